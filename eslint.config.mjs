@@ -1,0 +1,48 @@
+// Lint for every project. Module boundaries are enforced from the Nx tags in each
+// package.json: a service never imports another service, an adapter depends only on
+// its port, contracts depend on nothing, domain code on nothing but the kernel.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import nx from '@nx/eslint-plugin';
+
+/** Dependency rules by tag; specs may also use the conformance suites and test helpers. */
+function boundaries(inSpecs) {
+  const testing = inSpecs ? ['type:testing'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    depConstraints: [
+      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:port', ...testing] },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing] },
+      { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:port', ...testing] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:port', 'type:testing', 'type:adapter'] },
+      { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:platform', 'type:contracts', ...testing] },
+      { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:platform', 'type:contracts', 'type:domain', ...testing] },
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+    ],
+  };
+}
+
+export default [
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'bench/peers/**', 'reports/**', 'data/**', '.nx/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': ['error', boundaries(false)],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
+  },
+  {
+    files: ['**/*.cjs', '**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+];

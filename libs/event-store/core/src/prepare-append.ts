@@ -1,0 +1,167 @@
+import { InvalidAppend } from './errors';
+import type { AppendOptions, ExpectedRevision, NewEvent } from './types';
+
+/** Longest stream id accepted: `<context>-<aggregate>-<id>` fits with room to spare. */
+export const MAX_STREAM_ID_LENGTH = 200;
+/** Longest event type accepted. */
+export const MAX_EVENT_TYPE_LENGTH = 200;
+/** Largest serialised `data` + `metadata` of one event. */
+export const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+/** Most events in one append. */
+export const MAX_EVENTS_PER_APPEND = 10_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Stream ids are printable: no control characters, so they log and index safely.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** An event checked and serialised once, ready for any adapter to write. */
+export interface PreparedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/** A checked append: what every adapter writes. */
+export interface PreparedAppend {
+  readonly streamId: string;
+  readonly expectedRevision: ExpectedRevision;
+  readonly events: readonly PreparedEvent[];
+}
+
+/**
+ * Validates and serialises an append. Shared by every adapter so they all reject the same
+ * input with the same codes, before touching storage.
+ * @throws {@link InvalidAppend}
+ */
+export function prepareAppend(streamId: unknown, events: unknown, options?: AppendOptions): PreparedAppend {
+  if (typeof streamId !== 'string' || streamId.length === 0) {
+    throw new InvalidAppend('stream-id.empty', 'streamId', 'Stream id must be a non-empty string');
+  }
+  if (streamId.length > MAX_STREAM_ID_LENGTH) {
+    throw new InvalidAppend('stream-id.too-long', 'streamId', `Stream id longer than ${MAX_STREAM_ID_LENGTH} characters`);
+  }
+  if (CONTROL.test(streamId)) {
+    throw new InvalidAppend('stream-id.invalid', 'streamId', 'Stream id contains control characters');
+  }
+  const expectedRevision = checkExpectedRevision(options?.expectedRevision ?? 'any');
+  if (!Array.isArray(events) || events.length === 0) {
+    throw new InvalidAppend('events.empty', 'events', 'An append needs at least one event');
+  }
+  if (events.length > MAX_EVENTS_PER_APPEND) {
+    throw new InvalidAppend('events.too-many', 'events', `At most ${MAX_EVENTS_PER_APPEND} events per append`);
+  }
+  const seen = new Set<string>();
+  const prepared = events.map((event: unknown, i): PreparedEvent => {
+    const at = `events[${i}]`;
+    if (!isPlainObject(event)) throw new InvalidAppend('event.invalid', at, 'An event must be an object');
+    const e = event as Partial<NewEvent>;
+    if (typeof e.id !== 'string' || !UUID.test(e.id)) {
+      throw new InvalidAppend('event.id.invalid', `${at}.id`, 'Event id must be a lower-case UUID');
+    }
+    if (seen.has(e.id)) throw new InvalidAppend('event.id.repeated', `${at}.id`, 'Event id repeated in one append');
+    seen.add(e.id);
+    if (typeof e.type !== 'string' || e.type.length === 0) {
+      throw new InvalidAppend('event.type.missing', `${at}.type`, 'Event type must be a non-empty string');
+    }
+    if (e.type.length > MAX_EVENT_TYPE_LENGTH || CONTROL.test(e.type)) {
+      throw new InvalidAppend('event.type.invalid', `${at}.type`, 'Event type is too long or has control characters');
+    }
+    const schemaVersion = e.schemaVersion ?? 1;
+    if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
+      throw new InvalidAppend('event.schema-version.invalid', `${at}.schemaVersion`, 'Schema version must be an integer ≥ 1');
+    }
+    checkJson(e.data, `${at}.data`);
+    checkMetadata(e.metadata, `${at}.metadata`);
+    const dataJson = JSON.stringify(e.data);
+    const metadataJson = JSON.stringify(e.metadata);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when it could matter.
+    const units = dataJson.length + metadataJson.length;
+    if (units * 3 > MAX_EVENT_BYTES && Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson) > MAX_EVENT_BYTES) {
+      throw new InvalidAppend('event.too-large', at, `Event larger than ${MAX_EVENT_BYTES} bytes`);
+    }
+    return { id: e.id, type: e.type, schemaVersion, dataJson, metadataJson };
+  });
+  return { streamId, expectedRevision, events: prepared };
+}
+
+function checkExpectedRevision(value: unknown): ExpectedRevision {
+  if (value === 'any' || value === 'no_stream' || value === 'stream_exists') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  throw new InvalidAppend(
+    'expected-revision.invalid',
+    'expectedRevision',
+    "Expected revision must be 'any', 'no_stream', 'stream_exists' or an integer ≥ 0",
+  );
+}
+
+function checkMetadata(metadata: unknown, at: string): void {
+  if (!isPlainObject(metadata)) throw new InvalidAppend('event.metadata.missing', at, 'Event metadata must be an object');
+  const m = metadata as Record<string, unknown>;
+  const actor = m['actor'] as Record<string, unknown> | undefined;
+  if (!isPlainObject(actor) || typeof actor['userId'] !== 'string' || typeof actor['role'] !== 'string') {
+    throw new InvalidAppend('event.metadata.actor.invalid', `${at}.actor`, 'Metadata needs actor { userId, role }');
+  }
+  for (const key of ['divisionCode', 'correlationId', 'occurredAt'] as const) {
+    if (typeof m[key] !== 'string' || (m[key] as string).length === 0) {
+      throw new InvalidAppend(`event.metadata.${kebab(key)}.missing`, `${at}.${key}`, `Metadata needs ${key}`);
+    }
+  }
+  if (m['causationId'] !== null && typeof m['causationId'] !== 'string') {
+    throw new InvalidAppend('event.metadata.causation-id.invalid', `${at}.causationId`, 'causationId must be a string or null');
+  }
+  checkJson(metadata, at);
+}
+
+function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Accepts only what survives a JSON round trip unchanged: plain objects, arrays, strings,
+ * finite numbers, booleans and null. `undefined`, functions, symbols, bigints, NaN, Dates,
+ * class instances and cycles are rejected rather than silently altered.
+ */
+function checkJson(value: unknown, at: string): void {
+  const stack = new Set<object>();
+  const visit = (v: unknown, path: string): void => {
+    switch (typeof v) {
+      case 'string':
+      case 'boolean':
+        return;
+      case 'number':
+        if (!Number.isFinite(v)) throw notJson(path, 'a non-finite number');
+        return;
+      case 'object': {
+        if (v === null) return;
+        if (stack.has(v)) throw notJson(path, 'a cycle');
+        if (Array.isArray(v)) {
+          stack.add(v);
+          for (let i = 0; i < v.length; i++) visit(v[i], `${path}[${i}]`);
+          stack.delete(v);
+          return;
+        }
+        if (!isPlainObject(v)) throw notJson(path, `an instance of ${v.constructor?.name ?? 'a class'}`);
+        stack.add(v);
+        for (const key of Object.keys(v)) visit(v[key], `${path}.${key}`);
+        stack.delete(v);
+        return;
+      }
+      default:
+        throw notJson(path, typeof v);
+    }
+  };
+  visit(value, at);
+}
+
+function notJson(path: string, what: string): InvalidAppend {
+  return new InvalidAppend('event.not-json', path, `Not JSON-serialisable: ${what} at ${path}`);
+}

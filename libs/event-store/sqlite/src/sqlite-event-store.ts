@@ -1,0 +1,225 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import {
+  catchUpSubscription,
+  EventStoreClosed,
+  prepareAppend,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventSubscription,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type SubscribeToAllOptions,
+} from '@relapse-watch/event-store-core';
+import { GroupCommitWriter } from './group-commit-writer';
+import { CREATE_SCHEMA, EVENT_COLUMNS, SCHEMA_VERSION } from './schema';
+
+/** Options of {@link SqliteEventStore.open}. */
+export interface SqliteEventStoreOptions {
+  /** Database file; created with its folder when missing. `:memory:` for throw-away stores. */
+  readonly path: string;
+  /**
+   * `FULL` (default): every commit is fsynced, so an acknowledged append survives a power
+   * cut. `NORMAL` trades that for speed (WAL stays consistent, the last commits may be lost).
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  /** How often a waiting subscription looks for commits made by other processes; default 200 ms. */
+  readonly pollIntervalMs?: number;
+  /** Cap on the events one group commit writes; default 20,000. */
+  readonly maxEventsPerCommit?: number;
+  /** Rows per page for reads; default 1,000. */
+  readonly readPageSize?: number;
+}
+
+type Row = [number, string, number, string, string, number, string, string, string, string | null, string];
+
+function toStoredEvent(r: Row): StoredEvent {
+  return {
+    position: r[0],
+    streamId: r[1],
+    revision: r[2],
+    id: r[3],
+    type: r[4],
+    schemaVersion: r[5],
+    data: JSON.parse(r[6]),
+    metadata: JSON.parse(r[7]),
+    recordedAt: r[8],
+    prevHash: r[9],
+    hash: r[10],
+  };
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, opened with Node's built-in
+ * `node:sqlite` (measured faster here than better-sqlite3 13 for both group-commit
+ * inserts and paged reads, and it needs no native addon). All writes go through one
+ * {@link GroupCommitWriter}.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly writer: GroupCommitWriter;
+  private readonly readAllStmt: StatementSync;
+  private readonly readForwardStmt: StatementSync;
+  private readonly readBackwardStmt: StatementSync;
+  private readonly headStmt: StatementSync;
+  private readonly waiters = new Set<() => void>();
+  private readonly subscriptions = new Set<EventSubscription>();
+  private lastCommitted: number;
+  private closed = false;
+
+  private constructor(
+    private readonly db: DatabaseSync,
+    private readonly options: Required<Omit<SqliteEventStoreOptions, 'path' | 'synchronous'>>,
+  ) {
+    this.writer = new GroupCommitWriter(db, options.maxEventsPerCommit, (last) => this.committed(last));
+    this.readAllStmt = this.arrays(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`);
+    this.readForwardStmt = this.arrays(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    );
+    this.readBackwardStmt = this.arrays(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    );
+    this.headStmt = this.arrays('SELECT COALESCE(MAX(position), 0) FROM events');
+    this.lastCommitted = this.readHead();
+  }
+
+  /** Opens (and if needed creates) the store at `options.path`. */
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const db = new DatabaseSync(options.path);
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec(`PRAGMA synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    // Another process (a CLI import next to the server) may hold the write lock briefly.
+    db.exec('PRAGMA busy_timeout = 10000');
+    db.exec(CREATE_SCHEMA);
+    const version = db.prepare('SELECT version FROM event_store_schema').get() as { version: number } | undefined;
+    if (!version) db.prepare('INSERT INTO event_store_schema (version) VALUES (?)').run(SCHEMA_VERSION);
+    else if (version.version !== SCHEMA_VERSION) {
+      db.close();
+      throw new Error(`Event store schema version ${version.version} at ${options.path}; this build expects ${SCHEMA_VERSION}`);
+    }
+    return new SqliteEventStore(db, {
+      pollIntervalMs: options.pollIntervalMs ?? 200,
+      maxEventsPerCommit: options.maxEventsPerCommit ?? 20_000,
+      readPageSize: options.readPageSize ?? 1_000,
+    });
+  }
+
+  appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new EventStoreClosed());
+    try {
+      return this.writer.enqueue(prepareAppend(streamId, events, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    let next = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const stmt = backwards ? this.readBackwardStmt : this.readForwardStmt;
+    while (remaining > 0 && next >= 0) {
+      this.assertOpen();
+      const limit = Math.min(remaining, this.options.readPageSize);
+      const rows = stmt.all(streamId, next, limit) as unknown as Row[];
+      for (const row of rows) yield toStoredEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      next = rows[rows.length - 1][2] + (backwards ? -1 : 1);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    let next = options.fromPosition ?? 0;
+    while (remaining > 0) {
+      this.assertOpen();
+      const limit = Math.min(remaining, this.options.readPageSize);
+      const rows = this.readPage(next - 1, limit);
+      for (const event of rows) yield event;
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      next = rows[rows.length - 1].position + 1;
+    }
+  }
+
+  subscribeToAll(options?: SubscribeToAllOptions): EventSubscription {
+    this.assertOpen();
+    const subscription = catchUpSubscription(
+      {
+        readPage: async (after, limit) => (this.closed ? [] : this.readPage(after, limit)),
+        waitForNewEvents: (after, signal) => this.waitForNewEvents(after, signal),
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    const stop = subscription.stop.bind(subscription);
+    return Object.assign(subscription, {
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await stop();
+      },
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.readHead();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.writer.flush();
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    for (const wake of this.waiters) wake();
+    this.db.close();
+  }
+
+  private readPage(afterPosition: number, limit: number): StoredEvent[] {
+    const rows = this.readAllStmt.all(afterPosition + 1, limit) as unknown as Row[];
+    return rows.map(toStoredEvent);
+  }
+
+  private readHead(): number {
+    return (this.headStmt.get() as unknown as [number])[0];
+  }
+
+  private committed(lastPosition: number): void {
+    if (lastPosition > this.lastCommitted) this.lastCommitted = lastPosition;
+    const waiters = [...this.waiters];
+    this.waiters.clear();
+    for (const wake of waiters) wake();
+  }
+
+  private waitForNewEvents(afterPosition: number, signal: AbortSignal): Promise<void> {
+    if (this.closed || signal.aborted || this.lastCommitted > afterPosition) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.waiters.delete(done);
+        resolve();
+      };
+      // The timer catches commits made by other processes on the same file.
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      timer.unref();
+      signal.addEventListener('abort', done, { once: true });
+      this.waiters.add(done);
+    });
+  }
+
+  private arrays(sql: string): StatementSync {
+    const stmt = this.db.prepare(sql);
+    stmt.setReturnArrays(true);
+    return stmt;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosed();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './event-store.conformance';
+export * from './fixtures';
+export { take } from './subscription.conformance';
