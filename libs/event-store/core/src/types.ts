@@ -121,3 +121,15 @@ export interface EventSubscription extends AsyncIterable<StoredEvent> {
   /** Ends the subscription; resolves once no further read will be made. */
   stop(): Promise<void>;
 }
+
+/**
+ * Durable checkpoints of subscribers (the relay, processors): the position of the last
+ * event a named subscriber has fully handled. Saving is at-least-once friendly: a crash
+ * between handling and saving replays from the older checkpoint.
+ */
+export interface CheckpointStore {
+  /** The stored checkpoint, or 0 when the subscriber never saved one. */
+  loadCheckpoint(subscriber: string): Promise<number>;
+  /** Stores the checkpoint; a lower position than the stored one is ignored. */
+  saveCheckpoint(subscriber: string, position: number): Promise<void>;
+}
