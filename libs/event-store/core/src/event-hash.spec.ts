@@ -26,3 +26,21 @@ describe('eventHash', () => {
     expect(eventHash(fields, 'a'.repeat(64))).not.toBe(eventHash(fields, null));
   });
 });
+
+describe('eventHash canonical form', () => {
+  it('is the stored fields joined by newlines, previous hash last', () => {
+    const { createHash } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+    const canonical = [
+      fields.streamId,
+      '0',
+      fields.id,
+      fields.type,
+      '1',
+      fields.dataJson,
+      fields.metadataJson,
+      fields.recordedAt,
+      'f'.repeat(64),
+    ].join('\n');
+    expect(eventHash(fields, 'f'.repeat(64))).toBe(createHash('sha256').update(canonical, 'utf8').digest('hex'));
+  });
+});

@@ -54,6 +54,8 @@ export function prepareAppend(streamId: unknown, events: unknown, options?: Appe
     throw new InvalidAppend('events.too-many', 'events', `At most ${MAX_EVENTS_PER_APPEND} events per append`);
   }
   const seen = new Set<string>();
+  // Events of one command usually share one metadata object: check and serialise it once.
+  const metadataJsonOf = new Map<unknown, string>();
   const prepared = events.map((event: unknown, i): PreparedEvent => {
     const at = `events[${i}]`;
     if (!isPlainObject(event)) throw new InvalidAppend('event.invalid', at, 'An event must be an object');
@@ -74,9 +76,13 @@ export function prepareAppend(streamId: unknown, events: unknown, options?: Appe
       throw new InvalidAppend('event.schema-version.invalid', `${at}.schemaVersion`, 'Schema version must be an integer ≥ 1');
     }
     checkJson(e.data, `${at}.data`);
-    checkMetadata(e.metadata, `${at}.metadata`);
     const dataJson = JSON.stringify(e.data);
-    const metadataJson = JSON.stringify(e.metadata);
+    let metadataJson = metadataJsonOf.get(e.metadata);
+    if (metadataJson === undefined) {
+      checkMetadata(e.metadata, `${at}.metadata`);
+      metadataJson = JSON.stringify(e.metadata);
+      metadataJsonOf.set(e.metadata, metadataJson);
+    }
     // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when it could matter.
     const units = dataJson.length + metadataJson.length;
     if (units * 3 > MAX_EVENT_BYTES && Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson) > MAX_EVENT_BYTES) {

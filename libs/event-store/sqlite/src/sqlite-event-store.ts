@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import {
   catchUpSubscription,
   EventStoreClosed,
@@ -15,12 +13,13 @@ import {
   type StoredEvent,
   type SubscribeToAllOptions,
 } from '@relapse-watch/event-store-core';
-import { GroupCommitWriter } from './group-commit-writer';
+import { AppendWriterClient } from './append-writer.client';
+import { openConnection } from './sqlite-connection';
 import { CREATE_SCHEMA, EVENT_COLUMNS, SCHEMA_VERSION } from './schema';
 
 /** Options of {@link SqliteEventStore.open}. */
 export interface SqliteEventStoreOptions {
-  /** Database file; created with its folder when missing. `:memory:` for throw-away stores. */
+  /** Database file; created with its folder when missing. */
   readonly path: string;
   /**
    * `FULL` (default): every commit is fsynced, so an acknowledged append survives a power
@@ -56,11 +55,12 @@ function toStoredEvent(r: Row): StoredEvent {
 /**
  * The embedded event store: one SQLite file in WAL mode, opened with Node's built-in
  * `node:sqlite` (measured faster here than better-sqlite3 13 for both group-commit
- * inserts and paged reads, and it needs no native addon). All writes go through one
- * {@link GroupCommitWriter}.
+ * inserts and paged reads, and it needs no native addon). All writes go to one writer
+ * thread that group-commits them (see append-writer.worker.ts); reads use this thread's
+ * own connection, which WAL lets run alongside the writer.
  */
 export class SqliteEventStore implements EventStore {
-  private readonly writer: GroupCommitWriter;
+  private readonly writer: AppendWriterClient;
   private readonly readAllStmt: StatementSync;
   private readonly readForwardStmt: StatementSync;
   private readonly readBackwardStmt: StatementSync;
@@ -72,9 +72,12 @@ export class SqliteEventStore implements EventStore {
 
   private constructor(
     private readonly db: DatabaseSync,
-    private readonly options: Required<Omit<SqliteEventStoreOptions, 'path' | 'synchronous'>>,
+    private readonly options: Required<SqliteEventStoreOptions>,
   ) {
-    this.writer = new GroupCommitWriter(db, options.maxEventsPerCommit, (last) => this.committed(last));
+    this.writer = new AppendWriterClient(
+      { path: options.path, synchronous: options.synchronous, maxEventsPerCommit: options.maxEventsPerCommit },
+      (last) => this.committed(last),
+    );
     this.readAllStmt = this.arrays(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`);
     this.readForwardStmt = this.arrays(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -88,12 +91,10 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens (and if needed creates) the store at `options.path`. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    const db = new DatabaseSync(options.path);
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec(`PRAGMA synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-    // Another process (a CLI import next to the server) may hold the write lock briefly.
-    db.exec('PRAGMA busy_timeout = 10000');
+    if (options.path === ':memory:') {
+      throw new Error('SqliteEventStore needs a file: its writer thread opens its own connection');
+    }
+    const db = openConnection(options.path, options.synchronous);
     db.exec(CREATE_SCHEMA);
     const version = db.prepare('SELECT version FROM event_store_schema').get() as { version: number } | undefined;
     if (!version) db.prepare('INSERT INTO event_store_schema (version) VALUES (?)').run(SCHEMA_VERSION);
@@ -102,6 +103,8 @@ export class SqliteEventStore implements EventStore {
       throw new Error(`Event store schema version ${version.version} at ${options.path}; this build expects ${SCHEMA_VERSION}`);
     }
     return new SqliteEventStore(db, {
+      path: options.path,
+      synchronous: options.synchronous ?? 'FULL',
       pollIntervalMs: options.pollIntervalMs ?? 200,
       maxEventsPerCommit: options.maxEventsPerCommit ?? 20_000,
       readPageSize: options.readPageSize ?? 1_000,
@@ -111,7 +114,7 @@ export class SqliteEventStore implements EventStore {
   appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreClosed());
     try {
-      return this.writer.enqueue(prepareAppend(streamId, events, options));
+      return this.writer.append(prepareAppend(streamId, events, options));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -173,8 +176,8 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.writer.flush();
     this.closed = true;
+    await this.writer.close();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     for (const wake of this.waiters) wake();
     this.db.close();
