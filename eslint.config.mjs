@@ -15,7 +15,8 @@ function boundaries(inSpecs) {
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
       { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:port', ...testing] },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing] },
-      { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:port', ...testing] },
+      // Integration specs of an adapter may run it together with other real adapters.
+      { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:port', ...testing, ...(inSpecs ? ['type:adapter'] : [])] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:port', 'type:testing', 'type:adapter'] },
       { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:platform', 'type:contracts', ...testing] },
       { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:platform', 'type:contracts', 'type:domain', ...testing] },

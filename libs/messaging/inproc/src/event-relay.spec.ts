@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventStore } from '@relapse-watch/event-store-core';
+import { SqliteCheckpointStore, SqliteEventStore } from '@relapse-watch/event-store-sqlite';
+import { testEvent, testMetadata } from '@relapse-watch/event-store-testing';
+import { contractMapper, EventRelay, eventsTopic, parseCloudEvent, type ReceivedMessage } from '@relapse-watch/messaging-core';
+import { Received, RecordingBus, waitFor } from '@relapse-watch/messaging-testing';
+import { InProcessBus } from './in-process-bus';
+
+const topic = eventsTopic('registry');
+const schema = (name: string) => `https://schemas.relapsewatch.cn/registry/${name}.v1.json`;
+/** HouseholdNoteTaken is not in the table: it stays private. */
+const mapper = contractMapper({
+  HouseholdRegistered: { context: 'registry', event: 'HouseholdRegistered', version: 1, dataschema: schema('household-registered') },
+  IncomeRecorded: { context: 'registry', event: 'IncomeRecorded', version: 1, dataschema: schema('income-recorded') },
+});
+
+interface Written {
+  readonly id: string;
+  readonly household: string;
+  readonly type: string;
+  readonly causationId: string | null;
+  readonly correlationId: string;
+}
+
+/** Appends `count` events to one household stream, one or two per append; every third is private. */
+async function writeHousehold(store: EventStore, household: string, count: number, from = 0): Promise<Written[]> {
+  const written: Written[] = [];
+  for (let seq = from; seq < from + count; ) {
+    const size = Math.min(1 + (seq % 2), from + count - seq);
+    const events = Array.from({ length: size }, (_, i) => {
+      const n = seq + i;
+      const type = n === 0 ? 'HouseholdRegistered' : n % 3 === 2 ? 'HouseholdNoteTaken' : 'IncomeRecorded';
+      return testEvent(type, { seq: n, 户主: '张三' }, { metadata: testMetadata({ causationId: n % 2 ? randomUUID() : null }) });
+    });
+    await store.appendToStream(`registry-household-${household}`, events);
+    for (const e of events) {
+      written.push({ id: e.id, household, type: e.type, causationId: e.metadata.causationId, correlationId: e.metadata.correlationId });
+    }
+    seq += size;
+  }
+  return written;
+}
+
+const isPublic = (w: Written) => w.type !== 'HouseholdNoteTaken';
+
+/** Every public event exactly once, and per household in append order. */
+function expectEachOnceInKeyOrder(received: readonly ReceivedMessage[], written: readonly Written[]): void {
+  const ids = received.map((m) => parseCloudEvent(m.value).id);
+  expect(new Set(ids).size).toBe(ids.length);
+  const expected = written.filter(isPublic);
+  expect([...ids].sort()).toEqual(expected.map((w) => w.id).sort());
+  for (const household of new Set(expected.map((w) => w.household))) {
+    const got = received.filter((m) => m.key === household).map((m) => parseCloudEvent(m.value).id);
+    expect(got).toEqual(expected.filter((w) => w.household === household).map((w) => w.id));
+  }
+}
+
+describe('EventRelay over SqliteEventStore and InProcessBus', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-relay-'));
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function setup() {
+    const path = join(dir, `${randomUUID()}.db`);
+    const eventStore = SqliteEventStore.open({ path });
+    const checkpoints = SqliteCheckpointStore.open(path);
+    const bus = new RecordingBus(new InProcessBus());
+    const received = new Received();
+    await bus.subscribe({ topic, group: 'registry-consumer', handler: received.handler });
+    cleanups.push(async () => {
+      await bus.close();
+      checkpoints.close();
+      await eventStore.close();
+    });
+    return { eventStore, checkpoints, bus, received };
+  }
+
+  function relay(parts: Awaited<ReturnType<typeof setup>>, name: string, maxBatchSize?: number): EventRelay {
+    const r = new EventRelay({ name, eventStore: parts.eventStore, checkpoints: parts.checkpoints, bus: parts.bus, mapper, maxBatchSize });
+    cleanups.push(() => r.stop());
+    return r;
+  }
+
+  it('events appended before and while it runs arrive once each, in per-key order; private ones stay private', async () => {
+    const parts = await setup();
+    const households = Array.from({ length: 8 }, () => randomUUID());
+    const before = (await Promise.all(households.map((h) => writeHousehold(parts.eventStore, h, 6)))).flat();
+    const r = relay(parts, 'relay:registry');
+    await r.start();
+    const newcomers = Array.from({ length: 8 }, () => randomUUID());
+    const during = (
+      await Promise.all([
+        ...newcomers.map((h) => writeHousehold(parts.eventStore, h, 6)),
+        ...households.map((h) => writeHousehold(parts.eventStore, h, 3, 6)),
+      ])
+    ).flat();
+    const written = [...before, ...during];
+    const head = await parts.eventStore.headPosition();
+    await waitFor('the relay to reach the head', () => r.lastPublishedPosition === head);
+    await parts.received.atLeast(written.filter(isPublic).length);
+
+    expectEachOnceInKeyOrder(parts.received.messages, written);
+    expect(await r.lag()).toBe(0);
+    expect(await parts.checkpoints.loadCheckpoint('relay:registry')).toBe(head);
+    for (const message of parts.received.messages) {
+      const event = parseCloudEvent(message.value);
+      const source = written.find((w) => w.id === event.id) as Written;
+      expect(event).toMatchObject({
+        source: '/relapse-watch/registry',
+        type: `cn.relapsewatch.registry.${source.type}.v1`,
+        subject: source.household,
+        correlationid: source.correlationId,
+        divisioncode: '510101001001',
+        data: { 户主: '张三' },
+      });
+      expect(event.causationid).toBe(source.causationId ?? undefined);
+      expect(message.key).toBe(source.household);
+    }
+  });
+
+  it('publishes what the subscription already holds in batches of at most maxBatchSize, then checkpoints', async () => {
+    const parts = await setup();
+    const households = Array.from({ length: 12 }, () => randomUUID());
+    for (const household of households) {
+      await parts.eventStore.appendToStream(
+        `registry-household-${household}`,
+        Array.from({ length: 100 }, (_, i) => testEvent(i === 0 ? 'HouseholdRegistered' : 'IncomeRecorded', { seq: i })),
+      );
+    }
+    const r = relay(parts, 'relay:batches', 500);
+    await r.start();
+    await waitFor('the relay to reach the head', () => r.lastPublishedPosition === 1200);
+    expect(parts.bus.published.map((p) => p.messages.length)).toEqual([500, 500, 200]);
+    await parts.received.atLeast(1200);
+    expect(await parts.checkpoints.loadCheckpoint('relay:batches')).toBe(1200);
+  });
+
+  it('rejects a second start and bad options with typed errors', async () => {
+    const parts = await setup();
+    const r = relay(parts, 'relay:twice');
+    await r.start();
+    await expect(r.start()).rejects.toMatchObject({ code: 'relay.already-started' });
+    const options = { name: 'x', eventStore: parts.eventStore, checkpoints: parts.checkpoints, bus: parts.bus, mapper };
+    expect(() => new EventRelay({ ...options, name: '' })).toThrow(expect.objectContaining({ code: 'relay.invalid-options', field: 'name' }));
+    expect(() => new EventRelay({ ...options, maxBatchSize: 0 })).toThrow(expect.objectContaining({ code: 'relay.invalid-options', field: 'maxBatchSize' }));
+  });
+});

@@ -1,0 +1,3 @@
+export * from './bus.conformance';
+export * from './bus-test-helpers';
+export * from './recording-bus';
