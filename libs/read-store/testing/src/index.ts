@@ -1,0 +1,2 @@
+export * from './read-store.conformance';
+export * from './fixtures';
