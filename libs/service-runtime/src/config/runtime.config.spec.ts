@@ -1,0 +1,152 @@
+import { describe, expect, it } from '@jest/globals';
+import { openEventStore } from '../event-store/event-store.factory';
+import { checkAdaptersAvailable } from './adapter-availability.config';
+import { ConfigError } from './config.errors';
+import { loadRuntimeConfig } from './runtime.config';
+
+const cwd = '/srv/relapse-watch';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadRuntimeConfig(env, cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`no ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('loadRuntimeConfig', () => {
+  it('gives the embedded defaults when nothing is set', () => {
+    expect(loadRuntimeConfig({}, cwd)).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '/srv/relapse-watch/data',
+      eventStore: { kind: 'sqlite', url: 'sqlite:/srv/relapse-watch/data/events.db', path: '/srv/relapse-watch/data/events.db' },
+      readStore: { kind: 'sqlite', url: 'sqlite:/srv/relapse-watch/data/read.db', path: '/srv/relapse-watch/data/read.db' },
+      bus: { kind: 'inproc', url: 'inproc:' },
+      logLevel: 'info',
+      shutdownTimeoutMs: 10_000,
+      mode: 'embedded',
+    });
+  });
+
+  it('derives the store files from DATA_DIR and treats empty variables as unset', () => {
+    const config = loadRuntimeConfig({ DATA_DIR: 'var/rw', PORT: '', HOST: '  ' }, cwd);
+    expect(config.dataDir).toBe('/srv/relapse-watch/var/rw');
+    expect(config.eventStore).toMatchObject({ kind: 'sqlite', path: '/srv/relapse-watch/var/rw/events.db' });
+    expect(config.readStore).toMatchObject({ kind: 'sqlite', path: '/srv/relapse-watch/var/rw/read.db' });
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+  });
+
+  it('reads every variable', () => {
+    const config = loadRuntimeConfig(
+      {
+        PORT: '0',
+        HOST: '::1',
+        EVENT_STORE_URL: 'sqlite:relative/e.db',
+        READ_STORE_URL: 'sqlite:///abs/r.db',
+        LOG_LEVEL: 'DEBUG',
+        SHUTDOWN_TIMEOUT_MS: '2500',
+      },
+      cwd,
+    );
+    expect(config).toMatchObject({
+      port: 0,
+      host: '::1',
+      eventStore: { kind: 'sqlite', path: '/srv/relapse-watch/relative/e.db' },
+      readStore: { kind: 'sqlite', path: '/abs/r.db' },
+      logLevel: 'debug',
+      shutdownTimeoutMs: 2500,
+      mode: 'embedded',
+    });
+  });
+
+  it('parses the distributed adapters and calls the mode distributed', () => {
+    const config = loadRuntimeConfig(
+      {
+        EVENT_STORE_URL: 'postgres://rw:s3cret@db.internal:5432/relapsewatch',
+        READ_STORE_URL: 'mongodb://mongo.internal:27017/rw',
+        BUS_URL: 'kafka://k1.internal:9092,k2.internal:9092',
+      },
+      cwd,
+    );
+    expect(config.eventStore).toEqual({ kind: 'postgres', url: 'postgres://rw:s3cret@db.internal:5432/relapsewatch' });
+    expect(config.readStore).toEqual({ kind: 'mongodb', url: 'mongodb://mongo.internal:27017/rw' });
+    expect(config.bus).toEqual({ kind: 'kafka', url: 'kafka://k1.internal:9092,k2.internal:9092', brokers: ['k1.internal:9092', 'k2.internal:9092'] });
+    expect(config.mode).toBe('distributed');
+    expect(loadRuntimeConfig({ EVENT_STORE_URL: 'kurrentdb://es.internal:2113?tls=false' }, cwd).eventStore.kind).toBe('kurrentdb');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['PORT', '80.5'],
+    ['HOST', 'not a host'],
+    ['HOST', 'exa_mple.com'],
+    ['DATA_DIR', 'a\0b'],
+    ['EVENT_STORE_URL', 'mysql://db/rw'],
+    ['EVENT_STORE_URL', 'events.db'],
+    ['EVENT_STORE_URL', 'sqlite:'],
+    ['EVENT_STORE_URL', 'postgres://'],
+    ['READ_STORE_URL', 'redis://cache'],
+    ['BUS_URL', 'kafka://'],
+    ['BUS_URL', 'kafka://broker'],
+    ['BUS_URL', 'inproc:extra'],
+    ['BUS_URL', 'amqp://mq'],
+    ['LOG_LEVEL', 'loud'],
+    ['SHUTDOWN_TIMEOUT_MS', 'soon'],
+    ['SHUTDOWN_TIMEOUT_MS', '600001'],
+  ])('refuses %s=%j with one line naming the variable', (variable, value) => {
+    const error = configError({ [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`配置错误 / configuration error: ${variable} `)).toBe(true);
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toContain(' / ');
+  });
+
+  it('prints the example message for PORT=abc', () => {
+    expect(configError({ PORT: 'abc' }).message).toBe(
+      '配置错误 / configuration error: PORT 必须是 0–65535 之间的整数 / must be an integer 0–65535 (got "abc")',
+    );
+  });
+
+  it('masks the password of a URL and escapes control characters in the message', () => {
+    const error = configError({ EVENT_STORE_URL: 'mysql://admin:hunter2@db/rw' });
+    expect(error.message).toContain('mysql://admin:***@db/rw');
+    expect(error.message).not.toContain('hunter2');
+    expect(configError({ LOG_LEVEL: 'info\nFAKE LINE' }).message).not.toContain('\n');
+  });
+});
+
+describe('adapters this build does not carry', () => {
+  it.each([
+    ['EVENT_STORE_URL', 'postgres://rw:pw@db/rw', 'postgres'],
+    ['EVENT_STORE_URL', 'kurrentdb://es:2113', 'kurrentdb'],
+    ['READ_STORE_URL', 'mongodb://mongo/rw', 'mongodb'],
+    ['BUS_URL', 'kafka://broker:9092', 'kafka'],
+  ])('%s=%s parses but start-up refuses it', (variable, value, kind) => {
+    const config = loadRuntimeConfig({ [variable]: value }, cwd);
+    let caught: unknown;
+    try {
+      checkAdaptersAvailable(config);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).variable).toBe(variable);
+    expect((caught as ConfigError).message).toContain(`${kind} is not available in this build yet`);
+    expect((caught as ConfigError).message).not.toContain(':pw@');
+  });
+
+  it('the event store factory refuses them too', () => {
+    expect(() => openEventStore({ kind: 'postgres', url: 'postgres://db/rw' })).toThrow(ConfigError);
+    expect(() => openEventStore({ kind: 'kurrentdb', url: 'kurrentdb://es:2113' })).toThrow('not available in this build yet');
+  });
+
+  it('passes the embedded defaults', () => {
+    expect(() => checkAdaptersAvailable(loadRuntimeConfig({}, cwd))).not.toThrow();
+  });
+});

@@ -1,0 +1,107 @@
+import { isIP } from 'node:net';
+import { join, resolve } from 'node:path';
+import { ConfigError, maskValue } from './config.errors';
+import {
+  parseBusUrl,
+  parseEventStoreUrl,
+  parseReadStoreUrl,
+  sqliteUrl,
+  type BusTarget,
+  type EventStoreTarget,
+  type ReadStoreTarget,
+} from './store-url.config';
+
+/** Injection token of the {@link RuntimeConfig} the service was started with. */
+export const RUNTIME_CONFIG = Symbol.for('relapse-watch.runtime-config');
+
+/** pino's levels; `silent` turns logging off (tests). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** One of {@link LOG_LEVELS}. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * `embedded`: SQLite files and the in-process bus, one process, nothing else installed.
+ * `distributed`: at least one server-backed adapter (PostgreSQL, KurrentDB, Kafka, MongoDB).
+ */
+export type RuntimeMode = 'embedded' | 'distributed';
+
+/** Everything a service reads from its environment, checked once at start-up. */
+export interface RuntimeConfig {
+  /** TCP port to listen on; 0 lets the OS choose a free one (tests, side-by-side runs). */
+  readonly port: number;
+  /**
+   * Interface to listen on. Defaults to 127.0.0.1: until the security issue adds
+   * authentication and tier-scoped access, the API must not be reachable from the network
+   * unless an operator says so (HOST=0.0.0.0 behind a proxy that authenticates).
+   */
+  readonly host: string;
+  /** Absolute folder of the embedded mode's files. */
+  readonly dataDir: string;
+  readonly eventStore: EventStoreTarget;
+  readonly readStore: ReadStoreTarget;
+  readonly bus: BusTarget;
+  readonly logLevel: LogLevel;
+  /** How long in-flight requests may run on after a shutdown signal before their connections are cut. */
+  readonly shutdownTimeoutMs: number;
+  readonly mode: RuntimeMode;
+}
+
+/** Value used when `SHUTDOWN_TIMEOUT_MS` is not set: well inside Kubernetes' default 30 s grace period. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/**
+ * Reads and checks the service configuration. This is the only place in a service that reads
+ * `process.env`. A variable set to the empty string counts as unset (env files often carry
+ * `NAME=` lines).
+ *
+ * @param env the environment; `process.env` by default, a plain object in tests.
+ * @param cwd folder that relative paths (DATA_DIR, `sqlite:` URLs) are taken from.
+ * @throws {@link ConfigError} naming the first variable at fault.
+ */
+export function loadRuntimeConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): RuntimeConfig {
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const port = integer('PORT', read('PORT'), 3000, 0, 65535, '0–65535');
+  const host = parseHost(read('HOST') ?? '127.0.0.1');
+  const dataDir = parseDataDir(read('DATA_DIR') ?? './data', cwd);
+  const eventStore = parseEventStoreUrl('EVENT_STORE_URL', read('EVENT_STORE_URL') ?? sqliteUrl(join(dataDir, 'events.db')), cwd);
+  const readStore = parseReadStoreUrl('READ_STORE_URL', read('READ_STORE_URL') ?? sqliteUrl(join(dataDir, 'read.db')), cwd);
+  const bus = parseBusUrl('BUS_URL', read('BUS_URL') ?? 'inproc:');
+  const logLevel = parseLogLevel(read('LOG_LEVEL') ?? 'info');
+  const shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), DEFAULT_SHUTDOWN_TIMEOUT_MS, 0, 600_000, '0–600000');
+  const embedded = eventStore.kind === 'sqlite' && readStore.kind === 'sqlite' && bus.kind === 'inproc';
+  return { port, host, dataDir, eventStore, readStore, bus, logLevel, shutdownTimeoutMs, mode: embedded ? 'embedded' : 'distributed' };
+}
+
+function integer(variable: string, value: string | undefined, fallback: number, min: number, max: number, range: string): number {
+  if (value === undefined) return fallback;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new ConfigError(variable, `必须是 ${range} 之间的整数 / must be an integer ${range}`, maskValue(value));
+  }
+  return n;
+}
+
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+function parseHost(value: string): string {
+  if (isIP(value) === 0 && !HOSTNAME.test(value)) {
+    throw new ConfigError('HOST', '必须是 IP 地址或主机名 / must be an IP address or a host name', maskValue(value));
+  }
+  return value;
+}
+
+function parseDataDir(value: string, cwd: string): string {
+  if (value.includes('\0')) throw new ConfigError('DATA_DIR', '不是有效的路径 / is not a valid path', maskValue(value));
+  return resolve(cwd, value);
+}
+
+function parseLogLevel(value: string): LogLevel {
+  const level = value.toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new ConfigError('LOG_LEVEL', `必须是 ${LOG_LEVELS.join('|')} 之一 / must be one of ${LOG_LEVELS.join('|')}`, maskValue(value));
+  }
+  return level as LogLevel;
+}

@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { DuplicateEventId, EventStoreClosed, InvalidAppend, WrongExpectedRevision } from '@relapse-watch/event-store-core';
+import { ApiError, type ApiErrorBody } from './api-error';
+
+/** Codes and bilingual messages for HTTP errors raised by Nest itself or by guards. */
+const BY_STATUS: Readonly<Record<number, readonly [code: string, zh: string]>> = {
+  400: ['request.invalid', '请求无效'],
+  401: ['auth.unauthenticated', '未登录或登录已过期'],
+  403: ['auth.forbidden', '无权执行此操作'],
+  404: ['not-found', '未找到'],
+  405: ['request.method-not-allowed', '不支持此请求方法'],
+  409: ['conflict', '数据冲突'],
+  413: ['request.too-large', '请求体过大'],
+  415: ['request.unsupported-media-type', '不支持的内容类型'],
+  429: ['request.too-many', '请求过于频繁'],
+  503: ['service.unavailable', '服务暂不可用'],
+};
+
+/** Maps anything thrown while handling a request to its status and error body. */
+export function toErrorResponse(exception: unknown): { status: number; body: ApiErrorBody } {
+  if (exception instanceof ApiError) return { status: exception.status, body: exception.body };
+  if (exception instanceof WrongExpectedRevision) {
+    return {
+      status: HttpStatus.CONFLICT,
+      body: {
+        code: 'concurrency.conflict',
+        message: '数据已被他人修改，请刷新后重试 / the record was changed by someone else; reload and retry',
+        currentRevision: exception.actualRevision,
+      },
+    };
+  }
+  if (exception instanceof DuplicateEventId) {
+    return { status: HttpStatus.CONFLICT, body: { code: exception.code, message: `重复提交 / ${exception.message}` } };
+  }
+  if (exception instanceof InvalidAppend) {
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      body: { code: exception.code, message: `事件数据无效 / ${exception.message}`, field: exception.field },
+    };
+  }
+  if (exception instanceof EventStoreClosed) {
+    return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { code: 'service.unavailable', message: '服务正在停止 / the service is shutting down' } };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const [code, zh] = BY_STATUS[status] ?? [`http.${status}`, '请求失败'];
+    // Nest's own messages ("Cannot GET /x") are English and may echo the path: keep them out.
+    return { status, body: { code, message: `${zh} / ${HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error'}` } };
+  }
+  return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { code: 'internal', message: '服务器内部错误 / internal server error' } };
+}
+
+/**
+ * The one global exception filter: every error leaves as JSON `{ code, message, field?,
+ * errors? }`. An unexpected error is attached to the response (`res.err`) so the request's
+ * log line — which carries the correlation id and never the body — records it with its stack.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<ServerResponse>();
+    const req = host.switchToHttp().getRequest<IncomingMessage>();
+    const { status, body } = toErrorResponse(exception);
+    if (status >= 500 && exception instanceof Error && !(exception instanceof ApiError)) res.err = exception;
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const json = JSON.stringify(body);
+    res.statusCode = status;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(json));
+    res.end(req.method === 'HEAD' ? undefined : json);
+  }
+}

@@ -1,0 +1,64 @@
+import {
+  InvalidAppend,
+  WrongExpectedRevision,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventSubscription,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type SubscribeToAllOptions,
+} from '@relapse-watch/event-store-core';
+import type { RuntimeMetrics } from '../metrics/runtime.metrics';
+
+/**
+ * Decorates any {@link EventStore} with Prometheus metrics on appends — counts, events and
+ * latency by outcome — so every adapter is measured the same way and no adapter depends on
+ * prom-client.
+ */
+export class InstrumentedEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    private readonly metrics: RuntimeMetrics,
+  ) {}
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+    const stopTimer = this.metrics.eventStoreAppendDuration.startTimer();
+    let outcome = 'failed';
+    try {
+      const result = await this.inner.appendToStream(streamId, events, options);
+      outcome = 'appended';
+      this.metrics.eventStoreAppendedEvents.inc(events.length);
+      return result;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevision) outcome = 'conflict';
+      else if (error instanceof InvalidAppend) outcome = 'invalid';
+      throw error;
+    } finally {
+      stopTimer({ outcome });
+      this.metrics.eventStoreAppends.inc({ outcome });
+    }
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {
+    return this.inner.readStream(streamId, options);
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
+    return this.inner.readAll(options);
+  }
+
+  subscribeToAll(options?: SubscribeToAllOptions): EventSubscription {
+    return this.inner.subscribeToAll(options);
+  }
+
+  headPosition(): Promise<number> {
+    return this.inner.headPosition();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

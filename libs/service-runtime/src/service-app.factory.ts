@@ -1,0 +1,66 @@
+import { Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { checkAdaptersAvailable } from './config/adapter-availability.config';
+import type { RuntimeConfig } from './config/runtime.config';
+import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { bodyParserErrorMiddleware, JSON_BODY_LIMIT } from './errors/body-parser.middleware';
+import { createValidationPipe } from './errors/validation.pipe';
+import { HttpDrain } from './lifecycle/http-drain';
+import { correlationIdMiddleware } from './logging/correlation-id.context';
+import { createHttpLogger, createRuntimeLogger } from './logging/runtime-logger.factory';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { RuntimeMetrics } from './metrics/runtime.metrics';
+import { setupOpenApi } from './openapi/openapi.setup';
+import { ServiceRuntimeModule } from './runtime.module';
+import type { ServiceIdentity } from './service-identity';
+
+/** Options of {@link createServiceApp}. */
+export interface ServiceAppOptions {
+  readonly config: RuntimeConfig;
+  readonly identity: ServiceIdentity;
+  /** Where log lines go; stdout by default. Tests pass a stream to read them back. */
+  readonly logDestination?: DestinationStream;
+}
+
+/** Root of every service app: the runtime next to the service's own AppModule. */
+@Module({})
+class ServiceRootModule {}
+
+/**
+ * Builds a service's Nest application, ready to `listen` (or `init` in tests) — the same app
+ * in production and in tests. Express-level middleware runs in this order, before anything of
+ * Nest: correlation id → in-flight tracking → request log → HTTP metrics → JSON body parser,
+ * so even a request the body parser refuses is logged, measured and answered with the common
+ * error body.
+ *
+ * @throws {@link ConfigError} when the configuration names an adapter this build lacks.
+ */
+export async function createServiceApp(appModule: Type, options: ServiceAppOptions): Promise<NestExpressApplication> {
+  const { config, identity } = options;
+  checkAdaptersAvailable(config);
+  const logger = createRuntimeLogger(identity.name, config.logLevel, options.logDestination);
+  const metrics = new RuntimeMetrics();
+  const drain = new HttpDrain();
+  const app = await NestFactory.create<NestExpressApplication>(
+    { module: ServiceRootModule, imports: [ServiceRuntimeModule.forRoot({ config, identity, logger, metrics, drain }), appModule] },
+    // Nest's own start-up logs wait in a buffer until pino takes over; on a failed start they
+    // are dropped and the caller prints one line (abortOnError would dump core instead).
+    { bufferLogs: true, autoFlushLogs: false, abortOnError: false, bodyParser: false },
+  );
+  app.useLogger(app.get(NestPinoLogger));
+  app.flushLogs();
+  app.disable('x-powered-by');
+  app.use(correlationIdMiddleware);
+  app.use(drain.middleware);
+  app.use(createHttpLogger(logger));
+  app.use(httpMetricsMiddleware(metrics));
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(bodyParserErrorMiddleware);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  setupOpenApi(app, identity);
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './app.module';
+export * from './gateway.identity';
+export * from './system/system-info.dto';

@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
+import { collect, testEvent, uniqueStreamId } from '@relapse-watch/event-store-testing';
+
+// The gateway as operators run it: its own process, configured by environment only.
+const repoRoot = join(__dirname, '..', '..', '..');
+const dataDirs: string[] = [];
+afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+interface GatewayProcess {
+  readonly child: ChildProcess;
+  readonly stdout: string[];
+  readonly stderr: string[];
+  /** Resolves with the first stdout line (parsed) that `match` accepts. */
+  line(match: (entry: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function startGateway(env: Record<string, string>): GatewayProcess {
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', 'services/gateway/src/main.ts'],
+    {
+      cwd: repoRoot,
+      // A clean environment: only what the gateway is given here, plus what node needs.
+      env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'services/gateway/tsconfig.json', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const waiting: { match: (entry: Record<string, unknown>) => boolean; resolve: (entry: Record<string, unknown>) => void }[] = [];
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    stdout.push(text);
+    const entry = JSON.parse(text) as Record<string, unknown>;
+    for (const w of waiting.filter((w) => w.match(entry))) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve(entry);
+    }
+  });
+  createInterface({ input: child.stderr! }).on('line', (text) => stderr.push(text));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    stdout,
+    stderr,
+    exited,
+    line: (match) =>
+      new Promise((resolve, reject) => {
+        const seen = stdout.map((t) => JSON.parse(t) as Record<string, unknown>).find(match);
+        if (seen) return resolve(seen);
+        waiting.push({ match, resolve });
+        void exited.then(({ code }) => reject(new Error(`gateway exited (${code}) first; stderr: ${stderr.join('\n')}`)));
+      }),
+  };
+}
+
+function newDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-gateway-process-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
+describe('the gateway process', () => {
+  it('refuses PORT=abc: exit code 1 and exactly one line on stderr naming PORT', async () => {
+    const gateway = startGateway({ PORT: 'abc', DATA_DIR: newDataDir() });
+    const { code } = await gateway.exited;
+    expect(code).toBe(1);
+    expect(gateway.stderr).toEqual(['配置错误 / configuration error: PORT 必须是 0–65535 之间的整数 / must be an integer 0–65535 (got "abc")']);
+    expect(gateway.stdout).toEqual([]);
+  });
+
+  it('refuses an adapter this build lacks with one line, masking the password', async () => {
+    const gateway = startGateway({ DATA_DIR: newDataDir(), EVENT_STORE_URL: 'postgres://rw:topsecret@db.internal/rw' });
+    expect((await gateway.exited).code).toBe(1);
+    expect(gateway.stderr).toHaveLength(1);
+    expect(gateway.stderr[0]).toMatch(/^配置错误 \/ configuration error: EVENT_STORE_URL .*not available in this build yet/);
+    expect(gateway.stderr[0]).not.toContain('topsecret');
+  });
+
+  it('serves, logs JSON with correlation ids, and on SIGTERM shuts down cleanly with its data intact', async () => {
+    const dataDir = newDataDir();
+    const gateway = startGateway({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const started = await gateway.line((l) => typeof l['url'] === 'string');
+    expect(started).toMatchObject({ level: 'info', mode: 'embedded', dataDir, eventStore: `sqlite:${join(dataDir, 'events.db')}` });
+    const url = started['url'] as string;
+
+    const correlationId = '0190a6b2-1c3d-7e4f-8a9b-0c1d2e3f4a5b';
+    const ready = await fetch(`${url}/health/ready`, { headers: { 'X-Correlation-Id': correlationId } });
+    expect(ready.status).toBe(200);
+    expect(ready.headers.get('x-correlation-id')).toBe(correlationId);
+    const requestLine = await gateway.line((l) => l['correlationId'] === correlationId);
+    expect(requestLine).toMatchObject({ req: { method: 'GET', path: '/health/ready' }, res: { statusCode: 200 } });
+
+    // Another writer on the same file (a CLI import next to the server) is seen by the gateway.
+    const streamId = uniqueStreamId('registry-household');
+    const writer = SqliteEventStore.open({ path: join(dataDir, 'events.db') });
+    await writer.appendToStream(streamId, [testEvent('HouseholdRegistered', { 户主: '某某' }), testEvent('MemberAdded', {})]);
+    await writer.close();
+    expect(await (await fetch(`${url}/api/system/info`)).json()).toMatchObject({ mode: 'embedded', eventStore: 'sqlite', headPosition: 2 });
+
+    gateway.child.kill('SIGTERM');
+    expect(await gateway.exited).toEqual({ code: 0, signal: null });
+    expect(gateway.stderr).toEqual([]);
+    const logs = gateway.stdout.map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect(logs.map((l) => l['msg'])).toEqual(
+      expect.arrayContaining([expect.stringContaining('shutdown: event store closed'), expect.stringContaining('shutdown complete')]),
+    );
+    expect(logs.find((l) => String(l['msg']).includes('shutdown requested'))).toMatchObject({ reason: 'SIGTERM' });
+
+    const reopened = SqliteEventStore.open({ path: join(dataDir, 'events.db') });
+    try {
+      expect((await collect(reopened.readStream(streamId))).map((e) => e.type)).toEqual(['HouseholdRegistered', 'MemberAdded']);
+      expect(await reopened.headPosition()).toBe(2);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('exits 0 on SIGINT (Ctrl-C) as well', async () => {
+    const gateway = startGateway({ PORT: '0', DATA_DIR: newDataDir() });
+    const started = await gateway.line((l) => typeof l['url'] === 'string');
+    expect((await fetch(`${started['url']}/health/live`)).status).toBe(200);
+    gateway.child.kill('SIGINT');
+    expect(await gateway.exited).toEqual({ code: 0, signal: null });
+    expect(gateway.stdout.some((l) => l.includes('shutdown complete'))).toBe(true);
+  });
+});
