@@ -2,9 +2,12 @@ import { Global, Module, RequestMethod, type DynamicModule } from '@nestjs/commo
 import { HttpAdapterHost } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
+import { BUS, type Bus } from '@relapse-watch/messaging-core';
+import { READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime.config';
+import { openBus } from './bus/bus.factory';
 import { openEventStore } from './event-store/event-store.factory';
 import { InstrumentedEventStore } from './event-store/instrumented-event-store';
 import { HealthController } from './health/health.controller';
@@ -12,6 +15,7 @@ import { ReadinessRegistry } from './health/readiness.registry';
 import { HttpDrain } from './lifecycle/http-drain';
 import { ShutdownSequence } from './lifecycle/shutdown.sequence';
 import { MetricsController } from './metrics/metrics.controller';
+import { openReadStore } from './read-store/read-store.factory';
 import { RuntimeMetrics } from './metrics/runtime.metrics';
 import { SubscriptionLagRegistry } from './metrics/subscription-lag.registry';
 import { SERVICE_IDENTITY, type ServiceIdentity } from './service-identity';
@@ -30,7 +34,7 @@ export interface RuntimeContext {
 
 /**
  * What every service gets, globally: configuration, the event store (`EVENT_STORE`,
- * instrumented), health and metrics endpoints, the readiness and subscription-lag registries
+ * instrumented), the read store (`READ_STORE`), the bus (`BUS`), health and metrics endpoints, the readiness and subscription-lag registries
  * and the shutdown sequence. Feature modules inject from here and import nothing of it.
  */
 @Global()
@@ -79,6 +83,26 @@ export class ServiceRuntimeModule {
           inject: [ShutdownSequence, ReadinessRegistry],
         },
         {
+          provide: READ_STORE,
+          useFactory: (shutdown: ShutdownSequence, readiness: ReadinessRegistry): ReadStore => {
+            const store = openReadStore(context.config.readStore);
+            shutdown.register('stores', 'read store', () => store.close());
+            // Any round trip to the store proves it answers; a checkpoint read is the cheapest.
+            readiness.register('readStore', async () => void (await store.loadCheckpoint('readiness-probe')));
+            return store;
+          },
+          inject: [ShutdownSequence, ReadinessRegistry],
+        },
+        {
+          provide: BUS,
+          useFactory: (shutdown: ShutdownSequence): Bus => {
+            const bus = openBus(context.config.bus);
+            shutdown.register('bus', 'bus', () => bus.close());
+            return bus;
+          },
+          inject: [ShutdownSequence],
+        },
+        {
           provide: SubscriptionLagRegistry,
           useFactory: (store: EventStore) => new SubscriptionLagRegistry(context.metrics, () => store.headPosition()),
           inject: [EVENT_STORE],
@@ -92,6 +116,8 @@ export class ServiceRuntimeModule {
         ReadinessRegistry,
         ShutdownSequence,
         EVENT_STORE,
+        READ_STORE,
+        BUS,
         SubscriptionLagRegistry,
       ],
     };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { collect } from '@relapse-watch/event-store-testing';
+import { READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import { SubscriptionLagRegistry } from './metrics/subscription-lag.registry';
 import { bootSpecApp, getJson, post, type SpecApp } from './testing/runtime-spec.harness';
 
@@ -28,7 +29,10 @@ describe('a service app on the runtime', () => {
     it('GET /health/ready answers 200 with the event store up and its head position', async () => {
       const res = await getJson(`${spec.url}/health/ready`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up', headPosition: expect.any(Number) } } });
+      expect(res.body).toMatchObject({
+        status: 'ok',
+        info: { eventStore: { status: 'up', headPosition: expect.any(Number) }, readStore: { status: 'up' } },
+      });
     });
   });
 
@@ -111,6 +115,20 @@ describe('a service app on the runtime', () => {
       expect(ui.status).toBe(200);
       expect(await ui.text()).toContain('swagger-ui');
     });
+  });
+});
+
+describe('readiness once the read store is gone', () => {
+  it('answers 503 naming the read store', async () => {
+    const spec = await bootSpecApp();
+    try {
+      await spec.app.get<ReadStore>(READ_STORE).close();
+      const res = await getJson(`${spec.url}/health/ready`);
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ error: { readStore: { status: 'down' } }, info: { eventStore: { status: 'up' } } });
+    } finally {
+      await spec.dispose();
+    }
   });
 });
 

@@ -3,8 +3,8 @@ import type { RuntimeConfig } from './runtime.config';
 
 /**
  * Refuses, before anything is opened, a configuration naming an adapter this build does not
- * carry yet. The read store and the bus have no factory in this build, so without this check a
- * `BUS_URL=kafka://…` would silently run on nothing.
+ * carry yet. Checking all three first means no store is opened (and none left half-open)
+ * when a later one would be refused.
  * @throws {@link ConfigError}
  */
 export function checkAdaptersAvailable(config: RuntimeConfig): void {
