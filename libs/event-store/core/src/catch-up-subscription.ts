@@ -12,7 +12,7 @@ export interface LogSource {
 }
 
 /** Events read per page by a catch-up subscription. */
-export const SUBSCRIPTION_PAGE_SIZE = 2_000;
+export const SUBSCRIPTION_PAGE_SIZE = 256;
 
 /** True when the event passes the filter. */
 export function matchesFilter(event: StoredEvent, filter: EventFilter | undefined): boolean {

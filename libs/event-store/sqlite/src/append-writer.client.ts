@@ -63,7 +63,8 @@ export class AppendWriterClient {
     const fromSource = extname(__filename) === '.ts';
     this.worker = new Worker(join(__dirname, `append-writer.worker${extname(__filename)}`), {
       workerData: settings,
-      execArgv: fromSource ? ['-r', '@swc-node/register', '--conditions=@relapse-watch/source'] : [],
+      // Built JavaScript inherits this process's flags (so --cpu-prof reaches the writer too).
+      execArgv: fromSource ? ['-r', '@swc-node/register', '--conditions=@relapse-watch/source'] : undefined,
     });
     this.worker.unref();
     this.worker.on('message', (reply: WriterReply) => this.onReply(reply));
@@ -79,7 +80,9 @@ export class AppendWriterClient {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      if (this.outbox.length === 0) setImmediate(() => this.send());
+      // A microtask, not the next turn: the writers resumed by one commit's reply all append
+      // in this same batch of microtasks, and go over together without a turn's delay.
+      if (this.outbox.length === 0) queueMicrotask(() => this.send());
       this.outbox.push({ id, append });
       this.outboxEvents += append.events.length;
       // A big append goes at once, so the writer commits it while this thread prepares the next.

@@ -21,10 +21,13 @@ export type WriterReply =
   | { readonly type: 'committed'; readonly ids: readonly number[]; readonly outcomes: readonly AppendOutcome[] }
   | { readonly type: 'closed' };
 
+/** The writer's page cache: enough for the right edge of the stream index and the table. */
+const WRITER_CACHE_MB = 32;
+
 const port = parentPort;
 if (port) {
   const settings = workerData as WriterData;
-  const db = openConnection(settings.path, settings.synchronous);
+  const db = openConnection(settings.path, settings.synchronous, WRITER_CACHE_MB);
   const committer = new GroupCommitter(db);
   let queue: { id: number; append: PreparedAppend }[] = [];
   let scheduled = false;
@@ -50,6 +53,8 @@ if (port) {
   port.on('message', (request: WriterRequest) => {
     if (request.type === 'append') {
       for (const item of request.appends) queue.push(item);
+      // Messages that arrived during the last commit are all delivered before this turn's
+      // immediates run, so they commit together.
       if (!scheduled) {
         scheduled = true;
         setImmediate(flush);

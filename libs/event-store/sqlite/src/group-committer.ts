@@ -55,15 +55,25 @@ export class GroupCommitter {
   commit(appends: readonly PreparedAppend[]): AppendOutcome[] {
     const outcomes: (AppendOutcome | undefined)[] = new Array(appends.length);
     let members = appends.map((append, index) => ({ append, index }));
+    // Rows of several appends share INSERT statements; after a storage error that could be any
+    // of them, the group is retried with one append per statement to find the one at fault.
+    let shareStatements = true;
     while (members.length > 0) {
       try {
         this.db.exec('BEGIN IMMEDIATE');
-        const written = this.writeAll(members.map((m) => m.append));
+        const written = this.writeAll(
+          members.map((m) => m.append),
+          shareStatements,
+        );
         this.db.exec('COMMIT');
         members.forEach((m, i) => (outcomes[m.index] = written[i]));
         break;
       } catch (error) {
         if (this.db.isTransaction) this.db.exec('ROLLBACK');
+        if (error instanceof SharedStatementFailure) {
+          shareStatements = false;
+          continue;
+        }
         if (error instanceof StorageFailure) {
           outcomes[members[error.index].index] = { ok: false, failure: error.failure };
           members = members.filter((_, i) => i !== error.index);
@@ -76,19 +86,36 @@ export class GroupCommitter {
     return outcomes as AppendOutcome[];
   }
 
-  private writeAll(appends: readonly PreparedAppend[]): AppendOutcome[] {
+  private writeAll(appends: readonly PreparedAppend[], shareStatements: boolean): AppendOutcome[] {
+    const rows = new PendingRows(this, shareStatements);
     const heads = new Map<string, StreamHead | null>();
     const recordedAt = new Date().toISOString();
-    return appends.map((append, i) => {
+    const outcomes = appends.map((append, i) => {
       try {
-        return this.writeOne(append, heads, recordedAt);
+        const outcome = this.writeOne(append, heads, recordedAt, rows);
+        if (!shareStatements) rows.flush();
+        return outcome;
       } catch (error) {
+        if (error instanceof SharedStatementFailure) throw error;
         throw new StorageFailure(i, storageFailure(error));
       }
     });
+    rows.flush();
+    // Every row of this transaction got consecutive positions (see PendingRows): an append's
+    // last position follows from the ordinal of its last row.
+    return outcomes.map((outcome) =>
+      outcome.ok && 'lastRow' in outcome
+        ? { ok: true, result: { nextRevision: outcome.result.nextRevision, lastPosition: rows.positionOf(outcome.lastRow) } }
+        : outcome,
+    );
   }
 
-  private writeOne(append: PreparedAppend, heads: Map<string, StreamHead | null>, recordedAt: string): AppendOutcome {
+  private writeOne(
+    append: PreparedAppend,
+    heads: Map<string, StreamHead | null>,
+    recordedAt: string,
+    rows: PendingRows,
+  ): AppendOutcome | (AppendOutcome & { lastRow: number }) {
     const { streamId, expectedRevision, events } = append;
     let head = heads.get(streamId);
     if (head === undefined) {
@@ -102,41 +129,36 @@ export class GroupCommitter {
       conflict = expectedRevision === 'stream_exists' && head === null;
       if (head !== null) {
         // Idempotency without a revision to go by: is the first event already in the stream?
+        // Rows still pending in this group must be visible to that question.
+        rows.flush();
         const found = this.findIdStmt.get(streamId, events[0].id) as unknown as [number] | undefined;
-        if (found) return this.replayOutcome(append, found[0], actual);
+        if (found) return this.replayOutcome(append, found[0], actual, rows);
       }
     } else {
       const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision;
       conflict = (actual ?? -1) !== expected;
-      if (conflict && actual !== null && actual > expected) return this.replayOutcome(append, expected + 1, actual);
+      if (conflict && actual !== null && actual > expected) return this.replayOutcome(append, expected + 1, actual, rows);
     }
     if (conflict) return { ok: false, failure: { kind: 'wrong-expected-revision', streamId, expected: expectedRevision, actual } };
 
     let revision = actual ?? -1;
     let prevHash = head ? head.hash : null;
-    let position = 0;
-    for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
-      const chunk = events.slice(start, start + ROWS_PER_INSERT);
-      const params: (string | number | null)[] = [];
-      for (const e of chunk) {
-        revision++;
-        const hash = eventHash(
-          { streamId, revision, id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson: e.dataJson, metadataJson: e.metadataJson, recordedAt },
-          prevHash,
-        );
-        params.push(streamId, revision, e.id, e.type, e.schemaVersion, e.dataJson, e.metadataJson, recordedAt, prevHash, hash);
-        prevHash = hash;
-      }
-      // Rows of one INSERT get consecutive rowids (max + 1 each; this is the only writer), so
-      // the last rowid is the position of the chunk's last event.
-      position = Number(this.insertStatement(chunk.length).run(...params).lastInsertRowid);
+    let lastRow = -1;
+    for (const e of events) {
+      revision++;
+      const hash = eventHash(
+        { streamId, revision, id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson: e.dataJson, metadataJson: e.metadataJson, recordedAt },
+        prevHash,
+      );
+      lastRow = rows.add(streamId, revision, e.id, e.type, e.schemaVersion, e.dataJson, e.metadataJson, recordedAt, prevHash, hash);
+      prevHash = hash;
     }
     heads.set(streamId, { revision, hash: prevHash as string });
-    return { ok: true, result: { nextRevision: revision, lastPosition: position } };
+    return { ok: true, result: { nextRevision: revision, lastPosition: 0 }, lastRow };
   }
 
   /** A multi-row INSERT: one call into SQLite per chunk instead of per event (measured ~1.4× faster). */
-  private insertStatement(rows: number): StatementSync {
+  insertStatement(rows: number): StatementSync {
     let stmt = this.insertStmts.get(rows);
     if (!stmt) {
       stmt = this.db.prepare(
@@ -153,8 +175,9 @@ export class GroupCommitter {
    * same ids in the same order make it a re-send (the original result, nothing written);
    * any of its ids there otherwise is a partial overlap; none is a plain conflict.
    */
-  private replayOutcome(append: PreparedAppend, fromRevision: number, actual: number | null): AppendOutcome {
+  private replayOutcome(append: PreparedAppend, fromRevision: number, actual: number | null, pending: PendingRows): AppendOutcome {
     const { streamId, events } = append;
+    pending.flush();
     const rows = this.rangeStmt.all(streamId, fromRevision, events.length) as unknown as [number, string, number][];
     if (rows.length === events.length && rows.every((row, i) => row[1] === events[i].id)) {
       const last = rows[rows.length - 1];
@@ -164,6 +187,57 @@ export class GroupCommitter {
     const overlap = rows.find((row) => ids.has(row[1]));
     if (overlap) return { ok: false, failure: { kind: 'duplicate-event-id', streamId, eventId: overlap[1] } };
     return { ok: false, failure: { kind: 'wrong-expected-revision', streamId, expected: append.expectedRevision, actual } };
+  }
+}
+
+/** A storage error in an INSERT holding rows of several appends: which one is at fault is unknown. */
+class SharedStatementFailure extends Error {}
+
+/**
+ * Rows waiting to be inserted in this transaction, written in multi-row INSERTs of up to
+ * {@link ROWS_PER_INSERT}. This connection is the only writer and nothing is ever deleted,
+ * so each row gets rowid max + 1: the rows of one transaction have consecutive positions,
+ * and the k-th row's position is the first row's plus k.
+ */
+class PendingRows {
+  private params: (string | number | null)[] = [];
+  private pendingCount = 0;
+  private total = 0;
+  private lastRowid = 0;
+
+  constructor(
+    private readonly committer: GroupCommitter,
+    private readonly shareStatements: boolean,
+  ) {}
+
+  /** Queues one row; returns its ordinal in the transaction. */
+  add(...row: (string | number | null)[]): number {
+    for (const value of row) this.params.push(value);
+    this.pendingCount++;
+    if (this.pendingCount === ROWS_PER_INSERT) this.insert(ROWS_PER_INSERT);
+    return this.total++;
+  }
+
+  /** Inserts every pending row. */
+  flush(): void {
+    if (this.pendingCount > 0) this.insert(this.pendingCount);
+  }
+
+  /** The position of the row with this ordinal; only valid after {@link flush}. */
+  positionOf(ordinal: number): number {
+    return this.lastRowid - (this.total - 1) + ordinal;
+  }
+
+  private insert(count: number): void {
+    const params = this.params;
+    this.params = [];
+    this.pendingCount = 0;
+    try {
+      this.lastRowid = Number(this.committer.insertStatement(count).run(...params).lastInsertRowid);
+    } catch (error) {
+      if (this.shareStatements) throw new SharedStatementFailure();
+      throw error;
+    }
   }
 }
 

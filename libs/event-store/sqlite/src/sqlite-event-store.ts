@@ -30,7 +30,7 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Cap on the events one group commit writes; default 20,000. */
   readonly maxEventsPerCommit?: number;
-  /** Rows per page for reads; default 1,000. */
+  /** Rows per page for reads; default 256 (bigger pages only grow the heap, measured no faster). */
   readonly readPageSize?: number;
 }
 
@@ -107,7 +107,7 @@ export class SqliteEventStore implements EventStore {
       synchronous: options.synchronous ?? 'FULL',
       pollIntervalMs: options.pollIntervalMs ?? 200,
       maxEventsPerCommit: options.maxEventsPerCommit ?? 20_000,
-      readPageSize: options.readPageSize ?? 1_000,
+      readPageSize: options.readPageSize ?? 256,
     });
   }
 
