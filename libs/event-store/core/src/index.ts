@@ -6,3 +6,4 @@ export * from './event-hash';
 export * from './event-ids';
 export * from './decider';
 export * from './catch-up-subscription';
+export * from './json-value';

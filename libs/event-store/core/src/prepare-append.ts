@@ -1,4 +1,5 @@
 import { InvalidAppend } from './errors';
+import { findJsonProblem, isPlainObject } from './json-value';
 import type { AppendOptions, ExpectedRevision, NewEvent } from './types';
 
 /** Longest stream id accepted: `<context>-<aggregate>-<id>` fits with room to spare. */
@@ -125,49 +126,7 @@ function kebab(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/**
- * Accepts only what survives a JSON round trip unchanged: plain objects, arrays, strings,
- * finite numbers, booleans and null. `undefined`, functions, symbols, bigints, NaN, Dates,
- * class instances and cycles are rejected rather than silently altered.
- */
 function checkJson(value: unknown, at: string): void {
-  const stack = new Set<object>();
-  const visit = (v: unknown, path: string): void => {
-    switch (typeof v) {
-      case 'string':
-      case 'boolean':
-        return;
-      case 'number':
-        if (!Number.isFinite(v)) throw notJson(path, 'a non-finite number');
-        return;
-      case 'object': {
-        if (v === null) return;
-        if (stack.has(v)) throw notJson(path, 'a cycle');
-        if (Array.isArray(v)) {
-          stack.add(v);
-          for (let i = 0; i < v.length; i++) visit(v[i], `${path}[${i}]`);
-          stack.delete(v);
-          return;
-        }
-        if (!isPlainObject(v)) throw notJson(path, `an instance of ${v.constructor?.name ?? 'a class'}`);
-        stack.add(v);
-        for (const key of Object.keys(v)) visit(v[key], `${path}.${key}`);
-        stack.delete(v);
-        return;
-      }
-      default:
-        throw notJson(path, typeof v);
-    }
-  };
-  visit(value, at);
-}
-
-function notJson(path: string, what: string): InvalidAppend {
-  return new InvalidAppend('event.not-json', path, `Not JSON-serialisable: ${what} at ${path}`);
+  const problem = findJsonProblem(value, at);
+  if (problem) throw new InvalidAppend('event.not-json', problem.path, `Not JSON-serialisable: ${problem.what} at ${problem.path}`);
 }

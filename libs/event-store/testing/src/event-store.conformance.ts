@@ -244,6 +244,8 @@ export function eventStoreConformance(adapterName: string, factory: EventStoreFa
         ['data with a bigint', () => [uniqueStreamId(), [testEvent('E', { n: BigInt(1) })]], 'event.not-json', 'events[0].data.n'],
         ['data with NaN', () => [uniqueStreamId(), [testEvent('E', [1, Number.NaN])]], 'event.not-json', 'events[0].data[1]'],
         ['data with a cycle', () => { const d: Record<string, unknown> = {}; d['self'] = d; return [uniqueStreamId(), [testEvent('E', d)]]; }, 'event.not-json', 'events[0].data.self'],
+        ['data with a lone surrogate (no UTF-8 form: the stored text would not match its hash)', () => [uniqueStreamId(), [testEvent('E', { note: 'a\uD800b' })]], 'event.not-json', 'events[0].data.note'],
+        ['data with a Date (JSON would turn it into a string)', () => [uniqueStreamId(), [testEvent('E', { at: new Date(0) })]], 'event.not-json', 'events[0].data.at'],
         ['data that is undefined', () => [uniqueStreamId(), [testEvent('E', undefined)]], 'event.not-json', 'events[0].data'],
         ['metadata without a correlation id', () => { const e = testEvent('E', 1); return [uniqueStreamId(), [{ ...e, metadata: { ...e.metadata, correlationId: undefined } }]]; }, 'event.metadata.correlation-id.missing', 'events[0].metadata.correlationId'],
         ['a negative expected revision', () => [uniqueStreamId(), [testEvent('E', 1)], { expectedRevision: -1 }], 'expected-revision.invalid', 'expectedRevision'],

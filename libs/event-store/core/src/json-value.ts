@@ -1,0 +1,74 @@
+/** Where a value stops being faithful JSON, and why. */
+export interface JsonProblem {
+  /** `key`: an object key refused by the caller's key rule; `value`: anything else. */
+  readonly kind: 'value' | 'key';
+  /** Path of the offending value or key, from the path the check started at. */
+  readonly path: string;
+  /** What was found, in words (no data: it may be personal). */
+  readonly what: string;
+}
+
+// A lone UTF-16 surrogate has no UTF-8 form: SQLite stores it mangled (so a hash over the
+// text would no longer verify) and BSON refuses it, so it is refused up front.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when the string has no lone surrogate (what ES2024's `isWellFormed` checks). */
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
+/** True for `{}` literals and `Object.create(null)`, false for arrays and class instances. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The first place where `value` would not survive a JSON round trip unchanged, or null.
+ * Accepted: plain objects, arrays, well-formed strings, finite numbers, booleans, null.
+ * Refused rather than silently altered: `undefined`, functions, symbols (also as keys),
+ * bigints, NaN and Infinity, Dates and other class instances, cycles, lone surrogates.
+ * Shared by the event store and the read store so both refuse exactly the same data.
+ *
+ * @param keyProblem optional extra rule for object keys (e.g. MongoDB's reserved `$` and `.`).
+ */
+export function findJsonProblem(value: unknown, path: string, keyProblem?: (key: string) => string | null): JsonProblem | null {
+  const stack = new Set<object>();
+  const visit = (v: unknown, at: string): JsonProblem | null => {
+    switch (typeof v) {
+      case 'boolean':
+        return null;
+      case 'string':
+        return isWellFormedText(v) ? null : { kind: 'value', path: at, what: 'a string with a lone surrogate' };
+      case 'number':
+        return Number.isFinite(v) ? null : { kind: 'value', path: at, what: 'a non-finite number' };
+      case 'object': {
+        if (v === null) return null;
+        if (stack.has(v)) return { kind: 'value', path: at, what: 'a cycle' };
+        stack.add(v);
+        if (Array.isArray(v)) {
+          for (let i = 0; i < v.length; i++) {
+            const problem = visit(v[i], `${at}[${i}]`);
+            if (problem) return problem;
+          }
+        } else if (isPlainObject(v)) {
+          for (const key of Object.keys(v)) {
+            const refused = keyProblem?.(key) ?? (isWellFormedText(key) ? null : 'a key with a lone surrogate');
+            if (refused) return { kind: 'key', path: `${at}.${key}`, what: refused };
+            const problem = visit(v[key], `${at}.${key}`);
+            if (problem) return problem;
+          }
+          if (Object.getOwnPropertySymbols(v).length > 0) return { kind: 'value', path: at, what: 'a symbol key' };
+        } else {
+          return { kind: 'value', path: at, what: `an instance of ${v.constructor?.name ?? 'a class'}` };
+        }
+        stack.delete(v);
+        return null;
+      }
+      default:
+        return { kind: 'value', path: at, what: typeof v };
+    }
+  };
+  return visit(value, path);
+}
