@@ -12,6 +12,11 @@ function boundaries(inSpecs) {
     enforceBuildableLibDependency: false,
     depConstraints: [
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      // A service uses shared libs and its own code, never another service.
+      ...['gateway', 'registry', 'inspection', 'assistance', 'reporting'].map((scope) => ({
+        sourceTag: `scope:${scope}`,
+        onlyDependOnLibsWithTags: ['scope:shared', `scope:${scope}`],
+      })),
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
       { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:port', ...testing] },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing] },
