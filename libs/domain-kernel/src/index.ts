@@ -1,0 +1,10 @@
+export * from './errors/domain-error';
+export { ageOn, calendarDateAt, daysInMonth, formatIsoDate, isIsoDate, isLeapYear, isRealDate, parseIsoDate } from './calendar/calendar-date';
+export type { CalendarDate, IsoDate } from './calendar/calendar-date';
+export * from './resident-id/resident-id.types';
+export { residentIdCheckCharacter } from './resident-id/resident-id.check-character';
+export * from './resident-id/resident-id.parser';
+export * from './resident-id/resident-id.hash';
+export * from './division/division-code';
+export * from './money/money';
+export * from './money/per-capita-income';

@@ -1,0 +1,158 @@
+import type { IsoDate } from '@relapse-watch/domain-kernel';
+import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, RiskEventKind, ThreePlusOneStatus } from './household.values';
+import type { MemberPersonal, MemberProfile, MemberRemovalReason, RelationToHead } from './member.values';
+
+/**
+ * Facts the command handler looks up or reads before deciding, because the decider is pure
+ * (STYLE.md shape 3): it never reads the clock and cannot see other streams.
+ */
+export interface TodayFact {
+  /** Today in China Standard Time (`calendarDateAt(now, 480)`): no date recorded may lie after it. */
+  readonly today: IsoDate;
+}
+
+/** An amount of yuan as typed on a form (`"12345.60"`) or sent as a JSON number; at most two decimals. */
+export type YuanInput = string | number;
+
+/**
+ * Register a household in a village. Idempotent: the same registration again produces nothing.
+ * Uniqueness of the external household number within the village spans streams, so the handler
+ * looks it up in the registry's village index and passes `householdNumberInUse`; two concurrent
+ * registrations of one number can both see `false`, so the handler also reserves
+ * (village, number) the way resident IDs are reserved (issue 4, deliverable 3).
+ */
+export interface RegisterHousehold {
+  readonly type: 'RegisterHousehold';
+  readonly data: {
+    /** Id the caller made for the household (the stream is `registry-household-<householdId>`). */
+    readonly householdId: string;
+    /** 12-digit code of a village-tier division. */
+    readonly villageCode: string;
+    /** The household number in the national system / the village's register (户编号). */
+    readonly householdNumber: string;
+    readonly status: HouseholdStatus;
+  };
+  readonly facts: TodayFact & {
+    /** True when another household of this village already holds the number. */
+    readonly householdNumberInUse: boolean;
+  };
+}
+
+/** Facts for a member's resident ID. */
+export interface MemberFacts extends TodayFact {
+  /**
+   * True when the ID's first six digits are a known division of registration: the handler looks
+   * them up in the division tree, including retired codes (numbers keep the code they were issued
+   * under). Whether the person already belongs to another household is not a fact here: the
+   * handler enforces it with the reservation stream keyed by `residentIdHash`.
+   */
+  readonly registrationDivisionKnown: boolean;
+}
+
+/** Add a member. The first member is the head; there is never a second head. */
+export interface AddMember {
+  readonly type: 'AddMember';
+  readonly data: {
+    /** Id the caller made for the member; never reused after the member is removed. */
+    readonly memberId: string;
+    readonly personal: MemberPersonal;
+    readonly profile: MemberProfile;
+  };
+  readonly facts: MemberFacts;
+}
+
+/**
+ * Replace what is recorded about a member (all fields; unchanged ones are sent as they are).
+ * Making a member the head demotes the current head to `formerHeadRelation`.
+ */
+export interface UpdateMember {
+  readonly type: 'UpdateMember';
+  readonly data: {
+    readonly memberId: string;
+    readonly personal: MemberPersonal;
+    readonly profile: MemberProfile;
+    /** The current head's new relation when this member becomes head; ignored otherwise. */
+    readonly formerHeadRelation?: Exclude<RelationToHead, 'head'>;
+  };
+  readonly facts: MemberFacts;
+}
+
+/** Remove a member. The head goes last: make another member head first. */
+export interface RemoveMember {
+  readonly type: 'RemoveMember';
+  readonly data: { readonly memberId: string; readonly reason: MemberRemovalReason };
+}
+
+/** Income for a period by component, in yuan; per-capita net income is computed over resident members. */
+export interface RecordIncome {
+  readonly type: 'RecordIncome';
+  readonly data: {
+    readonly period: ReportingPeriod;
+    readonly components: {
+      readonly wagesYuan: YuanInput;
+      readonly netBusinessYuan: YuanInput;
+      readonly netPropertyYuan: YuanInput;
+      readonly netTransferYuan: YuanInput;
+      readonly productionCostsYuan: YuanInput;
+    };
+  };
+  readonly facts: TodayFact;
+}
+
+/** Rigid expenditure for a period, in yuan (DOMAIN.md). */
+export interface RecordRigidExpenditure {
+  readonly type: 'RecordRigidExpenditure';
+  readonly data: {
+    readonly period: ReportingPeriod;
+    /** Self-paid medical cost after reimbursement. */
+    readonly medicalAfterReimbursementYuan: YuanInput;
+    readonly educationYuan: YuanInput;
+    readonly disasterLossYuan: YuanInput;
+  };
+  readonly facts: TodayFact;
+}
+
+/** Report a risk event the household met. */
+export interface ReportRiskEvent {
+  readonly type: 'ReportRiskEvent';
+  readonly data: {
+    /** Id the caller made for the report; re-sending the same report is a no-op. */
+    readonly riskEventId: string;
+    readonly kind: RiskEventKind;
+    readonly occurredOn: IsoDate;
+    readonly lossYuan: YuanInput;
+  };
+  readonly facts: TodayFact;
+}
+
+/** Record the "3+1" status as assessed. */
+export interface Record3Plus1Status {
+  readonly type: 'Record3Plus1Status';
+  readonly data: ThreePlusOneStatus;
+}
+
+/** Set the status; `monitored` is refused (the assistance context decides it). */
+export interface SetStatus {
+  readonly type: 'SetStatus';
+  readonly data: { readonly status: HouseholdStatus };
+  readonly facts: TodayFact;
+}
+
+/** Set both flags. */
+export interface SetFlags {
+  readonly type: 'SetFlags';
+  readonly data: HouseholdFlags;
+}
+
+/** Every command of the Household aggregate. */
+export type HouseholdCommand =
+  | RegisterHousehold
+  | AddMember
+  | UpdateMember
+  | RemoveMember
+  | RecordIncome
+  | RecordRigidExpenditure
+  | ReportRiskEvent
+  | Record3Plus1Status
+  | SetStatus
+  | SetFlags;

@@ -1,0 +1,121 @@
+import { assertNever } from '@relapse-watch/domain-kernel';
+import { isDeepStrictEqual } from 'node:util';
+import type { HouseholdEvent, IncomeRecorded, RigidExpenditureRecorded, RiskEventReported } from './household.events';
+import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
+import type { MemberPersonal, MemberProfile } from './member.values';
+
+/** A current member of the household. */
+export interface HouseholdMember {
+  readonly memberId: string;
+  readonly personal: MemberPersonal;
+  readonly profile: MemberProfile;
+}
+
+/** The income record in force for a period. */
+export type IncomeRecord = Omit<IncomeRecorded['data'], 'householdId'>;
+
+/** The rigid expenditure record in force for a period. */
+export type RigidExpenditureRecord = Omit<RigidExpenditureRecorded['data'], 'householdId'>;
+
+/** A reported risk event. */
+export type RiskEventRecord = Omit<RiskEventReported['data'], 'householdId'>;
+
+/** A registered household as its decider needs it. */
+export interface RegisteredHousehold {
+  readonly kind: 'registered';
+  readonly householdId: string;
+  readonly villageCode: string;
+  readonly householdNumber: string;
+  readonly status: HouseholdStatus;
+  readonly flags: HouseholdFlags;
+  /** Current members, in the order they were added. */
+  readonly members: readonly HouseholdMember[];
+  /** Ids of removed members: removing one again is a no-op, adding one again is refused. */
+  readonly removedMemberIds: readonly string[];
+  /** The latest record per period. */
+  readonly incomes: readonly IncomeRecord[];
+  /** The latest record per period. */
+  readonly rigidExpenditures: readonly RigidExpenditureRecord[];
+  readonly riskEvents: readonly RiskEventRecord[];
+  /** The last "3+1" assessment; null before the first. */
+  readonly threePlusOne: ThreePlusOneStatus | null;
+}
+
+/** State of the Household aggregate: nothing before registration. */
+export type HouseholdState = { readonly kind: 'unregistered' } | RegisteredHousehold;
+
+/** The state of an empty stream. */
+export const initialState: HouseholdState = { kind: 'unregistered' };
+
+/** Flags of a newly registered household: neither applies until set. */
+const NO_FLAGS: HouseholdFlags = { relocatedToResettlementSite: false, urbanHukou: false };
+
+function replaceForPeriod<T extends { readonly period: ReportingPeriod }>(records: readonly T[], record: T): readonly T[] {
+  return [...records.filter((r) => !isDeepStrictEqual(r.period, record.period)), record];
+}
+
+function upsertMember(members: readonly HouseholdMember[], member: HouseholdMember): readonly HouseholdMember[] {
+  return members.some((m) => m.memberId === member.memberId)
+    ? members.map((m) => (m.memberId === member.memberId ? member : m))
+    : [...members, member];
+}
+
+function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): HouseholdState {
+  switch (event.type) {
+    case 'HouseholdRegistered':
+      // A stream holds one registration; decide never emits a second one.
+      return state;
+    case 'MemberAdded':
+    case 'MemberUpdated': {
+      const { memberId, personal, profile } = event.data;
+      return { ...state, members: upsertMember(state.members, { memberId, personal, profile }) };
+    }
+    case 'MemberRemoved':
+      return {
+        ...state,
+        members: state.members.filter((m) => m.memberId !== event.data.memberId),
+        removedMemberIds: [...state.removedMemberIds, event.data.memberId],
+      };
+    case 'IncomeRecorded': {
+      const { householdId: _householdId, ...record } = event.data;
+      return { ...state, incomes: replaceForPeriod(state.incomes, record) };
+    }
+    case 'RigidExpenditureRecorded': {
+      const { householdId: _householdId, ...record } = event.data;
+      return { ...state, rigidExpenditures: replaceForPeriod(state.rigidExpenditures, record) };
+    }
+    case 'RiskEventReported': {
+      const { householdId: _householdId, ...record } = event.data;
+      return { ...state, riskEvents: [...state.riskEvents, record] };
+    }
+    case 'ThreePlusOneStatusRecorded':
+      return { ...state, threePlusOne: event.data.threePlusOne };
+    case 'HouseholdStatusChanged':
+      return { ...state, status: event.data.status };
+    case 'HouseholdFlagsChanged':
+      return { ...state, flags: event.data.flags };
+    default:
+      return assertNever(event, 'household event');
+  }
+}
+
+/** Folds one event into the state. Pure; events other than a registration leave an unregistered state as it is. */
+export function evolve(state: HouseholdState, event: HouseholdEvent): HouseholdState {
+  if (state.kind === 'registered') return evolveRegistered(state, event);
+  if (event.type !== 'HouseholdRegistered') return state;
+  const { householdId, villageCode, householdNumber, status } = event.data;
+  return {
+    kind: 'registered',
+    householdId,
+    villageCode,
+    householdNumber,
+    status,
+    flags: NO_FLAGS,
+    members: [],
+    removedMemberIds: [],
+    incomes: [],
+    rigidExpenditures: [],
+    riskEvents: [],
+    threePlusOne: null,
+  };
+}
