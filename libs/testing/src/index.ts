@@ -1,0 +1,3 @@
+export * from './services';
+export * from './jest';
+export * from './mongo-wire';
