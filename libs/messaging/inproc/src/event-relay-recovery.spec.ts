@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { CheckpointStore, EventStore, StoredEvent } from '@relapse-watch/event-store-core';
-import { SqliteCheckpointStore, SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import { testEvent } from '@relapse-watch/event-store-testing';
 import {
   EventRelay,
@@ -16,8 +12,8 @@ import {
   type ProcessedMessageStore,
   type RelayMapper,
 } from '@relapse-watch/messaging-core';
-import { Received, RecordingBus, sleep, waitFor } from '@relapse-watch/messaging-testing';
-import { InProcessBus } from './in-process-bus';
+import { Received, sleep, waitFor } from '@relapse-watch/messaging-testing';
+import { relayHarness } from './relay-harness.fixture';
 
 const topic = eventsTopic('registry');
 const contract = { context: 'registry', event: 'IncomeRecorded', version: 1, dataschema: 'https://schemas.relapsewatch.cn/registry/income-recorded.v1.json' };
@@ -54,27 +50,11 @@ function expectFirstArrivalsInKeyOrder(ids: readonly { key: string; id: string }
 }
 
 describe('EventRelay recovery', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rw-relay-recovery-'));
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+  const { setup: harness, cleanups } = relayHarness('rw-relay-recovery-', topic, 'raw-consumer');
   async function setup() {
-    const path = join(dir, `${randomUUID()}.db`);
-    const eventStore = SqliteEventStore.open({ path });
-    const checkpoints = SqliteCheckpointStore.open(path);
-    const bus = new RecordingBus(new InProcessBus());
-    const received = new Received();
-    await bus.subscribe({ topic, group: 'raw-consumer', handler: received.handler });
-    cleanups.push(async () => {
-      await bus.close();
-      checkpoints.close();
-      await eventStore.close();
-    });
-    const arrivals = () => received.messages.map((m) => ({ key: m.key, id: parseCloudEvent(m.value).id }));
-    return { path, eventStore, checkpoints, bus, received, arrivals };
+    const parts = await harness();
+    const arrivals = () => parts.received.messages.map((m) => ({ key: m.key, id: parseCloudEvent(m.value).id }));
+    return { ...parts, arrivals };
   }
 
   it('stopped half-way, a new relay resumes from the stored checkpoint: nothing lost, order kept', async () => {

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { EventStore } from '@relapse-watch/event-store-core';
-import { SqliteCheckpointStore, SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import { testEvent, testMetadata } from '@relapse-watch/event-store-testing';
 import { contractMapper, EventRelay, eventsTopic, parseCloudEvent, type ReceivedMessage } from '@relapse-watch/messaging-core';
-import { Received, RecordingBus, waitFor } from '@relapse-watch/messaging-testing';
-import { InProcessBus } from './in-process-bus';
+import { waitFor } from '@relapse-watch/messaging-testing';
+import { relayHarness } from './relay-harness.fixture';
 
 const topic = eventsTopic('registry');
 const schema = (name: string) => `https://schemas.relapsewatch.cn/registry/${name}.v1.json`;
@@ -59,27 +55,7 @@ function expectEachOnceInKeyOrder(received: readonly ReceivedMessage[], written:
 }
 
 describe('EventRelay over SqliteEventStore and InProcessBus', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rw-relay-'));
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function setup() {
-    const path = join(dir, `${randomUUID()}.db`);
-    const eventStore = SqliteEventStore.open({ path });
-    const checkpoints = SqliteCheckpointStore.open(path);
-    const bus = new RecordingBus(new InProcessBus());
-    const received = new Received();
-    await bus.subscribe({ topic, group: 'registry-consumer', handler: received.handler });
-    cleanups.push(async () => {
-      await bus.close();
-      checkpoints.close();
-      await eventStore.close();
-    });
-    return { eventStore, checkpoints, bus, received };
-  }
+  const { setup, cleanups } = relayHarness('rw-relay-', topic, 'registry-consumer');
 
   function relay(parts: Awaited<ReturnType<typeof setup>>, name: string, maxBatchSize?: number): EventRelay {
     const r = new EventRelay({ name, eventStore: parts.eventStore, checkpoints: parts.checkpoints, bus: parts.bus, mapper, maxBatchSize });
