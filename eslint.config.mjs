@@ -43,7 +43,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.fixture.ts'],
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.fixture.ts', '**/jest.global-setup.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },
   {

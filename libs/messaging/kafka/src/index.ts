@@ -1,0 +1,3 @@
+export * from './kafka-bus';
+export * from './kafka-url';
+export * from './kafka-logger';

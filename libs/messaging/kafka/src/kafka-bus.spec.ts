@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { busConformance, Received, waitFor } from '@relapse-watch/messaging-testing';
+import { Kafka } from 'kafkajs';
+import { KafkaBus } from './kafka-bus';
+import type { KafkaLogLine } from './kafka-logger';
+import { brokersFromKafkaUrl } from './kafka-url';
+
+const brokers = brokersFromKafkaUrl(process.env.KAFKA_URL ?? '');
+
+busConformance('kafka', async () => new KafkaBus({ brokers, clientId: 'kafka-bus-spec' }));
+
+describe('KafkaBus specifics', () => {
+  let bus: KafkaBus;
+  const logged: KafkaLogLine[] = [];
+  beforeEach(() => {
+    bus = new KafkaBus({ brokers, clientId: 'kafka-bus-spec', partitions: 4, log: (line) => logged.push(line) });
+  });
+  afterEach(() => bus.close());
+
+  it('creates a topic on first publish with the configured partitions', async () => {
+    const topic = `kafka-spec.partitions.${randomUUID()}`;
+    await bus.publish(topic, [{ key: 'household-1', value: 'v' }]);
+    const admin = new Kafka({ brokers, clientId: 'kafka-bus-spec-admin', logCreator: () => () => undefined }).admin();
+    await admin.connect();
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      expect(topics[0].partitions).toHaveLength(4);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('puts a key in the partition the Java client picks (murmur2), as librdkafka with murmur2_random does', async () => {
+    const topic = `kafka-spec.murmur2.${randomUUID()}`;
+    const keys = Array.from({ length: 8 }, (_, i) => `household-${i}`);
+    await bus.publish(topic, keys.map((key) => ({ key, value: 'ours' })));
+    const input = keys.map((key) => `${key}|theirs`).join('\n');
+    const produce = spawnSync('kcat', ['-b', brokers[0], '-P', '-t', topic, '-K', '|', '-X', 'partitioner=murmur2_random'], { input, encoding: 'utf8' });
+    expect(produce.stderr).toBe('');
+    expect(produce.status).toBe(0);
+    const received = new Received();
+    await bus.subscribe({ topic, group: `murmur2-${randomUUID()}`, handler: received.handler });
+    await received.atLeast(16);
+    const partitionOf = (key: string, value: string) => received.messages.find((m) => m.key === key && m.value === value)?.partition;
+    for (const key of keys) expect(partitionOf(key, 'theirs')).toBe(partitionOf(key, 'ours'));
+    expect(new Set(received.messages.map((m) => m.partition)).size).toBeGreaterThan(1);
+  });
+
+  it('members of one group share the partitions, and each message is handled once', async () => {
+    const topic = `kafka-spec.shared-group.${randomUUID()}`;
+    const group = `shared-${randomUUID()}`;
+    const first = new Received();
+    const second = new Received();
+    await bus.subscribe({ topic, group, handler: first.handler });
+    // Resolves once the rebalance that includes both members is done, so no message moves between them.
+    await bus.subscribe({ topic, group, handler: second.handler });
+    const sent = Array.from({ length: 40 }, (_, i) => ({ key: `household-${i}`, value: `event-${i}` }));
+    await bus.publish(topic, sent);
+    await waitFor('40 messages handled by the group', () => first.messages.length + second.messages.length >= 40);
+    expect([...first.values(), ...second.values()].sort()).toEqual(sent.map((m) => m.value).sort());
+    expect(first.messages.length).toBeGreaterThan(0);
+    expect(second.messages.length).toBeGreaterThan(0);
+    const firstPartitions = new Set(first.messages.map((m) => m.partition));
+    expect(second.messages.some((m) => firstPartitions.has(m.partition))).toBe(false);
+  });
+
+  it('a retrying handler is not retried again once its subscription closes; the group gets the message back', async () => {
+    const topic = `kafka-spec.close-retry.${randomUUID()}`;
+    const group = `close-retry-${randomUUID()}`;
+    await bus.publish(topic, [{ key: 'household-1', value: 'flaky' }]);
+    const attempts: number[] = [];
+    const subscription = await bus.subscribe({
+      topic,
+      group,
+      retryDelayMs: 60_000,
+      handler: async (m) => {
+        attempts.push(m.attempt);
+        throw new Error('projection store unavailable');
+      },
+    });
+    await waitFor('the first attempt', () => attempts.length === 1);
+    await subscription.close();
+    expect(attempts).toEqual([1]);
+    const again = new Received();
+    await bus.subscribe({ topic, group, handler: again.handler });
+    await again.atLeast(1);
+    expect(again.messages[0]).toMatchObject({ value: 'flaky', attempt: 1 });
+  });
+
+  it('passes kafkajs log lines on with level, component and message only', async () => {
+    const topic = `kafka-spec.log.${randomUUID()}`;
+    const subscription = await bus.subscribe({ topic, group: `log-${randomUUID()}`, handler: async () => undefined });
+    await subscription.close();
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) expect(Object.keys(line).sort()).toEqual(['level', 'message', 'namespace']);
+  });
+});
+
+describe('KafkaBus options', () => {
+  it('reads the brokers of a kafka:// URL and rejects other forms without echoing them', () => {
+    expect(brokersFromKafkaUrl('kafka://127.0.0.1:19092')).toEqual(['127.0.0.1:19092']);
+    expect(brokersFromKafkaUrl('kafka://kafka-1:9092,kafka-2:9092/')).toEqual(['kafka-1:9092', 'kafka-2:9092']);
+    for (const url of ['', 'inproc:', 'kafka://', 'kafka://user:secret@host:9092', 'kafka://host']) {
+      expect(() => brokersFromKafkaUrl(url)).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field: 'url' }));
+    }
+    expect(() => brokersFromKafkaUrl('kafka://user:secret@host:9092')).toThrow(expect.not.objectContaining({ message: expect.stringContaining('secret') }));
+  });
+
+  it('rejects bad brokers and layout numbers with bus.invalid-options naming the option', () => {
+    expect(() => new KafkaBus({ brokers: [] })).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field: 'brokers' }));
+    for (const field of ['partitions', 'replicationFactor', 'partitionConcurrency', 'fetchMaxWaitMs'] as const) {
+      expect(() => new KafkaBus({ brokers, [field]: 0 })).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field }));
+    }
+  });
+});
