@@ -38,6 +38,16 @@ export interface KafkaBusOptions {
   readonly log?: KafkaLogSink;
 }
 
+/** Attempts to join a consumer group while the broker answers with a retriable refusal. */
+const JOIN_ATTEMPTS = 10;
+/** First wait between join attempts; it grows linearly (about 11 s over all attempts). */
+const JOIN_RETRY_DELAY_MS = 200;
+
+/** kafkajs marks errors a later attempt may not meet (coordinator loading or moving). */
+function isRetriable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
+}
+
 function wholeNumber(value: number | undefined, fallback: number, field: string): number {
   const n = value ?? fallback;
   if (!Number.isSafeInteger(n) || n < 1) throw new InvalidBusRequest('bus.invalid-options', field, `${field} is a whole number from 1`);
@@ -110,6 +120,22 @@ export class KafkaBus implements Bus {
     if (this.closing) throw new BusClosed();
     assertValidSubscribe(options);
     await this.topics.ensure(options.topic);
+    // A new broker answers "coordinator loading" until its offsets topic is ready (and a
+    // restarting one answers likewise): such retriable refusals to join are retried, bounded.
+    for (let attempt = 1; ; attempt++) {
+      const subscription = this.newSubscription(options);
+      try {
+        await subscription.start();
+        return subscription;
+      } catch (error) {
+        await subscription.close().catch(() => undefined);
+        if (!isRetriable(error) || attempt >= JOIN_ATTEMPTS || this.closing) throw error;
+        await new Promise((resolve) => setTimeout(resolve, JOIN_RETRY_DELAY_MS * attempt));
+      }
+    }
+  }
+
+  private newSubscription(options: SubscribeOptions): KafkaSubscription {
     const consumer = this.kafka.consumer({ groupId: options.group, allowAutoTopicCreation: false, maxWaitTimeInMs: this.fetchMaxWaitMs });
     const subscription: KafkaSubscription = new KafkaSubscription(consumer, {
       topic: options.topic,
@@ -123,12 +149,6 @@ export class KafkaBus implements Bus {
       onClosed: () => this.subscriptions.delete(subscription),
     });
     this.subscriptions.add(subscription);
-    try {
-      await subscription.start();
-    } catch (error) {
-      await subscription.close().catch(() => undefined);
-      throw error;
-    }
     return subscription;
   }
 
