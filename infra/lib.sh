@@ -74,7 +74,10 @@ pid_of() {
   pid=$(<"$file")
   [[ $pid =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker" || return 1
+  # Read whole, then matched: `… | grep -q` under pipefail can fail by SIGPIPE on a match.
+  local cmdline
+  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  grep -qF -- "$marker" <<<"$cmdline" || return 1
   printf '%s\n' "$pid"
 }
 

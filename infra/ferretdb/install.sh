@@ -15,7 +15,11 @@ version=v1.24.2
 module=github.com/FerretDB/FerretDB
 bin="$INFRA_BIN/ferretdb"
 
-if [[ -x $bin ]] && "$bin" --version 2>/dev/null | grep -qx "version: $version"; then
+# `cmd | grep -q` under pipefail fails at random: grep exits at the first match and the
+# writer may then die of SIGPIPE. So the version is read whole, then matched.
+reports_version() { [[ -x $bin ]] && grep -qx "version: $version" <<<"$("$bin" --version 2>/dev/null)"; }
+
+if reports_version; then
   exit 0
 fi
 
@@ -43,5 +47,5 @@ echo "$version" >"$tmp/src/build/version/version.txt"
 (cd "$tmp/src" && GOWORK=off go build -trimpath -buildvcs=false -o "$bin.tmp" ./cmd/ferretdb) >&2 ||
   die "go build of FerretDB $version failed (see above)"
 mv "$bin.tmp" "$bin"
-"$bin" --version | grep -qx "version: $version" || die "the FerretDB binary built does not report $version"
+reports_version || die "the FerretDB binary built does not report $version"
 log "built FerretDB $version in $((SECONDS - started))s"

@@ -23,7 +23,9 @@ need_cmd kcat kcat
 "$INFRA_DIR/kafka/install.sh"
 
 probe() {
-  timeout 15 kcat -b "127.0.0.1:$KAFKA_PORT" -L -m 10 2>/dev/null | grep -q "broker 1 at 127.0.0.1:$KAFKA_PORT"
+  local metadata
+  metadata=$(timeout 15 kcat -b "127.0.0.1:$KAFKA_PORT" -L -m 10 2>/dev/null) || return 1
+  grep -q "broker 1 at 127.0.0.1:$KAFKA_PORT" <<<"$metadata"
 }
 
 if pid=$(pid_of kafka "$marker"); then
