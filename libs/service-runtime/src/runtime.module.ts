@@ -7,18 +7,24 @@ import { READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime.config';
-import { openBus } from './bus/bus.factory';
-import { openEventStore } from './event-store/event-store.factory';
+import { busReadiness } from './bus/bus.factory';
+import { ADAPTER_CONNECT_TIMEOUT_MS, withinTimeout } from './config/adapter-reachability.config';
+import type { RuntimeAdapters } from './config/runtime-adapters.config';
 import { InstrumentedEventStore } from './event-store/instrumented-event-store';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { HttpDrain } from './lifecycle/http-drain';
 import { ShutdownSequence } from './lifecycle/shutdown.sequence';
 import { MetricsController } from './metrics/metrics.controller';
-import { openReadStore } from './read-store/read-store.factory';
+import { READ_STORE_PROBE } from './read-store/read-store.factory';
 import { RuntimeMetrics } from './metrics/runtime.metrics';
 import { SubscriptionLagRegistry } from './metrics/subscription-lag.registry';
 import { SERVICE_IDENTITY, type ServiceIdentity } from './service-identity';
+
+/** A readiness probe of a dead server fails within the start-up timeout instead of the driver's own (MongoDB's is 30 s). */
+function bounded<T>(work: Promise<T>): Promise<T> {
+  return withinTimeout(work, ADAPTER_CONNECT_TIMEOUT_MS);
+}
 
 /** Injection token of the service's root pino logger (for code outside a request, e.g. subscribers). */
 export const RUNTIME_LOGGER = Symbol.for('relapse-watch.runtime-logger');
@@ -30,6 +36,8 @@ export interface RuntimeContext {
   readonly logger: Logger;
   readonly metrics: RuntimeMetrics;
   readonly drain: HttpDrain;
+  /** Opened (and proven to answer) before Nest starts; closed by the shutdown sequence. */
+  readonly adapters: RuntimeAdapters;
 }
 
 /**
@@ -75,9 +83,12 @@ export class ServiceRuntimeModule {
         {
           provide: EVENT_STORE,
           useFactory: (shutdown: ShutdownSequence, readiness: ReadinessRegistry): EventStore => {
-            const store = new InstrumentedEventStore(openEventStore(context.config.eventStore), context.metrics);
+            const store = new InstrumentedEventStore(context.adapters.eventStore, context.metrics);
             shutdown.register('stores', 'event store', () => store.close());
-            readiness.register('eventStore', async () => ({ headPosition: await store.headPosition() }));
+            readiness.register('eventStore', async () => ({
+              adapter: context.config.eventStore.kind,
+              headPosition: await bounded(store.headPosition()),
+            }));
             return store;
           },
           inject: [ShutdownSequence, ReadinessRegistry],
@@ -85,22 +96,26 @@ export class ServiceRuntimeModule {
         {
           provide: READ_STORE,
           useFactory: (shutdown: ShutdownSequence, readiness: ReadinessRegistry): ReadStore => {
-            const store = openReadStore(context.config.readStore);
+            const store = context.adapters.readStore;
             shutdown.register('stores', 'read store', () => store.close());
             // Any round trip to the store proves it answers; a checkpoint read is the cheapest.
-            readiness.register('readStore', async () => void (await store.loadCheckpoint('readiness-probe')));
+            readiness.register('readStore', async () => {
+              await bounded(store.loadCheckpoint(READ_STORE_PROBE));
+              return { adapter: context.config.readStore.kind };
+            });
             return store;
           },
           inject: [ShutdownSequence, ReadinessRegistry],
         },
         {
           provide: BUS,
-          useFactory: (shutdown: ShutdownSequence): Bus => {
-            const bus = openBus(context.config.bus);
+          useFactory: (shutdown: ShutdownSequence, readiness: ReadinessRegistry): Bus => {
+            const bus = context.adapters.bus;
             shutdown.register('bus', 'bus', () => bus.close());
+            readiness.register('bus', busReadiness(context.config.bus, ADAPTER_CONNECT_TIMEOUT_MS));
             return bus;
           },
-          inject: [ShutdownSequence],
+          inject: [ShutdownSequence, ReadinessRegistry],
         },
         {
           provide: SubscriptionLagRegistry,

@@ -5,6 +5,7 @@ import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { checkAdaptersAvailable } from './config/adapter-availability.config';
 import type { RuntimeConfig } from './config/runtime.config';
+import { closeRuntimeAdapters, openRuntimeAdapters } from './config/runtime-adapters.config';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { bodyParserErrorMiddleware, JSON_BODY_LIMIT } from './errors/body-parser.middleware';
 import { createValidationPipe } from './errors/validation.pipe';
@@ -36,7 +37,12 @@ class ServiceRootModule {}
  * so even a request the body parser refuses is logged, measured and answered with the common
  * error body.
  *
- * @throws {@link ConfigError} when the configuration names an adapter this build lacks.
+ * The event store, read store and bus are opened first, all three proven to answer (a server
+ * that does not within 5 s stops start-up), then handed to the runtime module; from there on
+ * the shutdown sequence closes them, after the HTTP server and the subscribers.
+ *
+ * @throws {@link ConfigError} when the configuration names an adapter this build lacks or a
+ * server that cannot be reached.
  */
 export async function createServiceApp(appModule: Type, options: ServiceAppOptions): Promise<NestExpressApplication> {
   const { config, identity } = options;
@@ -44,12 +50,19 @@ export async function createServiceApp(appModule: Type, options: ServiceAppOptio
   const logger = createRuntimeLogger(identity.name, config.logLevel, options.logDestination);
   const metrics = new RuntimeMetrics();
   const drain = new HttpDrain();
-  const app = await NestFactory.create<NestExpressApplication>(
-    { module: ServiceRootModule, imports: [ServiceRuntimeModule.forRoot({ config, identity, logger, metrics, drain }), appModule] },
-    // Nest's own start-up logs wait in a buffer until pino takes over; on a failed start they
-    // are dropped and the caller prints one line (abortOnError would dump core instead).
-    { bufferLogs: true, autoFlushLogs: false, abortOnError: false, bodyParser: false },
-  );
+  const adapters = await openRuntimeAdapters(config, { clientId: identity.name, logger });
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(
+      { module: ServiceRootModule, imports: [ServiceRuntimeModule.forRoot({ config, identity, logger, metrics, drain, adapters }), appModule] },
+      // Nest's own start-up logs wait in a buffer until pino takes over; on a failed start they
+      // are dropped and the caller prints one line (abortOnError would dump core instead).
+      { bufferLogs: true, autoFlushLogs: false, abortOnError: false, bodyParser: false },
+    );
+  } catch (error) {
+    await closeRuntimeAdapters(adapters);
+    throw error;
+  }
   app.useLogger(app.get(NestPinoLogger));
   app.flushLogs();
   app.disable('x-powered-by');

@@ -91,6 +91,7 @@ export function startupFailureText(error: unknown): string {
  * process would end by SIGTERM instead of exit code 0, and it does not bound the drain.
  */
 export async function runService(options: StartServiceOptions): Promise<void> {
+  const warnings = routeProcessWarnings();
   let service: RunningService;
   try {
     service = await startService(options);
@@ -99,6 +100,7 @@ export async function runService(options: StartServiceOptions): Promise<void> {
     process.exit(1);
   }
   const logger = service.app.get<Logger>(RUNTIME_LOGGER);
+  warnings.logTo(logger);
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (signalled) {
@@ -127,4 +129,24 @@ export async function runService(options: StartServiceOptions): Promise<void> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+}
+
+/**
+ * Takes Node's process warnings off stderr and into the JSON log: stderr is reserved for the
+ * one line of a failed start, and a dependency's warning there (kafkajs 2.2.4 sets a negative
+ * timeout on every connection, which Node 24 reports) would break that rule and bypass log
+ * collection. Warnings raised while starting are held and logged once the logger exists; on a
+ * failed start they are dropped, the start-up line being what the operator needs.
+ */
+function routeProcessWarnings(): { logTo(logger: Logger): void } {
+  const held: Error[] = [];
+  let write = (warning: Error): void => void held.push(warning);
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => write(warning));
+  return {
+    logTo(logger) {
+      write = (warning) => logger.warn({ warning: { name: warning.name, message: warning.message } }, `进程警告 / process warning: ${warning.name}`);
+      held.splice(0).forEach(write);
+    },
+  };
 }

@@ -56,7 +56,7 @@ describe('gateway app', () => {
 
   it('GET /api/system/info names the build, the embedded mode, the store and its head position', async () => {
     const before = await (await fetch(`${url}/api/system/info`)).json();
-    expect(before).toEqual({ name: '@relapse-watch/gateway', version: '0.1.0', mode: 'embedded', eventStore: 'sqlite', headPosition: 0 });
+    expect(before).toEqual({ name: '@relapse-watch/gateway', version: '0.1.0', mode: 'embedded', eventStore: 'sqlite', readStore: 'sqlite', bus: 'inproc', headPosition: 0 });
     await app.get<EventStore>(EVENT_STORE).appendToStream(uniqueStreamId('registry-household'), [testEvent('A', {}), testEvent('B', {})]);
     const after = await (await fetch(`${url}/api/system/info`)).json();
     expect(after).toMatchObject({ headPosition: 2 });
@@ -69,7 +69,7 @@ describe('gateway app', () => {
     expect(doc.info).toEqual(expect.objectContaining({ title: 'Relapse Watch API · 防止返贫动态监测系统', version: '0.1.0' }));
     const op = doc.paths['/api/system/info'].get;
     expect(op.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SystemInfoDto' });
-    expect(doc.components.schemas.SystemInfoDto.required).toEqual(['name', 'version', 'mode', 'eventStore', 'headPosition']);
+    expect(doc.components.schemas.SystemInfoDto.required).toEqual(['name', 'version', 'mode', 'eventStore', 'readStore', 'bus', 'headPosition']);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
   });
 

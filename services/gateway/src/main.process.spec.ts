@@ -1,66 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import { collect, testEvent, uniqueStreamId } from '@relapse-watch/event-store-testing';
+import { startGateway } from './gateway-process.fixture';
 
-// The gateway as operators run it: its own process, configured by environment only.
-const repoRoot = join(__dirname, '..', '..', '..');
 const dataDirs: string[] = [];
 afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-interface GatewayProcess {
-  readonly child: ChildProcess;
-  readonly stdout: string[];
-  readonly stderr: string[];
-  /** Resolves with the first stdout line (parsed) that `match` accepts. */
-  line(match: (entry: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startGateway(env: Record<string, string>): GatewayProcess {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', 'services/gateway/src/main.ts'],
-    {
-      cwd: repoRoot,
-      // A clean environment: only what the gateway is given here, plus what node needs.
-      env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'services/gateway/tsconfig.json', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const waiting: { match: (entry: Record<string, unknown>) => boolean; resolve: (entry: Record<string, unknown>) => void }[] = [];
-  createInterface({ input: child.stdout! }).on('line', (text) => {
-    stdout.push(text);
-    const entry = JSON.parse(text) as Record<string, unknown>;
-    for (const w of waiting.filter((w) => w.match(entry))) {
-      waiting.splice(waiting.indexOf(w), 1);
-      w.resolve(entry);
-    }
-  });
-  createInterface({ input: child.stderr! }).on('line', (text) => stderr.push(text));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return {
-    child,
-    stdout,
-    stderr,
-    exited,
-    line: (match) =>
-      new Promise((resolve, reject) => {
-        const seen = stdout.map((t) => JSON.parse(t) as Record<string, unknown>).find(match);
-        if (seen) return resolve(seen);
-        waiting.push({ match, resolve });
-        void exited.then(({ code }) => reject(new Error(`gateway exited (${code}) first; stderr: ${stderr.join('\n')}`)));
-      }),
-  };
-}
 
 function newDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rw-gateway-process-'));
@@ -78,7 +25,7 @@ describe('the gateway process', () => {
   });
 
   it('refuses an adapter this build lacks with one line, masking the password', async () => {
-    const gateway = startGateway({ DATA_DIR: newDataDir(), EVENT_STORE_URL: 'postgres://rw:topsecret@db.internal/rw' });
+    const gateway = startGateway({ DATA_DIR: newDataDir(), EVENT_STORE_URL: 'kurrentdb://rw:topsecret@es.internal:2113' });
     expect((await gateway.exited).code).toBe(1);
     expect(gateway.stderr).toHaveLength(1);
     expect(gateway.stderr[0]).toMatch(/^配置错误 \/ configuration error: EVENT_STORE_URL .*not available in this build yet/);

@@ -4,13 +4,28 @@ import { ConfigError, maskValue } from './config.errors';
 /** Where the event store lives, parsed from `EVENT_STORE_URL`. */
 export type EventStoreTarget =
   | { readonly kind: 'sqlite'; readonly url: string; readonly path: string }
-  | { readonly kind: 'postgres'; readonly url: string }
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      /** The URL without the `schema` parameter, as the PostgreSQL client takes it. */
+      readonly connectionString: string;
+      /** Schema holding the event tables: the URL's `schema` parameter, else {@link DEFAULT_POSTGRES_SCHEMA}. */
+      readonly schema: string;
+    }
   | { readonly kind: 'kurrentdb'; readonly url: string };
+
+/** The PostgreSQL schema of the event store when the URL names none. */
+export const DEFAULT_POSTGRES_SCHEMA = 'event_store';
 
 /** Where projections keep their documents, parsed from `READ_STORE_URL`. */
 export type ReadStoreTarget =
   | { readonly kind: 'sqlite'; readonly url: string; readonly path: string }
-  | { readonly kind: 'mongodb'; readonly url: string };
+  | {
+      readonly kind: 'mongodb';
+      readonly url: string;
+      /** The database named in the URL's path (required: the driver's silent default is `test`). */
+      readonly database: string;
+    };
 
 /** Which message bus integration events travel on, parsed from `BUS_URL`. */
 export type BusTarget =
@@ -30,8 +45,7 @@ export function parseEventStoreUrl(variable: string, value: string, cwd: string)
       return { kind: 'sqlite', url: value, path: sqlitePath(variable, value, cwd) };
     case 'postgres':
     case 'postgresql':
-      checkServerUrl(variable, value);
-      return { kind: 'postgres', url: value };
+      return postgresTarget(variable, value);
     case 'kurrentdb':
     case 'kurrentdb+discover':
     case 'esdb':
@@ -51,8 +65,7 @@ export function parseReadStoreUrl(variable: string, value: string, cwd: string):
       return { kind: 'sqlite', url: value, path: sqlitePath(variable, value, cwd) };
     case 'mongodb':
     case 'mongodb+srv':
-      checkServerUrl(variable, value);
-      return { kind: 'mongodb', url: value };
+      return mongoTarget(variable, value);
     default:
       throw unknownScheme(variable, value, 'sqlite:, mongodb://');
   }
@@ -102,7 +115,45 @@ function sqlitePath(variable: string, value: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
 }
 
-function checkServerUrl(variable: string, value: string): void {
+// Spliced into SQL by the adapter, so only plain lower-case identifiers (the adapter's own rule).
+const POSTGRES_SCHEMA = /^[a-z_][a-z0-9_]{0,47}$/;
+
+function postgresTarget(variable: string, value: string): EventStoreTarget {
+  const url = checkServerUrl(variable, value);
+  const schema = url.searchParams.get('schema') ?? DEFAULT_POSTGRES_SCHEMA;
+  if (!POSTGRES_SCHEMA.test(schema)) {
+    throw new ConfigError(
+      variable,
+      'schema 参数只能含小写字母、数字和 _（最多 48 个）/ schema parameter must be lower-case letters, digits and _ (at most 48)',
+      maskValue(value),
+    );
+  }
+  // pg would pass an unknown `schema` parameter on to the server as a start-up option.
+  url.searchParams.delete('schema');
+  return { kind: 'postgres', url: value, connectionString: url.toString(), schema };
+}
+
+// A database name MongoDB accepts: no path separators, spaces, dots, quotes or `$`.
+const MONGO_DATABASE = /^[^/\\. "$*<>:|?]{1,63}$/;
+// Parsed by hand: a replica-set URL lists several hosts (`h1:27017,h2:27017`), which WHATWG URL refuses.
+const MONGO_URL = /^mongodb(?:\+srv)?:\/\/(?:[^@/?#]*@)?([^/?#]+)(?:\/([^?#]*))?(?:\?[^#]*)?$/i;
+
+function mongoTarget(variable: string, value: string): ReadStoreTarget {
+  const match = MONGO_URL.exec(value);
+  if (!match) throw new ConfigError(variable, '不是有效的 URL / is not a valid URL', maskValue(value));
+  let database = '';
+  try {
+    database = decodeURIComponent(match[2] ?? '');
+  } catch {
+    // An undecodable path is reported below as a missing database name.
+  }
+  if (!MONGO_DATABASE.test(database)) {
+    throw new ConfigError(variable, '应为 mongodb://主机:端口/数据库 / must name a database: mongodb://host:port/database', maskValue(value));
+  }
+  return { kind: 'mongodb', url: value, database };
+}
+
+function checkServerUrl(variable: string, value: string): URL {
   let url: URL;
   try {
     url = new URL(value);
@@ -110,4 +161,5 @@ function checkServerUrl(variable: string, value: string): void {
     throw new ConfigError(variable, '不是有效的 URL / is not a valid URL', maskValue(value));
   }
   if (url.hostname.length === 0) throw new ConfigError(variable, '缺少主机名 / must name a host', maskValue(value));
+  return url;
 }

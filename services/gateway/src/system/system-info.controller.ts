@@ -23,6 +23,8 @@ export class SystemInfoController {
       version: this.identity.version,
       mode: this.config.mode,
       eventStore: this.config.eventStore.kind,
+      readStore: this.config.readStore.kind,
+      bus: this.config.bus.kind,
       headPosition: await this.eventStore.headPosition(),
     };
   }

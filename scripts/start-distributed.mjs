@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `npm run start:distributed`: the distributed mode on this machine. Starts (or reuses) the
+// local Kafka, FerretDB and PostgreSQL through infra/up.sh, then every service as its own
+// process on the built JavaScript (npm run build first), wired only by EVENT_STORE_URL,
+// READ_STORE_URL and BUS_URL. SIGTERM/SIGINT are passed on to every process once; the script
+// exits with the first non-zero exit code, else 0.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// One line per process. `env` is added to the shared variables; PORT may be overridden by the
+// caller's environment for the gateway only, the one port users talk to.
+const PROCESSES = [
+  { name: 'gateway', main: 'services/gateway/dist/main.js', env: { PORT: process.env.PORT ?? '3000' } },
+];
+
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 };
+
+function fail(message) {
+  process.stderr.write(`start-distributed: ${message}\n`);
+  process.exit(1);
+}
+
+function startInfra() {
+  const up = spawnSync('bash', [join(repoRoot, 'infra', 'up.sh'), 'kafka', 'ferretdb', 'postgres'], { cwd: repoRoot, stdio: 'inherit' });
+  if (up.status !== 0) fail(`infra/up.sh failed (${up.status ?? up.signal})`);
+  const env = spawnSync('bash', [join(repoRoot, 'infra', 'env.sh')], { cwd: repoRoot, encoding: 'utf8' });
+  if (env.status !== 0) fail(`infra/env.sh failed: ${env.stderr.trim()}`);
+  const urls = Object.fromEntries([...env.stdout.matchAll(/^export ([A-Z_]+)=(.+)$/gm)].map((m) => [m[1], m[2]]));
+  for (const key of ['POSTGRES_URL', 'MONGODB_URL', 'KAFKA_URL']) if (!urls[key]) fail(`infra/env.sh printed no ${key}`);
+  return urls;
+}
+
+function main() {
+  for (const { name, main: entry } of PROCESSES) {
+    if (!existsSync(join(repoRoot, entry))) fail(`${name}: ${entry} is missing; run \`npm run build\` first`);
+  }
+  const urls = startInfra();
+  const shared = { EVENT_STORE_URL: urls.POSTGRES_URL, READ_STORE_URL: urls.MONGODB_URL, BUS_URL: urls.KAFKA_URL };
+  const running = new Map();
+  let exitCode = 0;
+  let stopping = false;
+
+  const stopAll = (signal) => {
+    stopping = true;
+    for (const child of running.values()) child.kill(signal);
+  };
+
+  for (const { name, main: entry, env } of PROCESSES) {
+    const child = spawn(process.execPath, [entry], {
+      cwd: repoRoot,
+      env: { ...process.env, ...shared, ...env },
+      stdio: 'inherit',
+      // Its own process group: a Ctrl-C in the terminal reaches only this script, which passes
+      // it on once. A second SIGINT would make a service skip its graceful shutdown.
+      detached: true,
+    });
+    running.set(name, child);
+    child.once('exit', (code, signal) => {
+      running.delete(name);
+      const status = code ?? 128 + (SIGNAL_NUMBERS[signal] ?? 1);
+      if (status !== 0 && exitCode === 0) exitCode = status;
+      // One process gone means the system is incomplete: stop the others too.
+      if (!stopping) stopAll('SIGTERM');
+      if (running.size === 0) process.exit(exitCode);
+    });
+  }
+
+  for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => stopAll(signal));
+}
+
+main();
