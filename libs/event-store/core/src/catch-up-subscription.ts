@@ -67,3 +67,28 @@ export function catchUpSubscription(source: LogSource, options: SubscribeToAllOp
     },
   };
 }
+
+/**
+ * The subscriptions an adapter has open, so `close()` can stop them all: a subscription
+ * stopped by its owner leaves the set by itself.
+ */
+export class OpenSubscriptions {
+  private readonly open = new Set<EventSubscription>();
+
+  /** Registers the subscription and returns it with a `stop` that also unregisters it. */
+  track(subscription: EventSubscription): EventSubscription {
+    this.open.add(subscription);
+    const stop = subscription.stop.bind(subscription);
+    return Object.assign(subscription, {
+      stop: async () => {
+        this.open.delete(subscription);
+        await stop();
+      },
+    });
+  }
+
+  /** Stops every subscription still open. */
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.open].map((s) => s.stop()));
+  }
+}

@@ -1,6 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import {
   catchUpSubscription,
+  OpenSubscriptions,
   EventStoreClosed,
   EventStoreError,
   prepareAppend,
@@ -46,7 +47,7 @@ const RACE_RETRIES = 2;
 export class PostgresEventStore implements EventStore {
   private readonly signal: CommitSignal;
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly subscriptions = new Set<EventSubscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private closed = false;
 
   private constructor(
@@ -139,14 +140,7 @@ export class PostgresEventStore implements EventStore {
       },
       options,
     );
-    this.subscriptions.add(subscription);
-    const stop = subscription.stop.bind(subscription);
-    return Object.assign(subscription, {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await stop();
-      },
-    });
+    return this.subscriptions.track(subscription);
   }
 
   /** The highest committed position, mark or not: a lag gauge, not a read bound. */
@@ -160,7 +154,7 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled([...this.inFlight]);
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.subscriptions.stopAll();
     await this.signal.close();
     if (this.ownsPool) await this.pool.end();
   }

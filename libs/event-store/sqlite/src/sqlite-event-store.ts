@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import {
   catchUpSubscription,
+  OpenSubscriptions,
   EventStoreClosed,
   prepareAppend,
   type AppendOptions,
@@ -66,7 +67,7 @@ export class SqliteEventStore implements EventStore {
   private readonly readBackwardStmt: StatementSync;
   private readonly headStmt: StatementSync;
   private readonly waiters = new Set<() => void>();
-  private readonly subscriptions = new Set<EventSubscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private lastCommitted: number;
   private closed = false;
 
@@ -159,14 +160,7 @@ export class SqliteEventStore implements EventStore {
       },
       options,
     );
-    this.subscriptions.add(subscription);
-    const stop = subscription.stop.bind(subscription);
-    return Object.assign(subscription, {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await stop();
-      },
-    });
+    return this.subscriptions.track(subscription);
   }
 
   async headPosition(): Promise<number> {
@@ -178,7 +172,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.writer.close();
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.subscriptions.stopAll();
     for (const wake of this.waiters) wake();
     this.db.close();
   }
