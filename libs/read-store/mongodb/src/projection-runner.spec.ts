@@ -2,45 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore, NewEvent, StoredEvent } from '@relapse-watch/event-store-core';
+import type { StoredEvent } from '@relapse-watch/event-store-core';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
-import { collect, testEvent, uniqueStreamId } from '@relapse-watch/event-store-testing';
+import { collect } from '@relapse-watch/event-store-testing';
 import { foldProjection, ProjectionRunner, type Projection, type ReadStore } from '@relapse-watch/read-store-core';
+import {
+  appendAll,
+  deregistered,
+  householdsPerVillageProjection,
+  many,
+  noise,
+  registered,
+  type VillageSummary,
+} from '@relapse-watch/read-store-testing';
 import { MongoReadStore } from './mongo-read-store';
 import { dropDatabases, mongoUrl, uniqueDatabase } from './test-database.fixture';
 
-interface VillageSummary {
-  readonly villageCode: string;
-  readonly households: number;
-}
-
-/** Households per village; a projection of its own per test, so tests share one database. */
-function householdsPerVillage(): Projection<VillageSummary> {
-  const suffix = randomUUID().replaceAll('-', '').slice(0, 12);
-  return {
-    name: `households-per-village-${suffix}`,
-    collection: `households-per-village-${suffix}`,
-    handles: ['HouseholdRegistered', 'HouseholdDeregistered'],
-    documentId: (event) => (event.data as { villageCode: string }).villageCode,
-    evolve(doc, event) {
-      const { villageCode } = event.data as { villageCode: string };
-      const households = (doc?.households ?? 0) + (event.type === 'HouseholdRegistered' ? 1 : -1);
-      return households <= 0 ? null : { villageCode, households };
-    },
-    indexes: [['households']],
-  };
-}
-
-const registered = (villageCode: string) => testEvent('HouseholdRegistered', { householdId: randomUUID(), villageCode });
-const deregistered = (villageCode: string) => testEvent('HouseholdDeregistered', { householdId: randomUUID(), villageCode });
-const noise = () => testEvent('InspectionCompleted', { findings: 7 });
-const many = (count: number, make: (i: number) => NewEvent) => Array.from({ length: count }, (_, i) => make(i));
-
-/** Appends each event to a stream of its own, concurrently (the store group-commits them). */
-async function appendAll(store: EventStore, events: readonly NewEvent[]): Promise<number> {
-  const results = await Promise.all(events.map((e) => store.appendToStream(uniqueStreamId('registry-household'), [e])));
-  return Math.max(0, ...results.map((r) => r.lastPosition));
-}
+/** A projection of its own per test, so tests share one database. */
+const householdsPerVillage = () => householdsPerVillageProjection(randomUUID().replaceAll('-', '').slice(0, 12));
 
 const database = uniqueDatabase('rw_rs_runner');
 let dir: string;

@@ -2,41 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore, NewEvent, StoredEvent } from '@relapse-watch/event-store-core';
+import type { EventStore, StoredEvent } from '@relapse-watch/event-store-core';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
-import { collect, testEvent, uniqueStreamId } from '@relapse-watch/event-store-testing';
+import { collect } from '@relapse-watch/event-store-testing';
 import { foldProjection, ProjectionRunner, type Projection, type ReadStore } from '@relapse-watch/read-store-core';
+import {
+  appendAll,
+  deregistered,
+  householdsPerVillageProjection,
+  many,
+  noise,
+  registered,
+  type VillageSummary,
+} from '@relapse-watch/read-store-testing';
 import { SqliteReadStore } from './sqlite-read-store';
 
-interface VillageSummary {
-  readonly villageCode: string;
-  readonly households: number;
-}
+const householdsPerVillage = householdsPerVillageProjection();
 
-const householdsPerVillage: Projection<VillageSummary> = {
-  name: 'households-per-village',
-  collection: 'households-per-village',
-  handles: ['HouseholdRegistered', 'HouseholdDeregistered'],
-  documentId: (event) => (event.data as { villageCode: string }).villageCode,
-  evolve(doc, event) {
-    const { villageCode } = event.data as { villageCode: string };
-    const households = (doc?.households ?? 0) + (event.type === 'HouseholdRegistered' ? 1 : -1);
-    return households <= 0 ? null : { villageCode, households };
-  },
-  indexes: [['households']],
-};
-
-const registered = (villageCode: string) => testEvent('HouseholdRegistered', { householdId: randomUUID(), villageCode });
-const deregistered = (villageCode: string) => testEvent('HouseholdDeregistered', { householdId: randomUUID(), villageCode });
-const noise = () => testEvent('InspectionCompleted', { findings: 7 });
-
-/** Appends each event to a stream of its own, concurrently (the store group-commits them). */
-async function appendAll(store: EventStore, events: readonly NewEvent[]): Promise<number> {
-  const results = await Promise.all(events.map((e) => store.appendToStream(uniqueStreamId('registry-household'), [e])));
-  return Math.max(0, ...results.map((r) => r.lastPosition));
-}
-
-const many = (count: number, make: (i: number) => NewEvent) => Array.from({ length: count }, (_, i) => make(i));
 
 let dir: string;
 beforeAll(() => {

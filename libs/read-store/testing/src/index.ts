@@ -1,2 +1,3 @@
 export * from './read-store.conformance';
 export * from './fixtures';
+export * from './projection.fixtures';
