@@ -98,6 +98,12 @@ export interface Bus {
   /**
    * Starts consuming `topic` as a member of `group`; resolves once the subscription is
    * registered (messages may arrive at once).
+   *
+   * A group name serves one topic: subscriptions of one group to different topics are not
+   * supported. (On Kafka a group's partitions are shared out over all its members whatever
+   * topic each one reads, so a member could be handed partitions it never fetches.) A
+   * service reading several topics uses one group per topic, e.g. `<service>.<topic>` as
+   * the Nest transport strategy does.
    * @throws {@link InvalidBusRequest} for bad options.
    * @throws {@link BusClosed} after {@link close}.
    */
