@@ -45,6 +45,9 @@ export interface MongoReadStoreOptions {
  * 1.x offers or pushes down: every write is keyed by `_id` and guarded by the position
  * stored in the document, and a batch applies its parts in the order the port prescribes
  * for such engines (see {@link ReadStore.applyBatch}).
+ *
+ * On FerretDB 1.24 the guard does not hold between two writers racing on one document (its
+ * filtered update is not atomic across connections): run one projection runner per projection.
  */
 export class MongoReadStore implements ReadStore {
   private closed = false;

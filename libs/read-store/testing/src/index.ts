@@ -1,3 +1,4 @@
 export * from './read-store.conformance';
 export * from './fixtures';
 export * from './projection.fixtures';
+export * from './projection-runner.conformance';
