@@ -7,3 +7,4 @@ export * from './event-ids';
 export * from './decider';
 export * from './catch-up-subscription';
 export * from './json-value';
+export * from './stored-event-row';

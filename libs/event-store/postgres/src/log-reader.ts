@@ -1,25 +1,8 @@
 import type { Pool } from 'pg';
-import type { StoredEvent } from '@relapse-watch/event-store-core';
+import { storedEventFromRow, type StoredEvent, type StoredEventRow } from '@relapse-watch/event-store-core';
 import type { SchemaStatements } from './sql-statements';
 
-type Row = [string, string, string, string, string, number, string, string, string, string | null, string];
-
-/** Maps a row selected with `EVENT_COLUMNS`; int8 arrives as text and fits a safe integer. */
-export function toStoredEvent(r: Row): StoredEvent {
-  return {
-    position: Number(r[0]),
-    streamId: r[1],
-    revision: Number(r[2]),
-    id: r[3],
-    type: r[4],
-    schemaVersion: r[5],
-    data: JSON.parse(r[6]),
-    metadata: JSON.parse(r[7]),
-    recordedAt: r[8],
-    prevHash: r[9],
-    hash: r[10],
-  };
-}
+type Row = StoredEventRow;
 
 /**
  * Up to `limit` events after `afterPosition`, in position order, below the safe high-water mark.
@@ -44,7 +27,7 @@ export function toStoredEvent(r: Row): StoredEvent {
  */
 export async function readPage(pool: Pool, sql: SchemaStatements, afterPosition: number, limit: number): Promise<StoredEvent[]> {
   const result = await pool.query({ ...sql.readAll, values: [afterPosition, limit], rowMode: 'array' });
-  return (result.rows as Row[]).map(toStoredEvent);
+  return (result.rows as unknown as Row[]).map(storedEventFromRow);
 }
 
 /** Rows of one stream, forwards or backwards. A stream's visible rows are always a prefix: its appends commit one at a time. */
@@ -58,7 +41,7 @@ export async function readStreamPage(
 ): Promise<StoredEvent[]> {
   const statement = backwards ? sql.readBackward : sql.readForward;
   const result = await pool.query({ ...statement, values: [streamId, fromRevision, limit], rowMode: 'array' });
-  return (result.rows as Row[]).map(toStoredEvent);
+  return (result.rows as unknown as Row[]).map(storedEventFromRow);
 }
 
 /**

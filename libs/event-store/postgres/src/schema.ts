@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS ${q}.event_store_schema (version integer NOT NULL);
 `;
 }
 
-/** Column order of every SELECT that maps to a StoredEvent (see `toStoredEvent`). */
+/** Column order of every SELECT that maps to a StoredEvent (see `StoredEventRow` in event-store-core). */
 export const EVENT_COLUMNS =
   'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
 

@@ -26,6 +26,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream_id, r
 CREATE TABLE IF NOT EXISTS event_store_schema (version INTEGER NOT NULL);
 `;
 
-/** Column order of every SELECT that maps to a StoredEvent (see `toStoredEvent`). */
+/** Column order of every SELECT that maps to a StoredEvent (see `StoredEventRow` in event-store-core). */
 export const EVENT_COLUMNS =
   'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash';

@@ -1,6 +1,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import {
   catchUpSubscription,
+  storedEventFromRow,
+  type StoredEventRow,
   OpenSubscriptions,
   EventStoreClosed,
   prepareAppend,
@@ -35,23 +37,7 @@ export interface SqliteEventStoreOptions {
   readonly readPageSize?: number;
 }
 
-type Row = [number, string, number, string, string, number, string, string, string, string | null, string];
-
-function toStoredEvent(r: Row): StoredEvent {
-  return {
-    position: r[0],
-    streamId: r[1],
-    revision: r[2],
-    id: r[3],
-    type: r[4],
-    schemaVersion: r[5],
-    data: JSON.parse(r[6]),
-    metadata: JSON.parse(r[7]),
-    recordedAt: r[8],
-    prevHash: r[9],
-    hash: r[10],
-  };
-}
+type Row = StoredEventRow;
 
 /**
  * The embedded event store: one SQLite file in WAL mode, opened with Node's built-in
@@ -130,10 +116,10 @@ export class SqliteEventStore implements EventStore {
       this.assertOpen();
       const limit = Math.min(remaining, this.options.readPageSize);
       const rows = stmt.all(streamId, next, limit) as unknown as Row[];
-      for (const row of rows) yield toStoredEvent(row);
+      for (const row of rows) yield storedEventFromRow(row);
       if (rows.length < limit) return;
       remaining -= rows.length;
-      next = rows[rows.length - 1][2] + (backwards ? -1 : 1);
+      next = Number(rows[rows.length - 1][2]) + (backwards ? -1 : 1);
     }
   }
 
@@ -179,7 +165,7 @@ export class SqliteEventStore implements EventStore {
 
   private readPage(afterPosition: number, limit: number): StoredEvent[] {
     const rows = this.readAllStmt.all(afterPosition + 1, limit) as unknown as Row[];
-    return rows.map(toStoredEvent);
+    return rows.map(storedEventFromRow);
   }
 
   private readHead(): number {
