@@ -14,7 +14,9 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 // One line per process. `env` is added to the shared variables; PORT may be overridden by the
 // caller's environment for the gateway only, the one port users talk to.
 const PROCESSES = [
-  { name: 'gateway', main: 'services/gateway/dist/main.js', env: { PORT: process.env.PORT ?? '3000' } },
+  { name: 'gateway', main: 'services/gateway/dist/main.js', env: { PORT: process.env.PORT ?? '3000', REGISTRY_URL: 'http://127.0.0.1:3001' } },
+  // On this machine only: a deployment sets its own secret (docker-compose reads it from .env).
+  { name: 'household-registry', main: 'services/household-registry/dist/main.js', env: { PORT: '3001', RESIDENT_ID_SALT: process.env.RESIDENT_ID_SALT ?? 'local-distributed-development-salt' } },
 ];
 
 const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 };

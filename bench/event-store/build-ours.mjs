@@ -40,15 +40,18 @@ function sourceFiles(dir) {
 }
 
 /**
- * Builds `@relapse-watch/event-store-sqlite` and its `@relapse-watch/*` dependencies from
- * `<sourceRoot>/libs` into `<outDir>/node_modules`. Returns the entry file to require and
- * the NODE_PATH under which their third-party dependencies resolve.
+ * Builds `entryPackages` (default `@relapse-watch/event-store-sqlite`) and their
+ * `@relapse-watch/*` dependencies from `<sourceRoot>/libs` into `<outDir>/node_modules`.
+ * Returns the entry file of the first package (`entry`), the entry file of each
+ * (`entries`, by package name), and the NODE_PATH under which their third-party
+ * dependencies resolve. Other benchmarks (relay-kafka, event-store-postgres,
+ * projection-mongo) build the adapters they measure through this function.
  */
-export function buildOurs({ sourceRoot, workspaceRoot, outDir }) {
+export function buildOurs({ sourceRoot, workspaceRoot, outDir, entryPackages = [ENTRY_PACKAGE] }) {
   const swc = createRequire(join(workspaceRoot, 'package.json'))('@swc/core');
   const packages = workspacePackages(sourceRoot);
   const needed = [];
-  const queue = [ENTRY_PACKAGE];
+  const queue = [...entryPackages];
   while (queue.length > 0) {
     const name = queue.shift();
     if (needed.includes(name)) continue;
@@ -75,5 +78,7 @@ export function buildOurs({ sourceRoot, workspaceRoot, outDir }) {
     nodePath.push(join(dir, 'node_modules'));
   }
   nodePath.push(join(workspaceRoot, 'node_modules'));
-  return { entry: join(outDir, 'node_modules', ...ENTRY_PACKAGE.split('/'), 'src', 'index.js'), nodePath, packages: needed };
+  const entryOf = (name) => join(outDir, 'node_modules', ...name.split('/'), 'src', 'index.js');
+  const entries = Object.fromEntries(entryPackages.map((name) => [name, entryOf(name)]));
+  return { entry: entryOf(entryPackages[0]), entries, nodePath, packages: needed };
 }

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ServiceProxyModule } from './routing/service-proxy.module';
+import { EventDocsModule } from './event-docs/event-docs.module';
 import { SystemModule } from './system/system.module';
 
 /**
  * The gateway's own modules. The runtime (config, event store, health, metrics, logging,
- * errors, OpenAPI, shutdown) is added around it by `createServiceApp`, so a domain context
- * joins by adding its module here; its routes live under `api/<context>/…`.
+ * errors, OpenAPI, shutdown) is added around it by `createServiceApp`. The domain contexts are
+ * not imported here (a service never imports another): the embedded app (apps/embedded) puts
+ * them next to this module in one process; in distributed mode `ServiceProxyModule` forwards
+ * `api/<context>/…` to each context's own process.
  */
-@Module({ imports: [SystemModule] })
+@Module({ imports: [SystemModule, ServiceProxyModule, EventDocsModule] })
 export class AppModule {}

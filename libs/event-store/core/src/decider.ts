@@ -30,6 +30,12 @@ export interface CommandContext {
   readonly causationId?: string | null;
   /** The same key twice on the same stream produces no second set of events. */
   readonly idempotencyKey?: string;
+  /**
+   * The revision the caller last saw (an HTTP `If-Match`): when the stream has moved on, the
+   * command is not decided again but refused with {@link WrongExpectedRevision}, because the
+   * user decided on what they saw. A replay under the idempotency key is still returned.
+   */
+  readonly expectedRevision?: number;
   /** Attempts on a concurrency conflict before giving up; default 5. */
   readonly maxAttempts?: number;
   /** Turns a stored event into the decider's current event shape (upcasting old versions). */
@@ -96,6 +102,9 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       };
     }
 
+    if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== revision) {
+      throw new WrongExpectedRevision(streamId, ctx.expectedRevision, revision === -1 ? null : revision);
+    }
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, state, nextRevision: revision, lastPosition: null, replayed: false };
 
@@ -120,7 +129,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       const newState = events.reduce(decider.evolve, state);
       return { events, state: newState, nextRevision: result.nextRevision, lastPosition: result.lastPosition, replayed: false };
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevision) || attempt >= maxAttempts) throw error;
+      if (!(error instanceof WrongExpectedRevision) || attempt >= maxAttempts || ctx.expectedRevision !== undefined) throw error;
       // Jittered back-off so writers racing on one hot stream do not collide in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }

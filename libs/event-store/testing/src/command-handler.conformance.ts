@@ -88,6 +88,20 @@ export function commandHandlerConformance(get: () => EventStore): void {
       expect(stored.map((e) => e.revision)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     });
 
+    it('with the revision the caller saw: refuses when the stream moved on, decides when it did not', async () => {
+      const s = uniqueStreamId('tally');
+      await handleCommand(get(), s, tally, { type: 'Add', data: { amount: 10 } }, ctx());
+      await handleCommand(get(), s, tally, { type: 'Add', data: { amount: 10 } }, ctx());
+      const stale = handleCommand(get(), s, tally, { type: 'Add', data: { amount: 1 } }, ctx({ expectedRevision: 0 }));
+      await expect(stale).rejects.toMatchObject({ name: 'WrongExpectedRevision', actualRevision: 1 });
+      const fresh = await handleCommand(get(), s, tally, { type: 'Add', data: { amount: 1 } }, ctx({ expectedRevision: 1 }));
+      expect(fresh.nextRevision).toBe(2);
+      await expect(handleCommand(get(), uniqueStreamId('tally'), tally, { type: 'Add', data: { amount: 1 } }, ctx({ expectedRevision: 0 }))).rejects.toMatchObject({
+        actualRevision: null,
+      });
+      expect((await collect(get().readStream(s))).map((e) => (e.data as { amount: number }).amount)).toEqual([10, 10, 1]);
+    });
+
     it('gives up after maxAttempts conflicts with the typed conflict error', async () => {
       const s = uniqueStreamId('tally');
       const outcomes = await Promise.allSettled(

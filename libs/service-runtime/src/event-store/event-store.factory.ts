@@ -1,15 +1,14 @@
 import type { EventStore } from '@relapse-watch/event-store-core';
+import { KurrentDbEventStore } from '@relapse-watch/event-store-kurrentdb';
 import { PostgresEventStore } from '@relapse-watch/event-store-postgres';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import { assertNever } from '../config/assert-never';
-import { ConfigError, maskValue } from '../config/config.errors';
 import type { EventStoreTarget } from '../config/store-url.config';
 
 /**
  * Opens the event store adapter `EVENT_STORE_URL` names and, for a server, proves it answers
- * (PostgreSQL: the schema is checked or created, then the head position read). Adapters this
- * build does not carry yet are refused with a {@link ConfigError}, so start-up stops with one
- * clear line instead of quietly running on another store.
+ * (PostgreSQL: the schema is checked or created, then the head position read; KurrentDB: one
+ * read of the log).
  */
 export async function openEventStore(target: EventStoreTarget): Promise<EventStore> {
   switch (target.kind) {
@@ -26,13 +25,9 @@ export async function openEventStore(target: EventStoreTarget): Promise<EventSto
       return store;
     }
     case 'kurrentdb':
-      throw notAvailable('EVENT_STORE_URL', target.kind, target.url);
+      // open() reads once, so a server that does not answer fails here, inside the start-up timeout.
+      return KurrentDbEventStore.open({ connectionString: target.url });
     default:
       return assertNever(target);
   }
-}
-
-/** The error for an adapter that parses but is not part of this build. */
-export function notAvailable(variable: string, kind: string, url: string): ConfigError {
-  return new ConfigError(variable, `此版本尚不支持 ${kind} / ${kind} is not available in this build yet`, maskValue(url));
 }

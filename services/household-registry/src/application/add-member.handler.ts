@@ -1,6 +1,6 @@
 import { atField, DomainError, parseResidentId, residentIdHash } from '@relapse-watch/domain-kernel';
 import { handleCommand, type CommandContext, type CommandResult, type EventStore } from '@relapse-watch/event-store-core';
-import type { AddMember } from '../domain/household/household.commands';
+import type { AddMember, UpdateMember } from '../domain/household/household.commands';
 import { householdDecider, householdStreamId } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import type { HouseholdState } from '../domain/household/household.state';
@@ -20,12 +20,12 @@ export interface RegistryHandlerDeps {
  * (stream `registry-person-<residentIdHash>`), then appends to the household, releasing the
  * person if the household refuses (see {@link reserveThen} for the crash window). A person held
  * elsewhere is refused with `member.id-already-in-household` (a `ReservationConflict` naming the
- * holding household).
+ * holding household). An `UpdateMember` that changes the ID goes the same way (see `updateMember`).
  */
 export async function addMember(
   deps: RegistryHandlerDeps,
   householdId: string,
-  command: AddMember,
+  command: AddMember | UpdateMember,
   ctx: CommandContext,
 ): Promise<CommandResult<HouseholdEvent, HouseholdState>> {
   // The hash needs a valid, normalised ID (both spellings of X reserve one person); the

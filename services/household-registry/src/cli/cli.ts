@@ -3,6 +3,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { processIo, type CliIo } from './cli-io';
 import { divisionsExtract } from './divisions-extract.command';
 import { divisionsImport } from './divisions-import.command';
+import { DEFAULT_EVENT_STORE_URL } from './event-store.option';
+import { generate, type GenerateOptions } from './generate.command';
+import { householdsImport, type HouseholdsImportOptions } from './households-import.command';
 import { DEFAULT_READ_STORE_URL } from './read-store.option';
 
 function program(io: CliIo): Command {
@@ -32,6 +35,36 @@ function program(io: CliIo): Command {
     .option('--out <file>', '输出文件（默认覆盖随附的摘录） / the file to write (default: the shipped extract)')
     .action(async (options: { province?: string; out?: string }) => {
       await divisionsExtract(options, io);
+    });
+  root
+    .command('generate')
+    .description('生成一个省的模拟户籍信息表（CSV 或 XLSX） / generate a synthetic household sheet of one province (CSV or XLSX)')
+    .option('--province <code>', '两位省级代码，如 51 / two-digit province code, e.g. 51')
+    .option('--households <n>', '户数 / number of households', '1000')
+    .option('--seed <seed>', '随机种子：相同种子和选项生成相同文件 / seed: the same seed and options give the same file', '1')
+    .option('--within <code>', '只在该县或乡镇（区划代码）内生成 / keep the households inside this county or township (division code)')
+    .option('--out <file>', '输出文件，.xlsx 结尾写 Excel（默认标准输出，CSV） / output file, Excel when it ends in .xlsx (default: CSV on stdout)')
+    .option('--income-year <year>', '收入年度（默认 2024） / income year (default 2024)')
+    .option('--line <yuan>', '收入分布所围绕的人均纯收入监测线（元，默认 7000） / per-capita monitoring line the incomes spread around (yuan, default 7000)')
+    .option('--extract <file>', '区划摘录文件（默认随附的） / division extract (default: the shipped one)')
+    .action(async (options: GenerateOptions) => {
+      await generate(options, io);
+    });
+  const households = root.command('households').description('农户 / households');
+  households
+    .command('import')
+    .description('批量导入户籍信息表（CSV 或 XLSX），可重复运行、中断后续传 / bulk-import a household sheet (CSV or XLSX); re-runnable, resumes after a kill')
+    .argument('<file>', '户籍信息表 / the household sheet')
+    .option('--province <code>', '两位省级代码（默认取首行村代码） / two-digit province code (default: from the first village code)')
+    .option('--extract <file>', '区划摘录文件（默认随附的） / division extract (default: the shipped one)')
+    .option('--event-store <url>', '事件库 / the event store (sqlite:<path>)', DEFAULT_EVENT_STORE_URL)
+    .option('--resident-id-salt <salt>', '身份证号哈希盐值（默认取 RESIDENT_ID_SALT） / salt of resident-ID hashes (default: RESIDENT_ID_SALT)')
+    .option('--concurrency <n>', '同时处理的户数 / households in flight', '512')
+    .option('--errors <file>', '错误文件（默认 <文件>.errors.csv） / error file (default <file>.errors.csv)')
+    .option('--no-progress-file', '不写进度文件（重跑时逐行重放） / keep no progress file (a re-run replays every row)')
+    .option('--synchronous <mode>', '事件库提交方式 FULL（断电不丢）或 NORMAL（更快） / commit mode FULL (survives power loss) or NORMAL (faster)', 'FULL')
+    .action(async (file: string, options: HouseholdsImportOptions) => {
+      await householdsImport(file, options, io);
     });
   return root;
 }

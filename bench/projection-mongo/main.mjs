@@ -1,0 +1,89 @@
+// bench/projection-mongo: rebuild of a read model from N events (default 1,000,000) into
+// FerretDB (MONGODB_URL), events/s, with our ProjectionRunner and MongoReadStore and a
+// household-summary projection. The events are seeded first into our SQLite event store (not
+// a figure); the rebuild writes into a fresh database, dropped afterwards. No peer: the line
+// carries the target and a profile of where the time went.
+// Run through `npm run bench -- projection-mongo` (see bench/README.md).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildOursEnv, childRunner, machineLoad, parseOptions, positiveInt, reporter, serviceUrls } from '../event-store/harness.mjs';
+import { round } from '../event-store/workload.mjs';
+
+const BENCH = 'projection-mongo';
+const here = dirname(fileURLToPath(import.meta.url));
+const { log, emit } = reporter(BENCH);
+
+const options = parseOptions(
+  process.argv.slice(2),
+  `usage: npm run bench -- projection-mongo [options]
+Seeds N events (households of 20) into a SQLite event store, then rebuilds a household
+summary read model with ProjectionRunner into a fresh FerretDB database (MONGODB_URL).
+Needs: bash infra/up.sh ferretdb`,
+  {
+    events: { default: 1_000_000, parse: positiveInt, help: 'events in the log (rounded down to whole households of 20)' },
+    quick: { help: 'events ÷10 (a smoke run)' },
+    'appends-per-household': { default: 1, parse: (v) => { const n = positiveInt(v); if (![1, 2, 4, 5, 10, 20].includes(n)) throw new Error('one of 1, 2, 4, 5, 10, 20'); return n; }, help: '1: a household’s 20 events adjacent in the log; more: spread over rounds, so documents are updated, not only inserted' },
+    wave: { default: 1000, parse: positiveInt, help: 'households seeded together (their rounds interleave when appends-per-household > 1)' },
+    'batch-events': { default: 500, parse: positiveInt, help: 'ProjectionRunner maxBatchEvents (its default is 500)' },
+    'cpu-prof': { help: 'V8 CPU profile of the rebuild child in reports/cpu-prof/projection-mongo/' },
+  },
+);
+const HOUSEHOLDS = Math.max(1, Math.floor((options.quick ? options.events / 10 : options.events) / 20));
+const EVENTS = HOUSEHOLDS * 20;
+
+const url = serviceUrls().MONGODB_URL;
+if (!url) {
+  process.stderr.write('MONGODB_URL is missing (start it: bash infra/up.sh ferretdb)\n');
+  process.exit(1);
+}
+const runChild = childRunner({ bench: BENCH, log });
+const workDir = mkdtempSync(join(tmpdir(), 'relapse-bench-projection-mongo-'));
+let failed = false;
+
+try {
+  log(`${EVENTS.toLocaleString('en')} events (${HOUSEHOLDS.toLocaleString('en')} households × 20, ${options['appends-per-household']} append(s) each); ${process.version}; ${JSON.stringify(await machineLoad())}`);
+  const env = { ...process.env, ...buildOursEnv(['@relapse-watch/event-store-sqlite', '@relapse-watch/read-store-core', '@relapse-watch/read-store-mongodb'], join(workDir, 'ours-build'), log) };
+  const file = join(workDir, 'log', 'events.db');
+  mkdirSync(dirname(file), { recursive: true });
+  log('seeding the SQLite event store (not timed as a figure)');
+  const seeded = await runChild(join(here, 'ours.mjs'), 'seed', { file, households: HOUSEHOLDS, appendsPerHousehold: options['appends-per-household'], wave: options.wave }, { env });
+  if (!seeded.ok) throw new Error(`seeding failed: ${seeded.error}`);
+  if (seeded.result.events !== EVENTS) throw new Error(`seeded ${seeded.result.events} events, expected ${EVENTS}`);
+  log(`seeded in ${seeded.result.seconds} s; rebuilding into FerretDB`);
+  const database = `bench_projection_${process.pid}`;
+  const reply = await runChild(join(here, 'ours.mjs'), 'rebuild', { file, url, database, total: EVENTS, households: HOUSEHOLDS, maxBatchEvents: options['batch-events'] }, { env, cpuProf: options['cpu-prof'], timeoutMs: 3 * 3_600_000 });
+  if (!reply.ok) throw new Error(`rebuild failed: ${reply.error}`);
+  const r = reply.result;
+  if (!r.documentsOk || r.error) failed = true;
+  const rate = round(r.events / r.seconds);
+  log(`rebuilt ${r.events} events into ${r.documents} documents in ${round(r.seconds, 1)} s: ${rate} events/s`);
+  emit({
+    case: 'rebuild',
+    unit: 'events/s',
+    ours: rate,
+    peer: null,
+    ratio: null,
+    target: 20_000,
+    events: r.events,
+    households: HOUSEHOLDS,
+    appendsPerHousehold: options['appends-per-household'],
+    seconds: round(r.seconds, 2),
+    documents: r.documents,
+    documentsOk: r.documentsOk,
+    runnerStats: r.stats,
+    runnerError: r.error,
+    profile: r.profile,
+    rssMB: r.rssMB,
+    seedSeconds: seeded.result.seconds,
+    setup: r.setup,
+    load: await machineLoad(),
+  });
+} catch (error) {
+  failed = true;
+  log(`FAILED: ${error.stack ?? error}`);
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+if (failed) process.exitCode = 1;

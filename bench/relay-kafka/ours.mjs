@@ -1,0 +1,142 @@
+// OUR side of bench/relay-kafka: one child process per task, on our packages as built
+// JavaScript (build-ours.mjs). The source log is our embedded SQLite event store (a file on
+// local disk), so the figure is the relay and the Kafka bus, not a database server.
+import { Buffer } from 'node:buffer';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { requireOurs } from '../event-store/harness.mjs';
+import { householdEvents, householdStreamId, round, serveOneTask, uuidv7 } from '../event-store/workload.mjs';
+
+const require = createRequire(import.meta.url);
+const { SqliteEventStore, SqliteCheckpointStore } = requireOurs(require, '@relapse-watch/event-store-sqlite');
+const { EventRelay, integrationMessage } = requireOurs(require, '@relapse-watch/messaging-core');
+const { KafkaBus } = requireOurs(require, '@relapse-watch/messaging-kafka');
+
+const EVENTS_PER_HOUSEHOLD = 20;
+
+// The registry's four event types as integration events (the contracts' shape; the schema
+// URIs are not fetched by anyone here).
+const CONTRACTS = Object.fromEntries(
+  ['HouseholdRegistered', 'HouseholdIncomeRecorded', 'HouseholdRiskReported', 'HouseholdVisitRecorded'].map((event) => [
+    event,
+    { context: 'registry', event, version: 1, dataschema: `https://schemas.relapsewatch.cn/registry/${event}.v1.json` },
+  ]),
+);
+
+/**
+ * The relay's mapper: our default integration message (a validated CloudEvents 1.0
+ * envelope, key = household id), sent to the benchmark's fresh topic instead of
+ * `relapsewatch.registry.events.v1` so every run starts from an empty topic.
+ */
+function benchMapper(topic) {
+  return (event) => {
+    const contract = CONTRACTS[event.type];
+    if (!contract) return null;
+    return { topic, message: integrationMessage(event, contract).message };
+  };
+}
+
+/** Writes `events` events (households of 20) into a fresh SQLite store; not a figure. */
+async function seed({ file, events, inFlight }) {
+  const store = SqliteEventStore.open({ path: file, synchronous: 'NORMAL' });
+  const t0 = performance.now();
+  try {
+    const households = Math.ceil(events / EVENTS_PER_HOUSEHOLD);
+    for (let first = 0; first < households; first += inFlight) {
+      const wave = [];
+      for (let h = first; h < Math.min(households, first + inFlight); h++) {
+        const count = Math.min(EVENTS_PER_HOUSEHOLD, events - h * EVENTS_PER_HOUSEHOLD);
+        const householdId = uuidv7();
+        wave.push(store.appendToStream(householdStreamId(householdId), householdEvents(householdId, count, h * EVENTS_PER_HOUSEHOLD), { expectedRevision: 'no_stream' }));
+      }
+      await Promise.all(wave);
+    }
+    // The size of what the relay will send, measured on the first thousand events.
+    const mapper = benchMapper('sizing');
+    let n = 0;
+    let valueBytes = 0;
+    let keyBytes = 0;
+    let headerBytes = 0;
+    for await (const event of store.readAll({ maxCount: 1000 })) {
+      const { message } = mapper(event);
+      n++;
+      valueBytes += Buffer.byteLength(message.value);
+      keyBytes += Buffer.byteLength(message.key);
+      for (const [k, v] of Object.entries(message.headers ?? {})) headerBytes += Buffer.byteLength(k) + Buffer.byteLength(v);
+    }
+    return {
+      events: await store.headPosition(),
+      seconds: round((performance.now() - t0) / 1000, 2),
+      valueBytes: Math.round(valueBytes / n),
+      keyBytes: Math.round(keyBytes / n),
+      headerBytes: Math.round(headerBytes / n),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Runs an EventRelay from position 0 over the seeded store to `topic` through KafkaBus, and
+ * times it from `relay.start()` until the checkpoint covering the last event is saved — the
+ * relay saves it only after the bus resolved the publish, i.e. after Kafka acknowledged the
+ * batch with acks=all. Connections are opened before the clock starts.
+ */
+async function relay({ file, checkpointFile, total, brokers, partitions, topic, maxBatchSize }) {
+  const store = SqliteEventStore.open({ path: file, synchronous: 'FULL' });
+  const saved = SqliteCheckpointStore.open(checkpointFile);
+  const bus = new KafkaBus({ brokers, partitions, clientId: 'bench-relay-kafka' });
+  let finished;
+  const allAcknowledged = new Promise((resolve) => (finished = resolve));
+  let saves = 0;
+  let lastSaved = 0;
+  const checkpoints = {
+    loadCheckpoint: (name) => saved.loadCheckpoint(name),
+    saveCheckpoint: async (name, position) => {
+      await saved.saveCheckpoint(name, position);
+      saves++;
+      lastSaved = Math.max(lastSaved, position);
+      if (position >= total) finished();
+    },
+  };
+  const errors = {};
+  const relay = new EventRelay({
+    name: 'bench-relay',
+    eventStore: store,
+    checkpoints,
+    bus,
+    mapper: benchMapper(topic),
+    maxBatchSize,
+    onError: (error, willRetry) => {
+      const key = `${willRetry ? 'retried' : 'fatal'}: ${error?.name ?? 'Error'} ${String(error?.message ?? '').slice(0, 80)}`;
+      errors[key] = (errors[key] ?? 0) + 1;
+      if (!willRetry) finished();
+    },
+  });
+  try {
+    await bus.connect();
+    const t0 = performance.now();
+    await relay.start();
+    await allAcknowledged;
+    const seconds = (performance.now() - t0) / 1000;
+    const status = relay.status;
+    await relay.stop();
+    return {
+      events: lastSaved,
+      seconds,
+      batches: saves,
+      status,
+      errors,
+      setup: {
+        source: 'SqliteEventStore (node:sqlite, local file), subscribeToAll from 0',
+        relay: `EventRelay, maxBatchSize ${maxBatchSize ?? 'default (500)'}, SqliteCheckpointStore`,
+        bus: `KafkaBus (kafkajs ${require('kafkajs/package.json').version}): idempotent producer, acks=all, maxInFlightRequests 1, ${partitions} partitions, key = household id`,
+      },
+    };
+  } finally {
+    await bus.close();
+    await store.close();
+  }
+}
+
+serveOneTask({ seed, relay });

@@ -1,0 +1,39 @@
+import { DEAD_LETTER_HEADER_NAMES } from '../contract-registry';
+
+// Chinese first, English alongside, as every public document of the project.
+
+/** Title of the AsyncAPI document. */
+export const ASYNCAPI_TITLE = '防止返贫动态监测系统 集成事件 · Relapse Watch integration events';
+
+const dlqHeaders = Object.values(DEAD_LETTER_HEADER_NAMES)
+  .map((name) => `\`${name}\``)
+  .join('、');
+
+/** Description of the AsyncAPI document (Markdown). */
+export const ASYNCAPI_DESCRIPTION = [
+  '防止返贫动态监测和帮扶系统向其他政府系统（民政、医保、教育、人社等）发布的集成事件。',
+  '',
+  '- **格式**：CloudEvents 1.0 结构化模式（`content-type: application/cloudevents+json`），Kafka 消息值即完整事件；`data` 的结构由 `dataschema` 指向的 JSON Schema（2020-12）规定，且不允许多余字段。',
+  '- **主题与顺序**：每个业务上下文一个主题 `relapsewatch.<context>.events.v1`；消息键为聚合编号（农户编号；省级政策为 `<省级代码>-<年度>`），同一键的事件按发生顺序投递。',
+  '- **投递**：至少一次。订阅方须按 CloudEvents `id` 幂等处理，并与处理结果在同一次写入中记录已处理的 `id`。',
+  `- **死信**：订阅方多次重试仍无法处理的消息转入 \`<topic>.dlq\`，保留原键、值和头，并附加 ${dlqHeaders}；订阅方随后继续处理后续消息。`,
+  '- **版本**：不兼容的变更（删改字段、增加必填字段、扩充枚举）发布为新版本（`type` 以 `.v2` 结尾、新的 `dataschema`），旧版本在过渡期内并行发布。',
+  '- **个人信息**：姓名、公民身份号码、电话只出现在载荷顶层的 `personal` 对象中，隐私功能将整体加密该对象。',
+  '',
+  'Integration events the poverty-relapse monitoring system publishes to other government systems (civil affairs, health insurance, education, human resources…).',
+  '',
+  '- **Format**: CloudEvents 1.0 in structured mode (`content-type: application/cloudevents+json`): the Kafka message value is the whole event; `data` follows the closed JSON Schema (2020-12) its `dataschema` names.',
+  '- **Topics and order**: one topic per context, `relapsewatch.<context>.events.v1`, keyed by the aggregate id (the household id; `<provinceCode>-<year>` for province policy), so events with one key arrive in order.',
+  '- **Delivery**: at least once. Consumers are idempotent on the CloudEvents `id`, stored in the same write as their effects.',
+  `- **Dead letters**: a message a consumer cannot handle after bounded retries goes to \`<topic>.dlq\` with its key, value and headers plus ${dlqHeaders.replace(/、/g, ', ')}; the consumer moves on.`,
+  '- **Versions**: a breaking change (removing or changing a field, a new required field, a new enum word) is a new version (`type` ending `.v2`, a new `dataschema`), published alongside the old one during the transition.',
+  '- **Personal data**: names, resident ID numbers and phone numbers appear only in the payload’s top-level `personal` object, which the privacy feature encrypts as a whole.',
+].join('\n');
+
+/** Description of a dead-letter channel. */
+export function deadLetterDescription(topic: string): string {
+  return (
+    `\`${topic}\` 的死信主题：订阅方重试后仍无法处理的消息，原键、值和头不变，另加 ${dlqHeaders}。 / ` +
+    `Dead-letter topic of \`${topic}\`: messages a consumer could not handle after bounded retries, with their key, value and headers unchanged plus the dead-letter headers.`
+  );
+}

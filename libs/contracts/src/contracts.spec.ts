@@ -1,0 +1,103 @@
+import { describe, expect, it } from '@jest/globals';
+import { EVENT_TYPE_PATTERN, JSON_SCHEMA_DIALECT, type EventContract } from './contract';
+import { ALL_CONTRACTS, contractOfType } from './contract-registry';
+import { REGISTRY_CONTRACTS, REGISTRY_EVENTS_TOPIC } from './registry';
+import { createContractValidator } from './testing';
+
+const validator = createContractValidator();
+const cases = ALL_CONTRACTS.map((contract) => [contract.type, contract] as const);
+
+type Json = { [key: string]: unknown };
+
+function clone(value: unknown): Json {
+  return JSON.parse(JSON.stringify(value)) as Json;
+}
+
+/** A property the mutation tests can change: the first one whose value is a string. */
+function firstStringProperty(data: Json): string {
+  const key = Object.keys(data).find((k) => typeof data[k] === 'string');
+  if (!key) throw new Error('fixture has no string property');
+  return key;
+}
+
+describe('registry integration event contracts', () => {
+  it('lists the nine events of the registry, each type once', () => {
+    expect(REGISTRY_CONTRACTS.map((c) => c.event)).toEqual([
+      'HouseholdRegistered',
+      'HouseholdMembersChanged',
+      'HouseholdIncomeRecorded',
+      'HouseholdRigidExpenditureRecorded',
+      'HouseholdRiskReported',
+      'HouseholdThreePlusOneStatusChanged',
+      'HouseholdStatusChanged',
+      'ThresholdPublished',
+      'KeyRegionDesignated',
+    ]);
+    expect(new Set(ALL_CONTRACTS.map((c) => c.type)).size).toBe(ALL_CONTRACTS.length);
+    for (const contract of REGISTRY_CONTRACTS) expect(contractOfType(contract.type)).toBe(contract);
+    expect(contractOfType('cn.relapsewatch.registry.Nothing.v1')).toBeUndefined();
+  });
+
+  it.each(cases)('%s: type, topic, dataschema and schema header follow the conventions', (type, contract: EventContract) => {
+    expect(type).toMatch(EVENT_TYPE_PATTERN);
+    expect(type).toBe(`cn.relapsewatch.${contract.context}.${contract.event}.v${contract.version}`);
+    expect(contract.topic).toBe(REGISTRY_EVENTS_TOPIC);
+    expect(contract.dataschema).toMatch(/^https:\/\/schemas\.relapsewatch\.cn\/registry\/[a-z-]+\/v1\.json$/);
+    expect(contract.schema).toMatchObject({ $schema: JSON_SCHEMA_DIALECT, $id: contract.dataschema, type: 'object', additionalProperties: false });
+    expect(contract.title['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    expect(contract.summary.en.length).toBeGreaterThan(10);
+  });
+
+  it.each(cases)('%s: the fixture is valid', (type, contract: EventContract) => {
+    expect(validator.validate(type, contract.fixture)).toEqual({ valid: true });
+    if (contract.key.pattern) expect(contract.key.example).toMatch(new RegExp(contract.key.pattern));
+  });
+
+  it.each(cases)('%s: a fixture without a required field is refused', (type, contract: EventContract) => {
+    for (const field of contract.schema.required as string[]) {
+      const data = clone(contract.fixture);
+      delete data[field];
+      expect(validator.validate(type, data)).toMatchObject({ valid: false, errors: [expect.objectContaining({ keyword: 'required' })] });
+    }
+  });
+
+  it.each(cases)('%s: a fixture with an extra field is refused', (type, contract: EventContract) => {
+    const data = { ...clone(contract.fixture), residentIdNumber: '51010419720315031X' };
+    expect(validator.validate(type, data)).toMatchObject({ valid: false, errors: [expect.objectContaining({ keyword: 'additionalProperties' })] });
+  });
+
+  it.each(cases)('%s: a fixture with a field of the wrong type is refused', (type, contract: EventContract) => {
+    const data = clone(contract.fixture);
+    data[firstStringProperty(data)] = 42;
+    expect(validator.validate(type, data).valid).toBe(false);
+  });
+
+  it('keeps personal data only under the top-level `personal` object', () => {
+    const personalWords = /name|residentId|phone/i;
+    for (const contract of ALL_CONTRACTS) {
+      const { personal: _personal, ...rest } = clone(contract.fixture);
+      expect(JSON.stringify(rest)).not.toMatch(personalWords);
+      expect(JSON.stringify(rest)).not.toMatch(/[0-9]{17}[0-9X]/);
+      expect(contract.containsPersonalData).toBe(_personal !== undefined);
+    }
+    const personal = (contract: EventContract) => (contract.schema.properties as Json).personal as Json;
+    const membersChanged = contractOfType('cn.relapsewatch.registry.HouseholdMembersChanged.v1');
+    expect(membersChanged && personal(membersChanged).description).toMatch(/PERSONAL DATA/);
+  });
+
+  it('refuses money in yuan, fractions of a fen and malformed resident IDs', () => {
+    const income = contractOfType('cn.relapsewatch.registry.HouseholdIncomeRecorded.v1');
+    const members = contractOfType('cn.relapsewatch.registry.HouseholdMembersChanged.v1');
+    if (!income || !members) throw new Error('contracts missing');
+    const fractional = { ...clone(income.fixture), perCapitaNetIncomeFen: 10493.5 };
+    expect(validator.validate(income.type, fractional).valid).toBe(false);
+    const badId = clone(members.fixture);
+    ((badId.personal as Json).members as Json[])[0].residentId = '51010419720315031x';
+    expect(validator.validate(members.type, badId).valid).toBe(false);
+  });
+
+  it('states key and subject for every contract', () => {
+    const keys = new Set(ALL_CONTRACTS.map((c) => c.key.example));
+    expect([...keys].sort()).toEqual(['0191a5c2-6f3e-7b21-8c4d-2e9f1a7b3c50', '51-2024']);
+  });
+});

@@ -1,0 +1,78 @@
+import type { JsonSchema } from '../contract';
+import { LABOUR_CAPACITIES, MEMBER_REMOVAL_REASONS, RELATIONS_TO_HEAD, SCHOOLING_STAGES, WORK_PLACES } from './registry.enums';
+import { closedObject, id, oneWordOf, PERSONAL_DATA_NOTE, tagged, text } from './registry.schema-parts';
+
+// Schema of the HouseholdMembersChanged payload's parts: the non-personal member records,
+// the change, and the one `personal` object holding every member's name and ID number.
+
+const memberId = id('成员编号 / Member id');
+
+/** A current member without personal data. */
+export const memberSchema: JsonSchema = closedObject(
+  {
+    memberId,
+    relationToHead: oneWordOf(RELATIONS_TO_HEAD, '与户主关系 / Relation to the head of household'),
+    health: tagged(
+      'kind',
+      {
+        healthy: {},
+        'chronic-illness': {},
+        'serious-illness': {},
+        disabled: { grade: { type: 'integer', minimum: 1, maximum: 4, description: '残疾等级，1 级最重 / Disability grade, 1 most severe' } },
+      },
+      '健康状况 / Health',
+    ),
+    labourCapacity: oneWordOf(LABOUR_CAPACITIES, '劳动技能 / Labour capacity'),
+    employment: tagged(
+      'status',
+      {
+        'not-employed': {},
+        employed: {
+          place: oneWordOf(WORK_PLACES, '务工地点 / Where the member works'),
+          stability: oneWordOf(['stable', 'unstable'], '务工稳定性 / Whether the work is stable'),
+        },
+      },
+      '务工情况 / Employment',
+    ),
+    schooling: oneWordOf(SCHOOLING_STAGES, '在校生状况 / Schooling stage'),
+    medicalInsuranceEnrolled: { type: 'boolean', description: '参加基本医疗保险 / Enrolled in basic medical insurance' },
+    livesInHousehold: { type: 'boolean', description: '常住人口（计入人均纯收入） / Lives in the household; counts in per-capita income' },
+  },
+  '成员（不含个人信息） / A member, without personal data',
+);
+
+const memberIds = (description: string): JsonSchema => ({ type: 'array', uniqueItems: true, items: memberId, description });
+
+/** What changed, by member id. */
+export const memberChangesSchema: JsonSchema = closedObject(
+  {
+    addedMemberIds: memberIds('新增成员 / Members who joined'),
+    updatedMemberIds: memberIds('信息变更的成员 / Members whose record changed'),
+    removedMembers: {
+      type: 'array',
+      description: '减少的成员及原因 / Members who left, with the reason',
+      items: closedObject({ memberId, reason: oneWordOf(MEMBER_REMOVAL_REASONS, '减少原因 / Why the member left') }),
+    },
+  },
+  '本次变更 / What changed in this event',
+);
+
+/** Personal data of every current member: the only personal data of the payload. */
+export const membersPersonalSchema: JsonSchema = closedObject(
+  {
+    members: {
+      type: 'array',
+      description: '当前成员的个人信息，顺序与 `members` 相同 / Personal data of the current members, in the order of `members`',
+      items: closedObject({
+        memberId,
+        name: text(64, '姓名 / Name'),
+        residentId: {
+          type: 'string',
+          pattern: '^[0-9]{17}[0-9X]$',
+          description: '18 位公民身份号码（GB 11643，末位校验码大写 X） / 18-character resident ID number (GB 11643, upper-case X)',
+        },
+      }),
+    },
+  },
+  PERSONAL_DATA_NOTE,
+);

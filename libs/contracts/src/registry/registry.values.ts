@@ -1,0 +1,80 @@
+import type {
+  HOUSING_GRADES,
+  KEY_REGION_KINDS,
+  LABOUR_CAPACITIES,
+  MEMBER_REMOVAL_REASONS,
+  POLICY_LINES,
+  RELATIONS_TO_HEAD,
+  RISK_EVENT_KINDS,
+  SCHOOLING_STAGES,
+  WORK_PLACES,
+} from './registry.enums';
+
+// Public value types of the registry's integration events. They mirror the registry's
+// internal values on purpose, but are owned here: the internal ones may change freely,
+// these only with a new contract version.
+
+/** Integer amount in fen (分, 1/100 yuan); fields carrying one end in `Fen`. */
+export type Fen = number;
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** Household status: ordinary rural (一般农户), poverty-alleviated (脱贫户) with its year, or monitored (监测户). */
+export type HouseholdStatusV1 =
+  | { readonly kind: 'ordinary' }
+  | { readonly kind: 'poverty-alleviated'; readonly yearLeftPoverty: number }
+  | { readonly kind: 'monitored' };
+
+/** Flags that keep a household in scope whatever its status. */
+export interface HouseholdFlagsV1 {
+  /** Moved to a centralized resettlement site (易地扶贫搬迁集中安置). */
+  readonly relocatedToResettlementSite: boolean;
+  /** Registration moved to urban hukou (农转非). */
+  readonly urbanHukou: boolean;
+}
+
+/** The period an income or expenditure figure covers. */
+export type ReportingPeriodV1 =
+  | { readonly kind: 'calendar-year'; readonly year: number }
+  | { readonly kind: 'twelve-months'; readonly endingOn: IsoDate };
+
+/** A member's relation to the head of household (与户主关系). */
+export type RelationToHeadV1 = (typeof RELATIONS_TO_HEAD)[number];
+
+/** Health (健康状况); disability grade 1 is the most severe. */
+export type HealthV1 =
+  | { readonly kind: 'healthy' }
+  | { readonly kind: 'chronic-illness' }
+  | { readonly kind: 'serious-illness' }
+  | { readonly kind: 'disabled'; readonly grade: 1 | 2 | 3 | 4 };
+
+/** Labour capacity (劳动技能). */
+export type LabourCapacityV1 = (typeof LABOUR_CAPACITIES)[number];
+
+/** Employment (务工) and its stability. */
+export type EmploymentV1 =
+  | { readonly status: 'not-employed' }
+  | {
+      readonly status: 'employed';
+      readonly place: (typeof WORK_PLACES)[number];
+      readonly stability: 'stable' | 'unstable';
+    };
+
+/** Schooling stage (在校生状况). */
+export type SchoolingStageV1 = (typeof SCHOOLING_STAGES)[number];
+
+/** Why a member left the household. */
+export type MemberRemovalReasonV1 = (typeof MEMBER_REMOVAL_REASONS)[number];
+
+/** Kinds of risk event a household can report. */
+export type RiskEventKindV1 = (typeof RISK_EVENT_KINDS)[number];
+
+/** Housing safety grade: A and B safe, C and D dangerous. */
+export type HousingGradeV1 = (typeof HOUSING_GRADES)[number];
+
+/** The six kinds of key region of the concentrated inspection. */
+export type KeyRegionKindV1 = (typeof KEY_REGION_KINDS)[number];
+
+/** The two income lines of a province and year. */
+export type PolicyLineV1 = (typeof POLICY_LINES)[number];

@@ -1,0 +1,2 @@
+export * from './contract-validator';
+export * from './asyncapi-check';

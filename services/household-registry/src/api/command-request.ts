@@ -1,0 +1,60 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { RequestContext } from '../application/registry-commands';
+import { ApiError, currentCorrelationId } from '@relapse-watch/service-runtime';
+import type { IncomingMessage } from 'node:http';
+
+/** Header that makes a command idempotent: the same key again replays the first result. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/** What a command request carries besides its body: read from its headers, checked. */
+export interface CommandRequest {
+  readonly idempotencyKey?: string;
+  /** From `If-Match`: the revision the client last saw; a moved-on household is a 409. */
+  readonly expectedRevision?: number;
+  readonly correlationId: string;
+}
+
+const KEY = /^[\x21-\x7e]{1,200}$/;
+const REVISION = /^(?:W\/)?"?(\d{1,15})"?$/;
+
+/** Reads and checks the command headers; a bad one is a 400 naming the header. */
+export function commandRequestFrom(headers: IncomingMessage['headers']): CommandRequest {
+  const key = single(headers['idempotency-key']);
+  if (key !== undefined && !KEY.test(key)) {
+    throw new ApiError(400, { code: 'idempotency-key.invalid', field: IDEMPOTENCY_KEY_HEADER, message: 'Idempotency-Key 须为1–200个可见ASCII字符 / Idempotency-Key must be 1–200 visible ASCII characters' });
+  }
+  const ifMatch = single(headers['if-match']);
+  const revision = ifMatch === undefined ? undefined : REVISION.exec(ifMatch.trim())?.[1];
+  if (ifMatch !== undefined && revision === undefined) {
+    throw new ApiError(400, { code: 'if-match.invalid', field: 'If-Match', message: 'If-Match 须为户的版本号，如 "3" / If-Match must be the household revision, e.g. "3"' });
+  }
+  return {
+    ...(key === undefined ? {} : { idempotencyKey: key }),
+    ...(revision === undefined ? {} : { expectedRevision: Number(revision) }),
+    correlationId: currentCorrelationId() ?? 'none',
+  };
+}
+
+/** The command headers of the current request, as a controller parameter. */
+export const CommandHeaders = createParamDecorator((_data: unknown, context: ExecutionContext): CommandRequest =>
+  commandRequestFrom(context.switchToHttp().getRequest<IncomingMessage>().headers),
+);
+
+/**
+ * The command context of a request (the registry places it in its division). Until the security issue adds
+ * sign-in, every change is recorded as made by an anonymous official: an honest record rather
+ * than a name taken from an unauthenticated header.
+ */
+export function commandContextFor(request: CommandRequest, now = new Date()): RequestContext {
+  return {
+    now,
+    actor: { userId: 'anonymous', role: 'unauthenticated' },
+    correlationId: request.correlationId,
+    ...(request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey }),
+    ...(request.expectedRevision === undefined ? {} : { expectedRevision: request.expectedRevision }),
+  };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

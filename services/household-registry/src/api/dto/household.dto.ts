@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsYuan } from './yuan.decorator';
+
+const DIVISION_CODE = /^\d{12}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const RISK_KINDS = ['illness', 'disaster', 'accident', 'unemployment', 'farm-price-drop', 'other'] as const;
+
+export class HouseholdStatusDto {
+  @ApiProperty({ enum: ['ordinary', 'poverty-alleviated', 'monitored'], description: '一般农户/脱贫户（监测户由帮扶程序确定）/ ordinary, poverty-alleviated (monitored comes from assistance)' })
+  @IsIn(['ordinary', 'poverty-alleviated', 'monitored'])
+  kind!: 'ordinary' | 'poverty-alleviated' | 'monitored';
+
+  @ApiPropertyOptional({ description: '脱贫年度（仅脱贫户）/ year it left poverty (poverty-alleviated only)' })
+  @ValidateIf((o: HouseholdStatusDto) => o.kind === 'poverty-alleviated')
+  @IsInt()
+  yearLeftPoverty?: number;
+}
+
+/** Body of "register a household". */
+export class RegisterHouseholdDto {
+  @ApiProperty({ description: '12位村级区划代码 / 12-digit village code', example: '511923100201' })
+  @IsString()
+  @Matches(DIVISION_CODE, { message: '须为12位数字区划代码 / must be a 12-digit division code' })
+  villageCode!: string;
+
+  @ApiProperty({ description: '户编号（村内唯一）/ household number, unique in the village' })
+  @IsString()
+  @Length(1, 64)
+  householdNumber!: string;
+
+  @ApiProperty({ type: HouseholdStatusDto })
+  @ValidateNested()
+  @Type(() => HouseholdStatusDto)
+  status!: HouseholdStatusDto;
+}
+
+/** Body of "set status". */
+export class SetStatusDto {
+  @ApiProperty({ type: HouseholdStatusDto })
+  @ValidateNested()
+  @Type(() => HouseholdStatusDto)
+  status!: HouseholdStatusDto;
+}
+
+/** Body of "set flags". */
+export class SetFlagsDto {
+  @ApiProperty({ description: '易地扶贫搬迁集中安置 / relocated to a resettlement site' })
+  @IsBoolean()
+  relocatedToResettlementSite!: boolean;
+
+  @ApiProperty({ description: '农转非 / moved to urban hukou' })
+  @IsBoolean()
+  urbanHukou!: boolean;
+}
+
+export class ReportingPeriodDto {
+  @ApiProperty({ enum: ['calendar-year', 'twelve-months'] })
+  @IsIn(['calendar-year', 'twelve-months'])
+  kind!: 'calendar-year' | 'twelve-months';
+
+  @ApiPropertyOptional({ description: '年度 / year (calendar-year)' })
+  @ValidateIf((o: ReportingPeriodDto) => o.kind === 'calendar-year')
+  @IsInt()
+  @Min(1900)
+  @Max(9999)
+  year?: number;
+
+  @ApiPropertyOptional({ description: '截止日期 / ending on (twelve-months), YYYY-MM-DD' })
+  @ValidateIf((o: ReportingPeriodDto) => o.kind === 'twelve-months')
+  @Matches(ISO_DATE)
+  endingOn?: string;
+}
+
+export class IncomeComponentsDto {
+  @ApiProperty({ description: '工资性收入（元）/ wages, yuan' }) @IsYuan() wagesYuan!: string | number;
+  @ApiProperty({ description: '经营净收入 / net business income' }) @IsYuan() netBusinessYuan!: string | number;
+  @ApiProperty({ description: '财产净收入 / net property income' }) @IsYuan() netPropertyYuan!: string | number;
+  @ApiProperty({ description: '转移净收入 / net transfer income' }) @IsYuan() netTransferYuan!: string | number;
+  @ApiProperty({ description: '生产经营性支出 / production costs' }) @IsYuan() productionCostsYuan!: string | number;
+}
+
+/** Body of "record income". */
+export class RecordIncomeDto {
+  @ApiProperty({ type: ReportingPeriodDto }) @ValidateNested() @Type(() => ReportingPeriodDto) period!: ReportingPeriodDto;
+  @ApiProperty({ type: IncomeComponentsDto }) @ValidateNested() @Type(() => IncomeComponentsDto) components!: IncomeComponentsDto;
+}
+
+/** Body of "record rigid expenditure". */
+export class RecordRigidExpenditureDto {
+  @ApiProperty({ type: ReportingPeriodDto }) @ValidateNested() @Type(() => ReportingPeriodDto) period!: ReportingPeriodDto;
+  @ApiProperty({ description: '报销后自付医疗费用 / self-paid medical cost after reimbursement' }) @IsYuan() medicalAfterReimbursementYuan!: string | number;
+  @ApiProperty({ description: '教育支出 / education cost' }) @IsYuan() educationYuan!: string | number;
+  @ApiProperty({ description: '灾害损失 / disaster loss' }) @IsYuan() disasterLossYuan!: string | number;
+}
+
+/** Body of "report a risk event". */
+export class ReportRiskEventDto {
+  @ApiPropertyOptional({ description: '风险事件ID（缺省时由服务生成）/ id (made by the service when absent)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  riskEventId?: string;
+
+  @ApiProperty({ enum: RISK_KINDS }) @IsIn(RISK_KINDS) kind!: (typeof RISK_KINDS)[number];
+  @ApiProperty({ description: '发生日期 / date, YYYY-MM-DD' }) @Matches(ISO_DATE) occurredOn!: string;
+  @ApiProperty({ description: '损失（元）/ loss, yuan' }) @IsYuan() lossYuan!: string | number;
+}
+
+/** Body of "record the 3+1 status". */
+export class ThreePlusOneDto {
+  @ApiProperty({ description: '不愁吃不愁穿 / food and clothing secured' }) @IsBoolean() foodAndClothingSecured!: boolean;
+  @ApiProperty({ description: '义务教育有保障 / compulsory education secured' }) @IsBoolean() compulsoryEducationSecured!: boolean;
+  @ApiProperty({ description: '基本医疗有保障 / medical insurance covered' }) @IsBoolean() medicalInsuranceCovered!: boolean;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D'], description: '住房安全等级 / housing grade' }) @IsIn(['A', 'B', 'C', 'D']) housingGrade!: 'A' | 'B' | 'C' | 'D';
+  @ApiProperty({ description: '饮水安全 / drinking water safe' }) @IsBoolean() drinkingWaterSafe!: boolean;
+}
+
+/** Query of the household list. */
+export class ListHouseholdsQueryDto {
+  @ApiPropertyOptional({ description: '行政区划代码（任一级）/ division code of any tier' })
+  @IsOptional()
+  @Matches(DIVISION_CODE, { message: '须为12位数字区划代码 / must be a 12-digit division code' })
+  divisionCode?: string;
+
+  @ApiPropertyOptional({ enum: ['ordinary', 'poverty-alleviated', 'monitored'] })
+  @IsOptional()
+  @IsIn(['ordinary', 'poverty-alleviated', 'monitored'])
+  status?: 'ordinary' | 'poverty-alleviated' | 'monitored';
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}

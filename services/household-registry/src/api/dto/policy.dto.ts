@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { KEY_REGION_KINDS, type KeyRegionKind } from '../../domain/province-policy/province-policy.values';
+import { IsYuan } from './yuan.decorator';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Body of "publish a line" (monitoring threshold or inspection filter line). */
+export class PublishLineDto {
+  @ApiProperty({ description: '年人均纯收入（元）/ per-capita net income per year, yuan', example: '7200' }) @IsYuan() amountYuan!: string | number;
+  @ApiProperty({ description: '起始日期 / first day it applies, YYYY-MM-DD' }) @Matches(ISO_DATE) effectiveFrom!: string;
+  @ApiProperty({ description: '政策文号 / policy document reference' }) @IsString() @Length(1, 200) sourceDocument!: string;
+}
+
+/** Body of "designate a key region". */
+export class DesignateKeyRegionDto {
+  @ApiPropertyOptional({ description: '重点区域ID（缺省时由服务生成）/ id (made by the service when absent)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  regionId?: string;
+
+  @ApiProperty({ enum: KEY_REGION_KINDS }) @IsIn(KEY_REGION_KINDS) kind!: KeyRegionKind;
+
+  @ApiProperty({ type: [String], description: '覆盖的区划代码 / division codes it covers' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @IsString({ each: true })
+  divisionCodes!: string[];
+
+  @ApiProperty({ description: '认定理由 / reason' }) @IsString() @Length(1, 500) reason!: string;
+  @ApiProperty({ description: '起始日期 / first day it applies' }) @Matches(ISO_DATE) effectiveFrom!: string;
+}
+
+/** Body of "revoke a key region". */
+export class RevokeKeyRegionDto {
+  @ApiProperty({ description: '撤销理由 / reason' }) @IsString() @Length(1, 500) reason!: string;
+  @ApiProperty({ description: '失效日期 / first day it no longer applies' }) @Matches(ISO_DATE) effectiveFrom!: string;
+}

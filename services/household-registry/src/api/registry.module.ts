@@ -1,0 +1,108 @@
+import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
+import { BUS, EventRelay, type Bus } from '@relapse-watch/messaging-core';
+import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
+import { ReadinessRegistry, readStoreCheckpoints, RUNTIME_CONFIG, RUNTIME_LOGGER, ShutdownSequence, SubscriptionLagRegistry, type RuntimeConfig } from '@relapse-watch/service-runtime';
+import type { Logger } from 'pino';
+import { RegistryCommands } from '../application/registry-commands';
+import { loadRegistryConfig, REGISTRY_CONFIG, type RegistryConfig } from '../config/registry.config';
+import { loadRegistryReference, type RegistryReference } from '../divisions/registry-reference';
+import { householdRegisterProjection, type HouseholdView } from '../read-model/household-register.projection';
+import { HouseholdRegisterQueries } from '../read-model/household-register.queries';
+import { PUBLISHED_STREAM_PREFIXES, registryRelayMapper } from '../integration/registry-relay.mapper';
+import { DivisionsController } from './divisions.controller';
+import { HouseholdsController } from './households.controller';
+import { PoliciesController } from './policies.controller';
+import { HOUSEHOLD_QUERIES, HOUSEHOLD_REGISTER_RUNNER, REGISTRY_COMMANDS, REGISTRY_REFERENCE } from './registry.tokens';
+
+const LAG_REPORT_MS = 1_000;
+
+/** Subscriber name of the relay that publishes the registry's integration events. */
+export const REGISTRY_RELAY = 'relay:registry';
+
+/**
+ * Starts the registry's subscribers once the app is up — the read model, and the relay that
+ * publishes integration events to `relapsewatch.registry.events.v1` — and stops them first on
+ * shutdown, before the bus and the stores close.
+ */
+class RegistrySubscribers implements OnApplicationBootstrap {
+  constructor(
+    @Inject(HOUSEHOLD_REGISTER_RUNNER) private readonly runner: ProjectionRunner<HouseholdView>,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(BUS) private readonly bus: Bus,
+    private readonly shutdown: ShutdownSequence,
+    private readonly lag: SubscriptionLagRegistry,
+    private readonly readiness: ReadinessRegistry,
+    @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const name = householdRegisterProjection.name;
+    const timer = setInterval(() => this.lag.report(name, this.runner.checkpoint), LAG_REPORT_MS);
+    timer.unref();
+    this.shutdown.register('subscribers', name, async () => {
+      clearInterval(timer);
+      await this.runner.stop();
+    });
+    this.readiness.register(name, async () => {
+      if (this.runner.error !== null) throw new Error(`${name} stopped on an error`);
+      return { checkpoint: this.runner.checkpoint };
+    });
+    await this.runner.start();
+    this.logger.info({ projection: name, checkpoint: this.runner.checkpoint }, '读模型已启动 / read model started');
+    await this.startRelay();
+  }
+
+  private async startRelay(): Promise<void> {
+    const relay = new EventRelay({
+      name: REGISTRY_RELAY,
+      eventStore: this.events,
+      checkpoints: readStoreCheckpoints(this.reads),
+      bus: this.bus,
+      mapper: registryRelayMapper(this.events),
+      filter: { streamPrefixes: PUBLISHED_STREAM_PREFIXES },
+      onError: (err, willRetry) => this.logger.error({ err, willRetry }, '集成事件发布出错 / relay error'),
+    });
+    const timer = setInterval(() => this.lag.report(REGISTRY_RELAY, relay.lastPublishedPosition), LAG_REPORT_MS);
+    timer.unref();
+    this.shutdown.register('subscribers', REGISTRY_RELAY, async () => {
+      clearInterval(timer);
+      await relay.stop();
+    });
+    this.readiness.register(REGISTRY_RELAY, async () => {
+      if (relay.status === 'failed') throw new Error(`${REGISTRY_RELAY} stopped on an error`);
+      return { relay: relay.status, lastPublishedPosition: relay.lastPublishedPosition };
+    });
+    await relay.start();
+  }
+}
+
+/**
+ * The household registry (issue 4): households, members, income, risks, the division tree and
+ * the province's thresholds and key regions, under `/api/registry`. It needs only what the
+ * service runtime provides (event store, read store, configuration), so the same module runs
+ * inside the embedded single process and as its own process in distributed mode.
+ */
+@Module({
+  controllers: [HouseholdsController, DivisionsController, PoliciesController],
+  providers: [
+    { provide: REGISTRY_CONFIG, useFactory: (runtime: RuntimeConfig) => loadRegistryConfig(runtime.mode), inject: [RUNTIME_CONFIG] },
+    { provide: REGISTRY_REFERENCE, useFactory: (store: ReadStore, config: RegistryConfig) => loadRegistryReference(store, config.provinces), inject: [READ_STORE, REGISTRY_CONFIG] },
+    {
+      provide: REGISTRY_COMMANDS,
+      useFactory: (store: EventStore, config: RegistryConfig, reference: RegistryReference) =>
+        new RegistryCommands({ store, residentIdSalt: config.residentIdSalt, lookups: reference.lookups, utcOffsetMinutes: config.utcOffsetMinutes }),
+      inject: [EVENT_STORE, REGISTRY_CONFIG, REGISTRY_REFERENCE],
+    },
+    { provide: HOUSEHOLD_QUERIES, useFactory: (store: ReadStore) => new HouseholdRegisterQueries(store), inject: [READ_STORE] },
+    {
+      provide: HOUSEHOLD_REGISTER_RUNNER,
+      useFactory: (events: EventStore, reads: ReadStore, logger: Logger) =>
+        new ProjectionRunner(householdRegisterProjection, events, reads, { onError: (err) => logger.error({ err }, '读模型出错已停止 / read model stopped on an error') }),
+      inject: [EVENT_STORE, READ_STORE, RUNTIME_LOGGER],
+    },
+    RegistrySubscribers,
+  ],
+})
+export class RegistryModule {}

@@ -1,0 +1,5 @@
+/** Injection tokens of the registry module. */
+export const REGISTRY_COMMANDS = Symbol.for('relapse-watch.registry.commands');
+export const REGISTRY_REFERENCE = Symbol.for('relapse-watch.registry.reference');
+export const HOUSEHOLD_QUERIES = Symbol.for('relapse-watch.registry.household-queries');
+export const HOUSEHOLD_REGISTER_RUNNER = Symbol.for('relapse-watch.registry.household-register-runner');

@@ -1,0 +1,136 @@
+import { calendarDateAt } from '@relapse-watch/domain-kernel';
+import { handleCommand, type CommandContext, type CommandResult } from '@relapse-watch/event-store-core';
+import type {
+  AddMember,
+  HouseholdCommand,
+  Record3Plus1Status,
+  RecordIncome,
+  RecordRigidExpenditure,
+  RegisterHousehold,
+  RemoveMember,
+  ReportRiskEvent,
+  SetFlags,
+  SetStatus,
+  UpdateMember,
+} from '../domain/household/household.commands';
+import { householdDecider, householdStreamId } from '../domain/household/household.decider';
+import type { HouseholdEvent } from '../domain/household/household.events';
+import type { HouseholdState } from '../domain/household/household.state';
+import { divisionError } from '../divisions/division.errors';
+import { addMember, type RegistryHandlerDeps } from './add-member.handler';
+import { removeMember, updateMember } from './change-member.handler';
+import { handleProvincePolicyCommand, type ProvincePolicyRequest } from './province-policy.handler';
+import { registerHousehold } from './register-household.handler';
+import { createdIdFor, householdIdFor } from './registry-ids';
+
+// The tenant of a change to a household that does not exist; the decider refuses it unwritten.
+const UNPLACED = '000000000000';
+
+/** What the registry looks up in reference data before deciding (the deciders cannot). */
+export interface RegistryLookups {
+  /** Whether a 12-digit code is a unit of a loaded province (villages, counties…). */
+  isKnownDivision(code: string): boolean;
+  /** Whether a resident ID's first six digits name a division of registration. */
+  isKnownRegistrationPrefix(prefix: string): boolean;
+}
+
+/** Dependencies of {@link RegistryCommands}. */
+export interface RegistryCommandDeps extends RegistryHandlerDeps {
+  readonly lookups: RegistryLookups;
+  /** Offset of the officials' clock from UTC, in minutes: "today" for date rules. 480 in China. */
+  readonly utcOffsetMinutes: number;
+}
+
+type HouseholdResult = CommandResult<HouseholdEvent, HouseholdState>;
+/**
+ * A command context before the registry places it: the tenant division of a change is the
+ * household's village (or the policy's province), which the registry knows and the caller need not.
+ */
+export type RequestContext = Omit<CommandContext, 'divisionCode'>;
+/** A command's data as a request brings it; the registry adds the facts. */
+type DataOf<C extends HouseholdCommand> = C['data'];
+
+/**
+ * The registry's use cases, free of HTTP and NestJS: each builds the command with the facts
+ * it looks up (today, whether a division is known), then runs it through the handler that keeps
+ * its cross-stream rule (reservations). The HTTP controllers and the bulk import both call these.
+ */
+export class RegistryCommands {
+  constructor(private readonly deps: RegistryCommandDeps) {}
+
+  /** Registers a household; its id is derived from (village, number) unless the caller gave one. */
+  register(data: Omit<DataOf<RegisterHousehold>, 'householdId'> & { readonly householdId?: string }, ctx: RequestContext): Promise<HouseholdResult> {
+    if (!this.deps.lookups.isKnownDivision(data.villageCode) && /^\d{12}$/.test(data.villageCode)) throw divisionError('division.unknown', 'villageCode');
+    const householdId = data.householdId ?? householdIdFor(data.villageCode, data.householdNumber);
+    const command: RegisterHousehold = { type: 'RegisterHousehold', data: { ...data, householdId }, facts: { today: this.today(ctx), householdNumberInUse: false } };
+    return registerHousehold(this.deps.store, command, { ...ctx, divisionCode: data.villageCode });
+  }
+
+  /** Adds a member; the member id is derived from the idempotency key when there is one. */
+  async addMember(householdId: string, data: Omit<DataOf<AddMember>, 'memberId'> & { readonly memberId?: string }, ctx: RequestContext): Promise<HouseholdResult> {
+    const memberId = data.memberId ?? createdIdFor(`member\n${householdId}`, ctx.idempotencyKey);
+    const command: AddMember = { type: 'AddMember', data: { ...data, memberId }, facts: this.memberFacts(data.personal.residentId, ctx) };
+    return addMember(this.deps, householdId, command, await this.placed(householdId, ctx));
+  }
+
+  async updateMember(householdId: string, data: DataOf<UpdateMember>, ctx: RequestContext): Promise<HouseholdResult> {
+    const command: UpdateMember = { type: 'UpdateMember', data, facts: this.memberFacts(data.personal.residentId, ctx) };
+    return updateMember(this.deps, householdId, command, await this.placed(householdId, ctx));
+  }
+
+  async removeMember(householdId: string, data: DataOf<RemoveMember>, ctx: RequestContext): Promise<HouseholdResult> {
+    return removeMember(this.deps, householdId, { type: 'RemoveMember', data }, await this.placed(householdId, ctx));
+  }
+
+  recordIncome(householdId: string, data: DataOf<RecordIncome>, ctx: RequestContext): Promise<HouseholdResult> {
+    return this.run(householdId, { type: 'RecordIncome', data, facts: { today: this.today(ctx) } }, ctx);
+  }
+
+  recordRigidExpenditure(householdId: string, data: DataOf<RecordRigidExpenditure>, ctx: RequestContext): Promise<HouseholdResult> {
+    return this.run(householdId, { type: 'RecordRigidExpenditure', data, facts: { today: this.today(ctx) } }, ctx);
+  }
+
+  /** Reports a risk event; its id is derived from the idempotency key when there is one. */
+  reportRiskEvent(householdId: string, data: Omit<DataOf<ReportRiskEvent>, 'riskEventId'> & { readonly riskEventId?: string }, ctx: RequestContext): Promise<HouseholdResult> {
+    const riskEventId = data.riskEventId ?? createdIdFor(`risk-event\n${householdId}`, ctx.idempotencyKey);
+    return this.run(householdId, { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts: { today: this.today(ctx) } }, ctx);
+  }
+
+  record3Plus1Status(householdId: string, data: DataOf<Record3Plus1Status>, ctx: RequestContext): Promise<HouseholdResult> {
+    return this.run(householdId, { type: 'Record3Plus1Status', data }, ctx);
+  }
+
+  setStatus(householdId: string, data: DataOf<SetStatus>, ctx: RequestContext): Promise<HouseholdResult> {
+    return this.run(householdId, { type: 'SetStatus', data, facts: { today: this.today(ctx) } }, ctx);
+  }
+
+  setFlags(householdId: string, data: DataOf<SetFlags>, ctx: RequestContext): Promise<HouseholdResult> {
+    return this.run(householdId, { type: 'SetFlags', data }, ctx);
+  }
+
+  /** A province policy command (thresholds, key regions). */
+  policy(request: ProvincePolicyRequest, ctx: RequestContext) {
+    const placed = { ...ctx, divisionCode: request.data.provinceCode.padEnd(12, '0') };
+    return handleProvincePolicyCommand({ store: this.deps.store, isKnownDivision: (code) => this.deps.lookups.isKnownDivision(code) }, request, placed);
+  }
+
+  private async run(householdId: string, command: HouseholdCommand, ctx: RequestContext): Promise<HouseholdResult> {
+    return handleCommand(this.deps.store, householdStreamId(householdId), householdDecider, command, await this.placed(householdId, ctx));
+  }
+
+  /** The context in the household's village; an unregistered household is refused by the decider before anything is written. */
+  private async placed(householdId: string, ctx: RequestContext): Promise<CommandContext> {
+    for await (const first of this.deps.store.readStream(householdStreamId(householdId), { maxCount: 1 })) {
+      return { ...ctx, divisionCode: (first.data as { villageCode: string }).villageCode };
+    }
+    return { ...ctx, divisionCode: UNPLACED };
+  }
+
+  private memberFacts(residentId: string, ctx: RequestContext) {
+    return { today: this.today(ctx), registrationDivisionKnown: this.deps.lookups.isKnownRegistrationPrefix(residentId.slice(0, 6)) };
+  }
+
+  private today(ctx: RequestContext) {
+    return calendarDateAt(ctx.now, this.deps.utcOffsetMinutes);
+  }
+}

@@ -1,0 +1,154 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoredEvent } from '@relapse-watch/event-store-core';
+import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
+import { EMBEDDED_DEVELOPMENT_SALT } from '../config/registry.config';
+import { run } from './cli';
+import type { CliIo } from './cli-io';
+import { DEVELOPMENT_RESIDENT_ID_SALT } from './resident-id-salt.option';
+
+const repoRoot = join(__dirname, '..', '..', '..', '..');
+const SALT = 'households-import-cli-spec-salt';
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'rw-hh-import-'));
+  folders.push(folder);
+  return folder;
+}
+
+function capture(cwd: string, env: Record<string, string> = { RESIDENT_ID_SALT: SALT }): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, cwd, env, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
+}
+
+async function events(path: string): Promise<StoredEvent[]> {
+  const store = SqliteEventStore.open({ path });
+  try {
+    const all: StoredEvent[] = [];
+    for await (const event of store.readAll()) all.push(event);
+    return all;
+  } finally {
+    await store.close();
+  }
+}
+
+describe('relapse-watch generate', () => {
+  it('writes the same file, byte for byte, for the same seed and options', async () => {
+    const folder = tempFolder();
+    const args = ['generate', '--province', '51', '--households', '300', '--seed', '99', '--within', '510121000000'];
+    expect(await run([...args, '--out', 'a.csv'], capture(folder))).toBe(0);
+    expect(await run([...args, '--out', 'b.csv'], capture(folder))).toBe(0);
+    expect(await run(['generate', '--province', '51', '--households', '300', '--seed', '100', '--within', '510121000000', '--out', 'c.csv'], capture(folder))).toBe(0);
+    const a = readFileSync(join(folder, 'a.csv'));
+    expect(a.equals(readFileSync(join(folder, 'b.csv')))).toBe(true);
+    expect(a.equals(readFileSync(join(folder, 'c.csv')))).toBe(false);
+    expect(a.toString('utf8').split('\r\n')[0]).toMatch(/^\uFEFF村代码 villageCode,户编号 householdNumber,户类型 status,/);
+  });
+
+  it('writes CSV to stdout without --out, the summary to stderr', async () => {
+    const io = capture(tempFolder());
+    expect(await run(['generate', '--province', '51', '--households', '3', '--seed', '1'], io)).toBe(0);
+    expect(io.stdout[0]).toMatch(/^\uFEFF村代码 villageCode,/);
+    expect(io.stdout.length).toBeGreaterThanOrEqual(4);
+    expect(io.stderr.at(-1)).toMatch(/^已生成 3 户 \d+ 人（种子 1）.* \/ Generated 3 households, \d+ members \(seed 1\)/);
+  });
+
+  it('refuses a --within outside the province', async () => {
+    const io = capture(tempFolder());
+    expect(await run(['generate', '--province', '51', '--households', '3', '--within', '520100000000', '--out', 'x.csv'], io)).toBe(1);
+  });
+});
+
+describe('relapse-watch households import', () => {
+  it('imports a generated sheet into ./data/events.db by default, then again without adding anything', async () => {
+    const folder = tempFolder();
+    expect(await run(['generate', '--province', '51', '--households', '120', '--seed', '5', '--out', 'sheet.csv'], capture(folder))).toBe(0);
+    const io = capture(folder);
+    expect(await run(['households', 'import', 'sheet.csv'], io)).toBe(0);
+    expect(io.stdout[0]).toMatch(/^已导入 120 户：接受 \d+ 行，拒绝 0 行；.* \/ Imported 120 households: \d+ rows accepted, 0 refused; /);
+    const store = join(folder, 'data', 'events.db');
+    const first = await events(store);
+    expect(first.filter((e) => e.type === 'HouseholdRegistered')).toHaveLength(120);
+
+    const again = capture(folder);
+    expect(await run(['households', 'import', 'sheet.csv', '--event-store', `sqlite:${store}`], again)).toBe(0);
+    expect(await events(store)).toHaveLength(first.length);
+  });
+
+  it('uses the documented development salt when RESIDENT_ID_SALT is unset, and says so', async () => {
+    expect(DEVELOPMENT_RESIDENT_ID_SALT).toBe(EMBEDDED_DEVELOPMENT_SALT);
+    const folder = tempFolder();
+    expect(await run(['generate', '--province', '51', '--households', '2', '--out', 's.csv'], capture(folder))).toBe(0);
+    const io = capture(folder, {});
+    expect(await run(['households', 'import', 's.csv'], io)).toBe(0);
+    expect(io.stderr[0]).toContain('RESIDENT_ID_SALT is not set; using the development default salt');
+  });
+
+  it.each([
+    ['a server event store', ['--event-store', 'postgres://localhost/rw'], '--event-store 目前只支持嵌入式 sqlite:<路径>'],
+    ['a missing file', [], '无法读取导入文件'],
+  ])('exits 1 with one line for %s', async (_case, extra, message) => {
+    const io = capture(tempFolder());
+    expect(await run(['households', 'import', 'missing.csv', ...extra], io)).toBe(1);
+    expect(io.stderr.at(-1)).toContain(message);
+  });
+
+  it('killed mid-file (SIGKILL) and run again, holds every household exactly once', async () => {
+    const folder = tempFolder();
+    const households = 2_500;
+    expect(await run(['generate', '--province', '51', '--households', String(households), '--seed', 'kill', '--out', 'sheet.csv'], capture(folder))).toBe(0);
+    const store = join(folder, 'events.db');
+    const progressFile = join(folder, 'sheet.csv.progress.json');
+
+    // The CLI from its sources in a process of its own, killed once its progress file shows work done.
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(
+        join(repoRoot, 'node_modules/.bin/node'),
+        ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', join(__dirname, 'main.ts'), 'households', 'import', join(folder, 'sheet.csv'), '--event-store', `sqlite:${store}`, '--concurrency', '64'],
+        // From the repository root: the TypeScript loader (and the store's writer thread, which loads it too) resolves from there.
+        { cwd: repoRoot, env: { ...process.env, RESIDENT_ID_SALT: SALT, SWC_NODE_PROJECT: join(__dirname, '..', '..', 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const poll = setInterval(() => {
+        if (existsSync(progressFile)) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+        }
+      }, 20);
+      child.on('error', reject);
+      child.on('exit', (_code, signal) => {
+        clearInterval(poll);
+        if (signal === 'SIGKILL') resolve();
+        else reject(new Error(`the import ended before it was killed: ${stderr}`));
+      });
+    });
+    const killed = await events(store);
+    const registeredBefore = killed.filter((e) => e.type === 'HouseholdRegistered').length;
+    expect(registeredBefore).toBeGreaterThan(0);
+    expect(registeredBefore).toBeLessThan(households);
+    const saved = JSON.parse(readFileSync(progressFile, 'utf8')) as { rowsDone: number };
+
+    const io = capture(folder);
+    expect(await run(['households', 'import', 'sheet.csv', '--event-store', `sqlite:${store}`], io)).toBe(0);
+    expect(io.stdout[0]).toContain(`(resumed after row ${saved.rowsDone})`);
+    expect(io.stdout[0]).toContain(`Imported ${households} households`);
+    expect(existsSync(progressFile)).toBe(false);
+
+    const all = await events(store);
+    const registered = all.filter((e) => e.type === 'HouseholdRegistered').map((e) => e.streamId);
+    expect(registered).toHaveLength(households);
+    expect(new Set(registered).size).toBe(households);
+    const members = all.filter((e) => e.type === 'MemberAdded').map((e) => (e.data as { memberId: string }).memberId);
+    const rows = readFileSync(join(folder, 'sheet.csv'), 'utf8').trimEnd().split('\r\n').length - 1;
+    expect(members).toHaveLength(rows);
+    expect(new Set(members).size).toBe(rows);
+    expect(all.filter((e) => e.type === 'IncomeRecorded')).toHaveLength(households);
+    expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
+  });
+});

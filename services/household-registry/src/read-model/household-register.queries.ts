@@ -1,0 +1,48 @@
+import { divisionTier } from '@relapse-watch/domain-kernel';
+import type { ReadDocument, ReadStore, WhereFilter } from '@relapse-watch/read-store-core';
+import { HOUSEHOLDS_COLLECTION, type HouseholdView } from './household-register.projection';
+
+/** A page of the household list. */
+export interface HouseholdPage {
+  readonly total: number;
+  readonly items: readonly HouseholdView[];
+}
+
+/** Filters of the household list. */
+export interface HouseholdListFilter {
+  /** Any tier: the households of that unit. */
+  readonly divisionCode?: string;
+  readonly status?: HouseholdView['statusKind'];
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Reads of the household register, over any read store. */
+export class HouseholdRegisterQueries {
+  constructor(private readonly store: ReadStore) {}
+
+  async get(householdId: string): Promise<ReadDocument<HouseholdView> | null> {
+    return this.store.get<HouseholdView>(HOUSEHOLDS_COLLECTION, householdId);
+  }
+
+  /** Households of a unit, by village then household number. */
+  async list(filter: HouseholdListFilter): Promise<HouseholdPage> {
+    const where: Record<string, string> = {};
+    if (filter.divisionCode !== undefined) where[`${divisionTier(filter.divisionCode)}Code`] = filter.divisionCode;
+    if (filter.status !== undefined) where['statusKind'] = filter.status;
+    const query: WhereFilter = where;
+    const [total, docs] = await Promise.all([
+      this.store.count(HOUSEHOLDS_COLLECTION, query),
+      this.store.find<HouseholdView>(HOUSEHOLDS_COLLECTION, {
+        where: query,
+        sort: [
+          { field: 'villageCode', direction: 'asc' },
+          { field: 'householdNumber', direction: 'asc' },
+        ],
+        limit: filter.limit,
+        offset: filter.offset,
+      }),
+    ]);
+    return { total, items: docs.map((d) => d.data) };
+  }
+}

@@ -1,0 +1,46 @@
+// Spec-only support: a service as operators run it, its own process configured by environment
+// only, started from source (no build step in `npm test`).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** The repository root. */
+export const repoRoot = join(__dirname, '..', '..', '..');
+
+/** A started service. */
+export interface ServiceProcess {
+  readonly name: string;
+  readonly url: string;
+  /** SIGTERM, then the exit code (0 after a graceful shutdown). */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts `<project>/src/main.ts` with exactly `env` (plus PATH) and resolves once it logs the
+ * URL it listens on; rejects with its stderr if it exits first.
+ */
+export function startService(project: string, env: Record<string, string>): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', `${project}/src/main.ts`], {
+    cwd: repoRoot,
+    env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: `${project}/tsconfig.json`, LOG_LEVEL: 'info', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const entry = JSON.parse(line) as { url?: unknown };
+      if (typeof entry.url !== 'string') return;
+      resolve({
+        name: project,
+        url: entry.url,
+        stop: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+    void exited.then((code) => reject(new Error(`${project} exited (${code}) before listening: ${stderr.join('\n')}`)));
+  });
+}
