@@ -26,6 +26,8 @@ function boundaries(inSpecs) {
       { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:platform', 'type:contracts', ...testing] },
       { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:platform', 'type:contracts', 'type:domain', ...testing] },
       { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+      // A composition root (apps/): puts services side by side in one process; nothing imports it.
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
     ],
   };
 }

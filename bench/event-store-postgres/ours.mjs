@@ -32,7 +32,7 @@ async function appendToNewStreams({ url, poolSize, writers, perWriter, eventsPer
       append: ({ streamId, events }) => store.appendToStream(streamId, events, { expectedRevision: 'no_stream' }),
     });
     const stored = await store.headPosition();
-    return { ...run, stored, setup: setup(poolSize, { writers: 'concurrent async loops on one PostgresEventStore (one transaction per append)' }) };
+    return { ...run, stored, setup: setup(poolSize, { writers: 'concurrent async loops on one PostgresEventStore (group commit: concurrent appends share one transaction and one INSERT)' }) };
   } finally {
     await store.close();
   }

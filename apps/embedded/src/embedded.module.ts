@@ -1,11 +1,21 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { AppModule as GatewayModule } from '@relapse-watch/gateway';
-import { RegistryModule } from '@relapse-watch/household-registry';
+import { DemoSeedModule, RegistryModule } from '@relapse-watch/household-registry';
+
+/** Options of the embedded app. */
+export interface EmbeddedOptions {
+  /** Seed a generated county into an empty store (`npm start`); false with `--no-demo`. */
+  readonly demo: boolean;
+}
 
 /**
  * The embedded mode (DESIGN.md "Runtime modes"): the gateway and every domain context in one
  * process, on the SQLite files and the in-process bus — what `npm start` runs. Each context is
  * the same module its own process runs in distributed mode; only this composition differs.
  */
-@Module({ imports: [GatewayModule, RegistryModule] })
-export class EmbeddedModule {}
+@Module({})
+export class EmbeddedModule {
+  static forRoot(options: EmbeddedOptions): DynamicModule {
+    return { module: EmbeddedModule, imports: [GatewayModule, RegistryModule, ...(options.demo ? [DemoSeedModule] : [])] };
+  }
+}

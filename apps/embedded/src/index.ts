@@ -1,2 +1,3 @@
 export * from './embedded.module';
 export * from './embedded.identity';
+export * from './embedded.args';

@@ -3,36 +3,94 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 
 // `npm start` runs this composition: the gateway and the registry in one process on SQLite and
-// the in-process bus. Started from source as its own process, with nothing but a data folder.
+// the in-process bus, seeding a demo county into an empty store unless told --no-demo. Started
+// from source as its own process, with nothing but a data folder.
 const repoRoot = join(__dirname, '..', '..', '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'rw-embedded-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const folders: string[] = [];
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-it('serves the gateway and the registry in one embedded process, and exits 0 on SIGTERM', async () => {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', 'apps/embedded/src/main.ts'], {
+function newDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-embedded-'));
+  folders.push(dir);
+  return dir;
+}
+
+function start(dataDir: string, args: string[] = []) {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', 'apps/embedded/src/main.ts', ...args], {
     cwd: repoRoot,
     env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'apps/embedded/tsconfig.json', PORT: '0', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const stderr: string[] = [];
+  const logs: Record<string, unknown>[] = [];
+  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
+  const url = new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
-      const entry = JSON.parse(line) as { url?: string };
-      if (entry.url) resolve(entry.url);
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      logs.push(entry);
+      if (typeof entry['url'] === 'string') resolve(entry['url']);
     });
-    void exited.then((code) => reject(new Error(`exited ${code} before listening`)));
+    void exited.then((code) => reject(new Error(`exited ${code} before listening: ${stderr.join('\n')}`)));
+  });
+  const stop = () => {
+    child.kill('SIGTERM');
+    return exited;
+  };
+  return { url, exited, stderr, logs, stop };
+}
+
+async function householdsOfPingchang(url: string): Promise<number> {
+  const res = await fetch(`${url}/api/registry/households?divisionCode=511923000000&limit=1`).catch((error: Error) => {
+    // undici hides the reason (refused, reset, timeout) in `cause`: say it.
+    throw new Error(`${error.message}: ${String((error.cause as Error | undefined)?.message ?? error.cause)}`);
+  });
+  return ((await res.json()) as { total: number }).total;
+}
+
+describe('the embedded process', () => {
+  it('serves the gateway and the registry in one process (--no-demo: an empty register), and exits 0 on SIGTERM', async () => {
+    const app = start(newDataDir(), ['--no-demo']);
+    const url = await app.url;
+    expect(await (await fetch(`${url}/api/system/info`)).json()).toMatchObject({ name: '@relapse-watch/embedded', mode: 'embedded', eventStore: 'sqlite', bus: 'inproc' });
+    expect(await (await fetch(`${url}/api/registry/divisions/510000000000`)).json()).toMatchObject({ code: '510000000000', name: '四川省', tier: 'province' });
+    const ready = await (await fetch(`${url}/health/ready`)).json();
+    expect(ready).toMatchObject({ status: 'ok', info: { 'registry.household-register': { status: 'up' }, 'relay:registry': { status: 'up' } } });
+    expect(await householdsOfPingchang(url)).toBe(0);
+    expect(await app.stop()).toBe(0);
   });
 
-  const info = await (await fetch(`${url}/api/system/info`)).json();
-  expect(info).toMatchObject({ name: '@relapse-watch/embedded', mode: 'embedded', eventStore: 'sqlite', bus: 'inproc' });
-  const province = await fetch(`${url}/api/registry/divisions/510000000000`);
-  expect(await province.json()).toMatchObject({ code: '510000000000', name: '四川省', tier: 'province' });
-  const ready = await (await fetch(`${url}/health/ready`)).json();
-  expect(ready).toMatchObject({ status: 'ok', info: { 'registry.household-register': { status: 'up' }, 'relay:registry': { status: 'up' } } });
+  it('seeds the demo county into an empty store once, and not again on the next start', async () => {
+    const dataDir = newDataDir();
+    const first = start(dataDir);
+    const url = await first.url;
+    // The import logs when it returns, which can be after the read model has every household.
+    const seededLine = () => first.logs.some((l) => l['households'] === 3_000);
+    let total = 0;
+    for (let i = 0; i < 240 && (total < 3_000 || !seededLine()); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      total = await householdsOfPingchang(url);
+    }
+    expect(total).toBe(3_000);
+    expect(seededLine()).toBe(true);
+    expect(await first.stop()).toBe(0);
 
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
+    const second = start(dataDir);
+    const again = await second.url;
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await householdsOfPingchang(again)).toBe(3_000);
+    expect(second.logs.some((l) => l['households'] !== undefined)).toBe(false);
+    expect(await second.stop()).toBe(0);
+  });
+
+  it('refuses an unknown argument with the usage line and exit code 1', async () => {
+    const app = start(newDataDir(), ['--demo-size=5']);
+    await expect(app.url).rejects.toThrow('exited 1');
+    expect(await app.exited).toBe(1);
+    expect(app.stderr[0]).toBe('未知参数 / unknown argument: --demo-size=5');
+    expect(app.stderr[1]).toMatch(/^用法 \/ usage: npm start/);
+  });
 });

@@ -1,4 +1,4 @@
-import { Module, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
@@ -44,7 +44,7 @@ class ServiceRootModule {}
  * @throws {@link ConfigError} when the configuration names an adapter this build lacks or a
  * server that cannot be reached.
  */
-export async function createServiceApp(appModule: Type, options: ServiceAppOptions): Promise<NestExpressApplication> {
+export async function createServiceApp(appModule: Type | DynamicModule, options: ServiceAppOptions): Promise<NestExpressApplication> {
   const { config, identity } = options;
   checkAdaptersAvailable(config);
   const logger = createRuntimeLogger(identity.name, config.logLevel, options.logDestination);

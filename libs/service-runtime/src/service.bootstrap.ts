@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Type } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { ConfigError, maskValue } from './config/config.errors';
@@ -23,7 +23,7 @@ export interface RunningService {
 
 /** Options of {@link startService}. */
 export interface StartServiceOptions {
-  readonly appModule: Type;
+  readonly appModule: Type | DynamicModule;
   readonly identity: ServiceIdentity;
   /** The environment; `process.env` when omitted (read only by the config module). */
   readonly env?: Readonly<Record<string, string | undefined>>;

@@ -50,3 +50,5 @@ export { writeHouseholdSheet, sheetRows, sheetHeader, type SheetTarget } from '.
 export { SHEET_COLUMNS, SHEET_VOCABULARY, type SheetColumn } from './import/household-sheet.columns';
 export type { SheetHousehold, SheetMember, SheetIncome, SheetHouseholdStatus } from './import/household-sheet.types';
 export { IMPORT_RULE_MESSAGES, type ImportRuleCode } from './import/import.errors';
+export { DemoSeedModule } from './demo/demo-seed.module';
+export { seedDemoCounty, type DemoSeedOptions } from './demo/demo-seed';

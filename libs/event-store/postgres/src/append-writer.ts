@@ -29,7 +29,9 @@ export function isRevisionRace(error: unknown): boolean {
 /**
  * Writes one append inside the caller's open transaction (`BEGIN` done, `COMMIT` left to the
  * caller), with the same expected-revision, idempotency and hash-chain rules as the SQLite
- * adapter's group committer.
+ * adapter's group committer. The store normally writes appends in groups (group-writer.ts,
+ * same rules and locks); this is its path for an append that cannot join a group (its
+ * stream's lock is held elsewhere, or its group's transaction failed).
  *
  * Two locks, and why:
  * 1. A per-stream transaction advisory lock, taken first. Appends to one stream run one at
@@ -43,7 +45,10 @@ export function isRevisionRace(error: unknown): boolean {
  *    transaction gets its txid (the `tx_id` default calls pg_current_xact_id(), and nothing
  *    before it writes or locks a row) and all its positions (identity, CACHE 1) inside the
  *    same critical section, and both counters only grow. The subscription relies on it (see
- *    log-reader.ts). Commits — the fsync — stay outside the lock and overlap freely.
+ *    log-reader.ts). Commits — the fsync — stay outside the lock and overlap freely. A
+ *    group (group-writer.ts) keeps the invariant the same way: it takes its txid and
+ *    reserves its positions from the same sequence under the same lock, then inserts after
+ *    releasing it.
  *
  * A session lock survives ROLLBACK, so every path out of the critical section unlocks; if
  * the insert fails the transaction is rolled back here first (an aborted transaction runs

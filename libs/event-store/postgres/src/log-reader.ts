@@ -30,7 +30,10 @@ export async function readPage(pool: Pool, sql: SchemaStatements, afterPosition:
   return (result.rows as unknown as Row[]).map(storedEventFromRow);
 }
 
-/** Rows of one stream, forwards or backwards. A stream's visible rows are always a prefix: its appends commit one at a time. */
+/**
+ * Rows of one stream, forwards or backwards. A stream's visible rows are always a prefix: its
+ * appends commit one transaction at a time (a group writes a stream's rows in one commit).
+ */
 export async function readStreamPage(
   pool: Pool,
   sql: SchemaStatements,

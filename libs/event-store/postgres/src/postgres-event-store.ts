@@ -19,6 +19,7 @@ import {
 } from '@relapse-watch/event-store-core';
 import { AppendRolledBack, isRevisionRace, writeAppend } from './append-writer';
 import { CommitSignal } from './commit-signal';
+import { GroupCommitter } from './group-committer';
 import { readPage, readStreamPage, waitForRunningTransactions } from './log-reader';
 import { ensureSchema } from './schema';
 import { schemaStatements, type SchemaStatements } from './sql-statements';
@@ -34,18 +35,29 @@ export type PostgresEventStoreOptions = (
   readonly pollIntervalMs?: number;
   /** Rows per page for reads; default 256. */
   readonly readPageSize?: number;
+  /**
+   * Group-commit transactions in flight at once, each holding a pooled connection while it
+   * runs; default 2. Appends arriving meanwhile queue for the next group.
+   */
+  readonly maxConcurrentGroups?: number;
+  /** Events per group-commit transaction; default 2000 (one larger append still goes alone). */
+  readonly maxGroupEvents?: number;
 };
 
 /** Appends retried after a unique violation on (stream_id, revision) before giving up. */
 const RACE_RETRIES = 2;
 
 /**
- * The event store on PostgreSQL (pg). One transaction per append, serialised per stream by
- * an advisory lock (see append-writer.ts); reads of the global log stop at a safe high-water
- * mark so that subscribers never skip an event that commits late (see log-reader.ts).
+ * The event store on PostgreSQL (pg). Concurrent appends are group-committed: queued and
+ * written together, one transaction and one INSERT per group, each append with its own
+ * checks and outcome (see group-committer.ts and group-writer.ts); streams are serialised
+ * by advisory locks (see append-writer.ts); reads of the global log stop at a safe
+ * high-water mark so that subscribers never skip an event that commits late (see
+ * log-reader.ts).
  */
 export class PostgresEventStore implements EventStore {
   private readonly signal: CommitSignal;
+  private readonly committer: GroupCommitter;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly subscriptions = new OpenSubscriptions();
   private closed = false;
@@ -56,13 +68,25 @@ export class PostgresEventStore implements EventStore {
     private readonly sql: SchemaStatements,
     private readonly pageSize: number,
     pollIntervalMs: number,
+    limits: { maxGroups: number; maxEvents: number },
   ) {
     this.signal = new CommitSignal(pool, sql.channel, pollIntervalMs);
+    this.committer = new GroupCommitter(
+      pool,
+      sql,
+      { ...limits, maxAppends: 1000 },
+      (append) => this.appendAlone(append),
+      () => this.signal.committed(),
+    );
   }
 
   /** Connects, creates the schema when missing, and checks its version. */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const sql = schemaStatements(options.schema ?? 'event_store');
+    const limits = {
+      maxGroups: positiveInteger('maxConcurrentGroups', options.maxConcurrentGroups ?? 2),
+      maxEvents: positiveInteger('maxGroupEvents', options.maxGroupEvents ?? 2000),
+    };
     const owned = 'connectionString' in options;
     const pool = owned ? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 }) : options.pool;
     try {
@@ -76,7 +100,7 @@ export class PostgresEventStore implements EventStore {
       if (owned) await pool.end();
       throw error;
     }
-    return new PostgresEventStore(pool, owned, sql, options.readPageSize ?? 256, options.pollIntervalMs ?? 100);
+    return new PostgresEventStore(pool, owned, sql, options.readPageSize ?? 256, options.pollIntervalMs ?? 100, limits);
   }
 
   appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
@@ -87,7 +111,7 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    const append = this.append(prepared);
+    const append = this.committer.submit(prepared);
     this.inFlight.add(append);
     void append.finally(() => this.inFlight.delete(append)).catch(() => undefined);
     return append;
@@ -159,7 +183,8 @@ export class PostgresEventStore implements EventStore {
     if (this.ownsPool) await this.pool.end();
   }
 
-  private async append(prepared: PreparedAppend): Promise<AppendResult> {
+  /** One append in a transaction of its own: the group committer's path for what it cannot group. */
+  private async appendAlone(prepared: PreparedAppend): Promise<AppendResult> {
     for (let attempt = 0; ; attempt++) {
       try {
         const result = await this.inTransaction((client) => writeAppend(client, this.sql, prepared));
@@ -209,4 +234,9 @@ export class PostgresEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosed();
   }
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`PostgresEventStore option ${name} must be a positive integer, got ${value}`);
+  return value;
 }

@@ -104,5 +104,6 @@ class RegistrySubscribers implements OnApplicationBootstrap {
     },
     RegistrySubscribers,
   ],
+  exports: [REGISTRY_CONFIG, REGISTRY_REFERENCE, REGISTRY_COMMANDS],
 })
 export class RegistryModule {}
