@@ -67,7 +67,7 @@ async function seed({ file, households, appendsPerHousehold, wave }) {
 /**
  * ProjectionRunner.rebuild() of the household summary from position 0 into a fresh database,
  * timed until waitUntilCaughtUp(last position) resolves. The profile: wall time inside the
- * read store's `get` and `applyBatch` (the rest is reading the log, folding, and the runner),
+ * read store's `get`, `getMany` and `applyBatch` (the rest is reading the log, folding, and the runner),
  * and every wire command FerretDB answered, by name (count and total ms, from the driver's
  * command monitoring).
  */
@@ -81,7 +81,7 @@ async function rebuild({ file, url, database, total, households, maxBatchEvents 
     c.count++;
     c.ms += e.duration;
   });
-  const spent = { get: { calls: 0, ms: 0 }, applyBatch: { calls: 0, ms: 0 } };
+  const spent = { get: { calls: 0, ms: 0 }, getMany: { calls: 0, ms: 0 }, applyBatch: { calls: 0, ms: 0 } };
   const readStore = MongoReadStore.fromClient(client, { database });
   const timed = new Proxy(readStore, {
     get(target, prop) {
@@ -123,9 +123,11 @@ async function rebuild({ file, url, database, total, households, maxBatchEvents 
         wallMs: ms(seconds * 1000),
         readStoreGetMs: ms(spent.get.ms),
         readStoreGetCalls: spent.get.calls,
+        readStoreGetManyMs: ms(spent.getMany.ms),
+        readStoreGetManyCalls: spent.getMany.calls,
         readStoreApplyBatchMs: ms(spent.applyBatch.ms),
         readStoreApplyBatchCalls: spent.applyBatch.calls,
-        restMs: ms(seconds * 1000 - spent.get.ms - spent.applyBatch.ms),
+        restMs: ms(seconds * 1000 - spent.get.ms - spent.getMany.ms - spent.applyBatch.ms),
         restIs: 'reading the SQLite log, folding, runner bookkeeping',
         commands: Object.fromEntries(Object.entries(commands).sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => [k, { count: v.count, ms: ms(v.ms), avgMs: round(v.ms / v.count, 3) }])),
       },

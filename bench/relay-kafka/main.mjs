@@ -39,8 +39,10 @@ record count and value size on the same broker. Needs: bash infra/up.sh kafka`,
     quick: { help: 'events ÷10 (a smoke run)' },
     partitions: { default: 3, parse: positiveInt, help: 'partitions of both fresh topics (KafkaBus default is 3)' },
     'relay-batch': { default: 500, parse: positiveInt, help: 'EventRelay maxBatchSize (its default is 500)' },
+    'read-ahead': { parse: nonNegativeInt, help: 'EventRelay readAhead: batches read and mapped while one is published (default: the relay default, 2; 0 = none)' },
     'record-size': { parse: positiveInt, help: 'ProducerPerformance --record-size in bytes (default: the average CloudEvent value our relay sends)' },
     sides: { default: SIDES, parse: listOf(SIDES), help: 'ours, peer or both' },
+    'no-kafka': { help: 'ours only, with a bus that accepts every publish at once: the relay\'s own cost (read, map, checkpoint) without Kafka; not a figure against the targets' },
     'keep-topics': { help: 'do not delete the two topics afterwards' },
     'cpu-prof': { help: 'V8 CPU profile of our relay child in reports/cpu-prof/relay-kafka/' },
   },
@@ -80,7 +82,7 @@ try {
     const reply = await runChild(
       join(here, 'ours.mjs'),
       'relay',
-      { file, checkpointFile: join(workDir, 'source', 'checkpoints.db'), total: EVENTS, brokers, partitions: options.partitions, topic: topics.ours, maxBatchSize: options['relay-batch'] },
+      { file, checkpointFile: join(workDir, 'source', 'checkpoints.db'), total: EVENTS, brokers, partitions: options.partitions, topic: topics.ours, maxBatchSize: options['relay-batch'], readAhead: options['read-ahead'], noKafka: !!options['no-kafka'] },
       { env, cpuProf: options['cpu-prof'] },
     );
     if (!reply.ok) {
@@ -88,14 +90,14 @@ try {
       log(`ours FAILED: ${reply.error}`);
     } else {
       ours = reply.result;
-      ours.inTopic = await recordsIn(topics.ours);
-      if (ours.events !== EVENTS || ours.inTopic < EVENTS || Object.keys(ours.errors).length > 0) failed = true;
+      ours.inTopic = options['no-kafka'] ? null : await recordsIn(topics.ours);
+      if (ours.events !== EVENTS || (!options['no-kafka'] && ours.inTopic < EVENTS) || Object.keys(ours.errors).length > 0) failed = true;
       log(`ours: ${ours.events} events acknowledged in ${round(ours.seconds, 2)} s, ${ours.inTopic} records in the topic, ${ours.batches} batches, errors ${JSON.stringify(ours.errors)}`);
     }
   }
 
   let peer = null;
-  if (options.sides.includes('peer')) {
+  if (options.sides.includes('peer') && !options['no-kafka']) {
     await createTopic(topics.peer);
     log(`peer: ProducerPerformance, ${EVENTS} records of ${recordSize} B to ${topics.peer}`);
     peer = await producerPerformance(topics.peer, EVENTS, recordSize);
@@ -111,7 +113,7 @@ try {
   const oursRate = ours ? round(ours.events / ours.seconds) : null;
   const peerRate = peer && !peer.error ? peer.recordsPerSec : null;
   emit({
-    case: 'relay-to-kafka',
+    case: options['no-kafka'] ? 'relay-without-kafka' : 'relay-to-kafka',
     unit: 'events/s',
     ours: oursRate,
     peer: peerRate,
@@ -122,7 +124,7 @@ try {
     source: 'SQLite event store (embedded file), to isolate Kafka',
     valueBytes: sizes.valueBytes,
     peerRecordBytes: recordSize,
-    ...(ours ? { oursSeconds: round(ours.seconds, 2), oursBatches: ours.batches, oursInTopic: ours.inTopic, oursErrors: ours.errors, oursRssMB: ours.rssMB, oursKeyBytes: sizes.keyBytes, oursHeaderBytes: sizes.headerBytes, oursSetup: ours.setup } : {}),
+    ...(ours ? { oursSeconds: round(ours.seconds, 2), oursBatches: ours.batches, oursInTopic: ours.inTopic, oursErrors: ours.errors, oursProfile: ours.profile, oursRssMB: ours.rssMB, oursKeyBytes: sizes.keyBytes, oursHeaderBytes: sizes.headerBytes, oursSetup: ours.setup } : {}),
     ...(peer ? { peerSummary: peer.summary ?? null, peerAvgLatencyMs: peer.avgLatencyMs ?? null, peerMaxLatencyMs: peer.maxLatencyMs ?? null, peerInTopic: peer.inTopic ?? null, peerSetup: peer.setup } : {}),
     targets: { eventsPerSec: 50_000, ratioVsProducerPerformance: 0.5 },
     load: await machineLoad(),
@@ -136,6 +138,12 @@ try {
   rmSync(workDir, { recursive: true, force: true });
 }
 if (failed) process.exitCode = 1;
+
+function nonNegativeInt(value) {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`expected a whole number from 0, got ${value}`);
+  return n;
+}
 
 async function createTopic(topic) {
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: options.partitions, replicationFactor: 1 }] });

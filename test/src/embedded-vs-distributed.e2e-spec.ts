@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { createContractValidator } from '@relapse-watch/contracts/testing';
+import { brokersFromKafkaUrl, KafkaBus } from '@relapse-watch/messaging-kafka';
 import { canonicalJson, registryReadModels, runRegistryScenario } from './e2e/registry.scenario';
 import { startService, type ServiceProcess } from './e2e/service-process.fixture';
 
@@ -29,7 +31,8 @@ function serviceUrl(name: 'POSTGRES_URL' | 'MONGODB_URL' | 'KAFKA_URL'): string 
 }
 
 async function embedded(): Promise<string> {
-  const app = await startService('apps/embedded', { DATA_DIR: tempDir() });
+  // Without the demo county: the scenario starts from an empty register, as the distributed one does.
+  const app = await startService('apps/embedded', { DATA_DIR: tempDir() }, ['--no-demo']);
   running.push(app);
   return app.url;
 }
@@ -52,15 +55,32 @@ async function distributed(): Promise<string> {
 
 describe('embedded and distributed modes', () => {
   it('the same registry scenario leaves identical read models (compared by hash)', async () => {
+    const run = randomUUID().slice(0, 8);
     const [embeddedUrl, distributedUrl] = await Promise.all([embedded(), distributed()]);
-    const embeddedModels = await registryReadModels(embeddedUrl, await runRegistryScenario(embeddedUrl));
-    const distributedModels = await registryReadModels(distributedUrl, await runRegistryScenario(distributedUrl));
+    const embeddedModels = await registryReadModels(embeddedUrl, await runRegistryScenario(embeddedUrl, run));
+    const distributedModels = await registryReadModels(distributedUrl, await runRegistryScenario(distributedUrl, run));
 
     expect(embeddedModels.households).toHaveLength(10);
     expect((embeddedModels.policy as { monitoringThreshold: { amountFen: number } }).monitoringThreshold.amountFen).toBe(720_000);
     // The full documents first, so a difference shows where it is; then the hash the issue asks for.
     expect(JSON.parse(canonicalJson(distributedModels))).toEqual(JSON.parse(canonicalJson(embeddedModels)));
     expect(distributedModels.hash).toBe(embeddedModels.hash);
+
+    // What other government systems see: the run's integration events on the real Kafka topic,
+    // each a CloudEvent of its contract, one household's events in order on its key.
+    const ids = new Set((distributedModels.households as { household: { householdId: string } }[]).map((h) => h.household.householdId));
+    const bus = new KafkaBus({ brokers: brokersFromKafkaUrl(serviceUrl('KAFKA_URL')), clientId: 'e2e' });
+    const seen: { type: string; subject: string; data: unknown }[] = [];
+    const subscription = await bus.subscribe({ topic: 'relapsewatch.registry.events.v1', group: `e2e-${run}`, handler: async (m) => void seen.push(JSON.parse(m.value)) });
+    const mine = () => seen.filter((e) => ids.has(e.subject));
+    for (let i = 0; i < 300 && mine().filter((e) => e.type.endsWith('HouseholdRegistered.v1')).length < 10; i++) await new Promise((r) => setTimeout(r, 100));
+    await subscription.close();
+    await bus.close();
+    const events = mine();
+    expect(events.filter((e) => e.type === 'cn.relapsewatch.registry.HouseholdRegistered.v1')).toHaveLength(10);
+    const validator = createContractValidator();
+    for (const event of events) expect(validator.validate(event.type, event.data)).toEqual({ valid: true });
+    for (const id of ids) expect(events.find((e) => e.subject === id)?.type).toBe('cn.relapsewatch.registry.HouseholdRegistered.v1');
   });
 
   it('the gateway answers for a registry that is down with 503 upstream.unavailable, not a hang or a 500', async () => {

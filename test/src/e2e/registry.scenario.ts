@@ -35,9 +35,11 @@ async function call(base: string, method: string, path: string, body: unknown, e
 /**
  * The scenario: a province's line and a key region, ten households with members, income, a
  * risk event, 3+1, flags and a status, a member corrected and one removed, and one refused
- * registration of a person already in another household. Returns the last event position.
+ * registration of a person already in another household. `run` goes into the household numbers
+ * (so into the household ids), keeping one run's households apart from another's on a shared
+ * broker. Returns the last event position.
  */
-export async function runRegistryScenario(base: string): Promise<number> {
+export async function runRegistryScenario(base: string, run = ''): Promise<number> {
   let last = 0;
   const note = (r: { position?: number | null }) => (last = Math.max(last, r.position ?? 0));
   note(await call(base, 'PUT', '/api/registry/policies/51/2024/monitoring-threshold', { amountYuan: '7200', effectiveFrom: '2024-01-01', sourceDocument: '川乡振发〔2024〕1号' }, 200));
@@ -47,7 +49,7 @@ export async function runRegistryScenario(base: string): Promise<number> {
   const households: string[] = [];
   for (let i = 0; i < 10; i++) {
     const status = i % 2 === 0 ? { kind: 'poverty-alleviated', yearLeftPoverty: 2016 + (i % 5) } : { kind: 'ordinary' };
-    const registered = await call(base, 'POST', '/api/registry/households', { villageCode: VILLAGES[i % 3], householdNumber: `E2E-${String(i).padStart(4, '0')}`, status }, 201);
+    const registered = await call(base, 'POST', '/api/registry/households', { villageCode: VILLAGES[i % 3], householdNumber: `E2E${run}-${String(i).padStart(4, '0')}`, status }, 201);
     const id = registered.id as string;
     households.push(id);
     note(await call(base, 'POST', `/api/registry/households/${id}/members`, { memberId: `m-${i}-head`, personal: person(i * 2, '1970-03-0' + (1 + (i % 9)), 'male'), profile: profile('head') }, 201));

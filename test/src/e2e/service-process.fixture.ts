@@ -19,8 +19,8 @@ export interface ServiceProcess {
  * Starts `<project>/src/main.ts` with exactly `env` (plus PATH) and resolves once it logs the
  * URL it listens on; rejects with its stderr if it exits first.
  */
-export function startService(project: string, env: Record<string, string>): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', `${project}/src/main.ts`], {
+export function startService(project: string, env: Record<string, string>, args: readonly string[] = []): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', `${project}/src/main.ts`, ...args], {
     cwd: repoRoot,
     env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: `${project}/tsconfig.json`, LOG_LEVEL: 'info', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { parseCloudEvent, serializeCloudEvent, toCloudEvent, type IntegrationEventInit } from './cloud-event';
+import { CloudEvent } from 'cloudevents';
+import { cloudEventJson, parseCloudEvent, serializeCloudEvent, toCloudEvent, type IntegrationEventInit } from './cloud-event';
 import { InvalidCloudEvent } from './errors';
 
 function init(overrides: Partial<IntegrationEventInit> = {}): IntegrationEventInit {
@@ -117,5 +118,49 @@ describe('CloudEvents envelope', () => {
     const envelope = toCloudEvent(init());
     expect(failure(() => serializeCloudEvent({ ...envelope, dataschema: 'relative/path.json' })).field).toBe('dataschema');
     expect(failure(() => serializeCloudEvent({ ...envelope, data: { amount: 10n } })).field).toBe('data');
+  });
+
+  describe('the fast path (no SDK schema run per event) agrees with the SDK byte for byte', () => {
+    /** What the cloudevents SDK itself makes of the same attributes. */
+    function sdkJson(i: IntegrationEventInit, source = '/relapse-watch/registry'): string {
+      const time = i.time instanceof Date ? i.time.toISOString() : i.time;
+      const attributes: Record<string, unknown> = {
+        specversion: '1.0',
+        id: i.id,
+        type: i.type,
+        source: i.source ?? source,
+        subject: i.subject,
+        time,
+        datacontenttype: 'application/json',
+        dataschema: i.dataschema,
+        correlationid: i.correlationId,
+        divisioncode: i.divisionCode,
+        data: i.data,
+      };
+      if (i.causationId) attributes.causationid = i.causationId;
+      return JSON.stringify(new CloudEvent(attributes, true));
+    }
+
+    it.each([
+      ['canonical time', init({ time: '2024-08-20T09:30:00.123Z' })],
+      ['a Date', init({ time: new Date('2024-02-29T23:59:59.999Z') })],
+      ['no causation', init({ causationId: null, time: '2024-08-20T09:30:00.000Z' })],
+      ['time without milliseconds (SDK path)', init()],
+      ['time with an offset (SDK path)', init({ time: '2024-08-20T17:30:00+08:00' })],
+      ['string data', init({ data: '备注', time: '2024-08-20T09:30:00.000Z' })],
+      ['explicit source', init({ source: 'https://relapsewatch.cn/registry', time: '2024-08-20T09:30:00.000Z' })],
+    ])('%s', (_name, i) => {
+      const reference = sdkJson(i);
+      expect(serializeCloudEvent(toCloudEvent(i))).toBe(reference);
+      expect(cloudEventJson(i).json).toBe(reference);
+      expect(JSON.stringify(parseCloudEvent(reference))).toBe(reference);
+    });
+
+    it('still rejects a bad dataschema or time after good ones with the same source were accepted', () => {
+      expect(() => toCloudEvent(init({ time: '2024-08-20T09:30:00.000Z' }))).not.toThrow();
+      expect(failure(() => toCloudEvent(init({ time: '2024-08-20T09:30:00.000Z', dataschema: 'not a uri' }))).field).toBe('dataschema');
+      expect(failure(() => toCloudEvent(init({ time: '2024-02-30T09:30:00.000Z' }))).field).toBe('time');
+      expect(failure(() => parseCloudEvent(withAttribute('time', '2024-13-01T00:00:00.000Z'))).field).toBe('time');
+    });
   });
 });

@@ -3,10 +3,12 @@ import type { Bus, BusMessage } from './bus.port';
 import { abortableSleep, retryDelay } from './delivery-policy';
 import { BusClosed, InvalidBusRequest, InvalidCloudEvent, InvalidRelayUse, RelayMappingFailed } from './errors';
 import { RelayBatchReader } from './relay-batch-reader';
-import type { RelayMapper } from './relay-mapper';
+import type { RelayMapper, RelayMapping } from './relay-mapper';
 
 /** Default cap on the events one relay batch covers. */
 export const DEFAULT_RELAY_BATCH_SIZE = 500;
+/** Default number of batches read and mapped ahead while one is being published. */
+export const DEFAULT_RELAY_READ_AHEAD = 2;
 
 /** Options of {@link EventRelay}. */
 export interface EventRelayOptions {
@@ -23,6 +25,12 @@ export interface EventRelayOptions {
   readonly filter?: EventFilter;
   /** Most events per batch; default {@link DEFAULT_RELAY_BATCH_SIZE}. */
   readonly maxBatchSize?: number;
+  /**
+   * Batches read from the store and mapped while the batch before them is being published;
+   * default {@link DEFAULT_RELAY_READ_AHEAD}; 0 reads the next batch only after the last one
+   * was checkpointed. Publishing stays one batch at a time, in log order, whatever this is.
+   */
+  readonly readAhead?: number;
   /** First wait after a failed publish or checkpoint save, doubling per failure; default 100 ms. */
   readonly retryDelayMs?: number;
   /**
@@ -34,6 +42,73 @@ export interface EventRelayOptions {
 
 /** Where a relay is in its life: `failed` means a mapping or publish error it cannot retry. */
 export type RelayStatus = 'idle' | 'running' | 'stopped' | 'failed';
+
+/** A batch read and mapped, waiting to be published: its messages by topic and the checkpoint they earn. */
+interface PreparedBatch {
+  readonly byTopic: ReadonlyMap<string, BusMessage[]>;
+  /** Position of the last event mapped (published or private); 0 when the first one failed. */
+  readonly last: number;
+  /** A failure to raise once the events before it are published (a mapping or a read error), or null. */
+  readonly failure: { readonly error: unknown } | null;
+}
+
+/**
+ * The hand-over between the relay's reader and its publisher: a FIFO of prepared batches
+ * that counts each batch as outstanding from `put` until the publisher `finish`es it. The
+ * reader waits for `room` (at most `limit` outstanding) before it reads the next batch.
+ * `end` lets the publisher drain what is queued; `close` drops it and wakes everyone.
+ */
+class BatchQueue {
+  private readonly items: PreparedBatch[] = [];
+  private outstanding = 0;
+  private ended = false;
+  private closed = false;
+  private wakeTaker: (() => void) | null = null;
+  private wakeReader: (() => void) | null = null;
+
+  constructor(private readonly limit: number) {}
+
+  /** Resolves true once fewer than `limit` batches are outstanding, false once closed. */
+  async room(): Promise<boolean> {
+    while (!this.closed && this.outstanding >= this.limit) await new Promise<void>((resolve) => (this.wakeReader = resolve));
+    return !this.closed;
+  }
+
+  put(batch: PreparedBatch): boolean {
+    if (this.closed || this.ended) return false;
+    this.items.push(batch);
+    this.outstanding++;
+    this.wakeTaker?.();
+    return true;
+  }
+
+  /** The next batch; null once closed, or once ended and drained. */
+  async take(): Promise<PreparedBatch | null> {
+    while (!this.closed && !this.ended && this.items.length === 0) await new Promise<void>((resolve) => (this.wakeTaker = resolve));
+    if (this.closed) return null;
+    return this.items.shift() ?? null;
+  }
+
+  /** The publisher is done with a batch it took: it no longer counts against `limit`. */
+  finish(): void {
+    this.outstanding--;
+    this.wakeReader?.();
+  }
+
+  /** No more batches: `take` drains the queue, then returns null. */
+  end(): void {
+    this.ended = true;
+    this.wakeTaker?.();
+  }
+
+  /** Stops both sides: `take` returns null, `room` false, and the queued batches are dropped. */
+  close(): void {
+    this.closed = true;
+    this.items.length = 0;
+    this.wakeTaker?.();
+    this.wakeReader?.();
+  }
+}
 
 /** Errors a retry cannot fix: the batch itself is unpublishable, or the bus is gone. */
 function isPermanent(error: unknown): boolean {
@@ -48,9 +123,18 @@ function isPermanent(error: unknown): boolean {
  * batch in flight. A failed publish or save is retried with backoff; a mapping failure
  * stops the relay at that event rather than skip it. One instance runs once: after
  * {@link stop}, start a new one (it resumes from the stored checkpoint).
+ *
+ * Reading is pipelined, publishing is not: while one batch is published and checkpointed,
+ * up to `readAhead` following batches are read and mapped. Batches are published one at a
+ * time in log order, each only after the one before it was accepted and checkpointed, so
+ * the checkpoint never passes an unacknowledged event and a key's messages reach the bus in
+ * log order (a bus may then rely on one publish call in flight per caller). Batches read
+ * ahead but not yet published when the relay stops are dropped: they are after the
+ * checkpoint, so the next relay reads them again.
  */
 export class EventRelay {
   private readonly maxBatchSize: number;
+  private readonly readAhead: number;
   private readonly retryDelayMs: number;
   private readonly abort = new AbortController();
   private subscription: EventSubscription | null = null;
@@ -66,6 +150,10 @@ export class EventRelay {
     this.maxBatchSize = options.maxBatchSize ?? DEFAULT_RELAY_BATCH_SIZE;
     if (!Number.isSafeInteger(this.maxBatchSize) || this.maxBatchSize < 1) {
       throw new InvalidRelayUse('relay.invalid-options', 'maxBatchSize', 'maxBatchSize is a whole number from 1');
+    }
+    this.readAhead = options.readAhead ?? DEFAULT_RELAY_READ_AHEAD;
+    if (!Number.isSafeInteger(this.readAhead) || this.readAhead < 0) {
+      throw new InvalidRelayUse('relay.invalid-options', 'readAhead', 'readAhead is a whole number of batches, 0 or more');
     }
     this.retryDelayMs = options.retryDelayMs ?? 100;
     if (!Number.isFinite(this.retryDelayMs) || this.retryDelayMs < 0) {
@@ -128,7 +216,10 @@ export class EventRelay {
     );
   }
 
-  /** Stops reading, lets the batch in flight be published and checkpointed, then resolves. */
+  /**
+   * Stops reading, lets the batch in flight be published and checkpointed (batches read
+   * ahead of it are dropped, to be read again by the next relay), then resolves.
+   */
   async stop(): Promise<void> {
     if (this.state === 'running') this.state = 'stopped';
     this.abort.abort();
@@ -137,51 +228,89 @@ export class EventRelay {
   }
 
   private async run(events: AsyncIterator<StoredEvent>): Promise<void> {
-    const reader = new RelayBatchReader(events, this.maxBatchSize);
+    // Outstanding: the batch being published plus up to `readAhead` read and mapped after it.
+    const queue = new BatchQueue(this.readAhead + 1);
+    const reading = this.read(new RelayBatchReader(events, this.maxBatchSize), queue);
     try {
-      while (!this.abort.signal.aborted) {
-        const batch = await reader.next();
-        if (batch.events.length > 0 && !(await this.relayBatch(batch.events))) return;
+      await this.publishAll(queue);
+    } finally {
+      // However publishing ended (log ended, stopped, failed): stop reading, drop what was read ahead.
+      queue.close();
+      await this.subscription?.stop();
+      await reading;
+    }
+  }
+
+  /** Reads and maps batches into the queue until the log ends, the relay stops or a batch fails. */
+  private async read(reader: RelayBatchReader, queue: BatchQueue): Promise<void> {
+    try {
+      while (!this.abort.signal.aborted && (await queue.room())) {
+        let batch;
+        try {
+          batch = await reader.next();
+        } catch (error) {
+          // Raised after the batches read before it, which were fine and are published first.
+          queue.put({ byTopic: new Map(), last: 0, failure: { error } });
+          return;
+        }
+        if (this.abort.signal.aborted) return;
+        if (batch.events.length > 0) {
+          const prepared = await this.prepare(batch.events);
+          if (!queue.put(prepared) || prepared.failure) return;
+        }
         if (batch.ended) return;
       }
     } finally {
-      await this.subscription?.stop();
+      // Stopped: what was read ahead is dropped. Otherwise the publisher drains the queue.
+      if (this.abort.signal.aborted) queue.close();
+      else queue.end();
+    }
+  }
+
+  /** Publishes the queued batches one at a time, in order, each checkpointed before the next. */
+  private async publishAll(queue: BatchQueue): Promise<void> {
+    for (;;) {
+      const batch = await queue.take();
+      // Stopped: the batch in flight was the last one; what was read ahead is dropped.
+      if (!batch || this.abort.signal.aborted) return;
+      if (batch.last > 0 && !(await this.publish(batch.byTopic, batch.last))) return;
+      if (batch.failure) throw batch.failure.error;
+      queue.finish();
     }
   }
 
   /**
-   * Publishes one batch and saves its checkpoint; false when the relay stopped before it
-   * could. When the mapper fails, the events before the failing one are still relayed.
+   * Maps one batch. When the mapper fails, the batch ends before the failing event and
+   * carries the failure, so the events before it are still relayed.
    */
-  private async relayBatch(batch: readonly StoredEvent[]): Promise<boolean> {
+  private async prepare(batch: readonly StoredEvent[]): Promise<PreparedBatch> {
     const byTopic = new Map<string, BusMessage[]>();
     let last = 0;
-    let failure: RelayMappingFailed | null = null;
     for (const event of batch) {
-      failure = await this.map(event, byTopic);
-      if (failure) break;
+      let mapped: RelayMapping | null | Promise<RelayMapping | null>;
+      try {
+        mapped = this.options.mapper(event);
+        // A synchronous mapper costs no microtask per event.
+        if (typeof (mapped as { then?: unknown } | null | undefined)?.then === 'function') mapped = await mapped;
+      } catch (error) {
+        return { byTopic, last, failure: { error: new RelayMappingFailed(event.position, event.type, error) } };
+      }
+      const failure = this.add(event, mapped as RelayMapping | null, byTopic);
+      if (failure) return { byTopic, last, failure: { error: failure } };
       last = event.position;
     }
-    if (last > 0 && !(await this.publish(byTopic, last))) return false;
-    if (failure) throw failure;
-    return true;
+    return { byTopic, last, failure: null };
   }
 
   /** Adds the event's message to its topic's list; returns the failure instead of throwing it. */
-  private async map(event: StoredEvent, byTopic: Map<string, BusMessage[]>): Promise<RelayMappingFailed | null> {
-    let mapped;
-    try {
-      mapped = await this.options.mapper(event);
-    } catch (error) {
-      return new RelayMappingFailed(event.position, event.type, error);
-    }
+  private add(event: StoredEvent, mapped: RelayMapping | null, byTopic: Map<string, BusMessage[]>): RelayMappingFailed | null {
     if (mapped === null) return null;
     if (typeof mapped !== 'object' || typeof mapped.topic !== 'string' || typeof mapped.message !== 'object' || mapped.message === null) {
       return new RelayMappingFailed(event.position, event.type, new Error('the mapper returned neither null nor { topic, message }'));
     }
-    const messages = byTopic.get(mapped.topic) ?? [];
-    messages.push(mapped.message);
-    byTopic.set(mapped.topic, messages);
+    const messages = byTopic.get(mapped.topic);
+    if (messages) messages.push(mapped.message);
+    else byTopic.set(mapped.topic, [mapped.message]);
     return null;
   }
 

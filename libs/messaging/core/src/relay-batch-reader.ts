@@ -2,23 +2,6 @@ import type { StoredEvent } from '@relapse-watch/event-store-core';
 
 const NOT_READY = Symbol('not-ready');
 
-/** The next item if the iterator already has it (it settles within this turn of the event loop). */
-function ifReady<T>(next: Promise<T>): Promise<T | typeof NOT_READY> {
-  return new Promise((resolve, reject) => {
-    const timer = setImmediate(() => resolve(NOT_READY));
-    next.then(
-      (value) => {
-        clearImmediate(timer);
-        resolve(value);
-      },
-      (error) => {
-        clearImmediate(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
 /** One batch read by {@link RelayBatchReader}; `ended`: the subscription has no more. */
 export interface RelayBatch {
   readonly events: readonly StoredEvent[];
@@ -45,14 +28,24 @@ export class RelayBatchReader {
     this.pending = null;
     if (first.done) return { events: [], ended: true };
     const events = [first.value];
-    while (events.length < this.maxBatchSize) {
-      // Kept across calls: an event that arrives after the check must not be lost.
-      this.pending = this.events.next();
-      const next = await ifReady(this.pending);
-      if (next === NOT_READY) break;
-      this.pending = null;
-      if (next.done) return { events, ended: true };
-      events.push(next.value);
+    if (events.length >= this.maxBatchSize) return { events, ended: false };
+    // Ready means: settled before this turn of the event loop ends. One marker for the whole
+    // batch (not a timer per event): it fires in this turn's check phase, after every
+    // microtask, so a page the iterator already holds is taken whole.
+    let timer: NodeJS.Immediate | undefined;
+    const turnEnds = new Promise<typeof NOT_READY>((resolve) => (timer = setImmediate(resolve, NOT_READY)));
+    try {
+      while (events.length < this.maxBatchSize) {
+        // Kept across calls: an event that arrives after the check must not be lost.
+        this.pending = this.events.next();
+        const next = await Promise.race([this.pending, turnEnds]);
+        if (next === NOT_READY) break;
+        this.pending = null;
+        if (next.done) return { events, ended: true };
+        events.push(next.value);
+      }
+    } finally {
+      clearImmediate(timer);
     }
     return { events, ended: false };
   }

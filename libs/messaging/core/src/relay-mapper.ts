@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@relapse-watch/event-store-core';
 import type { BusMessage } from './bus.port';
-import { CLOUDEVENTS_JSON_CONTENT_TYPE, serializeCloudEvent, toCloudEvent } from './cloud-event';
+import { cloudEventJson, CLOUDEVENTS_JSON_CONTENT_TYPE } from './cloud-event';
 import { InvalidCloudEvent } from './errors';
 import { eventType } from './event-type';
 import { eventsTopic } from './topic-names';
@@ -54,7 +54,7 @@ export function aggregateIdOfStream(streamId: string): string {
  */
 export function integrationMessage(event: StoredEvent, contract: IntegrationEventContract, data: unknown = event.data): RelayMapping {
   const subject = aggregateIdOfStream(event.streamId);
-  const envelope = toCloudEvent({
+  const { json } = cloudEventJson({
     id: event.id,
     type: eventType(contract),
     subject,
@@ -67,7 +67,7 @@ export function integrationMessage(event: StoredEvent, contract: IntegrationEven
   });
   return {
     topic: eventsTopic(contract.context),
-    message: { key: subject, value: serializeCloudEvent(envelope), headers: { 'content-type': CLOUDEVENTS_JSON_CONTENT_TYPE } },
+    message: { key: subject, value: json, headers: { 'content-type': CLOUDEVENTS_JSON_CONTENT_TYPE } },
   };
 }
 

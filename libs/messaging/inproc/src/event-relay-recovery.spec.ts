@@ -57,10 +57,10 @@ describe('EventRelay recovery', () => {
     return { ...parts, arrivals };
   }
 
-  it('stopped half-way, a new relay resumes from the stored checkpoint: nothing lost, order kept', async () => {
+  it.each([0, 2])('stopped half-way (readAhead %i), a new relay resumes from the stored checkpoint: nothing lost, order kept', async (readAhead) => {
     const { eventStore, checkpoints, bus, received, arrivals } = await setup();
     await writeHouseholds(eventStore, 20, 5);
-    const options = { name: 'relay:registry', eventStore, checkpoints, bus, mapper, maxBatchSize: 10 };
+    const options = { name: 'relay:registry', eventStore, checkpoints, bus, mapper, maxBatchSize: 10, readAhead };
     const first = new EventRelay(options);
     cleanups.push(() => first.stop());
     // A slow broker: each batch waits for the test, so the relay is stopped half-way for sure.

@@ -117,6 +117,47 @@ describe('EventRelay over SqliteEventStore and InProcessBus', () => {
     expect(await parts.checkpoints.loadCheckpoint('relay:batches')).toBe(1200);
   });
 
+  it('reads ahead while a batch is in flight, but publishes one batch at a time and checkpoints only what was accepted', async () => {
+    const parts = await setup();
+    const household = randomUUID();
+    await parts.eventStore.appendToStream(
+      `registry-household-${household}`,
+      Array.from({ length: 100 }, (_, i) => testEvent(i === 0 ? 'HouseholdRegistered' : 'IncomeRecorded', { seq: i })),
+    );
+    let mapped = 0;
+    const saves: { position: number; accepted: number; started: number }[] = [];
+    const checkpoints = {
+      loadCheckpoint: (name: string) => parts.checkpoints.loadCheckpoint(name),
+      saveCheckpoint: async (name: string, position: number) => {
+        saves.push({ position, accepted: parts.bus.published.length, started: parts.bus.started });
+        await parts.checkpoints.saveCheckpoint(name, position);
+      },
+    };
+    const r = new EventRelay({
+      name: 'relay:read-ahead',
+      eventStore: parts.eventStore,
+      checkpoints,
+      bus: parts.bus,
+      mapper: (e) => (mapped++, mapper(e)),
+      maxBatchSize: 10,
+      readAhead: 2,
+    });
+    cleanups.push(() => r.stop());
+    parts.bus.holdPublishes();
+    await r.start();
+    await waitFor('the first batch held in flight', () => parts.bus.held === 1);
+    await waitFor('two batches read ahead', () => mapped === 30);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Held: nothing more is read, nothing else is sent, nothing is checkpointed.
+    expect([mapped, parts.bus.started, saves.length, r.lastPublishedPosition]).toEqual([30, 1, 0, 0]);
+    parts.bus.release();
+    await waitFor('the relay to reach the head', () => r.lastPublishedPosition === 100);
+    // Each checkpoint follows its own batch's acceptance, before the next batch was sent.
+    expect(saves).toEqual(Array.from({ length: 10 }, (_, i) => ({ position: 10 * (i + 1), accepted: i + 1, started: i + 1 })));
+    const seqs = parts.bus.messages().map((m) => (parseCloudEvent(m.value).data as { seq: number }).seq);
+    expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i));
+  });
+
   it('rejects a second start and bad options with typed errors', async () => {
     const parts = await setup();
     const r = relay(parts, 'relay:twice');
@@ -125,5 +166,6 @@ describe('EventRelay over SqliteEventStore and InProcessBus', () => {
     const options = { name: 'x', eventStore: parts.eventStore, checkpoints: parts.checkpoints, bus: parts.bus, mapper };
     expect(() => new EventRelay({ ...options, name: '' })).toThrow(expect.objectContaining({ code: 'relay.invalid-options', field: 'name' }));
     expect(() => new EventRelay({ ...options, maxBatchSize: 0 })).toThrow(expect.objectContaining({ code: 'relay.invalid-options', field: 'maxBatchSize' }));
+    expect(() => new EventRelay({ ...options, readAhead: -1 })).toThrow(expect.objectContaining({ code: 'relay.invalid-options', field: 'readAhead' }));
   });
 });

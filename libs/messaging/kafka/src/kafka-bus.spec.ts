@@ -47,6 +47,41 @@ describe('KafkaBus specifics', () => {
     expect(new Set(received.messages.map((m) => m.partition)).size).toBeGreaterThan(1);
   });
 
+  it('sends a publish larger than maxRequestBytes as consecutive requests: all arrive, one key in order', async () => {
+    const small = new KafkaBus({ brokers, clientId: 'kafka-bus-spec', maxRequestBytes: 4_000 });
+    try {
+      const topic = `kafka-spec.split.${randomUUID()}`;
+      const sent = Array.from({ length: 60 }, (_, i) => ({ key: i % 3 === 0 ? 'household-a' : `household-${i}`, value: `${i}:${'户'.repeat(100)}` }));
+      await small.publish(topic, sent);
+      const received = new Received();
+      await small.subscribe({ topic, group: `split-${randomUUID()}`, handler: received.handler });
+      await received.atLeast(60);
+      expect(received.values().sort()).toEqual(sent.map((m) => m.value).sort());
+      const ofA = received.messages.filter((m) => m.key === 'household-a').map((m) => m.value);
+      expect(ofA).toEqual(sent.filter((m) => m.key === 'household-a').map((m) => m.value));
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('refuses a message larger than maxRequestBytes before sending any of the publish', async () => {
+    const small = new KafkaBus({ brokers, clientId: 'kafka-bus-spec', maxRequestBytes: 4_000 });
+    try {
+      const topic = `kafka-spec.too-large.${randomUUID()}`;
+      await expect(small.publish(topic, [{ key: 'k', value: 'first' }, { key: 'k', value: 'x'.repeat(5_000) }])).rejects.toMatchObject({
+        code: 'bus.invalid-message',
+        field: 'messages[1]',
+      });
+      await small.publish(topic, [{ key: 'k', value: 'after' }]);
+      const received = new Received();
+      await small.subscribe({ topic, group: `too-large-${randomUUID()}`, handler: received.handler });
+      await received.atLeast(1);
+      expect(received.values()).toEqual(['after']);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('members of one group share the partitions, and each message is handled once', async () => {
     const topic = `kafka-spec.shared-group.${randomUUID()}`;
     const group = `shared-${randomUUID()}`;
@@ -109,7 +144,7 @@ describe('KafkaBus options', () => {
 
   it('rejects bad brokers and layout numbers with bus.invalid-options naming the option', () => {
     expect(() => new KafkaBus({ brokers: [] })).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field: 'brokers' }));
-    for (const field of ['partitions', 'replicationFactor', 'partitionConcurrency', 'fetchMaxWaitMs'] as const) {
+    for (const field of ['partitions', 'replicationFactor', 'partitionConcurrency', 'fetchMaxWaitMs', 'maxRequestBytes'] as const) {
       expect(() => new KafkaBus({ brokers, [field]: 0 })).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field }));
     }
   });

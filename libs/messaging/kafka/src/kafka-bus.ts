@@ -11,9 +11,11 @@ import {
   type BusSubscription,
   type SubscribeOptions,
 } from '@relapse-watch/messaging-core';
-import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
+import { Buffer } from 'node:buffer';
+import { Kafka, type Admin, type Producer } from 'kafkajs';
 import { quietLogCreator, type KafkaLogSink } from './kafka-logger';
 import { KafkaSubscription } from './kafka-subscription';
+import { Murmur2Partitioner } from './murmur2-partitioner';
 import { TopicCreator } from './kafka-topics';
 
 /** Options of {@link KafkaBus}. */
@@ -36,6 +38,38 @@ export interface KafkaBusOptions {
   readonly fetchMaxWaitMs?: number;
   /** Receives kafkajs log lines (level, component, message only); default: discarded. */
   readonly log?: KafkaLogSink;
+  /**
+   * Most bytes (keys, values, headers and a per-record allowance) one produce request
+   * carries; default {@link DEFAULT_MAX_REQUEST_BYTES}, under the broker's default
+   * `message.max.bytes` (1 MiB per partition batch). A larger publish goes out as several
+   * requests, one after the other; a single message larger than this is refused.
+   */
+  readonly maxRequestBytes?: number;
+}
+
+/** Default of {@link KafkaBusOptions.maxRequestBytes}: stays under Kafka's default 1 MiB `message.max.bytes`. */
+export const DEFAULT_MAX_REQUEST_BYTES = 1_000_000;
+/** Allowance per record for its framing in a record batch (length, attributes, deltas, varints). */
+const RECORD_OVERHEAD_BYTES = 32;
+
+/** A message as kafkajs takes it, with its value already UTF-8 encoded (encoded once, measured for free). */
+interface EncodedMessage {
+  readonly key: string;
+  readonly value: Buffer;
+  readonly headers: Record<string, string> | undefined;
+  /** Size estimate in a record batch: key, value and headers bytes plus framing. */
+  readonly bytes: number;
+}
+
+function encode(message: BusMessage): EncodedMessage {
+  const value = Buffer.from(message.value, 'utf8');
+  let bytes = RECORD_OVERHEAD_BYTES + value.length + Buffer.byteLength(message.key);
+  let headers: Record<string, string> | undefined;
+  if (message.headers) {
+    headers = { ...message.headers };
+    for (const name in headers) bytes += 8 + Buffer.byteLength(name) + Buffer.byteLength(headers[name]);
+  }
+  return { key: message.key, value, headers, bytes };
 }
 
 /** Attempts to join a consumer group while the broker answers with a retriable refusal. */
@@ -61,7 +95,11 @@ function wholeNumber(value: number | undefined, fallback: number, field: string)
  *   aggregate id) picks the partition with Kafka's default (murmur2) partitioner, so one
  *   aggregate's messages stay in one partition and in order.
  * - Publishing uses one idempotent producer with `acks=all` and one request in flight: a
- *   broker retry can neither duplicate nor reorder a batch.
+ *   broker retry can neither duplicate nor reorder a batch. (kafkajs 2.2.4 could not do
+ *   better with more: its idempotent producer holds a per-broker lock across each produce
+ *   request, and it lacks the sequence re-assignment that several requests in flight per
+ *   partition need after a failure — tulios/kafkajs#980.) A publish larger than
+ *   `maxRequestBytes` is sent as consecutive requests, each acknowledged before the next.
  * - Each {@link subscribe} call is one member of the consumer group `group`; several
  *   members of a group (in this process or others) share the partitions.
  * - Handler failures are retried, then dead-lettered to `<topic>.dlq`, per the port.
@@ -74,6 +112,7 @@ export class KafkaBus implements Bus {
   private readonly topics: TopicCreator;
   private readonly partitionConcurrency: number;
   private readonly fetchMaxWaitMs: number;
+  private readonly maxRequestBytes: number;
   private readonly subscriptions = new Set<KafkaSubscription>();
   private producer: Promise<Producer> | null = null;
   private admin: Promise<Admin> | null = null;
@@ -88,6 +127,7 @@ export class KafkaBus implements Bus {
     const replicationFactor = wholeNumber(options.replicationFactor, 1, 'replicationFactor');
     this.partitionConcurrency = wholeNumber(options.partitionConcurrency, partitions, 'partitionConcurrency');
     this.fetchMaxWaitMs = wholeNumber(options.fetchMaxWaitMs, 500, 'fetchMaxWaitMs');
+    this.maxRequestBytes = wholeNumber(options.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES, 'maxRequestBytes');
     this.kafka = new Kafka({
       clientId: options.clientId ?? 'relapse-watch',
       brokers: [...options.brokers],
@@ -102,18 +142,46 @@ export class KafkaBus implements Bus {
     await Promise.all([this.connectedProducer(), this.connectedAdmin()]);
   }
 
+  /**
+   * Sends `messages` in order, in as few produce requests as {@link KafkaBusOptions.maxRequestBytes}
+   * allows, each acknowledged by all in-sync replicas before the next is sent; resolves when
+   * the last one is. On a rejection the requests before it were accepted (at-least-once: the
+   * caller publishes again).
+   */
   async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
     // Dead letters of draining subscriptions are still accepted while the bus closes.
     if (this.closed) throw new BusClosed();
     assertValidPublish(topic, messages);
     if (messages.length === 0) return;
+    const requests = this.splitByBytes(messages);
     await this.topics.ensure(topic);
     const producer = await this.connectedProducer();
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers ? { ...m.headers } : undefined })),
-    });
+    for (const request of requests) await producer.send({ topic, acks: -1, messages: request });
+  }
+
+  /**
+   * The messages encoded, in consecutive slices of at most `maxRequestBytes` each.
+   * @throws {@link InvalidBusRequest} `bus.invalid-message` for a message larger than that alone; nothing is sent.
+   */
+  private splitByBytes(messages: readonly BusMessage[]): EncodedMessage[][] {
+    const requests: EncodedMessage[][] = [];
+    let request: EncodedMessage[] = [];
+    let bytes = 0;
+    for (let i = 0; i < messages.length; i++) {
+      const message = encode(messages[i]);
+      if (message.bytes > this.maxRequestBytes) {
+        throw new InvalidBusRequest('bus.invalid-message', `messages[${i}]`, `A message is at most maxRequestBytes (${this.maxRequestBytes}) bytes`);
+      }
+      if (bytes + message.bytes > this.maxRequestBytes) {
+        requests.push(request);
+        request = [];
+        bytes = 0;
+      }
+      request.push(message);
+      bytes += message.bytes;
+    }
+    requests.push(request);
+    return requests;
   }
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
@@ -171,8 +239,9 @@ export class KafkaBus implements Bus {
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
-        // Named explicitly: the Java client's murmur2 choice, so other clients agree on partitions.
-        createPartitioner: Partitioners.DefaultPartitioner,
+        // Named explicitly: the Java client's murmur2 choice, so other clients agree on
+        // partitions (kafkajs's DefaultPartitioner, with a hash that does not allocate).
+        createPartitioner: Murmur2Partitioner,
       }),
       () => (this.producer = null),
     );

@@ -29,6 +29,22 @@ export function busDeliveryCases(get: () => Bus): void {
       expect(BigInt(sameKey[1].offset)).toBeGreaterThan(BigInt(sameKey[0].offset));
     });
 
+    it('a publish of several MB (above Kafka’s default 1 MiB per request) arrives whole, each key in order', async () => {
+      const topic = uniqueTopic('large-publish');
+      const filler = '户主张三 · 锦江区某村 · '.repeat(40);
+      const sent: BusMessage[] = Array.from({ length: 3_000 }, (_, i) => ({ key: `household-${i % 7}`, value: `${i}:${filler}` }));
+      await get().publish(topic, sent);
+      const received = new Received();
+      await get().subscribe({ topic, group: uniqueGroup('large-publish'), handler: received.handler });
+      await received.atLeast(sent.length);
+      expect(received.messages.length).toBe(sent.length);
+      for (let k = 0; k < 7; k++) {
+        const key = `household-${k}`;
+        const order = (messages: readonly { key: string; value: string }[]) => messages.filter((m) => m.key === key).map((m) => Number(m.value.split(':')[0]));
+        expect(order(received.messages)).toEqual(order(sent));
+      }
+    });
+
     it('per-key order: 20 keys published concurrently, handlers sleeping a few ms, never two at once per key', async () => {
       const topic = uniqueTopic('per-key-order');
       const keys = Array.from({ length: 20 }, (_, i) => `household-${i}`);

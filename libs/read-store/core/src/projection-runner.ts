@@ -6,12 +6,80 @@ import { projectEvents, touchedDocumentIds, type Projection } from './projection
 import type { ReadStore } from './read-store.port';
 import type { ReadDocument } from './read-store.types';
 
+/**
+ * The documents as the runner last folded them, so a batch reads from the store only what
+ * it cannot know. Safe because a projection is a pure fold over the log in position order
+ * (see {@link Projection}): a state the runner folded itself up to position p is the state
+ * at p, whatever the store holds now — the same document another runner would write at p,
+ * and what the position guard compares. The store may hold a newer one (another runner is
+ * ahead): the runner's writes are then ignored by the guard, as they would be after a read.
+ *
+ * After a start from position zero (a first start or a rebuild) the runner has seen every
+ * event: an id it never touched has no document at its position, so it is not read either.
+ * That knowledge is a set of ids, bounded at ten times `limit`; past the bound it is
+ * dropped and unknown ids are read again. Everything is forgotten when the runner starts,
+ * and when a batch fails (its fold may be half in the store).
+ */
+class DocumentStates<T> {
+  /** Least recently touched first. */
+  private readonly documents = new Map<string, ReadDocument<T> | null>();
+  /** Every id folded since position zero, while `fromZero`. */
+  private readonly seen = new Set<string>();
+  private fromZero = false;
+
+  constructor(private readonly limit: number) {}
+
+  /** Forgets everything; `fromZero`: the next batch starts at the first event of the log. */
+  reset(fromZero: boolean): void {
+    this.documents.clear();
+    this.seen.clear();
+    this.fromZero = fromZero && this.limit > 0;
+  }
+
+  /** The states known for `ids`, and the ids that must be read from the store. */
+  lookup(ids: readonly string[]): { current: Map<string, ReadDocument<T> | null>; unknown: string[] } {
+    const current = new Map<string, ReadDocument<T> | null>();
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const doc = this.documents.get(id);
+      if (doc !== undefined) current.set(id, doc);
+      else if (this.fromZero && !this.seen.has(id)) current.set(id, null);
+      else unknown.push(id);
+    }
+    return { current, unknown };
+  }
+
+  /** Keeps the states a batch saved (the runner calls it after applyBatch succeeded). */
+  remember(states: ReadonlyMap<string, ReadDocument<T> | null>): void {
+    if (this.limit === 0) return;
+    for (const [id, doc] of states) {
+      this.documents.delete(id);
+      this.documents.set(id, doc);
+      if (this.fromZero) this.seen.add(id);
+    }
+    for (const id of this.documents.keys()) {
+      if (this.documents.size <= this.limit) break;
+      this.documents.delete(id);
+    }
+    if (this.fromZero && this.seen.size > this.limit * 10) {
+      this.fromZero = false;
+      this.seen.clear();
+    }
+  }
+}
+
 /** Options of a {@link ProjectionRunner}. */
 export interface ProjectionRunnerOptions {
   /** Most events folded into one read-store write; default 500. */
   readonly maxBatchEvents?: number;
   /** Told when a batch fails; the runner has then stopped (start it again to retry). */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Most documents the runner keeps in memory as it last folded them (least recently
+   * touched go first), so a document changed again in a later batch is not read back from
+   * the store; default 10,000; 0 reads every document from the store.
+   */
+  readonly cacheDocuments?: number;
 }
 
 /** Counters since the runner was created, for metrics and tests. */
@@ -24,6 +92,8 @@ export interface ProjectionRunnerStats {
   readonly writesApplied: number;
   /** Document puts and deletes the position guard turned into no-ops (another runner was first). */
   readonly writesIgnored: number;
+  /** Documents read from the read store (the rest came from the runner's own fold, see {@link DocumentStates}). */
+  readonly documentsRead: number;
 }
 
 /**
@@ -46,7 +116,8 @@ export class ProjectionRunner<T> {
   private saved = 0;
   private failure: unknown = null;
   private readonly waiters = new PositionWaiters();
-  private readonly counters = { eventsSeen: 0, batches: 0, writesApplied: 0, writesIgnored: 0 };
+  private readonly counters = { eventsSeen: 0, batches: 0, writesApplied: 0, writesIgnored: 0, documentsRead: 0 };
+  private readonly states: DocumentStates<T>;
 
   constructor(
     private readonly projection: Projection<T>,
@@ -58,6 +129,11 @@ export class ProjectionRunner<T> {
     if (!Number.isSafeInteger(this.maxBatchEvents) || this.maxBatchEvents < 1) {
       throw new ReadStoreInputError('max-batch-events.invalid', 'maxBatchEvents', 'maxBatchEvents must be a positive integer');
     }
+    const cacheDocuments = options.cacheDocuments ?? 10_000;
+    if (!Number.isSafeInteger(cacheDocuments) || cacheDocuments < 0) {
+      throw new ReadStoreInputError('cache-documents.invalid', 'cacheDocuments', 'cacheDocuments must be a non-negative integer');
+    }
+    this.states = new DocumentStates<T>(cacheDocuments);
   }
 
   /** Position of the last event whose effects are saved (the checkpoint); lag = head − checkpoint. */
@@ -136,6 +212,7 @@ export class ProjectionRunner<T> {
     this.failure = null;
     for (const fields of this.projection.indexes ?? []) await this.readStore.ensureIndex(this.projection.collection, fields);
     this.saved = await this.readStore.loadCheckpoint(this.projection.name);
+    this.states.reset(this.saved === 0);
     this.waiters.advance(this.saved);
     this.stopping = false;
     const subscription = this.eventStore.subscribeToAll({ fromPosition: this.saved });
@@ -152,12 +229,20 @@ export class ProjectionRunner<T> {
 
   private async run(subscription: EventSubscription): Promise<void> {
     try {
-      for await (const batch of eventBatches(subscription, this.maxBatchEvents)) {
+      // Events read but left for the next batch (see splitTail).
+      let carried: StoredEvent[] = [];
+      for await (const read of eventBatches(subscription, this.maxBatchEvents)) {
         // Dropping a read batch on stop is safe: the checkpoint does not include it.
         if (this.stopping) return;
-        await this.applyEvents(batch);
+        const batch = carried.length > 0 ? [...carried, ...read] : read;
+        carried = [];
+        const [now, later] = await this.splitTail(batch);
+        await this.applyEvents(now);
+        carried = later;
       }
     } catch (error) {
+      // The failed batch's fold may be in no store: forget it all.
+      this.states.reset(false);
       this.failure = error;
       await subscription.stop();
       this.waiters.failAll(error);
@@ -168,13 +253,47 @@ export class ProjectionRunner<T> {
     }
   }
 
+  /**
+   * A full batch usually ends in the middle of some document's events (a household's
+   * history, say), which the next batch continues: that document would then be written
+   * twice, and a second write of a stored document is the dearest write there is (FerretDB
+   * 1.x scans the collection for it). So when the batch is full and the log holds more
+   * events, the trailing events of its last document (with unhandled events among them)
+   * wait for the next batch, if they are at most half of it. The checkpoint only covers the
+   * events applied, so nothing changes for a crash or a stop in between, and the next batch
+   * is sure to come: the subscription delivers every event up to the head it just read.
+   */
+  private async splitTail(batch: StoredEvent[]): Promise<[StoredEvent[], StoredEvent[]]> {
+    if (batch.length < this.maxBatchEvents || batch.length < 2) return [batch, []];
+    const handled = new Set(this.projection.handles);
+    const idOf = (event: StoredEvent) => (handled.has(event.type) ? this.projection.documentId(event) : null);
+    let last: string | null = null;
+    let cut = batch.length;
+    for (let i = batch.length - 1; i >= 0; i--) {
+      const id = idOf(batch[i]);
+      if (id === null) continue;
+      if (last === null) last = id;
+      else if (id !== last) break;
+      cut = i;
+    }
+    if (last === null || cut === 0 || batch.length - cut > batch.length / 2) return [batch, []];
+    // Only when more events are committed, so the carried ones are not left waiting.
+    if ((await this.eventStore.headPosition()) <= batch[batch.length - 1].position) return [batch, []];
+    return [batch.slice(0, cut), batch.slice(cut)];
+  }
+
   private async applyEvents(batch: readonly StoredEvent[]): Promise<void> {
     const { collection, name } = this.projection;
-    const current = new Map<string, ReadDocument<T> | null>();
-    for (const id of touchedDocumentIds(this.projection, batch)) current.set(id, await this.readStore.get<T>(collection, id));
+    const touched = touchedDocumentIds(this.projection, batch);
+    const { current, unknown } = this.states.lookup(touched);
+    if (unknown.length > 0) {
+      for (const [id, doc] of await this.readStore.getMany<T>(collection, unknown)) current.set(id, doc);
+      this.counters.documentsRead += unknown.length;
+    }
     const operations = projectEvents(this.projection, batch, current);
     const position = batch[batch.length - 1].position;
     const { applied } = await this.readStore.applyBatch({ operations, checkpoint: { name, position } });
+    this.states.remember(current);
     const writesApplied = applied.filter(Boolean).length;
     this.counters.eventsSeen += batch.length;
     this.counters.batches += 1;

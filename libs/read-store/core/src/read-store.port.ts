@@ -1,5 +1,8 @@
 import type { BatchResult, FindQuery, ReadDocument, ReadStoreBatch, WhereFilter } from './read-store.types';
 
+/** Most ids one {@link ReadStore.getMany} takes (what a projection batch touches fits well under it). */
+export const MAX_GET_MANY_IDS = 10_000;
+
 /** Injection token for the {@link ReadStore} port. */
 export const READ_STORE = Symbol.for('relapse-watch.read-store');
 
@@ -17,6 +20,15 @@ export const READ_STORE = Symbol.for('relapse-watch.read-store');
 export interface ReadStore {
   /** The document, or null when it does not exist (or was deleted). */
   get<T = unknown>(collection: string, id: string): Promise<ReadDocument<T> | null>;
+
+  /**
+   * The documents under these ids, read together: a map with every requested id as a key
+   * (each once, duplicates allowed in `ids`), to its document or to null when it does not
+   * exist (or was deleted) — what {@link get} would return for each. The map is a snapshot
+   * per id, not across ids (engines without transactions read them in more than one step).
+   * At most {@link MAX_GET_MANY_IDS} ids per call.
+   */
+  getMany<T = unknown>(collection: string, ids: readonly string[]): Promise<Map<string, ReadDocument<T> | null>>;
 
   /**
    * Writes the document only if `doc.position` is greater than the position of what is

@@ -67,6 +67,17 @@ export function checkKey(value: unknown, field: string, kind: string): string {
   return value;
 }
 
+/**
+ * Checks the ids of a {@link ReadStore.getMany}: an array of at most `max` keys, each as
+ * {@link checkKey} wants it. Returns them without duplicates, in first-seen order.
+ * @throws {@link ReadStoreInputError} `ids.invalid`, or `id.*` at `ids[i]`
+ */
+export function checkIds(value: unknown, max: number): string[] {
+  if (!Array.isArray(value)) throw new ReadStoreInputError('ids.invalid', 'ids', 'ids must be an array of document ids');
+  if (value.length > max) throw new ReadStoreInputError('ids.invalid', 'ids', `ids may hold at most ${max} ids`);
+  return [...new Set(value.map((id: unknown, i) => checkKey(id, `ids[${i}]`, 'id')))];
+}
+
 /** @throws {@link ReadStoreInputError} `position.invalid` */
 export function checkPosition(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {

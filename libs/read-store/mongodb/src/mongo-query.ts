@@ -3,9 +3,10 @@ import type { FindQuery, WhereFilter } from '@relapse-watch/read-store-core';
 import { dataPath, type StoredDocument } from './mongo-schema';
 
 /**
- * The filter over live documents meeting every (checked) condition. Only equalities, so
- * FerretDB 1.x can push them down; MongoDB equality already matches by BSON type as the
- * port asks (`true` is not `1`, `'1'` is not `1`) and lets `null` match a missing field.
+ * The filter over live documents meeting every (checked) condition. Only equalities, which
+ * MongoDB serves from the indexes `ensureIndex` makes (FerretDB 1.x filters them in Go over
+ * the whole collection whatever the filter); MongoDB equality already matches by BSON type
+ * as the port asks (`true` is not `1`, `'1'` is not `1`) and lets `null` match a missing field.
  */
 export function liveFilter(where: WhereFilter): Filter<StoredDocument> {
   const filter: Record<string, unknown> = { deleted: false };

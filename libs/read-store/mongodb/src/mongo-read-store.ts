@@ -3,20 +3,23 @@ import {
   checkBatch,
   checkCollection,
   checkFindQuery,
+  checkIds,
   checkIndexFields,
   checkKey,
   checkPosition,
   checkPut,
   checkWhere,
+  MAX_GET_MANY_IDS,
   ReadStoreClosed,
   type BatchResult,
+  type CheckedDelete,
   type FindQuery,
   type ReadDocument,
   type ReadStore,
   type ReadStoreBatch,
   type WhereFilter,
 } from '@relapse-watch/read-store-core';
-import { deleteDocument, putDocument, writeBatch } from './mongo-batch-writer';
+import { deleteDocument, putDocument, writeBatch, type WriteMode } from './mongo-batch-writer';
 import { liveFilter, sortOf } from './mongo-query';
 import {
   CHECKPOINTS,
@@ -30,6 +33,9 @@ import {
   type StoredDocument,
   type StoredProcessed,
 } from './mongo-schema';
+
+/** Ids per `find` of a {@link MongoReadStore.getMany}. */
+const GET_MANY_CHUNK = 1_000;
 
 /** Options of {@link MongoReadStore.connect} and {@link MongoReadStore.fromClient}. */
 export interface MongoReadStoreOptions {
@@ -48,9 +54,13 @@ export interface MongoReadStoreOptions {
  *
  * On FerretDB 1.24 the guard does not hold between two writers racing on one document (its
  * filtered update is not atomic across connections): run one projection runner per projection.
+ * There the store compares positions itself and writes by `_id` alone (see {@link WriteMode});
+ * new documents cost an indexed insert, but every update or lookup of a stored one scans the
+ * collection, so a projection that rewrites documents slows as its collection grows.
  */
 export class MongoReadStore implements ReadStore {
   private closed = false;
+  private mode: Promise<WriteMode> | null = null;
 
   private constructor(
     private readonly db: Db,
@@ -87,28 +97,52 @@ export class MongoReadStore implements ReadStore {
     this.assertOpen();
     const documents = this.documents(checkCollection(collection));
     checkKey(id, 'id', 'id');
-    const doc = await documents.findOne({ _id: id, deleted: false });
-    return doc ? toReadDocument<T>(doc) : null;
+    // By `_id` alone, the only filter FerretDB 1.x hands to its backend: adding
+    // `deleted: false` made it filter every document of the collection in Go instead.
+    const doc = await documents.findOne({ _id: id });
+    return doc && !doc.deleted ? toReadDocument<T>(doc) : null;
+  }
+
+  /**
+   * One `find` with `_id: { $in }` per {@link GET_MANY_CHUNK} ids. On MongoDB that is an
+   * index lookup; FerretDB 1.24 does not push `$in` down and filters the collection once in
+   * Go per chunk — which still costs less than one `_id` lookup per id there as soon as a
+   * batch has more than a dozen ids (see `bench/README.md`, projection-mongo).
+   */
+  async getMany<T = unknown>(collection: string, ids: readonly string[]): Promise<Map<string, ReadDocument<T> | null>> {
+    this.assertOpen();
+    const documents = this.documents(checkCollection(collection));
+    const unique = checkIds(ids, MAX_GET_MANY_IDS);
+    const found = new Map<string, ReadDocument<T> | null>(unique.map((id) => [id, null]));
+    for (let from = 0; from < unique.length; from += GET_MANY_CHUNK) {
+      const chunk = unique.slice(from, from + GET_MANY_CHUNK);
+      const filter = chunk.length === 1 ? { _id: chunk[0] } : { _id: { $in: chunk } };
+      for (const doc of await documents.find(filter).toArray()) if (!doc.deleted) found.set(doc._id, toReadDocument<T>(doc));
+    }
+    return found;
   }
 
   async put<T = unknown>(collection: string, doc: ReadDocument<T>): Promise<boolean> {
     this.assertOpen();
-    return putDocument(this.db, checkPut(collection, doc, { collection: 'collection', doc: 'doc' }));
+    const checked = checkPut(collection, doc, { collection: 'collection', doc: 'doc' });
+    return putDocument(this.db, await this.writeMode(), checked);
   }
 
   async delete(collection: string, id: string, position: number): Promise<boolean> {
     this.assertOpen();
-    return deleteDocument(this.db, {
+    const checked: CheckedDelete = {
       type: 'delete',
       collection: checkCollection(collection),
       id: checkKey(id, 'id', 'id'),
       position: checkPosition(position, 'position'),
-    });
+    };
+    return deleteDocument(this.db, await this.writeMode(), checked);
   }
 
   async applyBatch(batch: ReadStoreBatch): Promise<BatchResult> {
     this.assertOpen();
-    return writeBatch(this.db, checkBatch(batch));
+    const checked = checkBatch(batch);
+    return writeBatch(this.db, await this.writeMode(), checked);
   }
 
   async find<T = unknown>(collection: string, query?: FindQuery): Promise<ReadDocument<T>[]> {
@@ -174,6 +208,22 @@ export class MongoReadStore implements ReadStore {
     if (this.closed) return;
     this.closed = true;
     if (this.ownsClient) await this.client.close();
+  }
+
+  /**
+   * How guarded updates are written, decided once from `buildInfo`: FerretDB names its
+   * version there (`ferretdbVersion`). See {@link WriteMode}.
+   */
+  private writeMode(): Promise<WriteMode> {
+    this.mode ??= this.db
+      .admin()
+      .command({ buildInfo: 1 })
+      .then((info): WriteMode => (typeof info['ferretdbVersion'] === 'string' ? 'compare-then-write' : 'filtered'))
+      .catch((error: unknown) => {
+        this.mode = null;
+        throw error;
+      });
+    return this.mode;
   }
 
   private documents(collection: string): Collection<StoredDocument> {

@@ -6,12 +6,18 @@ import { MongoServerError, type MongoBulkWriteError } from 'mongodb';
  *
  * Each read-store collection is its own MongoDB collection, `rm_<name>`, so a rebuild
  * drops it in one command and an index covers one read model only. A document is
- * `{ _id: id, position, deleted, data }`: `_id` keys every write (FerretDB 1.x pushes
- * `_id` equality down to its backend), and `position` is the guard every write compares
- * against. A delete keeps the `_id` and its position as a tombstone (`deleted: true`,
- * no `data`) so a replayed older put cannot resurrect the document. `deleted` is stored
- * as `false` on live documents, not left out, so reads select them with an equality
- * filter (the only kind FerretDB 1.x pushes down) rather than `$ne`.
+ * `{ _id: id, position, deleted, data }`: `_id` keys every write and every lookup, and
+ * `position` is the guard every write compares against. A delete keeps the `_id` and its
+ * position as a tombstone (`deleted: true`, no `data`) so a replayed older put cannot
+ * resurrect the document. `deleted` is stored as `false` on live documents, not left out,
+ * so `find` and `count` select them with an equality rather than `$ne`.
+ *
+ * What FerretDB 1.24 (SQLite backend) hands to SQLite is a filter of exactly
+ * `{ _id: <string> }`, nothing else: with any other key, or `$in`, it loads every document
+ * of the collection and filters in Go (about 0.1 ms per document). So lookups by id use
+ * `{ _id }` alone and check `deleted` in code. Even that filter is a scan in SQLite
+ * (`sjson->'$._id'` does not match its `_id` index, built on `sjson->"_id"`), ending at the
+ * first match for a find but never for an update; only an insert goes through the index.
  *
  * The store's own collections have no `rm_` prefix, so no read-model name can collide
  * with them.

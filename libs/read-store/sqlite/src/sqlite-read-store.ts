@@ -4,12 +4,14 @@ import { DatabaseSync } from 'node:sqlite';
 import {
   checkBatch,
   checkCollection,
+  checkIds,
   checkFindQuery,
   checkIndexFields,
   checkKey,
   checkPosition,
   checkPut,
   checkWhere,
+  MAX_GET_MANY_IDS,
   ReadStoreClosed,
   type BatchResult,
   type CheckedDelete,
@@ -76,6 +78,20 @@ export class SqliteReadStore implements ReadStore {
     const sql = `SELECT position, data FROM ${collectionTable(collection)} WHERE id = ? AND data IS NOT NULL`;
     const row = this.statements.get(sql).get(id) as { position: number; data: string } | undefined;
     return row ? { id, position: row.position, data: JSON.parse(row.data) as T } : null;
+  }
+
+  async getMany<T = unknown>(collection: string, ids: readonly string[]): Promise<Map<string, ReadDocument<T> | null>> {
+    this.assertOpen();
+    checkCollection(collection);
+    const unique = checkIds(ids, MAX_GET_MANY_IDS);
+    const found = new Map<string, ReadDocument<T> | null>(unique.map((id) => [id, null]));
+    if (unique.length === 0 || !this.statements.hasCollection(collection)) return found;
+    // One statement for any number of ids: they travel as one JSON array parameter.
+    const sql = `SELECT id, position, data FROM ${collectionTable(collection)}
+      WHERE id IN (SELECT value FROM json_each(?)) AND data IS NOT NULL`;
+    const rows = this.statements.get(sql, true).all(JSON.stringify(unique)) as unknown as [string, number, string][];
+    for (const [id, position, data] of rows) found.set(id, { id, position, data: JSON.parse(data) as T });
+    return found;
   }
 
   async put<T = unknown>(collection: string, doc: ReadDocument<T>): Promise<boolean> {

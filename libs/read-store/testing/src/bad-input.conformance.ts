@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { FindQuery, ReadDocument, ReadStore, WhereFilter } from '@relapse-watch/read-store-core';
+import { MAX_GET_MANY_IDS, type FindQuery, type ReadDocument, type ReadStore, type WhereFilter } from '@relapse-watch/read-store-core';
 import { expectInputError, uniqueCollection } from './fixtures';
 
 class Household {
@@ -22,6 +22,7 @@ export function badInputConformance(get: () => ReadStore): void {
     ])('collection %p is rejected by every method', async (collection, code, field) => {
       const doc = { id: 'a', position: 1, data: {} };
       await expectInputError(get().get(collection, 'a'), code, field);
+      await expectInputError(get().getMany(collection, ['a']), code, field);
       await expectInputError(get().put(collection, doc), code, field);
       await expectInputError(get().delete(collection, 'a', 1), code, field);
       await expectInputError(get().find(collection), code, field);
@@ -53,6 +54,16 @@ export function badInputConformance(get: () => ReadStore): void {
       await expectInputError(get().put(c, doc as ReadDocument), code, field);
       expect(await get().count(c)).toBe(0);
       expect(await get().get(c, 'a')).toBeNull();
+    });
+
+    it('getMany checks its ids: an array of at most MAX_GET_MANY_IDS valid ids', async () => {
+      const c = uniqueCollection();
+      await expectInputError(get().getMany(c, 'a' as unknown as string[]), 'ids.invalid', 'ids');
+      await expectInputError(get().getMany(c, ['a', '']), 'id.empty', 'ids[1]');
+      await expectInputError(get().getMany(c, ['a', 7 as unknown as string]), 'id.empty', 'ids[1]');
+      await expectInputError(get().getMany(c, ['x'.repeat(201)]), 'id.too-long', 'ids[0]');
+      await expectInputError(get().getMany(c, ['a', 'b\u0000']), 'id.invalid', 'ids[1]');
+      await expectInputError(get().getMany(c, Array.from({ length: MAX_GET_MANY_IDS + 1 }, (_, i) => `h${i}`)), 'ids.invalid', 'ids');
     });
 
     it('get and delete check id and position', async () => {

@@ -30,6 +30,39 @@ export function batchConformance(get: () => ReadStore): void {
       expect(await get().hasProcessed(consumer, 'm2')).toBe(true);
     });
 
+    it('applies many distinct documents, new and stored, live and deleted, each guarded on its own', async () => {
+      const c = uniqueCollection();
+      const put = (id: string, position: number) => ({ type: 'put' as const, collection: c, doc: { id, position, data: { id, position } } });
+      const del = (id: string, position: number) => ({ type: 'delete' as const, collection: c, id, position });
+      await get().applyBatch({ operations: [put('older', 5), put('newer', 90), put('live', 5), put('dead', 5), del('dead', 6), del('tomb', 50)] });
+      const operations = [
+        ...Array.from({ length: 40 }, (_, i) => put(`new-${i}`, 100 + i)),
+        put('older', 60),
+        put('newer', 60),
+        del('live', 61),
+        put('dead', 62),
+        put('tomb', 40),
+        del('never', 63),
+        del('newer', 63),
+      ];
+      const { applied } = await get().applyBatch({ operations });
+      expect(applied).toEqual([...operations.slice(0, 40).map(() => true), true, false, true, true, false, false, false]);
+      const found = await get().getMany(c, ['older', 'newer', 'live', 'dead', 'tomb', 'never', 'new-0', 'new-39']);
+      expect(Object.fromEntries(found)).toEqual({
+        older: { id: 'older', position: 60, data: { id: 'older', position: 60 } },
+        newer: { id: 'newer', position: 90, data: { id: 'newer', position: 90 } },
+        live: null,
+        dead: { id: 'dead', position: 62, data: { id: 'dead', position: 62 } },
+        tomb: null,
+        never: null,
+        'new-0': { id: 'new-0', position: 100, data: { id: 'new-0', position: 100 } },
+        'new-39': { id: 'new-39', position: 139, data: { id: 'new-39', position: 139 } },
+      });
+      // The tombstones keep their positions: older puts stay out.
+      expect((await get().applyBatch({ operations: [put('never', 62), put('live', 61), put('tomb', 51)] })).applied).toEqual([false, false, true]);
+      expect(await get().count(c)).toBe(44);
+    });
+
     it('guards two operations on one document in one batch each on its own', async () => {
       const c = uniqueCollection();
       const put = (position: number) => ({ type: 'put' as const, collection: c, doc: { id: 'd', position, data: { position } } });

@@ -32,6 +32,34 @@ export function documentConformance(get: () => ReadStore): void {
       expect(await get().count(uniqueCollection())).toBe(0);
     });
 
+    it('getMany returns every requested id once: its document, or null when unknown or deleted', async () => {
+      const c = uniqueCollection();
+      await get().put(c, { id: '户-1', position: 3, data: { 户主: '张三', members: [1, 2] } });
+      await get().put(c, { id: 'b', position: 4, data: { v: 'b' } });
+      await get().put(c, { id: 'gone', position: 5, data: { v: 'gone' } });
+      await get().delete(c, 'gone', 6);
+      await get().delete(c, 'ghost', 7);
+      const found = await get().getMany(c, ['b', 'unknown', '户-1', 'gone', 'b', 'ghost']);
+      expect([...found.keys()].sort()).toEqual(['b', 'ghost', 'gone', 'unknown', '户-1']);
+      expect(found.get('户-1')).toEqual({ id: '户-1', position: 3, data: { 户主: '张三', members: [1, 2] } });
+      expect(found.get('b')).toEqual(await get().get(c, 'b'));
+      expect([found.get('unknown'), found.get('gone'), found.get('ghost')]).toEqual([null, null, null]);
+      expect(await get().getMany(c, [])).toEqual(new Map());
+      expect(await get().getMany(uniqueCollection(), ['b'])).toEqual(new Map([['b', null]]));
+    });
+
+    it('getMany reads many ids at once, as get reads each', async () => {
+      const c = uniqueCollection();
+      const ids = Array.from({ length: 1500 }, (_, i) => `h-${i}`);
+      await get().applyBatch({
+        operations: ids.filter((_, i) => i % 3 === 0).map((id, i) => ({ type: 'put' as const, collection: c, doc: { id, position: i + 1, data: { id } } })),
+      });
+      const found = await get().getMany<{ id: string }>(c, ids);
+      expect(found.size).toBe(1500);
+      expect(ids.filter((id) => found.get(id)?.data.id === id)).toEqual(ids.filter((_, i) => i % 3 === 0));
+      for (const id of ['h-0', 'h-1', 'h-1497', 'h-1499']) expect(found.get(id)).toEqual(await get().get(c, id));
+    });
+
     it('position guard: a put at an equal or older position is ignored and returns false', async () => {
       const c = uniqueCollection();
       expect(await get().put(c, { id: 'h', position: 0, data: { v: 'zero' } })).toBe(true);

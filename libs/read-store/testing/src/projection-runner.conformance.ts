@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import type { EventStore, StoredEvent } from '@relapse-watch/event-store-core';
-import { collect } from '@relapse-watch/event-store-testing';
+import { collect, uniqueStreamId } from '@relapse-watch/event-store-testing';
 import { foldProjection, ProjectionRunner, type Projection, type ReadStore } from '@relapse-watch/read-store-core';
 import { appendAll, deregistered, householdsPerVillageProjection, many, noise, registered, type VillageSummary } from './projection.fixtures';
 
@@ -81,6 +81,54 @@ export function projectionRunnerConformance(
       await runner.start();
       await runner.waitUntilCaughtUp(head);
       expect(runner.stats).toMatchObject({ eventsSeen: 1200, batches: 3 });
+      expect(await snapshot(readStore, householdsPerVillage)).toEqual(await expected(eventStore, householdsPerVillage));
+      await runner.stop();
+      await close();
+    });
+
+    it.each([0, 1, 3, 10_000])(
+      'with a document cache of %i: the same documents; from zero it reads only what it forgot, after a restart what it touches',
+      async (cacheDocuments) => {
+        const { eventStore, readStore, close } = await open();
+        const householdsPerVillage = newProjection();
+        const villages = (n: number) => (i: number) => (i % 9 === 8 ? deregistered(`v${i % n}`) : registered(`v${i % n}`));
+        let head = await appendAll(eventStore, many(120, villages(6)));
+        const runner = new ProjectionRunner(householdsPerVillage, eventStore, readStore, { maxBatchEvents: 10, cacheDocuments });
+        await runner.start();
+        await runner.waitUntilCaughtUp(head);
+        // From zero, a document it never touched is known to be absent: no read for it.
+        const fromZero = runner.stats.documentsRead;
+        if (cacheDocuments >= 6) expect(fromZero).toBe(0);
+        if (cacheDocuments === 0) expect(fromZero).toBeGreaterThanOrEqual(6);
+        await runner.stop();
+        head = Math.max(head, await appendAll(eventStore, many(60, villages(8))));
+        await runner.start();
+        await runner.waitUntilCaughtUp(head);
+        // Started again from its checkpoint: it reads what it touches first.
+        expect(runner.stats.documentsRead).toBeGreaterThan(fromZero);
+        expect(await snapshot(readStore, householdsPerVillage)).toEqual(await expected(eventStore, householdsPerVillage));
+        await runner.rebuild();
+        await runner.waitUntilCaughtUp(head);
+        expect(await snapshot(readStore, householdsPerVillage)).toEqual(await expected(eventStore, householdsPerVillage));
+        await runner.stop();
+        await close();
+      },
+    );
+
+    it('leaves the trailing events of a full batch’s last document for the next batch: each document written once', async () => {
+      const { eventStore, readStore, close } = await open();
+      const householdsPerVillage = newProjection();
+      let head = 0;
+      // Ten villages with seven adjacent events each: batches of 10 would cut most of them in two.
+      for (let v = 0; v < 10; v++) {
+        const events = many(7, (i) => (i === 3 ? noise() : registered(`v${v}`)));
+        head = (await eventStore.appendToStream(uniqueStreamId('registry-household'), events)).lastPosition;
+      }
+      const runner = new ProjectionRunner(householdsPerVillage, eventStore, readStore, { maxBatchEvents: 10 });
+      await runner.start();
+      await runner.waitUntilCaughtUp(head);
+      expect(runner.stats).toMatchObject({ eventsSeen: 70, writesApplied: 10 });
+      expect(runner.checkpoint).toBe(head);
       expect(await snapshot(readStore, householdsPerVillage)).toEqual(await expected(eventStore, householdsPerVillage));
       await runner.stop();
       await close();

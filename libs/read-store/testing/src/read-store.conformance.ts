@@ -41,6 +41,7 @@ export function readStoreConformance(adapterName: string, factory: ReadStoreFact
         const c = uniqueCollection();
         const calls: Promise<unknown>[] = [
           other.get(c, 'a'),
+          other.getMany(c, ['a']),
           other.put(c, { id: 'a', position: 1, data: {} }),
           other.delete(c, 'a', 1),
           other.applyBatch({}),
