@@ -5,31 +5,14 @@
 // drops; the two sides never run at the same time. Run through
 // `npm run bench -- event-store-postgres` (see bench/README.md).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  buildOursEnv,
-  childRunner,
-  ensurePeerInstalled,
-  listOf,
-  machineLoad,
-  parseOptions,
-  positiveInt,
-  positiveNumber,
-  ratio,
-  reporter,
-  root,
-  serviceUrls,
-} from '../event-store/harness.mjs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, URL } from 'node:url';
+import { buildOursEnv, childRunner, ensurePeerInstalled, errorCount, figures, lostAppends, machineLoad, parseOptions, peakRssLine, positiveInt, reporter, requireWorkspace, scaledBy, serviceUrl, sideFields as sharedSideFields, storeBenchOptions, takeResult } from '../event-store/harness.mjs';
 import { payloadBytes, round } from '../event-store/workload.mjs';
 
 const BENCH = 'event-store-postgres';
 const here = dirname(fileURLToPath(import.meta.url));
-const peerDir = resolve(here, '..', 'peers', 'emmett-postgresql');
-const CASES = ['append-batch-100', 'append-single-64w', 'read-all', 'catch-up'];
-const SIDES = ['ours', 'peer'];
 const { log, emit } = reporter(BENCH);
 
 const options = parseOptions(
@@ -39,17 +22,14 @@ ours = @relapse-watch/event-store-postgres, peer = @event-driven-io/emmett-postg
 (installed on demand in bench/peers/emmett-postgresql), each case on a fresh database of
 POSTGRES_URL. Needs: bash infra/up.sh postgres`,
   {
-    quick: { help: 'all counts ÷10 (same as --scale=0.1): a smoke run' },
-    scale: { default: Number(process.env.BENCH_SCALE ?? 1), parse: positiveNumber, help: 'multiply all counts (BENCH_SCALE)' },
-    cases: { default: CASES, parse: listOf(CASES), help: 'a subset of the cases' },
-    sides: { default: SIDES, parse: listOf(SIDES), help: 'ours, peer or both' },
+    ...storeBenchOptions(),
     'seed-in-flight': { default: 1, parse: positiveInt, help: 'appends in flight while seeding the read cases’ log; above 1 the peer reads back duplicates and misses events (see bench/README.md)' },
     'pool-size': { default: 10, parse: positiveInt, help: 'our store’s pool (its default; the peer’s pg pool default is 10 too)' },
     'cpu-prof': { help: 'V8 CPU profiles of our children in reports/cpu-prof/event-store-postgres/' },
   },
 );
 const S = options.quick ? 0.1 : options.scale;
-const scaled = (full, multiple = 1) => Math.max(multiple, Math.round((full * S) / multiple) * multiple);
+const scaled = scaledBy(S);
 
 // Counts at scale 1: both sides about 10-30 s per case on a 2-core machine.
 const PLAN = {
@@ -61,12 +41,8 @@ const PLAN = {
 };
 const LOG_EVENTS = PLAN.log.streams * PLAN.log.eventsPerStream;
 
-const adminUrl = serviceUrls().POSTGRES_URL;
-if (!adminUrl) {
-  process.stderr.write('POSTGRES_URL is missing (start it: bash infra/up.sh postgres)\n');
-  process.exit(1);
-}
-const { Client } = createRequire(join(root, 'package.json'))('pg');
+const adminUrl = serviceUrl('POSTGRES_URL', 'postgres');
+const { Client } = requireWorkspace('pg');
 const runChild = childRunner({ bench: BENCH, log });
 const workDir = mkdtempSync(join(tmpdir(), 'relapse-bench-event-store-postgres-'));
 const databases = new Set();
@@ -76,7 +52,7 @@ let failed = false;
 let serverVersion = null;
 
 try {
-  if (options.sides.includes('peer')) ensurePeerInstalled(peerDir, join('@event-driven-io', 'emmett-postgresql', 'package.json'), log);
+  if (options.sides.includes('peer')) ensurePeerInstalled('emmett-postgresql', [join('@event-driven-io', 'emmett-postgresql', 'package.json')], log);
   serverVersion = (await sql(adminUrl, 'SHOW server_version'))[0].server_version;
   log(`scale ${S}; PostgreSQL ${serverVersion}; ${process.version}; ${JSON.stringify(await machineLoad())}`);
   if (options.sides.includes('ours')) oursEnv = buildOursEnv(['@relapse-watch/event-store-postgres'], join(workDir, 'ours-build'), log);
@@ -87,7 +63,7 @@ try {
     if (name === 'read-all') await readCase(name, seeded);
     if (name === 'catch-up') await readCase(name, seeded);
   }
-  emit({ case: 'peak-rss', unit: 'MB', ours: peakRss.ours, peer: peakRss.peer, ratio: ratio(peakRss.ours, peakRss.peer), note: 'max of process.resourceUsage().maxRSS over each side’s measured children (seeding excluded)' });
+  emit(peakRssLine(peakRss));
 } catch (error) {
   failed = true;
   log(`FAILED: ${error.stack ?? error}`);
@@ -104,21 +80,19 @@ async function appendCase(name, writers, eventsPerAppend, oursAppends, peerAppen
     const db = await freshDatabase(`${side}_${name}`);
     results[side] = await measure(side, 'appendToNewStreams', { url: db.url, writers, perWriter: appends / writers, eventsPerAppend });
     if (results[side]) results[side].stored = await storedEvents(side, db.url);
-    if (side === 'ours' && results[side] && (results[side].ok !== results[side].attempted || results[side].stored !== results[side].ok * eventsPerAppend)) {
-      log(`ours: ${results[side].attempted - results[side].ok} appends failed or ${results[side].stored} stored for ${results[side].ok * eventsPerAppend} acknowledged`);
+    const lost = side === 'ours' && results[side] ? lostAppends(results[side], eventsPerAppend) : null;
+    if (lost) {
+      log(`ours: ${lost}`);
       failed = true;
     }
     await dropDatabase(db.name);
   }
   const rate = (r) => (r ? round((r.ok * eventsPerAppend) / r.seconds) : null);
-  const errorCount = (r) => Object.values(r.errors).reduce((a, b) => a + b, 0);
   const pick = (r) => ({ Events: r.ok * eventsPerAppend, Stored: r.stored, Errors: errorCount(r), ErrorCodes: r.errors, P50Ms: r.latencyMs.p50, P99Ms: r.latencyMs.p99, MaxMs: r.latencyMs.max });
   emit({
     case: name,
     unit: eventsPerAppend === 1 ? 'appends/s' : 'events/s',
-    ours: rate(results.ours),
-    peer: rate(results.peer),
-    ratio: ratio(rate(results.ours), rate(results.peer)),
+    ...figures(rate, results.ours, results.peer),
     writers,
     eventsPerAppend,
     payloadBytes: payloadBytes(),
@@ -136,7 +110,7 @@ async function seededLog(seeded, side) {
   // Seeding is not a figure: no fsync per commit while it runs; reset before reading.
   await sql(adminUrl, `ALTER DATABASE ${db.name} SET synchronous_commit = off`);
   log(`${side}: seeding ${LOG_EVENTS.toLocaleString('en')} events (${PLAN.log.streams.toLocaleString('en')} streams × ${PLAN.log.eventsPerStream}); not timed as a figure`);
-  const reply = await runChild(join(here, `${side}.mjs`), 'seed', { url: db.url, poolSize: options['pool-size'], streams: PLAN.log.streams, eventsPerStream: PLAN.log.eventsPerStream, inFlight: PLAN.log.inFlight }, { env: envOf(side) });
+  const reply = await runSide(side, 'seed', { url: db.url, streams: PLAN.log.streams, eventsPerStream: PLAN.log.eventsPerStream, inFlight: PLAN.log.inFlight });
   if (!reply.ok) throw new Error(`${side} seeding failed: ${reply.error}`);
   await sql(adminUrl, `ALTER DATABASE ${db.name} RESET synchronous_commit`);
   const stored = await storedEvents(side, db.url);
@@ -158,9 +132,7 @@ async function readCase(name, seeded) {
   emit({
     case: name,
     unit: 'events/s',
-    ours: rate(results.ours),
-    peer: rate(results.peer),
-    ratio: ratio(rate(results.ours), rate(results.peer)),
+    ...figures(rate, results.ours, results.peer),
     events: LOG_EVENTS,
     streams: PLAN.log.streams,
     ...sideFields('ours', results.ours, (r) => ({ ...pick(r), SeedSeconds: seeded.ours?.seconds })),
@@ -169,35 +141,20 @@ async function readCase(name, seeded) {
   });
 }
 
-function envOf(side) {
-  return side === 'ours' ? { ...process.env, ...oursEnv } : process.env;
+/** One task of one side (ours.mjs or peer.mjs) in a child of its own, with the pool size. */
+function runSide(side, task, params, { cpuProf = false } = {}) {
+  const env = side === 'ours' ? { ...process.env, ...oursEnv } : process.env;
+  return runChild(join(here, `${side}.mjs`), task, { poolSize: options['pool-size'], ...params }, { env, cpuProf, label: `${side} ${task}` });
 }
 
 async function measure(side, task, params) {
-  const reply = await runChild(join(here, `${side}.mjs`), task, { poolSize: options['pool-size'], ...params }, { env: envOf(side), cpuProf: options['cpu-prof'] && side === 'ours' });
-  const rss = reply.ok ? reply.result.rssMB : reply.rssMB;
-  if (rss != null) peakRss[side] = Math.max(peakRss[side] ?? 0, rss);
-  if (!reply.ok) {
-    log(`${side} ${task} FAILED: ${reply.error}`);
-    failed = true;
-    return null;
-  }
-  const r = reply.result;
-  if (r.checksumOk === false) {
-    log(`${side} ${task}: read back the wrong events`);
-    failed = true;
-  }
-  const what = r.attempted !== undefined ? `${r.ok}/${r.attempted} appends ok, p99 ${r.latencyMs.p99} ms, errors ${JSON.stringify(r.errors)}` : `${r.events} events, checksum ${r.checksumOk ? 'ok' : 'WRONG'}`;
-  log(`${side} ${task}: ${what} (${round(r.seconds, 2)} s, peak RSS ${r.rssMB} MB)`);
-  return r;
+  const reply = await runSide(side, task, params, { cpuProf: options['cpu-prof'] && side === 'ours' });
+  return takeResult(side, task, reply, { log, peakRss, onFailure: () => (failed = true) });
 }
 
+/** One side's fields of a line (harness.mjs `sideFields`), with its seconds after the picked ones. */
 function sideFields(side, result, pick) {
-  if (!options.sides.includes(side)) return {};
-  if (!result) return { [`${side}Error`]: 'failed (see stderr)' };
-  const fields = {};
-  for (const [key, value] of Object.entries(pick(result))) fields[`${side}${key}`] = value;
-  return { ...fields, [`${side}Seconds`]: round(result.seconds, 2), [`${side}RssMB`]: result.rssMB, [`${side}Setup`]: result.setup };
+  return sharedSideFields(options.sides, side, result, (r) => ({ ...pick(r), Seconds: round(r.seconds, 2) }));
 }
 
 async function sql(url, text) {

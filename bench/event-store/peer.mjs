@@ -10,32 +10,17 @@
 //   connection and acknowledges the inner ones before any COMMIT, so without the mutex a
 //   shared connection is not durable; with it every append commits (and fsyncs) before its
 //   promise resolves. This is its best correct concurrent setup.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import {
-  concurrentWriters,
-  databaseMB,
-  errorCode,
-  expectedChecksum,
-  householdEvents,
-  householdStreamId,
-  removeDatabase,
-  round,
-  serveOneTask,
-  uuidv7,
-} from './workload.mjs';
+import { peerPackages } from './harness.mjs';
+import { concurrentWriters, consumedMessages, databaseMB, errorCode, newHouseholdStreams, peerEvents, readPeerBatches, removeDatabase, round, seedHouseholds, serveOneTask } from './workload.mjs';
 
-const peerDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'peers', 'emmett-sqlite');
-const requirePeer = createRequire(join(peerDir, 'package.json'));
-const emmettSqlite = requirePeer('@event-driven-io/emmett-sqlite');
-const sqlite3 = requirePeer('sqlite3');
-const { version } = JSON.parse(readFileSync(join(peerDir, 'node_modules', '@event-driven-io', 'emmett-sqlite', 'package.json'), 'utf8'));
-const { getSQLiteEventStore, sqliteConnection, readMessagesBatch } = emmettSqlite;
+const peer = peerPackages('emmett-sqlite');
+const { getSQLiteEventStore, sqliteConnection, readMessagesBatch } = peer.require('@event-driven-io/emmett-sqlite');
+const sqlite3 = peer.require('sqlite3');
+const version = peer.version('@event-driven-io/emmett-sqlite');
 
 // Its connection wrapper console.logs the error that made it roll back, then throws the
 // ROLLBACK's own error when there was no transaction to roll back (a BEGIN that failed with
@@ -48,15 +33,6 @@ console.log = (...args) => {
   rootCauses[code] = (rootCauses[code] ?? 0) + 1;
   if (Object.values(rootCauses).reduce((a, b) => a + b, 0) === 1) console.error('[emmett console.log — the first; the rest are only counted]', ...args);
 };
-
-/** The peer's events: same type, data and metadata as ours, with our UUIDv7 as messageId. */
-function peerEvents(householdId, count, firstIndex) {
-  return householdEvents(householdId, count, firstIndex).map((e) => ({
-    type: e.type,
-    data: e.data,
-    metadata: { ...e.metadata, messageId: e.id },
-  }));
-}
 
 async function pragmas(connection) {
   const journal = (await connection.querySingle('PRAGMA journal_mode')).journal_mode;
@@ -119,13 +95,7 @@ async function countStored(file) {
 /** `writers` loops, each append a new household stream with `eventsPerAppend` events. */
 async function appendToNewStreams({ dir, writers, perWriter, eventsPerAppend, setup, stopAfterMs, abandonAfterMs }) {
   const file = join(dir, 'peer.db');
-  let index = 0;
-  const makeAppend = () => {
-    const householdId = uuidv7();
-    const events = peerEvents(householdId, eventsPerAppend, index);
-    index += eventsPerAppend;
-    return { streamId: householdStreamId(householdId), events };
-  };
+  const makeAppend = newHouseholdStreams(eventsPerAppend, peerEvents);
   try {
     if (setup === 'default') {
       // Its connections fire `PRAGMA journal_mode = WAL` without a callback; when that
@@ -181,10 +151,7 @@ async function seed({ file, streams, eventsPerStream }) {
   const t0 = performance.now();
   try {
     // One append at a time is all its shared connection can do correctly (see the header).
-    for (let s = 0; s < streams; s++) {
-      const householdId = uuidv7();
-      await shared.append(householdStreamId(householdId), peerEvents(householdId, eventsPerStream, s * eventsPerStream));
-    }
+    await seedHouseholds({ streams, eventsPerStream, inFlight: 1, toEvents: peerEvents }, ({ streamId, events }) => shared.append(streamId, events));
     return { events: await countStored(file), seconds: round((performance.now() - t0) / 1000, 2) };
   } finally {
     await shared.close();
@@ -195,24 +162,12 @@ async function seed({ file, streams, eventsPerStream }) {
 async function readAll({ file, total, batchSize }) {
   const shared = await openShared(file, 'FULL');
   try {
-    let events = 0;
-    let checksum = 0;
-    let after = 0n;
-    const t0 = performance.now();
-    for (;;) {
+    const read = await readPeerBatches(async (after) => {
       const batch = await readMessagesBatch(shared.connection, { after, batchSize });
-      if (batch.messages.length === 0) break;
-      for (const message of batch.messages) {
-        events++;
-        checksum += message.data.members;
-      }
-      after = batch.currentGlobalPosition;
-    }
-    const seconds = (performance.now() - t0) / 1000;
+      return { messages: batch.messages, more: batch.messages.length > 0, position: batch.currentGlobalPosition };
+    }, total);
     return {
-      events,
-      seconds,
-      checksumOk: events === total && checksum === expectedChecksum(total),
+      ...read,
       dbMB: databaseMB(file),
       setup: describe(`readMessagesBatch({ after, batchSize: ${batchSize} }) on one connection`, shared.pragmas),
     };
@@ -232,27 +187,13 @@ async function catchUp({ file, limit, setup, pulling }) {
   const shared = setup === 'tuned' ? await openShared(file, 'FULL') : null;
   const store = shared ? shared.store : getSQLiteEventStore({ fileName: file });
   const consumer = store.consumer(shared ? { pulling } : {});
-  let events = 0;
-  let checksum = 0;
-  let lastAt = 0;
-  consumer.processor({
-    processorId: `bench-catch-up-${setup}`,
-    startFrom: 'BEGINNING',
-    eachMessage: (message) => {
-      events++;
-      checksum += message.data.members;
-      if (events === limit) lastAt = performance.now();
-    },
-    stopAfter: () => events >= limit,
-  });
+  const consumed = consumedMessages(limit);
+  consumer.processor({ processorId: `bench-catch-up-${setup}`, startFrom: 'BEGINNING', ...consumed.handlers });
   const t0 = performance.now();
   try {
     await consumer.start();
-    const seconds = ((lastAt || performance.now()) - t0) / 1000;
     return {
-      events,
-      seconds,
-      checksumOk: checksum === expectedChecksum(limit),
+      ...consumed.result(t0),
       setup: describe(
         shared ? `tuned: shared connection, consumer pulling ${JSON.stringify(pulling)}` : 'default: getSQLiteEventStore({ fileName }), consumer defaults (batchSize 100, pullingFrequencyInMs 50)',
         shared ? shared.pragmas : await defaultPragmas(file),

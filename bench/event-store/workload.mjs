@@ -1,7 +1,8 @@
 // The workload both sides of bench/event-store run: the same events, the same stream id
 // scheme, the same counts and the same statistics, so a difference in the figures is the
-// store's and not the harness's. Imported by ours.mjs and peer.mjs, which differ only in
-// the store calls they make.
+// store's and not the harness's. Imported by ours.mjs and peer.mjs (here and in
+// event-store-postgres, relay-kafka, projection-mongo), which differ only in the store calls
+// they make.
 import { Buffer } from 'node:buffer';
 import { randomFillSync } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
@@ -59,7 +60,10 @@ const NOTES = [
   '房屋受暴雨损坏，正核实危房改造资格。',
 ];
 const SOURCES = [['务工', '种植'], ['养殖'], ['务工'], ['种植', '公益岗位']];
-const TYPES = ['HouseholdRegistered', 'HouseholdIncomeRecorded', 'HouseholdRiskReported', 'HouseholdVisitRecorded'];
+/** The registry's four event types, which the events cycle through. */
+export const EVENT_TYPES = ['HouseholdRegistered', 'HouseholdIncomeRecorded', 'HouseholdRiskReported', 'HouseholdVisitRecorded'];
+/** Events of one household in the seeded logs. */
+export const EVENTS_PER_HOUSEHOLD = 20;
 
 /**
  * The `index`-th event payload: about 300 bytes of JSON (UTF-8) with Chinese text. The
@@ -101,9 +105,132 @@ export function householdEvents(householdId, count, firstIndex) {
   const events = new Array(count);
   for (let i = 0; i < count; i++) {
     const index = firstIndex + i;
-    events[i] = { id: uuidv7(), type: TYPES[index % TYPES.length], schemaVersion: 1, data: householdData(householdId, index), metadata };
+    events[i] = { id: uuidv7(), type: EVENT_TYPES[index % EVENT_TYPES.length], schemaVersion: 1, data: householdData(householdId, index), metadata };
   }
   return events;
+}
+
+/** The emmett peers' events: same type, data and metadata as ours, with our UUIDv7 as messageId. */
+export function peerEvents(householdId, count, firstIndex) {
+  return householdEvents(householdId, count, firstIndex).map((e) => ({ type: e.type, data: e.data, metadata: { ...e.metadata, messageId: e.id } }));
+}
+
+/**
+ * `makeAppend` for {@link concurrentWriters}: each call a new household stream with `count`
+ * events made by `toEvents` (ours: the port's `NewEvent` shape), numbered on from 0.
+ */
+export function newHouseholdStreams(count, toEvents = householdEvents) {
+  let index = 0;
+  return () => {
+    const householdId = uuidv7();
+    const events = toEvents(householdId, count, index);
+    index += count;
+    return { streamId: householdStreamId(householdId), events };
+  };
+}
+
+/** `append` for our EventStore port: a new stream (`expectedRevision: 'no_stream'`). */
+export function appendNewStream(store) {
+  return ({ streamId, events }) => store.appendToStream(streamId, events, { expectedRevision: 'no_stream' });
+}
+
+/**
+ * Our EventStore port under {@link concurrentWriters}: each append a new household stream with
+ * `eventsPerAppend` events; `stored` is the store's head position afterwards.
+ */
+export async function portAppendToNewStreams(store, { writers, perWriter, eventsPerAppend }) {
+  const run = await concurrentWriters({ writers, perWriter, makeAppend: newHouseholdStreams(eventsPerAppend), append: appendNewStream(store) });
+  return { ...run, stored: await store.headPosition() };
+}
+
+/**
+ * Seeds `streams` new household streams of `eventsPerStream` events each (made by
+ * `toEvents(householdId, eventsPerStream, firstIndex)`), `inFlight` appends at a time through
+ * `append({ streamId, events })`.
+ */
+export async function seedHouseholds({ streams, eventsPerStream, inFlight, toEvents = householdEvents }, append) {
+  for (let first = 0; first < streams; first += inFlight) {
+    const wave = [];
+    for (let s = first; s < Math.min(streams, first + inFlight); s++) {
+      const householdId = uuidv7();
+      wave.push(append({ streamId: householdStreamId(householdId), events: toEvents(householdId, eventsPerStream, s * eventsPerStream) }));
+    }
+    await Promise.all(wave);
+  }
+}
+
+/** Our EventStore port's `store.readAll()` over the seeded log of `total` events. */
+export function portReadAll(store, total) {
+  return readSeededLog(() => store.readAll(), total);
+}
+
+/** Our EventStore port's `store.subscribeToAll()` from position 0, stopped after the `total`-th event. */
+export async function portCatchUp(store, total) {
+  let subscription;
+  const read = await readSeededLog(() => (subscription = store.subscribeToAll()), total, { stopAtTotal: true });
+  await subscription.stop();
+  return read;
+}
+
+/**
+ * Reads the seeded log of `total` events through `open()` (an async iterable of stored events),
+ * summing each event's `members`; with `stopAtTotal` it stops at the `total`-th event (a
+ * subscription does not end by itself). Timed from `open()` to the last event.
+ */
+async function readSeededLog(open, total, { stopAtTotal = false } = {}) {
+  let events = 0;
+  let checksum = 0;
+  const t0 = performance.now();
+  for await (const event of open()) {
+    events++;
+    checksum += event.data.members;
+    if (stopAtTotal && events === total) break;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { events, seconds, checksumOk: (stopAtTotal || events === total) && checksum === expectedChecksum(total) };
+}
+
+/**
+ * Reads an emmett peer's log from the start with its global batch reader: `readBatch(after)`
+ * resolves `{ messages, more, position }`. Sums each message's `members`, as readSeededLog.
+ */
+export async function readPeerBatches(readBatch, total) {
+  let events = 0;
+  let checksum = 0;
+  let after = 0n;
+  const t0 = performance.now();
+  for (;;) {
+    const { messages, more, position } = await readBatch(after);
+    for (const message of messages) {
+      events++;
+      checksum += message.data.members;
+    }
+    if (!more) break;
+    after = position;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { events, seconds, checksumOk: events === total && checksum === expectedChecksum(total) };
+}
+
+/**
+ * Counts what an emmett consumer's processor hands over, up to `limit` messages:
+ * `handlers` (its `eachMessage` and `stopAfter`), and `result(t0)` timed to the `limit`-th.
+ */
+export function consumedMessages(limit) {
+  let events = 0;
+  let checksum = 0;
+  let lastAt = 0;
+  return {
+    handlers: {
+      eachMessage: (message) => {
+        events++;
+        checksum += message.data.members;
+        if (events === limit) lastAt = performance.now();
+      },
+      stopAfter: () => events >= limit,
+    },
+    result: (t0) => ({ events, seconds: ((lastAt || performance.now()) - t0) / 1000, checksumOk: checksum === expectedChecksum(limit) }),
+  };
 }
 
 /** Average UTF-8 size of the `data` JSON, reported with the results. */

@@ -6,16 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseOptions, positiveInt, reporter, root } from '../event-store/harness.mjs';
+import { peakRssMB } from '../event-store/workload.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
-if (args.has('help')) {
-  process.stdout.write('usage: npm run bench -- id-validation [--quick] [--rounds=N]\n');
-  process.exit(0);
-}
-const count = args.has('quick') ? 100_000 : 1_000_000;
-const rounds = Number(args.get('rounds') ?? 5);
+const { log, emit } = reporter('id-validation');
+const options = parseOptions(process.argv.slice(2), 'usage: npm run bench -- id-validation [--quick] [--rounds=N]', {
+  quick: { help: '100,000 IDs instead of 1,000,000' },
+  rounds: { default: 5, parse: positiveInt, help: 'measured rounds after the warm-up; the median is printed' },
+});
+const count = options.quick ? 100_000 : 1_000_000;
+const { rounds } = options;
 
 execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-b', 'libs/domain-kernel/tsconfig.lib.json'], { cwd: root, stdio: 'inherit' });
 const kernel = createRequire(import.meta.url)(path.join(root, 'libs/domain-kernel/dist/index.js'));
@@ -73,11 +73,9 @@ const cases = {
 for (const [name, check] of Object.entries(cases)) {
   const r = measure(check);
   if (r.accepted !== count - corrupted) {
-    process.stderr.write(`id-validation ${name}: accepted ${r.accepted}, expected ${count - corrupted}\n`);
+    log(`${name}: accepted ${r.accepted}, expected ${count - corrupted}`);
     process.exit(1);
   }
-  process.stdout.write(
-    `${JSON.stringify({ bench: 'id-validation', case: name, unit: 'IDs/s', ours: r.median, best: r.best, ids: count, corrupted, rounds, target: 1_000_000 })}\n`,
-  );
+  emit({ case: name, unit: 'IDs/s', ours: r.median, best: r.best, ids: count, corrupted, rounds, target: 1_000_000 });
 }
-process.stdout.write(`${JSON.stringify({ bench: 'id-validation', case: 'peak-rss', unit: 'MB', ours: Math.round(process.resourceUsage().maxRSS / 102.4) / 10 })}\n`);
+emit({ case: 'peak-rss', unit: 'MB', ours: peakRssMB() });

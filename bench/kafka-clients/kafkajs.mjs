@@ -1,15 +1,12 @@
 // kafkajs side of bench/kafka-clients: the client our KafkaBus uses (workspace dependency,
 // 2.2.4). One child process per task; called as the documentation shows, with the options
 // both sides share set explicitly.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { root } from '../event-store/harness.mjs';
+import { requireWorkspace } from '../event-store/harness.mjs';
 import { serveOneTask } from '../event-store/workload.mjs';
 import { consumeCounter, makeBatches, produceAll } from './workload.mjs';
 
-const require = createRequire(join(root, 'package.json'));
-const { Kafka, Partitioners, logLevel } = require('kafkajs');
-const { version } = require('kafkajs/package.json');
+const { Kafka, Partitioners, logLevel } = requireWorkspace('kafkajs');
+const { version } = requireWorkspace('kafkajs/package.json');
 
 const kafka = (brokers) => new Kafka({ clientId: 'bench-kafkajs', brokers, logLevel: logLevel.NOTHING });
 

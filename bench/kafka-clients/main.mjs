@@ -4,29 +4,14 @@
 // processes of its own (kafkajs.mjs, platformatic.mjs), one after the other.
 // Run through `npm run bench -- kafka-clients` (see bench/README.md).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  childRunner,
-  ensurePeerInstalled,
-  kafkaBrokers,
-  listOf,
-  machineLoad,
-  parseOptions,
-  positiveInt,
-  ratio,
-  reporter,
-  root,
-  serviceUrls,
-} from '../event-store/harness.mjs';
+import { childRunner, ensurePeerInstalled, figures, kafkaAdmin, kafkaBrokers, listOf, machineLoad, parseOptions, positiveInt, prefixed, reporter, serviceUrls, SIDES } from '../event-store/harness.mjs';
 import { round } from '../event-store/workload.mjs';
 
 const BENCH = 'kafka-clients';
 const here = dirname(fileURLToPath(import.meta.url));
-const peerDir = resolve(here, '..', 'peers', 'platformatic-kafka');
-const SIDES = ['ours', 'peer'];
 const CASES = ['produce', 'consume'];
 const { log, emit } = reporter(BENCH);
 
@@ -55,26 +40,25 @@ const SCRIPTS = { ours: join(here, 'kafkajs.mjs'), peer: join(here, 'platformati
 
 const brokers = kafkaBrokers(serviceUrls().KAFKA_URL);
 const runChild = childRunner({ bench: BENCH, log });
-const { Kafka, logLevel } = createRequire(join(root, 'package.json'))('kafkajs');
-const admin = new Kafka({ clientId: 'bench-kafka-clients-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+const admin = kafkaAdmin(brokers, 'bench-kafka-clients-admin');
 const stamp = `${Date.now()}-${process.pid}`;
 const workDir = mkdtempSync(join(tmpdir(), 'relapse-bench-kafka-clients-'));
 const topics = [];
 let failed = false;
 
 try {
-  if (options.sides.includes('peer')) ensurePeerInstalled(peerDir, join('@platformatic', 'kafka', 'package.json'), log);
+  if (options.sides.includes('peer')) ensurePeerInstalled('platformatic-kafka', [join('@platformatic', 'kafka', 'package.json')], log);
   log(`${MESSAGES.toLocaleString('en')} messages of ${options.size} B per client, sends of ${options.batch}, ${options['in-flight']} in flight, ${options.partitions} partitions; ${process.version}; ${JSON.stringify(await machineLoad())}`);
   await admin.connect();
   const results = { produce: {}, consume: {} };
   for (const side of options.sides) {
     const topic = `bench.kafka-clients.${side}.${stamp}`;
     topics.push(topic);
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: options.partitions, replicationFactor: 1 }] });
+    await admin.createTopic(topic, options.partitions);
     const common = { brokers, topic, messages: MESSAGES };
     const produced = await task(side, 'produce', { ...common, size: options.size, batch: options.batch, inFlight: options['in-flight'] });
     if (produced) {
-      produced.inTopic = await recordsIn(topic);
+      produced.inTopic = await admin.recordsIn(topic);
       if (produced.inTopic !== MESSAGES) {
         log(`${side}: ${produced.inTopic} records in the topic, expected ${MESSAGES}`);
         failed = true;
@@ -86,15 +70,13 @@ try {
     }
   }
   const rate = (r, seconds = 'seconds') => (r ? round(r.messages / r[seconds]) : null);
-  const fields = (side, r, extra) => (r ? Object.fromEntries(Object.entries({ Seconds: round(r.seconds, 2), ...extra(r), RssMB: r.rssMB, Setup: r.setup }).map(([k, v]) => [`${side}${k}`, v])) : {});
+  const fields = (side, r, extra) => (r ? prefixed(side, { Seconds: round(r.seconds, 2), ...extra(r), RssMB: r.rssMB, Setup: r.setup }) : {});
   if (options.cases.includes('produce')) {
     const { ours, peer } = results.produce;
     emit({
       case: 'produce',
       unit: 'msgs/s',
-      ours: rate(ours),
-      peer: rate(peer),
-      ratio: ratio(rate(ours), rate(peer)),
+      ...figures(rate, ours, peer),
       ours_is: 'kafkajs',
       messages: MESSAGES,
       valueBytes: options.size,
@@ -112,9 +94,7 @@ try {
     emit({
       case: 'consume',
       unit: 'msgs/s',
-      ours: rate(ours),
-      peer: rate(peer),
-      ratio: ratio(rate(ours), rate(peer)),
+      ...figures(rate, ours, peer),
       note: 'from joining a fresh group to the last message; …SteadyMsgsPerSec from the first message on',
       ours_is: 'kafkajs',
       messages: MESSAGES,
@@ -128,8 +108,7 @@ try {
   failed = true;
   log(`FAILED: ${error.stack ?? error}`);
 } finally {
-  if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 10_000 }).catch(() => undefined);
-  await admin.disconnect().catch(() => undefined);
+  await admin.close(topics);
   rmSync(workDir, { recursive: true, force: true });
 }
 if (failed) process.exitCode = 1;
@@ -144,9 +123,4 @@ async function task(side, name, params) {
   const r = reply.result;
   log(`${side} ${name}: ${r.messages} messages in ${round(r.seconds, 2)} s (${round(r.messages / r.seconds)}/s), peak RSS ${r.rssMB} MB`);
   return r;
-}
-
-async function recordsIn(topic) {
-  const offsets = await admin.fetchTopicOffsets(topic);
-  return offsets.reduce((sum, p) => sum + Number(p.high), 0);
 }

@@ -1,17 +1,13 @@
 // PEER side of bench/kafka-clients: @platformatic/kafka 2.x, installed outside the workspace
 // in bench/peers/platformatic-kafka (main.mjs installs it on demand). One child process per
 // task; only its public exports are called (Producer, Consumer), as its README shows.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { peerPackages } from '../event-store/harness.mjs';
 import { serveOneTask } from '../event-store/workload.mjs';
 import { consumeCounter, makeBatches, produceAll } from './workload.mjs';
 
-const peerDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'peers', 'platformatic-kafka');
-const requirePeer = createRequire(join(peerDir, 'package.json'));
-const { Producer, Consumer, ProduceAcks } = requirePeer('@platformatic/kafka');
-const { version } = JSON.parse(readFileSync(join(peerDir, 'node_modules', '@platformatic', 'kafka', 'package.json'), 'utf8'));
+const peer = peerPackages('platformatic-kafka');
+const { Producer, Consumer, ProduceAcks } = peer.require('@platformatic/kafka');
+const version = peer.version('@platformatic/kafka');
 
 async function produce({ brokers, topic, messages, size, batch, inFlight }) {
   const batches = makeBatches({ messages, size, batch }).map((b) => b.map((m) => ({ topic, key: m.key, value: m.value })));

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOursEnv, childRunner, machineLoad, parseOptions, positiveInt, reporter, serviceUrls } from '../event-store/harness.mjs';
-import { round } from '../event-store/workload.mjs';
+import { buildOursEnv, childRunner, machineLoad, parseOptions, positiveInt, reporter, serviceUrl } from '../event-store/harness.mjs';
+import { EVENTS_PER_HOUSEHOLD, round } from '../event-store/workload.mjs';
 
 const BENCH = 'projection-mongo';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,14 +30,10 @@ Needs: bash infra/up.sh ferretdb`,
     'cpu-prof': { help: 'V8 CPU profile of the rebuild child in reports/cpu-prof/projection-mongo/' },
   },
 );
-const HOUSEHOLDS = Math.max(1, Math.floor((options.quick ? options.events / 10 : options.events) / 20));
-const EVENTS = HOUSEHOLDS * 20;
+const HOUSEHOLDS = Math.max(1, Math.floor((options.quick ? options.events / 10 : options.events) / EVENTS_PER_HOUSEHOLD));
+const EVENTS = HOUSEHOLDS * EVENTS_PER_HOUSEHOLD;
 
-const url = serviceUrls().MONGODB_URL;
-if (!url) {
-  process.stderr.write('MONGODB_URL is missing (start it: bash infra/up.sh ferretdb)\n');
-  process.exit(1);
-}
+const url = serviceUrl('MONGODB_URL', 'ferretdb');
 const runChild = childRunner({ bench: BENCH, log });
 const workDir = mkdtempSync(join(tmpdir(), 'relapse-bench-projection-mongo-'));
 let failed = false;

@@ -3,18 +3,15 @@
 // the `seed` task); the rebuild runs our ProjectionRunner into MongoReadStore on FerretDB
 // (MONGODB_URL), into a fresh database that the task drops afterwards.
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { requireOurs, root } from '../event-store/harness.mjs';
-import { householdEvents, householdStreamId, round, serveOneTask, uuidv7 } from '../event-store/workload.mjs';
+import { requireOurs, requireWorkspace } from '../event-store/harness.mjs';
+import { EVENT_TYPES, EVENTS_PER_HOUSEHOLD, householdEvents, householdStreamId, round, serveOneTask, uuidv7 } from '../event-store/workload.mjs';
 
 const require = createRequire(import.meta.url);
 const { SqliteEventStore } = requireOurs(require, '@relapse-watch/event-store-sqlite');
 const { ProjectionRunner } = requireOurs(require, '@relapse-watch/read-store-core');
 const { MongoReadStore } = requireOurs(require, '@relapse-watch/read-store-mongodb');
-const { MongoClient } = createRequire(join(root, 'package.json'))('mongodb');
-
-const EVENTS_PER_HOUSEHOLD = 20;
+const { MongoClient } = requireWorkspace('mongodb');
 
 /**
  * A household-like read model: one summary document per household, changed by each of the
@@ -23,7 +20,7 @@ const EVENTS_PER_HOUSEHOLD = 20;
 const householdSummary = {
   name: 'bench-household-summary',
   collection: 'household_summaries',
-  handles: ['HouseholdRegistered', 'HouseholdIncomeRecorded', 'HouseholdRiskReported', 'HouseholdVisitRecorded'],
+  handles: EVENT_TYPES,
   documentId: (event) => event.data.householdId,
   indexes: [['divisionCode']],
   evolve(doc, event) {

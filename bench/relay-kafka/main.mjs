@@ -4,28 +4,14 @@
 // `npm run bench -- relay-kafka` (see bench/README.md). stdout carries JSON lines only.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  buildOursEnv,
-  childRunner,
-  kafkaBrokers,
-  listOf,
-  machineLoad,
-  parseOptions,
-  positiveInt,
-  ratio,
-  reporter,
-  root,
-  serviceUrls,
-} from '../event-store/harness.mjs';
+import { buildOursEnv, childRunner, kafkaAdmin, kafkaBrokers, listOf, machineLoad, nonNegativeInt, parseOptions, positiveInt, ratio, reporter, root, serviceUrls, SIDES } from '../event-store/harness.mjs';
 import { round } from '../event-store/workload.mjs';
 
 const BENCH = 'relay-kafka';
 const here = dirname(fileURLToPath(import.meta.url));
-const SIDES = ['ours', 'peer'];
 const { log, emit } = reporter(BENCH);
 
 const options = parseOptions(
@@ -49,13 +35,11 @@ record count and value size on the same broker. Needs: bash infra/up.sh kafka`,
 );
 const EVENTS = options.quick ? Math.max(1000, Math.round(options.events / 10)) : options.events;
 
-const urls = serviceUrls();
-const brokers = kafkaBrokers(urls.KAFKA_URL);
+const brokers = kafkaBrokers(serviceUrls().KAFKA_URL);
 const kafkaLibs = join(root, 'infra', '.cache', 'kafka', 'libs');
 const workDir = mkdtempSync(join(tmpdir(), 'relapse-bench-relay-kafka-'));
 const runChild = childRunner({ bench: BENCH, log });
-const { Kafka, logLevel } = createRequire(join(root, 'package.json'))('kafkajs');
-const admin = new Kafka({ clientId: 'bench-relay-kafka-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+const admin = kafkaAdmin(brokers, 'bench-relay-kafka-admin');
 const stamp = `${Date.now()}-${process.pid}`;
 const topics = { ours: `bench.relay-kafka.ours.${stamp}`, peer: `bench.relay-kafka.peer.${stamp}` };
 let failed = false;
@@ -77,7 +61,7 @@ try {
 
   let ours = null;
   if (options.sides.includes('ours')) {
-    await createTopic(topics.ours);
+    await admin.createTopic(topics.ours, options.partitions);
     log(`ours: relaying to ${topics.ours}`);
     const reply = await runChild(
       join(here, 'ours.mjs'),
@@ -90,7 +74,7 @@ try {
       log(`ours FAILED: ${reply.error}`);
     } else {
       ours = reply.result;
-      ours.inTopic = options['no-kafka'] ? null : await recordsIn(topics.ours);
+      ours.inTopic = options['no-kafka'] ? null : await admin.recordsIn(topics.ours);
       if (ours.events !== EVENTS || (!options['no-kafka'] && ours.inTopic < EVENTS) || Object.keys(ours.errors).length > 0) failed = true;
       log(`ours: ${ours.events} events acknowledged in ${round(ours.seconds, 2)} s, ${ours.inTopic} records in the topic, ${ours.batches} batches, errors ${JSON.stringify(ours.errors)}`);
     }
@@ -98,14 +82,14 @@ try {
 
   let peer = null;
   if (options.sides.includes('peer') && !options['no-kafka']) {
-    await createTopic(topics.peer);
+    await admin.createTopic(topics.peer, options.partitions);
     log(`peer: ProducerPerformance, ${EVENTS} records of ${recordSize} B to ${topics.peer}`);
     peer = await producerPerformance(topics.peer, EVENTS, recordSize);
     if (peer.error) {
       failed = true;
       log(`peer FAILED: ${peer.error}`);
     } else {
-      peer.inTopic = await recordsIn(topics.peer);
+      peer.inTopic = await admin.recordsIn(topics.peer);
       log(`peer: ${peer.summary}`);
     }
   }
@@ -133,27 +117,10 @@ try {
   failed = true;
   log(`FAILED: ${error.stack ?? error}`);
 } finally {
-  if (!options['keep-topics']) await admin.deleteTopics({ topics: Object.values(topics), timeout: 10_000 }).catch(() => undefined);
-  await admin.disconnect().catch(() => undefined);
+  await admin.close(options['keep-topics'] ? [] : Object.values(topics));
   rmSync(workDir, { recursive: true, force: true });
 }
 if (failed) process.exitCode = 1;
-
-function nonNegativeInt(value) {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`expected a whole number from 0, got ${value}`);
-  return n;
-}
-
-async function createTopic(topic) {
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: options.partitions, replicationFactor: 1 }] });
-}
-
-/** Records in a topic: the sum of its partitions' high watermarks (a fresh topic starts at 0). */
-async function recordsIn(topic) {
-  const offsets = await admin.fetchTopicOffsets(topic);
-  return offsets.reduce((sum, p) => sum + Number(p.high), 0);
-}
 
 /**
  * Kafka's own producer benchmark from the kafka-tools jar that infra/kafka/install.sh put in

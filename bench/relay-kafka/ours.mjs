@@ -5,19 +5,17 @@ import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { requireOurs } from '../event-store/harness.mjs';
-import { householdEvents, householdStreamId, round, serveOneTask, uuidv7 } from '../event-store/workload.mjs';
+import { appendNewStream, EVENT_TYPES, EVENTS_PER_HOUSEHOLD, householdEvents, round, seedHouseholds, serveOneTask } from '../event-store/workload.mjs';
 
 const require = createRequire(import.meta.url);
 const { SqliteEventStore, SqliteCheckpointStore } = requireOurs(require, '@relapse-watch/event-store-sqlite');
 const { EventRelay, integrationMessage } = requireOurs(require, '@relapse-watch/messaging-core');
 const { KafkaBus } = requireOurs(require, '@relapse-watch/messaging-kafka');
 
-const EVENTS_PER_HOUSEHOLD = 20;
-
 // The registry's four event types as integration events (the contracts' shape; the schema
 // URIs are not fetched by anyone here).
 const CONTRACTS = Object.fromEntries(
-  ['HouseholdRegistered', 'HouseholdIncomeRecorded', 'HouseholdRiskReported', 'HouseholdVisitRecorded'].map((event) => [
+  EVENT_TYPES.map((event) => [
     event,
     { context: 'registry', event, version: 1, dataschema: `https://schemas.relapsewatch.cn/registry/${event}.v1.json` },
   ]),
@@ -41,16 +39,9 @@ async function seed({ file, events, inFlight }) {
   const store = SqliteEventStore.open({ path: file, synchronous: 'NORMAL' });
   const t0 = performance.now();
   try {
-    const households = Math.ceil(events / EVENTS_PER_HOUSEHOLD);
-    for (let first = 0; first < households; first += inFlight) {
-      const wave = [];
-      for (let h = first; h < Math.min(households, first + inFlight); h++) {
-        const count = Math.min(EVENTS_PER_HOUSEHOLD, events - h * EVENTS_PER_HOUSEHOLD);
-        const householdId = uuidv7();
-        wave.push(store.appendToStream(householdStreamId(householdId), householdEvents(householdId, count, h * EVENTS_PER_HOUSEHOLD), { expectedRevision: 'no_stream' }));
-      }
-      await Promise.all(wave);
-    }
+    // The last household gets what is left of `events`.
+    const toEvents = (householdId, count, firstIndex) => householdEvents(householdId, Math.min(count, events - firstIndex), firstIndex);
+    await seedHouseholds({ streams: Math.ceil(events / EVENTS_PER_HOUSEHOLD), eventsPerStream: EVENTS_PER_HOUSEHOLD, inFlight, toEvents }, appendNewStream(store));
     // The size of what the relay will send, measured on the first thousand events.
     const mapper = benchMapper('sizing');
     let n = 0;
