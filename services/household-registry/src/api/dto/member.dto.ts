@@ -84,14 +84,8 @@ export class MemberProfileDto {
   livesInHousehold!: boolean;
 }
 
-/** Body of "add a member". */
-export class AddMemberDto {
-  @ApiPropertyOptional({ description: '成员ID（缺省时由服务生成）/ member id (made by the service when absent)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  memberId?: string;
-
+/** A member's full record: what adding and updating both send. */
+class MemberRecordDto {
   @ApiProperty({ type: MemberPersonalDto })
   @ValidateNested()
   @Type(() => MemberPersonalDto)
@@ -103,18 +97,17 @@ export class AddMemberDto {
   profile!: MemberProfileDto;
 }
 
+/** Body of "add a member". */
+export class AddMemberDto extends MemberRecordDto {
+  @ApiPropertyOptional({ description: '成员ID（缺省时由服务生成）/ member id (made by the service when absent)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  memberId?: string;
+}
+
 /** Body of "update a member": the member's full record. */
-export class UpdateMemberDto {
-  @ApiProperty({ type: MemberPersonalDto })
-  @ValidateNested()
-  @Type(() => MemberPersonalDto)
-  personal!: MemberPersonalDto;
-
-  @ApiProperty({ type: MemberProfileDto })
-  @ValidateNested()
-  @Type(() => MemberProfileDto)
-  profile!: MemberProfileDto;
-
+export class UpdateMemberDto extends MemberRecordDto {
   @ApiPropertyOptional({ enum: RELATIONS.filter((r) => r !== 'head'), description: '成为户主时原户主的新关系 / the former head’s new relation when this member becomes head' })
   @IsOptional()
   @IsIn(RELATIONS.filter((r) => r !== 'head'))
