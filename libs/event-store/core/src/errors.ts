@@ -56,3 +56,12 @@ export class EventStoreClosed extends EventStoreError {
     this.name = 'EventStoreClosed';
   }
 }
+
+/** The adapter cannot append to several streams atomically (`EventStore.appendToStreams`); nothing was written. */
+export class MultiStreamAppendNotSupported extends EventStoreError {
+  readonly code = 'event-store.multi-stream-append.not-supported';
+  constructor(reason: string) {
+    super(`Atomic multi-stream append is not supported: ${reason}`);
+    this.name = 'MultiStreamAppendNotSupported';
+  }
+}

@@ -3,6 +3,7 @@ import type {
   AppendResult,
   EventSubscription,
   NewEvent,
+  StreamAppend,
   ReadAllOptions,
   ReadStreamOptions,
   StoredEvent,
@@ -29,6 +30,25 @@ export interface EventStore {
    * @throws {@link InvalidAppend} for bad input; nothing is written.
    */
   appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+
+  /**
+   * Appends to several streams atomically: every append is checked as {@link appendToStream}
+   * checks it, and either all of them are written — in one commit, their events at
+   * contiguous global positions in request order — or none is. Each stream keeps its own
+   * hash chain. Several appends to one stream are applied in request order, each checked
+   * against the revision the previous one left.
+   *
+   * Idempotent by event id like {@link appendToStream}: re-sending the same appends returns
+   * the original results and writes nothing.
+   *
+   * @returns one result per append, in request order.
+   * @throws {@link WrongExpectedRevision} or {@link DuplicateEventId} naming the first stream
+   *   at fault; nothing is written.
+   * @throws {@link InvalidAppend} for bad input, its `field` prefixed with the append's index
+   *   (`appends[3].events[0].id`); nothing is written.
+   * @throws {@link MultiStreamAppendNotSupported} from an adapter that cannot make it atomic.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
 
   /** Reads one stream in pages; a stream that does not exist yields nothing. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;

@@ -1,6 +1,6 @@
 import { InvalidAppend } from './errors';
 import { findJsonProblem, isPlainObject } from './json-value';
-import type { AppendOptions, ExpectedRevision, NewEvent } from './types';
+import type { AppendOptions, ExpectedRevision, NewEvent, StreamAppend } from './types';
 
 /** Longest stream id accepted: `<context>-<aggregate>-<id>` fits with room to spare. */
 export const MAX_STREAM_ID_LENGTH = 200;
@@ -10,6 +10,10 @@ export const MAX_EVENT_TYPE_LENGTH = 200;
 export const MAX_EVENT_BYTES = 8 * 1024 * 1024;
 /** Most events in one append. */
 export const MAX_EVENTS_PER_APPEND = 10_000;
+/** Most appends in one multi-stream append. */
+export const MAX_APPENDS_PER_REQUEST = 10_000;
+/** Most events in one multi-stream append, all appends together. */
+export const MAX_EVENTS_PER_REQUEST = 50_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Stream ids are printable: no control characters, so they log and index safely.
@@ -92,6 +96,39 @@ export function prepareAppend(streamId: unknown, events: unknown, options?: Appe
     return { id: e.id, type: e.type, schemaVersion, dataJson, metadataJson };
   });
   return { streamId, expectedRevision, events: prepared };
+}
+
+/**
+ * Validates and serialises the appends of a multi-stream append: each as {@link prepareAppend}
+ * does, with `field` naming the append (`appends[2].events[0].id`).
+ * @throws {@link InvalidAppend}
+ */
+export function prepareAppends(appends: unknown): PreparedAppend[] {
+  if (!Array.isArray(appends) || appends.length === 0) {
+    throw new InvalidAppend('appends.empty', 'appends', 'A multi-stream append needs at least one append');
+  }
+  if (appends.length > MAX_APPENDS_PER_REQUEST) {
+    throw new InvalidAppend('appends.too-many', 'appends', `At most ${MAX_APPENDS_PER_REQUEST} appends per request`);
+  }
+  let events = 0;
+  return appends.map((append: unknown, i): PreparedAppend => {
+    const at = `appends[${i}]`;
+    if (!isPlainObject(append)) throw new InvalidAppend('append.invalid', at, 'An append must be an object');
+    const a = append as Partial<StreamAppend>;
+    if (a.options !== undefined && !isPlainObject(a.options)) throw new InvalidAppend('append.options.invalid', `${at}.options`, 'Append options must be an object');
+    let prepared: PreparedAppend;
+    try {
+      prepared = prepareAppend(a.streamId, a.events, a.options);
+    } catch (error) {
+      if (!(error instanceof InvalidAppend)) throw error;
+      throw new InvalidAppend(error.code, `${at}.${error.field}`, `${at}: ${error.message}`);
+    }
+    events += prepared.events.length;
+    if (events > MAX_EVENTS_PER_REQUEST) {
+      throw new InvalidAppend('appends.too-many-events', 'appends', `At most ${MAX_EVENTS_PER_REQUEST} events per multi-stream append`);
+    }
+    return prepared;
+  });
 }
 
 function checkExpectedRevision(value: unknown): ExpectedRevision {

@@ -68,6 +68,13 @@ export interface AppendOptions {
   readonly expectedRevision?: ExpectedRevision;
 }
 
+/** One stream's part of {@link EventStore.appendToStreams}: the arguments of an `appendToStream`. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly options?: AppendOptions;
+}
+
 /** What an append returns. */
 export interface AppendResult {
   /** Revision of the stream's last event after the append: pass it as the next expectedRevision. */

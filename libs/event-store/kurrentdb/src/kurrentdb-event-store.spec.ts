@@ -12,7 +12,7 @@ import { KurrentDbEventStore } from './kurrentdb-event-store';
 const url = process.env['KURRENTDB_URL'];
 
 if (url) {
-  eventStoreConformance('kurrentdb', () => KurrentDbEventStore.open({ connectionString: url }));
+  eventStoreConformance('kurrentdb', () => KurrentDbEventStore.open({ connectionString: url }), { multiStreamAppend: false });
 
   describe('KurrentDbEventStore: KurrentDB specifics and lifecycle', () => {
     it('reads $all and subscribes from numbers that are not record boundaries', async () => {

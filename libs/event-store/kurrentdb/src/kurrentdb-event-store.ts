@@ -2,6 +2,7 @@ import { MaxAppendSizeExceededError, NO_STREAM, WrongExpectedVersionError, type 
 import {
   EventStoreClosed,
   InvalidAppend,
+  MultiStreamAppendNotSupported,
   OpenSubscriptions,
   prepareAppend,
   WrongExpectedRevision,
@@ -11,6 +12,7 @@ import {
   type EventSubscription,
   type NewEvent,
   type PreparedAppend,
+  type StreamAppend,
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
@@ -87,6 +89,18 @@ export class KurrentDbEventStore implements EventStore {
     this.inFlight.add(append);
     void append.finally(() => this.inFlight.delete(append)).catch(() => undefined);
     return append;
+  }
+
+  /**
+   * Not supported (see README, "Multi-stream appends"): client 1.3.1's `multiStreamAppend`
+   * (KurrentDB 25.1+) takes only string-valued metadata, which our envelope is not, answers
+   * one position for the whole request, and cannot be tried without a server here.
+   * @throws {@link MultiStreamAppendNotSupported} always; nothing is written.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.closed) return Promise.reject(new EventStoreClosed());
+    void appends;
+    return Promise.reject(new MultiStreamAppendNotSupported('the KurrentDB adapter writes one stream per append (see its README)'));
   }
 
   async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {

@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { EventStoreClosed, InvalidAppend } from '@relapse-watch/event-store-core';
+import { EventStoreClosed, InvalidAppend, MultiStreamAppendNotSupported } from '@relapse-watch/event-store-core';
 import { testEvent, uniqueStreamId } from '@relapse-watch/event-store-testing';
 import { InvalidKurrentDbConfig } from './errors';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
@@ -40,6 +40,16 @@ describe('KurrentDbEventStore without a server', () => {
       expect(error).toBeInstanceOf(InvalidAppend);
       expect(error).toMatchObject({ code, field });
     }
+    expect(appendToStream).not.toHaveBeenCalled();
+    await store.close();
+  });
+
+  it('appendToStreams is refused as not supported, with nothing sent to the server', async () => {
+    const { client, appendToStream } = emptyClient();
+    const store = await KurrentDbEventStore.open({ client });
+    const error = await store.appendToStreams([{ streamId: uniqueStreamId(), events: [testEvent('E', 1)] }]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MultiStreamAppendNotSupported);
+    expect(error).toMatchObject({ code: 'event-store.multi-stream-append.not-supported' });
     expect(appendToStream).not.toHaveBeenCalled();
     await store.close();
   });

@@ -132,7 +132,16 @@ function arrayLiteral(values: readonly number[]): string {
  * (a storage error: which row is at fault is unknown) rolls back and throws
  * {@link AppendRolledBack}; the caller then writes the appends one by one.
  */
-export async function writeGroup(client: ClientBase, sql: SchemaStatements, appends: readonly PreparedAppend[]): Promise<GroupWritten> {
+export async function writeGroup(
+  client: ClientBase,
+  sql: SchemaStatements,
+  appends: readonly PreparedAppend[],
+  /**
+   * All or nothing (a multi-stream append, its streams already locked by the caller): the first
+   * refused append's error is thrown before anything is inserted, and the caller rolls back.
+   */
+  allOrNothing = false,
+): Promise<GroupWritten> {
   const streamIds = [...new Set(appends.map((a) => a.streamId))];
   const lockRows = (await client.query({ ...sql.tryLockStreams, values: [sql.lockKey, streamIds], rowMode: 'array' })).rows as [boolean][];
   const locked = new Set<string>();
@@ -165,7 +174,7 @@ export async function writeGroup(client: ClientBase, sql: SchemaStatements, appe
     try {
       drafts[i] = await decide(client, sql, appends[i], state, committedIds.get(i) ?? null, recordedAt, rows);
     } catch (error) {
-      if (!(error instanceof EventStoreError)) throw error;
+      if (!(error instanceof EventStoreError) || allOrNothing) throw error;
       drafts[i] = { ok: false, error };
     }
   }

@@ -5,6 +5,8 @@ import {
   EventStoreClosed,
   EventStoreError,
   prepareAppend,
+  prepareAppends,
+  type StreamAppend,
   WrongExpectedRevision,
   type AppendOptions,
   type AppendResult,
@@ -20,6 +22,7 @@ import {
 import { AppendRolledBack, isRevisionRace, writeAppend } from './append-writer';
 import { CommitSignal } from './commit-signal';
 import { GroupCommitter } from './group-committer';
+import { writeGroup } from './group-writer';
 import { readPage, readStreamPage, waitForRunningTransactions } from './log-reader';
 import { ensureSchema } from './schema';
 import { schemaStatements, type SchemaStatements } from './sql-statements';
@@ -117,6 +120,29 @@ export class PostgresEventStore implements EventStore {
     return append;
   }
 
+  /**
+   * Atomic appends in one transaction of their own, not in a group: the per-append outcomes
+   * of a group would let some appends commit without the others. The streams' locks are
+   * waited for in lock-key order (groups only try theirs and never wait, single appends hold
+   * one), so no deadlock; then the group writer decides every append against the locked heads
+   * and writes all rows in one INSERT at positions reserved in one statement under the
+   * position lock — the ordering invariant of append-writer.ts holds, and the request's
+   * positions are contiguous in its order. The first refused append rolls everything back.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.closed) return Promise.reject(new EventStoreClosed());
+    let prepared: PreparedAppend[];
+    try {
+      prepared = prepareAppends(appends);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const append = this.appendAtomic(prepared);
+    this.inFlight.add(append);
+    void append.finally(() => this.inFlight.delete(append)).catch(() => undefined);
+    return append;
+  }
+
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
     const backwards = options.direction === 'backwards';
     let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
@@ -197,6 +223,30 @@ export class PostgresEventStore implements EventStore {
         if (attempt < RACE_RETRIES) continue;
         const head = await this.readStreamHead(prepared.streamId);
         throw new WrongExpectedRevision(prepared.streamId, prepared.expectedRevision, head);
+      }
+    }
+  }
+
+  private async appendAtomic(prepared: readonly PreparedAppend[]): Promise<AppendResult[]> {
+    const streamIds = [...new Set(prepared.map((a) => a.streamId))];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const results = await this.inTransaction(async (client) => {
+          await client.query({ ...this.sql.lockStreamsInOrder, values: [this.sql.lockKey, streamIds] });
+          const written = await writeGroup(client, this.sql, prepared, true);
+          return written.outcomes.map((outcome) => {
+            // Every stream is locked here, so nothing is deferred and every outcome is a success.
+            if (!outcome?.ok) throw new Error('Atomic appends left an append undecided');
+            return outcome.result;
+          });
+        });
+        this.signal.committed();
+        return results;
+      } catch (error) {
+        if (!isRevisionRace(error)) throw error;
+        if (attempt < RACE_RETRIES) continue;
+        const raced = prepared[0];
+        throw new WrongExpectedRevision(raced.streamId, raced.expectedRevision, await this.readStreamHead(raced.streamId));
       }
     }
   }

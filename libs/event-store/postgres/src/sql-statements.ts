@@ -18,6 +18,7 @@ export interface SchemaStatements {
   /** LISTEN/NOTIFY channel that announces commits to other processes. */
   readonly channel: string;
   readonly lockStream: NamedStatement;
+  readonly lockStreamsInOrder: NamedStatement;
   readonly tryLockStreams: NamedStatement;
   readonly head: NamedStatement;
   readonly heads: NamedStatement;
@@ -46,6 +47,14 @@ export function schemaStatements(schema: string): SchemaStatements {
     lockKey,
     channel: `${schema}_events`,
     lockStream: named('lock-stream', 'SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))'),
+    // Waits for the lock of every stream of $2, in the order of their lock keys: two
+    // transactions locking overlapping sets this way cannot deadlock each other (see
+    // postgres-event-store.ts, appendToStreams).
+    lockStreamsInOrder: named(
+      'lock-streams-in-order',
+      `SELECT count(pg_advisory_xact_lock(hashtext($1), k.key))
+       FROM (SELECT DISTINCT hashtext(s.id) AS key FROM unnest($2::text[]) AS s(id) ORDER BY 1) AS k`,
+    ),
     // One row per stream of $2, in its order: true when its lock was taken. Never waits (see
     // group-writer.ts); a stream listed twice or sharing a key is re-entrant, hence true.
     tryLockStreams: named(

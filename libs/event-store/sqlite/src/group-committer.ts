@@ -7,8 +7,35 @@ export type AppendFailure =
   | { readonly kind: 'duplicate-event-id'; readonly streamId: string; readonly eventId: string }
   | { readonly kind: 'storage'; readonly message: string; readonly errcode?: number };
 
-/** One append's outcome in a group commit. */
-export type AppendOutcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly failure: AppendFailure };
+/** Appends that a group commit applies all or nothing (`EventStore.appendToStreams`). */
+export interface AtomicAppends {
+  readonly atomic: readonly PreparedAppend[];
+}
+
+/** What a group commit writes: a single append, or atomic appends. */
+export type WriteUnit = PreparedAppend | AtomicAppends;
+
+/** One unit's outcome in a group commit: `results` for atomic appends, in their order. */
+export type AppendOutcome =
+  | { readonly ok: true; readonly result: AppendResult }
+  | { readonly ok: true; readonly results: readonly AppendResult[] }
+  | { readonly ok: false; readonly failure: AppendFailure };
+
+/** Events of a unit (what the group limits count). */
+export function eventsOf(unit: WriteUnit): number {
+  if (!('atomic' in unit)) return unit.events.length;
+  let events = 0;
+  for (const append of unit.atomic) events += append.events.length;
+  return events;
+}
+
+/** One append decided in the transaction: failed, replayed, or written with its last row's ordinal. */
+type Draft =
+  | { readonly ok: false; readonly failure: AppendFailure }
+  | { readonly ok: true; readonly result: AppendResult }
+  | { readonly ok: true; readonly result: AppendResult; readonly lastRow: number };
+
+type UnitDraft = Draft | { readonly ok: true; readonly drafts: readonly Draft[] };
 
 /** Events per INSERT statement: past ~25 rows a statement gains nothing more (measured). */
 const ROWS_PER_INSERT = 25;
@@ -33,6 +60,10 @@ class StorageFailure extends Error {
  * with its own expected-revision check and its own outcome. A storage error inside one
  * append rolls the transaction back, marks that append failed and retries the rest, so one
  * bad append never fails its neighbours. Synchronous: it runs on the writer thread.
+ *
+ * Atomic appends (a multi-stream append) are one unit of the group: written inside a
+ * SAVEPOINT, and rolled back to it when any of them is refused, so the unit fails whole
+ * while the rest of the group commits.
  */
 export class GroupCommitter {
   private readonly headStmt: StatementSync;
@@ -52,7 +83,7 @@ export class GroupCommitter {
   }
 
   /** Commits the group; outcomes are in the order of `appends`. */
-  commit(appends: readonly PreparedAppend[]): AppendOutcome[] {
+  commit(appends: readonly WriteUnit[]): AppendOutcome[] {
     const outcomes: (AppendOutcome | undefined)[] = new Array(appends.length);
     let members = appends.map((append, index) => ({ append, index }));
     // Rows of several appends share INSERT statements; after a storage error that could be any
@@ -86,15 +117,15 @@ export class GroupCommitter {
     return outcomes as AppendOutcome[];
   }
 
-  private writeAll(appends: readonly PreparedAppend[], shareStatements: boolean): AppendOutcome[] {
+  private writeAll(units: readonly WriteUnit[], shareStatements: boolean): AppendOutcome[] {
     const rows = new PendingRows(this, shareStatements);
     const heads = new Map<string, StreamHead | null>();
     const recordedAt = new Date().toISOString();
-    const outcomes = appends.map((append, i) => {
+    const drafts = units.map((unit, i): UnitDraft => {
       try {
-        const outcome = this.writeOne(append, heads, recordedAt, rows);
+        const draft = 'atomic' in unit ? this.writeAtomic(unit.atomic, heads, recordedAt, rows) : this.writeOne(unit, heads, recordedAt, rows);
         if (!shareStatements) rows.flush();
-        return outcome;
+        return draft;
       } catch (error) {
         if (error instanceof SharedStatementFailure) throw error;
         throw new StorageFailure(i, storageFailure(error));
@@ -103,11 +134,43 @@ export class GroupCommitter {
     rows.flush();
     // Every row of this transaction got consecutive positions (see PendingRows): an append's
     // last position follows from the ordinal of its last row.
-    return outcomes.map((outcome) =>
-      outcome.ok && 'lastRow' in outcome
-        ? { ok: true, result: { nextRevision: outcome.result.nextRevision, lastPosition: rows.positionOf(outcome.lastRow) } }
-        : outcome,
-    );
+    const resolve = (draft: Draft & { ok: true }): AppendResult =>
+      'lastRow' in draft ? { nextRevision: draft.result.nextRevision, lastPosition: rows.positionOf(draft.lastRow) } : draft.result;
+    return drafts.map((draft): AppendOutcome => {
+      if (!draft.ok) return draft;
+      if ('drafts' in draft) return { ok: true, results: draft.drafts.map((d) => resolve(d as Draft & { ok: true })) };
+      return { ok: true, result: resolve(draft) };
+    });
+  }
+
+  /**
+   * Atomic appends inside a SAVEPOINT: the first refused one rolls the unit back — its rows,
+   * and the stream heads it moved in this group — and is the unit's outcome.
+   */
+  private writeAtomic(appends: readonly PreparedAppend[], heads: Map<string, StreamHead | null>, recordedAt: string, rows: PendingRows): UnitDraft {
+    rows.flush();
+    const mark = rows.mark();
+    const headsBefore = new Map<string, StreamHead | null | undefined>();
+    for (const append of appends) if (!headsBefore.has(append.streamId)) headsBefore.set(append.streamId, heads.get(append.streamId));
+    this.db.exec('SAVEPOINT atomic_appends');
+    const drafts: Draft[] = [];
+    for (const append of appends) {
+      const draft = this.writeOne(append, heads, recordedAt, rows);
+      if (!draft.ok) {
+        rows.reset(mark);
+        this.db.exec('ROLLBACK TO atomic_appends');
+        this.db.exec('RELEASE atomic_appends');
+        for (const [streamId, head] of headsBefore) {
+          if (head === undefined) heads.delete(streamId);
+          else heads.set(streamId, head);
+        }
+        return draft;
+      }
+      drafts.push(draft);
+    }
+    rows.flush();
+    this.db.exec('RELEASE atomic_appends');
+    return { ok: true, drafts };
   }
 
   private writeOne(
@@ -115,7 +178,7 @@ export class GroupCommitter {
     heads: Map<string, StreamHead | null>,
     recordedAt: string,
     rows: PendingRows,
-  ): AppendOutcome | (AppendOutcome & { lastRow: number }) {
+  ): Draft {
     const { streamId, expectedRevision, events } = append;
     let head = heads.get(streamId);
     if (head === undefined) {
@@ -175,7 +238,7 @@ export class GroupCommitter {
    * same ids in the same order make it a re-send (the original result, nothing written);
    * any of its ids there otherwise is a partial overlap; none is a plain conflict.
    */
-  private replayOutcome(append: PreparedAppend, fromRevision: number, actual: number | null, pending: PendingRows): AppendOutcome {
+  private replayOutcome(append: PreparedAppend, fromRevision: number, actual: number | null, pending: PendingRows): Draft {
     const { streamId, events } = append;
     pending.flush();
     const rows = this.rangeStmt.all(streamId, fromRevision, events.length) as unknown as [number, string, number][];
@@ -221,6 +284,19 @@ class PendingRows {
   /** Inserts every pending row. */
   flush(): void {
     if (this.pendingCount > 0) this.insert(this.pendingCount);
+  }
+
+  /** Where the rows stand, for {@link reset}; only valid right after {@link flush}. */
+  mark(): { readonly total: number; readonly lastRowid: number } {
+    return { total: this.total, lastRowid: this.lastRowid };
+  }
+
+  /** Forgets the rows added since `mark`, whose inserts were rolled back to a savepoint. */
+  reset(mark: { readonly total: number; readonly lastRowid: number }): void {
+    this.params = [];
+    this.pendingCount = 0;
+    this.total = mark.total;
+    this.lastRowid = mark.lastRowid;
   }
 
   /** The position of the row with this ordinal; only valid after {@link flush}. */

@@ -6,6 +6,8 @@ import {
   OpenSubscriptions,
   EventStoreClosed,
   prepareAppend,
+  prepareAppends,
+  type StreamAppend,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -102,6 +104,15 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return Promise.reject(new EventStoreClosed());
     try {
       return this.writer.append(prepareAppend(streamId, events, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.closed) return Promise.reject(new EventStoreClosed());
+    try {
+      return this.writer.appendAtomic(prepareAppends(appends));
     } catch (error) {
       return Promise.reject(error);
     }

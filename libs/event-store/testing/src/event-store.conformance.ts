@@ -11,16 +11,27 @@ import {
 import { collect, testEvent, uniqueStreamId } from './fixtures';
 import { commandHandlerConformance } from './command-handler.conformance';
 import { subscriptionConformance } from './subscription.conformance';
+import { multiStreamAppendConformance } from './multi-stream-append.conformance';
 
 /** How the suite gets a store: a fresh or shared one, closed by the suite when done. */
 export type EventStoreFactory = () => Promise<EventStore>;
+
+/** What an adapter declares about itself to {@link eventStoreConformance}. */
+export interface EventStoreConformanceOptions {
+  /**
+   * False for an adapter that documents it cannot append to several streams atomically: the
+   * suite then checks that `appendToStreams` refuses with `MultiStreamAppendNotSupported`.
+   * Default true.
+   */
+  readonly multiStreamAppend?: boolean;
+}
 
 /**
  * The event-store conformance suite. Every adapter's spec calls it once with a factory;
  * tests never assume an empty store (each uses its own stream ids), so one store may be
  * shared by all of them.
  */
-export function eventStoreConformance(adapterName: string, factory: EventStoreFactory): void {
+export function eventStoreConformance(adapterName: string, factory: EventStoreFactory, options: EventStoreConformanceOptions = {}): void {
   describe(`EventStore conformance: ${adapterName}`, () => {
     let store: EventStore;
     beforeAll(async () => {
@@ -283,6 +294,7 @@ export function eventStoreConformance(adapterName: string, factory: EventStoreFa
       });
     });
 
+    multiStreamAppendConformance(get, options.multiStreamAppend ?? true);
     subscriptionConformance(get);
     commandHandlerConformance(get);
   });

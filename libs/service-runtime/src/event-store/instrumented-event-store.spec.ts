@@ -39,4 +39,26 @@ describe('InstrumentedEventStore metrics', () => {
       await store.close();
     }
   });
+
+  it('counts a multi-stream append as one append with all its events', async () => {
+    const metrics = new RuntimeMetrics();
+    const store = new InstrumentedEventStore(SqliteEventStore.open({ path: join(dir, 'metrics-multi.db') }), metrics);
+    try {
+      const [a, b] = [uniqueStreamId(), uniqueStreamId()];
+      const results = await store.appendToStreams([
+        { streamId: a, events: [testEvent('A', {}), testEvent('B', {})], options: { expectedRevision: 'no_stream' } },
+        { streamId: b, events: [testEvent('C', {})] },
+      ]);
+      expect(results.map((r) => r.nextRevision)).toEqual([1, 0]);
+      await expect(store.appendToStreams([{ streamId: a, events: [testEvent('D', {})], options: { expectedRevision: 'no_stream' } }])).rejects.toThrow(
+        WrongExpectedRevision,
+      );
+      await expect(store.appendToStreams([])).rejects.toThrow(InvalidAppend);
+      const appends = await metrics.eventStoreAppends.get();
+      expect(Object.fromEntries(appends.values.map((v) => [v.labels['outcome'], v.value]))).toEqual({ appended: 1, conflict: 1, invalid: 1 });
+      expect((await metrics.eventStoreAppendedEvents.get()).values[0].value).toBe(3);
+    } finally {
+      await store.close();
+    }
+  });
 });

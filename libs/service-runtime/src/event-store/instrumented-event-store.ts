@@ -6,6 +6,7 @@ import {
   type EventStore,
   type EventSubscription,
   type NewEvent,
+  type StreamAppend,
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
@@ -32,6 +33,27 @@ export class InstrumentedEventStore implements EventStore {
       outcome = 'appended';
       this.metrics.eventStoreAppendedEvents.inc(events.length);
       return result;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevision) outcome = 'conflict';
+      else if (error instanceof InvalidAppend) outcome = 'invalid';
+      throw error;
+    } finally {
+      stopTimer({ outcome });
+      this.metrics.eventStoreAppends.inc({ outcome });
+    }
+  }
+
+  /** Measured as one append (one latency sample, one count), its events all counted. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const stopTimer = this.metrics.eventStoreAppendDuration.startTimer();
+    let outcome = 'failed';
+    try {
+      const results = await this.inner.appendToStreams(appends);
+      outcome = 'appended';
+      let events = 0;
+      for (const append of appends) events += append.events.length;
+      this.metrics.eventStoreAppendedEvents.inc(events);
+      return results;
     } catch (error) {
       if (error instanceof WrongExpectedRevision) outcome = 'conflict';
       else if (error instanceof InvalidAppend) outcome = 'invalid';

@@ -42,6 +42,21 @@ export interface GroupImportContext {
   readonly correlationId: string;
   /** Called with each stream the group touched once it is done, to drop it from a cache. */
   readonly forget?: (streamId: string) => void;
+  /**
+   * The fast path's capture run (household-batch.importer.ts): an outcome that depends on what
+   * the store already holds — a refusal by the registry's handlers, a household without a head
+   * row — throws {@link FastPathAbandoned} instead of becoming error lines, and the household
+   * goes through the store itself.
+   */
+  readonly abandonOnRefusal?: boolean;
+}
+
+/** The household's outcome depends on the store's contents: the fast path hands it to the command path. */
+export class FastPathAbandoned extends Error {
+  constructor() {
+    super('household left the import fast path');
+    this.name = 'FastPathAbandoned';
+  }
 }
 
 interface Row {
@@ -105,6 +120,7 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
   });
   const members = [...kept].sort((a, b) => headFirst(a) - headFirst(b));
 
+  if (headFirst(members[0]) !== 0 && ctx.abandonOnRefusal) throw new FastPathAbandoned();
   if (headFirst(members[0]) !== 0 && !(await isRegistered(ctx.store, householdId))) {
     for (const row of members) reject(row.rowNumber, errorLines(row.rowNumber, [importProblem('import.head-missing', 'relationToHead')]));
     return done(false);
@@ -117,6 +133,7 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
     );
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
+    if (ctx.abandonOnRefusal) throw new FastPathAbandoned();
     reject(base.rowNumber, errorLines(base.rowNumber, error.problems));
     for (const row of members.slice(1)) reject(row.rowNumber, errorLines(row.rowNumber, [importProblem('import.household-rejected', 'householdNumber')]));
     return done(false);
@@ -137,6 +154,7 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      if (ctx.abandonOnRefusal) throw new FastPathAbandoned();
       reject(row.rowNumber, errorLines(row.rowNumber, error.problems, 'residentId'));
     }
   }
@@ -149,6 +167,7 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
       await handleCommand(ctx.store, stream, householdDecider, command, context(key));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      if (ctx.abandonOnRefusal) throw new FastPathAbandoned();
       const row = members.find((m) => !rejected.has(m.rowNumber)) ?? base;
       errors.push(...errorLines(row.rowNumber, error.problems, 'livesInHousehold'));
     }

@@ -3,6 +3,7 @@ import { calendarDateAt } from '@relapse-watch/domain-kernel';
 import type { Actor, EventStore } from '@relapse-watch/event-store-core';
 import type { DivisionDirectory } from '../divisions/division-directory';
 import type { CsvRecord } from './csv-records.reader';
+import { importHouseholdBatch } from './household-batch.importer';
 import { importHouseholdGroup, type GroupImportContext, type GroupOutcome, type RowGroup } from './household-group.importer';
 import { columnIndexOf, type ColumnIndex } from './household-row.parser';
 import { ImportErrorFile } from './import-error.file';
@@ -25,6 +26,12 @@ export interface HouseholdSheetImportOptions {
   readonly actor?: Actor;
   /** Households in flight at once; default 512. The store group-commits their appends. */
   readonly concurrency?: number;
+  /**
+   * Households decided in memory and written in one atomic multi-stream append (the fast path,
+   * see household-batch.importer.ts); default 250. 1 turns the fast path off: every household
+   * goes through the store command by command.
+   */
+  readonly batchHouseholds?: number;
   /**
    * Whether a resident ID's first six digits are a known division of registration. Default: a
    * county of the directory for its own province; any other province's prefix is taken as known
@@ -59,6 +66,8 @@ export interface HouseholdSheetImportResult extends ImportCounts {
 const DEFAULT_ACTOR: Actor = { userId: 'household-sheet-import', role: 'registry-import' };
 /** A household with more rows than this is a sheet error (e.g. the number column left constant), cut into pieces to keep memory bounded. */
 const MAX_GROUP_ROWS = 200;
+/** Rows per fast-path batch at most, so one multi-stream append stays a few thousand events. */
+const MAX_BATCH_ROWS = 2_000;
 
 /**
  * Imports a household sheet into the registry: one row per member, consecutive rows of one
@@ -138,11 +147,20 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
   const correlationId = randomUUID();
   const cache = new ImportStreamCache(options.store);
 
-  const dispatch = async (group: RowGroup) => {
-    while (inFlight >= concurrency) await new Promise<void>((resolve) => slotFreed.push(resolve));
+  const batchHouseholds = Math.max(1, options.batchHouseholds ?? 250);
+  // Fast path: a few batches in flight, so one is decided while another waits for its commit.
+  const slots = batchHouseholds > 1 ? Math.max(2, Math.ceil(concurrency / batchHouseholds)) : concurrency;
+  let batch: RowGroup[] = [];
+  let batchRows = 0;
+  const dispatch = async (groups: RowGroup[]) => {
+    while (inFlight >= slots) await new Promise<void>((resolve) => slotFreed.push(resolve));
     inFlight++;
-    importHouseholdGroup(group, groupContext as GroupImportContext)
-      .then((outcome) => onDone(group, outcome))
+    const ctx = groupContext as GroupImportContext;
+    const work =
+      groups.length === 1 && batchHouseholds === 1
+        ? importHouseholdGroup(groups[0], ctx).then((outcome) => onDone(groups[0], outcome))
+        : importHouseholdBatch(groups, ctx, onDone);
+    work
       .catch((error: unknown) => {
         failure ??= error;
       })
@@ -166,7 +184,17 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
       watermark = { sequence: group.sequence, row: group.lastRow };
       return;
     }
-    await dispatch(group);
+    if (batchHouseholds === 1) return dispatch([group]);
+    batch.push(group);
+    batchRows += group.records.length;
+    if (batch.length >= batchHouseholds || batchRows >= MAX_BATCH_ROWS) await flushBatch();
+  };
+  const flushBatch = async () => {
+    if (batch.length === 0) return;
+    const groups = batch;
+    batch = [];
+    batchRows = 0;
+    await dispatch(groups);
   };
 
   try {
@@ -183,6 +211,7 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
       current.records.push(record);
     }
     if (failure === null) await flushGroup();
+    if (failure === null) await flushBatch();
   } catch (error) {
     failure ??= error instanceof Error && !('code' in error) ? importFileError('import.file', error.message, error.message) : error;
   }

@@ -1,4 +1,15 @@
-import type { AppendOptions, AppendResult, EventStore, EventSubscription, NewEvent, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeToAllOptions } from '@relapse-watch/event-store-core';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventSubscription,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  StreamAppend,
+  SubscribeToAllOptions,
+} from '@relapse-watch/event-store-core';
 
 /**
  * The import's view of the event store: a write-through cache of the streams of the households
@@ -52,6 +63,12 @@ export class ImportStreamCache implements EventStore {
       });
     });
     return result;
+  }
+
+  /** Passed through; the streams written leave the cache (re-read on the next read). */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    for (const append of appends) this.streams.delete(append.streamId);
+    return this.store.appendToStreams(appends);
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
