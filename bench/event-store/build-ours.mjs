@@ -3,13 +3,13 @@
 // as a deployed service would — and not under a TypeScript loader: @swc-node/register
 // alone adds about 80 MB to a process's RSS (it loads the TypeScript compiler), which
 // would be charged to our store. swc is what the workspace's Jest runs already use.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 
 const ENTRY_PACKAGE = '@relapse-watch/event-store-sqlite';
 
-/** Workspace packages under `<sourceRoot>/libs`, by name. */
+/** Workspace packages under `<sourceRoot>/libs` and `<sourceRoot>/services`, by name. */
 function workspacePackages(sourceRoot) {
   const found = new Map();
   const visit = (dir, depth) => {
@@ -23,9 +23,10 @@ function workspacePackages(sourceRoot) {
       const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
       found.set(manifest.name, { dir, manifest });
     }
-    if (depth < 2) for (const e of entries) if (e.isDirectory() && e.name !== 'node_modules' && e.name !== 'src') visit(join(dir, e.name), depth + 1);
+    if (depth < 2) for (const e of entries) if (e.isDirectory() && !['node_modules', 'src', 'dist'].includes(e.name)) visit(join(dir, e.name), depth + 1);
   };
   visit(join(sourceRoot, 'libs'), 0);
+  visit(join(sourceRoot, 'services'), 0);
   return found;
 }
 
@@ -33,7 +34,10 @@ function sourceFiles(dir) {
   const files = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, e.name);
-    if (e.isDirectory()) files.push(...sourceFiles(path));
+    // `testing/` folders are spec support, left out of every library build (tsconfig.lib.json).
+    if (e.isDirectory()) {
+      if (e.name !== 'testing') files.push(...sourceFiles(path));
+    }
     else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !/\.(spec|e2e-spec)\.ts$/.test(e.name)) files.push(path);
   }
   return files;
@@ -41,11 +45,12 @@ function sourceFiles(dir) {
 
 /**
  * Builds `entryPackages` (default `@relapse-watch/event-store-sqlite`) and their
- * `@relapse-watch/*` dependencies from `<sourceRoot>/libs` into `<outDir>/node_modules`.
+ * `@relapse-watch/*` dependencies from `<sourceRoot>/libs` and `/services` into
+ * `<outDir>/node_modules`, with a package's `reference/` data next to its code.
  * Returns the entry file of the first package (`entry`), the entry file of each
  * (`entries`, by package name), and the NODE_PATH under which their third-party
  * dependencies resolve. Other benchmarks (relay-kafka, event-store-postgres,
- * projection-mongo) build the adapters they measure through this function.
+ * projection-mongo, registry-import) build what they measure through this function.
  */
 export function buildOurs({ sourceRoot, workspaceRoot, outDir, entryPackages = [ENTRY_PACKAGE] }) {
   const swc = createRequire(join(workspaceRoot, 'package.json'))('@swc/core');
@@ -55,7 +60,7 @@ export function buildOurs({ sourceRoot, workspaceRoot, outDir, entryPackages = [
   while (queue.length > 0) {
     const name = queue.shift();
     if (needed.includes(name)) continue;
-    if (!packages.has(name)) throw new Error(`workspace package ${name} not found under ${sourceRoot}/libs`);
+    if (!packages.has(name)) throw new Error(`workspace package ${name} not found under ${sourceRoot}/libs or /services`);
     needed.push(name);
     queue.push(...Object.keys(packages.get(name).manifest.dependencies ?? {}).filter((d) => d.startsWith('@relapse-watch/')));
   }
@@ -75,6 +80,7 @@ export function buildOurs({ sourceRoot, workspaceRoot, outDir, entryPackages = [
       writeFileSync(out, code);
     }
     writeFileSync(join(target, 'package.json'), JSON.stringify({ name, version: manifest.version, main: 'src/index.js' }));
+    if (existsSync(join(dir, 'reference'))) cpSync(join(dir, 'reference'), join(target, 'reference'), { recursive: true });
     nodePath.push(join(dir, 'node_modules'));
   }
   nodePath.push(join(workspaceRoot, 'node_modules'));
