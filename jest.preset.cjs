@@ -25,7 +25,10 @@ module.exports = function jestConfig(projectDir, overrides = {}) {
           sourceMaps: 'inline',
         },
       ],
+      // @platformatic/kafka (and scule, which it imports) ship only ES modules: swc turns them into CommonJS for Jest.
+      '^.+\\.(js|mjs)$': ['@swc/jest', { module: { type: 'commonjs' }, jsc: { target: 'es2023' } }],
     },
+    transformIgnorePatterns: ['/node_modules/(?!(@platformatic|scule)/)'],
     moduleFileExtensions: ['ts', 'js', 'json'],
     maxWorkers: 1,
     testTimeout: 60_000,

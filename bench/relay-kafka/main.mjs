@@ -28,6 +28,14 @@ record count and value size on the same broker. Needs: bash infra/up.sh kafka`,
     'read-ahead': { parse: nonNegativeInt, help: 'EventRelay readAhead: batches read and mapped while one is published (default: the relay default, 2; 0 = none)' },
     'record-size': { parse: positiveInt, help: 'ProducerPerformance --record-size in bytes (default: the average CloudEvent value our relay sends)' },
     sides: { default: SIDES, parse: listOf(SIDES), help: 'ours, peer or both' },
+    client: {
+      default: 'kafkajs',
+      parse: (value) => {
+        if (value !== 'kafkajs' && value !== 'platformatic') throw new Error('--client is kafkajs or platformatic');
+        return value;
+      },
+      help: 'Kafka client of our bus: kafkajs (KafkaBus) or platformatic (PlatformaticKafkaBus, @platformatic/kafka)',
+    },
     'no-kafka': { help: 'ours only, with a bus that accepts every publish at once: the relay\'s own cost (read, map, checkpoint) without Kafka; not a figure against the targets' },
     'keep-topics': { help: 'do not delete the two topics afterwards' },
     'cpu-prof': { help: 'V8 CPU profile of our relay child in reports/cpu-prof/relay-kafka/' },
@@ -45,7 +53,7 @@ const topics = { ours: `bench.relay-kafka.ours.${stamp}`, peer: `bench.relay-kaf
 let failed = false;
 
 try {
-  log(`${EVENTS.toLocaleString('en')} events, ${options.partitions} partitions, brokers ${brokers.join(',')}; ${process.version}; work dir ${workDir}; ${JSON.stringify(await machineLoad())}`);
+  log(`${EVENTS.toLocaleString('en')} events, ${options.partitions} partitions, client ${options.client}, brokers ${brokers.join(',')}; ${process.version}; work dir ${workDir}; ${JSON.stringify(await machineLoad())}`);
   await admin.connect();
   const env = { ...process.env, ...buildOursEnv(['@relapse-watch/event-store-sqlite', '@relapse-watch/messaging-core', '@relapse-watch/messaging-kafka'], join(workDir, 'ours-build'), log) };
 
@@ -66,7 +74,7 @@ try {
     const reply = await runChild(
       join(here, 'ours.mjs'),
       'relay',
-      { file, checkpointFile: join(workDir, 'source', 'checkpoints.db'), total: EVENTS, brokers, partitions: options.partitions, topic: topics.ours, maxBatchSize: options['relay-batch'], readAhead: options['read-ahead'], noKafka: !!options['no-kafka'] },
+      { file, checkpointFile: join(workDir, 'source', 'checkpoints.db'), total: EVENTS, brokers, partitions: options.partitions, topic: topics.ours, maxBatchSize: options['relay-batch'], readAhead: options['read-ahead'], noKafka: !!options['no-kafka'], client: options.client },
       { env, cpuProf: options['cpu-prof'] },
     );
     if (!reply.ok) {
@@ -104,6 +112,7 @@ try {
     ratio: ratio(oursRate, peerRate),
     events: EVENTS,
     partitions: options.partitions,
+    client: options.client,
     acks: 'all',
     source: 'SQLite event store (embedded file), to isolate Kafka',
     valueBytes: sizes.valueBytes,

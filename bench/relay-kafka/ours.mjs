@@ -10,7 +10,7 @@ import { appendNewStream, EVENT_TYPES, EVENTS_PER_HOUSEHOLD, householdEvents, ro
 const require = createRequire(import.meta.url);
 const { SqliteEventStore, SqliteCheckpointStore } = requireOurs(require, '@relapse-watch/event-store-sqlite');
 const { EventRelay, integrationMessage } = requireOurs(require, '@relapse-watch/messaging-core');
-const { KafkaBus } = requireOurs(require, '@relapse-watch/messaging-kafka');
+const { KafkaBus, PlatformaticKafkaBus } = requireOurs(require, '@relapse-watch/messaging-kafka');
 
 // The registry's four event types as integration events (the contracts' shape; the schema
 // URIs are not fetched by anyone here).
@@ -32,6 +32,15 @@ function benchMapper(topic) {
     if (!contract) return null;
     return { topic, message: integrationMessage(event, contract).message };
   };
+}
+
+/** A client's installed version (@platformatic/kafka exports no package.json subpath, so it is read from disk). */
+function clientVersion(name) {
+  const { readFileSync } = require('node:fs');
+  const { join } = require('node:path');
+  let dir = require.resolve(name);
+  while (!dir.endsWith(`node_modules/${name}`)) dir = join(dir, '..');
+  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
 }
 
 /** Writes `events` events (households of 20) into a fresh SQLite store; not a figure. */
@@ -73,10 +82,12 @@ async function seed({ file, events, inFlight }) {
  * relay saves it only after the bus resolved the publish, i.e. after Kafka acknowledged the
  * batch with acks=all. Connections are opened before the clock starts.
  */
-async function relay({ file, checkpointFile, total, brokers, partitions, topic, maxBatchSize, readAhead, noKafka }) {
+async function relay({ file, checkpointFile, total, brokers, partitions, topic, maxBatchSize, readAhead, noKafka, client = 'kafkajs' }) {
   const store = SqliteEventStore.open({ path: file, synchronous: 'FULL' });
   const saved = SqliteCheckpointStore.open(checkpointFile);
-  const bus = new KafkaBus({ brokers, partitions, clientId: 'bench-relay-kafka' });
+  // --client: the same options, the same port, one of the two Kafka clients.
+  const Bus = client === 'platformatic' ? PlatformaticKafkaBus : KafkaBus;
+  const bus = new Bus({ brokers, partitions, clientId: 'bench-relay-kafka' });
   let finished;
   const allAcknowledged = new Promise((resolve) => (finished = resolve));
   // Where the time goes: wall time inside the mapper, waiting for the bus's publish (Kafka's
@@ -167,7 +178,11 @@ async function relay({ file, checkpointFile, total, brokers, partitions, topic, 
       setup: {
         source: 'SqliteEventStore (node:sqlite, local file), subscribeToAll from 0',
         relay: `EventRelay, maxBatchSize ${maxBatchSize ?? 'default'}, readAhead ${readAhead ?? 'default'}, SqliteCheckpointStore`,
-        bus: noKafka ? 'none: every publish accepted at once (--no-kafka)' : `KafkaBus (kafkajs ${require('kafkajs/package.json').version}): idempotent producer, acks=all, maxInFlightRequests 1, requests of at most 1 MB, ${partitions} partitions, key = household id`,
+        bus: noKafka
+          ? 'none: every publish accepted at once (--no-kafka)'
+          : client === 'platformatic'
+            ? `PlatformaticKafkaBus (@platformatic/kafka ${clientVersion('@platformatic/kafka')}): idempotent producer, acks=all, one request in flight per connection, requests of at most 1 MB, ${partitions} partitions, key = household id (Java murmur2)`
+            : `KafkaBus (kafkajs ${clientVersion('kafkajs')}): idempotent producer, acks=all, maxInFlightRequests 1, requests of at most 1 MB, ${partitions} partitions, key = household id`,
       },
     };
   } finally {

@@ -1,3 +1,4 @@
 export * from './kafka-bus';
 export * from './kafka-url';
 export * from './kafka-logger';
+export * from './platformatic';

@@ -5,87 +5,25 @@ import {
   deadLetterTopic,
   DEFAULT_MAX_ATTEMPTS,
   DEFAULT_RETRY_DELAY_MS,
-  InvalidBusRequest,
   type Bus,
   type BusMessage,
   type BusSubscription,
   type SubscribeOptions,
 } from '@relapse-watch/messaging-core';
-import { Buffer } from 'node:buffer';
 import { Kafka, type Admin, type Producer } from 'kafkajs';
-import { quietLogCreator, type KafkaLogSink } from './kafka-logger';
+import { joinWithRetries } from './join-retry';
+import { quietLogCreator } from './kafka-logger';
+import { kafkaBusSettings, type KafkaBusOptions } from './kafka-options';
 import { KafkaSubscription } from './kafka-subscription';
-import { Murmur2Partitioner } from './murmur2-partitioner';
 import { TopicCreator } from './kafka-topics';
+import { Murmur2Partitioner } from './murmur2-partitioner';
+import { splitByBytes } from './publish-requests';
 
-/** Options of {@link KafkaBus}. */
-export interface KafkaBusOptions {
-  /** Bootstrap brokers, `host:port` each; see {@link brokersFromKafkaUrl}. */
-  readonly brokers: readonly string[];
-  /** Client id the broker logs and quotas see; default `relapse-watch`. */
-  readonly clientId?: string;
-  /** Partitions of each topic the bus creates; default 3. Existing topics keep theirs. */
-  readonly partitions?: number;
-  /** Replicas of each topic the bus creates; default 1 (the single local broker), 3 in production. */
-  readonly replicationFactor?: number;
-  /** Partitions one subscription handles at the same time; default: {@link partitions}. */
-  readonly partitionConcurrency?: number;
-  /**
-   * Longest a fetch waits at the broker for new records, in ms; default 500. A closing
-   * subscription waits for its fetch in flight, so this bounds how long a close takes on an
-   * idle topic; lower means more idle requests (two per second per subscription at 500).
-   */
-  readonly fetchMaxWaitMs?: number;
-  /** Receives kafkajs log lines (level, component, message only); default: discarded. */
-  readonly log?: KafkaLogSink;
-  /**
-   * Most bytes (keys, values, headers and a per-record allowance) one produce request
-   * carries; default {@link DEFAULT_MAX_REQUEST_BYTES}, under the broker's default
-   * `message.max.bytes` (1 MiB per partition batch). A larger publish goes out as several
-   * requests, one after the other; a single message larger than this is refused.
-   */
-  readonly maxRequestBytes?: number;
-}
-
-/** Default of {@link KafkaBusOptions.maxRequestBytes}: stays under Kafka's default 1 MiB `message.max.bytes`. */
-export const DEFAULT_MAX_REQUEST_BYTES = 1_000_000;
-/** Allowance per record for its framing in a record batch (length, attributes, deltas, varints). */
-const RECORD_OVERHEAD_BYTES = 32;
-
-/** A message as kafkajs takes it, with its value already UTF-8 encoded (encoded once, measured for free). */
-interface EncodedMessage {
-  readonly key: string;
-  readonly value: Buffer;
-  readonly headers: Record<string, string> | undefined;
-  /** Size estimate in a record batch: key, value and headers bytes plus framing. */
-  readonly bytes: number;
-}
-
-function encode(message: BusMessage): EncodedMessage {
-  const value = Buffer.from(message.value, 'utf8');
-  let bytes = RECORD_OVERHEAD_BYTES + value.length + Buffer.byteLength(message.key);
-  let headers: Record<string, string> | undefined;
-  if (message.headers) {
-    headers = { ...message.headers };
-    for (const name in headers) bytes += 8 + Buffer.byteLength(name) + Buffer.byteLength(headers[name]);
-  }
-  return { key: message.key, value, headers, bytes };
-}
-
-/** Attempts to join a consumer group while the broker answers with a retriable refusal. */
-const JOIN_ATTEMPTS = 10;
-/** First wait between join attempts; it grows linearly (about 11 s over all attempts). */
-const JOIN_RETRY_DELAY_MS = 200;
+export { DEFAULT_MAX_REQUEST_BYTES, type KafkaBusOptions } from './kafka-options';
 
 /** kafkajs marks errors a later attempt may not meet (coordinator loading or moving). */
 function isRetriable(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
-}
-
-function wholeNumber(value: number | undefined, fallback: number, field: string): number {
-  const n = value ?? fallback;
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidBusRequest('bus.invalid-options', field, `${field} is a whole number from 1`);
-  return n;
 }
 
 /**
@@ -120,20 +58,19 @@ export class KafkaBus implements Bus {
   private closed = false;
 
   constructor(options: KafkaBusOptions) {
-    if (!Array.isArray(options?.brokers) || options.brokers.length === 0 || !options.brokers.every((b) => typeof b === 'string' && b.length > 0)) {
-      throw new InvalidBusRequest('bus.invalid-options', 'brokers', 'brokers is a non-empty list of host:port');
-    }
-    const partitions = wholeNumber(options.partitions, 3, 'partitions');
-    const replicationFactor = wholeNumber(options.replicationFactor, 1, 'replicationFactor');
-    this.partitionConcurrency = wholeNumber(options.partitionConcurrency, partitions, 'partitionConcurrency');
-    this.fetchMaxWaitMs = wholeNumber(options.fetchMaxWaitMs, 500, 'fetchMaxWaitMs');
-    this.maxRequestBytes = wholeNumber(options.maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES, 'maxRequestBytes');
-    this.kafka = new Kafka({
-      clientId: options.clientId ?? 'relapse-watch',
-      brokers: [...options.brokers],
-      logCreator: quietLogCreator(options.log),
-    });
-    this.topics = new TopicCreator(() => this.connectedAdmin(), { partitions, replicationFactor });
+    const settings = kafkaBusSettings(options);
+    this.partitionConcurrency = settings.partitionConcurrency;
+    this.fetchMaxWaitMs = settings.fetchMaxWaitMs;
+    this.maxRequestBytes = settings.maxRequestBytes;
+    this.kafka = new Kafka({ clientId: settings.clientId, brokers: settings.brokers, logCreator: quietLogCreator(settings.log) });
+    this.topics = new TopicCreator(async (topic, layout) => {
+      const admin = await this.connectedAdmin();
+      // createTopics resolves false when the topic exists already, which is the common case.
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [{ topic, numPartitions: layout.partitions, replicationFactor: layout.replicationFactor }],
+      });
+    }, settings);
   }
 
   /** Connects the producer and the admin client now instead of on first use. */
@@ -153,54 +90,17 @@ export class KafkaBus implements Bus {
     if (this.closed) throw new BusClosed();
     assertValidPublish(topic, messages);
     if (messages.length === 0) return;
-    const requests = this.splitByBytes(messages);
+    const requests = splitByBytes(messages, this.maxRequestBytes);
     await this.topics.ensure(topic);
     const producer = await this.connectedProducer();
     for (const request of requests) await producer.send({ topic, acks: -1, messages: request });
-  }
-
-  /**
-   * The messages encoded, in consecutive slices of at most `maxRequestBytes` each.
-   * @throws {@link InvalidBusRequest} `bus.invalid-message` for a message larger than that alone; nothing is sent.
-   */
-  private splitByBytes(messages: readonly BusMessage[]): EncodedMessage[][] {
-    const requests: EncodedMessage[][] = [];
-    let request: EncodedMessage[] = [];
-    let bytes = 0;
-    for (let i = 0; i < messages.length; i++) {
-      const message = encode(messages[i]);
-      if (message.bytes > this.maxRequestBytes) {
-        throw new InvalidBusRequest('bus.invalid-message', `messages[${i}]`, `A message is at most maxRequestBytes (${this.maxRequestBytes}) bytes`);
-      }
-      if (bytes + message.bytes > this.maxRequestBytes) {
-        requests.push(request);
-        request = [];
-        bytes = 0;
-      }
-      request.push(message);
-      bytes += message.bytes;
-    }
-    requests.push(request);
-    return requests;
   }
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
     if (this.closing) throw new BusClosed();
     assertValidSubscribe(options);
     await this.topics.ensure(options.topic);
-    // A new broker answers "coordinator loading" until its offsets topic is ready (and a
-    // restarting one answers likewise): such retriable refusals to join are retried, bounded.
-    for (let attempt = 1; ; attempt++) {
-      const subscription = this.newSubscription(options);
-      try {
-        await subscription.start();
-        return subscription;
-      } catch (error) {
-        await subscription.close().catch(() => undefined);
-        if (!isRetriable(error) || attempt >= JOIN_ATTEMPTS || this.closing) throw error;
-        await new Promise((resolve) => setTimeout(resolve, JOIN_RETRY_DELAY_MS * attempt));
-      }
-    }
+    return joinWithRetries(() => this.newSubscription(options), isRetriable, () => this.closing !== null);
   }
 
   private newSubscription(options: SubscribeOptions): KafkaSubscription {

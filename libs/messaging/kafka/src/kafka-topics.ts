@@ -1,10 +1,14 @@
-import type { Admin } from 'kafkajs';
-
 /** How the bus lays out the topics it creates. */
 export interface TopicLayout {
   readonly partitions: number;
   readonly replicationFactor: number;
 }
+
+/**
+ * Creates one topic with `layout` and resolves once its partitions have leaders; an existing
+ * topic is left as it is (and resolves). Each Kafka client adapter supplies its own.
+ */
+export type CreateTopic = (topic: string, layout: TopicLayout) => Promise<void>;
 
 /**
  * Creates topics on first use, once per topic and process. Brokers run with automatic
@@ -16,7 +20,7 @@ export class TopicCreator {
   private readonly ensured = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly admin: () => Promise<Admin>,
+    private readonly create: CreateTopic,
     private readonly layout: TopicLayout,
   ) {}
 
@@ -24,20 +28,11 @@ export class TopicCreator {
   ensure(topic: string): Promise<void> {
     let ready = this.ensured.get(topic);
     if (!ready) {
-      ready = this.create(topic);
+      ready = this.create(topic, this.layout);
       // A failed creation (broker briefly away) is tried again by the next call.
       ready.catch(() => this.ensured.delete(topic));
       this.ensured.set(topic, ready);
     }
     return ready;
-  }
-
-  private async create(topic: string): Promise<void> {
-    const admin = await this.admin();
-    // createTopics resolves false when the topic exists already, which is the common case.
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic, numPartitions: this.layout.partitions, replicationFactor: this.layout.replicationFactor }],
-    });
   }
 }

@@ -72,7 +72,18 @@ describe('BUS_URL', () => {
     ['kafka://k1:9092,k2:9093/', ['k1:9092', 'k2:9093']],
     ['kafka://[::1]:9092', ['[::1]:9092']],
   ])('%s → Kafka brokers %j', (url, brokers) => {
-    expect(parseBusUrl('BUS_URL', url)).toEqual({ kind: 'kafka', url, brokers });
+    expect(parseBusUrl('BUS_URL', url)).toEqual({ kind: 'kafka', url, brokers, client: 'kafkajs' });
+  });
+
+  it.each([
+    ['kafka://k1:9092?client=platformatic', 'platformatic'],
+    ['kafka://k1:9092?client=kafkajs', 'kafkajs'],
+  ])('%s picks the %s client', (url, client) => {
+    expect(parseBusUrl('BUS_URL', url)).toMatchObject({ kind: 'kafka', brokers: ['k1:9092'], client });
+  });
+
+  it.each(['kafka://k1:9092?client=rdkafka', 'kafka://k1:9092?acks=1'])('refuses the parameter in %s', (url) => {
+    expect(() => parseBusUrl('BUS_URL', url)).toThrow('takes only ?client=kafkajs or ?client=platformatic');
   });
 
   it.each(['kafka://', 'kafka://broker', 'kafka://k1:9092,', 'kafka://k1:70000', 'kafka:k1:9092', 'kafka://k1:9092/topic'])('refuses %s', (url) => {

@@ -30,7 +30,16 @@ export type ReadStoreTarget =
 /** Which message bus integration events travel on, parsed from `BUS_URL`. */
 export type BusTarget =
   | { readonly kind: 'inproc'; readonly url: string }
-  | { readonly kind: 'kafka'; readonly url: string; readonly brokers: readonly string[] };
+  | {
+      readonly kind: 'kafka';
+      readonly url: string;
+      readonly brokers: readonly string[];
+      /** The client behind the Bus port: kafkajs (default) or @platformatic/kafka (`?client=platformatic`). */
+      readonly client: KafkaClientName;
+    };
+
+/** The Kafka clients the bus can run on. */
+export type KafkaClientName = 'kafkajs' | 'platformatic';
 
 /** A SQLite URL for a file: `sqlite:<path>`, a relative path being taken from the working directory. */
 export function sqliteUrl(path: string): string {
@@ -71,7 +80,7 @@ export function parseReadStoreUrl(variable: string, value: string, cwd: string):
   }
 }
 
-/** Parses `BUS_URL`: `inproc:` or `kafka://host:port[,host:port…]`. */
+/** Parses `BUS_URL`: `inproc:` or `kafka://host:port[,host:port…][?client=kafkajs|platformatic]`. */
 export function parseBusUrl(variable: string, value: string): BusTarget {
   const scheme = schemeOf(variable, value, 'inproc:, kafka://host:port');
   switch (scheme) {
@@ -80,14 +89,19 @@ export function parseBusUrl(variable: string, value: string): BusTarget {
       return { kind: 'inproc', url: value };
     case 'kafka': {
       // A Kafka URL lists several bootstrap brokers, which WHATWG URL cannot parse.
-      const list = value.slice('kafka://'.length).replace(/\/+$/, '');
+      const [address, query = ''] = value.slice('kafka://'.length).split('?', 2);
+      const list = address.replace(/\/+$/, '');
+      const client = query === '' ? 'kafkajs' : /^client=(kafkajs|platformatic)$/.exec(query)?.[1];
+      if (client === undefined) {
+        throw new ConfigError(variable, '只接受参数 ?client=kafkajs 或 ?client=platformatic / takes only ?client=kafkajs or ?client=platformatic', maskValue(value));
+      }
       const brokers = list.split(',').map((b) => b.trim());
       const broker = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/;
       const bad = brokers.find((b) => !broker.test(b) || Number(b.slice(b.lastIndexOf(':') + 1)) > 65535);
       if (!value.startsWith('kafka://') || bad !== undefined) {
         throw new ConfigError(variable, '应为 kafka://主机:端口[,主机:端口…] / must be kafka://host:port[,host:port…]', maskValue(value));
       }
-      return { kind: 'kafka', url: value, brokers };
+      return { kind: 'kafka', url: value, brokers, client: client as KafkaClientName };
     }
     default:
       throw unknownScheme(variable, value, 'inproc:, kafka://');
