@@ -80,7 +80,7 @@ describe('loadRuntimeConfig', () => {
       schema: 'event_store',
     });
     expect(config.readStore).toEqual({ kind: 'mongodb', url: 'mongodb://mongo.internal:27017/rw', database: 'rw' });
-    expect(config.bus).toEqual({ kind: 'kafka', url: 'kafka://k1.internal:9092,k2.internal:9092', brokers: ['k1.internal:9092', 'k2.internal:9092'], client: 'kafkajs' });
+    expect(config.bus).toEqual({ kind: 'kafka', url: 'kafka://k1.internal:9092,k2.internal:9092', brokers: ['k1.internal:9092', 'k2.internal:9092'], client: 'platformatic' });
     expect(config.mode).toBe('distributed');
     expect(loadRuntimeConfig({ EVENT_STORE_URL: 'kurrentdb://es.internal:2113?tls=false' }, cwd).eventStore.kind).toBe('kurrentdb');
   });

@@ -72,7 +72,7 @@ describe('BUS_URL', () => {
     ['kafka://k1:9092,k2:9093/', ['k1:9092', 'k2:9093']],
     ['kafka://[::1]:9092', ['[::1]:9092']],
   ])('%s → Kafka brokers %j', (url, brokers) => {
-    expect(parseBusUrl('BUS_URL', url)).toEqual({ kind: 'kafka', url, brokers, client: 'kafkajs' });
+    expect(parseBusUrl('BUS_URL', url)).toEqual({ kind: 'kafka', url, brokers, client: 'platformatic' });
   });
 
   it.each([

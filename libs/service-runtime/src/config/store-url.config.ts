@@ -34,7 +34,7 @@ export type BusTarget =
       readonly kind: 'kafka';
       readonly url: string;
       readonly brokers: readonly string[];
-      /** The client behind the Bus port: kafkajs (default) or @platformatic/kafka (`?client=platformatic`). */
+      /** The client behind the Bus port: @platformatic/kafka (default) or kafkajs (`?client=kafkajs`). */
       readonly client: KafkaClientName;
     };
 
@@ -80,7 +80,7 @@ export function parseReadStoreUrl(variable: string, value: string, cwd: string):
   }
 }
 
-/** Parses `BUS_URL`: `inproc:` or `kafka://host:port[,host:port…][?client=kafkajs|platformatic]`. */
+/** Parses `BUS_URL`: `inproc:` or `kafka://host:port[,host:port…][?client=platformatic|kafkajs]` (default platformatic). */
 export function parseBusUrl(variable: string, value: string): BusTarget {
   const scheme = schemeOf(variable, value, 'inproc:, kafka://host:port');
   switch (scheme) {
@@ -91,7 +91,7 @@ export function parseBusUrl(variable: string, value: string): BusTarget {
       // A Kafka URL lists several bootstrap brokers, which WHATWG URL cannot parse.
       const [address, query = ''] = value.slice('kafka://'.length).split('?', 2);
       const list = address.replace(/\/+$/, '');
-      const client = query === '' ? 'kafkajs' : /^client=(kafkajs|platformatic)$/.exec(query)?.[1];
+      const client = query === '' ? 'platformatic' : /^client=(kafkajs|platformatic)$/.exec(query)?.[1];
       if (client === undefined) {
         throw new ConfigError(variable, '只接受参数 ?client=kafkajs 或 ?client=platformatic / takes only ?client=kafkajs or ?client=platformatic', maskValue(value));
       }

@@ -125,3 +125,25 @@ describe('PlatformaticKafkaBus specifics', () => {
     expect(kafkaBusSettings({ brokers })).toMatchObject({ partitions: 3, partitionConcurrency: 3, fetchMaxWaitMs: 500, maxRequestBytes: 1_000_000 });
   });
 });
+
+describe('PlatformaticKafkaBus when its message stream fails', () => {
+  it('replaces the failed stream and goes on delivering from the committed offsets', async () => {
+    const bus = new PlatformaticKafkaBus({ brokers, clientId: 'platformatic-bus-spec' });
+    try {
+      const topic = `platformatic-spec.restart.${randomUUID()}`;
+      const received = new Received();
+      const subscription = await bus.subscribe({ topic, group: `restart-${randomUUID()}`, handler: received.handler });
+      await bus.publish(topic, [{ key: 'household-1', value: 'before' }]);
+      await received.atLeast(1);
+      // What the client does when a broker stays away past its retries: the stream errors and ends.
+      const stream = (subscription as unknown as { stream: NodeJS.ReadableStream & { destroy(error: Error): void } }).stream;
+      stream.destroy(new Error('simulated broker loss'));
+      await bus.publish(topic, [{ key: 'household-1', value: 'after' }]);
+      await received.atLeast(2);
+      expect(received.messages.map((m) => m.value)).toContain('after');
+      expect((subscription as unknown as { stream: unknown }).stream).not.toBe(stream);
+    } finally {
+      await bus.close();
+    }
+  });
+});

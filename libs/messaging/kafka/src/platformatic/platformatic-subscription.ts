@@ -68,6 +68,9 @@ export class PlatformaticSubscription implements BusSubscription {
   private queued = 0;
   private running = 0;
   private closing: Promise<void> | null = null;
+  /** Restarts of a failed message stream since the last one that delivered; sets the backoff. */
+  private failures = 0;
+  private restarting = false;
 
   constructor(
     private readonly consumer: StringConsumer,
@@ -79,6 +82,13 @@ export class PlatformaticSubscription implements BusSubscription {
 
   /** Joins the group and starts handling; resolves once the member has joined. */
   async start(): Promise<void> {
+    // After a rebalance the stream fetches again from the committed offsets: records queued
+    // before it are dropped (they come again, or go to the member that owns them now).
+    this.consumer.on('consumer:group:join', () => this.dropQueued());
+    await this.openStream();
+  }
+
+  private async openStream(): Promise<void> {
     const stream = await this.consumer.consume({
       topics: [this.topic],
       // A group with no committed offset starts at the beginning, as the port promises.
@@ -90,11 +100,44 @@ export class PlatformaticSubscription implements BusSubscription {
     });
     this.stream = stream;
     if (this.abort.signal.aborted) return;
-    // After a rebalance the stream fetches again from the committed offsets: records queued
-    // before it are dropped (they come again, or go to the member that owns them now).
-    this.consumer.on('consumer:group:join', () => this.dropQueued());
-    stream.on('error', (error: Error) => this.warn('MessagesStream', error));
-    stream.on('data', (record: StringMessage) => this.enqueue(record));
+    stream.on('error', (error: Error) => {
+      this.warn('MessagesStream', error);
+      this.restartSoon(stream);
+    });
+    stream.on('close', () => this.restartSoon(stream));
+    stream.on('data', (record: StringMessage) => {
+      this.failures = 0;
+      this.enqueue(record);
+    });
+  }
+
+  /**
+   * A message stream that fails (a broker gone past the client's own retries) or ends while
+   * the subscription is open is replaced by a new one after a backoff (0.5 s doubling up to
+   * 30 s), as kafkajs restarts its consumer: the new stream starts at the committed offsets, so
+   * records queued from the old one are dropped and come again (at-least-once, as the port says).
+   */
+  private restartSoon(failed: MessagesStream<string, string, string, string>): void {
+    if (this.abort.signal.aborted || this.stream !== failed || this.restarting) return;
+    this.restarting = true;
+    this.dropQueued();
+    const delay = Math.min(30_000, 500 * 2 ** this.failures++);
+    const timer = setTimeout(() => {
+      void (async () => {
+        await failed.close().catch(() => undefined);
+        if (!this.abort.signal.aborted) await this.openStream();
+      })()
+        .catch((error: unknown) => {
+          this.warn('MessagesStream', error);
+          this.restarting = false;
+          // Try again later: the stream in hand is still the failed one.
+          this.restartSoon(failed);
+        })
+        .finally(() => {
+          if (this.stream !== failed) this.restarting = false;
+        });
+    }, delay);
+    timer.unref();
   }
 
   close(): Promise<void> {
