@@ -29,12 +29,12 @@ record count and value size on the same broker. Needs: bash infra/up.sh kafka`,
     'record-size': { parse: positiveInt, help: 'ProducerPerformance --record-size in bytes (default: the average CloudEvent value our relay sends)' },
     sides: { default: SIDES, parse: listOf(SIDES), help: 'ours, peer or both' },
     client: {
-      default: 'kafkajs',
+      default: 'platformatic',
       parse: (value) => {
         if (value !== 'kafkajs' && value !== 'platformatic') throw new Error('--client is kafkajs or platformatic');
         return value;
       },
-      help: 'Kafka client of our bus: kafkajs (KafkaBus) or platformatic (PlatformaticKafkaBus, @platformatic/kafka)',
+      help: 'Kafka client of our bus: platformatic (PlatformaticKafkaBus, @platformatic/kafka, the runtime default) or kafkajs (KafkaBus)',
     },
     'no-kafka': { help: 'ours only, with a bus that accepts every publish at once: the relay\'s own cost (read, map, checkpoint) without Kafka; not a figure against the targets' },
     'keep-topics': { help: 'do not delete the two topics afterwards' },
