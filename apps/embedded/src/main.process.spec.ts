@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,12 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 // from source as its own process, with nothing but a data folder.
 const repoRoot = join(__dirname, '..', '..', '..');
 const folders: string[] = [];
-afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const children: ChildProcess[] = [];
+// A failed expectation must not leave a server behind: every process started here is ended.
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  folders.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
 
 function newDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rw-embedded-'));
@@ -24,6 +29,7 @@ function start(dataDir: string, args: string[] = []) {
     env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'apps/embedded/tsconfig.json', PORT: '0', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   const stderr: string[] = [];
   const logs: Record<string, unknown>[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
