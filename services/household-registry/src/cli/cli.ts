@@ -57,7 +57,7 @@ function program(io: CliIo): Command {
     .argument('<file>', '户籍信息表 / the household sheet')
     .option('--province <code>', '两位省级代码（默认取首行村代码） / two-digit province code (default: from the first village code)')
     .option('--extract <file>', '区划摘录文件（默认随附的） / division extract (default: the shipped one)')
-    .option('--event-store <url>', '事件库 / the event store (sqlite:<path>)', DEFAULT_EVENT_STORE_URL)
+    .option('--event-store <url>', '事件库，写法同 EVENT_STORE_URL / the event store, as EVENT_STORE_URL (sqlite:<path>, postgres://…, kurrentdb://…)', DEFAULT_EVENT_STORE_URL)
     .option('--resident-id-salt <salt>', '身份证号哈希盐值（默认取 RESIDENT_ID_SALT） / salt of resident-ID hashes (default: RESIDENT_ID_SALT)')
     .option('--concurrency <n>', '同时处理的户数 / households in flight', '512')
     .option('--errors <file>', '错误文件（默认 <文件>.errors.csv） / error file (default <file>.errors.csv)')

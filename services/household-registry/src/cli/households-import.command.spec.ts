@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredEvent } from '@relapse-watch/event-store-core';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
+import { openEventStore, parseEventStoreUrl } from '@relapse-watch/service-runtime';
 import { EMBEDDED_DEVELOPMENT_SALT } from '../config/registry.config';
 import { run } from './cli';
 import type { CliIo } from './cli-io';
@@ -90,12 +91,35 @@ describe('relapse-watch households import', () => {
   });
 
   it.each([
-    ['a server event store', ['--event-store', 'postgres://localhost/rw'], '--event-store 目前只支持嵌入式 sqlite:<路径>'],
+    ['an event store URL the runtime refuses', ['--event-store', 'mysql://localhost/rw'], '错误 / error: --event-store'],
+    ['a server that does not answer', ['--event-store', 'postgres://rw:secret@127.0.0.1:1/rw'], '错误 / error: --event-store'],
     ['a missing file', [], '无法读取导入文件'],
   ])('exits 1 with one line for %s', async (_case, extra, message) => {
     const io = capture(tempFolder());
     expect(await run(['households', 'import', 'missing.csv', ...extra], io)).toBe(1);
     expect(io.stderr.at(-1)).toContain(message);
+    expect(io.stderr.join('\n')).not.toContain('secret');
+  });
+
+  it('imports into the PostgreSQL event store an EVENT_STORE_URL names, then again without adding anything', async () => {
+    const folder = tempFolder();
+    expect(await run(['generate', '--province', '51', '--households', '40', '--seed', '9', '--out', 'sheet.csv'], capture(folder))).toBe(0);
+    const url = `${process.env['POSTGRES_URL']}?schema=cli_import_${Date.now()}`;
+    expect(await run(['households', 'import', 'sheet.csv', '--event-store', url, '--no-progress-file'], capture(folder))).toBe(0);
+    const count = async () => {
+      const store = await openEventStore(parseEventStoreUrl('EVENT_STORE_URL', url, folder));
+      try {
+        const types: string[] = [];
+        for await (const event of store.readAll()) types.push(event.type);
+        return types;
+      } finally {
+        await store.close();
+      }
+    };
+    const first = await count();
+    expect(first.filter((t) => t === 'HouseholdRegistered')).toHaveLength(40);
+    expect(await run(['households', 'import', 'sheet.csv', '--event-store', url, '--no-progress-file'], capture(folder))).toBe(0);
+    expect(await count()).toHaveLength(first.length);
   });
 
   it('killed mid-file (SIGKILL) and run again, holds every household exactly once', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
+import type { EventStore } from '@relapse-watch/event-store-core';
 import { DivisionDirectory } from '../divisions/division-directory';
 import { divisionSourceError } from '../divisions/division.errors';
 import { readDivisionExtract, shippedExtractPath } from '../divisions/division-extract.reader';
@@ -12,7 +12,7 @@ import { importHouseholdSheet, type HouseholdSheetImportResult, type ImportProgr
 import { importFileError } from '../import/import.errors';
 import { openSheetRecords } from '../import/sheet-records.reader';
 import type { CliIo } from './cli-io';
-import { eventStorePathOf } from './event-store.option';
+import { openEventStoreOption } from './event-store.option';
 import { residentIdSaltOf } from './resident-id-salt.option';
 
 /** Options of `relapse-watch households import`, as commander parsed them. */
@@ -34,12 +34,28 @@ export interface HouseholdsImportOptions {
  */
 export async function householdsImport(file: string, options: HouseholdsImportOptions, io: CliIo): Promise<HouseholdSheetImportResult> {
   const path = resolve(io.cwd, file);
-  const storePath = eventStorePathOf(options.eventStore, io.cwd);
   const salt = residentIdSaltOf(options.residentIdSalt, io.env ?? {}, io.err);
   const concurrency = Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100_000) throw importFileError('import.file', '--concurrency 须为正整数', '--concurrency must be a positive whole number');
   const synchronous = options.synchronous.toUpperCase();
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw importFileError('import.file', '--synchronous 须为 FULL 或 NORMAL', '--synchronous must be FULL or NORMAL');
+  const { store, label } = await openEventStoreOption(options.eventStore, io.cwd, synchronous);
+  try {
+    return await importInto(store, label, path, options, { salt, concurrency }, io);
+  } finally {
+    await store.close();
+  }
+}
+
+async function importInto(
+  store: EventStore,
+  label: string,
+  path: string,
+  options: HouseholdsImportOptions,
+  settings: { readonly salt: string; readonly concurrency: number },
+  io: CliIo,
+): Promise<HouseholdSheetImportResult> {
+  const { salt, concurrency } = settings;
   const provinceCode = checkProvinceCode(options.province ?? (await provinceOfSheet(path)));
   const extract = options.extract ?? shippedExtractPath(provinceCode);
   if (options.extract === undefined && !existsSync(extract)) {
@@ -49,8 +65,7 @@ export async function householdsImport(file: string, options: HouseholdsImportOp
   const directory = DivisionDirectory.fromRecords(source.edition, source.records);
   const prefixes = registrationPrefixes(directory);
 
-  io.err(`导入 / importing: ${path} → ${storePath}`);
-  const store = SqliteEventStore.open({ path: storePath, synchronous });
+  io.err(`导入 / importing: ${path} → ${label}`);
   const progress = progressReporter(io);
   let result: HouseholdSheetImportResult;
   try {
@@ -68,7 +83,6 @@ export async function householdsImport(file: string, options: HouseholdsImportOp
     });
   } finally {
     progress.stop();
-    await store.close();
   }
   io.out(summary(result));
   return result;
