@@ -1,42 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '@relapse-watch/event-store-core';
-import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
-import { DivisionDirectory } from '../divisions/division-directory';
-import { readDivisionExtract, shippedExtractPath } from '../divisions/division-extract.reader';
 import { generateProvinceHouseholds } from '../generator/province.generator';
 import { importHouseholdSheet, type HouseholdSheetImportOptions } from './household-sheet.import';
 import { writeHouseholdSheet } from './household-sheet.writer';
+import { importSpecHarness } from './testing/import-spec.harness';
 
 const SALT = 'household-batch-import-spec-salt';
 const NOW = new Date('2026-03-01T08:00:00Z');
-const folders: string[] = [];
-let directory: DivisionDirectory;
-beforeAll(async () => {
-  const source = await readDivisionExtract(shippedExtractPath('51'));
-  directory = DivisionDirectory.fromRecords(source.edition, source.records);
-});
-afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
-
-function tempFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'rw-batch-import-'));
-  folders.push(folder);
-  return folder;
-}
-
-async function withStore<T>(path: string, use: (store: SqliteEventStore) => Promise<T>): Promise<T> {
-  const store = SqliteEventStore.open({ path, synchronous: 'NORMAL' });
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
-}
+const { directory: sichuan, tempFolder, withStore } = importSpecHarness('rw-batch-import-');
 
 function importInto(path: string, file: string, extra: Partial<HouseholdSheetImportOptions> = {}) {
   return withStore(path, (store) =>
-    importHouseholdSheet({ file, store, directory, residentIdSalt: SALT, now: NOW, concurrency: 64, progressFile: null, ...extra }),
+    importHouseholdSheet({ file, store, directory: sichuan(), residentIdSalt: SALT, now: NOW, concurrency: 64, progressFile: null, ...extra }),
   );
 }
 
@@ -71,7 +47,7 @@ async function hashChainsHold(path: string): Promise<boolean> {
 
 async function sheetWithProblems(folder: string, households: number): Promise<string> {
   const sheet = join(folder, 'sheet.csv');
-  await writeHouseholdSheet(generateProvinceHouseholds(directory, { provinceCode: '51', households, seed: 'batch-vs-commands' }), { kind: 'csv', path: sheet });
+  await writeHouseholdSheet(generateProvinceHouseholds(sichuan(), { provinceCode: '51', households, seed: 'batch-vs-commands' }), { kind: 'csv', path: sheet });
   const lines = readFileSync(sheet, 'utf8').split('\n');
   // A member of household 1 again in a later household (person held elsewhere: the handlers
   // refuse it, so that household leaves the fast path), and a row with a bad resident ID.
@@ -105,7 +81,7 @@ describe('import fast path (atomic multi-stream batches) against the command pat
   it('a batch meeting streams already stored falls back to the command path: a re-run adds nothing, a partial import completes', async () => {
     const folder = tempFolder();
     const full = join(folder, 'sheet.csv');
-    await writeHouseholdSheet(generateProvinceHouseholds(directory, { provinceCode: '51', households: 80, seed: 'batch-rerun' }), { kind: 'csv', path: full });
+    await writeHouseholdSheet(generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 80, seed: 'batch-rerun' }), { kind: 'csv', path: full });
     const lines = readFileSync(full, 'utf8').split('\n');
     const part = join(folder, 'part.csv');
     writeFileSync(part, lines.slice(0, 90).join('\n') + '\n');

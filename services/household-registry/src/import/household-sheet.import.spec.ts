@@ -1,42 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '@relapse-watch/event-store-core';
-import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
-import { DivisionDirectory } from '../divisions/division-directory';
-import { readDivisionExtract, shippedExtractPath } from '../divisions/division-extract.reader';
 import { generateProvinceHouseholds } from '../generator/province.generator';
 import { columnIndexOf, parseHouseholdRow } from './household-row.parser';
 import { importHouseholdSheet, type HouseholdSheetImportOptions } from './household-sheet.import';
 import { csvLine, sheetHeader, sheetRows, writeHouseholdSheet } from './household-sheet.writer';
+import { importSpecHarness } from './testing/import-spec.harness';
 
 const SALT = 'household-sheet-import-spec-salt';
 const NOW = new Date('2026-03-01T08:00:00Z');
-const folders: string[] = [];
-let directory: DivisionDirectory;
-beforeAll(async () => {
-  const source = await readDivisionExtract(shippedExtractPath('51'));
-  directory = DivisionDirectory.fromRecords(source.edition, source.records);
-});
-afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
-
-function tempFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'rw-sheet-import-'));
-  folders.push(folder);
-  return folder;
-}
-
-async function withStore<T>(path: string, use: (store: SqliteEventStore) => Promise<T>): Promise<T> {
-  const store = SqliteEventStore.open({ path, synchronous: 'NORMAL' });
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
-}
+const { directory: sichuan, tempFolder, withStore } = importSpecHarness('rw-sheet-import-');
 
 async function importInto(path: string, file: string, extra: Partial<HouseholdSheetImportOptions> = {}) {
-  return withStore(path, (store) => importHouseholdSheet({ file, store, directory, residentIdSalt: SALT, now: NOW, concurrency: 64, ...extra }));
+  return withStore(path, (store) => importHouseholdSheet({ file, store, directory: sichuan(), residentIdSalt: SALT, now: NOW, concurrency: 64, ...extra }));
 }
 
 async function allEvents(path: string): Promise<StoredEvent[]> {
@@ -53,7 +29,7 @@ describe('household sheet: generate → import', () => {
   it('reads back every generated household and member from CSV, and a re-run adds no event', async () => {
     const folder = tempFolder();
     const sheet = join(folder, 'sheet.csv');
-    const written = await writeHouseholdSheet(generateProvinceHouseholds(directory, { provinceCode: '51', households: 150, seed: 'round-trip' }), { kind: 'csv', path: sheet });
+    const written = await writeHouseholdSheet(generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 150, seed: 'round-trip' }), { kind: 'csv', path: sheet });
     const store = join(folder, 'events.db');
 
     const result = await importInto(store, sheet);
@@ -74,7 +50,7 @@ describe('household sheet: generate → import', () => {
   it('reads an XLSX sheet the same way', async () => {
     const folder = tempFolder();
     const sheet = join(folder, 'sheet.xlsx');
-    const written = await writeHouseholdSheet(generateProvinceHouseholds(directory, { provinceCode: '51', households: 40, seed: 'xlsx' }), { kind: 'xlsx', path: sheet });
+    const written = await writeHouseholdSheet(generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 40, seed: 'xlsx' }), { kind: 'xlsx', path: sheet });
     const store = join(folder, 'events.db');
     const result = await importInto(store, sheet);
     expect(result).toMatchObject({ households: 40, acceptedRows: written.rows, rejectedRows: 0 });
@@ -85,8 +61,8 @@ describe('household sheet: generate → import', () => {
 
   it('parses every generated row back to the generated household and member', () => {
     const columns = columnIndexOf(sheetHeader());
-    const rules = { today: '2026-03-01', isKnownVillage: (c: string) => directory.has(c), isKnownRegistrationDivision: (p: string) => directory.isKnownCountyPrefix(p) };
-    for (const household of generateProvinceHouseholds(directory, { provinceCode: '51', households: 200, seed: 'parse' })) {
+    const rules = { today: '2026-03-01', isKnownVillage: (c: string) => sichuan().has(c), isKnownRegistrationDivision: (p: string) => sichuan().isKnownCountyPrefix(p) };
+    for (const household of generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 200, seed: 'parse' })) {
       sheetRows(household).forEach((row, i) => {
         const parsed = parseHouseholdRow(row, columns, rules);
         if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.field} ${p.code}`).join('; '));
@@ -101,7 +77,7 @@ describe('household sheet: generate → import', () => {
 describe('household sheet: refused rows', () => {
   it('writes each refused row with its row number, column, code and both languages, and keeps the accepted rows', async () => {
     const folder = tempFolder();
-    const [first, second] = [...generateProvinceHouseholds(directory, { provinceCode: '51', households: 2, seed: 'bad' })];
+    const [first, second] = [...generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 2, seed: 'bad' })];
     const good = sheetRows(first);
     const other = sheetRows(second);
     const col = (name: string) => columnIndexOf(sheetHeader())[name as 'name'];
