@@ -100,28 +100,6 @@ describe('KafkaBus specifics', () => {
     expect(second.messages.some((m) => firstPartitions.has(m.partition))).toBe(false);
   });
 
-  it('a retrying handler is not retried again once its subscription closes; the group gets the message back', async () => {
-    const topic = `kafka-spec.close-retry.${randomUUID()}`;
-    const group = `close-retry-${randomUUID()}`;
-    await bus.publish(topic, [{ key: 'household-1', value: 'flaky' }]);
-    const attempts: number[] = [];
-    const subscription = await bus.subscribe({
-      topic,
-      group,
-      retryDelayMs: 60_000,
-      handler: async (m) => {
-        attempts.push(m.attempt);
-        throw new Error('projection store unavailable');
-      },
-    });
-    await waitFor('the first attempt', () => attempts.length === 1);
-    await subscription.close();
-    expect(attempts).toEqual([1]);
-    const again = new Received();
-    await bus.subscribe({ topic, group, handler: again.handler });
-    await again.atLeast(1);
-    expect(again.messages[0]).toMatchObject({ value: 'flaky', attempt: 1 });
-  });
 
   it('passes kafkajs log lines on with level, component and message only', async () => {
     const topic = `kafka-spec.log.${randomUUID()}`;

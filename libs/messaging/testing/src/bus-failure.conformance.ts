@@ -71,6 +71,29 @@ export function busFailureCases(get: () => Bus): void {
       });
     });
 
+    it('a retrying handler is not retried again once its subscription closes; the group gets the message back', async () => {
+      const topic = uniqueTopic('close-retry');
+      const group = uniqueGroup('close-retry');
+      await get().publish(topic, [{ key: 'household-1', value: 'flaky' }]);
+      const attempts: number[] = [];
+      const subscription = await get().subscribe({
+        topic,
+        group,
+        retryDelayMs: 60_000,
+        handler: async (m) => {
+          attempts.push(m.attempt);
+          throw new Error('projection store unavailable');
+        },
+      });
+      await waitFor('the first attempt', () => attempts.length === 1);
+      await subscription.close();
+      expect(attempts).toEqual([1]);
+      const again = new Received();
+      await get().subscribe({ topic, group, handler: again.handler });
+      await again.atLeast(1);
+      expect(again.messages[0]).toMatchObject({ value: 'flaky', attempt: 1 });
+    });
+
     it('close() waits for the handler in flight, and no handler starts after it resolves', async () => {
       const topic = uniqueTopic('close');
       let release!: () => void;

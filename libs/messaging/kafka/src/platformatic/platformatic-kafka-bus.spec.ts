@@ -89,33 +89,6 @@ describe('PlatformaticKafkaBus specifics', () => {
     }
   });
 
-  it('a retrying handler is not retried again once its subscription closes; the group gets the message back', async () => {
-    const bus = new PlatformaticKafkaBus({ brokers, clientId: 'platformatic-bus-spec' });
-    try {
-      const topic = `platformatic-spec.close-retry.${randomUUID()}`;
-      const group = `close-retry-${randomUUID()}`;
-      await bus.publish(topic, [{ key: 'household-1', value: 'flaky' }]);
-      const attempts: number[] = [];
-      const subscription = await bus.subscribe({
-        topic,
-        group,
-        retryDelayMs: 60_000,
-        handler: async (m) => {
-          attempts.push(m.attempt);
-          throw new Error('projection store unavailable');
-        },
-      });
-      await waitFor('the first attempt', () => attempts.length === 1);
-      await subscription.close();
-      expect(attempts).toEqual([1]);
-      const again = new Received();
-      await bus.subscribe({ topic, group, handler: again.handler });
-      await again.atLeast(1);
-      expect(again.messages[0]).toMatchObject({ value: 'flaky', attempt: 1 });
-    } finally {
-      await bus.close();
-    }
-  });
 
   it('validates options as KafkaBus does', () => {
     expect(() => new PlatformaticKafkaBus({ brokers: [] })).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field: 'brokers' }));
