@@ -59,6 +59,25 @@ export interface CommandResult<Event extends DomainEvent, State> {
 const defaultUpcast = (e: StoredEvent): DomainEvent => ({ type: e.type, data: e.data });
 
 /**
+ * The state a stream's events fold into, read-only: for queries, for handlers that must see an
+ * aggregate before deciding what to send it, and for translators that need the state after one
+ * event (`maxCount` = its revision + 1). Commands go through {@link handleCommand}.
+ */
+export async function foldStream<Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+  options: { readonly maxCount?: number; readonly upcast?: (event: StoredEvent) => DomainEvent } = {},
+): Promise<State> {
+  const upcast = options.upcast ?? defaultUpcast;
+  let state = decider.initialState;
+  for await (const stored of store.readStream(streamId, options.maxCount === undefined ? {} : { maxCount: options.maxCount })) {
+    state = decider.evolve(state, upcast(stored) as Event);
+  }
+  return state;
+}
+
+/**
  * The command handler every service uses: load the stream, decide, append with the
  * expected revision, and on a concurrency conflict reload and decide again, a bounded
  * number of times. Domain errors thrown by `decide` propagate unchanged.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { handleCommand, type CommandContext, type Decider, type EventStore } from '@relapse-watch/event-store-core';
+import { foldStream, handleCommand, type CommandContext, type Decider, type EventStore } from '@relapse-watch/event-store-core';
 import { collect, uniqueStreamId } from './fixtures';
 
 // A tally with a cap: small enough to read at a glance, with one invariant to violate.
@@ -100,6 +100,15 @@ export function commandHandlerConformance(get: () => EventStore): void {
         actualRevision: null,
       });
       expect((await collect(get().readStream(s))).map((e) => (e.data as { amount: number }).amount)).toEqual([10, 10, 1]);
+    });
+
+    it('foldStream gives the state of the whole stream, or after its first maxCount events, writing nothing', async () => {
+      const s = uniqueStreamId('tally');
+      for (const amount of [10, 20, 30]) await handleCommand(get(), s, tally, { type: 'Add', data: { amount } }, ctx());
+      expect(await foldStream(get(), s, tally)).toEqual({ total: 60 });
+      expect(await foldStream(get(), s, tally, { maxCount: 2 })).toEqual({ total: 30 });
+      expect(await foldStream(get(), uniqueStreamId('tally'), tally)).toEqual({ total: 0 });
+      expect(await collect(get().readStream(s))).toHaveLength(3);
     });
 
     it('gives up after maxAttempts conflicts with the typed conflict error', async () => {

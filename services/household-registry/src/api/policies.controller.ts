@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { calendarDateAt, isIsoDate } from '@relapse-watch/domain-kernel';
-import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
+import { EVENT_STORE, foldStream, type EventStore } from '@relapse-watch/event-store-core';
 import { ApiError } from '@relapse-watch/service-runtime';
 import type { RegistryCommands } from '../application/registry-commands';
 import { createdIdFor } from '../application/registry-ids';
 import { provincePolicyDecider, provincePolicyStreamId } from '../domain/province-policy/province-policy.decider';
-import type { ProvincePolicyEvent } from '../domain/province-policy/province-policy.events';
 import { keyRegionsInForceOn, lineInForceOn } from '../domain/province-policy/province-policy.queries';
 import { CommandHeaders, commandContextFor, type CommandRequest } from './command-request';
 import { commandResponse, type CommandResponse } from './command-response';
@@ -28,8 +27,7 @@ export class PoliciesController {
   @ApiOperation({ summary: '该省该年度的标准与重点区域（含历史），及某日生效者 / lines and key regions with history, and those in force on a date' })
   async get(@Param('provinceCode') provinceCode: string, @Param('year', ParseIntPipe) year: number, @Query('on') on?: string) {
     if (on !== undefined && !isIsoDate(on)) throw new ApiError(400, { code: 'date.format', field: 'on', message: '日期须为 YYYY-MM-DD / a date is YYYY-MM-DD' });
-    let state = provincePolicyDecider.initialState;
-    for await (const stored of this.store.readStream(provincePolicyStreamId(provinceCode, year))) state = provincePolicyDecider.evolve(state, stored as unknown as ProvincePolicyEvent);
+    const state = await foldStream(this.store, provincePolicyStreamId(provinceCode, year), provincePolicyDecider);
     const date = on ?? calendarDateAt(new Date(), 480);
     return {
       ...state,

@@ -1,5 +1,5 @@
 import { residentIdHash } from '@relapse-watch/domain-kernel';
-import { handleCommand, type CommandContext, type CommandResult } from '@relapse-watch/event-store-core';
+import { foldStream, handleCommand, type CommandContext, type CommandResult } from '@relapse-watch/event-store-core';
 import type { RemoveMember, UpdateMember } from '../domain/household/household.commands';
 import { householdDecider, householdStreamId } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
@@ -43,8 +43,7 @@ export async function removeMember(deps: RegistryHandlerDeps, householdId: strin
 }
 
 async function currentResidentId(deps: RegistryHandlerDeps, householdId: string, memberId: string): Promise<string | null> {
-  let state = householdDecider.initialState;
-  for await (const stored of deps.store.readStream(householdStreamId(householdId))) state = householdDecider.evolve(state, stored as unknown as HouseholdEvent);
+  const state = await foldStream(deps.store, householdStreamId(householdId), householdDecider);
   if (state.kind !== 'registered') return null;
   return state.members.find((m) => m.memberId === memberId)?.personal.residentId ?? null;
 }
@@ -55,8 +54,7 @@ async function releasePerson(deps: RegistryHandlerDeps, householdId: string, mem
   const release = { type: 'ReleasePerson' as const, data: { personKey, householdId, memberId } };
   // Without the idempotency key: its event ids on this stream belong to a reservation, and a
   // release is idempotent by state. Only the holder may release; anyone else's hold stays.
-  let state = personReservationDecider.initialState;
-  for await (const stored of deps.store.readStream(streamId)) state = personReservationDecider.evolve(state, stored as never);
+  const state = await foldStream(deps.store, streamId, personReservationDecider);
   if (!isHeldBy(state, { householdId, memberId })) return;
   await handleCommand(deps.store, streamId, personReservationDecider, release, { ...ctx, idempotencyKey: undefined });
 }

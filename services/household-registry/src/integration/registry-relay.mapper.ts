@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '@relapse-watch/event-store-core';
+import { foldStream, type EventStore, type StoredEvent } from '@relapse-watch/event-store-core';
 import { integrationMessage, type RelayMapper } from '@relapse-watch/messaging-core';
 import { HOUSEHOLD_NUMBER_STREAM_PREFIX } from '../domain/household-number-reservation/household-number-reservation.decider';
 import { householdDecider, HOUSEHOLD_STREAM_PREFIX } from '../domain/household/household.decider';
@@ -20,18 +20,12 @@ export const PUBLISHED_STREAM_PREFIXES: readonly string[] = [HOUSEHOLD_STREAM_PR
 export function registryRelayMapper(store: EventStore): RelayMapper {
   return async (stored: StoredEvent) => {
     if (stored.streamId.startsWith(HOUSEHOLD_NUMBER_STREAM_PREFIX)) return null;
-    if (stored.streamId.startsWith(HOUSEHOLD_STREAM_PREFIX)) {
-      let state = householdDecider.initialState;
-      for await (const e of store.readStream(stored.streamId, { maxCount: stored.revision + 1 })) state = householdDecider.evolve(state, e as unknown as HouseholdEvent);
-      const out = translateHouseholdEvent(state, stored as unknown as HouseholdEvent);
-      return out && integrationMessage(stored, out.contract, out.data);
-    }
-    if (stored.streamId.startsWith(PROVINCE_POLICY_STREAM_PREFIX)) {
-      let state = provincePolicyDecider.initialState;
-      for await (const e of store.readStream(stored.streamId, { maxCount: stored.revision + 1 })) state = provincePolicyDecider.evolve(state, e as unknown as ProvincePolicyEvent);
-      const out = translateProvincePolicyEvent(state, stored as unknown as ProvincePolicyEvent);
-      return out && integrationMessage(stored, out.contract, out.data);
-    }
-    return null;
+    const upToThis = { maxCount: stored.revision + 1 };
+    const out = stored.streamId.startsWith(HOUSEHOLD_STREAM_PREFIX)
+      ? translateHouseholdEvent(await foldStream(store, stored.streamId, householdDecider, upToThis), stored as unknown as HouseholdEvent)
+      : stored.streamId.startsWith(PROVINCE_POLICY_STREAM_PREFIX)
+        ? translateProvincePolicyEvent(await foldStream(store, stored.streamId, provincePolicyDecider, upToThis), stored as unknown as ProvincePolicyEvent)
+        : null;
+    return out && integrationMessage(stored, out.contract, out.data);
   };
 }
