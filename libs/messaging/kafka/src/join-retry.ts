@@ -28,3 +28,21 @@ export async function joinWithRetries<T extends Joinable>(make: () => T, isRetri
     }
   }
 }
+
+/** A member as the bus drains it on close. */
+export interface Drainable {
+  /** No new work from here on; what is running finishes. */
+  stopFetching(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The bus's half of graceful shutdown: every member stops fetching first, so none takes new work
+ * while another drains (a record it took would be handled after its group's offsets are
+ * committed), then each drains and leaves its group in turn.
+ */
+export async function drainMembers(members: Iterable<Drainable>): Promise<void> {
+  const open = [...members];
+  for (const member of open) member.stopFetching();
+  for (const member of open) await member.close();
+}

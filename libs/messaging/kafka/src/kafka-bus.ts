@@ -11,7 +11,7 @@ import {
   type SubscribeOptions,
 } from '@relapse-watch/messaging-core';
 import { Kafka, type Admin, type Producer } from 'kafkajs';
-import { joinWithRetries } from './join-retry';
+import { drainMembers, joinWithRetries } from './join-retry';
 import { quietLogCreator } from './kafka-logger';
 import { kafkaBusSettings, type KafkaBusOptions } from './kafka-options';
 import { KafkaSubscription } from './kafka-subscription';
@@ -63,14 +63,23 @@ export class KafkaBus implements Bus {
     this.fetchMaxWaitMs = settings.fetchMaxWaitMs;
     this.maxRequestBytes = settings.maxRequestBytes;
     this.kafka = new Kafka({ clientId: settings.clientId, brokers: settings.brokers, logCreator: quietLogCreator(settings.log) });
-    this.topics = new TopicCreator(async (topic, layout) => {
-      const admin = await this.connectedAdmin();
-      // createTopics resolves false when the topic exists already, which is the common case.
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: [{ topic, numPartitions: layout.partitions, replicationFactor: layout.replicationFactor }],
-      });
-    }, settings);
+    this.topics = new TopicCreator(
+      {
+        create: async (topic, layout) => {
+          const admin = await this.connectedAdmin();
+          // createTopics resolves false when the topic exists already, which is the common case.
+          // The leader wait is TopicCreator's: kafkajs's own gives up when a broker that just
+          // started does not know the topic yet.
+          await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: layout.partitions, replicationFactor: layout.replicationFactor }] });
+        },
+        hasLeaders: async (topic) => {
+          const { topics } = await (await this.connectedAdmin()).fetchTopicMetadata({ topics: [topic] });
+          const partitions = topics.find((t) => t.name === topic)?.partitions ?? [];
+          return partitions.length > 0 && partitions.every((p) => p.leader >= 0);
+        },
+      },
+      settings,
+    );
   }
 
   /** Connects the producer and the admin client now instead of on first use. */
@@ -122,9 +131,7 @@ export class KafkaBus implements Bus {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      const open = [...this.subscriptions];
-      for (const subscription of open) subscription.stopFetching();
-      for (const subscription of open) await subscription.close();
+      await drainMembers(this.subscriptions);
       this.closed = true;
       const producer = this.producer;
       const admin = this.admin;

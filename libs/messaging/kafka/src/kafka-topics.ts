@@ -4,11 +4,19 @@ export interface TopicLayout {
   readonly replicationFactor: number;
 }
 
-/**
- * Creates one topic with `layout` and resolves once its partitions have leaders; an existing
- * topic is left as it is (and resolves). Each Kafka client adapter supplies its own.
- */
-export type CreateTopic = (topic: string, layout: TopicLayout) => Promise<void>;
+/** What a Kafka client adapter supplies to {@link TopicCreator}. */
+export interface TopicAdmin {
+  /** Creates one topic with `layout`; a topic that exists already is not an error. */
+  create(topic: string, layout: TopicLayout): Promise<void>;
+  /**
+   * Whether every partition of `topic` has a leader. May throw while the broker answering does
+   * not know the topic yet (just created, or the broker itself just started).
+   */
+  hasLeaders(topic: string): Promise<boolean>;
+}
+
+/** Looks for leaders this many times, 100 ms apart, before a creation counts as failed. */
+export const LEADER_ATTEMPTS = 50;
 
 /**
  * Creates topics on first use, once per topic and process. Brokers run with automatic
@@ -20,7 +28,7 @@ export class TopicCreator {
   private readonly ensured = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly create: CreateTopic,
+    private readonly admin: TopicAdmin,
     private readonly layout: TopicLayout,
   ) {}
 
@@ -28,11 +36,26 @@ export class TopicCreator {
   ensure(topic: string): Promise<void> {
     let ready = this.ensured.get(topic);
     if (!ready) {
-      ready = this.create(topic, this.layout);
+      ready = this.create(topic);
       // A failed creation (broker briefly away) is tried again by the next call.
       ready.catch(() => this.ensured.delete(topic));
       this.ensured.set(topic, ready);
     }
     return ready;
+  }
+
+  // One wait for both clients: a broker just (re)started answers metadata for a topic it has
+  // not loaded yet with "does not host this topic-partition", which is a reason to ask again.
+  private async create(topic: string): Promise<void> {
+    await this.admin.create(topic, this.layout);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await this.admin.hasLeaders(topic)) return;
+      } catch (error) {
+        if (attempt >= LEADER_ATTEMPTS) throw error;
+      }
+      if (attempt >= LEADER_ATTEMPTS) throw new Error(`Topic ${topic} has partitions without a leader`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '@relapse-watch/messaging-core';
 import { Admin, Consumer, findErrorBy, ProduceAcks, Producer, stringSerializer, stringDeserializers } from '@platformatic/kafka';
 import type { Buffer } from 'node:buffer';
-import { joinWithRetries } from '../join-retry';
+import { drainMembers, joinWithRetries } from '../join-retry';
 import { kafkaBusSettings, type KafkaBusOptions, type KafkaBusSettings } from '../kafka-options';
 import { TopicCreator, type TopicLayout } from '../kafka-topics';
 import { positiveMurmur2 } from '../murmur2';
@@ -24,8 +24,6 @@ export type PlatformaticKafkaBusOptions = KafkaBusOptions;
 
 /** Attempts of one produce request before a publish rejects (the client's default for idempotent producers is unbounded). */
 const PRODUCE_RETRIES = 10;
-/** Attempts to see leaders for every partition of a topic just created. */
-const LEADER_ATTEMPTS = 50;
 
 /** @platformatic/kafka marks errors a later attempt may not meet with `canRetry`. */
 function isRetriable(error: unknown): boolean {
@@ -77,7 +75,7 @@ export class PlatformaticKafkaBus implements Bus {
       serializers: { key: stringSerializer, headerKey: stringSerializer, headerValue: stringSerializer },
     });
     this.admin = new Admin({ clientId, bootstrapBrokers: brokers });
-    this.topics = new TopicCreator((topic, layout) => this.createTopic(topic, layout), this.settings);
+    this.topics = new TopicCreator({ create: (topic, layout) => this.createTopic(topic, layout), hasLeaders: (topic) => this.hasLeaders(topic) }, this.settings);
   }
 
   /** Connects the producer (and registers it as idempotent) and the admin client now instead of on first use. */
@@ -138,33 +136,25 @@ export class PlatformaticKafkaBus implements Bus {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      const open = [...this.subscriptions];
-      for (const subscription of open) subscription.stopFetching();
-      for (const subscription of open) await subscription.close();
+      await drainMembers(this.subscriptions);
       this.closed = true;
       await Promise.allSettled([this.producer.close(), this.admin.close()]);
     })();
     return this.closing;
   }
 
-  /** Creates `topic` unless it exists, then waits until each of its partitions has a leader. */
+  /** Creates `topic`; one that exists already is not an error. */
   private async createTopic(topic: string, layout: TopicLayout): Promise<void> {
     try {
       await this.admin.createTopics({ topics: [topic], partitions: layout.partitions, replicas: layout.replicationFactor });
     } catch (error) {
       if (!(error instanceof Error) || findErrorBy(error, 'apiId', 'TOPIC_ALREADY_EXISTS') === null) throw error;
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const metadata = await this.admin.metadata({ topics: [topic], forceUpdate: true });
-        const partitions = metadata.topics.get(topic)?.partitions ?? [];
-        if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return;
-      } catch (error) {
-        // A topic just created may be unknown to the broker answering for a moment.
-        if (attempt >= LEADER_ATTEMPTS) throw error;
-      }
-      if (attempt >= LEADER_ATTEMPTS) throw new Error('A topic has partitions without a leader');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  }
+
+  private async hasLeaders(topic: string): Promise<boolean> {
+    const metadata = await this.admin.metadata({ topics: [topic], forceUpdate: true });
+    const partitions = metadata.topics.get(topic)?.partitions ?? [];
+    return partitions.length > 0 && partitions.every((p) => p.leader >= 0);
   }
 }
