@@ -8,6 +8,7 @@ import {
   type StoredEvent,
   type StreamAppend,
 } from '@relapse-watch/event-store-core';
+import { provisionalStoredEvent } from './provisional-event';
 
 /**
  * An in-memory stand-in for the event store, for the import's fast path (see
@@ -38,21 +39,7 @@ export class ImportCaptureStore implements EventStore {
     if (!ok) throw new WrongExpectedRevision(streamId, expected, actual === -1 ? null : actual);
     if (!this.undo.has(streamId)) this.undo.set(streamId, stream.length);
     if (stream.length === 0) this.streams.set(streamId, stream);
-    for (const event of events) {
-      stream.push({
-        id: event.id,
-        streamId,
-        revision: stream.length,
-        position: 0,
-        type: event.type,
-        schemaVersion: event.schemaVersion ?? 1,
-        data: event.data,
-        metadata: event.metadata,
-        recordedAt: '',
-        hash: '',
-        prevHash: null,
-      });
-    }
+    for (const event of events) stream.push(provisionalStoredEvent(event, streamId, stream.length, 0));
     return { nextRevision: stream.length - 1, lastPosition: 0 };
   }
 

@@ -10,6 +10,7 @@ import type {
   StreamAppend,
   SubscribeToAllOptions,
 } from '@relapse-watch/event-store-core';
+import { provisionalStoredEvent } from './provisional-event';
 
 /**
  * The import's view of the event store: a write-through cache of the streams of the households
@@ -46,22 +47,8 @@ export class ImportStreamCache implements EventStore {
       this.streams.delete(streamId);
       return result;
     }
-    events.forEach((event, i) => {
-      cached.push({
-        id: event.id,
-        streamId,
-        revision: result.nextRevision - events.length + 1 + i,
-        // One append's events commit at consecutive positions.
-        position: result.lastPosition - events.length + 1 + i,
-        type: event.type,
-        schemaVersion: event.schemaVersion ?? 1,
-        data: event.data,
-        metadata: event.metadata,
-        recordedAt: '',
-        hash: '',
-        prevHash: null,
-      });
-    });
+    // One append's events commit at consecutive revisions and positions.
+    events.forEach((event, i) => cached.push(provisionalStoredEvent(event, streamId, result.nextRevision - events.length + 1 + i, result.lastPosition - events.length + 1 + i)));
     return result;
   }
 
