@@ -25,35 +25,30 @@ export class InstrumentedEventStore implements EventStore {
     private readonly metrics: RuntimeMetrics,
   ) {}
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
-    const stopTimer = this.metrics.eventStoreAppendDuration.startTimer();
-    let outcome = 'failed';
-    try {
-      const result = await this.inner.appendToStream(streamId, events, options);
-      outcome = 'appended';
-      this.metrics.eventStoreAppendedEvents.inc(events.length);
-      return result;
-    } catch (error) {
-      if (error instanceof WrongExpectedRevision) outcome = 'conflict';
-      else if (error instanceof InvalidAppend) outcome = 'invalid';
-      throw error;
-    } finally {
-      stopTimer({ outcome });
-      this.metrics.eventStoreAppends.inc({ outcome });
-    }
+  appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+    return this.measured(() => this.inner.appendToStream(streamId, events, options), () => events.length);
   }
 
   /** Measured as one append (one latency sample, one count), its events all counted. */
-  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.measured(
+      () => this.inner.appendToStreams(appends),
+      () => appends.reduce((sum, append) => sum + append.events.length, 0),
+    );
+  }
+
+  /**
+   * One latency sample and one count by outcome per append; the events are counted once
+   * appended (only then is the input known to be well-formed).
+   */
+  private async measured<T>(append: () => Promise<T>, eventCount: () => number): Promise<T> {
     const stopTimer = this.metrics.eventStoreAppendDuration.startTimer();
     let outcome = 'failed';
     try {
-      const results = await this.inner.appendToStreams(appends);
+      const result = await append();
       outcome = 'appended';
-      let events = 0;
-      for (const append of appends) events += append.events.length;
-      this.metrics.eventStoreAppendedEvents.inc(events);
-      return results;
+      this.metrics.eventStoreAppendedEvents.inc(eventCount());
+      return result;
     } catch (error) {
       if (error instanceof WrongExpectedRevision) outcome = 'conflict';
       else if (error instanceof InvalidAppend) outcome = 'invalid';
