@@ -1,4 +1,5 @@
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { uuidV5 } from '@relapse-watch/event-store-core';
+import { v7 as uuidv7 } from 'uuid';
 
 // Fixed namespaces: changing one would give an existing household or a re-sent command a new id.
 const HOUSEHOLD_NAMESPACE = '0c4f6b1e-5d3a-4e8b-a0f2-7b9c1d2e3f40';
@@ -10,7 +11,7 @@ const REQUEST_NAMESPACE = '9a8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f';
  * request, an import re-run after a crash — names one stream and adds nothing twice.
  */
 export function householdIdFor(villageCode: string, householdNumber: string): string {
-  return uuidv5(`${villageCode}\n${householdNumber}`, HOUSEHOLD_NAMESPACE);
+  return uuidV5(`${villageCode}\n${householdNumber}`, HOUSEHOLD_NAMESPACE);
 }
 
 /**
@@ -19,5 +20,5 @@ export function householdIdFor(villageCode: string, householdNumber: string): st
  * is recognised as its own; without one it is a fresh UUIDv7.
  */
 export function createdIdFor(scope: string, idempotencyKey: string | undefined): string {
-  return idempotencyKey === undefined ? uuidv7() : uuidv5(`${scope}\n${idempotencyKey}`, REQUEST_NAMESPACE);
+  return idempotencyKey === undefined ? uuidv7() : uuidV5(`${scope}\n${idempotencyKey}`, REQUEST_NAMESPACE);
 }
