@@ -117,7 +117,9 @@ function countStored(path) {
   try {
     const byType = Object.fromEntries(db.prepare('SELECT type, COUNT(*) AS n FROM events GROUP BY type').all().map((r) => [r.type, Number(r.n)]));
     const events = Object.values(byType).reduce((a, b) => a + b, 0);
-    return { households: byType.HouseholdRegistered ?? 0, members: byType.MemberAdded ?? 0, events };
+    // The fast path registers a household with all its members in one HouseholdImported.
+    const importedMembers = Number(db.prepare("SELECT COALESCE(SUM(json_array_length(data, '$.members')), 0) AS n FROM events WHERE type = 'HouseholdImported'").get().n);
+    return { households: (byType.HouseholdRegistered ?? 0) + (byType.HouseholdImported ?? 0), members: (byType.MemberAdded ?? 0) + importedMembers, events };
   } finally {
     db.close();
   }

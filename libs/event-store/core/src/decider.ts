@@ -127,20 +127,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, state, nextRevision: revision, lastPosition: null, replayed: false };
 
-    const occurredAt = ctx.now.toISOString();
-    const toAppend: NewEvent[] = events.map((event, i) => ({
-      id: ctx.idempotencyKey ? idempotentEventId(streamId, ctx.idempotencyKey, i) : newEventId(),
-      type: event.type,
-      data: event.data,
-      metadata: {
-        actor: ctx.actor,
-        divisionCode: ctx.divisionCode,
-        correlationId: ctx.correlationId,
-        causationId: ctx.causationId ?? null,
-        occurredAt,
-        ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
-      },
-    }));
+    const toAppend = commandEvents(streamId, events, ctx);
     try {
       const result = await store.appendToStream(streamId, toAppend, {
         expectedRevision: revision === -1 ? 'no_stream' : revision,
@@ -153,4 +140,28 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
+}
+
+/**
+ * The events a command decided, as {@link handleCommand} appends them: ids derived from the
+ * idempotency key (new UUIDv7s without one) and the metadata of the context. For callers that
+ * decide on a stream they know to be empty and write many streams in one `appendToStreams`
+ * (a bulk import), so their events are exactly the ones `handleCommand` would have written.
+ */
+export function commandEvents(streamId: string, events: readonly DomainEvent[], ctx: CommandContext): NewEvent[] {
+  const occurredAt = ctx.now.toISOString();
+  const metadata = {
+    actor: ctx.actor,
+    divisionCode: ctx.divisionCode,
+    correlationId: ctx.correlationId,
+    causationId: ctx.causationId ?? null,
+    occurredAt,
+    ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
+  };
+  return events.map((event, i) => ({
+    id: ctx.idempotencyKey ? idempotentEventId(streamId, ctx.idempotencyKey, i) : newEventId(),
+    type: event.type,
+    data: event.data,
+    metadata,
+  }));
 }

@@ -3,7 +3,7 @@ import type { Bus, BusMessage } from './bus.port';
 import { abortableSleep, retryDelay } from './delivery-policy';
 import { BusClosed, InvalidBusRequest, InvalidCloudEvent, InvalidRelayUse, RelayMappingFailed } from './errors';
 import { RelayBatchReader } from './relay-batch-reader';
-import type { RelayMapper, RelayMapping } from './relay-mapper';
+import type { RelayMapper, RelayMapping, RelayMappings } from './relay-mapper';
 
 /** Default cap on the events one relay batch covers. */
 export const DEFAULT_RELAY_BATCH_SIZE = 500;
@@ -287,7 +287,7 @@ export class EventRelay {
     const byTopic = new Map<string, BusMessage[]>();
     let last = 0;
     for (const event of batch) {
-      let mapped: RelayMapping | null | Promise<RelayMapping | null>;
+      let mapped: RelayMappings | Promise<RelayMappings>;
       try {
         mapped = this.options.mapper(event);
         // A synchronous mapper costs no microtask per event.
@@ -295,22 +295,24 @@ export class EventRelay {
       } catch (error) {
         return { byTopic, last, failure: { error: new RelayMappingFailed(event.position, event.type, error) } };
       }
-      const failure = this.add(event, mapped as RelayMapping | null, byTopic);
+      const failure = this.add(event, mapped as RelayMappings, byTopic);
       if (failure) return { byTopic, last, failure: { error: failure } };
       last = event.position;
     }
     return { byTopic, last, failure: null };
   }
 
-  /** Adds the event's message to its topic's list; returns the failure instead of throwing it. */
-  private add(event: StoredEvent, mapped: RelayMapping | null, byTopic: Map<string, BusMessage[]>): RelayMappingFailed | null {
+  /** Adds the event's messages to their topics' lists; returns the failure instead of throwing it. */
+  private add(event: StoredEvent, mapped: RelayMappings, byTopic: Map<string, BusMessage[]>): RelayMappingFailed | null {
     if (mapped === null) return null;
-    if (typeof mapped !== 'object' || typeof mapped.topic !== 'string' || typeof mapped.message !== 'object' || mapped.message === null) {
-      return new RelayMappingFailed(event.position, event.type, new Error('the mapper returned neither null nor { topic, message }'));
+    for (const one of (Array.isArray(mapped) ? mapped : [mapped]) as readonly RelayMapping[]) {
+      if (typeof one !== 'object' || one === null || typeof one.topic !== 'string' || typeof one.message !== 'object' || one.message === null) {
+        return new RelayMappingFailed(event.position, event.type, new Error('the mapper returned neither null nor { topic, message } (or a list of them)'));
+      }
+      const messages = byTopic.get(one.topic);
+      if (messages) messages.push(one.message);
+      else byTopic.set(one.topic, [one.message]);
     }
-    const messages = byTopic.get(mapped.topic);
-    if (messages) messages.push(mapped.message);
-    else byTopic.set(mapped.topic, [mapped.message]);
     return null;
   }
 

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@relapse-watch/event-store-core';
+import { idempotentEventId, type StoredEvent } from '@relapse-watch/event-store-core';
 import type { BusMessage } from './bus.port';
 import { cloudEventJson, CLOUDEVENTS_JSON_CONTENT_TYPE } from './cloud-event';
 import { InvalidCloudEvent } from './errors';
@@ -12,11 +12,23 @@ export interface RelayMapping {
 }
 
 /**
- * Turns a stored event into the message to publish, or null for an event that stays
- * private to its service. Must be deterministic: the relay calls it again for events it
- * re-publishes after a restart, and consumers dedupe on the CloudEvent id.
+ * Turns a stored event into the message to publish, several messages (published in order), or
+ * null (or none) for an event that stays private to its service. Must be deterministic: the
+ * relay calls it again for events it re-publishes after a restart, and consumers dedupe on the
+ * CloudEvent id — give each message of one event its own id ({@link derivedMessageId}).
  */
-export type RelayMapper = (event: StoredEvent) => RelayMapping | null | Promise<RelayMapping | null>;
+export type RelayMapper = (event: StoredEvent) => RelayMappings | Promise<RelayMappings>;
+
+/** What a {@link RelayMapper} returns for one event. */
+export type RelayMappings = RelayMapping | readonly RelayMapping[] | null;
+
+/**
+ * The CloudEvent id of the `index`-th message published for one stored event: the event's own
+ * id for the first, ids derived from it (stable across re-publications) for the others.
+ */
+export function derivedMessageId(event: StoredEvent, index: number): string {
+  return index === 0 ? event.id : idempotentEventId(event.streamId, `relay-message/${event.id}`, index);
+}
 
 /** Which integration event a stored event becomes (one entry of libs/contracts). */
 export interface IntegrationEventContract {
@@ -50,12 +62,13 @@ export function aggregateIdOfStream(streamId: string): string {
  *
  * @param data the contract's data; defaults to the stored data, for events whose internal
  * and public shapes are the same.
+ * @param id the CloudEvent id; the stored event's by default (see {@link derivedMessageId}).
  * @throws {@link InvalidCloudEvent} when the result would not be a valid integration event.
  */
-export function integrationMessage(event: StoredEvent, contract: IntegrationEventContract, data: unknown = event.data): RelayMapping {
+export function integrationMessage(event: StoredEvent, contract: IntegrationEventContract, data: unknown = event.data, id: string = event.id): RelayMapping {
   const subject = aggregateIdOfStream(event.streamId);
   const { json } = cloudEventJson({
-    id: event.id,
+    id,
     type: eventType(contract),
     subject,
     time: event.metadata.occurredAt,
@@ -81,7 +94,7 @@ export interface PublishedEventContract extends IntegrationEventContract {
  * A {@link RelayMapper} from a table keyed by stored event type: listed types are published
  * with {@link integrationMessage}, every other type stays private.
  */
-export function contractMapper(contracts: Readonly<Record<string, PublishedEventContract>>): RelayMapper {
+export function contractMapper(contracts: Readonly<Record<string, PublishedEventContract>>): (event: StoredEvent) => RelayMapping | null {
   const table = new Map(Object.entries(contracts));
   return (event) => {
     const contract = table.get(event.type);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '@relapse-watch/event-store-core';
+import type { EventStore, StoredEvent } from '@relapse-watch/event-store-core';
 import { testEvent, testMetadata } from '@relapse-watch/event-store-testing';
-import { contractMapper, EventRelay, eventsTopic, parseCloudEvent, type ReceivedMessage } from '@relapse-watch/messaging-core';
+import { contractMapper, derivedMessageId, EventRelay, eventsTopic, integrationMessage, parseCloudEvent, type ReceivedMessage } from '@relapse-watch/messaging-core';
 import { waitFor } from '@relapse-watch/messaging-testing';
 import { relayHarness } from './relay-harness.fixture';
 
@@ -41,6 +41,11 @@ async function writeHousehold(store: EventStore, household: string, count: numbe
 }
 
 const isPublic = (w: Written) => w.type !== 'HouseholdNoteTaken';
+
+async function first<T>(items: AsyncIterable<T>): Promise<T> {
+  for await (const item of items) return item;
+  throw new Error('empty');
+}
 
 /** Every public event exactly once, and per household in append order. */
 function expectEachOnceInKeyOrder(received: readonly ReceivedMessage[], written: readonly Written[]): void {
@@ -98,6 +103,33 @@ describe('EventRelay over SqliteEventStore and InProcessBus', () => {
       expect(event.causationid).toBe(source.causationId ?? undefined);
       expect(message.key).toBe(source.household);
     }
+  });
+
+  it('publishes every message a mapper returns for one event, in order, each with its own stable id, before checkpointing it', async () => {
+    const parts = await setup();
+    const household = randomUUID();
+    const [imported, note] = [testEvent('HouseholdImported', { members: 3 }), testEvent('HouseholdNoteTaken', { n: 1 })];
+    await parts.eventStore.appendToStream(`registry-household-${household}`, [imported, note]);
+    const contract = (event: string) => ({ context: 'registry', event, version: 1, dataschema: schema(event) });
+    // One stored event, three integration events; the private one, none.
+    const fanOut = (event: StoredEvent) =>
+      event.type === 'HouseholdImported'
+        ? ['HouseholdRegistered', 'HouseholdMembersChanged', 'HouseholdIncomeRecorded'].map((name, i) => integrationMessage(event, contract(name), { part: i }, derivedMessageId(event, i)))
+        : [];
+    const r = new EventRelay({ name: 'relay:fan-out', eventStore: parts.eventStore, checkpoints: parts.checkpoints, bus: parts.bus, mapper: fanOut });
+    cleanups.push(() => r.stop());
+    await r.start();
+    await waitFor('the relay to reach the head', () => r.lastPublishedPosition === 2);
+    await parts.received.atLeast(3);
+    const events = parts.received.messages.map((m) => parseCloudEvent(m.value));
+    expect(events.map((e) => e.type)).toEqual(['HouseholdRegistered', 'HouseholdMembersChanged', 'HouseholdIncomeRecorded'].map((n) => `cn.relapsewatch.registry.${n}.v1`));
+    expect(events.map((e) => e.data)).toEqual([{ part: 0 }, { part: 1 }, { part: 2 }]);
+    expect(events[0].id).toBe(imported.id);
+    expect(new Set(events.map((e) => e.id)).size).toBe(3);
+    // Stable: the same event maps to the same ids again (what consumers dedupe on after a re-publication).
+    const stored = await first(parts.eventStore.readStream(`registry-household-${household}`));
+    expect(fanOut(stored).map((m) => parseCloudEvent(m.message.value).id)).toEqual(events.map((e) => e.id));
+    expect(await parts.checkpoints.loadCheckpoint('relay:fan-out')).toBe(2);
   });
 
   it('publishes what the subscription already holds in batches of at most maxBatchSize, then checkpoints', async () => {

@@ -1,23 +1,49 @@
-import { DuplicateEventId, MultiStreamAppendNotSupported, WrongExpectedRevision } from '@relapse-watch/event-store-core';
-import { FastPathAbandoned, importHouseholdGroup, type GroupImportContext, type GroupOutcome, type RowGroup } from './household-group.importer';
-import { ImportCaptureStore } from './import-capture.store';
+import { calendarDateAt, DomainError, residentIdHash } from '@relapse-watch/domain-kernel';
+import { commandEvents, DuplicateEventId, MultiStreamAppendNotSupported, WrongExpectedRevision, type StreamAppend } from '@relapse-watch/event-store-core';
+import type { ImportHousehold } from '../domain/household/household.commands';
+import { householdDecider, householdStreamId } from '../domain/household/household.decider';
+import { householdNumberReservationDecider, householdNumberStreamId } from '../domain/household-number-reservation/household-number-reservation.decider';
+import { personReservationDecider, personReservationStreamId } from '../domain/person-reservation/person-reservation.decider';
+import {
+  groupOutcome,
+  headFirst,
+  importCommandContext,
+  importHouseholdGroup,
+  memberCommandKey,
+  readGroupRows,
+  type GroupImportContext,
+  type GroupOutcome,
+  type RowGroup,
+} from './household-group.importer';
+import { contentDigest, importedHouseholdId, importedMemberId } from './import-ids';
+
+
+/** A household planned for the fast path: its outcome and the appends that make it. */
+interface PlannedHousehold {
+  readonly outcome: GroupOutcome;
+  readonly appends: readonly StreamAppend[];
+}
 
 /**
- * The import's fast path: a batch of households decided in memory and written in ONE atomic
+ * The import's fast path: a batch of new households decided in memory and written in ONE atomic
  * multi-stream append, instead of about eleven appends (each awaiting a group commit) per
  * household.
  *
- * Each household runs through the very same handlers as the command path
- * ({@link importHouseholdGroup}), against an {@link ImportCaptureStore} in which every stream
- * starts empty; so its events — deterministic ids from the idempotency keys, metadata, data —
- * are exactly the ones the command path would append to a store without those streams. The
- * batch's streams are then appended with `expectedRevision: 'no_stream'` each, all or nothing:
- * if any of them exists (a re-run, a resumed import, a person already in another household, a
- * number taken), nothing is written and the whole batch goes through the command path — the
- * correctness reference — household by household. So does a household whose outcome depends on
- * the store's contents (a refusal by the handlers, no head row: see
- * {@link GroupImportContext.abandonOnRefusal}), after the batch is written; and every household
- * when the store cannot append atomically (`MultiStreamAppendNotSupported`).
+ * Each household becomes: its number reservation and each member's person reservation — the very
+ * events the command path's reservations would append to empty streams (same deciders, same
+ * idempotency keys, same ids) — and one `HouseholdImported` on its own stream (the
+ * `ImportHousehold` command: the registration, members, income, 3+1 and flags decided as the
+ * separate commands would be, which leaves the household those commands would have left). Every
+ * stream is appended with `expectedRevision: 'no_stream'`, all or nothing.
+ *
+ * The command path ({@link importHouseholdGroup}), the correctness reference, takes over where the
+ * outcome depends on what the store holds or on a refusal: for the whole batch when any of its
+ * streams exists (a re-run, a resumed import, a person already in another household, a number
+ * taken) or when the store cannot append atomically; for one household when the domain refuses
+ * part of it (its rows then get their errors row by row), when it has no head row, or when it
+ * shares a stream with a household before it in the batch (the same person twice). Those run after
+ * the batch is written. A re-run of an imported household on the command path writes nothing:
+ * the reservations replay under their keys, and every separate command finds its change made.
  *
  * `onDone` gets each household's outcome once its events are in the store.
  */
@@ -26,33 +52,97 @@ export async function importHouseholdBatch(
   ctx: GroupImportContext,
   onDone: (group: RowGroup, outcome: GroupOutcome) => void,
 ): Promise<void> {
-  const capture = new ImportCaptureStore();
-  const captureCtx: GroupImportContext = { ...ctx, store: capture, forget: undefined, abandonOnRefusal: true };
   let decided: { group: RowGroup; outcome: GroupOutcome }[] = [];
-  let alone: readonly RowGroup[] = [];
-  const abandoned: RowGroup[] = [];
+  let alone: RowGroup[] = [];
+  const appends: StreamAppend[] = [];
+  const claimed = new Set<string>();
   for (const group of groups) {
-    capture.begin();
-    try {
-      decided.push({ group, outcome: await importHouseholdGroup(group, captureCtx) });
-    } catch (error) {
-      if (!(error instanceof FastPathAbandoned)) throw error;
-      capture.rollback();
-      abandoned.push(group);
+    const planned = planHousehold(group, ctx);
+    if (planned === null || planned.appends.some((a) => claimed.has(a.streamId))) {
+      alone.push(group);
+      continue;
     }
+    for (const append of planned.appends) {
+      claimed.add(append.streamId);
+      appends.push(append);
+    }
+    decided.push({ group, outcome: planned.outcome });
   }
-  alone = abandoned;
-  const appends = capture.streamAppends();
   if (appends.length > 0) {
+    // Every stream is new and its own: the order is free, and in stream-id order the store's
+    // stream index takes the batch's keys in one sweep instead of at random places.
+    appends.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
     try {
       await ctx.store.appendToStreams(appends);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision || error instanceof DuplicateEventId || error instanceof MultiStreamAppendNotSupported)) throw error;
       decided = [];
-      alone = groups;
+      alone = [...groups];
     }
   }
   for (const { group, outcome } of decided) onDone(group, outcome);
   // The command path, households side by side as the per-household import runs them.
   await Promise.all(alone.map(async (group) => onDone(group, await importHouseholdGroup(group, ctx))));
+}
+
+/**
+ * The fast path's events for one household of the sheet, or null when it must take the command
+ * path (no head row, or a refusal). Synchronous and pure but for the salted hash of the IDs.
+ */
+function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHousehold | null {
+  const rows = readGroupRows(group, ctx);
+  const { members, base } = rows;
+  if (base === undefined) return { outcome: groupOutcome(group, rows, false), appends: [] };
+  if (headFirst(members[0]) !== 0) return null;
+  const { villageCode, householdNumber, status, income, threePlusOne, flags } = base.parsed.household;
+  const householdId = importedHouseholdId(villageCode, householdNumber);
+  const context = (key: string) => importCommandContext(ctx, householdId, villageCode, key);
+  const people = members.map((row) => {
+    const { name, residentId, profile } = row.parsed.member;
+    const personKey = residentIdHash(residentId, ctx.residentIdSalt);
+    return { personKey, memberId: importedMemberId(householdId, personKey), name, residentId, profile };
+  });
+  const { year, ...components } = income;
+  const command: ImportHousehold = {
+    type: 'ImportHousehold',
+    data: {
+      registration: { householdId, villageCode, householdNumber, status },
+      members: people.map(({ memberId, name, residentId, profile }) => ({ memberId, personal: { name, residentId }, profile })),
+      income: { period: { kind: 'calendar-year', year }, components },
+      threePlusOne,
+      flags,
+    },
+    // Each ID's registration division was checked when its row was read.
+    facts: { today: calendarDateAt(ctx.now, 480), householdNumberInUse: false, registrationDivisionKnown: people.map(() => true) },
+  };
+  try {
+    const numberStream = householdNumberStreamId(villageCode, householdNumber);
+    const appends: StreamAppend[] = [
+      {
+        streamId: numberStream,
+        events: commandEvents(
+          numberStream,
+          householdNumberReservationDecider.decide({ type: 'ReserveHouseholdNumber', data: { villageCode, householdNumber, householdId } }, householdNumberReservationDecider.initialState),
+          context('register'),
+        ),
+        options: { expectedRevision: 'no_stream' },
+      },
+    ];
+    for (const { personKey, memberId, name, profile } of people) {
+      const stream = personReservationStreamId(personKey);
+      const reserved = personReservationDecider.decide({ type: 'ReservePerson', data: { personKey, householdId, memberId } }, personReservationDecider.initialState);
+      appends.push({ streamId: stream, events: commandEvents(stream, reserved, context(memberCommandKey(memberId, name, profile))), options: { expectedRevision: 'no_stream' } });
+    }
+    const stream = householdStreamId(householdId);
+    const imported = householdDecider.decide(command, householdDecider.initialState);
+    // Keyed by the rows' content: the same rows again replay this event (a re-run writes nothing),
+    // other rows for the household (more members, a corrected income) meet it as a conflict and
+    // take the command path.
+    const key = `import/${contentDigest(group.records.flatMap((record) => record.fields))}`;
+    appends.push({ streamId: stream, events: commandEvents(stream, imported, context(key)), options: { expectedRevision: 'no_stream' } });
+    return { outcome: groupOutcome(group, rows, true), appends };
+  } catch (error) {
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
 }

@@ -42,24 +42,10 @@ export interface GroupImportContext {
   readonly correlationId: string;
   /** Called with each stream the group touched once it is done, to drop it from a cache. */
   readonly forget?: (streamId: string) => void;
-  /**
-   * The fast path's capture run (household-batch.importer.ts): an outcome that depends on what
-   * the store already holds — a refusal by the registry's handlers, a household without a head
-   * row — throws {@link FastPathAbandoned} instead of becoming error lines, and the household
-   * goes through the store itself.
-   */
-  readonly abandonOnRefusal?: boolean;
 }
 
-/** The household's outcome depends on the store's contents: the fast path hands it to the command path. */
-export class FastPathAbandoned extends Error {
-  constructor() {
-    super('household left the import fast path');
-    this.name = 'FastPathAbandoned';
-  }
-}
-
-interface Row {
+/** An accepted row of a group. */
+export interface Row {
   readonly rowNumber: number;
   readonly parsed: AcceptedRow;
 }
@@ -89,38 +75,71 @@ export async function importHouseholdGroup(group: RowGroup, ctx: GroupImportCont
   }
 }
 
-async function importRows(group: RowGroup, ctx: GroupImportContext, streams: string[]): Promise<GroupOutcome> {
-  const errors: ImportErrorLine[] = [];
-  const rejected = new Set<number>();
-  const reject = (row: number, lines: ImportErrorLine[]) => {
-    rejected.add(row);
-    errors.push(...lines);
-  };
-  const rows: Row[] = [];
+/** A group's rows read and checked against each other: where both import paths start. */
+export interface GroupRows {
+  /** Error lines so far; both paths add their own. */
+  readonly errors: ImportErrorLine[];
+  /** Row numbers refused so far. */
+  readonly rejected: Set<number>;
+  /** The accepted rows, the head first (a head row, if any, comes first), then sheet order. */
+  readonly members: readonly Row[];
+  /** The first accepted row in sheet order: household-level refusals are written against it. */
+  readonly base: Row | undefined;
+}
+
+/** Refuses a row with its error lines. */
+export function rejectRow(rows: GroupRows, row: number, lines: readonly ImportErrorLine[]): void {
+  rows.rejected.add(row);
+  rows.errors.push(...lines);
+}
+
+/** The group's outcome from its rows' fate. */
+export function groupOutcome(group: RowGroup, rows: GroupRows, household: boolean): GroupOutcome {
+  return { acceptedRows: group.records.length - rows.rejected.size, rejectedRows: rows.rejected.size, household, errors: rows.errors };
+}
+
+/** Parses a group's rows and keeps those that agree on the household (see {@link importHouseholdGroup}'s row rules). */
+export function readGroupRows(group: RowGroup, ctx: Pick<GroupImportContext, 'columns' | 'rules'>): GroupRows {
+  const rows: GroupRows & { members: Row[] } = { errors: [], rejected: new Set<number>(), members: [], base: undefined };
+  const parsedRows: Row[] = [];
   for (const record of group.records) {
     const parsed = parseHouseholdRow(record.fields, ctx.columns, ctx.rules);
-    if (parsed.ok) rows.push({ rowNumber: record.rowNumber, parsed });
-    else reject(record.rowNumber, errorLines(record.rowNumber, parsed.problems));
+    if (parsed.ok) parsedRows.push({ rowNumber: record.rowNumber, parsed });
+    else rejectRow(rows, record.rowNumber, errorLines(record.rowNumber, parsed.problems));
   }
-  const kept = consistentRows(rows, reject);
-  const done = (household: boolean): GroupOutcome => ({ acceptedRows: group.records.length - rejected.size, rejectedRows: rejected.size, household, errors });
-  if (kept.length === 0) return done(false);
+  const kept = consistentRows(parsedRows, (row, lines) => rejectRow(rows, row, lines));
+  return { ...rows, members: [...kept].sort((a, b) => headFirst(a) - headFirst(b)), base: kept[0] };
+}
 
-  const base = kept[0];
-  const { villageCode, householdNumber, status, income, threePlusOne, flags } = base.parsed.household;
-  const householdId = importedHouseholdId(villageCode, householdNumber);
-  streams.push(householdStreamId(householdId), householdNumberStreamId(villageCode, householdNumber));
-  const today: IsoDate = calendarDateAt(ctx.now, 480);
-  const context = (key: string): CommandContext => ({
+/** The context of a sheet import's command on a household, its idempotency key derived from `key`: every path derives the same. */
+export function importCommandContext(ctx: GroupImportContext, householdId: string, villageCode: string, key: string): CommandContext {
+  return {
     now: ctx.now,
     actor: ctx.actor,
     divisionCode: villageCode,
     correlationId: ctx.correlationId,
     idempotencyKey: `sheet-import/${householdId}/${key}`,
-  });
-  const members = [...kept].sort((a, b) => headFirst(a) - headFirst(b));
+  };
+}
 
-  if (headFirst(members[0]) !== 0 && ctx.abandonOnRefusal) throw new FastPathAbandoned();
+/** The key of a member's commands: the member and what the sheet says of them. */
+export function memberCommandKey(memberId: string, name: string, profile: unknown): string {
+  return `member/${memberId}/${contentDigest([name, JSON.stringify(profile)])}`;
+}
+
+async function importRows(group: RowGroup, ctx: GroupImportContext, streams: string[]): Promise<GroupOutcome> {
+  const rows = readGroupRows(group, ctx);
+  const { errors, rejected, members, base } = rows;
+  const reject = (row: number, lines: ImportErrorLine[]) => rejectRow(rows, row, lines);
+  const done = (household: boolean): GroupOutcome => groupOutcome(group, rows, household);
+  if (base === undefined) return done(false);
+
+  const { villageCode, householdNumber, status, income, threePlusOne, flags } = base.parsed.household;
+  const householdId = importedHouseholdId(villageCode, householdNumber);
+  streams.push(householdStreamId(householdId), householdNumberStreamId(villageCode, householdNumber));
+  const today: IsoDate = calendarDateAt(ctx.now, 480);
+  const context = (key: string): CommandContext => importCommandContext(ctx, householdId, villageCode, key);
+
   if (headFirst(members[0]) !== 0 && !(await isRegistered(ctx.store, householdId))) {
     for (const row of members) reject(row.rowNumber, errorLines(row.rowNumber, [importProblem('import.head-missing', 'relationToHead')]));
     return done(false);
@@ -133,7 +152,6 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
     );
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    if (ctx.abandonOnRefusal) throw new FastPathAbandoned();
     reject(base.rowNumber, errorLines(base.rowNumber, error.problems));
     for (const row of members.slice(1)) reject(row.rowNumber, errorLines(row.rowNumber, [importProblem('import.household-rejected', 'householdNumber')]));
     return done(false);
@@ -150,11 +168,10 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
         householdId,
         // The ID's registration division was checked when the row was read.
         { type: 'AddMember', data: { memberId, personal: { name, residentId }, profile }, facts: { today, registrationDivisionKnown: true } },
-        context(`member/${memberId}/${contentDigest([name, JSON.stringify(profile)])}`),
+        context(memberCommandKey(memberId, name, profile)),
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (ctx.abandonOnRefusal) throw new FastPathAbandoned();
       reject(row.rowNumber, errorLines(row.rowNumber, error.problems, 'residentId'));
     }
   }
@@ -167,7 +184,6 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
       await handleCommand(ctx.store, stream, householdDecider, command, context(key));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (ctx.abandonOnRefusal) throw new FastPathAbandoned();
       const row = members.find((m) => !rejected.has(m.rowNumber)) ?? base;
       errors.push(...errorLines(row.rowNumber, error.problems, 'livesInHousehold'));
     }
@@ -175,7 +191,9 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
   const { year, ...components } = income;
   await household(
     { type: 'RecordIncome', data: { period: { kind: 'calendar-year', year }, components }, facts: { today } },
-    `income/${year}/${contentDigest(Object.values(components))}`,
+    // Per-capita income is over the resident members: with more of them (the rest of a household
+    // cut by an earlier, partial sheet) the same figures are a new record, not a re-send.
+    `income/${year}/${contentDigest([...Object.values(components), residents(members.filter((m) => !rejected.has(m.rowNumber)))])}`,
   );
   await household({ type: 'Record3Plus1Status', data: threePlusOne }, `3plus1/${contentDigest(Object.values(threePlusOne))}`);
   await household({ type: 'SetFlags', data: flags }, `flags/${flags.relocatedToResettlementSite}/${flags.urbanHukou}`);
@@ -204,7 +222,13 @@ function consistentRows(rows: readonly Row[], reject: (row: number, lines: Impor
   return kept;
 }
 
-function headFirst(row: Row): number {
+/** How many of the rows' members live in the household. */
+function residents(rows: readonly Row[]): number {
+  return rows.filter((row) => row.parsed.member.profile.livesInHousehold).length;
+}
+
+/** 0 for the head's row, 1 for the others: sorts the head first. */
+export function headFirst(row: Row): number {
   return row.parsed.member.profile.relationToHead === 'head' ? 0 : 1;
 }
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
+import { hash } from 'node:crypto';
+import { uuidV5 } from '@relapse-watch/event-store-core';
 import { householdIdFor } from '../application/registry-ids';
 
 // Fixed namespace of the member ids the sheet import derives; changing it would give every
@@ -21,10 +21,10 @@ export function importedHouseholdId(villageCode: string, householdNumber: string
  * reversed by enumeration.
  */
 export function importedMemberId(householdId: string, personKey: string): string {
-  return uuidv5(`${householdId}\n${personKey}`, SHEET_MEMBER_NAMESPACE);
+  return uuidV5(`${householdId}\n${personKey}`, SHEET_MEMBER_NAMESPACE);
 }
 
 /** A short digest of figures, so a corrected sheet gets a new idempotency key (and a new record) while an unchanged one replays. */
 export function contentDigest(parts: readonly (string | number | boolean)[]): string {
-  return createHash('sha256').update(parts.join('\u001f')).digest('hex').slice(0, 16);
+  return hash('sha256', parts.join('\u001f'), 'hex').slice(0, 16);
 }

@@ -10,7 +10,8 @@ function publicMember({ memberId, profile }: HouseholdMember): HouseholdMemberV1
   return { memberId, relationToHead, health, labourCapacity, employment, schooling, medicalInsuranceEnrolled, livesInHousehold };
 }
 
-function changesOf(event: MemberEvent): HouseholdMembersChangedV1['changes'] {
+/** What a member event changed. */
+export function memberChanges(event: MemberEvent): HouseholdMembersChangedV1['changes'] {
   const none = { addedMemberIds: [], updatedMemberIds: [], removedMembers: [] };
   switch (event.type) {
     case 'MemberAdded':
@@ -23,11 +24,11 @@ function changesOf(event: MemberEvent): HouseholdMembersChangedV1['changes'] {
 }
 
 /**
- * HouseholdMembersChanged from a member event and the household after it: the full current
- * member list (so a subscriber needs no history) and what this event changed. Names and ID
- * numbers go only into the one `personal` object the privacy feature encrypts.
+ * HouseholdMembersChanged from the household after a change and what changed: the full current
+ * member list (so a subscriber needs no history). Names and ID numbers go only into the one
+ * `personal` object the privacy feature encrypts.
  */
-export function membersChanged(state: RegisteredHousehold, event: MemberEvent): IntegrationEvent<HouseholdMembersChangedV1> {
+export function membersChanged(state: RegisteredHousehold, changes: HouseholdMembersChangedV1['changes']): IntegrationEvent<HouseholdMembersChangedV1> {
   return {
     contract: householdMembersChangedV1,
     data: {
@@ -35,7 +36,7 @@ export function membersChanged(state: RegisteredHousehold, event: MemberEvent): 
       villageCode: state.villageCode,
       members: state.members.map(publicMember),
       residentMemberCount: state.members.filter((m) => m.profile.livesInHousehold).length,
-      changes: changesOf(event),
+      changes,
       personal: { members: state.members.map(({ memberId, personal }) => ({ memberId, name: personal.name, residentId: personal.residentId })) },
     },
   };

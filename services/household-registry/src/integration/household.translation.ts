@@ -9,8 +9,8 @@ import {
 } from '@relapse-watch/contracts';
 import { assertNever } from '@relapse-watch/domain-kernel';
 import type { HouseholdEvent } from '../domain/household/household.events';
-import type { HouseholdState } from '../domain/household/household.state';
-import { membersChanged } from './household-members.translation';
+import type { HouseholdState, IncomeRecord, RegisteredHousehold } from '../domain/household/household.state';
+import { memberChanges, membersChanged } from './household-members.translation';
 import type { RegistryIntegrationEvent } from './integration-event';
 
 /** "3+1" holds as a whole: every guarantee and water, and housing safe (grade A or B). */
@@ -19,51 +19,76 @@ function allSecured(status: ThreePlusOneStatusV1): boolean {
   return foodAndClothingSecured && compulsoryEducationSecured && medicalInsuranceCovered && drinkingWaterSafe && (housingGrade === 'A' || housingGrade === 'B');
 }
 
+function registered(state: RegisteredHousehold): RegistryIntegrationEvent {
+  const { householdId, villageCode } = state;
+  return { contract: householdRegisteredV1, data: { householdId, villageCode, householdNumber: state.householdNumber, status: state.status, flags: state.flags } };
+}
+
+function incomeRecorded(state: RegisteredHousehold, record: IncomeRecord): RegistryIntegrationEvent {
+  const { period, components, netIncomeFen, residentMembers, perCapitaNetIncomeFen } = record;
+  return {
+    contract: householdIncomeRecordedV1,
+    data: { householdId: state.householdId, villageCode: state.villageCode, period, components, netIncomeFen, residentMembers, perCapitaNetIncomeFen },
+  };
+}
+
+function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlusOneStatusV1): RegistryIntegrationEvent {
+  return { contract: householdThreePlusOneStatusChangedV1, data: { householdId: state.householdId, villageCode: state.villageCode, threePlusOne, allSecured: allSecured(threePlusOne) } };
+}
+
 /**
- * The integration event a stored Household event becomes, given the household *after* it
+ * The integration events a stored Household event becomes, given the household *after* it
  * (fold the stream up to and including the event with `householdDecider.evolve`). Pure and
  * deterministic, as the relay requires: the same stored event always gives the same data.
- * Returns null for an event that changed nothing public — only an event on a stream without a
- * registration, which `evolve` ignores too.
+ * One event each, but for `HouseholdImported`, which a subscriber sees as the events the separate
+ * commands would have published: registered (with status and flags), members changed (all
+ * added), each income recorded and the "3+1" status. None for an event that changed nothing
+ * public — only an event on a stream without a registration, which `evolve` ignores too.
  */
-export function translateHouseholdEvent(state: HouseholdState, event: HouseholdEvent): RegistryIntegrationEvent | null {
-  if (state.kind !== 'registered') return null;
+export function translateHouseholdEvent(state: HouseholdState, event: HouseholdEvent): readonly RegistryIntegrationEvent[] {
+  if (state.kind !== 'registered') return [];
   const { householdId, villageCode } = state;
   switch (event.type) {
     case 'HouseholdRegistered':
-      return {
-        contract: householdRegisteredV1,
-        data: { householdId, villageCode, householdNumber: state.householdNumber, status: state.status, flags: state.flags },
-      };
+      return [registered(state)];
+    case 'HouseholdImported': {
+      const added = { addedMemberIds: state.members.map((m) => m.memberId), updatedMemberIds: [], removedMembers: [] };
+      return [
+        registered(state),
+        ...(state.members.length > 0 ? [membersChanged(state, added)] : []),
+        ...state.incomes.map((record) => incomeRecorded(state, record)),
+        ...(state.threePlusOne === null ? [] : [threePlusOneChanged(state, state.threePlusOne)]),
+      ];
+    }
     case 'MemberAdded':
     case 'MemberUpdated':
     case 'MemberRemoved':
-      return membersChanged(state, event);
-    case 'IncomeRecorded': {
-      const { period, components, netIncomeFen, residentMembers, perCapitaNetIncomeFen } = event.data;
-      return { contract: householdIncomeRecordedV1, data: { householdId, villageCode, period, components, netIncomeFen, residentMembers, perCapitaNetIncomeFen } };
-    }
+      return [membersChanged(state, memberChanges(event))];
+    case 'IncomeRecorded':
+      return [incomeRecorded(state, event.data)];
     case 'RigidExpenditureRecorded': {
       const { period, medicalAfterReimbursementFen, educationFen, disasterLossFen, totalFen } = event.data;
-      return {
-        contract: householdRigidExpenditureRecordedV1,
-        data: { householdId, villageCode, period, medicalAfterReimbursementFen, educationFen, disasterLossFen, totalFen },
-      };
+      return [
+        {
+          contract: householdRigidExpenditureRecordedV1,
+          data: { householdId, villageCode, period, medicalAfterReimbursementFen, educationFen, disasterLossFen, totalFen },
+        },
+      ];
     }
     case 'RiskEventReported': {
       const { riskEventId, kind, occurredOn, lossFen } = event.data;
-      return { contract: householdRiskReportedV1, data: { householdId, villageCode, riskEventId, kind, occurredOn, lossFen } };
+      return [{ contract: householdRiskReportedV1, data: { householdId, villageCode, riskEventId, kind, occurredOn, lossFen } }];
     }
-    case 'ThreePlusOneStatusRecorded': {
-      const threePlusOne = event.data.threePlusOne;
-      return { contract: householdThreePlusOneStatusChangedV1, data: { householdId, villageCode, threePlusOne, allSecured: allSecured(threePlusOne) } };
-    }
+    case 'ThreePlusOneStatusRecorded':
+      return [threePlusOneChanged(state, event.data.threePlusOne)];
     case 'HouseholdStatusChanged':
     case 'HouseholdFlagsChanged':
-      return {
-        contract: householdStatusChangedV1,
-        data: { householdId, villageCode, changed: event.type === 'HouseholdStatusChanged' ? 'status' : 'flags', status: state.status, flags: state.flags },
-      };
+      return [
+        {
+          contract: householdStatusChangedV1,
+          data: { householdId, villageCode, changed: event.type === 'HouseholdStatusChanged' ? 'status' : 'flags', status: state.status, flags: state.flags },
+        },
+      ];
     default:
       return assertNever(event, 'household event');
   }

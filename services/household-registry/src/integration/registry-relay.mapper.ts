@@ -1,5 +1,5 @@
 import { foldStream, type EventStore, type StoredEvent } from '@relapse-watch/event-store-core';
-import { integrationMessage, type RelayMapper } from '@relapse-watch/messaging-core';
+import { derivedMessageId, integrationMessage, type RelayMapper } from '@relapse-watch/messaging-core';
 import { HOUSEHOLD_NUMBER_STREAM_PREFIX } from '../domain/household-number-reservation/household-number-reservation.decider';
 import { householdDecider, HOUSEHOLD_STREAM_PREFIX } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
@@ -13,19 +13,21 @@ export const PUBLISHED_STREAM_PREFIXES: readonly string[] = [HOUSEHOLD_STREAM_PR
 
 /**
  * The registry's relay mapper: a stored household or policy event becomes its integration
- * event (libs/contracts), translated with the aggregate's state right after it, which is
+ * event(s) (libs/contracts), translated with the aggregate's state right after it, which is
  * rebuilt from the stream up to that revision. Deterministic, as the relay requires: stored
- * events never change, so a re-published event is the same message with the same CloudEvent id.
+ * events never change, so a re-published event is the same message with the same CloudEvent id
+ * (the first message of an event carries the event's id, the others ids derived from it).
  */
 export function registryRelayMapper(store: EventStore): RelayMapper {
   return async (stored: StoredEvent) => {
     if (stored.streamId.startsWith(HOUSEHOLD_NUMBER_STREAM_PREFIX)) return null;
     const upToThis = { maxCount: stored.revision + 1 };
-    const out = stored.streamId.startsWith(HOUSEHOLD_STREAM_PREFIX)
-      ? translateHouseholdEvent(await foldStream(store, stored.streamId, householdDecider, upToThis), stored as unknown as HouseholdEvent)
-      : stored.streamId.startsWith(PROVINCE_POLICY_STREAM_PREFIX)
-        ? translateProvincePolicyEvent(await foldStream(store, stored.streamId, provincePolicyDecider, upToThis), stored as unknown as ProvincePolicyEvent)
-        : null;
+    if (stored.streamId.startsWith(HOUSEHOLD_STREAM_PREFIX)) {
+      const out = translateHouseholdEvent(await foldStream(store, stored.streamId, householdDecider, upToThis), stored as unknown as HouseholdEvent);
+      return out.map((o, i) => integrationMessage(stored, o.contract, o.data, derivedMessageId(stored, i)));
+    }
+    if (!stored.streamId.startsWith(PROVINCE_POLICY_STREAM_PREFIX)) return null;
+    const out = translateProvincePolicyEvent(await foldStream(store, stored.streamId, provincePolicyDecider, upToThis), stored as unknown as ProvincePolicyEvent);
     return out && integrationMessage(stored, out.contract, out.data);
   };
 }

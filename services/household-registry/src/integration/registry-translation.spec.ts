@@ -67,7 +67,7 @@ const policyEvents: ProvincePolicyEvent[] = [
 ];
 
 /** Folds the events one by one and translates each against the state after it. */
-function translateAll<S, E>(events: readonly E[], initial: S, fold: (s: S, e: E) => S, translate: (s: S, e: E) => RegistryIntegrationEvent | null) {
+function translateAll<S, E, O>(events: readonly E[], initial: S, fold: (s: S, e: E) => S, translate: (s: S, e: E) => O) {
   let state = initial;
   return events.map((event) => {
     state = fold(state, event);
@@ -75,8 +75,9 @@ function translateAll<S, E>(events: readonly E[], initial: S, fold: (s: S, e: E)
   });
 }
 
-const householdOut = translateAll<HouseholdState, HouseholdEvent>(householdEvents, initialState, evolve, translateHouseholdEvent);
-const policyOut = translateAll<ProvincePolicyState, ProvincePolicyEvent>(policyEvents, initialPolicy, evolvePolicy, translateProvincePolicyEvent);
+const householdOutLists = translateAll<HouseholdState, HouseholdEvent, readonly RegistryIntegrationEvent[]>(householdEvents, initialState, evolve, translateHouseholdEvent);
+const householdOut = householdOutLists.map((list) => list[0] ?? null);
+const policyOut = translateAll<ProvincePolicyState, ProvincePolicyEvent, RegistryIntegrationEvent | null>(policyEvents, initialPolicy, evolvePolicy, translateProvincePolicyEvent);
 
 describe('registry events → integration events', () => {
   it.each([...householdOut, ...policyOut].flatMap((out) => (out ? [[out.contract.type, out] as const] : [])))('%s validates against its contract schema', (type, out) => {
@@ -84,6 +85,7 @@ describe('registry events → integration events', () => {
   });
 
   it('publishes one event per household event, HouseholdMembersChanged for every member event', () => {
+    expect(householdOutLists.map((list) => list.length)).toEqual(householdEvents.map(() => 1));
     expect(householdOut.map((o) => o?.contract.event)).toEqual([
       'HouseholdRegistered',
       ...Array(5).fill('HouseholdMembersChanged'),
@@ -123,7 +125,34 @@ describe('registry events → integration events', () => {
   });
 
   it('ignores events on a stream without a registration, as evolve does', () => {
-    expect(translateHouseholdEvent(initialState, householdEvents[1])).toBeNull();
+    expect(translateHouseholdEvent(initialState, householdEvents[1])).toEqual([]);
+  });
+
+  it('publishes a HouseholdImported as the events the separate commands would have published, the household as it ends', () => {
+    const { householdId: _id, ...record } = (householdEvents[6] as Extract<HouseholdEvent, { type: 'IncomeRecorded' }>).data;
+    const threePlusOne = (householdEvents[9] as Extract<HouseholdEvent, { type: 'ThreePlusOneStatusRecorded' }>).data.threePlusOne;
+    const imported: HouseholdEvent = {
+      type: 'HouseholdImported',
+      data: {
+        ...(householdEvents[0] as Extract<HouseholdEvent, { type: 'HouseholdRegistered' }>).data,
+        flags: { relocatedToResettlementSite: true, urbanHukou: false },
+        members: [head, spouse].map(({ memberId, profile }) => ({ memberId, profile })),
+        incomes: [{ ...record, residentMembers: 2 }],
+        threePlusOne,
+        personal: { members: [head, spouse].map(({ memberId, personal }) => ({ memberId, ...personal })) },
+      },
+    };
+    const out = translateHouseholdEvent(evolve(initialState, imported), imported);
+    expect(out.map((o) => o.contract.event)).toEqual(['HouseholdRegistered', 'HouseholdMembersChanged', 'HouseholdIncomeRecorded', 'HouseholdThreePlusOneStatusChanged']);
+    for (const o of out) expect(validator.validate(o.contract.type, o.data)).toEqual({ valid: true });
+    expect(out[0].data).toMatchObject({ householdId: HOUSEHOLD_ID, status: { kind: 'poverty-alleviated', yearLeftPoverty: 2019 }, flags: { relocatedToResettlementSite: true } });
+    const members = out[1].data as HouseholdMembersChangedV1;
+    expect(members.changes).toEqual({ addedMemberIds: ['m-1', 'm-2'], updatedMemberIds: [], removedMembers: [] });
+    expect(members.personal.members).toEqual([
+      { memberId: 'm-1', name: '王建国', residentId: '51010419720315031X' },
+      { memberId: 'm-2', name: '刘桂芳', residentId: '510104197411080424' },
+    ]);
+    expect(out[2].data).toMatchObject({ residentMembers: 2, period: { kind: 'calendar-year', year: 2023 } });
   });
 
   it('plugs into the relay: integrationMessage takes the contract as it is and keys by aggregate id', () => {

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@relapse-watch/event-store-core';
 import type { Projection } from '@relapse-watch/read-store-core';
 import { evolve } from '../domain/household/household.state';
-import type { HouseholdEvent } from '../domain/household/household.events';
+import { HOUSEHOLD_EVENT_TYPES, type HouseholdEvent } from '../domain/household/household.events';
 import type { RegisteredHousehold } from '../domain/household/household.state';
 
 /** Collection of the household register read model. */
@@ -27,18 +27,6 @@ export interface HouseholdView {
   readonly residentMemberCount: number;
 }
 
-const HANDLED: readonly HouseholdEvent['type'][] = [
-  'HouseholdRegistered',
-  'MemberAdded',
-  'MemberUpdated',
-  'MemberRemoved',
-  'IncomeRecorded',
-  'RigidExpenditureRecorded',
-  'RiskEventReported',
-  'ThreePlusOneStatusRecorded',
-  'HouseholdStatusChanged',
-  'HouseholdFlagsChanged',
-];
 
 /**
  * The household register: one document per household, folded with the decider's own `evolve`
@@ -47,7 +35,8 @@ const HANDLED: readonly HouseholdEvent['type'][] = [
 export const householdRegisterProjection: Projection<HouseholdView> = {
   name: 'registry.household-register',
   collection: HOUSEHOLDS_COLLECTION,
-  handles: HANDLED,
+  // Every event of the aggregate (the list fails to compile without a new one).
+  handles: HOUSEHOLD_EVENT_TYPES,
   documentId: (event) => (event.data as { householdId?: unknown }).householdId as string,
   evolve(doc, event) {
     const state = evolve(doc === null ? { kind: 'unregistered' } : doc.household, { type: event.type, data: event.data } as HouseholdEvent);

@@ -144,9 +144,37 @@ export interface SetFlags {
   readonly data: HouseholdFlags;
 }
 
+/**
+ * Register a household with everything a registry sheet records about it, as one change: the
+ * registration, its members (the head first), the year's income, the "3+1" status and the flags.
+ * Decided exactly as the separate commands would be, one after the other, and refused whole when
+ * any of them is refused (fields are then prefixed: `members[1].personal.residentId`). Only for a
+ * household not yet registered: changes to a registered household go through the separate
+ * commands. The bulk import's fast path uses it, one event per household instead of one per
+ * command. The handler reserves the number and every member's resident ID, as for the separate
+ * commands.
+ */
+export interface ImportHousehold {
+  readonly type: 'ImportHousehold';
+  readonly data: {
+    readonly registration: RegisterHousehold['data'];
+    /** The head first, then the others in sheet order. */
+    readonly members: readonly AddMember['data'][];
+    readonly income?: RecordIncome['data'];
+    readonly threePlusOne?: ThreePlusOneStatus;
+    readonly flags?: HouseholdFlags;
+  };
+  readonly facts: TodayFact & {
+    readonly householdNumberInUse: boolean;
+    /** Per member, in `members` order: whether the ID's registration division is known (see {@link MemberFacts}). */
+    readonly registrationDivisionKnown: readonly boolean[];
+  };
+}
+
 /** Every command of the Household aggregate. */
 export type HouseholdCommand =
   | RegisterHousehold
+  | ImportHousehold
   | AddMember
   | UpdateMember
   | RemoveMember

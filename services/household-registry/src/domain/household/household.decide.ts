@@ -1,11 +1,11 @@
-import { assertNever, atField, parseDivisionCode, type DomainProblem } from '@relapse-watch/domain-kernel';
+import { assertNever, atField, DomainError, parseDivisionCode, type DomainProblem } from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
-import type { HouseholdCommand, Record3Plus1Status, RegisterHousehold, SetFlags, SetStatus } from './household.commands';
+import type { HouseholdCommand, ImportHousehold, Record3Plus1Status, RegisterHousehold, SetFlags, SetStatus } from './household.commands';
 import { householdError, householdProblem, throwIfAny } from './household.errors';
 import type { HouseholdEvent } from './household.events';
 import { recordIncome, recordRigidExpenditure, reportRiskEvent } from './household-finances.decide';
 import { addMember, removeMember, updateMember } from './household-members.decide';
-import type { HouseholdState, RegisteredHousehold } from './household.state';
+import { evolve, type HouseholdState, type RegisteredHousehold } from './household.state';
 import type { HouseholdFlags, ThreePlusOneStatus } from './household.values';
 import { canonicalStatus, checkId, checkStatus, checkText, requireToday } from './household.validation';
 
@@ -56,6 +56,54 @@ function record3Plus1Status(command: Record3Plus1Status, state: RegisteredHouseh
   return [{ type: 'ThreePlusOneStatusRecorded', data: { householdId: state.householdId, threePlusOne } }];
 }
 
+/** Runs `decide` on a copy of the state, prefixing the fields of a refusal with `prefix`. */
+function step(command: HouseholdCommand, state: HouseholdState, prefix: string): HouseholdState {
+  let events: readonly HouseholdEvent[];
+  try {
+    events = decide(command, state);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const [first, ...rest] = error.problems.map((p) => atField(p, p.field === undefined ? prefix : `${prefix}.${p.field}`));
+    throw DomainError.of([first as DomainProblem, ...rest]);
+  }
+  return events.reduce(evolve, state);
+}
+
+/**
+ * ImportHousehold: the separate commands decided one after the other on the evolving state, the
+ * first refusal refusing the whole; the household they leave is the one event's content.
+ */
+function importHousehold(command: ImportHousehold, state: HouseholdState): readonly HouseholdEvent[] {
+  if (state.kind === 'registered') throw householdError('household.already-registered');
+  const { registration, members, income, threePlusOne, flags } = command.data;
+  const { today, householdNumberInUse, registrationDivisionKnown } = command.facts;
+  let after = step({ type: 'RegisterHousehold', data: registration, facts: { today, householdNumberInUse } }, state, 'registration');
+  members.forEach((member, i) => {
+    const facts = { today, registrationDivisionKnown: registrationDivisionKnown[i] === true };
+    after = step({ type: 'AddMember', data: member, facts }, after, `members[${i}]`);
+  });
+  if (income !== undefined) after = step({ type: 'RecordIncome', data: income, facts: { today } }, after, 'income');
+  if (threePlusOne !== undefined) after = step({ type: 'Record3Plus1Status', data: threePlusOne }, after, 'threePlusOne');
+  if (flags !== undefined) after = step({ type: 'SetFlags', data: flags }, after, 'flags');
+  const household = registered(after);
+  return [
+    {
+      type: 'HouseholdImported',
+      data: {
+        householdId: household.householdId,
+        villageCode: household.villageCode,
+        householdNumber: household.householdNumber,
+        status: household.status,
+        flags: household.flags,
+        members: household.members.map(({ memberId, profile }) => ({ memberId, profile })),
+        incomes: household.incomes,
+        threePlusOne: household.threePlusOne,
+        personal: { members: household.members.map(({ memberId, personal }) => ({ memberId, name: personal.name, residentId: personal.residentId })) },
+      },
+    },
+  ];
+}
+
 function registered(state: HouseholdState): RegisteredHousehold {
   if (state.kind !== 'registered') throw householdError('household.not-registered');
   return state;
@@ -69,6 +117,8 @@ export function decide(command: HouseholdCommand, state: HouseholdState): readon
   switch (command.type) {
     case 'RegisterHousehold':
       return register(command, state);
+    case 'ImportHousehold':
+      return importHousehold(command, state);
     case 'AddMember':
       return addMember(command, registered(state));
     case 'UpdateMember':

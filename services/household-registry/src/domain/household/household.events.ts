@@ -19,6 +19,30 @@ export type HouseholdRegistered = DomainEvent<
   }
 >;
 
+/**
+ * A household was registered from a registry sheet with everything the sheet records about it
+ * (see the `ImportHousehold` command): its state afterwards is exactly what the separate events
+ * (registration, members added, income, "3+1", flags) would have left. Names and ID numbers are
+ * only in `personal`, keyed by member id.
+ */
+export type HouseholdImported = DomainEvent<
+  'HouseholdImported',
+  {
+    readonly householdId: string;
+    readonly villageCode: string;
+    readonly householdNumber: string;
+    readonly status: HouseholdStatus;
+    readonly flags: HouseholdFlags;
+    /** The members in the order they were added (the head first), without personal data. */
+    readonly members: readonly { readonly memberId: string; readonly profile: MemberProfile }[];
+    /** The income records, one per period. */
+    readonly incomes: readonly Omit<IncomeRecorded['data'], 'householdId'>[];
+    readonly threePlusOne: ThreePlusOneStatus | null;
+    /** PERSONAL DATA: encrypted as a whole by the privacy issue. */
+    readonly personal: { readonly members: readonly ({ readonly memberId: string } & MemberPersonal)[] };
+  }
+>;
+
 /** A member joined the household. */
 export type MemberAdded = DomainEvent<
   'MemberAdded',
@@ -106,6 +130,7 @@ export type HouseholdFlagsChanged = DomainEvent<'HouseholdFlagsChanged', { reado
 /** Every event of the Household aggregate. */
 export type HouseholdEvent =
   | HouseholdRegistered
+  | HouseholdImported
   | MemberAdded
   | MemberUpdated
   | MemberRemoved
@@ -119,6 +144,7 @@ export type HouseholdEvent =
 // A record over the union, so adding an event type without listing it here is a compile error.
 const EVENT_TYPES: Readonly<Record<HouseholdEvent['type'], true>> = {
   HouseholdRegistered: true,
+  HouseholdImported: true,
   MemberAdded: true,
   MemberUpdated: true,
   MemberRemoved: true,

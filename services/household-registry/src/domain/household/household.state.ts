@@ -1,6 +1,6 @@
 import { assertNever } from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
-import type { HouseholdEvent, IncomeRecorded, RigidExpenditureRecorded, RiskEventReported } from './household.events';
+import type { HouseholdEvent, HouseholdImported, IncomeRecorded, RigidExpenditureRecorded, RiskEventReported } from './household.events';
 import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
 import type { MemberPersonal, MemberProfile } from './member.values';
 
@@ -63,6 +63,7 @@ function upsertMember(members: readonly HouseholdMember[], member: HouseholdMemb
 function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): HouseholdState {
   switch (event.type) {
     case 'HouseholdRegistered':
+    case 'HouseholdImported':
       // A stream holds one registration; decide never emits a second one.
       return state;
     case 'MemberAdded':
@@ -99,9 +100,30 @@ function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): Ho
   }
 }
 
+/** The household a `HouseholdImported` registers: its members get their personal data back by member id. */
+function imported(event: HouseholdImported): RegisteredHousehold {
+  const { householdId, villageCode, householdNumber, status, flags, members, incomes, threePlusOne, personal } = event.data;
+  const personalOf = new Map(personal.members.map(({ memberId, name, residentId }) => [memberId, { name, residentId }]));
+  return {
+    kind: 'registered',
+    householdId,
+    villageCode,
+    householdNumber,
+    status,
+    flags,
+    members: members.map(({ memberId, profile }) => ({ memberId, personal: personalOf.get(memberId) ?? { name: '', residentId: '' }, profile })),
+    removedMemberIds: [],
+    incomes,
+    rigidExpenditures: [],
+    riskEvents: [],
+    threePlusOne,
+  };
+}
+
 /** Folds one event into the state. Pure; events other than a registration leave an unregistered state as it is. */
 export function evolve(state: HouseholdState, event: HouseholdEvent): HouseholdState {
   if (state.kind === 'registered') return evolveRegistered(state, event);
+  if (event.type === 'HouseholdImported') return imported(event);
   if (event.type !== 'HouseholdRegistered') return state;
   const { householdId, villageCode, householdNumber, status } = event.data;
   return {

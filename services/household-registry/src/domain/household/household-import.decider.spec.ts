@@ -1,0 +1,121 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { HouseholdCommand, ImportHousehold } from './household.commands';
+import { householdDecider } from './household.decider';
+import type { HouseholdEvent, HouseholdImported } from './household.events';
+import type { HouseholdState } from './household.state';
+import { deciderSpecification } from '../testing/decider-specification';
+import { DAUGHTER, FATHER, HEAD, HOUSEHOLD_ID, MIGRANT_SON, registered, registerHousehold, SPOUSE, TODAY } from '../testing/household.fixtures';
+import type { HouseholdMember } from './household.state';
+
+const spec = deciderSpecification(householdDecider);
+
+const income = {
+  period: { kind: 'calendar-year', year: 2023 },
+  components: { wagesYuan: '21600', netBusinessYuan: 8500.5, netPropertyYuan: 0, netTransferYuan: '4360', productionCostsYuan: '3900' },
+} as const;
+const threePlusOne = { foodAndClothingSecured: true, compulsoryEducationSecured: true, medicalInsuranceCovered: false, housingGrade: 'C', drinkingWaterSafe: true } as const;
+const flags = { relocatedToResettlementSite: true, urbanHukou: false };
+const members: readonly HouseholdMember[] = [HEAD, SPOUSE, DAUGHTER, FATHER, MIGRANT_SON];
+
+function importHousehold(overrides: Partial<ImportHousehold['data']> = {}, known: readonly boolean[] = members.map(() => true)): ImportHousehold {
+  return {
+    type: 'ImportHousehold',
+    data: { registration: registerHousehold().data, members, income, threePlusOne, flags, ...overrides },
+    facts: { today: TODAY, householdNumberInUse: false, registrationDivisionKnown: known },
+  };
+}
+
+/** The same household through the separate commands, folded: what the one event must leave. */
+function separately(command: ImportHousehold): { events: HouseholdEvent[]; state: HouseholdState } {
+  const { registration, income: i, threePlusOne: t, flags: f } = command.data;
+  const commands: HouseholdCommand[] = [
+    { type: 'RegisterHousehold', data: registration, facts: { today: TODAY, householdNumberInUse: false } },
+    ...command.data.members.map((data): HouseholdCommand => ({ type: 'AddMember', data, facts: { today: TODAY, registrationDivisionKnown: true } })),
+    ...(i ? [{ type: 'RecordIncome', data: i, facts: { today: TODAY } } as const] : []),
+    ...(t ? [{ type: 'Record3Plus1Status', data: t } as const] : []),
+    ...(f ? [{ type: 'SetFlags', data: f } as const] : []),
+  ];
+  let state = householdDecider.initialState;
+  const events: HouseholdEvent[] = [];
+  for (const c of commands) {
+    for (const e of householdDecider.decide(c, state)) {
+      events.push(e);
+      state = householdDecider.evolve(state, e);
+    }
+  }
+  return { events, state };
+}
+
+describe('ImportHousehold', () => {
+  it('given no history, when importing a household, then one HouseholdImported leaves the state the separate commands leave', () => {
+    const command = importHousehold();
+    const events = householdDecider.decide(command, householdDecider.initialState);
+    expect(events.map((e) => e.type)).toEqual(['HouseholdImported']);
+    const [event] = events;
+    const reference = separately(command);
+    // Registration, five members, income, 3+1, flags: nine events the import stands for.
+    expect(reference.events.map((e) => e.type)).toEqual([
+      'HouseholdRegistered',
+      ...Array(5).fill('MemberAdded'),
+      'IncomeRecorded',
+      'ThreePlusOneStatusRecorded',
+      'HouseholdFlagsChanged',
+    ]);
+    expect(spec.given([event]).state()).toEqual(reference.state);
+    expect(isDeepStrictEqual(spec.given([event]).state(), reference.state)).toBe(true);
+  });
+
+  it('keeps names and ID numbers only under `personal`', () => {
+    const [event] = householdDecider.decide(importHousehold(), householdDecider.initialState) as [HouseholdImported];
+    const { personal, ...rest } = event.data;
+    expect(personal.members.map((m) => m.memberId)).toEqual(members.map((m) => m.memberId));
+    expect(JSON.stringify(rest)).not.toMatch(/张德明|李秀英|511923196804120318/);
+    expect(JSON.stringify(personal)).toMatch(/张德明/);
+  });
+
+  it('records the per-capita income over resident members, as RecordIncome does (the migrant son is not resident)', () => {
+    const [event] = householdDecider.decide(importHousehold(), householdDecider.initialState) as [HouseholdImported];
+    expect(event.data.incomes).toEqual([expect.objectContaining({ residentMembers: 4, netIncomeFen: 3_056_050, perCapitaNetIncomeFen: 764_013 })]);
+  });
+
+  it('imports a household with only a head and nothing else recorded', () => {
+    const command = importHousehold({ members: [HEAD], income: undefined, threePlusOne: undefined, flags: undefined }, [true]);
+    const [event] = householdDecider.decide(command, householdDecider.initialState) as [HouseholdImported];
+    expect(event.data).toMatchObject({ householdId: HOUSEHOLD_ID, incomes: [], threePlusOne: null, flags: { relocatedToResettlementSite: false, urbanHukou: false } });
+    expect(spec.given([event]).state()).toEqual(separately(command).state);
+  });
+
+  it('given the household is registered, when importing it, then it is refused (changes go through the separate commands)', () => {
+    spec.given([registered]).when(importHousehold()).thenRejects({ code: 'household.already-registered' });
+  });
+
+  it.each([
+    ['a second member before the head', { members: [SPOUSE, HEAD] }, 'member.head-required', 'members[0].profile.relationToHead'],
+    ['two members with one resident ID', { members: [HEAD, { ...SPOUSE, personal: { ...SPOUSE.personal, residentId: HEAD.personal.residentId } }] }, 'member.id-already-in-household', 'members[1].personal.residentId'],
+    ['a township as the village', { registration: { ...registerHousehold().data, villageCode: '511923100000' } }, 'household.village-code-tier', 'registration.villageCode'],
+    ['a negative wage', { income: { ...income, components: { ...income.components, wagesYuan: '-1' } } }, 'income.component-negative', 'income.components.wagesYuan'],
+  ])('refuses the whole household for %s, naming the part at fault', (_name, overrides, code, field) => {
+    const command = importHousehold(overrides as Partial<ImportHousehold['data']>, [true, true, true, true, true]);
+    spec.given([]).when(command).thenRejects({ code, field });
+  });
+
+  it('refuses an ID whose division of registration is unknown (a looked-up fact per member)', () => {
+    spec.given([]).when(importHousehold({}, [true, true, false, true, true])).thenRejects({ code: 'resident-id.division-unknown', field: 'members[2].personal.residentId' });
+  });
+
+  it('after the import, the separate commands see the household they would have built: repeating them changes nothing', () => {
+    const command = importHousehold();
+    const [event] = householdDecider.decide(command, householdDecider.initialState);
+    let state = householdDecider.evolve(householdDecider.initialState, event);
+    for (const c of [
+      registerHousehold(),
+      ...members.map((data): HouseholdCommand => ({ type: 'AddMember', data, facts: { today: TODAY, registrationDivisionKnown: true } })),
+      { type: 'RecordIncome', data: income, facts: { today: TODAY } } as const,
+      { type: 'Record3Plus1Status', data: threePlusOne } as const,
+      { type: 'SetFlags', data: flags } as const,
+    ]) {
+      expect(householdDecider.decide(c, state)).toEqual([]);
+      state = householdDecider.evolve(state, event);
+    }
+  });
+});
