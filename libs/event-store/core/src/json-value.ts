@@ -30,9 +30,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * Shared by the event store and the read store so both refuse exactly the same data.
  *
  * @param keyProblem optional extra rule for object keys (e.g. MongoDB's reserved `$` and `.`).
+ * @param options `acyclic` skips the cycle check, for a value known to have none.
  */
-export function findJsonProblem(value: unknown, path: string, keyProblem?: (key: string) => string | null): JsonProblem | null {
-  const stack = new Set<object>();
+export function findJsonProblem(
+  value: unknown,
+  path: string,
+  keyProblem?: (key: string) => string | null,
+  options: { readonly acyclic?: boolean } = {},
+): JsonProblem | null {
+  // `acyclic`: the caller knows there is no cycle (JSON.stringify just took the value), so the
+  // objects on the current path need not be tracked.
+  const stack = options.acyclic ? null : new Set<object>();
   // Keys and indices from `path` to the value being visited: the path string is only built
   // for a problem (`pathTo`), not for every value visited (a fifth of the cost of a clean check).
   const steps: (string | number)[] = [];
@@ -51,8 +59,8 @@ export function findJsonProblem(value: unknown, path: string, keyProblem?: (key:
         return Number.isFinite(v) ? null : { kind: 'value', path: pathTo(), what: 'a non-finite number' };
       case 'object': {
         if (v === null) return null;
-        if (stack.has(v)) return { kind: 'value', path: pathTo(), what: 'a cycle' };
-        stack.add(v);
+        if (stack?.has(v)) return { kind: 'value', path: pathTo(), what: 'a cycle' };
+        stack?.add(v);
         if (Array.isArray(v)) {
           for (let i = 0; i < v.length; i++) {
             steps.push(i);
@@ -73,7 +81,7 @@ export function findJsonProblem(value: unknown, path: string, keyProblem?: (key:
         } else {
           return { kind: 'value', path: pathTo(), what: `an instance of ${v.constructor?.name ?? 'a class'}` };
         }
-        stack.delete(v);
+        stack?.delete(v);
         return null;
       }
       default:

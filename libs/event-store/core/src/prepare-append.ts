@@ -80,12 +80,10 @@ export function prepareAppend(streamId: unknown, events: unknown, options?: Appe
     if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
       throw new InvalidAppend('event.schema-version.invalid', `${at}.schemaVersion`, 'Schema version must be an integer ≥ 1');
     }
-    checkJson(e.data, `${at}.data`);
-    const dataJson = JSON.stringify(e.data);
+    const dataJson = serialised(e.data, `${at}.data`);
     let metadataJson = metadataJsonOf.get(e.metadata);
     if (metadataJson === undefined) {
-      checkMetadata(e.metadata, `${at}.metadata`);
-      metadataJson = JSON.stringify(e.metadata);
+      metadataJson = checkedMetadataJson(e.metadata, `${at}.metadata`);
       metadataJsonOf.set(e.metadata, metadataJson);
     }
     // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when it could matter.
@@ -141,7 +139,7 @@ function checkExpectedRevision(value: unknown): ExpectedRevision {
   );
 }
 
-function checkMetadata(metadata: unknown, at: string): void {
+function checkedMetadataJson(metadata: unknown, at: string): string {
   if (!isPlainObject(metadata)) throw new InvalidAppend('event.metadata.missing', at, 'Event metadata must be an object');
   const m = metadata as Record<string, unknown>;
   const actor = m['actor'] as Record<string, unknown> | undefined;
@@ -156,14 +154,26 @@ function checkMetadata(metadata: unknown, at: string): void {
   if (m['causationId'] !== null && typeof m['causationId'] !== 'string') {
     throw new InvalidAppend('event.metadata.causation-id.invalid', `${at}.causationId`, 'causationId must be a string or null');
   }
-  checkJson(metadata, at);
+  return serialised(metadata, at);
 }
 
 function kebab(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-function checkJson(value: unknown, at: string): void {
-  const problem = findJsonProblem(value, at);
+/**
+ * The JSON of a value that survives the round trip unchanged; anything else is refused with the
+ * path at fault. Serialised first: a value JSON.stringify takes has no cycle, so the check that
+ * follows need not track them (a cycle or a bigint makes it throw, and the full check names it).
+ */
+function serialised(value: unknown, at: string): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  const problem = findJsonProblem(value, at, undefined, { acyclic: json !== undefined });
   if (problem) throw new InvalidAppend('event.not-json', problem.path, `Not JSON-serialisable: ${problem.what} at ${problem.path}`);
+  return json as string;
 }
