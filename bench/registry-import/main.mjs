@@ -96,7 +96,8 @@ function figures(phase, run, stored) {
 function measure(cli, args, env, cpuProf) {
   const profDir = join(root, 'reports', 'cpu-prof', BENCH);
   if (cpuProf) mkdirSync(profDir, { recursive: true });
-  const flags = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  // The V8 flag the CLI runs with (its shebang and `npm run relapse-watch`), so the figures are its own.
+  const flags = ['--max-semi-space-size=8', ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [])];
   return new Promise((resolvePromise, reject) => {
     child = spawn(process.execPath, [...flags, join(here, 'import-child.mjs'), cli, ...args], { cwd: workDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
