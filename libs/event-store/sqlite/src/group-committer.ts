@@ -1,6 +1,5 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { eventHash, type AppendResult, type ExpectedRevision, type PreparedAppend } from '@relapse-watch/event-store-core';
-import { streamKey } from './schema';
 
 /** Why an append of a group was refused; plain data so it can cross a worker boundary. */
 export type AppendFailure =
@@ -73,13 +72,13 @@ export class GroupCommitter {
   private readonly findIdStmt: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
-    this.headStmt = db.prepare('SELECT revision, hash FROM events WHERE stream_key = ? AND stream_id = ? ORDER BY revision DESC LIMIT 1');
+    this.headStmt = db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
     this.headStmt.setReturnArrays(true);
     this.rangeStmt = db.prepare(
-      'SELECT revision, event_id, position FROM events WHERE stream_key = ? AND stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      'SELECT revision, event_id, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
     );
     this.rangeStmt.setReturnArrays(true);
-    this.findIdStmt = db.prepare('SELECT revision FROM events WHERE stream_key = ? AND stream_id = ? AND event_id = ? LIMIT 1');
+    this.findIdStmt = db.prepare('SELECT revision FROM events WHERE stream_id = ? AND event_id = ? LIMIT 1');
     this.findIdStmt.setReturnArrays(true);
   }
 
@@ -181,10 +180,9 @@ export class GroupCommitter {
     rows: PendingRows,
   ): Draft {
     const { streamId, expectedRevision, events } = append;
-    const key = streamKey(streamId);
     let head = heads.get(streamId);
     if (head === undefined) {
-      const row = this.headStmt.get(key, streamId) as unknown as [number, string] | undefined;
+      const row = this.headStmt.get(streamId) as unknown as [number, string] | undefined;
       head = row ? { revision: row[0], hash: row[1] } : null;
     }
     const actual = head ? head.revision : null;
@@ -196,7 +194,7 @@ export class GroupCommitter {
         // Idempotency without a revision to go by: is the first event already in the stream?
         // Rows still pending in this group must be visible to that question.
         rows.flush();
-        const found = this.findIdStmt.get(key, streamId, events[0].id) as unknown as [number] | undefined;
+        const found = this.findIdStmt.get(streamId, events[0].id) as unknown as [number] | undefined;
         if (found) return this.replayOutcome(append, found[0], actual, rows);
       }
     } else {
@@ -215,7 +213,7 @@ export class GroupCommitter {
         { streamId, revision, id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson: e.dataJson, metadataJson: e.metadataJson, recordedAt },
         prevHash,
       );
-      lastRow = rows.add(streamId, revision, e.id, e.type, e.schemaVersion, e.dataJson, e.metadataJson, recordedAt, prevHash, hash, key);
+      lastRow = rows.add(streamId, revision, e.id, e.type, e.schemaVersion, e.dataJson, e.metadataJson, recordedAt, prevHash, hash);
       prevHash = hash;
     }
     heads.set(streamId, { revision, hash: prevHash as string });
@@ -227,8 +225,8 @@ export class GroupCommitter {
     let stmt = this.insertStmts.get(rows);
     if (!stmt) {
       stmt = this.db.prepare(
-        'INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash, stream_key) VALUES ' +
-          Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
+        'INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash) VALUES ' +
+          Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', '),
       );
       this.insertStmts.set(rows, stmt);
     }
@@ -243,7 +241,7 @@ export class GroupCommitter {
   private replayOutcome(append: PreparedAppend, fromRevision: number, actual: number | null, pending: PendingRows): Draft {
     const { streamId, events } = append;
     pending.flush();
-    const rows = this.rangeStmt.all(streamKey(streamId), streamId, fromRevision, events.length) as unknown as [number, string, number][];
+    const rows = this.rangeStmt.all(streamId, fromRevision, events.length) as unknown as [number, string, number][];
     if (rows.length === events.length && rows.every((row, i) => row[1] === events[i].id)) {
       const last = rows[rows.length - 1];
       return { ok: true, result: { nextRevision: last[0], lastPosition: last[2] } };

@@ -20,7 +20,7 @@ import {
 } from '@relapse-watch/event-store-core';
 import { AppendWriterClient } from './append-writer.client';
 import { openConnection } from './sqlite-connection';
-import { ensureSchema, EVENT_COLUMNS, streamKey } from './schema';
+import { CREATE_SCHEMA, EVENT_COLUMNS, SCHEMA_VERSION } from './schema';
 
 /** Options of {@link SqliteEventStore.open}. */
 export interface SqliteEventStoreOptions {
@@ -69,10 +69,10 @@ export class SqliteEventStore implements EventStore {
     );
     this.readAllStmt = this.arrays(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`);
     this.readForwardStmt = this.arrays(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_key = ? AND stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     );
     this.readBackwardStmt = this.arrays(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_key = ? AND stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     );
     this.headStmt = this.arrays('SELECT COALESCE(MAX(position), 0) FROM events');
     this.lastCommitted = this.readHead();
@@ -84,11 +84,12 @@ export class SqliteEventStore implements EventStore {
       throw new Error('SqliteEventStore needs a file: its writer thread opens its own connection');
     }
     const db = openConnection(options.path, options.synchronous);
-    try {
-      ensureSchema(db, options.path);
-    } catch (error) {
+    db.exec(CREATE_SCHEMA);
+    const version = db.prepare('SELECT version FROM event_store_schema').get() as { version: number } | undefined;
+    if (!version) db.prepare('INSERT INTO event_store_schema (version) VALUES (?)').run(SCHEMA_VERSION);
+    else if (version.version !== SCHEMA_VERSION) {
       db.close();
-      throw error;
+      throw new Error(`Event store schema version ${version.version} at ${options.path}; this build expects ${SCHEMA_VERSION}`);
     }
     return new SqliteEventStore(db, {
       path: options.path,
@@ -122,11 +123,10 @@ export class SqliteEventStore implements EventStore {
     let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     let next = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     const stmt = backwards ? this.readBackwardStmt : this.readForwardStmt;
-    const key = streamKey(streamId);
     while (remaining > 0 && next >= 0) {
       this.assertOpen();
       const limit = Math.min(remaining, this.options.readPageSize);
-      const rows = stmt.all(key, streamId, next, limit) as unknown as Row[];
+      const rows = stmt.all(streamId, next, limit) as unknown as Row[];
       for (const row of rows) yield storedEventFromRow(row);
       if (rows.length < limit) return;
       remaining -= rows.length;
