@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { createContractValidator } from '@relapse-watch/contracts/testing';
 import { brokersFromKafkaUrl, KafkaBus } from '@relapse-watch/messaging-kafka';
 import { canonicalJson, registryReadModels, runRegistryScenario } from './e2e/registry.scenario';
-import { startService, type ServiceProcess } from './e2e/service-process.fixture';
+import { runCli, startService, type ServiceProcess } from './e2e/service-process.fixture';
 
 // DESIGN.md "Runtime modes": the same scenario in embedded mode (one process, SQLite, in-process
 // bus) and in distributed mode (PostgreSQL + Kafka + FerretDB, the registry and the gateway each
@@ -30,15 +30,32 @@ function serviceUrl(name: 'POSTGRES_URL' | 'MONGODB_URL' | 'KAFKA_URL'): string 
   return url;
 }
 
+/** A running mode: its URL and the event store and salt a `households import` next to it writes with. */
+interface Mode {
+  readonly url: string;
+  readonly eventStore: string;
+  readonly salt: string;
+}
+
 async function embedded(): Promise<string> {
+  return (await embeddedMode()).url;
+}
+
+async function embeddedMode(salt = `e2e-embedded-salt-${randomUUID()}`): Promise<Mode> {
   // Without the demo county: the scenario starts from an empty register, as the distributed one does.
-  const app = await startService('apps/embedded', { DATA_DIR: tempDir() }, ['--no-demo']);
+  const dataDir = tempDir();
+  const app = await startService('apps/embedded', { DATA_DIR: dataDir, RESIDENT_ID_SALT: salt }, ['--no-demo']);
   running.push(app);
-  return app.url;
+  return { url: app.url, eventStore: `sqlite:${join(dataDir, 'events.db')}`, salt };
 }
 
 async function distributed(): Promise<string> {
+  return (await distributedMode()).url;
+}
+
+async function distributedMode(salt?: string): Promise<Mode> {
   const id = randomUUID().replaceAll('-', '').slice(0, 16);
+  const residentIdSalt = salt ?? `e2e-salt-${id}`;
   const mongo = new URL(serviceUrl('MONGODB_URL'));
   mongo.pathname = `/e2e_${id}`;
   const shared = {
@@ -46,11 +63,46 @@ async function distributed(): Promise<string> {
     READ_STORE_URL: mongo.toString(),
     BUS_URL: serviceUrl('KAFKA_URL'),
   };
-  const registry = await startService('services/household-registry', { ...shared, DATA_DIR: tempDir(), RESIDENT_ID_SALT: `e2e-salt-${id}` });
+  const registry = await startService('services/household-registry', { ...shared, DATA_DIR: tempDir(), RESIDENT_ID_SALT: residentIdSalt });
   running.push(registry);
   const gateway = await startService('services/gateway', { ...shared, DATA_DIR: tempDir(), REGISTRY_URL: registry.url });
   running.push(gateway);
-  return gateway.url;
+  return { url: gateway.url, eventStore: shared.EVENT_STORE_URL, salt: residentIdSalt };
+}
+
+/** The register's households, every page, once it holds `count` of them. */
+async function householdsOnceThere(base: string, count: number): Promise<{ household: { householdId: string } }[]> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const first = (await (await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=1`)).json()) as { total: number };
+    if (first.total >= count) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const households: { household: { householdId: string } }[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = (await (await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=100&offset=${offset}`)).json()) as { items: { household: { householdId: string } }[] };
+    households.push(...page.items);
+    if (page.items.length < 100) return households;
+  }
+}
+
+/** The run's integration events on the real Kafka topic for these households, once `enough` says they are all there. */
+async function kafkaEventsOf(ids: ReadonlySet<string>, group: string, enough: (events: readonly CloudEventSeen[]) => boolean): Promise<CloudEventSeen[]> {
+  const bus = new KafkaBus({ brokers: brokersFromKafkaUrl(serviceUrl('KAFKA_URL')), clientId: 'e2e' });
+  const seen: CloudEventSeen[] = [];
+  const subscription = await bus.subscribe({ topic: 'relapsewatch.registry.events.v1', group, handler: async (m) => void seen.push(JSON.parse(m.value)) });
+  const mine = () => seen.filter((e) => ids.has(e.subject));
+  for (let i = 0; i < 300 && !enough(mine()); i++) await new Promise((r) => setTimeout(r, 100));
+  await subscription.close();
+  await bus.close();
+  return mine();
+}
+
+interface CloudEventSeen {
+  readonly id: string;
+  readonly time: string;
+  readonly type: string;
+  readonly subject: string;
+  readonly data: unknown;
 }
 
 describe('embedded and distributed modes', () => {
@@ -81,6 +133,39 @@ describe('embedded and distributed modes', () => {
     const validator = createContractValidator();
     for (const event of events) expect(validator.validate(event.type, event.data)).toEqual({ valid: true });
     for (const id of ids) expect(events.find((e) => e.subject === id)?.type).toBe('cn.relapsewatch.registry.HouseholdRegistered.v1');
+  });
+
+  it('a household sheet imported next to each mode (the CLI on its event store) leaves identical read models, and reaches Kafka as the contracts of the separate commands', async () => {
+    const households = 40;
+    // Household ids follow (village, number), and generated numbers start at 0001 in each village:
+    // earlier runs on this Kafka topic published households with these ids; theirs are older.
+    const startedAt = Date.now();
+    const sheet = join(tempDir(), 'sheet.csv');
+    const generated = await runCli(['generate', '--province', '51', '--households', String(households), '--seed', `e2e-import-${randomUUID()}`, '--out', sheet]);
+    expect([generated.code, generated.stderr]).toEqual([0, expect.stringContaining(`Generated ${households} households`)]);
+    // One deployment salt, as one province's registry has: member ids derive from it.
+    const salt = `e2e-import-salt-${randomUUID()}`;
+    const [inOne, inMany] = await Promise.all([embeddedMode(salt), distributedMode(salt)]);
+    for (const mode of [inOne, inMany]) {
+      const imported = await runCli(['households', 'import', sheet, '--event-store', mode.eventStore, '--resident-id-salt', mode.salt, '--no-progress-file']);
+      expect([imported.code, imported.stderr.split('\n').filter((l) => /error|错误/i.test(l))]).toEqual([0, []]);
+      expect(imported.stdout).toContain(`Imported ${households} households`);
+    }
+    const [one, many] = [await householdsOnceThere(inOne.url, households), await householdsOnceThere(inMany.url, households)];
+    expect(one).toHaveLength(households);
+    expect(JSON.parse(canonicalJson(many))).toEqual(JSON.parse(canonicalJson(one)));
+
+    // Each imported household (one HouseholdImported in the store) is published as the events
+    // the separate commands would have published, each a valid CloudEvent of its contract.
+    const ids = new Set(many.map((h) => h.household.householdId));
+    const types = ['HouseholdRegistered', 'HouseholdMembersChanged', 'HouseholdIncomeRecorded', 'HouseholdThreePlusOneStatusChanged'].map((t) => `cn.relapsewatch.registry.${t}.v1`);
+    const ours = (seen: readonly CloudEventSeen[]) => seen.filter((e) => Date.parse(e.time) >= startedAt);
+    const events = ours(await kafkaEventsOf(ids, `e2e-import-${randomUUID()}`, (seen) => new Set(ours(seen).map((e) => e.id)).size >= households * types.length));
+    const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+    expect(unique).toHaveLength(households * types.length);
+    const validator = createContractValidator();
+    for (const event of unique) expect(validator.validate(event.type, event.data)).toEqual({ valid: true });
+    for (const id of ids) expect(unique.filter((e) => e.subject === id).map((e) => e.type)).toEqual(types);
   });
 
   it('the gateway answers for a registry that is down with 503 upstream.unavailable, not a hang or a 500', async () => {

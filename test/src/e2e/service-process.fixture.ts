@@ -44,3 +44,21 @@ export function startService(project: string, env: Record<string, string>, args:
     void exited.then((code) => reject(new Error(`${project} exited (${code}) before listening: ${stderr.join('\n')}`)));
   });
 }
+
+/** Runs the `relapse-watch` CLI (from source, as the services run; file arguments absolute) with `env` (plus PATH); resolves with its exit code and output. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const project = 'services/household-registry';
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', join(repoRoot, project, 'src/cli/main.ts'), ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: join(repoRoot, project, 'tsconfig.json'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
