@@ -85,7 +85,8 @@ function figures(phase, run, stored) {
     eventsPerSecond: Math.round(stored.events / run.seconds),
     peakRssMB: run.maxRssMB,
     target: TARGET,
-    meetsTarget: options.households / run.seconds >= TARGET.householdsPerSecond && run.maxRssMB <= TARGET.peakRssMB,
+    // Only a complete import counts: a run that failed early is fast and small.
+    meetsTarget: run.code === 0 && stored.households === options.households && options.households / run.seconds >= TARGET.householdsPerSecond && run.maxRssMB <= TARGET.peakRssMB,
     setup: { concurrency: options.concurrency, synchronous: options.synchronous, format: options.format, seed: options.seed, node: process.version },
     summary: run.summary,
     exitCode: run.code,
