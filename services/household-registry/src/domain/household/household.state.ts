@@ -1,6 +1,6 @@
 import { assertNever } from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
-import type { HouseholdEvent, HouseholdImported, IncomeRecorded, RigidExpenditureRecorded, RiskEventReported } from './household.events';
+import type { HouseholdEvent, HouseholdImported, HouseholdRegistered, IncomeRecorded, RigidExpenditureRecorded, RiskEventReported } from './household.events';
 import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
 import type { MemberPersonal, MemberProfile } from './member.values';
 
@@ -100,32 +100,8 @@ function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): Ho
   }
 }
 
-/** The household a `HouseholdImported` registers: its members get their personal data back by member id. */
-function imported(event: HouseholdImported): RegisteredHousehold {
-  const { householdId, villageCode, householdNumber, status, flags, members, incomes, threePlusOne, personal } = event.data;
-  const personalOf = new Map(personal.members.map(({ memberId, name, residentId }) => [memberId, { name, residentId }]));
-  return {
-    kind: 'registered',
-    householdId,
-    villageCode,
-    householdNumber,
-    status,
-    flags,
-    members: members.map(({ memberId, profile }) => ({ memberId, personal: personalOf.get(memberId) ?? { name: '', residentId: '' }, profile })),
-    removedMemberIds: [],
-    incomes,
-    rigidExpenditures: [],
-    riskEvents: [],
-    threePlusOne,
-  };
-}
-
-/** Folds one event into the state. Pure; events other than a registration leave an unregistered state as it is. */
-export function evolve(state: HouseholdState, event: HouseholdEvent): HouseholdState {
-  if (state.kind === 'registered') return evolveRegistered(state, event);
-  if (event.type === 'HouseholdImported') return imported(event);
-  if (event.type !== 'HouseholdRegistered') return state;
-  const { householdId, villageCode, householdNumber, status } = event.data;
+/** A household just registered: nothing recorded about it yet. */
+function newlyRegistered({ householdId, villageCode, householdNumber, status }: HouseholdRegistered['data']): RegisteredHousehold {
   return {
     kind: 'registered',
     householdId,
@@ -140,4 +116,25 @@ export function evolve(state: HouseholdState, event: HouseholdEvent): HouseholdS
     riskEvents: [],
     threePlusOne: null,
   };
+}
+
+/** The household a `HouseholdImported` registers: its members get their personal data back by member id. */
+function imported(event: HouseholdImported): RegisteredHousehold {
+  const { flags, members, incomes, threePlusOne, personal } = event.data;
+  const personalOf = new Map(personal.members.map(({ memberId, name, residentId }) => [memberId, { name, residentId }]));
+  return {
+    ...newlyRegistered(event.data),
+    flags,
+    // `decide` writes personal data for every member; an empty record would only mean an event edited by hand.
+    members: members.map(({ memberId, profile }) => ({ memberId, personal: personalOf.get(memberId) ?? { name: '', residentId: '' }, profile })),
+    incomes,
+    threePlusOne,
+  };
+}
+
+/** Folds one event into the state. Pure; events other than a registration leave an unregistered state as it is. */
+export function evolve(state: HouseholdState, event: HouseholdEvent): HouseholdState {
+  if (state.kind === 'registered') return evolveRegistered(state, event);
+  if (event.type === 'HouseholdImported') return imported(event);
+  return event.type === 'HouseholdRegistered' ? newlyRegistered(event.data) : state;
 }
