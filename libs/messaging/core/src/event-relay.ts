@@ -305,14 +305,22 @@ export class EventRelay {
   /** Adds the event's messages to their topics' lists; returns the failure instead of throwing it. */
   private add(event: StoredEvent, mapped: RelayMappings, byTopic: Map<string, BusMessage[]>): RelayMappingFailed | null {
     if (mapped === null) return null;
-    for (const one of (Array.isArray(mapped) ? mapped : [mapped]) as readonly RelayMapping[]) {
-      if (typeof one !== 'object' || one === null || typeof one.topic !== 'string' || typeof one.message !== 'object' || one.message === null) {
-        return new RelayMappingFailed(event.position, event.type, new Error('the mapper returned neither null nor { topic, message } (or a list of them)'));
-      }
-      const messages = byTopic.get(one.topic);
-      if (messages) messages.push(one.message);
-      else byTopic.set(one.topic, [one.message]);
+    if (!Array.isArray(mapped)) return this.addOne(event, mapped as RelayMapping, byTopic);
+    for (const one of mapped as readonly RelayMapping[]) {
+      const failure = this.addOne(event, one, byTopic);
+      if (failure) return failure;
     }
+    return null;
+  }
+
+  /** Adds one message to its topic's list, or returns why it cannot. */
+  private addOne(event: StoredEvent, one: RelayMapping, byTopic: Map<string, BusMessage[]>): RelayMappingFailed | null {
+    if (typeof one !== 'object' || one === null || typeof one.topic !== 'string' || typeof one.message !== 'object' || one.message === null) {
+      return new RelayMappingFailed(event.position, event.type, new Error('the mapper returned neither null nor { topic, message } (or a list of them)'));
+    }
+    const messages = byTopic.get(one.topic);
+    if (messages) messages.push(one.message);
+    else byTopic.set(one.topic, [one.message]);
     return null;
   }
 
