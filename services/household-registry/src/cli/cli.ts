@@ -62,6 +62,7 @@ function program(io: CliIo): Command {
     .option('--concurrency <n>', '同时处理的户数 / households in flight', '512')
     .option('--errors <file>', '错误文件（默认 <文件>.errors.csv） / error file (default <file>.errors.csv)')
     .option('--no-progress-file', '不写进度文件（重跑时逐行重放） / keep no progress file (a re-run replays every row)')
+    .option('--progress-every <ms>', '进度文件保存间隔（毫秒） / how often the progress file is saved (milliseconds)', '1000')
     .option('--synchronous <mode>', '事件库提交方式 FULL（断电不丢）或 NORMAL（更快） / commit mode FULL (survives power loss) or NORMAL (faster)', 'FULL')
     .action(async (file: string, options: HouseholdsImportOptions) => {
       await householdsImport(file, options, io);

@@ -24,6 +24,7 @@ export interface HouseholdsImportOptions {
   readonly concurrency: string;
   readonly errors?: string;
   readonly progressFile: boolean;
+  readonly progressEvery: string;
   readonly synchronous: string;
 }
 
@@ -37,11 +38,13 @@ export async function householdsImport(file: string, options: HouseholdsImportOp
   const salt = residentIdSaltOf(options.residentIdSalt, io.env ?? {}, io.err);
   const concurrency = Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100_000) throw importFileError('import.file', '--concurrency 须为正整数', '--concurrency must be a positive whole number');
+  const progressEveryMs = Number(options.progressEvery);
+  if (!Number.isInteger(progressEveryMs) || progressEveryMs < 1) throw importFileError('import.file', '--progress-every 须为正整数（毫秒）', '--progress-every must be a positive whole number of milliseconds');
   const synchronous = options.synchronous.toUpperCase();
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw importFileError('import.file', '--synchronous 须为 FULL 或 NORMAL', '--synchronous must be FULL or NORMAL');
   const { store, label } = await openEventStoreOption(options.eventStore, io.cwd, synchronous);
   try {
-    return await importInto(store, label, path, options, { salt, concurrency }, io);
+    return await importInto(store, label, path, options, { salt, concurrency, progressEveryMs }, io);
   } finally {
     await store.close();
   }
@@ -52,10 +55,10 @@ async function importInto(
   label: string,
   path: string,
   options: HouseholdsImportOptions,
-  settings: { readonly salt: string; readonly concurrency: number },
+  settings: { readonly salt: string; readonly concurrency: number; readonly progressEveryMs: number },
   io: CliIo,
 ): Promise<HouseholdSheetImportResult> {
-  const { salt, concurrency } = settings;
+  const { salt, concurrency, progressEveryMs } = settings;
   const provinceCode = checkProvinceCode(options.province ?? (await provinceOfSheet(path)));
   const extract = options.extract ?? shippedExtractPath(provinceCode);
   if (options.extract === undefined && !existsSync(extract)) {
@@ -79,6 +82,7 @@ async function importInto(
       isKnownRegistrationDivision: (prefix) => prefixes.has(prefix),
       errorFile: options.errors === undefined ? undefined : resolve(io.cwd, options.errors),
       progressFile: options.progressFile ? undefined : null,
+      progressEveryMs,
       onProgress: progress.update,
     });
   } finally {

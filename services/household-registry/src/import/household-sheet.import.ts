@@ -42,6 +42,8 @@ export interface HouseholdSheetImportOptions {
   readonly errorFile?: string;
   /** Default `<file>.progress.json`; null for none (a re-run then replays every row). */
   readonly progressFile?: string | null;
+  /** How often the progress file is saved while households complete; default 1,000 ms. */
+  readonly progressEveryMs?: number;
   /** Called about every 200 ms and at the end. */
   readonly onProgress?: (progress: ImportProgress) => void;
 }
@@ -89,6 +91,7 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
   const started = performance.now();
   const concurrency = options.concurrency ?? 512;
   const progressFile = options.progressFile === undefined ? `${options.file}.progress.json` : options.progressFile;
+  const progressEveryMs = options.progressEveryMs ?? 1_000;
   const sheet = openSheetRecords(options.file);
   const identity = sheetIdentity(options.file);
   const saved = progressFile === null ? null : loadImportProgress(progressFile, identity);
@@ -135,7 +138,7 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
       watermark = { sequence: watermark.sequence + 1, row: next.lastRow };
       add(committed, next.outcome);
     }
-    if (performance.now() - lastSaved > 1_000) save();
+    if (performance.now() - lastSaved > progressEveryMs) save();
     report();
   };
 
