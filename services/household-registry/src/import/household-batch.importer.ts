@@ -17,7 +17,6 @@ import {
 } from './household-group.importer';
 import { contentDigest, importedHouseholdId, importedMemberId } from './import-ids';
 
-
 /** A household planned for the fast path: its outcome and the appends that make it. */
 interface PlannedHousehold {
   readonly outcome: GroupOutcome;

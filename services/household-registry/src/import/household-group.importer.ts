@@ -88,7 +88,7 @@ export interface GroupRows {
 }
 
 /** Refuses a row with its error lines. */
-export function rejectRow(rows: GroupRows, row: number, lines: readonly ImportErrorLine[]): void {
+export function rejectRow(rows: Pick<GroupRows, 'errors' | 'rejected'>, row: number, lines: readonly ImportErrorLine[]): void {
   rows.rejected.add(row);
   rows.errors.push(...lines);
 }
@@ -100,7 +100,7 @@ export function groupOutcome(group: RowGroup, rows: GroupRows, household: boolea
 
 /** Parses a group's rows and keeps those that agree on the household (see {@link importHouseholdGroup}'s row rules). */
 export function readGroupRows(group: RowGroup, ctx: Pick<GroupImportContext, 'columns' | 'rules'>): GroupRows {
-  const rows: GroupRows & { members: Row[] } = { errors: [], rejected: new Set<number>(), members: [], base: undefined };
+  const rows = { errors: [] as ImportErrorLine[], rejected: new Set<number>() };
   const parsedRows: Row[] = [];
   for (const record of group.records) {
     const parsed = parseHouseholdRow(record.fields, ctx.columns, ctx.rules);

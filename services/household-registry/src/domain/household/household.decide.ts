@@ -56,7 +56,7 @@ function record3Plus1Status(command: Record3Plus1Status, state: RegisteredHouseh
   return [{ type: 'ThreePlusOneStatusRecorded', data: { householdId: state.householdId, threePlusOne } }];
 }
 
-/** Runs `decide` on a copy of the state, prefixing the fields of a refusal with `prefix`. */
+/** The state after deciding `command` and folding its events in; a refusal's fields are prefixed with `prefix`. */
 function step(command: HouseholdCommand, state: HouseholdState, prefix: string): HouseholdState {
   let events: readonly HouseholdEvent[];
   try {
