@@ -25,10 +25,26 @@ function boundaries(inSpecs) {
       { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:port', ...testing] },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing] },
       // Integration specs of an adapter may run it together with other real adapters.
-      { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:port', ...testing, ...(inSpecs ? ['type:adapter'] : [])] },
+      {
+        sourceTag: 'type:adapter',
+        onlyDependOnLibsWithTags: ['type:port', ...testing, ...(inSpecs ? ['type:adapter'] : [])],
+      },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:port', 'type:testing', 'type:adapter'] },
-      { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:platform', 'type:contracts', ...testing] },
-      { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:platform', 'type:contracts', 'type:domain', ...testing] },
+      {
+        sourceTag: 'type:platform',
+        onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:platform', 'type:contracts', ...testing],
+      },
+      {
+        sourceTag: 'type:service',
+        onlyDependOnLibsWithTags: [
+          'type:port',
+          'type:adapter',
+          'type:platform',
+          'type:contracts',
+          'type:domain',
+          ...testing,
+        ],
+      },
       { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
       // A composition root (apps/): puts services side by side in one process; nothing imports it.
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
@@ -37,7 +53,17 @@ function boundaries(inSpecs) {
 }
 
 export default [
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'bench/peers/**', 'reports/**', 'data/**', '.nx/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      'bench/peers/**',
+      'reports/**',
+      'data/**',
+      '.nx/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -54,7 +80,15 @@ export default [
   },
   {
     files: ['**/*.cjs', '**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 ];

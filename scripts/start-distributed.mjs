@@ -14,9 +14,17 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 // One line per process. `env` is added to the shared variables; PORT may be overridden by the
 // caller's environment for the gateway only, the one port users talk to.
 const PROCESSES = [
-  { name: 'gateway', main: 'services/gateway/dist/main.js', env: { PORT: process.env.PORT ?? '3000', REGISTRY_URL: 'http://127.0.0.1:3001' } },
+  {
+    name: 'gateway',
+    main: 'services/gateway/dist/main.js',
+    env: { PORT: process.env.PORT ?? '3000', REGISTRY_URL: 'http://127.0.0.1:3001' },
+  },
   // On this machine only: a deployment sets its own secret (docker-compose reads it from .env).
-  { name: 'household-registry', main: 'services/household-registry/dist/main.js', env: { PORT: '3001', RESIDENT_ID_SALT: process.env.RESIDENT_ID_SALT ?? 'local-distributed-development-salt' } },
+  {
+    name: 'household-registry',
+    main: 'services/household-registry/dist/main.js',
+    env: { PORT: '3001', RESIDENT_ID_SALT: process.env.RESIDENT_ID_SALT ?? 'local-distributed-development-salt' },
+  },
 ];
 
 const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 };
@@ -27,12 +35,16 @@ function fail(message) {
 }
 
 function startInfra() {
-  const up = spawnSync('bash', [join(repoRoot, 'infra', 'up.sh'), 'kafka', 'ferretdb', 'postgres'], { cwd: repoRoot, stdio: 'inherit' });
+  const up = spawnSync('bash', [join(repoRoot, 'infra', 'up.sh'), 'kafka', 'ferretdb', 'postgres'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (up.status !== 0) fail(`infra/up.sh failed (${up.status ?? up.signal})`);
   const env = spawnSync('bash', [join(repoRoot, 'infra', 'env.sh')], { cwd: repoRoot, encoding: 'utf8' });
   if (env.status !== 0) fail(`infra/env.sh failed: ${env.stderr.trim()}`);
   const urls = Object.fromEntries([...env.stdout.matchAll(/^export ([A-Z_]+)=(.+)$/gm)].map((m) => [m[1], m[2]]));
-  for (const key of ['POSTGRES_URL', 'MONGODB_URL', 'KAFKA_URL']) if (!urls[key]) fail(`infra/env.sh printed no ${key}`);
+  for (const key of ['POSTGRES_URL', 'MONGODB_URL', 'KAFKA_URL'])
+    if (!urls[key]) fail(`infra/env.sh printed no ${key}`);
   return urls;
 }
 

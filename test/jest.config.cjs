@@ -1,1 +1,4 @@
-module.exports = require('../jest.preset.cjs')(__dirname, { globalSetup: '<rootDir>/jest.global-setup.ts', testTimeout: 180_000 });
+module.exports = require('../jest.preset.cjs')(__dirname, {
+  globalSetup: '<rootDir>/jest.global-setup.ts',
+  testTimeout: 180_000,
+});

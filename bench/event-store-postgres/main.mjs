@@ -8,7 +8,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
-import { buildOursEnv, childRunner, ensurePeerInstalled, errorCount, figures, lostAppends, machineLoad, parseOptions, peakRssLine, positiveInt, reporter, requireWorkspace, scaledBy, serviceUrl, sideFields as sharedSideFields, storeBenchOptions, takeResult } from '../event-store/harness.mjs';
+import {
+  buildOursEnv,
+  childRunner,
+  ensurePeerInstalled,
+  errorCount,
+  figures,
+  lostAppends,
+  machineLoad,
+  parseOptions,
+  peakRssLine,
+  positiveInt,
+  reporter,
+  requireWorkspace,
+  scaledBy,
+  serviceUrl,
+  sideFields as sharedSideFields,
+  storeBenchOptions,
+  takeResult,
+} from '../event-store/harness.mjs';
 import { payloadBytes, round } from '../event-store/workload.mjs';
 
 const BENCH = 'event-store-postgres';
@@ -23,8 +41,16 @@ ours = @relapse-watch/event-store-postgres, peer = @event-driven-io/emmett-postg
 POSTGRES_URL. Needs: bash infra/up.sh postgres`,
   {
     ...storeBenchOptions(),
-    'seed-in-flight': { default: 1, parse: positiveInt, help: 'appends in flight while seeding the read cases’ log; above 1 the peer reads back duplicates and misses events (see bench/README.md)' },
-    'pool-size': { default: 10, parse: positiveInt, help: 'our store’s pool (its default; the peer’s pg pool default is 10 too)' },
+    'seed-in-flight': {
+      default: 1,
+      parse: positiveInt,
+      help: 'appends in flight while seeding the read cases’ log; above 1 the peer reads back duplicates and misses events (see bench/README.md)',
+    },
+    'pool-size': {
+      default: 10,
+      parse: positiveInt,
+      help: 'our store’s pool (its default; the peer’s pg pool default is 10 too)',
+    },
     'cpu-prof': { help: 'V8 CPU profiles of our children in reports/cpu-prof/event-store-postgres/' },
   },
 );
@@ -52,14 +78,24 @@ let failed = false;
 let serverVersion = null;
 
 try {
-  if (options.sides.includes('peer')) ensurePeerInstalled('emmett-postgresql', [join('@event-driven-io', 'emmett-postgresql', 'package.json')], log);
+  if (options.sides.includes('peer'))
+    ensurePeerInstalled('emmett-postgresql', [join('@event-driven-io', 'emmett-postgresql', 'package.json')], log);
   serverVersion = (await sql(adminUrl, 'SHOW server_version'))[0].server_version;
   log(`scale ${S}; PostgreSQL ${serverVersion}; ${process.version}; ${JSON.stringify(await machineLoad())}`);
-  if (options.sides.includes('ours')) oursEnv = buildOursEnv(['@relapse-watch/event-store-postgres'], join(workDir, 'ours-build'), log);
+  if (options.sides.includes('ours'))
+    oursEnv = buildOursEnv(['@relapse-watch/event-store-postgres'], join(workDir, 'ours-build'), log);
   const seeded = {};
   for (const name of options.cases) {
-    if (name === 'append-batch-100') await appendCase(name, PLAN.batch.writers, PLAN.batch.eventsPerAppend, PLAN.batch.oursEvents / PLAN.batch.eventsPerAppend, PLAN.batch.peerEvents / PLAN.batch.eventsPerAppend);
-    if (name === 'append-single-64w') await appendCase(name, PLAN.single.writers, 1, PLAN.single.oursAppends, PLAN.single.peerAppends);
+    if (name === 'append-batch-100')
+      await appendCase(
+        name,
+        PLAN.batch.writers,
+        PLAN.batch.eventsPerAppend,
+        PLAN.batch.oursEvents / PLAN.batch.eventsPerAppend,
+        PLAN.batch.peerEvents / PLAN.batch.eventsPerAppend,
+      );
+    if (name === 'append-single-64w')
+      await appendCase(name, PLAN.single.writers, 1, PLAN.single.oursAppends, PLAN.single.peerAppends);
     if (name === 'read-all') await readCase(name, seeded);
     if (name === 'catch-up') await readCase(name, seeded);
   }
@@ -75,10 +111,18 @@ if (failed) process.exitCode = 1;
 
 async function appendCase(name, writers, eventsPerAppend, oursAppends, peerAppends) {
   const results = {};
-  for (const [side, appends] of [['ours', oursAppends], ['peer', peerAppends]]) {
+  for (const [side, appends] of [
+    ['ours', oursAppends],
+    ['peer', peerAppends],
+  ]) {
     if (!options.sides.includes(side)) continue;
     const db = await freshDatabase(`${side}_${name}`);
-    results[side] = await measure(side, 'appendToNewStreams', { url: db.url, writers, perWriter: appends / writers, eventsPerAppend });
+    results[side] = await measure(side, 'appendToNewStreams', {
+      url: db.url,
+      writers,
+      perWriter: appends / writers,
+      eventsPerAppend,
+    });
     if (results[side]) results[side].stored = await storedEvents(side, db.url);
     const lost = side === 'ours' && results[side] ? lostAppends(results[side], eventsPerAppend) : null;
     if (lost) {
@@ -88,7 +132,15 @@ async function appendCase(name, writers, eventsPerAppend, oursAppends, peerAppen
     await dropDatabase(db.name);
   }
   const rate = (r) => (r ? round((r.ok * eventsPerAppend) / r.seconds) : null);
-  const pick = (r) => ({ Events: r.ok * eventsPerAppend, Stored: r.stored, Errors: errorCount(r), ErrorCodes: r.errors, P50Ms: r.latencyMs.p50, P99Ms: r.latencyMs.p99, MaxMs: r.latencyMs.max });
+  const pick = (r) => ({
+    Events: r.ok * eventsPerAppend,
+    Stored: r.stored,
+    Errors: errorCount(r),
+    ErrorCodes: r.errors,
+    P50Ms: r.latencyMs.p50,
+    P99Ms: r.latencyMs.p99,
+    MaxMs: r.latencyMs.max,
+  });
   emit({
     case: name,
     unit: eventsPerAppend === 1 ? 'appends/s' : 'events/s',
@@ -109,8 +161,15 @@ async function seededLog(seeded, side) {
   const db = await freshDatabase(`${side}_log`);
   // Seeding is not a figure: no fsync per commit while it runs; reset before reading.
   await sql(adminUrl, `ALTER DATABASE ${db.name} SET synchronous_commit = off`);
-  log(`${side}: seeding ${LOG_EVENTS.toLocaleString('en')} events (${PLAN.log.streams.toLocaleString('en')} streams × ${PLAN.log.eventsPerStream}); not timed as a figure`);
-  const reply = await runSide(side, 'seed', { url: db.url, streams: PLAN.log.streams, eventsPerStream: PLAN.log.eventsPerStream, inFlight: PLAN.log.inFlight });
+  log(
+    `${side}: seeding ${LOG_EVENTS.toLocaleString('en')} events (${PLAN.log.streams.toLocaleString('en')} streams × ${PLAN.log.eventsPerStream}); not timed as a figure`,
+  );
+  const reply = await runSide(side, 'seed', {
+    url: db.url,
+    streams: PLAN.log.streams,
+    eventsPerStream: PLAN.log.eventsPerStream,
+    inFlight: PLAN.log.inFlight,
+  });
   if (!reply.ok) throw new Error(`${side} seeding failed: ${reply.error}`);
   await sql(adminUrl, `ALTER DATABASE ${db.name} RESET synchronous_commit`);
   const stored = await storedEvents(side, db.url);
@@ -124,8 +183,14 @@ async function readCase(name, seeded) {
   const results = {};
   for (const side of options.sides) {
     const { url } = await seededLog(seeded, side);
-    if (name === 'read-all') results[side] = await measure(side, 'readAll', { url, total: LOG_EVENTS, batchSize: PLAN.read.peerBatchSize });
-    else results[side] = await measure(side, 'catchUp', side === 'ours' ? { url, total: LOG_EVENTS } : { url, limit: LOG_EVENTS, pulling: PLAN.catchUp.peerPulling });
+    if (name === 'read-all')
+      results[side] = await measure(side, 'readAll', { url, total: LOG_EVENTS, batchSize: PLAN.read.peerBatchSize });
+    else
+      results[side] = await measure(
+        side,
+        'catchUp',
+        side === 'ours' ? { url, total: LOG_EVENTS } : { url, limit: LOG_EVENTS, pulling: PLAN.catchUp.peerPulling },
+      );
   }
   const rate = (r) => (r ? round(r.events / r.seconds) : null);
   const pick = (r) => ({ Events: r.events, ChecksumOk: r.checksumOk });
@@ -144,7 +209,12 @@ async function readCase(name, seeded) {
 /** One task of one side (ours.mjs or peer.mjs) in a child of its own, with the pool size. */
 function runSide(side, task, params, { cpuProf = false } = {}) {
   const env = side === 'ours' ? { ...process.env, ...oursEnv } : process.env;
-  return runChild(join(here, `${side}.mjs`), task, { poolSize: options['pool-size'], ...params }, { env, cpuProf, label: `${side} ${task}` });
+  return runChild(
+    join(here, `${side}.mjs`),
+    task,
+    { poolSize: options['pool-size'], ...params },
+    { env, cpuProf, label: `${side} ${task}` },
+  );
 }
 
 async function measure(side, task, params) {
@@ -183,6 +253,11 @@ async function dropDatabase(name) {
 }
 
 async function storedEvents(side, url) {
-  const rows = await sql(url, side === 'ours' ? 'SELECT count(*)::int AS n FROM event_store.events' : 'SELECT count(*)::int AS n FROM emt_messages');
+  const rows = await sql(
+    url,
+    side === 'ours'
+      ? 'SELECT count(*)::int AS n FROM event_store.events'
+      : 'SELECT count(*)::int AS n FROM emt_messages',
+  );
   return rows[0].n;
 }

@@ -5,7 +5,15 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { requireOurs } from '../event-store/harness.mjs';
-import { appendNewStream, portAppendToNewStreams, portCatchUp, portReadAll, round, seedHouseholds, serveOneTask } from '../event-store/workload.mjs';
+import {
+  appendNewStream,
+  portAppendToNewStreams,
+  portCatchUp,
+  portReadAll,
+  round,
+  seedHouseholds,
+  serveOneTask,
+} from '../event-store/workload.mjs';
 
 const require = createRequire(import.meta.url);
 const { PostgresEventStore } = requireOurs(require, '@relapse-watch/event-store-postgres');
@@ -29,7 +37,10 @@ async function withStore({ url, poolSize }, fn) {
 function appendToNewStreams({ url, poolSize, writers, perWriter, eventsPerAppend }) {
   return withStore({ url, poolSize }, async (store) => ({
     ...(await portAppendToNewStreams(store, { writers, perWriter, eventsPerAppend })),
-    setup: setup(poolSize, { writers: 'concurrent async loops on one PostgresEventStore (group commit: concurrent appends share one transaction and one INSERT)' }),
+    setup: setup(poolSize, {
+      writers:
+        'concurrent async loops on one PostgresEventStore (group commit: concurrent appends share one transaction and one INSERT)',
+    }),
   }));
 }
 
@@ -43,11 +54,17 @@ function seed({ url, poolSize, streams, eventsPerStream, inFlight }) {
 }
 
 function readAll({ url, poolSize, total }) {
-  return withStore({ url, poolSize }, async (store) => ({ ...(await portReadAll(store, total)), setup: setup(poolSize, { reader: 'store.readAll() (pages of the store default size, 256)' }) }));
+  return withStore({ url, poolSize }, async (store) => ({
+    ...(await portReadAll(store, total)),
+    setup: setup(poolSize, { reader: 'store.readAll() (pages of the store default size, 256)' }),
+  }));
 }
 
 function catchUp({ url, poolSize, total }) {
-  return withStore({ url, poolSize }, async (store) => ({ ...(await portCatchUp(store, total)), setup: setup(poolSize, { reader: 'store.subscribeToAll() from 0, no checkpoint writes' }) }));
+  return withStore({ url, poolSize }, async (store) => ({
+    ...(await portCatchUp(store, total)),
+    setup: setup(poolSize, { reader: 'store.subscribeToAll() from 0, no checkpoint writes' }),
+  }));
 }
 
 serveOneTask({ appendToNewStreams, seed, readAll, catchUp });

@@ -5,7 +5,16 @@
 // by the store itself on first use (its default `autoMigration`).
 import { performance } from 'node:perf_hooks';
 import { peerPackages } from '../event-store/harness.mjs';
-import { concurrentWriters, consumedMessages, newHouseholdStreams, peerEvents, readPeerBatches, round, seedHouseholds, serveOneTask } from '../event-store/workload.mjs';
+import {
+  concurrentWriters,
+  consumedMessages,
+  newHouseholdStreams,
+  peerEvents,
+  readPeerBatches,
+  round,
+  seedHouseholds,
+  serveOneTask,
+} from '../event-store/workload.mjs';
 
 const peer = peerPackages('emmett-postgresql');
 const { getPostgreSQLEventStore, readMessagesBatch } = peer.require('@event-driven-io/emmett-postgresql');
@@ -29,9 +38,13 @@ async function appendToNewStreams({ url, writers, perWriter, eventsPerAppend }) 
       writers,
       perWriter,
       makeAppend: newHouseholdStreams(eventsPerAppend, peerEvents),
-      append: ({ streamId, events }) => store.appendToStream(streamId, events, { expectedStreamVersion: STREAM_DOES_NOT_EXIST }),
+      append: ({ streamId, events }) =>
+        store.appendToStream(streamId, events, { expectedStreamVersion: STREAM_DOES_NOT_EXIST }),
     });
-    return { ...run, setup: describe({ writers: 'concurrent async loops on one store, appendToStream with STREAM_DOES_NOT_EXIST' }) };
+    return {
+      ...run,
+      setup: describe({ writers: 'concurrent async loops on one store, appendToStream with STREAM_DOES_NOT_EXIST' }),
+    };
   } finally {
     await store.close();
   }
@@ -42,7 +55,9 @@ async function seed({ url, streams, eventsPerStream, inFlight }) {
   const t0 = performance.now();
   try {
     await store.schema.migrate();
-    await seedHouseholds({ streams, eventsPerStream, inFlight, toEvents: peerEvents }, ({ streamId, events }) => store.appendToStream(streamId, events, { expectedStreamVersion: STREAM_DOES_NOT_EXIST }));
+    await seedHouseholds({ streams, eventsPerStream, inFlight, toEvents: peerEvents }, ({ streamId, events }) =>
+      store.appendToStream(streamId, events, { expectedStreamVersion: STREAM_DOES_NOT_EXIST }),
+    );
     return { seconds: round((performance.now() - t0) / 1000, 2) };
   } finally {
     await store.close();
@@ -54,10 +69,16 @@ async function readAll({ url, total, batchSize }) {
   const pool = dumbo({ connectionString: url });
   try {
     const read = await readPeerBatches(async (after) => {
-      const { messages, areMessagesLeft, currentGlobalPosition } = await readMessagesBatch(pool.execute, { after, batchSize });
+      const { messages, areMessagesLeft, currentGlobalPosition } = await readMessagesBatch(pool.execute, {
+        after,
+        batchSize,
+      });
       return { messages, more: areMessagesLeft && messages.length > 0, position: currentGlobalPosition };
     }, total);
-    return { ...read, setup: describe({ reader: `readMessagesBatch({ after, batchSize: ${batchSize} }) on a dumbo pool` }) };
+    return {
+      ...read,
+      setup: describe({ reader: `readMessagesBatch({ after, batchSize: ${batchSize} }) on a dumbo pool` }),
+    };
   } finally {
     await pool.close();
   }
@@ -72,7 +93,12 @@ async function catchUp({ url, limit, pulling }) {
   const t0 = performance.now();
   try {
     await consumer.start();
-    return { ...consumed.result(t0), setup: describe({ reader: `store.consumer(${pulling ? JSON.stringify({ pulling }) : 'defaults: batchSize 100, pullingFrequencyInMs 50'}).reactor from BEGINNING (it stores a checkpoint per batch)` }) };
+    return {
+      ...consumed.result(t0),
+      setup: describe({
+        reader: `store.consumer(${pulling ? JSON.stringify({ pulling }) : 'defaults: batchSize 100, pullingFrequencyInMs 50'}).reactor from BEGINNING (it stores a checkpoint per batch)`,
+      }),
+    };
   } finally {
     await consumer.close();
     await store.close();

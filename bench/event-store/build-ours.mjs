@@ -23,7 +23,9 @@ function workspacePackages(sourceRoot) {
       const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
       found.set(manifest.name, { dir, manifest });
     }
-    if (depth < 2) for (const e of entries) if (e.isDirectory() && !['node_modules', 'src', 'dist'].includes(e.name)) visit(join(dir, e.name), depth + 1);
+    if (depth < 2)
+      for (const e of entries)
+        if (e.isDirectory() && !['node_modules', 'src', 'dist'].includes(e.name)) visit(join(dir, e.name), depth + 1);
   };
   visit(join(sourceRoot, 'libs'), 0);
   visit(join(sourceRoot, 'services'), 0);
@@ -37,8 +39,8 @@ function sourceFiles(dir) {
     // `testing/` folders are spec support, left out of every library build (tsconfig.lib.json).
     if (e.isDirectory()) {
       if (e.name !== 'testing') files.push(...sourceFiles(path));
-    }
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !/\.(spec|e2e-spec)\.ts$/.test(e.name)) files.push(path);
+    } else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !/\.(spec|e2e-spec)\.ts$/.test(e.name))
+      files.push(path);
   }
   return files;
 }
@@ -60,9 +62,12 @@ export function buildOurs({ sourceRoot, workspaceRoot, outDir, entryPackages = [
   while (queue.length > 0) {
     const name = queue.shift();
     if (needed.includes(name)) continue;
-    if (!packages.has(name)) throw new Error(`workspace package ${name} not found under ${sourceRoot}/libs or /services`);
+    if (!packages.has(name))
+      throw new Error(`workspace package ${name} not found under ${sourceRoot}/libs or /services`);
     needed.push(name);
-    queue.push(...Object.keys(packages.get(name).manifest.dependencies ?? {}).filter((d) => d.startsWith('@relapse-watch/')));
+    queue.push(
+      ...Object.keys(packages.get(name).manifest.dependencies ?? {}).filter((d) => d.startsWith('@relapse-watch/')),
+    );
   }
   const nodePath = [];
   for (const name of needed) {
@@ -70,7 +75,11 @@ export function buildOurs({ sourceRoot, workspaceRoot, outDir, entryPackages = [
     const target = join(outDir, 'node_modules', ...name.split('/'));
     for (const file of sourceFiles(join(dir, 'src'))) {
       const { code } = swc.transformFileSync(file, {
-        jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2023' },
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2023',
+        },
         module: { type: 'commonjs' },
         sourceMaps: false,
         swcrc: false,
@@ -79,8 +88,12 @@ export function buildOurs({ sourceRoot, workspaceRoot, outDir, entryPackages = [
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, code);
     }
-    writeFileSync(join(target, 'package.json'), JSON.stringify({ name, version: manifest.version, main: 'src/index.js' }));
-    if (existsSync(join(dir, 'reference'))) cpSync(join(dir, 'reference'), join(target, 'reference'), { recursive: true });
+    writeFileSync(
+      join(target, 'package.json'),
+      JSON.stringify({ name, version: manifest.version, main: 'src/index.js' }),
+    );
+    if (existsSync(join(dir, 'reference')))
+      cpSync(join(dir, 'reference'), join(target, 'reference'), { recursive: true });
     nodePath.push(join(dir, 'node_modules'));
   }
   nodePath.push(join(workspaceRoot, 'node_modules'));

@@ -35,7 +35,12 @@ export function figures(rate, ours, peer) {
 
 /** The `peak-rss` line of a side-by-side run: the max over each side's measured children. */
 export function peakRssLine(peakRss) {
-  return { case: 'peak-rss', unit: 'MB', ...figures((mb) => mb, peakRss.ours, peakRss.peer), note: 'max of process.resourceUsage().maxRSS over each side’s measured children (seeding excluded)' };
+  return {
+    case: 'peak-rss',
+    unit: 'MB',
+    ...figures((mb) => mb, peakRss.ours, peakRss.peer),
+    note: 'max of process.resourceUsage().maxRSS over each side’s measured children (seeding excluded)',
+  };
 }
 
 /** `prefixed('ours', { RssMB: 1 })` → `{ oursRssMB: 1 }`: one side's fields of a JSON line. */
@@ -70,9 +75,14 @@ export function scaledBy(scale) {
  */
 export function parseOptions(args, usage, spec) {
   const help = `${usage}\n${Object.entries(spec)
-    .map(([name, s]) => `  --${(s.parse ? `${name}=…` : name).padEnd(20)} ${s.help}${s.parse && s.default !== undefined ? ` (default ${Array.isArray(s.default) ? s.default.join(',') : s.default})` : ''}`)
+    .map(
+      ([name, s]) =>
+        `  --${(s.parse ? `${name}=…` : name).padEnd(20)} ${s.help}${s.parse && s.default !== undefined ? ` (default ${Array.isArray(s.default) ? s.default.join(',') : s.default})` : ''}`,
+    )
     .join('\n')}`;
-  const parsed = Object.fromEntries(Object.entries(spec).map(([name, s]) => [name, s.default ?? (s.parse ? undefined : false)]));
+  const parsed = Object.fromEntries(
+    Object.entries(spec).map(([name, s]) => [name, s.default ?? (s.parse ? undefined : false)]),
+  );
   for (const arg of args) {
     const eq = arg.indexOf('=');
     const flag = eq === -1 ? arg : arg.slice(0, eq);
@@ -107,7 +117,11 @@ export const STORE_CASES = ['append-batch-100', 'append-single-64w', 'read-all',
 export function storeBenchOptions() {
   return {
     quick: { help: 'all counts ÷10 (same as --scale=0.1): a smoke run' },
-    scale: { default: Number(process.env.BENCH_SCALE ?? 1), parse: positiveNumber, help: 'multiply all counts (BENCH_SCALE)' },
+    scale: {
+      default: Number(process.env.BENCH_SCALE ?? 1),
+      parse: positiveNumber,
+      help: 'multiply all counts (BENCH_SCALE)',
+    },
     cases: { default: STORE_CASES, parse: listOf(STORE_CASES), help: 'a subset of the cases' },
     sides: { default: SIDES, parse: listOf(SIDES), help: 'ours, peer or both' },
   };
@@ -195,7 +209,8 @@ export function kafkaAdmin(brokers, clientId) {
   const admin = new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING }).admin();
   return {
     connect: () => admin.connect(),
-    createTopic: (topic, numPartitions) => admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions, replicationFactor: 1 }] }),
+    createTopic: (topic, numPartitions) =>
+      admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions, replicationFactor: 1 }] }),
     /** Records in a topic: the sum of its partitions' high watermarks (a fresh topic starts at 0). */
     recordsIn: async (topic) => (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0),
     /** Deletes `topics` (when any) and disconnects; never throws. */
@@ -223,7 +238,8 @@ export function peerPackages(name) {
   const dir = peerDir(name);
   return {
     require: createRequire(join(dir, 'package.json')),
-    version: (pkg) => JSON.parse(readFileSync(join(dir, 'node_modules', ...pkg.split('/'), 'package.json'), 'utf8')).version,
+    version: (pkg) =>
+      JSON.parse(readFileSync(join(dir, 'node_modules', ...pkg.split('/'), 'package.json'), 'utf8')).version,
   };
 }
 
@@ -240,7 +256,10 @@ export function ensurePeerInstalled(name, markers, log, { npmArgs = [], note } =
   if (installed()) return;
   log(`installing the peer in ${dir}${note ? ` (${note})` : ''}…`);
   const binDir = join(root, 'node_modules', '.bin');
-  const PATH = (process.env.PATH ?? '').split(delimiter).filter((p) => resolve(p) !== binDir).join(delimiter);
+  const PATH = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((p) => resolve(p) !== binDir)
+    .join(delimiter);
   const npm = spawnSync('npm', ['install', ...npmArgs, '--no-audit', '--no-fund'], {
     cwd: dir,
     env: { ...process.env, PATH },
@@ -248,7 +267,17 @@ export function ensurePeerInstalled(name, markers, log, { npmArgs = [], note } =
   });
   if (npm.status !== 0 || !installed()) throw new Error(`peer install failed in ${dir} (npm exit ${npm.status})`);
   try {
-    log(`peer installed: ${execFileSync('npm', ['ls', '--depth=0'], { cwd: dir, env: { ...process.env, PATH }, encoding: 'utf8' }).trim().split('\n').slice(1).join(', ')}`);
+    log(
+      `peer installed: ${execFileSync('npm', ['ls', '--depth=0'], {
+        cwd: dir,
+        env: { ...process.env, PATH },
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .slice(1)
+        .join(', ')}`,
+    );
   } catch {
     // npm ls exits non-zero on an unmet peer range; the install itself succeeded
   }
@@ -270,7 +299,12 @@ export function childRunner({ bench, log, onSignal }) {
       process.exit(130);
     });
   }
-  return function runChild(script, task, params, { env = process.env, timeoutMs = 1_800_000, cpuProf = false, label = task } = {}) {
+  return function runChild(
+    script,
+    task,
+    params,
+    { env = process.env, timeoutMs = 1_800_000, cpuProf = false, label = task } = {},
+  ) {
     const execArgv = [];
     if (cpuProf) {
       const profDir = join(root, 'reports', 'cpu-prof', bench);
@@ -325,7 +359,10 @@ export function takeResult(side, task, reply, { log, peakRss, onFailure }) {
     log(`${side} ${task}: read back the wrong events`);
     onFailure();
   }
-  const what = r.attempted !== undefined ? `${r.ok}/${r.attempted} appends ok, p99 ${r.latencyMs.p99} ms, errors ${JSON.stringify(r.errors)}` : `${r.events} events, checksum ${r.checksumOk ? 'ok' : 'WRONG'}`;
+  const what =
+    r.attempted !== undefined
+      ? `${r.ok}/${r.attempted} appends ok, p99 ${r.latencyMs.p99} ms, errors ${JSON.stringify(r.errors)}`
+      : `${r.events} events, checksum ${r.checksumOk ? 'ok' : 'WRONG'}`;
   log(`${side} ${task}: ${what} (${round(r.seconds, 2)} s, peak RSS ${r.rssMB} MB)`);
   return r;
 }

@@ -7,7 +7,21 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOursEnv, childRunner, ensurePeerInstalled, errorCount, figures, lostAppends, parseOptions, peakRssLine, reporter, scaledBy, sideFields, storeBenchOptions, takeResult } from './harness.mjs';
+import {
+  buildOursEnv,
+  childRunner,
+  ensurePeerInstalled,
+  errorCount,
+  figures,
+  lostAppends,
+  parseOptions,
+  peakRssLine,
+  reporter,
+  scaledBy,
+  sideFields,
+  storeBenchOptions,
+  takeResult,
+} from './harness.mjs';
 import { payloadBytes, round } from './workload.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,7 +46,13 @@ const scaled = scaledBy(S);
 // one or two orders of magnitude slower (both are reported).
 const PLAN = {
   batch: { writers: 8, eventsPerAppend: 100, oursEvents: scaled(400_000, 800), peerEvents: scaled(100_000, 800) },
-  single: { writers: 64, oursAppends: scaled(200_000, 64), peerAppends: scaled(20_000, 64), peerDefaultAppends: scaled(6_400, 64), peerDefaultSeconds: Math.max(10, Math.round(20 * S)) },
+  single: {
+    writers: 64,
+    oursAppends: scaled(200_000, 64),
+    peerAppends: scaled(20_000, 64),
+    peerDefaultAppends: scaled(6_400, 64),
+    peerDefaultSeconds: Math.max(10, Math.round(20 * S)),
+  },
   log: { streams: scaled(50_000, 10), eventsPerStream: 20, oursInFlight: 1_000 },
   read: { peerBatchSize: 1_000 },
   catchUp: { peerDefaultLimit: scaled(20_000, 100), peerTuned: { batchSize: 2_000, pullingFrequencyInMs: 0 } },
@@ -51,11 +71,20 @@ try {
   // The peer's sqlite3 builds from source against N-API, so the addon loads on Node 24 too.
   // --legacy-peer-deps: emmett-sqlite 0.42.4 asks for an emmett the registry does not have.
   if (options.sides.includes('peer')) {
-    ensurePeerInstalled('emmett-sqlite', [join('@event-driven-io', 'emmett-sqlite', 'package.json'), join('sqlite3', 'build', 'Release', 'node_sqlite3.node')], log, { npmArgs: ['--legacy-peer-deps'], note: 'builds sqlite3 from source, about a minute' });
+    ensurePeerInstalled(
+      'emmett-sqlite',
+      [
+        join('@event-driven-io', 'emmett-sqlite', 'package.json'),
+        join('sqlite3', 'build', 'Release', 'node_sqlite3.node'),
+      ],
+      log,
+      { npmArgs: ['--legacy-peer-deps'], note: 'builds sqlite3 from source, about a minute' },
+    );
   }
   log(`scale ${S}; work dir ${workDir}; ${process.version}`);
   // BENCH_OURS_ROOT: another checkout whose libs/ to build ours from (to compare versions).
-  if (options.sides.includes('ours')) oursEnv = buildOursEnv(['@relapse-watch/event-store-sqlite'], join(workDir, 'ours-build'), log);
+  if (options.sides.includes('ours'))
+    oursEnv = buildOursEnv(['@relapse-watch/event-store-sqlite'], join(workDir, 'ours-build'), log);
   const seeded = {};
   for (const name of options.cases) {
     if (name === 'append-batch-100') await appendBatch();
@@ -71,7 +100,12 @@ if (failed) process.exitCode = 1;
 
 async function appendBatch() {
   const { writers, eventsPerAppend } = PLAN.batch;
-  const task = (events, extra = {}) => ({ writers, perWriter: events / eventsPerAppend / writers, eventsPerAppend, ...extra });
+  const task = (events, extra = {}) => ({
+    writers,
+    perWriter: events / eventsPerAppend / writers,
+    eventsPerAppend,
+    ...extra,
+  });
   const ours = await measure('ours', 'appendToNewStreams', task(PLAN.batch.oursEvents));
   const peer = await measure('peer', 'appendToNewStreams', task(PLAN.batch.peerEvents, { setup: 'mutex' }));
   const rate = (r) => (r ? round((r.ok * eventsPerAppend) / r.seconds) : null);
@@ -82,8 +116,18 @@ async function appendBatch() {
     writers,
     eventsPerAppend,
     payloadBytes: payloadBytes(),
-    ...sideFields(options.sides, 'ours', ours, (r) => ({ Events: r.ok * eventsPerAppend, Stored: r.stored, Errors: errorCount(r), AppendP99Ms: r.latencyMs.p99 })),
-    ...sideFields(options.sides, 'peer', peer, (r) => ({ Events: r.ok * eventsPerAppend, Stored: r.stored, Errors: errorCount(r), AppendP99Ms: r.latencyMs.p99 })),
+    ...sideFields(options.sides, 'ours', ours, (r) => ({
+      Events: r.ok * eventsPerAppend,
+      Stored: r.stored,
+      Errors: errorCount(r),
+      AppendP99Ms: r.latencyMs.p99,
+    })),
+    ...sideFields(options.sides, 'peer', peer, (r) => ({
+      Events: r.ok * eventsPerAppend,
+      Stored: r.stored,
+      Errors: errorCount(r),
+      AppendP99Ms: r.latencyMs.p99,
+    })),
   });
 }
 
@@ -102,10 +146,23 @@ async function appendSingle() {
     const seconds = PLAN.single.peerDefaultSeconds;
     log(`peer default setup under ${writers} writers: guarded sub-run of ${seconds} s`);
     const dir = caseDir('peer-default');
-    const reply = await runSide('peer', 'appendToNewStreams', task(PLAN.single.peerDefaultAppends, { setup: 'default', dir, stopAfterMs: seconds * 1000, abandonAfterMs: (seconds + 20) * 1000 }), (seconds + 60) * 1000);
+    const reply = await runSide(
+      'peer',
+      'appendToNewStreams',
+      task(PLAN.single.peerDefaultAppends, {
+        setup: 'default',
+        dir,
+        stopAfterMs: seconds * 1000,
+        abandonAfterMs: (seconds + 20) * 1000,
+      }),
+      (seconds + 60) * 1000,
+    );
     rmSync(dir, { recursive: true, force: true });
     const d = reply.ok ? reply.result : null;
-    if (d) log(`peer default: ${d.ok}/${d.attempted} ok, ${d.pending} pending, errors ${JSON.stringify(d.errors)}, logged root causes ${JSON.stringify(d.rootCauses)}, uncaught ${JSON.stringify(d.uncaught)}`);
+    if (d)
+      log(
+        `peer default: ${d.ok}/${d.attempted} ok, ${d.pending} pending, errors ${JSON.stringify(d.errors)}, logged root causes ${JSON.stringify(d.rootCauses)}, uncaught ${JSON.stringify(d.uncaught)}`,
+      );
     else log(`peer default: ${reply.error}`);
     peerDefault = d
       ? {
@@ -130,8 +187,24 @@ async function appendSingle() {
     ...figures(rate, ours, peer),
     writers,
     payloadBytes: payloadBytes(),
-    ...sideFields(options.sides, 'ours', ours, (r) => ({ Appends: r.ok, Stored: r.stored, P50Ms: r.latencyMs.p50, P99Ms: r.latencyMs.p99, MaxMs: r.latencyMs.max, BusyOrErrors: errorCount(r), ErrorCodes: r.errors })),
-    ...sideFields(options.sides, 'peer', peer, (r) => ({ Appends: r.ok, Stored: r.stored, P50Ms: r.latencyMs.p50, P99Ms: r.latencyMs.p99, MaxMs: r.latencyMs.max, BusyOrErrors: errorCount(r), ErrorCodes: r.errors })),
+    ...sideFields(options.sides, 'ours', ours, (r) => ({
+      Appends: r.ok,
+      Stored: r.stored,
+      P50Ms: r.latencyMs.p50,
+      P99Ms: r.latencyMs.p99,
+      MaxMs: r.latencyMs.max,
+      BusyOrErrors: errorCount(r),
+      ErrorCodes: r.errors,
+    })),
+    ...sideFields(options.sides, 'peer', peer, (r) => ({
+      Appends: r.ok,
+      Stored: r.stored,
+      P50Ms: r.latencyMs.p50,
+      P99Ms: r.latencyMs.p99,
+      MaxMs: r.latencyMs.max,
+      BusyOrErrors: errorCount(r),
+      ErrorCodes: r.errors,
+    })),
     ...(peerDefault ? { peerDefault } : {}),
   });
 }
@@ -141,10 +214,18 @@ async function seededLog(seeded, side) {
   if (seeded[side]) return seeded[side];
   const file = join(workDir, `log-${side}`, `${side}.db`);
   mkdirSync(dirname(file), { recursive: true });
-  log(`${side}: seeding ${LOG_EVENTS.toLocaleString('en')} events (${PLAN.log.streams.toLocaleString('en')} streams × ${PLAN.log.eventsPerStream}); not timed as a figure`);
-  const reply = await runSide(side, 'seed', { file, streams: PLAN.log.streams, eventsPerStream: PLAN.log.eventsPerStream, inFlight: PLAN.log.oursInFlight }, 1_800_000);
+  log(
+    `${side}: seeding ${LOG_EVENTS.toLocaleString('en')} events (${PLAN.log.streams.toLocaleString('en')} streams × ${PLAN.log.eventsPerStream}); not timed as a figure`,
+  );
+  const reply = await runSide(
+    side,
+    'seed',
+    { file, streams: PLAN.log.streams, eventsPerStream: PLAN.log.eventsPerStream, inFlight: PLAN.log.oursInFlight },
+    1_800_000,
+  );
   if (!reply.ok) throw new Error(`${side} seeding failed: ${reply.error}`);
-  if (reply.result.events !== LOG_EVENTS) throw new Error(`${side} seeding stored ${reply.result.events} events, expected ${LOG_EVENTS}`);
+  if (reply.result.events !== LOG_EVENTS)
+    throw new Error(`${side} seeding stored ${reply.result.events} events, expected ${LOG_EVENTS}`);
   log(`${side}: seeded in ${reply.result.seconds} s`);
   seeded[side] = { file, seconds: reply.result.seconds };
   return seeded[side];
@@ -154,7 +235,12 @@ async function readAll(seeded) {
   const results = {};
   for (const side of options.sides) {
     const { file } = await seededLog(seeded, side);
-    results[side] = await measure(side, 'readAll', { file, total: LOG_EVENTS, batchSize: PLAN.read.peerBatchSize }, false);
+    results[side] = await measure(
+      side,
+      'readAll',
+      { file, total: LOG_EVENTS, batchSize: PLAN.read.peerBatchSize },
+      false,
+    );
   }
   const rate = (r) => (r ? round(r.events / r.seconds) : null);
   emit({
@@ -163,8 +249,16 @@ async function readAll(seeded) {
     ...figures(rate, results.ours, results.peer),
     events: LOG_EVENTS,
     streams: PLAN.log.streams,
-    ...sideFields(options.sides, 'ours', results.ours, (r) => ({ ChecksumOk: r.checksumOk, DbMB: r.dbMB, SeedSeconds: seeded.ours?.seconds })),
-    ...sideFields(options.sides, 'peer', results.peer, (r) => ({ ChecksumOk: r.checksumOk, DbMB: r.dbMB, SeedSeconds: seeded.peer?.seconds })),
+    ...sideFields(options.sides, 'ours', results.ours, (r) => ({
+      ChecksumOk: r.checksumOk,
+      DbMB: r.dbMB,
+      SeedSeconds: seeded.ours?.seconds,
+    })),
+    ...sideFields(options.sides, 'peer', results.peer, (r) => ({
+      ChecksumOk: r.checksumOk,
+      DbMB: r.dbMB,
+      SeedSeconds: seeded.peer?.seconds,
+    })),
   });
 }
 
@@ -181,8 +275,18 @@ async function catchUp(seeded) {
     // At its defaults the peer pauses 50 ms per 100 events: over the whole log that would
     // take ten minutes, so the default run starts from zero and stops after its own limit
     // (reported). The tuned run covers the whole log, as ours does.
-    peerDefault = await measure('peer', 'catchUp', { file, limit: PLAN.catchUp.peerDefaultLimit, setup: 'default' }, false);
-    peer = await measure('peer', 'catchUp', { file, limit: LOG_EVENTS, setup: 'tuned', pulling: PLAN.catchUp.peerTuned }, false);
+    peerDefault = await measure(
+      'peer',
+      'catchUp',
+      { file, limit: PLAN.catchUp.peerDefaultLimit, setup: 'default' },
+      false,
+    );
+    peer = await measure(
+      'peer',
+      'catchUp',
+      { file, limit: LOG_EVENTS, setup: 'tuned', pulling: PLAN.catchUp.peerTuned },
+      false,
+    );
   }
   const rate = (r) => (r ? round(r.events / r.seconds) : null);
   emit({
@@ -193,7 +297,12 @@ async function catchUp(seeded) {
     ...sideFields(options.sides, 'ours', ours, (r) => ({ Events: r.events, ChecksumOk: r.checksumOk })),
     ...sideFields(options.sides, 'peer', peer, (r) => ({ Events: r.events, ChecksumOk: r.checksumOk })),
     peerDefault: peerDefault
-      ? { eventsPerSec: rate(peerDefault), events: peerDefault.events, checksumOk: peerDefault.checksumOk, setup: peerDefault.setup }
+      ? {
+          eventsPerSec: rate(peerDefault),
+          events: peerDefault.events,
+          checksumOk: peerDefault.checksumOk,
+          setup: peerDefault.setup,
+        }
       : null,
   });
 }
@@ -225,5 +334,10 @@ function caseDir(name) {
 /** One task of one side (ours.mjs or peer.mjs) in a child of its own. */
 function runSide(side, task, params, timeoutMs) {
   const env = side === 'ours' ? { ...process.env, ...oursEnv } : process.env;
-  return runChild(join(here, `${side}.mjs`), task, params, { env, timeoutMs, cpuProf: options['cpu-prof'] && side === 'ours', label: `${side} ${task}` });
+  return runChild(join(here, `${side}.mjs`), task, params, {
+    env,
+    timeoutMs,
+    cpuProf: options['cpu-prof'] && side === 'ours',
+    label: `${side} ${task}`,
+  });
 }

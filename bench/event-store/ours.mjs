@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
 import { requireOurs } from './harness.mjs';
-import { appendNewStream, portAppendToNewStreams, portCatchUp, databaseMB, portReadAll, removeDatabase, round, seedHouseholds, serveOneTask } from './workload.mjs';
+import {
+  appendNewStream,
+  portAppendToNewStreams,
+  portCatchUp,
+  databaseMB,
+  portReadAll,
+  removeDatabase,
+  round,
+  seedHouseholds,
+  serveOneTask,
+} from './workload.mjs';
 
 const require = createRequire(import.meta.url);
 const { SqliteEventStore } = requireOurs(require, '@relapse-watch/event-store-sqlite');
@@ -28,7 +38,10 @@ async function appendToNewStreams({ dir, writers, perWriter, eventsPerAppend }) 
   const store = SqliteEventStore.open({ path: file, synchronous: 'FULL' });
   try {
     const run = await portAppendToNewStreams(store, { writers, perWriter, eventsPerAppend });
-    return { ...run, setup: setup({ writers: 'concurrent async loops on one SqliteEventStore (its group commit merges them)' }) };
+    return {
+      ...run,
+      setup: setup({ writers: 'concurrent async loops on one SqliteEventStore (its group commit merges them)' }),
+    };
   } finally {
     await store.close();
     removeDatabase(file);
@@ -53,7 +66,11 @@ async function seed({ file, streams, eventsPerStream, inFlight }) {
 async function readAll({ file, total }) {
   const store = SqliteEventStore.open({ path: file, synchronous: 'FULL' });
   try {
-    return { ...(await portReadAll(store, total)), dbMB: databaseMB(file), setup: setup({ reader: 'store.readAll() (pages of the store default size)' }) };
+    return {
+      ...(await portReadAll(store, total)),
+      dbMB: databaseMB(file),
+      setup: setup({ reader: 'store.readAll() (pages of the store default size)' }),
+    };
   } finally {
     await store.close();
   }
@@ -63,7 +80,10 @@ async function readAll({ file, total }) {
 async function catchUp({ file, total }) {
   const store = SqliteEventStore.open({ path: file, synchronous: 'FULL' });
   try {
-    return { ...(await portCatchUp(store, total)), setup: setup({ reader: 'store.subscribeToAll() from 0, no checkpoint writes' }) };
+    return {
+      ...(await portCatchUp(store, total)),
+      setup: setup({ reader: 'store.subscribeToAll() from 0, no checkpoint writes' }),
+    };
   } finally {
     await store.close();
   }

@@ -15,7 +15,19 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { peerPackages } from './harness.mjs';
-import { concurrentWriters, consumedMessages, databaseMB, errorCode, newHouseholdStreams, peerEvents, readPeerBatches, removeDatabase, round, seedHouseholds, serveOneTask } from './workload.mjs';
+import {
+  concurrentWriters,
+  consumedMessages,
+  databaseMB,
+  errorCode,
+  newHouseholdStreams,
+  peerEvents,
+  readPeerBatches,
+  removeDatabase,
+  round,
+  seedHouseholds,
+  serveOneTask,
+} from './workload.mjs';
 
 const peer = peerPackages('emmett-sqlite');
 const { getSQLiteEventStore, sqliteConnection, readMessagesBatch } = peer.require('@event-driven-io/emmett-sqlite');
@@ -31,7 +43,8 @@ let defaultUncaught = {};
 console.log = (...args) => {
   const code = args[0] && typeof args[0] === 'object' && 'code' in args[0] ? String(args[0].code) : 'other';
   rootCauses[code] = (rootCauses[code] ?? 0) + 1;
-  if (Object.values(rootCauses).reduce((a, b) => a + b, 0) === 1) console.error('[emmett console.log — the first; the rest are only counted]', ...args);
+  if (Object.values(rootCauses).reduce((a, b) => a + b, 0) === 1)
+    console.error('[emmett console.log — the first; the rest are only counted]', ...args);
 };
 
 async function pragmas(connection) {
@@ -128,12 +141,20 @@ async function appendToNewStreams({ dir, writers, perWriter, eventsPerAppend, se
         stored,
         rootCauses: { ...rootCauses },
         uncaught: { ...defaultUncaught },
-        setup: describe('default: getSQLiteEventStore({ fileName }), a connection per call', await defaultPragmas(file)),
+        setup: describe(
+          'default: getSQLiteEventStore({ fileName }), a connection per call',
+          await defaultPragmas(file),
+        ),
       };
     }
     const shared = await openShared(file, 'FULL');
     try {
-      const run = await concurrentWriters({ writers, perWriter, makeAppend, append: ({ streamId, events }) => shared.append(streamId, events) });
+      const run = await concurrentWriters({
+        writers,
+        perWriter,
+        makeAppend,
+        append: ({ streamId, events }) => shared.append(streamId, events),
+      });
       const stored = await countStored(file);
       return { ...run, stored, setup: describe('mutex: one shared connection, appends serialised', shared.pragmas) };
     } finally {
@@ -151,7 +172,9 @@ async function seed({ file, streams, eventsPerStream }) {
   const t0 = performance.now();
   try {
     // One append at a time is all its shared connection can do correctly (see the header).
-    await seedHouseholds({ streams, eventsPerStream, inFlight: 1, toEvents: peerEvents }, ({ streamId, events }) => shared.append(streamId, events));
+    await seedHouseholds({ streams, eventsPerStream, inFlight: 1, toEvents: peerEvents }, ({ streamId, events }) =>
+      shared.append(streamId, events),
+    );
     return { events: await countStored(file), seconds: round((performance.now() - t0) / 1000, 2) };
   } finally {
     await shared.close();
@@ -195,7 +218,9 @@ async function catchUp({ file, limit, setup, pulling }) {
     return {
       ...consumed.result(t0),
       setup: describe(
-        shared ? `tuned: shared connection, consumer pulling ${JSON.stringify(pulling)}` : 'default: getSQLiteEventStore({ fileName }), consumer defaults (batchSize 100, pullingFrequencyInMs 50)',
+        shared
+          ? `tuned: shared connection, consumer pulling ${JSON.stringify(pulling)}`
+          : 'default: getSQLiteEventStore({ fileName }), consumer defaults (batchSize 100, pullingFrequencyInMs 50)',
         shared ? shared.pragmas : await defaultPragmas(file),
       ),
     };

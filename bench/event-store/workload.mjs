@@ -61,7 +61,12 @@ const NOTES = [
 ];
 const SOURCES = [['务工', '种植'], ['养殖'], ['务工'], ['种植', '公益岗位']];
 /** The registry's four event types, which the events cycle through. */
-export const EVENT_TYPES = ['HouseholdRegistered', 'HouseholdIncomeRecorded', 'HouseholdRiskReported', 'HouseholdVisitRecorded'];
+export const EVENT_TYPES = [
+  'HouseholdRegistered',
+  'HouseholdIncomeRecorded',
+  'HouseholdRiskReported',
+  'HouseholdVisitRecorded',
+];
 /** Events of one household in the seeded logs. */
 export const EVENTS_PER_HOUSEHOLD = 20;
 
@@ -105,14 +110,24 @@ export function householdEvents(householdId, count, firstIndex) {
   const events = new Array(count);
   for (let i = 0; i < count; i++) {
     const index = firstIndex + i;
-    events[i] = { id: uuidv7(), type: EVENT_TYPES[index % EVENT_TYPES.length], schemaVersion: 1, data: householdData(householdId, index), metadata };
+    events[i] = {
+      id: uuidv7(),
+      type: EVENT_TYPES[index % EVENT_TYPES.length],
+      schemaVersion: 1,
+      data: householdData(householdId, index),
+      metadata,
+    };
   }
   return events;
 }
 
 /** The emmett peers' events: same type, data and metadata as ours, with our UUIDv7 as messageId. */
 export function peerEvents(householdId, count, firstIndex) {
-  return householdEvents(householdId, count, firstIndex).map((e) => ({ type: e.type, data: e.data, metadata: { ...e.metadata, messageId: e.id } }));
+  return householdEvents(householdId, count, firstIndex).map((e) => ({
+    type: e.type,
+    data: e.data,
+    metadata: { ...e.metadata, messageId: e.id },
+  }));
 }
 
 /**
@@ -139,7 +154,12 @@ export function appendNewStream(store) {
  * `eventsPerAppend` events; `stored` is the store's head position afterwards.
  */
 export async function portAppendToNewStreams(store, { writers, perWriter, eventsPerAppend }) {
-  const run = await concurrentWriters({ writers, perWriter, makeAppend: newHouseholdStreams(eventsPerAppend), append: appendNewStream(store) });
+  const run = await concurrentWriters({
+    writers,
+    perWriter,
+    makeAppend: newHouseholdStreams(eventsPerAppend),
+    append: appendNewStream(store),
+  });
   return { ...run, stored: await store.headPosition() };
 }
 
@@ -153,7 +173,12 @@ export async function seedHouseholds({ streams, eventsPerStream, inFlight, toEve
     const wave = [];
     for (let s = first; s < Math.min(streams, first + inFlight); s++) {
       const householdId = uuidv7();
-      wave.push(append({ streamId: householdStreamId(householdId), events: toEvents(householdId, eventsPerStream, s * eventsPerStream) }));
+      wave.push(
+        append({
+          streamId: householdStreamId(householdId),
+          events: toEvents(householdId, eventsPerStream, s * eventsPerStream),
+        }),
+      );
     }
     await Promise.all(wave);
   }
@@ -229,7 +254,11 @@ export function consumedMessages(limit) {
       },
       stopAfter: () => events >= limit,
     },
-    result: (t0) => ({ events, seconds: ((lastAt || performance.now()) - t0) / 1000, checksumOk: checksum === expectedChecksum(limit) }),
+    result: (t0) => ({
+      events,
+      seconds: ((lastAt || performance.now()) - t0) / 1000,
+      checksumOk: checksum === expectedChecksum(limit),
+    }),
   };
 }
 
@@ -256,7 +285,14 @@ export function expectedChecksum(n) {
  * For a setup that may stall, `stopAfterMs` stops starting new appends and `abandonAfterMs`
  * stops waiting for those in flight (reported as `pending`).
  */
-export async function concurrentWriters({ writers, perWriter, makeAppend, append, stopAfterMs = Infinity, abandonAfterMs = Infinity }) {
+export async function concurrentWriters({
+  writers,
+  perWriter,
+  makeAppend,
+  append,
+  stopAfterMs = Infinity,
+  abandonAfterMs = Infinity,
+}) {
   const latencies = new Float64Array(writers * perWriter);
   const errors = {};
   let ok = 0;
@@ -287,7 +323,14 @@ export async function concurrentWriters({ writers, perWriter, makeAppend, append
   }
   const seconds = (performance.now() - t0) / 1000;
   // A snapshot: appends abandoned in flight may still settle after this returns.
-  return { attempted: started, ok, errors: { ...errors }, pending: started - slot, seconds, latencyMs: percentiles(latencies.slice(0, slot)) };
+  return {
+    attempted: started,
+    ok,
+    errors: { ...errors },
+    pending: started - slot,
+    seconds,
+    latencyMs: percentiles(latencies.slice(0, slot)),
+  };
 }
 
 /** A short, stable name for an error: its code, else its class and the start of its message. */
@@ -349,7 +392,11 @@ export function serveOneTask(tasks) {
       const result = await tasks[task](params);
       reply = { ok: true, result: { ...result, rssMB: peakRssMB() } };
     } catch (error) {
-      reply = { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), rssMB: peakRssMB() };
+      reply = {
+        ok: false,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        rssMB: peakRssMB(),
+      };
     }
     process.send(reply, () => process.disconnect());
   });

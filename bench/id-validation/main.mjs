@@ -17,16 +17,74 @@ const options = parseOptions(process.argv.slice(2), 'usage: npm run bench -- id-
 const count = options.quick ? 100_000 : 1_000_000;
 const { rounds } = options;
 
-execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-b', 'libs/domain-kernel/tsconfig.lib.json'], { cwd: root, stdio: 'inherit' });
+execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-b', 'libs/domain-kernel/tsconfig.lib.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 const kernel = createRequire(import.meta.url)(path.join(root, 'libs/domain-kernel/dist/index.js'));
 
 // Real Sichuan county-level codes of registration; the predicate is a Set lookup, as the
 // registry's division directory gives it.
-const counties = ['510104', '510105', '510106', '510107', '510108', '510112', '510113', '510114', '510115', '510116',
-  '510121', '510129', '510131', '510181', '510182', '510183', '510184', '510185', '510302', '510303', '510304', '510311',
-  '510321', '510322', '510402', '510403', '510411', '510421', '510422', '510502', '510503', '510504', '510521', '510522',
-  '510524', '510525', '510603', '510604', '510623', '510681', '510682', '510683', '510703', '510704', '510705', '510722',
-  '510723', '510725', '510726', '510727', '510781', '510802', '510811', '510812', '510821', '510822', '510823', '510824'];
+const counties = [
+  '510104',
+  '510105',
+  '510106',
+  '510107',
+  '510108',
+  '510112',
+  '510113',
+  '510114',
+  '510115',
+  '510116',
+  '510121',
+  '510129',
+  '510131',
+  '510181',
+  '510182',
+  '510183',
+  '510184',
+  '510185',
+  '510302',
+  '510303',
+  '510304',
+  '510311',
+  '510321',
+  '510322',
+  '510402',
+  '510403',
+  '510411',
+  '510421',
+  '510422',
+  '510502',
+  '510503',
+  '510504',
+  '510521',
+  '510522',
+  '510524',
+  '510525',
+  '510603',
+  '510604',
+  '510623',
+  '510681',
+  '510682',
+  '510683',
+  '510703',
+  '510704',
+  '510705',
+  '510722',
+  '510723',
+  '510725',
+  '510726',
+  '510727',
+  '510781',
+  '510802',
+  '510811',
+  '510812',
+  '510821',
+  '510822',
+  '510823',
+  '510824',
+];
 const known = new Set(counties);
 const rules = { today: '2026-11-29', isKnownDivision: (prefix) => known.has(prefix) };
 
@@ -63,7 +121,11 @@ function measure(check) {
     if (round > 0) rates.push(ids.length / seconds); // round 0 warms the JIT
   }
   rates.sort((a, b) => a - b);
-  return { median: Math.round(rates[Math.floor(rates.length / 2)]), best: Math.round(rates[rates.length - 1]), accepted };
+  return {
+    median: Math.round(rates[Math.floor(rates.length / 2)]),
+    best: Math.round(rates[rates.length - 1]),
+    accepted,
+  };
 }
 
 const cases = {

@@ -21,7 +21,14 @@ async function produce({ brokers, topic, messages, size, batch, inFlight }) {
   await producer.connect();
   try {
     const seconds = await produceAll(batches, inFlight, (messages) => producer.send({ topic, acks: -1, messages }));
-    return { messages, seconds, setup: { client: `kafkajs ${version}`, producer: `acks -1, not idempotent, DefaultPartitioner (murmur2), ${inFlight} send(s) of ${batch} in flight` } };
+    return {
+      messages,
+      seconds,
+      setup: {
+        client: `kafkajs ${version}`,
+        producer: `acks -1, not idempotent, DefaultPartitioner (murmur2), ${inFlight} send(s) of ${batch} in flight`,
+      },
+    };
   } finally {
     await producer.disconnect();
   }
@@ -41,9 +48,19 @@ async function consume({ brokers, topic, messages, groupId, fetch }) {
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     // eachBatch: its fastest documented way (eachMessage adds a promise per message).
-    await consumer.run({ autoCommit: true, eachBatchAutoResolve: true, eachBatch: async ({ batch }) => counter.add(batch.messages.length) });
+    await consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: true,
+      eachBatch: async ({ batch }) => counter.add(batch.messages.length),
+    });
     await counter.done;
-    return { ...counter.result(), setup: { client: `kafkajs ${version}`, consumer: `run({ eachBatch }), autoCommit, fromBeginning, fetch ${JSON.stringify(fetch)}` } };
+    return {
+      ...counter.result(),
+      setup: {
+        client: `kafkajs ${version}`,
+        consumer: `run({ eachBatch }), autoCommit, fromBeginning, fetch ${JSON.stringify(fetch)}`,
+      },
+    };
   } finally {
     await consumer.disconnect();
   }

@@ -7,7 +7,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { childRunner, ensurePeerInstalled, figures, kafkaAdmin, kafkaBrokers, listOf, machineLoad, parseOptions, positiveInt, prefixed, reporter, serviceUrls, SIDES } from '../event-store/harness.mjs';
+import {
+  childRunner,
+  ensurePeerInstalled,
+  figures,
+  kafkaAdmin,
+  kafkaBrokers,
+  listOf,
+  machineLoad,
+  parseOptions,
+  positiveInt,
+  prefixed,
+  reporter,
+  serviceUrls,
+  SIDES,
+} from '../event-store/harness.mjs';
 import { round } from '../event-store/workload.mjs';
 
 const BENCH = 'kafka-clients';
@@ -26,7 +40,11 @@ then a fresh consumer group reads them back from the beginning. Needs: bash infr
     quick: { help: 'messages ÷10 (a smoke run)' },
     size: { default: 512, parse: positiveInt, help: 'value bytes per message (key: a 36-byte UUID)' },
     batch: { default: 500, parse: positiveInt, help: 'messages per send() call' },
-    'in-flight': { default: 1, parse: positiveInt, help: 'send() calls pending at once (1: await each, as our KafkaBus does)' },
+    'in-flight': {
+      default: 1,
+      parse: positiveInt,
+      help: 'send() calls pending at once (1: await each, as our KafkaBus does)',
+    },
     partitions: { default: 3, parse: positiveInt, help: 'partitions of each fresh topic' },
     cases: { default: CASES, parse: listOf(CASES), help: 'produce, consume (consume needs produce)' },
     sides: { default: SIDES, parse: listOf(SIDES), help: 'ours (kafkajs), peer (@platformatic/kafka) or both' },
@@ -47,8 +65,11 @@ const topics = [];
 let failed = false;
 
 try {
-  if (options.sides.includes('peer')) ensurePeerInstalled('platformatic-kafka', [join('@platformatic', 'kafka', 'package.json')], log);
-  log(`${MESSAGES.toLocaleString('en')} messages of ${options.size} B per client, sends of ${options.batch}, ${options['in-flight']} in flight, ${options.partitions} partitions; ${process.version}; ${JSON.stringify(await machineLoad())}`);
+  if (options.sides.includes('peer'))
+    ensurePeerInstalled('platformatic-kafka', [join('@platformatic', 'kafka', 'package.json')], log);
+  log(
+    `${MESSAGES.toLocaleString('en')} messages of ${options.size} B per client, sends of ${options.batch}, ${options['in-flight']} in flight, ${options.partitions} partitions; ${process.version}; ${JSON.stringify(await machineLoad())}`,
+  );
   await admin.connect();
   const results = { produce: {}, consume: {} };
   for (const side of options.sides) {
@@ -56,7 +77,12 @@ try {
     topics.push(topic);
     await admin.createTopic(topic, options.partitions);
     const common = { brokers, topic, messages: MESSAGES };
-    const produced = await task(side, 'produce', { ...common, size: options.size, batch: options.batch, inFlight: options['in-flight'] });
+    const produced = await task(side, 'produce', {
+      ...common,
+      size: options.size,
+      batch: options.batch,
+      inFlight: options['in-flight'],
+    });
     if (produced) {
       produced.inTopic = await admin.recordsIn(topic);
       if (produced.inTopic !== MESSAGES) {
@@ -66,11 +92,16 @@ try {
       results.produce[side] = produced;
     }
     if (options.cases.includes('consume') && produced) {
-      results.consume[side] = await task(side, 'consume', { ...common, groupId: `bench-kafka-clients-${side}-${stamp}`, fetch: FETCH });
+      results.consume[side] = await task(side, 'consume', {
+        ...common,
+        groupId: `bench-kafka-clients-${side}-${stamp}`,
+        fetch: FETCH,
+      });
     }
   }
   const rate = (r, seconds = 'seconds') => (r ? round(r.messages / r[seconds]) : null);
-  const fields = (side, r, extra) => (r ? prefixed(side, { Seconds: round(r.seconds, 2), ...extra(r), RssMB: r.rssMB, Setup: r.setup }) : {});
+  const fields = (side, r, extra) =>
+    r ? prefixed(side, { Seconds: round(r.seconds, 2), ...extra(r), RssMB: r.rssMB, Setup: r.setup }) : {};
   if (options.cases.includes('produce')) {
     const { ours, peer } = results.produce;
     emit({
@@ -99,8 +130,16 @@ try {
       ours_is: 'kafkajs',
       messages: MESSAGES,
       fetch: FETCH,
-      ...fields('ours', ours, (r) => ({ Messages: r.messages, FirstMessageSeconds: round(r.firstMessageSeconds, 2), SteadyMsgsPerSec: rate(r, 'steadySeconds') })),
-      ...fields('peer', peer, (r) => ({ Messages: r.messages, FirstMessageSeconds: round(r.firstMessageSeconds, 2), SteadyMsgsPerSec: rate(r, 'steadySeconds') })),
+      ...fields('ours', ours, (r) => ({
+        Messages: r.messages,
+        FirstMessageSeconds: round(r.firstMessageSeconds, 2),
+        SteadyMsgsPerSec: rate(r, 'steadySeconds'),
+      })),
+      ...fields('peer', peer, (r) => ({
+        Messages: r.messages,
+        FirstMessageSeconds: round(r.firstMessageSeconds, 2),
+        SteadyMsgsPerSec: rate(r, 'steadySeconds'),
+      })),
       load: await machineLoad(),
     });
   }
@@ -121,6 +160,8 @@ async function task(side, name, params) {
     return null;
   }
   const r = reply.result;
-  log(`${side} ${name}: ${r.messages} messages in ${round(r.seconds, 2)} s (${round(r.messages / r.seconds)}/s), peak RSS ${r.rssMB} MB`);
+  log(
+    `${side} ${name}: ${r.messages} messages in ${round(r.seconds, 2)} s (${round(r.messages / r.seconds)}/s), peak RSS ${r.rssMB} MB`,
+  );
   return r;
 }

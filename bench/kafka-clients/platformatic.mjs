@@ -10,12 +10,28 @@ const { Producer, Consumer, ProduceAcks } = peer.require('@platformatic/kafka');
 const version = peer.version('@platformatic/kafka');
 
 async function produce({ brokers, topic, messages, size, batch, inFlight }) {
-  const batches = makeBatches({ messages, size, batch }).map((b) => b.map((m) => ({ topic, key: m.key, value: m.value })));
+  const batches = makeBatches({ messages, size, batch }).map((b) =>
+    b.map((m) => ({ topic, key: m.key, value: m.value })),
+  );
   // No serialisers: keys and values are Buffers, as on the kafkajs side.
-  const producer = new Producer({ clientId: 'bench-platformatic', bootstrapBrokers: brokers, acks: ProduceAcks.ALL, idempotent: false, autocreateTopics: false, maxInflights: Math.max(inFlight, 1) });
+  const producer = new Producer({
+    clientId: 'bench-platformatic',
+    bootstrapBrokers: brokers,
+    acks: ProduceAcks.ALL,
+    idempotent: false,
+    autocreateTopics: false,
+    maxInflights: Math.max(inFlight, 1),
+  });
   try {
     const seconds = await produceAll(batches, inFlight, (messages) => producer.send({ messages }));
-    return { messages, seconds, setup: { client: `@platformatic/kafka ${version}`, producer: `acks ALL (-1), not idempotent, default partitioner (murmur2), ${inFlight} send(s) of ${batch} in flight` } };
+    return {
+      messages,
+      seconds,
+      setup: {
+        client: `@platformatic/kafka ${version}`,
+        producer: `acks ALL (-1), not idempotent, default partitioner (murmur2), ${inFlight} send(s) of ${batch} in flight`,
+      },
+    };
   } finally {
     await producer.close();
   }
@@ -38,7 +54,13 @@ async function consume({ brokers, topic, messages, groupId, fetch }) {
     await counter.done;
     const result = counter.result();
     await stream.close();
-    return { ...result, setup: { client: `@platformatic/kafka ${version}`, consumer: `consume({ mode: 'earliest', autocommit: true }) stream, 'data' events, fetch ${JSON.stringify(fetch)}` } };
+    return {
+      ...result,
+      setup: {
+        client: `@platformatic/kafka ${version}`,
+        consumer: `consume({ mode: 'earliest', autocommit: true }) stream, 'data' events, fetch ${JSON.stringify(fetch)}`,
+      },
+    };
   } finally {
     await consumer.close(true);
   }

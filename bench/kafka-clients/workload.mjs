@@ -55,7 +55,12 @@ export function consumeCounter(total) {
     },
     result() {
       const end = endAt ?? performance.now();
-      return { messages: count, seconds: (end - t0) / 1000, firstMessageSeconds: firstAt === null ? null : (firstAt - t0) / 1000, steadySeconds: firstAt === null ? null : (end - firstAt) / 1000 };
+      return {
+        messages: count,
+        seconds: (end - t0) / 1000,
+        firstMessageSeconds: firstAt === null ? null : (firstAt - t0) / 1000,
+        steadySeconds: firstAt === null ? null : (end - firstAt) / 1000,
+      };
     },
   };
 }

@@ -8,7 +8,15 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOursEnv, childRunner, machineLoad, parseOptions, positiveInt, reporter, serviceUrl } from '../event-store/harness.mjs';
+import {
+  buildOursEnv,
+  childRunner,
+  machineLoad,
+  parseOptions,
+  positiveInt,
+  reporter,
+  serviceUrl,
+} from '../event-store/harness.mjs';
 import { EVENTS_PER_HOUSEHOLD, round } from '../event-store/workload.mjs';
 
 const BENCH = 'projection-mongo';
@@ -22,15 +30,34 @@ Seeds N events (households of 20) into a SQLite event store, then rebuilds a hou
 summary read model with ProjectionRunner into a fresh FerretDB database (MONGODB_URL).
 Needs: bash infra/up.sh ferretdb`,
   {
-    events: { default: 1_000_000, parse: positiveInt, help: 'events in the log (rounded down to whole households of 20)' },
+    events: {
+      default: 1_000_000,
+      parse: positiveInt,
+      help: 'events in the log (rounded down to whole households of 20)',
+    },
     quick: { help: 'events ÷10 (a smoke run)' },
-    'appends-per-household': { default: 1, parse: (v) => { const n = positiveInt(v); if (![1, 2, 4, 5, 10, 20].includes(n)) throw new Error('one of 1, 2, 4, 5, 10, 20'); return n; }, help: '1: a household’s 20 events adjacent in the log; more: spread over rounds, so documents are updated, not only inserted' },
-    wave: { default: 1000, parse: positiveInt, help: 'households seeded together (their rounds interleave when appends-per-household > 1)' },
+    'appends-per-household': {
+      default: 1,
+      parse: (v) => {
+        const n = positiveInt(v);
+        if (![1, 2, 4, 5, 10, 20].includes(n)) throw new Error('one of 1, 2, 4, 5, 10, 20');
+        return n;
+      },
+      help: '1: a household’s 20 events adjacent in the log; more: spread over rounds, so documents are updated, not only inserted',
+    },
+    wave: {
+      default: 1000,
+      parse: positiveInt,
+      help: 'households seeded together (their rounds interleave when appends-per-household > 1)',
+    },
     'batch-events': { default: 500, parse: positiveInt, help: 'ProjectionRunner maxBatchEvents (its default is 500)' },
     'cpu-prof': { help: 'V8 CPU profile of the rebuild child in reports/cpu-prof/projection-mongo/' },
   },
 );
-const HOUSEHOLDS = Math.max(1, Math.floor((options.quick ? options.events / 10 : options.events) / EVENTS_PER_HOUSEHOLD));
+const HOUSEHOLDS = Math.max(
+  1,
+  Math.floor((options.quick ? options.events / 10 : options.events) / EVENTS_PER_HOUSEHOLD),
+);
 const EVENTS = HOUSEHOLDS * EVENTS_PER_HOUSEHOLD;
 
 const url = serviceUrl('MONGODB_URL', 'ferretdb');
@@ -39,17 +66,36 @@ const workDir = mkdtempSync(join(tmpdir(), 'relapse-bench-projection-mongo-'));
 let failed = false;
 
 try {
-  log(`${EVENTS.toLocaleString('en')} events (${HOUSEHOLDS.toLocaleString('en')} households × 20, ${options['appends-per-household']} append(s) each); ${process.version}; ${JSON.stringify(await machineLoad())}`);
-  const env = { ...process.env, ...buildOursEnv(['@relapse-watch/event-store-sqlite', '@relapse-watch/read-store-core', '@relapse-watch/read-store-mongodb'], join(workDir, 'ours-build'), log) };
+  log(
+    `${EVENTS.toLocaleString('en')} events (${HOUSEHOLDS.toLocaleString('en')} households × 20, ${options['appends-per-household']} append(s) each); ${process.version}; ${JSON.stringify(await machineLoad())}`,
+  );
+  const env = {
+    ...process.env,
+    ...buildOursEnv(
+      ['@relapse-watch/event-store-sqlite', '@relapse-watch/read-store-core', '@relapse-watch/read-store-mongodb'],
+      join(workDir, 'ours-build'),
+      log,
+    ),
+  };
   const file = join(workDir, 'log', 'events.db');
   mkdirSync(dirname(file), { recursive: true });
   log('seeding the SQLite event store (not timed as a figure)');
-  const seeded = await runChild(join(here, 'ours.mjs'), 'seed', { file, households: HOUSEHOLDS, appendsPerHousehold: options['appends-per-household'], wave: options.wave }, { env });
+  const seeded = await runChild(
+    join(here, 'ours.mjs'),
+    'seed',
+    { file, households: HOUSEHOLDS, appendsPerHousehold: options['appends-per-household'], wave: options.wave },
+    { env },
+  );
   if (!seeded.ok) throw new Error(`seeding failed: ${seeded.error}`);
   if (seeded.result.events !== EVENTS) throw new Error(`seeded ${seeded.result.events} events, expected ${EVENTS}`);
   log(`seeded in ${seeded.result.seconds} s; rebuilding into FerretDB`);
   const database = `bench_projection_${process.pid}`;
-  const reply = await runChild(join(here, 'ours.mjs'), 'rebuild', { file, url, database, total: EVENTS, households: HOUSEHOLDS, maxBatchEvents: options['batch-events'] }, { env, cpuProf: options['cpu-prof'], timeoutMs: 3 * 3_600_000 });
+  const reply = await runChild(
+    join(here, 'ours.mjs'),
+    'rebuild',
+    { file, url, database, total: EVENTS, households: HOUSEHOLDS, maxBatchEvents: options['batch-events'] },
+    { env, cpuProf: options['cpu-prof'], timeoutMs: 3 * 3_600_000 },
+  );
   if (!reply.ok) throw new Error(`rebuild failed: ${reply.error}`);
   const r = reply.result;
   if (!r.documentsOk || r.error) failed = true;

@@ -5,7 +5,15 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { requireOurs, requireWorkspace } from '../event-store/harness.mjs';
-import { EVENT_TYPES, EVENTS_PER_HOUSEHOLD, householdEvents, householdStreamId, round, serveOneTask, uuidv7 } from '../event-store/workload.mjs';
+import {
+  EVENT_TYPES,
+  EVENTS_PER_HOUSEHOLD,
+  householdEvents,
+  householdStreamId,
+  round,
+  serveOneTask,
+  uuidv7,
+} from '../event-store/workload.mjs';
 
 const require = createRequire(import.meta.url);
 const { SqliteEventStore } = requireOurs(require, '@relapse-watch/event-store-sqlite');
@@ -25,9 +33,23 @@ const householdSummary = {
   indexes: [['divisionCode']],
   evolve(doc, event) {
     const d = event.data;
-    const base = doc ?? { householdId: d.householdId, divisionCode: d.divisionCode, village: d.village, head: d.head, members: d.members, events: 0, incomeRecords: 0, lastPerCapitaIncome: null, risks: 0, lastRisk: null, visits: 0, lastNote: null };
+    const base = doc ?? {
+      householdId: d.householdId,
+      divisionCode: d.divisionCode,
+      village: d.village,
+      head: d.head,
+      members: d.members,
+      events: 0,
+      incomeRecords: 0,
+      lastPerCapitaIncome: null,
+      risks: 0,
+      lastRisk: null,
+      visits: 0,
+      lastNote: null,
+    };
     const next = { ...base, events: base.events + 1, members: d.members };
-    if (event.type === 'HouseholdIncomeRecorded') Object.assign(next, { incomeRecords: base.incomeRecords + 1, lastPerCapitaIncome: d.perCapitaIncome });
+    if (event.type === 'HouseholdIncomeRecorded')
+      Object.assign(next, { incomeRecords: base.incomeRecords + 1, lastPerCapitaIncome: d.perCapitaIncome });
     if (event.type === 'HouseholdRiskReported') Object.assign(next, { risks: base.risks + 1, lastRisk: d.riskType });
     if (event.type === 'HouseholdVisitRecorded') Object.assign(next, { visits: base.visits + 1, lastNote: d.note });
     return next;
@@ -51,7 +73,13 @@ async function seed({ file, households, appendsPerHousehold, wave }) {
       for (let h = first; h < Math.min(households, first + wave); h++) ids.push([h, uuidv7()]);
       for (let round = 0; round < appendsPerHousehold; round++) {
         await Promise.all(
-          ids.map(([h, id]) => store.appendToStream(householdStreamId(id), householdEvents(id, per, h * EVENTS_PER_HOUSEHOLD + round * per), { expectedRevision: round === 0 ? 'no_stream' : round * per - 1 })),
+          ids.map(([h, id]) =>
+            store.appendToStream(
+              householdStreamId(id),
+              householdEvents(id, per, h * EVENTS_PER_HOUSEHOLD + round * per),
+              { expectedRevision: round === 0 ? 'no_stream' : round * per - 1 },
+            ),
+          ),
         );
       }
     }
@@ -97,7 +125,10 @@ async function rebuild({ file, url, database, total, households, maxBatchEvents 
     },
   });
   let runnerError = null;
-  const runner = new ProjectionRunner(householdSummary, store, timed, { maxBatchEvents, onError: (error) => (runnerError = error) });
+  const runner = new ProjectionRunner(householdSummary, store, timed, {
+    maxBatchEvents,
+    onError: (error) => (runnerError = error),
+  });
   try {
     const head = await store.headPosition();
     const t0 = performance.now();
@@ -126,13 +157,24 @@ async function rebuild({ file, url, database, total, households, maxBatchEvents 
         readStoreApplyBatchCalls: spent.applyBatch.calls,
         restMs: ms(seconds * 1000 - spent.get.ms - spent.getMany.ms - spent.applyBatch.ms),
         restIs: 'reading the SQLite log, folding, runner bookkeeping',
-        commands: Object.fromEntries(Object.entries(commands).sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => [k, { count: v.count, ms: ms(v.ms), avgMs: round(v.ms / v.count, 3) }])),
+        commands: Object.fromEntries(
+          Object.entries(commands)
+            .sort((a, b) => b[1].ms - a[1].ms)
+            .map(([k, v]) => [k, { count: v.count, ms: ms(v.ms), avgMs: round(v.ms / v.count, 3) }]),
+        ),
       },
-      setup: { runner: `ProjectionRunner, maxBatchEvents ${maxBatchEvents}, rebuild()`, readStore: `MongoReadStore on ${url.replace(/\/[^/]*$/, '')}, database ${database}`, source: 'SqliteEventStore (node:sqlite)' },
+      setup: {
+        runner: `ProjectionRunner, maxBatchEvents ${maxBatchEvents}, rebuild()`,
+        readStore: `MongoReadStore on ${url.replace(/\/[^/]*$/, '')}, database ${database}`,
+        source: 'SqliteEventStore (node:sqlite)',
+      },
     };
   } finally {
     await runner.stop().catch(() => undefined);
-    await client.db(database).dropDatabase().catch(() => undefined);
+    await client
+      .db(database)
+      .dropDatabase()
+      .catch(() => undefined);
     await client.close();
     await store.close();
   }

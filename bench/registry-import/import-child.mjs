@@ -15,4 +15,6 @@ const io = {
 const started = process.hrtime.bigint();
 const code = await run(args, io);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-process.stdout.write(`${JSON.stringify({ code, seconds, summary: out.join('\n'), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ code, seconds, summary: out.join('\n'), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+);

@@ -39,19 +39,56 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 let failed = false;
 try {
-  log(`${options.households} households, seed ${options.seed}, concurrency ${options.concurrency}, synchronous ${options.synchronous}; work dir ${workDir}; ${process.version}`);
+  log(
+    `${options.households} households, seed ${options.seed}, concurrency ${options.concurrency}, synchronous ${options.synchronous}; work dir ${workDir}; ${process.version}`,
+  );
   // As a deployed CLI runs: built JavaScript, not under a TypeScript loader (+80 MB of RSS).
-  const ours = buildOurs({ sourceRoot: root, workspaceRoot: root, outDir: join(workDir, 'build'), entryPackages: ['@relapse-watch/household-registry'] });
+  const ours = buildOurs({
+    sourceRoot: root,
+    workspaceRoot: root,
+    outDir: join(workDir, 'build'),
+    entryPackages: ['@relapse-watch/household-registry'],
+  });
   const built = { ...ours, cli: join(dirname(ours.entry), 'cli', 'cli.js') };
   log(`built ${built.packages.length} packages (${built.packages.join(', ')})`);
-  const env = { ...process.env, NODE_PATH: built.nodePath.join(delimiter), RESIDENT_ID_SALT: 'bench-registry-import-salt-0123456789' };
+  const env = {
+    ...process.env,
+    NODE_PATH: built.nodePath.join(delimiter),
+    RESIDENT_ID_SALT: 'bench-registry-import-salt-0123456789',
+  };
   const sheet = join(workDir, `sheet.${options.format}`);
   const store = join(workDir, 'events.db');
 
-  const generated = await measure(built.cli, ['generate', '--province', '51', '--households', String(options.households), '--seed', options.seed, '--out', sheet], env, false);
+  const generated = await measure(
+    built.cli,
+    [
+      'generate',
+      '--province',
+      '51',
+      '--households',
+      String(options.households),
+      '--seed',
+      options.seed,
+      '--out',
+      sheet,
+    ],
+    env,
+    false,
+  );
   log(`generated ${sheet} (${(statSync(sheet).size / 1e6).toFixed(1)} MB) in ${generated.seconds.toFixed(1)} s`);
 
-  const importArgs = ['households', 'import', sheet, '--event-store', `sqlite:${store}`, '--concurrency', String(options.concurrency), '--synchronous', options.synchronous, '--no-progress-file'];
+  const importArgs = [
+    'households',
+    'import',
+    sheet,
+    '--event-store',
+    `sqlite:${store}`,
+    '--concurrency',
+    String(options.concurrency),
+    '--synchronous',
+    options.synchronous,
+    '--no-progress-file',
+  ];
   const first = await measure(built.cli, importArgs, env, options.cpuProf);
   const stored = countStored(store);
   const line = figures('first-import', first, stored);
@@ -86,8 +123,18 @@ function figures(phase, run, stored) {
     peakRssMB: run.maxRssMB,
     target: TARGET,
     // Only a complete import counts: a run that failed early is fast and small.
-    meetsTarget: run.code === 0 && stored.households === options.households && options.households / run.seconds >= TARGET.householdsPerSecond && run.maxRssMB <= TARGET.peakRssMB,
-    setup: { concurrency: options.concurrency, synchronous: options.synchronous, format: options.format, seed: options.seed, node: process.version },
+    meetsTarget:
+      run.code === 0 &&
+      stored.households === options.households &&
+      options.households / run.seconds >= TARGET.householdsPerSecond &&
+      run.maxRssMB <= TARGET.peakRssMB,
+    setup: {
+      concurrency: options.concurrency,
+      synchronous: options.synchronous,
+      format: options.format,
+      seed: options.seed,
+      node: process.version,
+    },
     summary: run.summary,
     exitCode: run.code,
   };
@@ -100,7 +147,11 @@ function measure(cli, args, env, cpuProf) {
   // The V8 flag the CLI runs with (its shebang and `npm run relapse-watch`), so the figures are its own.
   const flags = ['--max-semi-space-size=8', ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [])];
   return new Promise((resolvePromise, reject) => {
-    child = spawn(process.execPath, [...flags, join(here, 'import-child.mjs'), cli, ...args], { cwd: workDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, [...flags, join(here, 'import-child.mjs'), cli, ...args], {
+      cwd: workDir,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
@@ -117,18 +168,41 @@ function measure(cli, args, env, cpuProf) {
 function countStored(path) {
   const db = new DatabaseSync(path, { readOnly: true });
   try {
-    const byType = Object.fromEntries(db.prepare('SELECT type, COUNT(*) AS n FROM events GROUP BY type').all().map((r) => [r.type, Number(r.n)]));
+    const byType = Object.fromEntries(
+      db
+        .prepare('SELECT type, COUNT(*) AS n FROM events GROUP BY type')
+        .all()
+        .map((r) => [r.type, Number(r.n)]),
+    );
     const events = Object.values(byType).reduce((a, b) => a + b, 0);
     // The fast path registers a household with all its members in one HouseholdImported.
-    const importedMembers = Number(db.prepare("SELECT COALESCE(SUM(json_array_length(data, '$.members')), 0) AS n FROM events WHERE type = 'HouseholdImported'").get().n);
-    return { households: (byType.HouseholdRegistered ?? 0) + (byType.HouseholdImported ?? 0), members: (byType.MemberAdded ?? 0) + importedMembers, events };
+    const importedMembers = Number(
+      db
+        .prepare(
+          "SELECT COALESCE(SUM(json_array_length(data, '$.members')), 0) AS n FROM events WHERE type = 'HouseholdImported'",
+        )
+        .get().n,
+    );
+    return {
+      households: (byType.HouseholdRegistered ?? 0) + (byType.HouseholdImported ?? 0),
+      members: (byType.MemberAdded ?? 0) + importedMembers,
+      events,
+    };
   } finally {
     db.close();
   }
 }
 
 function parseOptions(argv) {
-  const result = { households: 100_000, seed: '2024', concurrency: 512, synchronous: 'FULL', format: 'csv', rerun: false, cpuProf: false };
+  const result = {
+    households: 100_000,
+    seed: '2024',
+    concurrency: 512,
+    synchronous: 'FULL',
+    format: 'csv',
+    rerun: false,
+    cpuProf: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];

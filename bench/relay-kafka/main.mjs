@@ -7,7 +7,22 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOursEnv, childRunner, kafkaAdmin, kafkaBrokers, listOf, machineLoad, nonNegativeInt, parseOptions, positiveInt, ratio, reporter, root, serviceUrls, SIDES } from '../event-store/harness.mjs';
+import {
+  buildOursEnv,
+  childRunner,
+  kafkaAdmin,
+  kafkaBrokers,
+  listOf,
+  machineLoad,
+  nonNegativeInt,
+  parseOptions,
+  positiveInt,
+  ratio,
+  reporter,
+  root,
+  serviceUrls,
+  SIDES,
+} from '../event-store/harness.mjs';
 import { round } from '../event-store/workload.mjs';
 
 const BENCH = 'relay-kafka';
@@ -25,8 +40,14 @@ record count and value size on the same broker. Needs: bash infra/up.sh kafka`,
     quick: { help: 'events ÷10 (a smoke run)' },
     partitions: { default: 3, parse: positiveInt, help: 'partitions of both fresh topics (KafkaBus default is 3)' },
     'relay-batch': { default: 500, parse: positiveInt, help: 'EventRelay maxBatchSize (its default is 500)' },
-    'read-ahead': { parse: nonNegativeInt, help: 'EventRelay readAhead: batches read and mapped while one is published (default: the relay default, 2; 0 = none)' },
-    'record-size': { parse: positiveInt, help: 'ProducerPerformance --record-size in bytes (default: the average CloudEvent value our relay sends)' },
+    'read-ahead': {
+      parse: nonNegativeInt,
+      help: 'EventRelay readAhead: batches read and mapped while one is published (default: the relay default, 2; 0 = none)',
+    },
+    'record-size': {
+      parse: positiveInt,
+      help: 'ProducerPerformance --record-size in bytes (default: the average CloudEvent value our relay sends)',
+    },
     sides: { default: SIDES, parse: listOf(SIDES), help: 'ours, peer or both' },
     client: {
       default: 'platformatic',
@@ -36,7 +57,9 @@ record count and value size on the same broker. Needs: bash infra/up.sh kafka`,
       },
       help: 'Kafka client of our bus: platformatic (PlatformaticKafkaBus, @platformatic/kafka, the runtime default) or kafkajs (KafkaBus)',
     },
-    'no-kafka': { help: 'ours only, with a bus that accepts every publish at once: the relay\'s own cost (read, map, checkpoint) without Kafka; not a figure against the targets' },
+    'no-kafka': {
+      help: "ours only, with a bus that accepts every publish at once: the relay's own cost (read, map, checkpoint) without Kafka; not a figure against the targets",
+    },
     'keep-topics': { help: 'do not delete the two topics afterwards' },
     'cpu-prof': { help: 'V8 CPU profile of our relay child in reports/cpu-prof/relay-kafka/' },
   },
@@ -53,9 +76,18 @@ const topics = { ours: `bench.relay-kafka.ours.${stamp}`, peer: `bench.relay-kaf
 let failed = false;
 
 try {
-  log(`${EVENTS.toLocaleString('en')} events, ${options.partitions} partitions, client ${options.client}, brokers ${brokers.join(',')}; ${process.version}; work dir ${workDir}; ${JSON.stringify(await machineLoad())}`);
+  log(
+    `${EVENTS.toLocaleString('en')} events, ${options.partitions} partitions, client ${options.client}, brokers ${brokers.join(',')}; ${process.version}; work dir ${workDir}; ${JSON.stringify(await machineLoad())}`,
+  );
   await admin.connect();
-  const env = { ...process.env, ...buildOursEnv(['@relapse-watch/event-store-sqlite', '@relapse-watch/messaging-core', '@relapse-watch/messaging-kafka'], join(workDir, 'ours-build'), log) };
+  const env = {
+    ...process.env,
+    ...buildOursEnv(
+      ['@relapse-watch/event-store-sqlite', '@relapse-watch/messaging-core', '@relapse-watch/messaging-kafka'],
+      join(workDir, 'ours-build'),
+      log,
+    ),
+  };
 
   // The source log and the message size: seeding is not a figure.
   const file = join(workDir, 'source', 'events.db');
@@ -64,7 +96,9 @@ try {
   const seeded = await runChild(join(here, 'ours.mjs'), 'seed', { file, events: EVENTS, inFlight: 1000 }, { env });
   if (!seeded.ok) throw new Error(`seeding failed: ${seeded.error}`);
   const sizes = seeded.result;
-  log(`seeded in ${sizes.seconds} s; our messages: value ${sizes.valueBytes} B (CloudEvent JSON), key ${sizes.keyBytes} B, headers ${sizes.headerBytes} B`);
+  log(
+    `seeded in ${sizes.seconds} s; our messages: value ${sizes.valueBytes} B (CloudEvent JSON), key ${sizes.keyBytes} B, headers ${sizes.headerBytes} B`,
+  );
   const recordSize = options['record-size'] ?? sizes.valueBytes;
 
   let ours = null;
@@ -74,7 +108,18 @@ try {
     const reply = await runChild(
       join(here, 'ours.mjs'),
       'relay',
-      { file, checkpointFile: join(workDir, 'source', 'checkpoints.db'), total: EVENTS, brokers, partitions: options.partitions, topic: topics.ours, maxBatchSize: options['relay-batch'], readAhead: options['read-ahead'], noKafka: !!options['no-kafka'], client: options.client },
+      {
+        file,
+        checkpointFile: join(workDir, 'source', 'checkpoints.db'),
+        total: EVENTS,
+        brokers,
+        partitions: options.partitions,
+        topic: topics.ours,
+        maxBatchSize: options['relay-batch'],
+        readAhead: options['read-ahead'],
+        noKafka: !!options['no-kafka'],
+        client: options.client,
+      },
       { env, cpuProf: options['cpu-prof'] },
     );
     if (!reply.ok) {
@@ -83,8 +128,15 @@ try {
     } else {
       ours = reply.result;
       ours.inTopic = options['no-kafka'] ? null : await admin.recordsIn(topics.ours);
-      if (ours.events !== EVENTS || (!options['no-kafka'] && ours.inTopic < EVENTS) || Object.keys(ours.errors).length > 0) failed = true;
-      log(`ours: ${ours.events} events acknowledged in ${round(ours.seconds, 2)} s, ${ours.inTopic} records in the topic, ${ours.batches} batches, errors ${JSON.stringify(ours.errors)}`);
+      if (
+        ours.events !== EVENTS ||
+        (!options['no-kafka'] && ours.inTopic < EVENTS) ||
+        Object.keys(ours.errors).length > 0
+      )
+        failed = true;
+      log(
+        `ours: ${ours.events} events acknowledged in ${round(ours.seconds, 2)} s, ${ours.inTopic} records in the topic, ${ours.batches} batches, errors ${JSON.stringify(ours.errors)}`,
+      );
     }
   }
 
@@ -117,8 +169,28 @@ try {
     source: 'SQLite event store (embedded file), to isolate Kafka',
     valueBytes: sizes.valueBytes,
     peerRecordBytes: recordSize,
-    ...(ours ? { oursSeconds: round(ours.seconds, 2), oursBatches: ours.batches, oursInTopic: ours.inTopic, oursErrors: ours.errors, oursProfile: ours.profile, oursRssMB: ours.rssMB, oursKeyBytes: sizes.keyBytes, oursHeaderBytes: sizes.headerBytes, oursSetup: ours.setup } : {}),
-    ...(peer ? { peerSummary: peer.summary ?? null, peerAvgLatencyMs: peer.avgLatencyMs ?? null, peerMaxLatencyMs: peer.maxLatencyMs ?? null, peerInTopic: peer.inTopic ?? null, peerSetup: peer.setup } : {}),
+    ...(ours
+      ? {
+          oursSeconds: round(ours.seconds, 2),
+          oursBatches: ours.batches,
+          oursInTopic: ours.inTopic,
+          oursErrors: ours.errors,
+          oursProfile: ours.profile,
+          oursRssMB: ours.rssMB,
+          oursKeyBytes: sizes.keyBytes,
+          oursHeaderBytes: sizes.headerBytes,
+          oursSetup: ours.setup,
+        }
+      : {}),
+    ...(peer
+      ? {
+          peerSummary: peer.summary ?? null,
+          peerAvgLatencyMs: peer.avgLatencyMs ?? null,
+          peerMaxLatencyMs: peer.maxLatencyMs ?? null,
+          peerInTopic: peer.inTopic ?? null,
+          peerSetup: peer.setup,
+        }
+      : {}),
     targets: { eventsPerSec: 50_000, ratioVsProducerPerformance: 0.5 },
     load: await machineLoad(),
   });
@@ -140,7 +212,9 @@ function producerPerformance(topic, records, recordSize) {
   if (!existsSync(kafkaLibs) || !readdirSync(kafkaLibs).some((f) => /^kafka-tools-\d.*\.jar$/.test(f))) {
     return Promise.resolve({ error: `no kafka-tools jar in ${kafkaLibs} (run bash infra/up.sh kafka)` });
   }
-  const version = readdirSync(kafkaLibs).find((f) => /^kafka-tools-\d.*\.jar$/.test(f)).replace(/^kafka-tools-|\.jar$/g, '');
+  const version = readdirSync(kafkaLibs)
+    .find((f) => /^kafka-tools-\d.*\.jar$/.test(f))
+    .replace(/^kafka-tools-|\.jar$/g, '');
   const props = ['acks=all', `bootstrap.servers=${brokers.join(',')}`];
   const args = [
     '-Xmx512m',
@@ -149,11 +223,16 @@ function producerPerformance(topic, records, recordSize) {
     '-cp',
     `${kafkaLibs}/*`,
     'org.apache.kafka.tools.ProducerPerformance',
-    '--topic', topic,
-    '--num-records', String(records),
-    '--record-size', String(recordSize),
-    '--throughput', '-1',
-    '--producer-props', ...props,
+    '--topic',
+    topic,
+    '--num-records',
+    String(records),
+    '--record-size',
+    String(recordSize),
+    '--throughput',
+    '-1',
+    '--producer-props',
+    ...props,
   ];
   return new Promise((resolvePromise) => {
     const child = spawn('java', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -167,8 +246,13 @@ function producerPerformance(topic, records, recordSize) {
     child.on('exit', (code) => {
       const lines = out.trim().split('\n');
       const summary = lines.reverse().find((l) => /records sent, .* records\/sec/.test(l));
-      const m = summary && /^(\d+) records sent, ([\d.]+) records\/sec \(([\d.]+) MB\/sec\), ([\d.]+) ms avg latency, ([\d.]+) ms max latency/.exec(summary.trim());
-      if (code !== 0 || !m) return resolvePromise({ error: `ProducerPerformance exited ${code} without a summary line` });
+      const m =
+        summary &&
+        /^(\d+) records sent, ([\d.]+) records\/sec \(([\d.]+) MB\/sec\), ([\d.]+) ms avg latency, ([\d.]+) ms max latency/.exec(
+          summary.trim(),
+        );
+      if (code !== 0 || !m)
+        return resolvePromise({ error: `ProducerPerformance exited ${code} without a summary line` });
       resolvePromise({
         records: Number(m[1]),
         recordsPerSec: round(Number(m[2])),

@@ -5,7 +5,15 @@ import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { requireOurs } from '../event-store/harness.mjs';
-import { appendNewStream, EVENT_TYPES, EVENTS_PER_HOUSEHOLD, householdEvents, round, seedHouseholds, serveOneTask } from '../event-store/workload.mjs';
+import {
+  appendNewStream,
+  EVENT_TYPES,
+  EVENTS_PER_HOUSEHOLD,
+  householdEvents,
+  round,
+  seedHouseholds,
+  serveOneTask,
+} from '../event-store/workload.mjs';
 
 const require = createRequire(import.meta.url);
 const { SqliteEventStore, SqliteCheckpointStore } = requireOurs(require, '@relapse-watch/event-store-sqlite');
@@ -49,8 +57,12 @@ async function seed({ file, events, inFlight }) {
   const t0 = performance.now();
   try {
     // The last household gets what is left of `events`.
-    const toEvents = (householdId, count, firstIndex) => householdEvents(householdId, Math.min(count, events - firstIndex), firstIndex);
-    await seedHouseholds({ streams: Math.ceil(events / EVENTS_PER_HOUSEHOLD), eventsPerStream: EVENTS_PER_HOUSEHOLD, inFlight, toEvents }, appendNewStream(store));
+    const toEvents = (householdId, count, firstIndex) =>
+      householdEvents(householdId, Math.min(count, events - firstIndex), firstIndex);
+    await seedHouseholds(
+      { streams: Math.ceil(events / EVENTS_PER_HOUSEHOLD), eventsPerStream: EVENTS_PER_HOUSEHOLD, inFlight, toEvents },
+      appendNewStream(store),
+    );
     // The size of what the relay will send, measured on the first thousand events.
     const mapper = benchMapper('sizing');
     let n = 0;
@@ -62,7 +74,8 @@ async function seed({ file, events, inFlight }) {
       n++;
       valueBytes += Buffer.byteLength(message.value);
       keyBytes += Buffer.byteLength(message.key);
-      for (const [k, v] of Object.entries(message.headers ?? {})) headerBytes += Buffer.byteLength(k) + Buffer.byteLength(v);
+      for (const [k, v] of Object.entries(message.headers ?? {}))
+        headerBytes += Buffer.byteLength(k) + Buffer.byteLength(v);
     }
     return {
       events: await store.headPosition(),
@@ -82,7 +95,18 @@ async function seed({ file, events, inFlight }) {
  * relay saves it only after the bus resolved the publish, i.e. after Kafka acknowledged the
  * batch with acks=all. Connections are opened before the clock starts.
  */
-async function relay({ file, checkpointFile, total, brokers, partitions, topic, maxBatchSize, readAhead, noKafka, client = 'kafkajs' }) {
+async function relay({
+  file,
+  checkpointFile,
+  total,
+  brokers,
+  partitions,
+  topic,
+  maxBatchSize,
+  readAhead,
+  noKafka,
+  client = 'kafkajs',
+}) {
   const store = SqliteEventStore.open({ path: file, synchronous: 'FULL' });
   const saved = SqliteCheckpointStore.open(checkpointFile);
   // --client: the same options, the same port, one of the two Kafka clients.

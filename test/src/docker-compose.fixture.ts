@@ -81,7 +81,9 @@ export function environmentOf(service: ComposeService): Record<string, string> {
       }),
     );
   }
-  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === null || value === undefined ? '' : String(value)]));
+  return Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === null || value === undefined ? '' : String(value)]),
+  );
 }
 
 export interface Interpolated {
@@ -98,27 +100,30 @@ export interface Interpolated {
 export function interpolate(text: string, env: Readonly<Record<string, string>>): Interpolated {
   const variables: Interpolated['variables'] = [];
   const pattern = /\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-  const value = text.replace(pattern, (whole, braced?: string, colon?: string, op?: string, arg?: string, bare?: string) => {
-    if (whole === '$$') return '$';
-    const name = (braced ?? bare) as string;
-    const set = env[name];
-    const present = colon === ':' ? set !== undefined && set !== '' : set !== undefined;
-    switch (op) {
-      case '?':
-        variables.push({ name, form: 'required' });
-        if (!present) throw new Error(`required variable ${name} is not set: ${arg}`);
-        return set as string;
-      case '-':
-        variables.push({ name, form: 'default' });
-        return present ? (set as string) : (arg ?? '');
-      case '+':
-        variables.push({ name, form: 'alternative' });
-        return present ? (arg ?? '') : '';
-      default:
-        variables.push({ name, form: 'plain' });
-        return set ?? '';
-    }
-  });
+  const value = text.replace(
+    pattern,
+    (whole, braced?: string, colon?: string, op?: string, arg?: string, bare?: string) => {
+      if (whole === '$$') return '$';
+      const name = (braced ?? bare) as string;
+      const set = env[name];
+      const present = colon === ':' ? set !== undefined && set !== '' : set !== undefined;
+      switch (op) {
+        case '?':
+          variables.push({ name, form: 'required' });
+          if (!present) throw new Error(`required variable ${name} is not set: ${arg}`);
+          return set as string;
+        case '-':
+          variables.push({ name, form: 'default' });
+          return present ? (set as string) : (arg ?? '');
+        case '+':
+          variables.push({ name, form: 'alternative' });
+          return present ? (arg ?? '') : '';
+        default:
+          variables.push({ name, form: 'plain' });
+          return set ?? '';
+      }
+    },
+  );
   return { value, variables };
 }
 
@@ -131,9 +136,15 @@ export interface PublishedPort {
 /** A `ports` entry, short (`[ip:][host:]container[/proto]`) or long syntax. */
 export function parsePort(entry: unknown): PublishedPort {
   if (isPlainObject(entry)) {
-    return { hostIp: entry.host_ip as string | undefined, published: entry.published?.toString(), target: Number(entry.target) };
+    return {
+      hostIp: entry.host_ip as string | undefined,
+      published: entry.published?.toString(),
+      target: Number(entry.target),
+    };
   }
-  const parts = String(entry).replace(/\/(tcp|udp)$/, '').split(':');
+  const parts = String(entry)
+    .replace(/\/(tcp|udp)$/, '')
+    .split(':');
   const target = Number(parts.pop());
   const published = parts.pop();
   return { hostIp: parts.pop(), published, target };

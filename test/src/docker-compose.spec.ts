@@ -95,7 +95,9 @@ const STORE_VARIABLES = ['EVENT_STORE_URL', 'READ_STORE_URL', 'BUS_URL'] as cons
 
 /** Every variable of an app service that names another service: the store URLs and http(s) URLs. */
 function urlVariables(env: Record<string, string>): string[] {
-  return Object.keys(env).filter((k) => (STORE_VARIABLES as readonly string[]).includes(k) || (/_URL$/.test(k) && /^https?:\/\//.test(env[k])));
+  return Object.keys(env).filter(
+    (k) => (STORE_VARIABLES as readonly string[]).includes(k) || (/_URL$/.test(k) && /^https?:\/\//.test(env[k])),
+  );
 }
 
 function buildOf(service: ComposeService): ComposeBuild | undefined {
@@ -162,7 +164,10 @@ function urlTargets(file: ComposeFile, name: string): { targets: Set<string>; pr
       }
       targets.add(host);
       const listening = listeningEndpoints(host, target);
-      if (!listening.includes(endpoint)) problems.push(`${name}: ${variable} points at ${endpoint}, but ${host} listens at ${listening.join(', ') || 'nothing'}`);
+      if (!listening.includes(endpoint))
+        problems.push(
+          `${name}: ${variable} points at ${endpoint}, but ${host} listens at ${listening.join(', ') || 'nothing'}`,
+        );
     }
   }
   return { targets, problems };
@@ -191,7 +196,9 @@ describe('docker-compose.yml: the services of the distributed mode', () => {
   });
 
   it('uses the official KurrentDB, MongoDB 7 or 8 and PostgreSQL 15 or later images', () => {
-    expect(services.kurrentdb.image).toMatch(/^(docker\.kurrent\.io\/kurrent-latest\/kurrentdb|kurrentplatform\/kurrentdb):\d+\.\d+(\.\d+)?$/);
+    expect(services.kurrentdb.image).toMatch(
+      /^(docker\.kurrent\.io\/kurrent-latest\/kurrentdb|kurrentplatform\/kurrentdb):\d+\.\d+(\.\d+)?$/,
+    );
     expect(services.mongo.image).toMatch(/^mongo:[78](\.\d+)*$/);
     const pg = /^postgres:(\d+)/.exec(services.postgres.image ?? '');
     expect(Number(pg?.[1])).toBeGreaterThanOrEqual(15);
@@ -201,7 +208,11 @@ describe('docker-compose.yml: the services of the distributed mode', () => {
     const env = environmentOf(services.kafka);
     expect(env.KAFKA_PROCESS_ROLES?.split(',').sort()).toEqual(['broker', 'controller']);
     const controller = env.KAFKA_CONTROLLER_LISTENER_NAMES;
-    const controllerPort = (env.KAFKA_LISTENERS ?? '').split(',').find((l) => l.startsWith(`${controller}://`))?.split(':').pop();
+    const controllerPort = (env.KAFKA_LISTENERS ?? '')
+      .split(',')
+      .find((l) => l.startsWith(`${controller}://`))
+      ?.split(':')
+      .pop();
     expect(controllerPort).toMatch(/^\d+$/);
     expect(env.KAFKA_CONTROLLER_QUORUM_VOTERS).toBe(`${env.KAFKA_NODE_ID}@kafka:${controllerPort}`);
     expect(env.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP).toContain(`${controller}:`);
@@ -211,14 +222,20 @@ describe('docker-compose.yml: the services of the distributed mode', () => {
     const env = environmentOf(services.kafka);
     expect(env.KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR).toBe('1');
     expect(env.KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR).toBe('1');
-    const wrong = Object.entries(env).filter(([k, v]) => (/REPLICATION_FACTOR$/.test(k) && v !== '1') || (/MIN_ISR$/.test(k) && Number(v) > 1));
+    const wrong = Object.entries(env).filter(
+      ([k, v]) => (/REPLICATION_FACTOR$/.test(k) && v !== '1') || (/MIN_ISR$/.test(k) && Number(v) > 1),
+    );
     expect(wrong).toEqual([]);
   });
 
   it('keeps KurrentDB behind the `kurrentdb` profile: PostgreSQL is the default event store', () => {
     expect(services.kurrentdb.profiles).toEqual(['kurrentdb']);
     for (const name of distributedApps) {
-      expect({ name, kind: parseEventStoreUrl('EVENT_STORE_URL', containerEnv(name, services[name]).EVENT_STORE_URL ?? '', REPO_ROOT).kind }).toEqual({ name, kind: 'postgres' });
+      expect({
+        name,
+        kind: parseEventStoreUrl('EVENT_STORE_URL', containerEnv(name, services[name]).EVENT_STORE_URL ?? '', REPO_ROOT)
+          .kind,
+      }).toEqual({ name, kind: 'postgres' });
     }
   });
 
@@ -232,7 +249,8 @@ describe('docker-compose.yml: the services of the distributed mode', () => {
       embedded: services.embedded ? environmentOf(services.embedded).DATA_DIR : undefined,
     };
     for (const [name, service] of Object.entries(services)) {
-      if (!['always', 'unless-stopped', 'on-failure'].includes(service.restart ?? '')) problems.push(`${name}: restart is ${service.restart}`);
+      if (!['always', 'unless-stopped', 'on-failure'].includes(service.restart ?? ''))
+        problems.push(`${name}: restart is ${service.restart}`);
       const mounts = (service.volumes ?? []).map(parseVolume);
       for (const mount of mounts) {
         if (mount.source && !/^[./~]/.test(mount.source) && !(compose.volumes && mount.source in compose.volumes)) {
@@ -242,7 +260,8 @@ describe('docker-compose.yml: the services of the distributed mode', () => {
       const dir = dataDirs[name];
       if (name in dataDirs) {
         const mount = mounts.find((m) => m.target === dir);
-        if (!dir || !mount?.source || !compose.volumes || !(mount.source in compose.volumes)) problems.push(`${name}: no named volume at its data folder ${dir}`);
+        if (!dir || !mount?.source || !compose.volumes || !(mount.source in compose.volumes))
+          problems.push(`${name}: no named volume at its data folder ${dir}`);
       }
     }
     expect(problems).toEqual([]);
@@ -251,7 +270,10 @@ describe('docker-compose.yml: the services of the distributed mode', () => {
   it('gives every infrastructure service a health check', () => {
     for (const name of ['kafka', 'postgres', 'mongo', 'kurrentdb']) {
       const test = services[name].healthcheck?.test;
-      expect({ name, test: Array.isArray(test) && test.length > 1 && test[0] !== 'NONE' }).toEqual({ name, test: true });
+      expect({ name, test: Array.isArray(test) && test.length > 1 && test[0] !== 'NONE' }).toEqual({
+        name,
+        test: true,
+      });
     }
   });
 });
@@ -269,7 +291,9 @@ describe.each(appServices)('docker-compose.yml: the %s image', (name) => {
     // The runtime stage copies build output; it does not compile.
     expect(effectiveInstruction(stages, final, 'COPY')).toMatch(/--from=/);
     expect(existsSync(repoPath('.dockerignore'))).toBe(true);
-    const ignored = readRepoFile('.dockerignore').split(/\r?\n/).map((l) => l.trim());
+    const ignored = readRepoFile('.dockerignore')
+      .split(/\r?\n/)
+      .map((l) => l.trim());
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '.env']));
   });
 
@@ -285,8 +309,13 @@ describe.each(appServices)('docker-compose.yml: the %s image', (name) => {
     expect(main).toMatch(/^(services|apps)\/[a-z0-9-]+\/dist\/main\.js$/);
     const workspace = (main ?? '').replace(/\/dist\/main\.js$/, '');
     // The source of the entry point exists, and the build (tsconfig.build.json) includes its project.
-    expect({ workspace, source: existsSync(repoPath(workspace, 'src', 'main.ts')) }).toEqual({ workspace, source: true });
-    const references = (JSON.parse(readRepoFile('tsconfig.build.json')) as { references: { path: string }[] }).references.map((r) => r.path);
+    expect({ workspace, source: existsSync(repoPath(workspace, 'src', 'main.ts')) }).toEqual({
+      workspace,
+      source: true,
+    });
+    const references = (
+      JSON.parse(readRepoFile('tsconfig.build.json')) as { references: { path: string }[] }
+    ).references.map((r) => r.path);
     expect(references).toContain(`${workspace}/tsconfig.lib.json`);
     expect(JSON.parse(readRepoFile('package.json')).scripts.build).toBe('tsc -b tsconfig.build.json');
   });
@@ -309,14 +338,17 @@ describe.each(appServices)('docker-compose.yml: the %s image', (name) => {
     const secret = /(SALT|SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY)/;
     const problems: string[] = [];
     for (const [key, value] of Object.entries(environmentOf(service))) {
-      if (secret.test(key) && !new RegExp(`^\\$\\{${key}:?\\?[^}]*\\}$`).test(value)) problems.push(`${key} is not \${${key}:?…}`);
+      if (secret.test(key) && !new RegExp(`^\\$\\{${key}:?\\?[^}]*\\}$`).test(value))
+        problems.push(`${key} is not \${${key}:?…}`);
       const password = /^[a-z+]+:\/\/[^:/@]*:([^@/]*)@/i.exec(value)?.[1];
-      if (password !== undefined && !/^\$\{[A-Z_]+:?\?[^}]*\}$/.test(password)) problems.push(`${key} has a password written in it`);
+      if (password !== undefined && !/^\$\{[A-Z_]+:?\?[^}]*\}$/.test(password))
+        problems.push(`${key} has a password written in it`);
     }
     const { stages, final } = appImage(name, service);
     for (const stage of stages) {
       for (const { keyword, args } of stage.instructions) {
-        if ((keyword === 'ENV' || keyword === 'ARG') && secret.test(args)) problems.push(`Dockerfile stage ${stage.name ?? stage.index}: ${keyword} ${args}`);
+        if ((keyword === 'ENV' || keyword === 'ARG') && secret.test(args))
+          problems.push(`Dockerfile stage ${stage.name ?? stage.index}: ${keyword} ${args}`);
       }
     }
     expect(final).toBeDefined();
@@ -335,7 +367,8 @@ describe.each(distributedApps)('docker-compose.yml: the %s service (distributed 
 
   it('has EVENT_STORE_URL, READ_STORE_URL and BUS_URL that the runtime accepts as the distributed mode', () => {
     const env = containerEnv(name, service);
-    for (const variable of STORE_VARIABLES) expect({ variable, set: env[variable] !== undefined }).toEqual({ variable, set: true });
+    for (const variable of STORE_VARIABLES)
+      expect({ variable, set: env[variable] !== undefined }).toEqual({ variable, set: true });
     const config = loadRuntimeConfig(env, REPO_ROOT);
     expect(config.mode).toBe('distributed');
     expect(config.host).toBe('0.0.0.0');
@@ -351,9 +384,15 @@ describe.each(distributedApps)('docker-compose.yml: the %s service (distributed 
     const { targets } = urlTargets(compose, name);
     const dependsOn = service.depends_on;
     expect(Array.isArray(dependsOn)).toBe(false); // the list form cannot wait for health
-    const missing = [...targets].filter((t) => (dependsOn as Record<string, { condition?: string }> | undefined)?.[t]?.condition !== 'service_healthy');
+    const missing = [...targets].filter(
+      (t) => (dependsOn as Record<string, { condition?: string }> | undefined)?.[t]?.condition !== 'service_healthy',
+    );
     expect(missing).toEqual([]);
-    for (const target of targets) expect({ target, healthcheck: services[target].healthcheck !== undefined }).toEqual({ target, healthcheck: true });
+    for (const target of targets)
+      expect({ target, healthcheck: services[target].healthcheck !== undefined }).toEqual({
+        target,
+        healthcheck: true,
+      });
   });
 });
 

@@ -63,9 +63,17 @@ async function distributedMode(salt?: string): Promise<Mode> {
     READ_STORE_URL: mongo.toString(),
     BUS_URL: serviceUrl('KAFKA_URL'),
   };
-  const registry = await startService('services/household-registry', { ...shared, DATA_DIR: tempDir(), RESIDENT_ID_SALT: residentIdSalt });
+  const registry = await startService('services/household-registry', {
+    ...shared,
+    DATA_DIR: tempDir(),
+    RESIDENT_ID_SALT: residentIdSalt,
+  });
   running.push(registry);
-  const gateway = await startService('services/gateway', { ...shared, DATA_DIR: tempDir(), REGISTRY_URL: registry.url });
+  const gateway = await startService('services/gateway', {
+    ...shared,
+    DATA_DIR: tempDir(),
+    REGISTRY_URL: registry.url,
+  });
   running.push(gateway);
   return { url: gateway.url, eventStore: shared.EVENT_STORE_URL, salt: residentIdSalt };
 }
@@ -73,23 +81,35 @@ async function distributedMode(salt?: string): Promise<Mode> {
 /** The register's households, every page, once it holds `count` of them. */
 async function householdsOnceThere(base: string, count: number): Promise<{ household: { householdId: string } }[]> {
   for (let attempt = 0; attempt < 600; attempt++) {
-    const first = (await (await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=1`)).json()) as { total: number };
+    const first = (await (await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=1`)).json()) as {
+      total: number;
+    };
     if (first.total >= count) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const households: { household: { householdId: string } }[] = [];
   for (let offset = 0; ; offset += 100) {
-    const page = (await (await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=100&offset=${offset}`)).json()) as { items: { household: { householdId: string } }[] };
+    const page = (await (
+      await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=100&offset=${offset}`)
+    ).json()) as { items: { household: { householdId: string } }[] };
     households.push(...page.items);
     if (page.items.length < 100) return households;
   }
 }
 
 /** The run's integration events on the real Kafka topic for these households, once `enough` says they are all there. */
-async function kafkaEventsOf(ids: ReadonlySet<string>, group: string, enough: (events: readonly CloudEventSeen[]) => boolean): Promise<CloudEventSeen[]> {
+async function kafkaEventsOf(
+  ids: ReadonlySet<string>,
+  group: string,
+  enough: (events: readonly CloudEventSeen[]) => boolean,
+): Promise<CloudEventSeen[]> {
   const bus = new KafkaBus({ brokers: brokersFromKafkaUrl(serviceUrl('KAFKA_URL')), clientId: 'e2e' });
   const seen: CloudEventSeen[] = [];
-  const subscription = await bus.subscribe({ topic: 'relapsewatch.registry.events.v1', group, handler: async (m) => void seen.push(JSON.parse(m.value)) });
+  const subscription = await bus.subscribe({
+    topic: 'relapsewatch.registry.events.v1',
+    group,
+    handler: async (m) => void seen.push(JSON.parse(m.value)),
+  });
   const mine = () => seen.filter((e) => ids.has(e.subject));
   for (let i = 0; i < 300 && !enough(mine()); i++) await new Promise((r) => setTimeout(r, 100));
   await subscription.close();
@@ -113,26 +133,36 @@ describe('embedded and distributed modes', () => {
     const distributedModels = await registryReadModels(distributedUrl, await runRegistryScenario(distributedUrl, run));
 
     expect(embeddedModels.households).toHaveLength(10);
-    expect((embeddedModels.policy as { monitoringThreshold: { amountFen: number } }).monitoringThreshold.amountFen).toBe(720_000);
+    expect(
+      (embeddedModels.policy as { monitoringThreshold: { amountFen: number } }).monitoringThreshold.amountFen,
+    ).toBe(720_000);
     // The full documents first, so a difference shows where it is; then the hash the issue asks for.
     expect(JSON.parse(canonicalJson(distributedModels))).toEqual(JSON.parse(canonicalJson(embeddedModels)));
     expect(distributedModels.hash).toBe(embeddedModels.hash);
 
     // What other government systems see: the run's integration events on the real Kafka topic,
     // each a CloudEvent of its contract, one household's events in order on its key.
-    const ids = new Set((distributedModels.households as { household: { householdId: string } }[]).map((h) => h.household.householdId));
+    const ids = new Set(
+      (distributedModels.households as { household: { householdId: string } }[]).map((h) => h.household.householdId),
+    );
     const bus = new KafkaBus({ brokers: brokersFromKafkaUrl(serviceUrl('KAFKA_URL')), clientId: 'e2e' });
     const seen: { type: string; subject: string; data: unknown }[] = [];
-    const subscription = await bus.subscribe({ topic: 'relapsewatch.registry.events.v1', group: `e2e-${run}`, handler: async (m) => void seen.push(JSON.parse(m.value)) });
+    const subscription = await bus.subscribe({
+      topic: 'relapsewatch.registry.events.v1',
+      group: `e2e-${run}`,
+      handler: async (m) => void seen.push(JSON.parse(m.value)),
+    });
     const mine = () => seen.filter((e) => ids.has(e.subject));
-    for (let i = 0; i < 300 && mine().filter((e) => e.type.endsWith('HouseholdRegistered.v1')).length < 10; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && mine().filter((e) => e.type.endsWith('HouseholdRegistered.v1')).length < 10; i++)
+      await new Promise((r) => setTimeout(r, 100));
     await subscription.close();
     await bus.close();
     const events = mine();
     expect(events.filter((e) => e.type === 'cn.relapsewatch.registry.HouseholdRegistered.v1')).toHaveLength(10);
     const validator = createContractValidator();
     for (const event of events) expect(validator.validate(event.type, event.data)).toEqual({ valid: true });
-    for (const id of ids) expect(events.find((e) => e.subject === id)?.type).toBe('cn.relapsewatch.registry.HouseholdRegistered.v1');
+    for (const id of ids)
+      expect(events.find((e) => e.subject === id)?.type).toBe('cn.relapsewatch.registry.HouseholdRegistered.v1');
   });
 
   it('a household sheet imported next to each mode (the CLI on its event store) leaves identical read models, and reaches Kafka as the contracts of the separate commands', async () => {
@@ -141,26 +171,62 @@ describe('embedded and distributed modes', () => {
     // earlier runs on this Kafka topic published households with these ids; theirs are older.
     const startedAt = Date.now();
     const sheet = join(tempDir(), 'sheet.csv');
-    const generated = await runCli(['generate', '--province', '51', '--households', String(households), '--seed', `e2e-import-${randomUUID()}`, '--out', sheet]);
-    expect([generated.code, generated.stderr]).toEqual([0, expect.stringContaining(`Generated ${households} households`)]);
+    const generated = await runCli([
+      'generate',
+      '--province',
+      '51',
+      '--households',
+      String(households),
+      '--seed',
+      `e2e-import-${randomUUID()}`,
+      '--out',
+      sheet,
+    ]);
+    expect([generated.code, generated.stderr]).toEqual([
+      0,
+      expect.stringContaining(`Generated ${households} households`),
+    ]);
     // One deployment salt, as one province's registry has: member ids derive from it.
     const salt = `e2e-import-salt-${randomUUID()}`;
     const [inOne, inMany] = await Promise.all([embeddedMode(salt), distributedMode(salt)]);
     for (const mode of [inOne, inMany]) {
-      const imported = await runCli(['households', 'import', sheet, '--event-store', mode.eventStore, '--resident-id-salt', mode.salt, '--no-progress-file']);
+      const imported = await runCli([
+        'households',
+        'import',
+        sheet,
+        '--event-store',
+        mode.eventStore,
+        '--resident-id-salt',
+        mode.salt,
+        '--no-progress-file',
+      ]);
       expect([imported.code, imported.stderr.split('\n').filter((l) => /error|错误/i.test(l))]).toEqual([0, []]);
       expect(imported.stdout).toContain(`Imported ${households} households`);
     }
-    const [one, many] = [await householdsOnceThere(inOne.url, households), await householdsOnceThere(inMany.url, households)];
+    const [one, many] = [
+      await householdsOnceThere(inOne.url, households),
+      await householdsOnceThere(inMany.url, households),
+    ];
     expect(one).toHaveLength(households);
     expect(JSON.parse(canonicalJson(many))).toEqual(JSON.parse(canonicalJson(one)));
 
     // Each imported household (one HouseholdImported in the store) is published as the events
     // the separate commands would have published, each a valid CloudEvent of its contract.
     const ids = new Set(many.map((h) => h.household.householdId));
-    const types = ['HouseholdRegistered', 'HouseholdMembersChanged', 'HouseholdIncomeRecorded', 'HouseholdThreePlusOneStatusChanged'].map((t) => `cn.relapsewatch.registry.${t}.v1`);
+    const types = [
+      'HouseholdRegistered',
+      'HouseholdMembersChanged',
+      'HouseholdIncomeRecorded',
+      'HouseholdThreePlusOneStatusChanged',
+    ].map((t) => `cn.relapsewatch.registry.${t}.v1`);
     const ours = (seen: readonly CloudEventSeen[]) => seen.filter((e) => Date.parse(e.time) >= startedAt);
-    const events = ours(await kafkaEventsOf(ids, `e2e-import-${randomUUID()}`, (seen) => new Set(ours(seen).map((e) => e.id)).size >= households * types.length));
+    const events = ours(
+      await kafkaEventsOf(
+        ids,
+        `e2e-import-${randomUUID()}`,
+        (seen) => new Set(ours(seen).map((e) => e.id)).size >= households * types.length,
+      ),
+    );
     const unique = [...new Map(events.map((e) => [e.id, e])).values()];
     expect(unique).toHaveLength(households * types.length);
     const validator = createContractValidator();

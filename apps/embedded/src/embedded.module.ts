@@ -16,6 +16,9 @@ export interface EmbeddedOptions {
 @Module({})
 export class EmbeddedModule {
   static forRoot(options: EmbeddedOptions): DynamicModule {
-    return { module: EmbeddedModule, imports: [GatewayModule, RegistryModule, ...(options.demo ? [DemoSeedModule] : [])] };
+    return {
+      module: EmbeddedModule,
+      imports: [GatewayModule, RegistryModule, ...(options.demo ? [DemoSeedModule] : [])],
+    };
   }
 }

@@ -24,11 +24,15 @@ function newDataDir(): string {
 }
 
 function start(dataDir: string, args: string[] = []) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', 'apps/embedded/src/main.ts', ...args], {
-    cwd: repoRoot,
-    env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'apps/embedded/tsconfig.json', PORT: '0', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', 'apps/embedded/src/main.ts', ...args],
+    {
+      cwd: repoRoot,
+      env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'apps/embedded/tsconfig.json', PORT: '0', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(child);
   const stderr: string[] = [];
   const logs: Record<string, unknown>[] = [];
@@ -61,10 +65,22 @@ describe('the embedded process', () => {
   it('serves the gateway and the registry in one process (--no-demo: an empty register), and exits 0 on SIGTERM', async () => {
     const app = start(newDataDir(), ['--no-demo']);
     const url = await app.url;
-    expect(await (await fetch(`${url}/api/system/info`)).json()).toMatchObject({ name: '@relapse-watch/embedded', mode: 'embedded', eventStore: 'sqlite', bus: 'inproc' });
-    expect(await (await fetch(`${url}/api/registry/divisions/510000000000`)).json()).toMatchObject({ code: '510000000000', name: '四川省', tier: 'province' });
+    expect(await (await fetch(`${url}/api/system/info`)).json()).toMatchObject({
+      name: '@relapse-watch/embedded',
+      mode: 'embedded',
+      eventStore: 'sqlite',
+      bus: 'inproc',
+    });
+    expect(await (await fetch(`${url}/api/registry/divisions/510000000000`)).json()).toMatchObject({
+      code: '510000000000',
+      name: '四川省',
+      tier: 'province',
+    });
     const ready = await (await fetch(`${url}/health/ready`)).json();
-    expect(ready).toMatchObject({ status: 'ok', info: { 'registry.household-register': { status: 'up' }, 'relay:registry': { status: 'up' } } });
+    expect(ready).toMatchObject({
+      status: 'ok',
+      info: { 'registry.household-register': { status: 'up' }, 'relay:registry': { status: 'up' } },
+    });
     expect(await householdsOfPingchang(url)).toBe(0);
     expect(await app.stop()).toBe(0);
   });

@@ -16,7 +16,10 @@ describe('AsyncAPI document of the integration events', () => {
   }, 30_000);
 
   it('a broken document does give errors, so the check above can fail', async () => {
-    const broken = { ...document, channels: { oops: { address: 'x', messages: { M: { $ref: '#/components/messages/Missing' } } } } };
+    const broken = {
+      ...document,
+      channels: { oops: { address: 'x', messages: { M: { $ref: '#/components/messages/Missing' } } } },
+    };
     expect((await checkAsyncApiDocument(broken)).errors.length).toBeGreaterThan(0);
   }, 30_000);
 
@@ -33,10 +36,26 @@ describe('AsyncAPI document of the integration events', () => {
       const message = messages[messageName(contract)];
       expect(message.bindings).toMatchObject({ kafka: { key: { type: 'string' } } });
       expect(JSON.stringify(message.payload)).toContain(contract.type);
-      expect(schemas[`${messageName(contract)}Data`]).toMatchObject({ $id: contract.dataschema, additionalProperties: false });
+      expect(schemas[`${messageName(contract)}Data`]).toMatchObject({
+        $id: contract.dataschema,
+        additionalProperties: false,
+      });
     }
     const envelope = schemas.CloudEventsEnvelope as { required: string[] };
-    expect(envelope.required).toEqual(expect.arrayContaining(['id', 'source', 'type', 'subject', 'time', 'dataschema', 'datacontenttype', 'specversion', 'correlationid', 'divisioncode']));
+    expect(envelope.required).toEqual(
+      expect.arrayContaining([
+        'id',
+        'source',
+        'type',
+        'subject',
+        'time',
+        'dataschema',
+        'datacontenttype',
+        'specversion',
+        'correlationid',
+        'divisioncode',
+      ]),
+    );
     expect(Object.keys((schemas.CloudEventsEnvelope as { properties: Json }).properties)).toContain('causationid');
   });
 

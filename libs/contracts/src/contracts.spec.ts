@@ -38,15 +38,23 @@ describe('registry integration event contracts', () => {
     expect(contractOfType('cn.relapsewatch.registry.Nothing.v1')).toBeUndefined();
   });
 
-  it.each(cases)('%s: type, topic, dataschema and schema header follow the conventions', (type, contract: EventContract) => {
-    expect(type).toMatch(EVENT_TYPE_PATTERN);
-    expect(type).toBe(`cn.relapsewatch.${contract.context}.${contract.event}.v${contract.version}`);
-    expect(contract.topic).toBe(REGISTRY_EVENTS_TOPIC);
-    expect(contract.dataschema).toMatch(/^https:\/\/schemas\.relapsewatch\.cn\/registry\/[a-z-]+\/v1\.json$/);
-    expect(contract.schema).toMatchObject({ $schema: JSON_SCHEMA_DIALECT, $id: contract.dataschema, type: 'object', additionalProperties: false });
-    expect(contract.title['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
-    expect(contract.summary.en.length).toBeGreaterThan(10);
-  });
+  it.each(cases)(
+    '%s: type, topic, dataschema and schema header follow the conventions',
+    (type, contract: EventContract) => {
+      expect(type).toMatch(EVENT_TYPE_PATTERN);
+      expect(type).toBe(`cn.relapsewatch.${contract.context}.${contract.event}.v${contract.version}`);
+      expect(contract.topic).toBe(REGISTRY_EVENTS_TOPIC);
+      expect(contract.dataschema).toMatch(/^https:\/\/schemas\.relapsewatch\.cn\/registry\/[a-z-]+\/v1\.json$/);
+      expect(contract.schema).toMatchObject({
+        $schema: JSON_SCHEMA_DIALECT,
+        $id: contract.dataschema,
+        type: 'object',
+        additionalProperties: false,
+      });
+      expect(contract.title['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(contract.summary.en.length).toBeGreaterThan(10);
+    },
+  );
 
   it.each(cases)('%s: the fixture is valid', (type, contract: EventContract) => {
     expect(validator.validate(type, contract.fixture)).toEqual({ valid: true });
@@ -57,13 +65,19 @@ describe('registry integration event contracts', () => {
     for (const field of contract.schema.required as string[]) {
       const data = clone(contract.fixture);
       delete data[field];
-      expect(validator.validate(type, data)).toMatchObject({ valid: false, errors: [expect.objectContaining({ keyword: 'required' })] });
+      expect(validator.validate(type, data)).toMatchObject({
+        valid: false,
+        errors: [expect.objectContaining({ keyword: 'required' })],
+      });
     }
   });
 
   it.each(cases)('%s: a fixture with an extra field is refused', (type, contract: EventContract) => {
     const data = { ...clone(contract.fixture), residentIdNumber: '51010419720315031X' };
-    expect(validator.validate(type, data)).toMatchObject({ valid: false, errors: [expect.objectContaining({ keyword: 'additionalProperties' })] });
+    expect(validator.validate(type, data)).toMatchObject({
+      valid: false,
+      errors: [expect.objectContaining({ keyword: 'additionalProperties' })],
+    });
   });
 
   it.each(cases)('%s: a fixture with a field of the wrong type is refused', (type, contract: EventContract) => {

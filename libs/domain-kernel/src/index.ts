@@ -1,5 +1,14 @@
 export * from './errors/domain-error';
-export { ageOn, calendarDateAt, daysInMonth, formatIsoDate, isIsoDate, isLeapYear, isRealDate, parseIsoDate } from './calendar/calendar-date';
+export {
+  ageOn,
+  calendarDateAt,
+  daysInMonth,
+  formatIsoDate,
+  isIsoDate,
+  isLeapYear,
+  isRealDate,
+  parseIsoDate,
+} from './calendar/calendar-date';
 export type { CalendarDate, IsoDate } from './calendar/calendar-date';
 export * from './resident-id/resident-id.types';
 export { residentIdCheckCharacter } from './resident-id/resident-id.check-character';

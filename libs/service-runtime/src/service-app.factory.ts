@@ -44,7 +44,10 @@ class ServiceRootModule {}
  * @throws {@link ConfigError} when the configuration names an adapter this build lacks or a
  * server that cannot be reached.
  */
-export async function createServiceApp(appModule: Type | DynamicModule, options: ServiceAppOptions): Promise<NestExpressApplication> {
+export async function createServiceApp(
+  appModule: Type | DynamicModule,
+  options: ServiceAppOptions,
+): Promise<NestExpressApplication> {
   const { config, identity } = options;
   checkAdaptersAvailable(config);
   const logger = createRuntimeLogger(identity.name, config.logLevel, options.logDestination);
@@ -54,7 +57,10 @@ export async function createServiceApp(appModule: Type | DynamicModule, options:
   let app: NestExpressApplication;
   try {
     app = await NestFactory.create<NestExpressApplication>(
-      { module: ServiceRootModule, imports: [ServiceRuntimeModule.forRoot({ config, identity, logger, metrics, drain, adapters }), appModule] },
+      {
+        module: ServiceRootModule,
+        imports: [ServiceRuntimeModule.forRoot({ config, identity, logger, metrics, drain, adapters }), appModule],
+      },
       // Nest's own start-up logs wait in a buffer until pino takes over; on a failed start they
       // are dropped and the caller prints one line (abortOnError would dump core instead).
       { bufferLogs: true, autoFlushLogs: false, abortOnError: false, bodyParser: false },

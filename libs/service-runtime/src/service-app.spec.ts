@@ -64,7 +64,11 @@ describe('a service app on the runtime', () => {
       const id = '0190a6b2-0000-7000-8000-00000000a001';
       await fetch(`${spec.url}/health/live?idNumber=510101199001011234`, { headers: { 'X-Correlation-Id': id } });
       const line = spec.logs().find((l) => l['correlationId'] === id);
-      expect(line).toMatchObject({ level: 'info', req: { method: 'GET', path: '/health/live' }, res: { statusCode: 200 } });
+      expect(line).toMatchObject({
+        level: 'info',
+        req: { method: 'GET', path: '/health/live' },
+        res: { statusCode: 200 },
+      });
       expect(JSON.stringify(line)).not.toContain('510101199001011234');
     });
 
@@ -72,7 +76,14 @@ describe('a service app on the runtime', () => {
       const id = '0190a6b2-0000-7000-8000-00000000a002';
       await post(`${spec.url}/test/resident`, {}, { 'X-Correlation-Id': id });
       const line = spec.logs().find((l) => l['msg'] === 'resident seen' && l['correlationId'] === id);
-      expect(line).toMatchObject({ resident: { name: '[已脱敏 redacted]', idNumber: '[已脱敏 redacted]', phone: '[已脱敏 redacted]', village: '某村' } });
+      expect(line).toMatchObject({
+        resident: {
+          name: '[已脱敏 redacted]',
+          idNumber: '[已脱敏 redacted]',
+          phone: '[已脱敏 redacted]',
+          village: '某村',
+        },
+      });
       expect(spec.lines.join('\n')).not.toContain('张三');
     });
   });
@@ -86,7 +97,9 @@ describe('a service app on the runtime', () => {
       const after = await (await fetch(`${spec.url}/metrics`)).text();
       expect(metricValue(after, appended)).toBe(metricValue(before, appended) + 1);
       expect(after).toContain('process_cpu_user_seconds_total');
-      expect(after).toMatch(/relapsewatch_http_request_duration_seconds_count\{method="POST",route="\/test\/items\/:id",status="201"\} \d+/);
+      expect(after).toMatch(
+        /relapsewatch_http_request_duration_seconds_count\{method="POST",route="\/test\/items\/:id",status="201"\} \d+/,
+      );
       expect(after).toContain('relapsewatch_event_store_append_duration_seconds_bucket');
       expect(after).toContain('relapsewatch_event_store_appended_events_total');
     });
@@ -110,7 +123,9 @@ describe('a service app on the runtime', () => {
       const res = await getJson(`${spec.url}/docs/openapi.json`);
       expect(res.status).toBe(200);
       expect(res.body['info']).toMatchObject({ title: 'Relapse Watch API · 防止返贫动态监测系统', version: '9.8.7' });
-      expect(Object.keys(res.body['paths'] as object)).toEqual(expect.arrayContaining(['/health/ready', '/test/items/{id}']));
+      expect(Object.keys(res.body['paths'] as object)).toEqual(
+        expect.arrayContaining(['/health/ready', '/test/items/{id}']),
+      );
       const ui = await fetch(`${spec.url}/docs`);
       expect(ui.status).toBe(200);
       expect(await ui.text()).toContain('swagger-ui');
@@ -125,7 +140,10 @@ describe('readiness once the read store is gone', () => {
       await spec.app.get<ReadStore>(READ_STORE).close();
       const res = await getJson(`${spec.url}/health/ready`);
       expect(res.status).toBe(503);
-      expect(res.body).toMatchObject({ error: { readStore: { status: 'down' } }, info: { eventStore: { status: 'up' } } });
+      expect(res.body).toMatchObject({
+        error: { readStore: { status: 'down' } },
+        info: { eventStore: { status: 'up' } },
+      });
     } finally {
       await spec.dispose();
     }
@@ -140,7 +158,11 @@ describe('readiness once the event store is gone', () => {
       await spec.app.get<EventStore>(EVENT_STORE).close();
       const res = await getJson(`${spec.url}/health/ready`);
       expect(res.status).toBe(503);
-      expect(res.body).toMatchObject({ code: 'health.not-ready', status: 'error', error: { eventStore: { status: 'down' } } });
+      expect(res.body).toMatchObject({
+        code: 'health.not-ready',
+        status: 'error',
+        error: { eventStore: { status: 'down' } },
+      });
       expect((await fetch(`${spec.url}/health/live`)).status).toBe(200);
     } finally {
       await spec.dispose();

@@ -145,7 +145,11 @@ function routeProcessWarnings(): { logTo(logger: Logger): void } {
   process.on('warning', (warning) => write(warning));
   return {
     logTo(logger) {
-      write = (warning) => logger.warn({ warning: { name: warning.name, message: warning.message } }, `进程警告 / process warning: ${warning.name}`);
+      write = (warning) =>
+        logger.warn(
+          { warning: { name: warning.name, message: warning.message } },
+          `进程警告 / process warning: ${warning.name}`,
+        );
       held.splice(0).forEach(write);
     },
   };

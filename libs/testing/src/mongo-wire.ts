@@ -49,7 +49,9 @@ function bsonString(s: string): Buffer {
 }
 
 function bsonDocument(elements: [type: number, name: string, value: Buffer][]): Buffer {
-  const parts = elements.map(([type, name, value]) => Buffer.concat([Buffer.from([type]), Buffer.from(`${name}\0`), value]));
+  const parts = elements.map(([type, name, value]) =>
+    Buffer.concat([Buffer.from([type]), Buffer.from(`${name}\0`), value]),
+  );
   const content = Buffer.concat([...parts, Buffer.from([0])]);
   return Buffer.concat([int32(4 + content.length), content]);
 }
@@ -60,7 +62,7 @@ function readOk(reply: Buffer): number {
   if (reply[20] !== 0) throw new Error('reply does not start with a kind-0 section');
   const start = 21;
   const end = start + reply.readInt32LE(start) - 1;
-  for (let i = start + 4; i < end; ) {
+  for (let i = start + 4; i < end;) {
     const type = reply[i];
     const nameEnd = reply.indexOf(0, i + 1);
     const name = reply.toString('utf8', i + 1, nameEnd);

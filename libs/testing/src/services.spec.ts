@@ -29,14 +29,31 @@ describe('ensureServices: real services on 127.0.0.1', () => {
   it('starts PostgreSQL: pg_isready accepts connections to the relapsewatch database', () => {
     const urls = ensureServices(['postgres']);
     expect(urls.POSTGRES_URL).toBe('postgres://postgres@127.0.0.1:15432/relapsewatch');
-    const ready = spawnSync(pgBin('pg_isready'), ['-h', '127.0.0.1', '-p', '15432', '-U', 'postgres', '-d', 'relapsewatch'], {
-      encoding: 'utf8',
-    });
+    const ready = spawnSync(
+      pgBin('pg_isready'),
+      ['-h', '127.0.0.1', '-p', '15432', '-U', 'postgres', '-d', 'relapsewatch'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(ready.stdout).toContain('accepting connections');
     expect(ready.status).toBe(0);
     const query = spawnSync(
       pgBin('psql'),
-      ['-X', '-tA', '-h', '127.0.0.1', '-p', '15432', '-U', 'postgres', '-d', 'relapsewatch', '-c', 'SELECT current_database()'],
+      [
+        '-X',
+        '-tA',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        '15432',
+        '-U',
+        'postgres',
+        '-d',
+        'relapsewatch',
+        '-c',
+        'SELECT current_database()',
+      ],
       { encoding: 'utf8' },
     );
     expect(query.stdout.trim()).toBe('relapsewatch');
@@ -44,17 +61,28 @@ describe('ensureServices: real services on 127.0.0.1', () => {
 
   it('starts Kafka: kcat lists the broker, and a record produced with kcat is consumed back', () => {
     ensureServices(['kafka']);
-    const metadata = spawnSync('kcat', ['-b', '127.0.0.1:19092', '-L', '-m', '10'], { encoding: 'utf8', timeout: 30_000 });
+    const metadata = spawnSync('kcat', ['-b', '127.0.0.1:19092', '-L', '-m', '10'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(metadata.stdout).toContain('broker 1 at 127.0.0.1:19092');
 
     const topic = `relapsewatch.testing.smoke.${randomUUID()}`;
     const value = `hello ${randomUUID()}`;
-    const produce = spawnSync('kcat', ['-b', '127.0.0.1:19092', '-P', '-t', topic], { input: `${value}\n`, encoding: 'utf8', timeout: 60_000 });
-    expect(produce.status).toBe(0);
-    const consume = spawnSync('kcat', ['-b', '127.0.0.1:19092', '-C', '-t', topic, '-o', 'beginning', '-c', '1', '-e'], {
+    const produce = spawnSync('kcat', ['-b', '127.0.0.1:19092', '-P', '-t', topic], {
+      input: `${value}\n`,
       encoding: 'utf8',
       timeout: 60_000,
     });
+    expect(produce.status).toBe(0);
+    const consume = spawnSync(
+      'kcat',
+      ['-b', '127.0.0.1:19092', '-C', '-t', topic, '-o', 'beginning', '-c', '1', '-e'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(consume.stdout.trim()).toBe(value);
   });
 

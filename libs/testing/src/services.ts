@@ -82,9 +82,7 @@ export function ensureServices(services: readonly ServiceName[], options: Ensure
     });
     if (run.error) throw new Error(`infra/up.sh ${missing.join(' ')} could not run: ${run.error.message}`);
     if (run.status !== 0) {
-      throw new Error(
-        `infra/up.sh ${missing.join(' ')} failed (${run.status ?? run.signal}); its output is above`,
-      );
+      throw new Error(`infra/up.sh ${missing.join(' ')} failed (${run.status ?? run.signal}); its output is above`);
     }
     for (const s of missing) ensured.add(s);
     process.env[ENSURED_ENV] = [...ensured].join(',');

@@ -56,8 +56,18 @@ describe('gateway app', () => {
 
   it('GET /api/system/info names the build, the embedded mode, the store and its head position', async () => {
     const before = await (await fetch(`${url}/api/system/info`)).json();
-    expect(before).toEqual({ name: '@relapse-watch/gateway', version: '0.1.0', mode: 'embedded', eventStore: 'sqlite', readStore: 'sqlite', bus: 'inproc', headPosition: 0 });
-    await app.get<EventStore>(EVENT_STORE).appendToStream(uniqueStreamId('registry-household'), [testEvent('A', {}), testEvent('B', {})]);
+    expect(before).toEqual({
+      name: '@relapse-watch/gateway',
+      version: '0.1.0',
+      mode: 'embedded',
+      eventStore: 'sqlite',
+      readStore: 'sqlite',
+      bus: 'inproc',
+      headPosition: 0,
+    });
+    await app
+      .get<EventStore>(EVENT_STORE)
+      .appendToStream(uniqueStreamId('registry-household'), [testEvent('A', {}), testEvent('B', {})]);
     const after = await (await fetch(`${url}/api/system/info`)).json();
     expect(after).toMatchObject({ headPosition: 2 });
   });
@@ -66,10 +76,22 @@ describe('gateway app', () => {
     const res = await fetch(`${url}/docs/openapi.json`);
     expect(res.status).toBe(200);
     const doc = JSON.parse(await res.text());
-    expect(doc.info).toEqual(expect.objectContaining({ title: 'Relapse Watch API · 防止返贫动态监测系统', version: '0.1.0' }));
+    expect(doc.info).toEqual(
+      expect.objectContaining({ title: 'Relapse Watch API · 防止返贫动态监测系统', version: '0.1.0' }),
+    );
     const op = doc.paths['/api/system/info'].get;
-    expect(op.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SystemInfoDto' });
-    expect(doc.components.schemas.SystemInfoDto.required).toEqual(['name', 'version', 'mode', 'eventStore', 'readStore', 'bus', 'headPosition']);
+    expect(op.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/SystemInfoDto',
+    });
+    expect(doc.components.schemas.SystemInfoDto.required).toEqual([
+      'name',
+      'version',
+      'mode',
+      'eventStore',
+      'readStore',
+      'bus',
+      'headPosition',
+    ]);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
   });
 
@@ -107,7 +129,10 @@ describe('gateway app', () => {
         body: JSON.stringify({ divisionCode: '510101001001', householdSize: 3, note: '走访正常' }),
       });
       expect(res.status).toBe(201);
-      expect(await res.json()).toEqual({ isDto: true, visit: { divisionCode: '510101001001', householdSize: 3, note: '走访正常' } });
+      expect(await res.json()).toEqual({
+        isDto: true,
+        visit: { divisionCode: '510101001001', householdSize: 3, note: '走访正常' },
+      });
     });
   });
 });

@@ -31,7 +31,10 @@ export function startGateway(env: Record<string, string>): GatewayProcess {
   );
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const waiting: { match: (entry: Record<string, unknown>) => boolean; resolve: (entry: Record<string, unknown>) => void }[] = [];
+  const waiting: {
+    match: (entry: Record<string, unknown>) => boolean;
+    resolve: (entry: Record<string, unknown>) => void;
+  }[] = [];
   createInterface({ input: child.stdout! }).on('line', (text) => {
     stdout.push(text);
     const entry = JSON.parse(text) as Record<string, unknown>;
@@ -54,7 +57,9 @@ export function startGateway(env: Record<string, string>): GatewayProcess {
         const seen = stdout.map((t) => JSON.parse(t) as Record<string, unknown>).find(match);
         if (seen) return resolve(seen);
         waiting.push({ match, resolve });
-        void exited.then(({ code }) => reject(new Error(`gateway exited (${code}) first; stderr: ${stderr.join('\n')}`)));
+        void exited.then(({ code }) =>
+          reject(new Error(`gateway exited (${code}) first; stderr: ${stderr.join('\n')}`)),
+        );
       }),
   };
 }

@@ -36,7 +36,12 @@ describe('the gateway process in distributed mode', () => {
     const env = distributedEnv();
     const gateway = startGateway(env);
     const started = await gateway.line((l) => typeof l['url'] === 'string');
-    expect(started).toMatchObject({ mode: 'distributed', eventStore: env['EVENT_STORE_URL'], readStore: env['READ_STORE_URL'], bus: env['BUS_URL'] });
+    expect(started).toMatchObject({
+      mode: 'distributed',
+      eventStore: env['EVENT_STORE_URL'],
+      readStore: env['READ_STORE_URL'],
+      bus: env['BUS_URL'],
+    });
     const url = started['url'] as string;
 
     const ready = await fetch(`${url}/health/ready`);
@@ -62,22 +67,33 @@ describe('the gateway process in distributed mode', () => {
     gateway.child.kill('SIGTERM');
     expect(await gateway.exited).toEqual({ code: 0, signal: null });
     expect(gateway.stderr).toEqual([]);
-    const closed = gateway.stdout.map((t) => String((JSON.parse(t) as Record<string, unknown>)['msg'])).filter((m) => m.startsWith('已关闭'));
-    expect(closed).toEqual(['已关闭 / shutdown: bus closed', '已关闭 / shutdown: read store closed', '已关闭 / shutdown: event store closed']);
+    const closed = gateway.stdout
+      .map((t) => String((JSON.parse(t) as Record<string, unknown>)['msg']))
+      .filter((m) => m.startsWith('已关闭'));
+    expect(closed).toEqual([
+      '已关闭 / shutdown: bus closed',
+      '已关闭 / shutdown: read store closed',
+      '已关闭 / shutdown: event store closed',
+    ]);
   });
 
   it.each([
     ['EVENT_STORE_URL', 'postgres://postgres:topsecret@127.0.0.1:1/relapsewatch'],
     ['READ_STORE_URL', 'mongodb://rw:topsecret@127.0.0.1:1/relapsewatch'],
     ['BUS_URL', 'kafka://127.0.0.1:1'],
-  ])('refuses an unreachable %s: exit code 1, one stderr line naming it, password masked', async (variable, unreachable) => {
-    const gateway = startGateway({ ...distributedEnv(), [variable]: unreachable });
-    expect((await gateway.exited).code).toBe(1);
-    expect(gateway.stderr).toHaveLength(1);
-    expect(gateway.stderr[0]).toMatch(new RegExp(`^配置错误 / configuration error: ${variable} 无法连接 / cannot be reached: .+ \\(got "`));
-    expect(gateway.stderr[0]).not.toContain('topsecret');
-    expect(gateway.stdout.some((l) => l.includes('started'))).toBe(false);
-  });
+  ])(
+    'refuses an unreachable %s: exit code 1, one stderr line naming it, password masked',
+    async (variable, unreachable) => {
+      const gateway = startGateway({ ...distributedEnv(), [variable]: unreachable });
+      expect((await gateway.exited).code).toBe(1);
+      expect(gateway.stderr).toHaveLength(1);
+      expect(gateway.stderr[0]).toMatch(
+        new RegExp(`^配置错误 / configuration error: ${variable} 无法连接 / cannot be reached: .+ \\(got "`),
+      );
+      expect(gateway.stderr[0]).not.toContain('topsecret');
+      expect(gateway.stdout.some((l) => l.includes('started'))).toBe(false);
+    },
+  );
 
   it('refuses a malformed URL before connecting to anything', async () => {
     const gateway = startGateway({ ...distributedEnv(), READ_STORE_URL: 'mongodb://127.0.0.1:27018' });

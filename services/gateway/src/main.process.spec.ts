@@ -20,12 +20,17 @@ describe('the gateway process', () => {
     const gateway = startGateway({ PORT: 'abc', DATA_DIR: newDataDir() });
     const { code } = await gateway.exited;
     expect(code).toBe(1);
-    expect(gateway.stderr).toEqual(['配置错误 / configuration error: PORT 必须是 0–65535 之间的整数 / must be an integer 0–65535 (got "abc")']);
+    expect(gateway.stderr).toEqual([
+      '配置错误 / configuration error: PORT 必须是 0–65535 之间的整数 / must be an integer 0–65535 (got "abc")',
+    ]);
     expect(gateway.stdout).toEqual([]);
   });
 
   it('an unreachable KurrentDB stops start-up with one line naming EVENT_STORE_URL, masking the password', async () => {
-    const gateway = startGateway({ DATA_DIR: newDataDir(), EVENT_STORE_URL: 'kurrentdb://rw:topsecret@127.0.0.1:1?tls=false' });
+    const gateway = startGateway({
+      DATA_DIR: newDataDir(),
+      EVENT_STORE_URL: 'kurrentdb://rw:topsecret@127.0.0.1:1?tls=false',
+    });
     expect((await gateway.exited).code).toBe(1);
     expect(gateway.stderr).toHaveLength(1);
     expect(gateway.stderr[0]).toMatch(/^配置错误 \/ configuration error: EVENT_STORE_URL /);
@@ -36,7 +41,12 @@ describe('the gateway process', () => {
     const dataDir = newDataDir();
     const gateway = startGateway({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     const started = await gateway.line((l) => typeof l['url'] === 'string');
-    expect(started).toMatchObject({ level: 'info', mode: 'embedded', dataDir, eventStore: `sqlite:${join(dataDir, 'events.db')}` });
+    expect(started).toMatchObject({
+      level: 'info',
+      mode: 'embedded',
+      dataDir,
+      eventStore: `sqlite:${join(dataDir, 'events.db')}`,
+    });
     const url = started['url'] as string;
 
     const correlationId = '0190a6b2-1c3d-7e4f-8a9b-0c1d2e3f4a5b';
@@ -49,22 +59,35 @@ describe('the gateway process', () => {
     // Another writer on the same file (a CLI import next to the server) is seen by the gateway.
     const streamId = uniqueStreamId('registry-household');
     const writer = SqliteEventStore.open({ path: join(dataDir, 'events.db') });
-    await writer.appendToStream(streamId, [testEvent('HouseholdRegistered', { 户主: '某某' }), testEvent('MemberAdded', {})]);
+    await writer.appendToStream(streamId, [
+      testEvent('HouseholdRegistered', { 户主: '某某' }),
+      testEvent('MemberAdded', {}),
+    ]);
     await writer.close();
-    expect(await (await fetch(`${url}/api/system/info`)).json()).toMatchObject({ mode: 'embedded', eventStore: 'sqlite', headPosition: 2 });
+    expect(await (await fetch(`${url}/api/system/info`)).json()).toMatchObject({
+      mode: 'embedded',
+      eventStore: 'sqlite',
+      headPosition: 2,
+    });
 
     gateway.child.kill('SIGTERM');
     expect(await gateway.exited).toEqual({ code: 0, signal: null });
     expect(gateway.stderr).toEqual([]);
     const logs = gateway.stdout.map((text) => JSON.parse(text) as Record<string, unknown>);
     expect(logs.map((l) => l['msg'])).toEqual(
-      expect.arrayContaining([expect.stringContaining('shutdown: event store closed'), expect.stringContaining('shutdown complete')]),
+      expect.arrayContaining([
+        expect.stringContaining('shutdown: event store closed'),
+        expect.stringContaining('shutdown complete'),
+      ]),
     );
     expect(logs.find((l) => String(l['msg']).includes('shutdown requested'))).toMatchObject({ reason: 'SIGTERM' });
 
     const reopened = SqliteEventStore.open({ path: join(dataDir, 'events.db') });
     try {
-      expect((await collect(reopened.readStream(streamId))).map((e) => e.type)).toEqual(['HouseholdRegistered', 'MemberAdded']);
+      expect((await collect(reopened.readStream(streamId))).map((e) => e.type)).toEqual([
+        'HouseholdRegistered',
+        'MemberAdded',
+      ]);
       expect(await reopened.headPosition()).toBe(2);
     } finally {
       await reopened.close();

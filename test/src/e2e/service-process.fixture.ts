@@ -19,12 +19,26 @@ export interface ServiceProcess {
  * Starts `<project>/src/main.ts` with exactly `env` (plus PATH) and resolves once it logs the
  * URL it listens on; rejects with its stderr if it exits first.
  */
-export function startService(project: string, env: Record<string, string>, args: readonly string[] = []): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', `${project}/src/main.ts`, ...args], {
-    cwd: repoRoot,
-    env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: `${project}/tsconfig.json`, LOG_LEVEL: 'info', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startService(
+  project: string,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', `${project}/src/main.ts`, ...args],
+    {
+      cwd: repoRoot,
+      env: {
+        PATH: process.env['PATH'],
+        SWC_NODE_PROJECT: `${project}/tsconfig.json`,
+        LOG_LEVEL: 'info',
+        PORT: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stderr: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -46,13 +60,26 @@ export function startService(project: string, env: Record<string, string>, args:
 }
 
 /** Runs the `relapse-watch` CLI (from source, as the services run; file arguments absolute) with `env` (plus PATH); resolves with its exit code and output. */
-export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const project = 'services/household-registry';
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', join(repoRoot, project, 'src/cli/main.ts'), ...args], {
-    cwd: repoRoot,
-    env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: join(repoRoot, project, 'tsconfig.json'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      '--conditions=@relapse-watch/source',
+      join(repoRoot, project, 'src/cli/main.ts'),
+      ...args,
+    ],
+    {
+      cwd: repoRoot,
+      env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: join(repoRoot, project, 'tsconfig.json'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

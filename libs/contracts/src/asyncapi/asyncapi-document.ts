@@ -1,5 +1,10 @@
 import type { EventContract, JsonSchema } from '../contract';
-import { ALL_CONTRACTS, contractTopics, DEAD_LETTER_HEADER_NAMES, DEAD_LETTER_TOPIC_SUFFIX } from '../contract-registry';
+import {
+  ALL_CONTRACTS,
+  contractTopics,
+  DEAD_LETTER_HEADER_NAMES,
+  DEAD_LETTER_TOPIC_SUFFIX,
+} from '../contract-registry';
 import { ASYNCAPI_DESCRIPTION, ASYNCAPI_TITLE, deadLetterDescription } from './asyncapi-texts';
 import { CLOUDEVENTS_CONTENT_TYPE, CLOUDEVENTS_ENVELOPE_SCHEMA, exampleEnvelope } from './cloudevents-envelope';
 
@@ -41,7 +46,12 @@ function message(contract: EventContract, index: number): JsonSchema {
     summary: `${contract.summary['zh-CN']} / ${contract.summary.en}`,
     description: `CloudEvents \`type\`: \`${contract.type}\`; \`dataschema\`: ${contract.dataschema}`,
     contentType: CLOUDEVENTS_CONTENT_TYPE,
-    tags: [{ name: contract.context }, ...(contract.containsPersonalData ? [{ name: 'personal-data', description: '载荷含 `personal` 对象 / Payload has a `personal` object' }] : [])],
+    tags: [
+      { name: contract.context },
+      ...(contract.containsPersonalData
+        ? [{ name: 'personal-data', description: '载荷含 `personal` 对象 / Payload has a `personal` object' }]
+        : []),
+    ],
     correlationId: { $ref: '#/components/correlationIds/CorrelationId' },
     headers: { $ref: '#/components/schemas/KafkaHeaders' },
     payload: {
@@ -52,7 +62,11 @@ function message(contract: EventContract, index: number): JsonSchema {
           properties: {
             type: { const: contract.type },
             dataschema: { const: contract.dataschema },
-            subject: { type: 'string', ...(contract.key.pattern ? { pattern: contract.key.pattern } : {}), description: `${contract.key.description['zh-CN']} / ${contract.key.description.en}` },
+            subject: {
+              type: 'string',
+              ...(contract.key.pattern ? { pattern: contract.key.pattern } : {}),
+              description: `${contract.key.description['zh-CN']} / ${contract.key.description.en}`,
+            },
             data: { $ref: `#/components/schemas/${name}Data` },
           },
         },
@@ -60,11 +74,23 @@ function message(contract: EventContract, index: number): JsonSchema {
     },
     bindings: {
       kafka: {
-        key: { type: 'string', minLength: 1, ...(contract.key.pattern ? { pattern: contract.key.pattern } : {}), description: `${contract.key.description['zh-CN']} / ${contract.key.description.en}` },
+        key: {
+          type: 'string',
+          minLength: 1,
+          ...(contract.key.pattern ? { pattern: contract.key.pattern } : {}),
+          description: `${contract.key.description['zh-CN']} / ${contract.key.description.en}`,
+        },
         bindingVersion: KAFKA_BINDING_VERSION,
       },
     },
-    examples: [{ name: `${name}Example`, summary: contract.title['zh-CN'], headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE }, payload: exampleEnvelope(contract, index) }],
+    examples: [
+      {
+        name: `${name}Example`,
+        summary: contract.title['zh-CN'],
+        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+        payload: exampleEnvelope(contract, index),
+      },
+    ],
   };
 }
 
@@ -72,7 +98,9 @@ function channels(contracts: readonly EventContract[]): Record<string, JsonSchem
   const result: Record<string, JsonSchema> = {};
   for (const topic of contractTopics(contracts)) {
     const messages = Object.fromEntries(
-      contracts.filter((c) => c.topic === topic).map((c) => [messageName(c), { $ref: `#/components/messages/${messageName(c)}` }]),
+      contracts
+        .filter((c) => c.topic === topic)
+        .map((c) => [messageName(c), { $ref: `#/components/messages/${messageName(c)}` }]),
     );
     const deadLetterTopic = `${topic}${DEAD_LETTER_TOPIC_SUFFIX}`;
     result[channelId(topic)] = {
@@ -98,12 +126,15 @@ function operations(contracts: readonly EventContract[]): Record<string, JsonSch
   for (const topic of contractTopics(contracts)) {
     const id = channelId(topic);
     const messages = (channel: string) =>
-      contracts.filter((c) => c.topic === topic).map((c) => ({ $ref: `#/channels/${channel}/messages/${messageName(c)}` }));
+      contracts
+        .filter((c) => c.topic === topic)
+        .map((c) => ({ $ref: `#/channels/${channel}/messages/${messageName(c)}` }));
     result[`publish-${id}`] = {
       action: 'send',
       channel: { $ref: `#/channels/${id}` },
       title: `发布 ${topic} · Publish ${topic}`,
-      summary: '由事件中继从事件存储按序发布，至少一次 / Published by the relay from the event store, in order, at least once',
+      summary:
+        '由事件中继从事件存储按序发布，至少一次 / Published by the relay from the event store, in order, at least once',
       messages: messages(id),
     };
     const dlq = channelId(`${topic}${DEAD_LETTER_TOPIC_SUFFIX}`);
@@ -111,7 +142,8 @@ function operations(contracts: readonly EventContract[]): Record<string, JsonSch
       action: 'send',
       channel: { $ref: `#/channels/${dlq}` },
       title: `死信 ${topic} · Dead-letter ${topic}`,
-      summary: '订阅方在重试用尽后转发无法处理的消息 / A consumer forwards a message it could not handle after its retries',
+      summary:
+        '订阅方在重试用尽后转发无法处理的消息 / A consumer forwards a message it could not handle after its retries',
       messages: messages(dlq),
     };
   }
@@ -124,7 +156,12 @@ const KAFKA_HEADERS: JsonSchema = {
   required: ['content-type'],
   properties: {
     'content-type': { const: CLOUDEVENTS_CONTENT_TYPE },
-    ...Object.fromEntries(Object.values(DEAD_LETTER_HEADER_NAMES).map((name) => [name, { type: 'string', description: '仅死信主题 / Dead-letter topics only' }])),
+    ...Object.fromEntries(
+      Object.values(DEAD_LETTER_HEADER_NAMES).map((name) => [
+        name,
+        { type: 'string', description: '仅死信主题 / Dead-letter topics only' },
+      ]),
+    ),
   },
 };
 
@@ -154,7 +191,10 @@ export function buildAsyncApiDocument(options: AsyncApiDocumentOptions = {}): As
         ...Object.fromEntries(contracts.map((c) => [`${messageName(c)}Data`, embeddedDataSchema(c)])),
       },
       correlationIds: {
-        CorrelationId: { description: '同一用户请求引发的消息共享 / Shared by every message one user request caused', location: '$message.payload#/correlationid' },
+        CorrelationId: {
+          description: '同一用户请求引发的消息共享 / Shared by every message one user request caused',
+          location: '$message.payload#/correlationid',
+        },
       },
       messages: Object.fromEntries(contracts.map((c, index) => [messageName(c), message(c, index)])),
     },

@@ -17,27 +17,72 @@ export const CLOUDEVENTS_ENVELOPE_SCHEMA: JsonSchema = {
   title: 'CloudEvents 1.0 envelope (structured mode)',
   description:
     'CloudEvents 1.0 结构化模式：Kafka 消息值即完整事件（属性 + data）。 / CloudEvents 1.0 structured mode: the Kafka message value is the whole event, attributes and data.',
-  required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'dataschema', 'correlationid', 'divisioncode', 'data'],
+  required: [
+    'specversion',
+    'id',
+    'source',
+    'type',
+    'subject',
+    'time',
+    'datacontenttype',
+    'dataschema',
+    'correlationid',
+    'divisioncode',
+    'data',
+  ],
   properties: {
     specversion: { const: '1.0', description: 'CloudEvents 规范版本 / CloudEvents spec version' },
     id: {
       type: 'string',
       minLength: 1,
-      description: '事件唯一标识（UUIDv7，即存储事件的编号）；重发时不变，订阅方据此去重 / Unique event id (the stored event’s UUIDv7); unchanged on re-send, consumers deduplicate on it',
+      description:
+        '事件唯一标识（UUIDv7，即存储事件的编号）；重发时不变，订阅方据此去重 / Unique event id (the stored event’s UUIDv7); unchanged on re-send, consumers deduplicate on it',
     },
-    source: { type: 'string', pattern: '^/relapse-watch/[a-z][a-z0-9]*$', description: '发布上下文 / Publishing context, `/relapse-watch/<context>`' },
+    source: {
+      type: 'string',
+      pattern: '^/relapse-watch/[a-z][a-z0-9]*$',
+      description: '发布上下文 / Publishing context, `/relapse-watch/<context>`',
+    },
     type: {
       type: 'string',
       pattern: '^cn\\.relapsewatch\\.[a-z-]+\\.[A-Za-z]+\\.v[0-9]+$',
-      description: '事件类型（含契约版本） / Event type with its contract version: `cn.relapsewatch.<context>.<Event>.v<N>`',
+      description:
+        '事件类型（含契约版本） / Event type with its contract version: `cn.relapsewatch.<context>.<Event>.v<N>`',
     },
-    subject: { type: 'string', minLength: 1, description: '聚合编号（农户或案例），同时是 Kafka 消息键 / Aggregate id (household, case); also the Kafka message key' },
-    time: { type: 'string', format: 'date-time', description: '事实发生时间（RFC 3339，UTC） / When the fact happened, RFC 3339 in UTC' },
+    subject: {
+      type: 'string',
+      minLength: 1,
+      description:
+        '聚合编号（农户或案例），同时是 Kafka 消息键 / Aggregate id (household, case); also the Kafka message key',
+    },
+    time: {
+      type: 'string',
+      format: 'date-time',
+      description: '事实发生时间（RFC 3339，UTC） / When the fact happened, RFC 3339 in UTC',
+    },
     datacontenttype: { const: DATA_CONTENT_TYPE, description: '`data` 为 JSON / `data` is JSON' },
-    dataschema: { type: 'string', format: 'uri', description: '`data` 的 JSON Schema 地址（即其 `$id`） / URI of the JSON Schema of `data` (its `$id`)' },
-    correlationid: { type: 'string', minLength: 1, description: '扩展属性：同一用户请求引发的所有消息共享 / Extension: shared by every message caused by one user request' },
-    causationid: { type: 'string', minLength: 1, description: '扩展属性（可选）：引发本事件的命令或事件编号 / Extension (optional): id of the command or event that caused this one' },
-    divisioncode: { type: 'string', pattern: '^[0-9]{12}$', description: '扩展属性：所属行政区划（12 位代码） / Extension: 12-digit division code of the tenant' },
+    dataschema: {
+      type: 'string',
+      format: 'uri',
+      description: '`data` 的 JSON Schema 地址（即其 `$id`） / URI of the JSON Schema of `data` (its `$id`)',
+    },
+    correlationid: {
+      type: 'string',
+      minLength: 1,
+      description:
+        '扩展属性：同一用户请求引发的所有消息共享 / Extension: shared by every message caused by one user request',
+    },
+    causationid: {
+      type: 'string',
+      minLength: 1,
+      description:
+        '扩展属性（可选）：引发本事件的命令或事件编号 / Extension (optional): id of the command or event that caused this one',
+    },
+    divisioncode: {
+      type: 'string',
+      pattern: '^[0-9]{12}$',
+      description: '扩展属性：所属行政区划（12 位代码） / Extension: 12-digit division code of the tenant',
+    },
     data: { description: '事件数据，结构见 `dataschema` / Event data, shaped by `dataschema`' },
   },
 };

@@ -2,7 +2,14 @@ import { defineContract } from '../contract';
 import { memberChangesSchema, membersPersonalSchema, memberSchema } from './household-members.schema';
 import { HOUSEHOLD_KEY, REGISTRY_CONTEXT, REGISTRY_EVENTS_TOPIC } from './registry-topic';
 import { householdId, villageCode } from './registry.schema-parts';
-import type { EmploymentV1, HealthV1, LabourCapacityV1, MemberRemovalReasonV1, RelationToHeadV1, SchoolingStageV1 } from './registry.values';
+import type {
+  EmploymentV1,
+  HealthV1,
+  LabourCapacityV1,
+  MemberRemovalReasonV1,
+  RelationToHeadV1,
+  SchoolingStageV1,
+} from './registry.values';
 
 /** A current member of the household, without personal data. */
 export interface HouseholdMemberV1 {
@@ -59,7 +66,11 @@ export const householdMembersChangedV1 = defineContract<HouseholdMembersChangedV
   properties: {
     householdId,
     villageCode,
-    members: { type: 'array', items: memberSchema, description: '变更后的全部当前成员（按加入顺序） / Every current member after the change, in joining order' },
+    members: {
+      type: 'array',
+      items: memberSchema,
+      description: '变更后的全部当前成员（按加入顺序） / Every current member after the change, in joining order',
+    },
     residentMemberCount: { type: 'integer', minimum: 0, description: '常住成员数 / Members living in the household' },
     changes: memberChangesSchema,
     personal: membersPersonalSchema,
@@ -100,7 +111,11 @@ export const householdMembersChangedV1 = defineContract<HouseholdMembersChangedV
       },
     ],
     residentMemberCount: 3,
-    changes: { addedMemberIds: [], updatedMemberIds: [], removedMembers: [{ memberId: '0191a5c2-7a10-7d42-9b1e-4c3a2f6e8d04', reason: 'deceased' }] },
+    changes: {
+      addedMemberIds: [],
+      updatedMemberIds: [],
+      removedMembers: [{ memberId: '0191a5c2-7a10-7d42-9b1e-4c3a2f6e8d04', reason: 'deceased' }],
+    },
     personal: {
       members: [
         { memberId: '0191a5c2-7a10-7d42-9b1e-4c3a2f6e8d01', name: '王建国', residentId: '51010419720315031X' },

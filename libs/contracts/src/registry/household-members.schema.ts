@@ -1,5 +1,11 @@
 import type { JsonSchema } from '../contract';
-import { LABOUR_CAPACITIES, MEMBER_REMOVAL_REASONS, RELATIONS_TO_HEAD, SCHOOLING_STAGES, WORK_PLACES } from './registry.enums';
+import {
+  LABOUR_CAPACITIES,
+  MEMBER_REMOVAL_REASONS,
+  RELATIONS_TO_HEAD,
+  SCHOOLING_STAGES,
+  WORK_PLACES,
+} from './registry.enums';
 import { closedObject, id, oneWordOf, PERSONAL_DATA_NOTE, tagged, text } from './registry.schema-parts';
 
 // Schema of the HouseholdMembersChanged payload's parts: the non-personal member records,
@@ -18,7 +24,14 @@ export const memberSchema: JsonSchema = closedObject(
         healthy: {},
         'chronic-illness': {},
         'serious-illness': {},
-        disabled: { grade: { type: 'integer', minimum: 1, maximum: 4, description: '残疾等级，1 级最重 / Disability grade, 1 most severe' } },
+        disabled: {
+          grade: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 4,
+            description: '残疾等级，1 级最重 / Disability grade, 1 most severe',
+          },
+        },
       },
       '健康状况 / Health',
     ),
@@ -35,13 +48,24 @@ export const memberSchema: JsonSchema = closedObject(
       '务工情况 / Employment',
     ),
     schooling: oneWordOf(SCHOOLING_STAGES, '在校生状况 / Schooling stage'),
-    medicalInsuranceEnrolled: { type: 'boolean', description: '参加基本医疗保险 / Enrolled in basic medical insurance' },
-    livesInHousehold: { type: 'boolean', description: '常住人口（计入人均纯收入） / Lives in the household; counts in per-capita income' },
+    medicalInsuranceEnrolled: {
+      type: 'boolean',
+      description: '参加基本医疗保险 / Enrolled in basic medical insurance',
+    },
+    livesInHousehold: {
+      type: 'boolean',
+      description: '常住人口（计入人均纯收入） / Lives in the household; counts in per-capita income',
+    },
   },
   '成员（不含个人信息） / A member, without personal data',
 );
 
-const memberIds = (description: string): JsonSchema => ({ type: 'array', uniqueItems: true, items: memberId, description });
+const memberIds = (description: string): JsonSchema => ({
+  type: 'array',
+  uniqueItems: true,
+  items: memberId,
+  description,
+});
 
 /** What changed, by member id. */
 export const memberChangesSchema: JsonSchema = closedObject(
@@ -62,14 +86,16 @@ export const membersPersonalSchema: JsonSchema = closedObject(
   {
     members: {
       type: 'array',
-      description: '当前成员的个人信息，顺序与 `members` 相同 / Personal data of the current members, in the order of `members`',
+      description:
+        '当前成员的个人信息，顺序与 `members` 相同 / Personal data of the current members, in the order of `members`',
       items: closedObject({
         memberId,
         name: text(64, '姓名 / Name'),
         residentId: {
           type: 'string',
           pattern: '^[0-9]{17}[0-9X]$',
-          description: '18 位公民身份号码（GB 11643，末位校验码大写 X） / 18-character resident ID number (GB 11643, upper-case X)',
+          description:
+            '18 位公民身份号码（GB 11643，末位校验码大写 X） / 18-character resident ID number (GB 11643, upper-case X)',
         },
       }),
     },

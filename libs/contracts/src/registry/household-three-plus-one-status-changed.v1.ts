@@ -44,7 +44,13 @@ export const householdThreePlusOneStatusChangedV1 = defineContract<HouseholdThre
   fixture: {
     householdId: '0191a5c2-6f3e-7b21-8c4d-2e9f1a7b3c50',
     villageCode: '510104001001',
-    threePlusOne: { foodAndClothingSecured: true, compulsoryEducationSecured: true, medicalInsuranceCovered: true, housingGrade: 'C', drinkingWaterSafe: true },
+    threePlusOne: {
+      foodAndClothingSecured: true,
+      compulsoryEducationSecured: true,
+      medicalInsuranceCovered: true,
+      housingGrade: 'C',
+      drinkingWaterSafe: true,
+    },
     allSecured: false,
   },
 });

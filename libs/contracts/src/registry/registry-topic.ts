@@ -11,7 +11,10 @@ export const REGISTRY_EVENT_SOURCE = '/relapse-watch/registry';
 
 /** Key of household events: the household id, so one household's events stay in order. */
 export const HOUSEHOLD_KEY: ContractKey = {
-  description: { 'zh-CN': '农户编号（householdId），同一农户的事件保持顺序', en: 'The household id; one household’s events stay in order' },
+  description: {
+    'zh-CN': '农户编号（householdId），同一农户的事件保持顺序',
+    en: 'The household id; one household’s events stay in order',
+  },
   example: '0191a5c2-6f3e-7b21-8c4d-2e9f1a7b3c50',
 };
 

@@ -40,7 +40,14 @@ export const SCHOOLING_STAGES = [
 export const MEMBER_REMOVAL_REASONS = ['deceased', 'moved-out', 'married-out', 'registration-error', 'other'] as const;
 
 /** Kinds of risk event a household can report. */
-export const RISK_EVENT_KINDS = ['illness', 'disaster', 'accident', 'unemployment', 'farm-price-drop', 'other'] as const;
+export const RISK_EVENT_KINDS = [
+  'illness',
+  'disaster',
+  'accident',
+  'unemployment',
+  'farm-price-drop',
+  'other',
+] as const;
 
 /** Housing safety grade of the dangerous-housing appraisal: A, B safe; C, D dangerous. */
 export const HOUSING_GRADES = ['A', 'B', 'C', 'D'] as const;

@@ -24,16 +24,35 @@ export function closedObject(properties: Readonly<Record<string, JsonSchema>>, d
 }
 
 /** A caller-made id (household, member, risk event, region): a non-blank string. */
-export const id = (description: string): JsonSchema => ({ type: 'string', minLength: 1, maxLength: 128, pattern: '\\S', description });
+export const id = (description: string): JsonSchema => ({
+  type: 'string',
+  minLength: 1,
+  maxLength: 128,
+  pattern: '\\S',
+  description,
+});
 
 /** A 12-digit statistical division code. */
-export const divisionCode = (description: string): JsonSchema => ({ type: 'string', pattern: '^[0-9]{12}$', description });
+export const divisionCode = (description: string): JsonSchema => ({
+  type: 'string',
+  pattern: '^[0-9]{12}$',
+  description,
+});
 
 /** A two-digit province code (`51` is Sichuan). */
-export const provinceCode: JsonSchema = { type: 'string', pattern: '^[1-9][0-9]$', description: '省级行政区划代码（两位） / Two-digit province code' };
+export const provinceCode: JsonSchema = {
+  type: 'string',
+  pattern: '^[1-9][0-9]$',
+  description: '省级行政区划代码（两位） / Two-digit province code',
+};
 
 /** A calendar year. */
-export const year = (description: string): JsonSchema => ({ type: 'integer', minimum: 1000, maximum: 9999, description });
+export const year = (description: string): JsonSchema => ({
+  type: 'integer',
+  minimum: 1000,
+  maximum: 9999,
+  description,
+});
 
 /** A calendar date `YYYY-MM-DD`. */
 export const isoDate = (description: string): JsonSchema => ({ type: 'string', format: 'date', description });
@@ -47,16 +66,31 @@ export const fen = (description: string, options: { readonly negativeAllowed?: b
 });
 
 /** One word of a closed list. */
-export const oneWordOf = (words: readonly string[], description: string): JsonSchema => ({ type: 'string', enum: [...words], description });
+export const oneWordOf = (words: readonly string[], description: string): JsonSchema => ({
+  type: 'string',
+  enum: [...words],
+  description,
+});
 
 /** A free text (policy document number, reason). */
-export const text = (maxLength: number, description: string): JsonSchema => ({ type: 'string', minLength: 1, maxLength, description });
+export const text = (maxLength: number, description: string): JsonSchema => ({
+  type: 'string',
+  minLength: 1,
+  maxLength,
+  description,
+});
 
 /** A tagged union: one closed object per tag value. */
-export function tagged(tag: string, variants: Readonly<Record<string, Readonly<Record<string, JsonSchema>>>>, description: string): JsonSchema {
+export function tagged(
+  tag: string,
+  variants: Readonly<Record<string, Readonly<Record<string, JsonSchema>>>>,
+  description: string,
+): JsonSchema {
   return {
     description,
-    oneOf: Object.entries(variants).map(([value, properties]) => closedObject({ [tag]: { const: value }, ...properties })),
+    oneOf: Object.entries(variants).map(([value, properties]) =>
+      closedObject({ [tag]: { const: value }, ...properties }),
+    ),
   };
 }
 
@@ -64,19 +98,28 @@ export function tagged(tag: string, variants: Readonly<Record<string, Readonly<R
 export const householdId = id('农户编号 / Household id (also the message key and the CloudEvents subject)');
 
 /** The household's village, in every household event. */
-export const villageCode = divisionCode('农户所在行政村（12 位区划代码） / The household’s village, 12-digit division code');
+export const villageCode = divisionCode(
+  '农户所在行政村（12 位区划代码） / The household’s village, 12-digit division code',
+);
 
 /** Household status. */
 export const householdStatus = tagged(
   'kind',
-  { ordinary: {}, 'poverty-alleviated': { yearLeftPoverty: year('脱贫年度 / Year the household left poverty') }, monitored: {} },
+  {
+    ordinary: {},
+    'poverty-alleviated': { yearLeftPoverty: year('脱贫年度 / Year the household left poverty') },
+    monitored: {},
+  },
   '农户类型：一般农户、脱贫户（含脱贫年度）、监测户 / Status: ordinary rural household, poverty-alleviated (with the year), or monitored',
 );
 
 /** Household flags. */
 export const householdFlags = closedObject(
   {
-    relocatedToResettlementSite: { type: 'boolean', description: '易地扶贫搬迁集中安置 / Relocated to a centralized resettlement site' },
+    relocatedToResettlementSite: {
+      type: 'boolean',
+      description: '易地扶贫搬迁集中安置 / Relocated to a centralized resettlement site',
+    },
     urbanHukou: { type: 'boolean', description: '农转非 / Registration moved to urban hukou' },
   },
   '标识（仍在监测范围内） / Flags; the household stays in scope either way',
@@ -96,9 +139,18 @@ export const reportingPeriod = tagged(
 export const threePlusOne = closedObject(
   {
     foodAndClothingSecured: { type: 'boolean', description: '不愁吃、不愁穿 / Food and clothing secured' },
-    compulsoryEducationSecured: { type: 'boolean', description: '义务教育有保障 / No child aged 6–15 out of school for lack of money' },
-    medicalInsuranceCovered: { type: 'boolean', description: '基本医疗有保障 / Every member insured, costs affordable' },
-    housingGrade: oneWordOf(HOUSING_GRADES, '住房安全等级：A、B 安全，C、D 危房 / Housing grade: A, B safe; C, D dangerous'),
+    compulsoryEducationSecured: {
+      type: 'boolean',
+      description: '义务教育有保障 / No child aged 6–15 out of school for lack of money',
+    },
+    medicalInsuranceCovered: {
+      type: 'boolean',
+      description: '基本医疗有保障 / Every member insured, costs affordable',
+    },
+    housingGrade: oneWordOf(
+      HOUSING_GRADES,
+      '住房安全等级：A、B 安全，C、D 危房 / Housing grade: A, B safe; C, D dangerous',
+    ),
     drinkingWaterSafe: { type: 'boolean', description: '饮水安全 / Safe drinking water' },
   },
   '“两不愁三保障”及饮水安全评估结果 / The "3+1" assessment',

@@ -47,9 +47,16 @@ export const thresholdPublishedV1 = defineContract<ThresholdPublishedV1>({
   properties: {
     provinceCode,
     year: year('适用年度 / Year the line applies to'),
-    line: oneWordOf(POLICY_LINES, '监测标准（识别依据）或排查筛选线（仅定走访） / Monitoring threshold (eligibility) or inspection filter line (visits only)'),
+    line: oneWordOf(
+      POLICY_LINES,
+      '监测标准（识别依据）或排查筛选线（仅定走访） / Monitoring threshold (eligibility) or inspection filter line (visits only)',
+    ),
     ...versionProperties,
-    revision: { type: 'integer', minimum: 1, description: '本年度该标准的第几个版本 / Version number of this line in the year, from 1' },
+    revision: {
+      type: 'integer',
+      minimum: 1,
+      description: '本年度该标准的第几个版本 / Version number of this line in the year, from 1',
+    },
     supersedes: {
       description: '被取代的版本，首次发布为 null / The version replaced; null for the first',
       oneOf: [{ type: 'null' }, closedObject(versionProperties)],

@@ -18,7 +18,12 @@ export interface AsyncApiCheck {
 /** Parses an AsyncAPI document with `@asyncapi/parser` (test-only helper, see contract-validator). */
 export async function checkAsyncApiDocument(document: unknown): Promise<AsyncApiCheck> {
   const { document: parsed, diagnostics } = await new Parser().parse(JSON.stringify(document));
-  const all = diagnostics.map((d) => ({ severity: Number(d.severity), code: String(d.code), message: d.message, path: d.path.join('.') }));
+  const all = diagnostics.map((d) => ({
+    severity: Number(d.severity),
+    code: String(d.code),
+    message: d.message,
+    path: d.path.join('.'),
+  }));
   const messageNames = parsed
     ? parsed
         .components()

@@ -4,7 +4,8 @@ import type { EventContract } from '../contract';
 import { ALL_CONTRACTS } from '../contract-registry';
 
 /** Outcome of validating one `data` value against its contract. */
-export type ContractValidation = { readonly valid: true } | { readonly valid: false; readonly errors: readonly ErrorObject[] };
+export type ContractValidation =
+  { readonly valid: true } | { readonly valid: false; readonly errors: readonly ErrorObject[] };
 
 /** Validates `data` against contract schemas with ajv (JSON Schema 2020-12, strict, formats checked). */
 export interface ContractValidator {
@@ -19,7 +20,9 @@ export interface ContractValidator {
 export function createContractValidator(contracts: readonly EventContract[] = ALL_CONTRACTS): ContractValidator {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);
-  const validators = new Map<string, ValidateFunction>(contracts.map((contract) => [contract.type, ajv.compile(contract.schema)]));
+  const validators = new Map<string, ValidateFunction>(
+    contracts.map((contract) => [contract.type, ajv.compile(contract.schema)]),
+  );
   return {
     validate(type, data) {
       const validate = validators.get(type);

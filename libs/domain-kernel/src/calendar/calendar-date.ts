@@ -42,7 +42,14 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True when the numbers name a real date (e.g. not 2023-02-29); year 1–9999. */
 export function isRealDate(year: number, month: number, day: number): boolean {
-  return Number.isInteger(year) && year >= 1 && year <= 9999 && Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month);
+  return (
+    Number.isInteger(year) &&
+    year >= 1 &&
+    year <= 9999 &&
+    Number.isInteger(day) &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
 }
 
 /** The date named by `YYYY-MM-DD`, or null when the text is not exactly that or not a real date. */

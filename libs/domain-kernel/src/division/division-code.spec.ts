@@ -1,5 +1,14 @@
 import { DomainError } from '../errors/domain-error';
-import { countyPrefix, divisionAncestors, divisionFromPrefix, divisionTier, isDivisionCode, isWithin, parentDivision, parseDivisionCode } from './division-code';
+import {
+  countyPrefix,
+  divisionAncestors,
+  divisionFromPrefix,
+  divisionTier,
+  isDivisionCode,
+  isWithin,
+  parentDivision,
+  parseDivisionCode,
+} from './division-code';
 
 const SICHUAN = '510000000000';
 const CHENGDU = '510100000000';
@@ -112,6 +121,7 @@ describe('division codes', () => {
   it('turns a 6-digit GB/T 2260 code into a 12-digit one, refusing malformed ones', () => {
     expect(divisionFromPrefix('510104')).toBe(JINJIANG);
     expect(divisionFromPrefix('441900')).toBe(DONGGUAN);
-    for (const bad of ['5101', '000000', '51010a', VILLAGE]) expect(formatError(() => divisionFromPrefix(bad)).code).toBe('division-code.format');
+    for (const bad of ['5101', '000000', '51010a', VILLAGE])
+      expect(formatError(() => divisionFromPrefix(bad)).code).toBe('division-code.format');
   });
 });

@@ -11,7 +11,13 @@ export const DIVISION_TIERS: readonly DivisionTier[] = ['province', 'city', 'cou
  * division code (统计用区划代码): digits 1–2 province, 3–4 prefecture, 5–6 county, 7–9 township,
  * 10–12 village.
  */
-const SIGNIFICANT_LENGTH: Readonly<Record<DivisionTier, number>> = { province: 2, city: 4, county: 6, township: 9, village: 12 };
+const SIGNIFICANT_LENGTH: Readonly<Record<DivisionTier, number>> = {
+  province: 2,
+  city: 4,
+  county: 6,
+  township: 9,
+  village: 12,
+};
 
 const FORMAT_MESSAGE =
   '行政区划代码格式错误：须为12位统计用区划代码 / A division code is the 12-digit statistical division code, with its segments nested';

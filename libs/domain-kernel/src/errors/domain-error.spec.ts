@@ -3,7 +3,11 @@ import { assertNever, atField, DomainError } from './domain-error';
 describe('DomainError', () => {
   it('carries the first problem as its own and keeps them all', () => {
     const first = { code: 'resident-id.birth-date', field: 'residentId', message: '出生日期无效 / invalid birth date' };
-    const second = { code: 'resident-id.check-character', field: 'residentId', message: '校验码不符 / check character' };
+    const second = {
+      code: 'resident-id.check-character',
+      field: 'residentId',
+      message: '校验码不符 / check character',
+    };
     const error = DomainError.of([first, second]);
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('DomainError');

@@ -11,7 +11,9 @@ export type Fen = number;
 export type MoneyProblemCode = 'money.format' | 'money.precision' | 'money.range';
 
 /** The outcome of parsing an amount in yuan. */
-export type MoneyResult = { readonly ok: true; readonly fen: Fen } | { readonly ok: false; readonly problem: DomainProblem & { readonly code: MoneyProblemCode } };
+export type MoneyResult =
+  | { readonly ok: true; readonly fen: Fen }
+  | { readonly ok: false; readonly problem: DomainProblem & { readonly code: MoneyProblemCode } };
 
 /**
  * How a quotient is rounded to the fen. `half-up` rounds halves away from zero (四舍五入, Java's
@@ -27,7 +29,10 @@ const MESSAGES: Readonly<Record<MoneyProblemCode, string>> = {
 };
 
 /** The problem for a rule; `field` names the input the amount came from. */
-export function moneyProblem(code: MoneyProblemCode, field?: string): DomainProblem & { readonly code: MoneyProblemCode } {
+export function moneyProblem(
+  code: MoneyProblemCode,
+  field?: string,
+): DomainProblem & { readonly code: MoneyProblemCode } {
   return field === undefined ? { code, message: MESSAGES[code] } : { code, field, message: MESSAGES[code] };
 }
 
@@ -39,7 +44,8 @@ export function moneyProblem(code: MoneyProblemCode, field?: string): DomainProb
  */
 export function parseYuan(input: string | number): MoneyResult {
   // JSON and spreadsheet cells can carry null or booleans whatever the type says.
-  if (typeof input !== 'string' && typeof input !== 'number') return { ok: false, problem: moneyProblem('money.format') };
+  if (typeof input !== 'string' && typeof input !== 'number')
+    return { ok: false, problem: moneyProblem('money.format') };
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, problem: moneyProblem('money.format') };
     if (Math.abs(input) * 100 > Number.MAX_SAFE_INTEGER) return { ok: false, problem: moneyProblem('money.range') };

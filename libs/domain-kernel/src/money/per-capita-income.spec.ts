@@ -1,8 +1,20 @@
 import { DomainError } from '../errors/domain-error';
 import { netIncomeFen, perCapitaNetIncomeFen, type IncomeComponents } from './per-capita-income';
 
-function components(wages: number, business: number, property: number, transfer: number, costs: number): IncomeComponents {
-  return { wagesFen: wages, netBusinessFen: business, netPropertyFen: property, netTransferFen: transfer, productionCostsFen: costs };
+function components(
+  wages: number,
+  business: number,
+  property: number,
+  transfer: number,
+  costs: number,
+): IncomeComponents {
+  return {
+    wagesFen: wages,
+    netBusinessFen: business,
+    netPropertyFen: property,
+    netTransferFen: transfer,
+    productionCostsFen: costs,
+  };
 }
 
 describe('per-capita net income', () => {

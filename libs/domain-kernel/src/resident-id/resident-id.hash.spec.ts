@@ -26,7 +26,8 @@ describe('residentIdHash', () => {
 });
 
 describe('residentIdHash against createHmac', () => {
-  const reference = (id: string, salt: string): string => createHmac('sha256', salt).update(id.toUpperCase(), 'utf8').digest('hex');
+  const reference = (id: string, salt: string): string =>
+    createHmac('sha256', salt).update(id.toUpperCase(), 'utf8').digest('hex');
 
   const randomId = (): string => {
     let id = '';
@@ -75,7 +76,9 @@ describe('residentIdHash against createHmac', () => {
     const salt = 'relapse-watch-test-salt-0001';
     expect(residentIdHash(id, salt)).toBe(reference(id, salt));
     // and the next call, which reuses the same buffer, is unaffected by it
-    expect(residentIdHash('510104199003070138', salt)).toBe('779e683850ff0da54dc91a1ebf987d9f2e8c29c95a472bcc1552d43d3aaf9f40');
+    expect(residentIdHash('510104199003070138', salt)).toBe(
+      '779e683850ff0da54dc91a1ebf987d9f2e8c29c95a472bcc1552d43d3aaf9f40',
+    );
   });
 
   it('checks the salt before anything else, whatever was cached', () => {

@@ -46,7 +46,8 @@ function useSalt(salt: string): void {
  * returns much faster than a new Buffer.
  */
 export function residentIdHash(residentId: string, salt: string): string {
-  if (salt.length < MIN_SALT_LENGTH) throw new RangeError(`residentIdHash: the salt must be at least ${MIN_SALT_LENGTH} characters`);
+  if (salt.length < MIN_SALT_LENGTH)
+    throw new RangeError(`residentIdHash: the salt must be at least ${MIN_SALT_LENGTH} characters`);
   if (salt !== cachedSalt) useSalt(salt);
   const id = residentId.toUpperCase();
   let innerDigest: string;

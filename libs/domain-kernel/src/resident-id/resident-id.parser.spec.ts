@@ -58,9 +58,18 @@ describe('parseResidentId: invalid numbers', () => {
     ['born before 1900', '440524188001010014', ['resident-id.birth-date']],
     ['29 February 1900 (1900 is not a leap year)', '510122190002290069', ['resident-id.birth-date']],
     ['born tomorrow', '510104202408210017', ['resident-id.birth-date']],
-    ['unknown division', '11010519491231002X', ['resident-id.division-unknown'], { today: '2024-08-20', isKnownDivision: () => false }],
+    [
+      'unknown division',
+      '11010519491231002X',
+      ['resident-id.division-unknown'],
+      { today: '2024-08-20', isKnownDivision: () => false },
+    ],
     // 13th month: the date digits change, so the check character no longer matches either.
-    ['month 13 and a stale check character', '510104199013070138', ['resident-id.birth-date', 'resident-id.check-character']],
+    [
+      'month 13 and a stale check character',
+      '510104199013070138',
+      ['resident-id.birth-date', 'resident-id.check-character'],
+    ],
   ] as const)('%s', (_case, text, codes, ownRules: ResidentIdRules = rules) => {
     const result = parseResidentId(text, ownRules);
     expect(result.ok).toBe(false);

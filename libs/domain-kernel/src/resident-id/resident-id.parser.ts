@@ -32,7 +32,14 @@ function dateNumber(date: IsoDate, what: string): number {
   const year = date.length === 10 ? digitsAt(date, 0, 4) : -1;
   const month = digitsAt(date, 5, 2);
   const day = digitsAt(date, 8, 2);
-  if (year < 0 || month < 0 || day < 0 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45 || !isRealDate(year, month, day)) {
+  if (
+    year < 0 ||
+    month < 0 ||
+    day < 0 ||
+    date.charCodeAt(4) !== 45 ||
+    date.charCodeAt(7) !== 45 ||
+    !isRealDate(year, month, day)
+  ) {
     throw new RangeError(`resident ID rules: ${what} must be a real YYYY-MM-DD date`);
   }
   return year * 10_000 + month * 100 + day;
@@ -45,7 +52,10 @@ function birthDateAllowed(text: string, rules: ResidentIdRules): boolean {
   const day = digitsAt(text, 12, 2);
   if (!isRealDate(year, month, day)) return false;
   const birth = year * 10_000 + month * 100 + day;
-  return birth >= dateNumber(rules.earliestBirthDate ?? DEFAULT_EARLIEST_BIRTH_DATE, 'earliestBirthDate') && birth <= dateNumber(rules.today, 'today');
+  return (
+    birth >= dateNumber(rules.earliestBirthDate ?? DEFAULT_EARLIEST_BIRTH_DATE, 'earliestBirthDate') &&
+    birth <= dateNumber(rules.today, 'today')
+  );
 }
 
 /**

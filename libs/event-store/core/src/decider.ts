@@ -71,7 +71,10 @@ export async function foldStream<Event extends DomainEvent, State>(
 ): Promise<State> {
   const upcast = options.upcast ?? defaultUpcast;
   let state = decider.initialState;
-  for await (const stored of store.readStream(streamId, options.maxCount === undefined ? {} : { maxCount: options.maxCount })) {
+  for await (const stored of store.readStream(
+    streamId,
+    options.maxCount === undefined ? {} : { maxCount: options.maxCount },
+  )) {
     state = decider.evolve(state, upcast(stored) as Event);
   }
   return state;
@@ -133,9 +136,16 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         expectedRevision: revision === -1 ? 'no_stream' : revision,
       });
       const newState = events.reduce(decider.evolve, state);
-      return { events, state: newState, nextRevision: result.nextRevision, lastPosition: result.lastPosition, replayed: false };
+      return {
+        events,
+        state: newState,
+        nextRevision: result.nextRevision,
+        lastPosition: result.lastPosition,
+        replayed: false,
+      };
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevision) || attempt >= maxAttempts || ctx.expectedRevision !== undefined) throw error;
+      if (!(error instanceof WrongExpectedRevision) || attempt >= maxAttempts || ctx.expectedRevision !== undefined)
+        throw error;
       // Jittered back-off so writers racing on one hot stream do not collide in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }

@@ -18,7 +18,10 @@ describe('eventHash', () => {
   });
 
   it.each(Object.keys(fields) as (keyof HashedFields)[])('changes when %s changes', (key) => {
-    const changed = { ...fields, [key]: typeof fields[key] === 'number' ? (fields[key] as number) + 1 : `${fields[key]}x` };
+    const changed = {
+      ...fields,
+      [key]: typeof fields[key] === 'number' ? (fields[key] as number) + 1 : `${fields[key]}x`,
+    };
     expect(eventHash(changed, null)).not.toBe(eventHash(fields, null));
   });
 

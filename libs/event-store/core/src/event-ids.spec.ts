@@ -11,7 +11,9 @@ describe('idempotentEventId', () => {
       ['s', '', 12345],
     ];
     for (const [stream, key, index] of cases) {
-      expect(idempotentEventId(stream, key, index)).toBe(uuidv5(`${stream}\n${key}\n${index}`, '6f1d3a52-2b0e-4f4e-9a7c-2d0b1a7c9e11'));
+      expect(idempotentEventId(stream, key, index)).toBe(
+        uuidv5(`${stream}\n${key}\n${index}`, '6f1d3a52-2b0e-4f4e-9a7c-2d0b1a7c9e11'),
+      );
     }
   });
 });
@@ -70,18 +72,24 @@ describe('uuidV5', () => {
     expect(uuidV5('name', NAMESPACES[2])).toBe(uuidv5('name', NAMESPACES[2]));
   });
 
-  it.each(['', 'not-a-uuid', '6f1d3a52-2b0e-4f4e-9a7c-2d0b1a7c9e1', '6f1d3a522b0e4f4e9a7c2d0b1a7c9e11', '6f1d3a52-2b0e-0f4e-9a7c-2d0b1a7c9e11'])(
-    'refuses the namespace %j as uuid.v5 does',
-    (namespace) => {
-      expect(() => uuidv5('name', namespace)).toThrow(TypeError);
-      expect(() => uuidV5('name', namespace)).toThrow(new TypeError('Invalid UUID'));
+  it.each([
+    '',
+    'not-a-uuid',
+    '6f1d3a52-2b0e-4f4e-9a7c-2d0b1a7c9e1',
+    '6f1d3a522b0e4f4e9a7c2d0b1a7c9e11',
+    '6f1d3a52-2b0e-0f4e-9a7c-2d0b1a7c9e11',
+  ])('refuses the namespace %j as uuid.v5 does', (namespace) => {
+    expect(() => uuidv5('name', namespace)).toThrow(TypeError);
+    expect(() => uuidV5('name', namespace)).toThrow(new TypeError('Invalid UUID'));
+  });
+
+  it.each(['\uD800', 'a\uDC00b', `户${'\uDBFF'}`])(
+    'refuses a name with a lone surrogate (%j) as uuid.v5 does, before the namespace',
+    (name) => {
+      expect(() => uuidv5(name, NAMESPACES[0])).toThrow(new URIError('URI malformed'));
+      expect(() => uuidV5(name, NAMESPACES[0])).toThrow(new URIError('URI malformed'));
+      expect(() => uuidV5(name, 'not-a-uuid')).toThrow(URIError);
+      expect(() => uuidv5(name, 'not-a-uuid')).toThrow(URIError);
     },
   );
-
-  it.each(['\uD800', 'a\uDC00b', `户${'\uDBFF'}`])('refuses a name with a lone surrogate (%j) as uuid.v5 does, before the namespace', (name) => {
-    expect(() => uuidv5(name, NAMESPACES[0])).toThrow(new URIError('URI malformed'));
-    expect(() => uuidV5(name, NAMESPACES[0])).toThrow(new URIError('URI malformed'));
-    expect(() => uuidV5(name, 'not-a-uuid')).toThrow(URIError);
-    expect(() => uuidv5(name, 'not-a-uuid')).toThrow(URIError);
-  });
 });

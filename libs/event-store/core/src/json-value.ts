@@ -77,7 +77,8 @@ export function findJsonProblem(
             if (problem) return problem;
             steps.pop();
           }
-          if (Object.getOwnPropertySymbols(v).length > 0) return { kind: 'value', path: pathTo(), what: 'a symbol key' };
+          if (Object.getOwnPropertySymbols(v).length > 0)
+            return { kind: 'value', path: pathTo(), what: 'a symbol key' };
         } else {
           return { kind: 'value', path: pathTo(), what: `an instance of ${v.constructor?.name ?? 'a class'}` };
         }

@@ -46,7 +46,11 @@ export function prepareAppend(streamId: unknown, events: unknown, options?: Appe
     throw new InvalidAppend('stream-id.empty', 'streamId', 'Stream id must be a non-empty string');
   }
   if (streamId.length > MAX_STREAM_ID_LENGTH) {
-    throw new InvalidAppend('stream-id.too-long', 'streamId', `Stream id longer than ${MAX_STREAM_ID_LENGTH} characters`);
+    throw new InvalidAppend(
+      'stream-id.too-long',
+      'streamId',
+      `Stream id longer than ${MAX_STREAM_ID_LENGTH} characters`,
+    );
   }
   if (CONTROL.test(streamId)) {
     throw new InvalidAppend('stream-id.invalid', 'streamId', 'Stream id contains control characters');
@@ -78,7 +82,11 @@ export function prepareAppend(streamId: unknown, events: unknown, options?: Appe
     }
     const schemaVersion = e.schemaVersion ?? 1;
     if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
-      throw new InvalidAppend('event.schema-version.invalid', `${at}.schemaVersion`, 'Schema version must be an integer ≥ 1');
+      throw new InvalidAppend(
+        'event.schema-version.invalid',
+        `${at}.schemaVersion`,
+        'Schema version must be an integer ≥ 1',
+      );
     }
     const dataJson = serialised(e.data, `${at}.data`);
     let metadataJson = metadataJsonOf.get(e.metadata);
@@ -88,7 +96,10 @@ export function prepareAppend(streamId: unknown, events: unknown, options?: Appe
     }
     // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when it could matter.
     const units = dataJson.length + metadataJson.length;
-    if (units * 3 > MAX_EVENT_BYTES && Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson) > MAX_EVENT_BYTES) {
+    if (
+      units * 3 > MAX_EVENT_BYTES &&
+      Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson) > MAX_EVENT_BYTES
+    ) {
       throw new InvalidAppend('event.too-large', at, `Event larger than ${MAX_EVENT_BYTES} bytes`);
     }
     return { id: e.id, type: e.type, schemaVersion, dataJson, metadataJson };
@@ -113,7 +124,8 @@ export function prepareAppends(appends: unknown): PreparedAppend[] {
     const at = `appends[${i}]`;
     if (!isPlainObject(append)) throw new InvalidAppend('append.invalid', at, 'An append must be an object');
     const a = append as Partial<StreamAppend>;
-    if (a.options !== undefined && !isPlainObject(a.options)) throw new InvalidAppend('append.options.invalid', `${at}.options`, 'Append options must be an object');
+    if (a.options !== undefined && !isPlainObject(a.options))
+      throw new InvalidAppend('append.options.invalid', `${at}.options`, 'Append options must be an object');
     let prepared: PreparedAppend;
     try {
       prepared = prepareAppend(a.streamId, a.events, a.options);
@@ -123,7 +135,11 @@ export function prepareAppends(appends: unknown): PreparedAppend[] {
     }
     events += prepared.events.length;
     if (events > MAX_EVENTS_PER_REQUEST) {
-      throw new InvalidAppend('appends.too-many-events', 'appends', `At most ${MAX_EVENTS_PER_REQUEST} events per multi-stream append`);
+      throw new InvalidAppend(
+        'appends.too-many-events',
+        'appends',
+        `At most ${MAX_EVENTS_PER_REQUEST} events per multi-stream append`,
+      );
     }
     return prepared;
   });
@@ -140,7 +156,8 @@ function checkExpectedRevision(value: unknown): ExpectedRevision {
 }
 
 function checkedMetadataJson(metadata: unknown, at: string): string {
-  if (!isPlainObject(metadata)) throw new InvalidAppend('event.metadata.missing', at, 'Event metadata must be an object');
+  if (!isPlainObject(metadata))
+    throw new InvalidAppend('event.metadata.missing', at, 'Event metadata must be an object');
   const m = metadata as Record<string, unknown>;
   const actor = m['actor'] as Record<string, unknown> | undefined;
   if (!isPlainObject(actor) || typeof actor['userId'] !== 'string' || typeof actor['role'] !== 'string') {
@@ -152,7 +169,11 @@ function checkedMetadataJson(metadata: unknown, at: string): string {
     }
   }
   if (m['causationId'] !== null && typeof m['causationId'] !== 'string') {
-    throw new InvalidAppend('event.metadata.causation-id.invalid', `${at}.causationId`, 'causationId must be a string or null');
+    throw new InvalidAppend(
+      'event.metadata.causation-id.invalid',
+      `${at}.causationId`,
+      'causationId must be a string or null',
+    );
   }
   return serialised(metadata, at);
 }
@@ -174,6 +195,11 @@ function serialised(value: unknown, at: string): string {
     json = undefined;
   }
   const problem = findJsonProblem(value, at, undefined, { acyclic: json !== undefined });
-  if (problem) throw new InvalidAppend('event.not-json', problem.path, `Not JSON-serialisable: ${problem.what} at ${problem.path}`);
+  if (problem)
+    throw new InvalidAppend(
+      'event.not-json',
+      problem.path,
+      `Not JSON-serialisable: ${problem.what} at ${problem.path}`,
+    );
   return json as string;
 }

@@ -1,11 +1,23 @@
-import { BACKWARDS, END, excludeSystemEvents, FORWARDS, START, type KurrentDBClient, type ReadPosition } from '@kurrent/kurrentdb-client';
+import {
+  BACKWARDS,
+  END,
+  excludeSystemEvents,
+  FORWARDS,
+  START,
+  type KurrentDBClient,
+  type ReadPosition,
+} from '@kurrent/kurrentdb-client';
 import type { StoredEvent } from '@relapse-watch/event-store-core';
 import { storedEventFrom } from './event-envelope';
 import { positionFromKurrent, readPositionOf } from './positions';
 
 /** Our events of $all from a KurrentDB read position, forwards; system and foreign events left out. */
 async function* ourEventsFrom(client: KurrentDBClient, from: ReadPosition): AsyncGenerator<StoredEvent> {
-  for await (const resolved of client.readAll({ fromPosition: from, direction: FORWARDS, filter: excludeSystemEvents() })) {
+  for await (const resolved of client.readAll({
+    fromPosition: from,
+    direction: FORWARDS,
+    filter: excludeSystemEvents(),
+  })) {
     const stored = storedEventFrom(resolved.event);
     if (stored) yield stored;
   }
@@ -21,7 +33,11 @@ async function* ourEventsFrom(client: KurrentDBClient, from: ReadPosition): Asyn
  * before that number (found by reading backwards from the end, so cheap near the head) and
  * skips what comes before `fromPosition`.
  */
-export async function* readAllEvents(client: KurrentDBClient, fromPosition = 0, maxCount = Number.POSITIVE_INFINITY): AsyncGenerator<StoredEvent> {
+export async function* readAllEvents(
+  client: KurrentDBClient,
+  fromPosition = 0,
+  maxCount = Number.POSITIVE_INFINITY,
+): AsyncGenerator<StoredEvent> {
   if (maxCount <= 0) return;
   let source = ourEventsFrom(client, readPositionOf(fromPosition));
   let next: IteratorResult<StoredEvent>;
@@ -50,7 +66,11 @@ export async function* readAllEvents(client: KurrentDBClient, fromPosition = 0, 
  * start of the log. Any event's position is a record boundary the server reads from.
  */
 export async function lastPositionAtOrBefore(client: KurrentDBClient, position: number): Promise<ReadPosition> {
-  for await (const resolved of client.readAll({ fromPosition: END, direction: BACKWARDS, filter: excludeSystemEvents() })) {
+  for await (const resolved of client.readAll({
+    fromPosition: END,
+    direction: BACKWARDS,
+    filter: excludeSystemEvents(),
+  })) {
     const recorded = resolved.event;
     if (recorded?.position && positionFromKurrent(recorded.position) <= position) return recorded.position;
   }
@@ -59,7 +79,11 @@ export async function lastPositionAtOrBefore(client: KurrentDBClient, position: 
 
 /** Position of the last event this store wrote (system and foreign events skipped); 0 for none. */
 export async function lastOwnPosition(client: KurrentDBClient): Promise<number> {
-  for await (const resolved of client.readAll({ fromPosition: END, direction: BACKWARDS, filter: excludeSystemEvents() })) {
+  for await (const resolved of client.readAll({
+    fromPosition: END,
+    direction: BACKWARDS,
+    filter: excludeSystemEvents(),
+  })) {
     const stored = storedEventFrom(resolved.event);
     if (stored) return stored.position;
   }

@@ -1,5 +1,10 @@
 import type { AllStreamSubscription, KurrentDBClient, ReadPosition } from '@kurrent/kurrentdb-client';
-import { matchesFilter, type EventSubscription, type StoredEvent, type SubscribeToAllOptions } from '@relapse-watch/event-store-core';
+import {
+  matchesFilter,
+  type EventSubscription,
+  type StoredEvent,
+  type SubscribeToAllOptions,
+} from '@relapse-watch/event-store-core';
 import { lastPositionAtOrBefore } from './all-log-reader';
 import { storedEventFrom } from './event-envelope';
 import { readPositionOf, serverFilterFor } from './positions';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { DuplicateEventId, prepareAppend, WrongExpectedRevision, type StoredEvent } from '@relapse-watch/event-store-core';
+import {
+  DuplicateEventId,
+  prepareAppend,
+  WrongExpectedRevision,
+  type StoredEvent,
+} from '@relapse-watch/event-store-core';
 import { testEvent } from '@relapse-watch/event-store-testing';
 import { chainEvents, checkKurrentDbNames, planAppend, replayOutcome } from './append-plan';
 
@@ -59,8 +64,12 @@ describe('chainEvents and reserved names', () => {
   });
 
   it('refuses $ stream ids and event types, which KurrentDB keeps for itself', () => {
-    expect(() => checkKurrentDbNames(prepareAppend('$all', [testEvent('E', 1)]))).toThrow(expect.objectContaining({ code: 'stream-id.reserved' }));
-    expect(() => checkKurrentDbNames(prepareAppend('s', [testEvent('$>', 1)]))).toThrow(expect.objectContaining({ field: 'events[0].type' }));
+    expect(() => checkKurrentDbNames(prepareAppend('$all', [testEvent('E', 1)]))).toThrow(
+      expect.objectContaining({ code: 'stream-id.reserved' }),
+    );
+    expect(() => checkKurrentDbNames(prepareAppend('s', [testEvent('$>', 1)]))).toThrow(
+      expect.objectContaining({ field: 'events[0].type' }),
+    );
     expect(() => checkKurrentDbNames(prepareAppend('a$b', [testEvent('E$', 1)]))).not.toThrow();
   });
 });

@@ -50,7 +50,11 @@ export function planAppend(expected: ExpectedRevision, actual: number | null): A
  * none is a plain conflict.
  * @throws {@link DuplicateEventId} or {@link WrongExpectedRevision}
  */
-export function replayOutcome(append: PreparedAppend, stored: readonly StoredEvent[], actual: number | null): AppendResult {
+export function replayOutcome(
+  append: PreparedAppend,
+  stored: readonly StoredEvent[],
+  actual: number | null,
+): AppendResult {
   const { streamId, events } = append;
   if (stored.length === events.length && stored.every((e, i) => e.id === events[i].id)) {
     const last = stored[stored.length - 1];
@@ -103,7 +107,11 @@ export function checkKurrentDbNames(append: PreparedAppend): void {
   }
   append.events.forEach((e, i) => {
     if (e.type.startsWith('$')) {
-      throw new InvalidAppend('event.type.reserved', `events[${i}].type`, 'Event types starting with $ are reserved by KurrentDB');
+      throw new InvalidAppend(
+        'event.type.reserved',
+        `events[${i}].type`,
+        'Event types starting with $ are reserved by KurrentDB',
+      );
     }
   });
 }

@@ -31,7 +31,9 @@ describe('createKurrentDbClient', () => {
 
 describe('redactConnectionString', () => {
   it('hides the password and leaves the rest', () => {
-    expect(redactConnectionString('kurrentdb://admin:changeit@db:2113?tls=true')).toBe('kurrentdb://admin:***@db:2113?tls=true');
+    expect(redactConnectionString('kurrentdb://admin:changeit@db:2113?tls=true')).toBe(
+      'kurrentdb://admin:***@db:2113?tls=true',
+    );
     expect(redactConnectionString('kurrentdb://db:2113')).toBe('kurrentdb://db:2113');
   });
 });

@@ -28,7 +28,9 @@ function redactPassword(text: string, connectionString: string): string {
  */
 export function createKurrentDbClient(connectionString: unknown): KurrentDBClient {
   if (typeof connectionString !== 'string' || connectionString.trim().length === 0) {
-    throw new InvalidKurrentDbConfig('KurrentDB connection string must be a non-empty string, e.g. kurrentdb://localhost:2113?tls=false');
+    throw new InvalidKurrentDbConfig(
+      'KurrentDB connection string must be a non-empty string, e.g. kurrentdb://localhost:2113?tls=false',
+    );
   }
   const scheme = SCHEME.exec(connectionString)?.[1];
   if (!scheme || !SCHEMES.includes(scheme)) {
@@ -40,6 +42,8 @@ export function createKurrentDbClient(connectionString: unknown): KurrentDBClien
     return KurrentDBClient.connectionString(connectionString);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InvalidKurrentDbConfig(`Invalid KurrentDB connection string: ${redactPassword(reason, connectionString)}`);
+    throw new InvalidKurrentDbConfig(
+      `Invalid KurrentDB connection string: ${redactPassword(reason, connectionString)}`,
+    );
   }
 }

@@ -23,7 +23,11 @@ function asRecorded(data: EventData, streamId: string, revision: number, offset:
 describe('metadata envelope', () => {
   const streamId = 'registry-household-42';
   const events = [
-    testEvent('HouseholdRegistered', { 户主: '张三', amount: 12345.67 }, { metadata: testMetadata({ causationId: 'cmd-1', idempotencyKey: 'k-1' }) }),
+    testEvent(
+      'HouseholdRegistered',
+      { 户主: '张三', amount: 12345.67 },
+      { metadata: testMetadata({ causationId: 'cmd-1', idempotencyKey: 'k-1' }) },
+    ),
     testEvent('Counted', 7, { schemaVersion: 3 }),
     testEvent('Cleared', null),
   ];
@@ -37,7 +41,12 @@ describe('metadata envelope', () => {
     expect(stored.map((e) => e?.data)).toEqual(events.map((e) => e.data));
     expect(stored.map((e) => e?.metadata)).toEqual(events.map((e) => e.metadata));
     expect(stored.map((e) => e?.schemaVersion)).toEqual([1, 3, 1]);
-    expect(stored[0]).toMatchObject({ id: events[0].id, streamId, type: 'HouseholdRegistered', recordedAt: '2024-08-20T10:00:00.000Z' });
+    expect(stored[0]).toMatchObject({
+      id: events[0].id,
+      streamId,
+      type: 'HouseholdRegistered',
+      recordedAt: '2024-08-20T10:00:00.000Z',
+    });
   });
 
   it('keeps the hash chain, and the hashes verify from the read-back fields alone', () => {
@@ -68,7 +77,10 @@ describe('metadata envelope', () => {
   });
 
   it('treats events without the envelope as not ours, and a broken envelope as an error', () => {
-    const foreign = { ...asRecorded(toEventData(chained[0]), streamId, 0, 10), metadata: { $correlationId: 'x' } } as RecordedEvent;
+    const foreign = {
+      ...asRecorded(toEventData(chained[0]), streamId, 0, 10),
+      metadata: { $correlationId: 'x' },
+    } as RecordedEvent;
     expect(storedEventFrom(foreign)).toBeNull();
     expect(storedEventFrom(undefined)).toBeNull();
     expect(storedEventFrom({ ...foreign, isJson: false } as RecordedEvent)).toBeNull();

@@ -1,5 +1,10 @@
 import type { EventData, RecordedEvent } from '@kurrent/kurrentdb-client';
-import { isPlainObject, type EventMetadata, type PreparedEvent, type StoredEvent } from '@relapse-watch/event-store-core';
+import {
+  isPlainObject,
+  type EventMetadata,
+  type PreparedEvent,
+  type StoredEvent,
+} from '@relapse-watch/event-store-core';
 import { positionFromKurrent, revisionFromKurrent } from './positions';
 
 /** Key of our part of a KurrentDB event's metadata; its presence marks an event as ours. */
@@ -83,7 +88,9 @@ export function readEnvelope(metadata: unknown): EnvelopeFields | null {
     !isPlainObject(fields['metadata'])
   ) {
     // Ours by its key but unreadable: a newer layout or an edit behind the store's back.
-    throw new Error(`Unreadable ${ENVELOPE_KEY} metadata envelope (format ${String(isPlainObject(fields) ? fields['format'] : fields)})`);
+    throw new Error(
+      `Unreadable ${ENVELOPE_KEY} metadata envelope (format ${String(isPlainObject(fields) ? fields['format'] : fields)})`,
+    );
   }
   return fields as unknown as EnvelopeFields;
 }
@@ -97,7 +104,8 @@ export function storedEventFrom(recorded: RecordedEvent | undefined): StoredEven
   if (!recorded || !recorded.isJson) return null;
   const envelope = readEnvelope(recorded.metadata);
   if (!envelope) return null;
-  if (!recorded.position) throw new Error('KurrentDB returned an event without its position: the server must be 22.6 or later');
+  if (!recorded.position)
+    throw new Error('KurrentDB returned an event without its position: the server must be 22.6 or later');
   return {
     id: recorded.id,
     streamId: recorded.streamId,

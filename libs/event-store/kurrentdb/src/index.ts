@@ -12,4 +12,11 @@ export {
   type ChainedEvent,
 } from './event-envelope';
 export { positionFromKurrent, readPositionOf, revisionFromKurrent, serverFilterFor } from './positions';
-export { planAppend, replayOutcome, chainEvents, checkKurrentDbNames, type AppendPlan, type StreamHead } from './append-plan';
+export {
+  planAppend,
+  replayOutcome,
+  chainEvents,
+  checkKurrentDbNames,
+  type AppendPlan,
+  type StreamHead,
+} from './append-plan';

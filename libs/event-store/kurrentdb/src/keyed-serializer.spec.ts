@@ -13,7 +13,11 @@ describe('KeyedSerializer', () => {
       log.push(`end ${name}`);
       return name;
     };
-    const results = await Promise.all([serializer.run('a', step('a1')), serializer.run('a', step('a2')), serializer.run('b', step('b1'))]);
+    const results = await Promise.all([
+      serializer.run('a', step('a1')),
+      serializer.run('a', step('a2')),
+      serializer.run('b', step('b1')),
+    ]);
     expect(results).toEqual(['a1', 'a2', 'b1']);
     expect(log.indexOf('start a2')).toBeGreaterThan(log.indexOf('end a1'));
     expect(log.indexOf('start b1')).toBeLessThan(log.indexOf('end a1'));

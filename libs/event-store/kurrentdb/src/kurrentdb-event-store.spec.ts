@@ -12,7 +12,9 @@ import { KurrentDbEventStore } from './kurrentdb-event-store';
 const url = process.env['KURRENTDB_URL'];
 
 if (url) {
-  eventStoreConformance('kurrentdb', () => KurrentDbEventStore.open({ connectionString: url }), { multiStreamAppend: false });
+  eventStoreConformance('kurrentdb', () => KurrentDbEventStore.open({ connectionString: url }), {
+    multiStreamAppend: false,
+  });
 
   describe('KurrentDbEventStore: KurrentDB specifics and lifecycle', () => {
     it('reads $all and subscribes from numbers that are not record boundaries', async () => {
@@ -23,7 +25,10 @@ if (url) {
         const second = await store.appendToStream(s, [testEvent('E', 2)]);
         const read = await collect(store.readAll({ fromPosition: first.lastPosition + 1 }));
         expect(read.filter((e) => e.streamId === s).map((e) => e.data)).toEqual([2]);
-        const got = await take(store.subscribeToAll({ fromPosition: first.lastPosition + 1, filter: { streamPrefixes: [s] } }), 1);
+        const got = await take(
+          store.subscribeToAll({ fromPosition: first.lastPosition + 1, filter: { streamPrefixes: [s] } }),
+          1,
+        );
         expect(got.map((e) => e.position)).toEqual([second.lastPosition]);
       } finally {
         await store.close();
@@ -35,7 +40,9 @@ if (url) {
       const store = await KurrentDbEventStore.open({ client });
       try {
         await expect(store.appendToStream('$system-like', [testEvent('E', 1)])).rejects.toBeInstanceOf(InvalidAppend);
-        await expect(store.appendToStream(uniqueStreamId(), [testEvent('$Reserved', 1)])).rejects.toMatchObject({ code: 'event.type.reserved' });
+        await expect(store.appendToStream(uniqueStreamId(), [testEvent('$Reserved', 1)])).rejects.toMatchObject({
+          code: 'event.type.reserved',
+        });
         const s = uniqueStreamId();
         await client.appendToStream(s, jsonEvent({ type: 'Raw', data: { raw: true } }));
         await expect(collect(store.readStream(s))).rejects.toBeInstanceOf(ForeignKurrentDbEvent);

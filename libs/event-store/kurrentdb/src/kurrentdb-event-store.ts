@@ -1,4 +1,9 @@
-import { MaxAppendSizeExceededError, NO_STREAM, WrongExpectedVersionError, type KurrentDBClient } from '@kurrent/kurrentdb-client';
+import {
+  MaxAppendSizeExceededError,
+  NO_STREAM,
+  WrongExpectedVersionError,
+  type KurrentDBClient,
+} from '@kurrent/kurrentdb-client';
 import {
   EventStoreClosed,
   InvalidAppend,
@@ -100,7 +105,9 @@ export class KurrentDbEventStore implements EventStore {
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (this.closed) return Promise.reject(new EventStoreClosed());
     void appends;
-    return Promise.reject(new MultiStreamAppendNotSupported('the KurrentDB adapter writes one stream per append (see its README)'));
+    return Promise.reject(
+      new MultiStreamAppendNotSupported('the KurrentDB adapter writes one stream per append (see its README)'),
+    );
   }
 
   async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {
@@ -140,11 +147,16 @@ export class KurrentDbEventStore implements EventStore {
       const plan = planAppend(expectedRevision, actual);
       if (plan.kind === 'conflict') throw new WrongExpectedRevision(streamId, expectedRevision, actual);
       if (plan.kind === 'replay') {
-        return replayOutcome(prepared, await readStreamRange(this.client, streamId, plan.fromRevision, events.length), actual);
+        return replayOutcome(
+          prepared,
+          await readStreamRange(this.client, streamId, plan.fromRevision, events.length),
+          actual,
+        );
       }
       if (plan.kind === 'find') {
         const at = await findFirstOf(this.client, streamId, new Set(events.map((e) => e.id)));
-        if (at !== null) return replayOutcome(prepared, await readStreamRange(this.client, streamId, at, events.length), actual);
+        if (at !== null)
+          return replayOutcome(prepared, await readStreamRange(this.client, streamId, at, events.length), actual);
       }
       const chained = chainEvents(prepared, head, new Date().toISOString());
       try {
@@ -153,7 +165,11 @@ export class KurrentDbEventStore implements EventStore {
         });
       } catch (error) {
         if (error instanceof MaxAppendSizeExceededError) {
-          throw new InvalidAppend('events.too-large-for-server', 'events', `Append larger than the server's max append size (${error.message})`);
+          throw new InvalidAppend(
+            'events.too-large-for-server',
+            'events',
+            `Append larger than the server's max append size (${error.message})`,
+          );
         }
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         // Another process wrote first: the next round sees its events (conflict or re-send).

@@ -22,8 +22,12 @@ function emptyClient() {
 
 describe('KurrentDbEventStore without a server', () => {
   it('open() refuses a malformed connection string before connecting', async () => {
-    await expect(KurrentDbEventStore.open({ connectionString: 'http://localhost:2113' })).rejects.toBeInstanceOf(InvalidKurrentDbConfig);
-    await expect(KurrentDbEventStore.open({ connectionString: '' })).rejects.toMatchObject({ code: 'event-store.kurrentdb.invalid-config' });
+    await expect(KurrentDbEventStore.open({ connectionString: 'http://localhost:2113' })).rejects.toBeInstanceOf(
+      InvalidKurrentDbConfig,
+    );
+    await expect(KurrentDbEventStore.open({ connectionString: '' })).rejects.toMatchObject({
+      code: 'event-store.kurrentdb.invalid-config',
+    });
   });
 
   it('bad input is the core InvalidAppend, with nothing sent to the server', async () => {
@@ -36,7 +40,9 @@ describe('KurrentDbEventStore without a server', () => {
       [uniqueStreamId(), [testEvent('E', 1), testEvent('$>', 2)], 'event.type.reserved', 'events[1].type'],
     ];
     for (const [streamId, events, code, field] of cases) {
-      const error = await (store.appendToStream as (...a: unknown[]) => Promise<unknown>)(streamId, events).catch((e: unknown) => e);
+      const error = await (store.appendToStream as (...a: unknown[]) => Promise<unknown>)(streamId, events).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(InvalidAppend);
       expect(error).toMatchObject({ code, field });
     }
@@ -47,7 +53,9 @@ describe('KurrentDbEventStore without a server', () => {
   it('appendToStreams is refused as not supported, with nothing sent to the server', async () => {
     const { client, appendToStream } = emptyClient();
     const store = await KurrentDbEventStore.open({ client });
-    const error = await store.appendToStreams([{ streamId: uniqueStreamId(), events: [testEvent('E', 1)] }]).catch((e: unknown) => e);
+    const error = await store
+      .appendToStreams([{ streamId: uniqueStreamId(), events: [testEvent('E', 1)] }])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MultiStreamAppendNotSupported);
     expect(error).toMatchObject({ code: 'event-store.multi-stream-append.not-supported' });
     expect(appendToStream).not.toHaveBeenCalled();

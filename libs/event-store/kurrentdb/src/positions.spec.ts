@@ -23,11 +23,21 @@ describe('position and revision mapping', () => {
 
 describe('server-side pre-filter', () => {
   it('narrows to the stream prefixes when none can match a system stream', () => {
-    expect(serverFilterFor({ streamPrefixes: ['registry-', 'inspection-'] })).toMatchObject({ filterOn: STREAM_NAME, prefixes: ['registry-', 'inspection-'] });
+    expect(serverFilterFor({ streamPrefixes: ['registry-', 'inspection-'] })).toMatchObject({
+      filterOn: STREAM_NAME,
+      prefixes: ['registry-', 'inspection-'],
+    });
   });
 
   it('otherwise only leaves out system event types', () => {
-    for (const filter of [undefined, {}, { eventTypes: ['A'] }, { streamPrefixes: [''] }, { streamPrefixes: ['$ce-'] }, { streamPrefixes: [] }]) {
+    for (const filter of [
+      undefined,
+      {},
+      { eventTypes: ['A'] },
+      { streamPrefixes: [''] },
+      { streamPrefixes: ['$ce-'] },
+      { streamPrefixes: [] },
+    ]) {
       expect(serverFilterFor(filter)).toMatchObject({ filterOn: EVENT_TYPE, regex: '^[^$].*' });
     }
   });

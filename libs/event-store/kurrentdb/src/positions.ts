@@ -1,4 +1,11 @@
-import { START, excludeSystemEvents, streamNameFilter, type Filter, type Position, type ReadPosition } from '@kurrent/kurrentdb-client';
+import {
+  START,
+  excludeSystemEvents,
+  streamNameFilter,
+  type Filter,
+  type Position,
+  type ReadPosition,
+} from '@kurrent/kurrentdb-client';
 import type { EventFilter } from '@relapse-watch/event-store-core';
 
 /*

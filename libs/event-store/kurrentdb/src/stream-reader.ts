@@ -1,4 +1,12 @@
-import { BACKWARDS, END, FORWARDS, START, StreamNotFoundError, type KurrentDBClient, type ReadRevision } from '@kurrent/kurrentdb-client';
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  type KurrentDBClient,
+  type ReadRevision,
+} from '@kurrent/kurrentdb-client';
 import type { ReadStreamOptions, StoredEvent } from '@relapse-watch/event-store-core';
 import type { StreamHead } from './append-plan';
 import { storedEventFrom } from './event-envelope';
@@ -11,7 +19,11 @@ import { revisionFromKurrent } from './positions';
  * @throws {@link ForeignKurrentDbEvent} on an event this store did not write: skipping it
  * would leave a hole in the revisions.
  */
-export async function* readStreamEvents(client: KurrentDBClient, streamId: string, options: ReadStreamOptions = {}): AsyncGenerator<StoredEvent> {
+export async function* readStreamEvents(
+  client: KurrentDBClient,
+  streamId: string,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<StoredEvent> {
   const backwards = options.direction === 'backwards';
   if (options.maxCount !== undefined && options.maxCount <= 0) return;
   let fromRevision: ReadRevision = backwards ? END : START;
@@ -27,7 +39,8 @@ export async function* readStreamEvents(client: KurrentDBClient, streamId: strin
     });
     for await (const resolved of events) {
       const stored = storedEventFrom(resolved.event);
-      if (!stored) throw new ForeignKurrentDbEvent(streamId, resolved.event ? revisionFromKurrent(resolved.event.revision) : -1);
+      if (!stored)
+        throw new ForeignKurrentDbEvent(streamId, resolved.event ? revisionFromKurrent(resolved.event.revision) : -1);
       yield stored;
     }
   } catch (error) {
@@ -45,7 +58,12 @@ export async function readStreamHead(client: KurrentDBClient, streamId: string):
 }
 
 /** Up to `count` events of the stream from `fromRevision` on, forwards. */
-export async function readStreamRange(client: KurrentDBClient, streamId: string, fromRevision: number, count: number): Promise<StoredEvent[]> {
+export async function readStreamRange(
+  client: KurrentDBClient,
+  streamId: string,
+  fromRevision: number,
+  count: number,
+): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];
   for await (const event of readStreamEvents(client, streamId, { fromRevision, maxCount: count })) out.push(event);
   return out;
@@ -57,7 +75,11 @@ export async function readStreamRange(client: KurrentDBClient, streamId: string,
  * of an idempotent 'any' / 'stream_exists' append. Appends with an exact expected revision
  * (what handleCommand sends) never pay it.
  */
-export async function findFirstOf(client: KurrentDBClient, streamId: string, ids: ReadonlySet<string>): Promise<number | null> {
+export async function findFirstOf(
+  client: KurrentDBClient,
+  streamId: string,
+  ids: ReadonlySet<string>,
+): Promise<number | null> {
   for await (const event of readStreamEvents(client, streamId)) {
     if (ids.has(event.id)) return event.revision;
   }

@@ -22,7 +22,8 @@ export class AppendRolledBack extends Error {
 
 /** True for the unique violation of (stream_id, revision): a racing writer took the revision. */
 export function isRevisionRace(error: unknown): boolean {
-  const e = (error instanceof AppendRolledBack ? error.cause : error) as { code?: string; constraint?: string } | undefined;
+  const e = (error instanceof AppendRolledBack ? error.cause : error) as
+    { code?: string; constraint?: string } | undefined;
   return e?.code === '23505' && e.constraint === 'events_stream_revision';
 }
 
@@ -58,10 +59,17 @@ export function isRevisionRace(error: unknown): boolean {
  * @throws WrongExpectedRevision, DuplicateEventId (transaction still open: roll it back)
  * @throws AppendRolledBack (transaction already rolled back)
  */
-export async function writeAppend(client: ClientBase, sql: SchemaStatements, append: PreparedAppend): Promise<AppendResult> {
+export async function writeAppend(
+  client: ClientBase,
+  sql: SchemaStatements,
+  append: PreparedAppend,
+): Promise<AppendResult> {
   const { streamId, expectedRevision, events } = append;
   await client.query({ ...sql.lockStream, values: [sql.lockKey, streamId] });
-  const headRows = (await client.query({ ...sql.head, values: [streamId], rowMode: 'array' })).rows as [string, string][];
+  const headRows = (await client.query({ ...sql.head, values: [streamId], rowMode: 'array' })).rows as [
+    string,
+    string,
+  ][];
   const head = headRows.length > 0 ? { revision: Number(headRows[0][0]), hash: headRows[0][1] } : null;
   const actual = head ? head.revision : null;
 
@@ -76,18 +84,37 @@ export async function writeAppend(client: ClientBase, sql: SchemaStatements, app
   } else {
     const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision;
     conflict = (actual ?? -1) !== expected;
-    if (conflict && actual !== null && actual > expected) return replayOutcome(client, sql, append, expected + 1, actual);
+    if (conflict && actual !== null && actual > expected)
+      return replayOutcome(client, sql, append, expected + 1, actual);
   }
   if (conflict) throw new WrongExpectedRevision(streamId, expectedRevision, actual);
 
   const recordedAt = new Date().toISOString();
-  const columns: [number[], string[], string[], number[], string[], string[], (string | null)[], string[]] = [[], [], [], [], [], [], [], []];
+  const columns: [number[], string[], string[], number[], string[], string[], (string | null)[], string[]] = [
+    [],
+    [],
+    [],
+    [],
+    [],
+    [],
+    [],
+    [],
+  ];
   let revision = actual ?? -1;
   let prevHash = head ? head.hash : null;
   for (const e of events) {
     revision++;
     const hash = eventHash(
-      { streamId, revision, id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson: e.dataJson, metadataJson: e.metadataJson, recordedAt },
+      {
+        streamId,
+        revision,
+        id: e.id,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        dataJson: e.dataJson,
+        metadataJson: e.metadataJson,
+        recordedAt,
+      },
       prevHash,
     );
     columns[0].push(revision);
@@ -104,7 +131,8 @@ export async function writeAppend(client: ClientBase, sql: SchemaStatements, app
   await client.query({ ...sql.lockPositions, values: [sql.lockKey] });
   let positions: [string][];
   try {
-    positions = (await client.query({ ...sql.insert, values: [streamId, recordedAt, ...columns], rowMode: 'array' })).rows as [string][];
+    positions = (await client.query({ ...sql.insert, values: [streamId, recordedAt, ...columns], rowMode: 'array' }))
+      .rows as [string][];
   } catch (error) {
     await client.query('ROLLBACK');
     await client.query({ ...sql.unlockPositions, values: [sql.lockKey] });
@@ -128,7 +156,11 @@ async function replayOutcome(
   actual: number | null,
 ): Promise<AppendResult> {
   const { streamId, events } = append;
-  const result = await client.query({ ...sql.replayRange, values: [streamId, fromRevision, events.length], rowMode: 'array' });
+  const result = await client.query({
+    ...sql.replayRange,
+    values: [streamId, fromRevision, events.length],
+    rowMode: 'array',
+  });
   const rows = result.rows as [string, string, string][];
   if (rows.length === events.length && rows.every((row, i) => row[1] === events[i].id)) {
     const last = rows[rows.length - 1];

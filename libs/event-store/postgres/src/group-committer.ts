@@ -103,7 +103,8 @@ export class GroupCommitter {
     let n = 0;
     while (n < this.queue.length && n < maxAppends) {
       const next = this.queue[n];
-      if (n > 0 && (events + next.append.events.length > this.limits.maxEvents || text + next.text > MAX_GROUP_TEXT)) break;
+      if (n > 0 && (events + next.append.events.length > this.limits.maxEvents || text + next.text > MAX_GROUP_TEXT))
+        break;
       events += next.append.events.length;
       text += next.text;
       n++;

@@ -11,7 +11,8 @@ import { AppendRolledBack } from './append-writer';
 import { FIELD_SEPARATOR, type SchemaStatements } from './sql-statements';
 
 /** One append's outcome in a group: its result, or the store error it alone failed with. */
-export type GroupOutcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: EventStoreError };
+export type GroupOutcome =
+  { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: EventStoreError };
 
 /** What {@link writeGroup} did: an outcome per written append, and the appends it left out. */
 export interface GroupWritten {
@@ -143,7 +144,8 @@ export async function writeGroup(
   allOrNothing = false,
 ): Promise<GroupWritten> {
   const streamIds = [...new Set(appends.map((a) => a.streamId))];
-  const lockRows = (await client.query({ ...sql.tryLockStreams, values: [sql.lockKey, streamIds], rowMode: 'array' })).rows as [boolean][];
+  const lockRows = (await client.query({ ...sql.tryLockStreams, values: [sql.lockKey, streamIds], rowMode: 'array' }))
+    .rows as [boolean][];
   const locked = new Set<string>();
   lockRows.forEach((row, i) => {
     if (row[0]) locked.add(streamIds[i]);
@@ -152,7 +154,11 @@ export async function writeGroup(
   const streams = new Map<string, StreamState>();
   if (lockedIds.length > 0) {
     const heads = new Map<string, Head>();
-    const headRows = (await client.query({ ...sql.heads, values: [lockedIds], rowMode: 'array' })).rows as [string, string, string][];
+    const headRows = (await client.query({ ...sql.heads, values: [lockedIds], rowMode: 'array' })).rows as [
+      string,
+      string,
+      string,
+    ][];
     for (const [id, revision, hash] of headRows) heads.set(id, { revision: Number(revision), hash });
     for (const id of lockedIds) {
       const head = heads.get(id) ?? null;
@@ -205,7 +211,8 @@ async function findCommittedFirstIds(
   const indexes: number[] = [];
   for (let i = 0; i < appends.length; i++) {
     const { streamId, expectedRevision } = appends[i];
-    if ((expectedRevision === 'any' || expectedRevision === 'stream_exists') && streams.get(streamId)?.committed) indexes.push(i);
+    if ((expectedRevision === 'any' || expectedRevision === 'stream_exists') && streams.get(streamId)?.committed)
+      indexes.push(i);
   }
   if (indexes.length === 0) return found;
   const values = [indexes.map((i) => appends[i].streamId), indexes.map((i) => appends[i].events[0].id)];
@@ -241,7 +248,8 @@ async function decide(
   } else {
     const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision;
     conflict = (actual ?? -1) !== expected;
-    if (conflict && actual !== null && actual > expected) return replayOutcome(client, sql, append, state, expected + 1, actual);
+    if (conflict && actual !== null && actual > expected)
+      return replayOutcome(client, sql, append, state, expected + 1, actual);
   }
   if (conflict) throw new WrongExpectedRevision(streamId, expectedRevision, actual);
 
@@ -251,7 +259,16 @@ async function decide(
   for (const e of events) {
     revision++;
     const hash = eventHash(
-      { streamId, revision, id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson: e.dataJson, metadataJson: e.metadataJson, recordedAt },
+      {
+        streamId,
+        revision,
+        id: e.id,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        dataJson: e.dataJson,
+        metadataJson: e.metadataJson,
+        recordedAt,
+      },
       prevHash,
     );
     rows.streams.push(streamIndex);
@@ -293,13 +310,21 @@ async function replayOutcome(
   if (fromRevision <= committedRevision) {
     // Bounded by the committed head: rows past it would come from a writer bypassing the lock.
     const limit = Math.min(events.length, committedRevision - fromRevision + 1);
-    const result = await client.query({ ...sql.replayRange, values: [streamId, fromRevision, limit], rowMode: 'array' });
+    const result = await client.query({
+      ...sql.replayRange,
+      values: [streamId, fromRevision, limit],
+      rowMode: 'array',
+    });
     for (const [revision, id, position] of result.rows as [string, string, string][]) {
       found.push({ revision: Number(revision), id, position: Number(position) });
     }
   }
   const headRevision = state.head ? state.head.revision : -1;
-  for (let revision = Math.max(fromRevision, committedRevision + 1); found.length < events.length && revision <= headRevision; revision++) {
+  for (
+    let revision = Math.max(fromRevision, committedRevision + 1);
+    found.length < events.length && revision <= headRevision;
+    revision++
+  ) {
     const k = revision - committedRevision - 1;
     found.push({ revision, id: state.pendingEventIds[k], row: state.pendingRows[k] });
   }
@@ -330,7 +355,12 @@ async function replayOutcome(
  * reserving) leaves unused positions: holes, as an aborted identity insert always did, which
  * the log reader never waits for.
  */
-async function insertRows(client: ClientBase, sql: SchemaStatements, recordedAt: string, rows: Rows): Promise<number[]> {
+async function insertRows(
+  client: ClientBase,
+  sql: SchemaStatements,
+  recordedAt: string,
+  rows: Rows,
+): Promise<number[]> {
   // Everything but the positions is ready before the lock is taken.
   const values = [
     recordedAt,
@@ -350,7 +380,10 @@ async function insertRows(client: ClientBase, sql: SchemaStatements, recordedAt:
   await client.query({ ...sql.lockPositions, values: [sql.lockKey] });
   let reserved: [string, string[]];
   try {
-    reserved = (await client.query({ ...sql.reservePositions, values: [rows.count], rowMode: 'array' })).rows[0] as [string, string[]];
+    reserved = (await client.query({ ...sql.reservePositions, values: [rows.count], rowMode: 'array' })).rows[0] as [
+      string,
+      string[],
+    ];
   } catch (error) {
     await client.query('ROLLBACK');
     await client.query({ ...sql.unlockPositions, values: [sql.lockKey] });

@@ -25,7 +25,12 @@ type Row = StoredEventRow;
  * The price: a long transaction — any write transaction in the cluster, ours or not — holds
  * the mark back, and subscribers wait for it to end (they do not lose anything).
  */
-export async function readPage(pool: Pool, sql: SchemaStatements, afterPosition: number, limit: number): Promise<StoredEvent[]> {
+export async function readPage(
+  pool: Pool,
+  sql: SchemaStatements,
+  afterPosition: number,
+  limit: number,
+): Promise<StoredEvent[]> {
   const result = await pool.query({ ...sql.readAll, values: [afterPosition, limit], rowMode: 'array' });
   return (result.rows as unknown as Row[]).map(storedEventFromRow);
 }
@@ -61,7 +66,10 @@ export async function waitForRunningTransactions(pool: Pool, signal?: AbortSigna
   const xmax = first.rows[0].xmax;
   for (let delay = 1; !signal?.aborted; delay = Math.min(delay * 2, 50)) {
     await new Promise((resolve) => setTimeout(resolve, delay));
-    const now = await pool.query<{ done: boolean }>('SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS done', [xmax]);
+    const now = await pool.query<{ done: boolean }>(
+      'SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS done',
+      [xmax],
+    );
     if (now.rows[0].done) return;
   }
 }

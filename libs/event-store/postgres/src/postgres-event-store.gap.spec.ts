@@ -36,7 +36,11 @@ describe('PostgresEventStore: no gaps behind a late-committing transaction', () 
     const heldEvent = testEvent('HeldBack', { late: true });
     let holderOpen = true;
     await holder.query('BEGIN');
-    const held = await writeAppend(holder, schemaStatements(schema), prepareAppend(uniqueStreamId('gap-held'), [heldEvent]));
+    const held = await writeAppend(
+      holder,
+      schemaStatements(schema),
+      prepareAppend(uniqueStreamId('gap-held'), [heldEvent]),
+    );
 
     const received: { position: number; id: string }[] = [];
     const subscription = store.subscribeToAll();
@@ -69,7 +73,10 @@ describe('PostgresEventStore: no gaps behind a late-committing transaction', () 
       await Promise.all([delay(HOLD_MS), half]);
       // The trap a plain `position > last` read falls into: committed events past a position
       // that is still invisible.
-      const past = await admin.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".events WHERE position > $1`, [held.lastPosition]);
+      const past = await admin.query<{ n: string }>(
+        `SELECT count(*) AS n FROM "${schema}".events WHERE position > $1`,
+        [held.lastPosition],
+      );
       const heldVisible = await admin.query(`SELECT 1 FROM "${schema}".events WHERE event_id = $1`, [heldEvent.id]);
       expect(Number(past.rows[0].n)).toBeGreaterThanOrEqual(TOTAL / 2);
       expect(heldVisible.rows).toHaveLength(0);
@@ -83,7 +90,9 @@ describe('PostgresEventStore: no gaps behind a late-committing transaction', () 
       await receiving;
       const totalMs = Date.now() - started;
 
-      const stored = await admin.query<{ position: string }>(`SELECT position FROM "${schema}".events ORDER BY position`);
+      const stored = await admin.query<{ position: string }>(
+        `SELECT position FROM "${schema}".events ORDER BY position`,
+      );
       const storedPositions = stored.rows.map((r) => Number(r.position));
       expect(storedPositions).toHaveLength(TOTAL + 1);
       // 0 skipped, 0 reordered, 0 duplicated: exactly the stored log, in its order.

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Pool } from 'pg';
-import { DuplicateEventId, eventHash, prepareAppend, WrongExpectedRevision, type AppendResult } from '@relapse-watch/event-store-core';
+import {
+  DuplicateEventId,
+  eventHash,
+  prepareAppend,
+  WrongExpectedRevision,
+  type AppendResult,
+} from '@relapse-watch/event-store-core';
 import { collect, testEvent, uniqueStreamId } from '@relapse-watch/event-store-testing';
 import { writeAppend } from './append-writer';
 import { writeGroup } from './group-writer';
@@ -41,12 +47,24 @@ describe('PostgresEventStore: group commit', () => {
       recorded_at: string;
       prev_hash: string | null;
       hash: string;
-    }>(`SELECT revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash FROM "${schema}".events WHERE stream_id = $1 ORDER BY revision`, [streamId]);
+    }>(
+      `SELECT revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash FROM "${schema}".events WHERE stream_id = $1 ORDER BY revision`,
+      [streamId],
+    );
     let prev: string | null = null;
     rows.rows.forEach((r, i) => {
       expect(Number(r.revision)).toBe(i);
       expect(r.prev_hash).toBe(prev);
-      const fields = { streamId, revision: i, id: r.event_id, type: r.type, schemaVersion: r.schema_version, dataJson: r.data, metadataJson: r.metadata, recordedAt: r.recorded_at };
+      const fields = {
+        streamId,
+        revision: i,
+        id: r.event_id,
+        type: r.type,
+        schemaVersion: r.schema_version,
+        dataJson: r.data,
+        metadataJson: r.metadata,
+        recordedAt: r.recorded_at,
+      };
       expect(r.hash).toBe(eventHash(fields, prev));
       prev = r.hash;
     });
@@ -63,7 +81,9 @@ describe('PostgresEventStore: group commit', () => {
     expect(results.map((r) => r.nextRevision)).toEqual([1, 2, 3, 4]);
     const events = await collect(store.readStream(s));
     expect(events.map((e) => e.data)).toEqual([0, 1, 2, 3, 4]);
-    expect(results.map((r) => r.lastPosition)).toEqual([events[1], events[2], events[3], events[4]].map((e) => e.position));
+    expect(results.map((r) => r.lastPosition)).toEqual(
+      [events[1], events[2], events[3], events[4]].map((e) => e.position),
+    );
     for (let i = 1; i < events.length; i++) expect(events[i].position).toBeGreaterThan(events[i - 1].position);
     await expectIntactChain(s);
   });
@@ -111,12 +131,16 @@ describe('PostgresEventStore: group commit', () => {
     // back to one transaction per append to find the one at fault.
     await admin.query(`CREATE FUNCTION "${schema}".refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.type = 'Poison' THEN RAISE EXCEPTION 'poisoned event'; END IF; RETURN NEW; END $$`);
-    await admin.query(`CREATE TRIGGER refuse_poison BEFORE INSERT ON "${schema}".events FOR EACH ROW EXECUTE FUNCTION "${schema}".refuse_poison()`);
+    await admin.query(
+      `CREATE TRIGGER refuse_poison BEFORE INSERT ON "${schema}".events FOR EACH ROW EXECUTE FUNCTION "${schema}".refuse_poison()`,
+    );
     try {
       const streams = [uniqueStreamId(), uniqueStreamId(), uniqueStreamId(), uniqueStreamId()];
       const outcomes = await Promise.allSettled([
         store.appendToStream(streams[0], [testEvent('E', 0)], { expectedRevision: 'no_stream' }),
-        store.appendToStream(streams[1], [testEvent('E', 1), testEvent('Poison', 1)], { expectedRevision: 'no_stream' }),
+        store.appendToStream(streams[1], [testEvent('E', 1), testEvent('Poison', 1)], {
+          expectedRevision: 'no_stream',
+        }),
         store.appendToStream(streams[2], [testEvent('E', 2)], { expectedRevision: 'no_stream' }),
         store.appendToStream(streams[0], [testEvent('E', 3)], { expectedRevision: 0 }),
       ]);
@@ -140,13 +164,23 @@ describe('PostgresEventStore: group commit', () => {
     await holder.connect();
     try {
       await holder.query('BEGIN');
-      await writeAppend(holder, schemaStatements(schema), prepareAppend(busy, [testEvent('E', 'held')], { expectedRevision: 0 }));
+      await writeAppend(
+        holder,
+        schemaStatements(schema),
+        prepareAppend(busy, [testEvent('E', 'held')], { expectedRevision: 0 }),
+      );
       let waitingDone = false;
-      const waiting = store.appendToStream(busy, [testEvent('E', 'waits')], { expectedRevision: 1 }).finally(() => (waitingDone = true));
-      const others = await Promise.all([store.appendToStream(uniqueStreamId(), [testEvent('E', 'free')]), store.appendToStream(uniqueStreamId(), [testEvent('E', 'free')])]);
+      const waiting = store
+        .appendToStream(busy, [testEvent('E', 'waits')], { expectedRevision: 1 })
+        .finally(() => (waitingDone = true));
+      const others = await Promise.all([
+        store.appendToStream(uniqueStreamId(), [testEvent('E', 'free')]),
+        store.appendToStream(uniqueStreamId(), [testEvent('E', 'free')]),
+      ]);
       expect(others.map((r) => r.nextRevision)).toEqual([0, 0]);
       // The waiting append keeps no group slot (this store runs one group at a time).
-      for (let i = 0; i < 3; i++) expect((await store.appendToStream(uniqueStreamId(), [testEvent('E', i)])).nextRevision).toBe(0);
+      for (let i = 0; i < 3; i++)
+        expect((await store.appendToStream(uniqueStreamId(), [testEvent('E', i)])).nextRevision).toBe(0);
       expect(waitingDone).toBe(false);
       await holder.query('COMMIT');
       expect((await waiting).nextRevision).toBe(2);
@@ -167,7 +201,9 @@ describe('PostgresEventStore: group commit', () => {
       await holder.query('BEGIN');
       const written = await writeGroup(holder, schemaStatements(schema), [prepareAppend(uniqueStreamId(), held)]);
       const heldPosition = (written.outcomes[0] as { ok: true; result: AppendResult }).result.lastPosition;
-      const later = await Promise.all(Array.from({ length: 20 }, (_, i) => store.appendToStream(uniqueStreamId(), [testEvent('Later', i)])));
+      const later = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.appendToStream(uniqueStreamId(), [testEvent('Later', i)])),
+      );
       expect(Math.min(...later.map((r) => r.lastPosition))).toBeGreaterThan(heldPosition);
       const receiving = (async () => {
         for await (const e of subscription) {
@@ -190,7 +226,9 @@ describe('PostgresEventStore: group commit', () => {
   it('many concurrent appends over a few streams: every outcome is the one a serial order gives, chains intact', async () => {
     const streams = Array.from({ length: 5 }, () => uniqueStreamId());
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 200 }, (_, i) => store.appendToStream(streams[i % 5], [testEvent('E', i), testEvent('E', i)])),
+      Array.from({ length: 200 }, (_, i) =>
+        store.appendToStream(streams[i % 5], [testEvent('E', i), testEvent('E', i)]),
+      ),
     );
     expect(outcomes.every((o) => o.status === 'fulfilled')).toBe(true);
     for (const s of streams) {

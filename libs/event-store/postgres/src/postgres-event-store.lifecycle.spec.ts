@@ -32,14 +32,19 @@ describe('PostgresEventStore: locking and lifecycle', () => {
       const dataJson = JSON.stringify(e.data);
       const metadataJson = JSON.stringify(e.metadata);
       const recordedAt = new Date().toISOString();
-      const hash = eventHash({ streamId: s, revision: 1, id: e.id, type: e.type, schemaVersion: 1, dataJson, metadataJson, recordedAt }, null);
+      const hash = eventHash(
+        { streamId: s, revision: 1, id: e.id, type: e.type, schemaVersion: 1, dataJson, metadataJson, recordedAt },
+        null,
+      );
       await rogue.query(
         `INSERT INTO "${schema}".events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
          VALUES ($1, 1, $2, $3, 1, $4, $5, $6, NULL, $7)`,
         [s, e.id, e.type, dataJson, metadataJson, recordedAt, hash],
       );
       const rogueXid = (await rogue.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows[0].xid;
-      const racing = store.appendToStream(s, [testEvent('E', 1)], { expectedRevision: 0 }).catch((error: unknown) => error);
+      const racing = store
+        .appendToStream(s, [testEvent('E', 1)], { expectedRevision: 0 })
+        .catch((error: unknown) => error);
       // Commit only once the store's insert is blocked on the rogue row's lock.
       const waiting = `SELECT 1 FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'
                        AND transactionid::text::bigint = $1::bigint % 4294967296`;
@@ -83,6 +88,8 @@ describe('PostgresEventStore: locking and lifecycle', () => {
   });
 
   it('refuses a schema name it would have to quote', async () => {
-    await expect(PostgresEventStore.open({ pool: admin, schema: 'Robert"); DROP TABLE x; --' })).rejects.toThrow(/schema name/);
+    await expect(PostgresEventStore.open({ pool: admin, schema: 'Robert"); DROP TABLE x; --' })).rejects.toThrow(
+      /schema name/,
+    );
   });
 });

@@ -91,7 +91,9 @@ export class PostgresEventStore implements EventStore {
       maxEvents: positiveInteger('maxGroupEvents', options.maxGroupEvents ?? 2000),
     };
     const owned = 'connectionString' in options;
-    const pool = owned ? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 }) : options.pool;
+    const pool = owned
+      ? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 })
+      : options.pool;
     try {
       const client = await pool.connect();
       try {
@@ -246,7 +248,11 @@ export class PostgresEventStore implements EventStore {
         if (!isRevisionRace(error)) throw error;
         if (attempt < RACE_RETRIES) continue;
         const raced = prepared[0];
-        throw new WrongExpectedRevision(raced.streamId, raced.expectedRevision, await this.readStreamHead(raced.streamId));
+        throw new WrongExpectedRevision(
+          raced.streamId,
+          raced.expectedRevision,
+          await this.readStreamHead(raced.streamId),
+        );
       }
     }
   }
@@ -287,6 +293,7 @@ export class PostgresEventStore implements EventStore {
 }
 
 function positiveInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`PostgresEventStore option ${name} must be a positive integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`PostgresEventStore option ${name} must be a positive integer, got ${value}`);
   return value;
 }

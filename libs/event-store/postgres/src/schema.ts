@@ -8,7 +8,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
 /** Checks a PostgreSQL schema name and returns it quoted, ready to splice into SQL. */
 export function quoteSchema(schema: string): string {
   // Spliced into DDL and every statement: only plain lower-case identifiers are accepted.
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`Invalid PostgreSQL schema name '${schema}' (lower-case letters, digits, _; at most 48)`);
+  if (!SCHEMA_NAME.test(schema))
+    throw new Error(`Invalid PostgreSQL schema name '${schema}' (lower-case letters, digits, _; at most 48)`);
   return `"${schema}"`;
 }
 
@@ -67,7 +68,9 @@ export async function ensureSchema(client: ClientBase, schema: string): Promise<
     if (found.rows.length === 0) {
       await client.query(`INSERT INTO ${q}.event_store_schema (version) VALUES ($1)`, [SCHEMA_VERSION]);
     } else if (found.rows[0].version !== SCHEMA_VERSION) {
-      throw new Error(`Event store schema version ${found.rows[0].version} in ${schema}; this build expects ${SCHEMA_VERSION}`);
+      throw new Error(
+        `Event store schema version ${found.rows[0].version} in ${schema}; this build expects ${SCHEMA_VERSION}`,
+      );
     }
     await client.query('COMMIT');
   } catch (error) {

@@ -13,7 +13,8 @@ export interface WriterData {
 }
 
 /** Main thread → writer. */
-export type WriterRequest = { readonly type: 'append'; readonly appends: readonly QueuedUnit[] } | { readonly type: 'close' };
+export type WriterRequest =
+  { readonly type: 'append'; readonly appends: readonly QueuedUnit[] } | { readonly type: 'close' };
 
 /** A unit to write, with the id its outcome is reported under. */
 export interface QueuedUnit {

@@ -1,9 +1,19 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { eventHash, type AppendResult, type ExpectedRevision, type PreparedAppend } from '@relapse-watch/event-store-core';
+import {
+  eventHash,
+  type AppendResult,
+  type ExpectedRevision,
+  type PreparedAppend,
+} from '@relapse-watch/event-store-core';
 
 /** Why an append of a group was refused; plain data so it can cross a worker boundary. */
 export type AppendFailure =
-  | { readonly kind: 'wrong-expected-revision'; readonly streamId: string; readonly expected: ExpectedRevision; readonly actual: number | null }
+  | {
+      readonly kind: 'wrong-expected-revision';
+      readonly streamId: string;
+      readonly expected: ExpectedRevision;
+      readonly actual: number | null;
+    }
   | { readonly kind: 'duplicate-event-id'; readonly streamId: string; readonly eventId: string }
   | { readonly kind: 'storage'; readonly message: string; readonly errcode?: number };
 
@@ -123,7 +133,10 @@ export class GroupCommitter {
     const recordedAt = new Date().toISOString();
     const drafts = units.map((unit, i): UnitDraft => {
       try {
-        const draft = 'atomic' in unit ? this.writeAtomic(unit.atomic, heads, recordedAt, rows) : this.writeOne(unit, heads, recordedAt, rows);
+        const draft =
+          'atomic' in unit
+            ? this.writeAtomic(unit.atomic, heads, recordedAt, rows)
+            : this.writeOne(unit, heads, recordedAt, rows);
         if (!shareStatements) rows.flush();
         return draft;
       } catch (error) {
@@ -135,7 +148,9 @@ export class GroupCommitter {
     // Every row of this transaction got consecutive positions (see PendingRows): an append's
     // last position follows from the ordinal of its last row.
     const resolve = (draft: Draft & { ok: true }): AppendResult =>
-      'lastRow' in draft ? { nextRevision: draft.result.nextRevision, lastPosition: rows.positionOf(draft.lastRow) } : draft.result;
+      'lastRow' in draft
+        ? { nextRevision: draft.result.nextRevision, lastPosition: rows.positionOf(draft.lastRow) }
+        : draft.result;
     return drafts.map((draft): AppendOutcome => {
       if (!draft.ok) return draft;
       if ('drafts' in draft) return { ok: true, results: draft.drafts.map((d) => resolve(d as Draft & { ok: true })) };
@@ -147,11 +162,17 @@ export class GroupCommitter {
    * Atomic appends inside a SAVEPOINT: the first refused one rolls the unit back — its rows,
    * and the stream heads it moved in this group — and is the unit's outcome.
    */
-  private writeAtomic(appends: readonly PreparedAppend[], heads: Map<string, StreamHead | null>, recordedAt: string, rows: PendingRows): UnitDraft {
+  private writeAtomic(
+    appends: readonly PreparedAppend[],
+    heads: Map<string, StreamHead | null>,
+    recordedAt: string,
+    rows: PendingRows,
+  ): UnitDraft {
     rows.flush();
     const mark = rows.mark();
     const headsBefore = new Map<string, StreamHead | null | undefined>();
-    for (const append of appends) if (!headsBefore.has(append.streamId)) headsBefore.set(append.streamId, heads.get(append.streamId));
+    for (const append of appends)
+      if (!headsBefore.has(append.streamId)) headsBefore.set(append.streamId, heads.get(append.streamId));
     this.db.exec('SAVEPOINT atomic_appends');
     const drafts: Draft[] = [];
     for (const append of appends) {
@@ -200,9 +221,11 @@ export class GroupCommitter {
     } else {
       const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision;
       conflict = (actual ?? -1) !== expected;
-      if (conflict && actual !== null && actual > expected) return this.replayOutcome(append, expected + 1, actual, rows);
+      if (conflict && actual !== null && actual > expected)
+        return this.replayOutcome(append, expected + 1, actual, rows);
     }
-    if (conflict) return { ok: false, failure: { kind: 'wrong-expected-revision', streamId, expected: expectedRevision, actual } };
+    if (conflict)
+      return { ok: false, failure: { kind: 'wrong-expected-revision', streamId, expected: expectedRevision, actual } };
 
     let revision = actual ?? -1;
     let prevHash = head ? head.hash : null;
@@ -210,10 +233,30 @@ export class GroupCommitter {
     for (const e of events) {
       revision++;
       const hash = eventHash(
-        { streamId, revision, id: e.id, type: e.type, schemaVersion: e.schemaVersion, dataJson: e.dataJson, metadataJson: e.metadataJson, recordedAt },
+        {
+          streamId,
+          revision,
+          id: e.id,
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          dataJson: e.dataJson,
+          metadataJson: e.metadataJson,
+          recordedAt,
+        },
         prevHash,
       );
-      lastRow = rows.add(streamId, revision, e.id, e.type, e.schemaVersion, e.dataJson, e.metadataJson, recordedAt, prevHash, hash);
+      lastRow = rows.add(
+        streamId,
+        revision,
+        e.id,
+        e.type,
+        e.schemaVersion,
+        e.dataJson,
+        e.metadataJson,
+        recordedAt,
+        prevHash,
+        hash,
+      );
       prevHash = hash;
     }
     heads.set(streamId, { revision, hash: prevHash as string });
@@ -238,7 +281,12 @@ export class GroupCommitter {
    * same ids in the same order make it a re-send (the original result, nothing written);
    * any of its ids there otherwise is a partial overlap; none is a plain conflict.
    */
-  private replayOutcome(append: PreparedAppend, fromRevision: number, actual: number | null, pending: PendingRows): Draft {
+  private replayOutcome(
+    append: PreparedAppend,
+    fromRevision: number,
+    actual: number | null,
+    pending: PendingRows,
+  ): Draft {
     const { streamId, events } = append;
     pending.flush();
     const rows = this.rangeStmt.all(streamId, fromRevision, events.length) as unknown as [number, string, number][];
@@ -249,7 +297,10 @@ export class GroupCommitter {
     const ids = new Set(events.map((e) => e.id));
     const overlap = rows.find((row) => ids.has(row[1]));
     if (overlap) return { ok: false, failure: { kind: 'duplicate-event-id', streamId, eventId: overlap[1] } };
-    return { ok: false, failure: { kind: 'wrong-expected-revision', streamId, expected: append.expectedRevision, actual } };
+    return {
+      ok: false,
+      failure: { kind: 'wrong-expected-revision', streamId, expected: append.expectedRevision, actual },
+    };
   }
 }
 

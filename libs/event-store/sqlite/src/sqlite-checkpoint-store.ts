@@ -25,7 +25,9 @@ export class SqliteCheckpointStore implements CheckpointStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new DatabaseSync(path);
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;');
-    db.exec('CREATE TABLE IF NOT EXISTS subscriber_checkpoints (subscriber TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS subscriber_checkpoints (subscriber TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID',
+    );
     return new SqliteCheckpointStore(db);
   }
 

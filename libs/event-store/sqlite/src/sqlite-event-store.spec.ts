@@ -8,4 +8,6 @@ import { SqliteEventStore } from './sqlite-event-store';
 const dir = mkdtempSync(join(tmpdir(), 'rw-es-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-eventStoreConformance('sqlite (file, synchronous=FULL)', async () => SqliteEventStore.open({ path: join(dir, 'events.db') }));
+eventStoreConformance('sqlite (file, synchronous=FULL)', async () =>
+  SqliteEventStore.open({ path: join(dir, 'events.db') }),
+);

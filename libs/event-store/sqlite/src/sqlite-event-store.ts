@@ -89,7 +89,9 @@ export class SqliteEventStore implements EventStore {
     if (!version) db.prepare('INSERT INTO event_store_schema (version) VALUES (?)').run(SCHEMA_VERSION);
     else if (version.version !== SCHEMA_VERSION) {
       db.close();
-      throw new Error(`Event store schema version ${version.version} at ${options.path}; this build expects ${SCHEMA_VERSION}`);
+      throw new Error(
+        `Event store schema version ${version.version} at ${options.path}; this build expects ${SCHEMA_VERSION}`,
+      );
     }
     return new SqliteEventStore(db, {
       path: options.path,

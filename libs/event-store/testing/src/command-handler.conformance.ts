@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { foldStream, handleCommand, type CommandContext, type Decider, type EventStore } from '@relapse-watch/event-store-core';
+import {
+  foldStream,
+  handleCommand,
+  type CommandContext,
+  type Decider,
+  type EventStore,
+} from '@relapse-watch/event-store-core';
 import { collect, uniqueStreamId } from './fixtures';
 
 // A tally with a cap: small enough to read at a glance, with one invariant to violate.
@@ -60,16 +66,30 @@ export function commandHandlerConformance(get: () => EventStore): void {
     it('a domain error propagates and writes nothing', async () => {
       const s = uniqueStreamId('tally');
       await handleCommand(get(), s, tally, { type: 'Add', data: { amount: 90 } }, ctx());
-      await expect(handleCommand(get(), s, tally, { type: 'Add', data: { amount: 20 } }, ctx())).rejects.toBeInstanceOf(CapExceeded);
+      await expect(handleCommand(get(), s, tally, { type: 'Add', data: { amount: 20 } }, ctx())).rejects.toBeInstanceOf(
+        CapExceeded,
+      );
       expect(await collect(get().readStream(s))).toHaveLength(1);
     });
 
     it('the same idempotency key twice produces no second set of events', async () => {
       const s = uniqueStreamId('tally');
       const key = randomUUID();
-      const first = await handleCommand(get(), s, tally, { type: 'Add', data: { amount: 100 } }, ctx({ idempotencyKey: key }));
+      const first = await handleCommand(
+        get(),
+        s,
+        tally,
+        { type: 'Add', data: { amount: 100 } },
+        ctx({ idempotencyKey: key }),
+      );
       // Deciding again would throw CapExceeded: the replay must not decide at all.
-      const again = await handleCommand(get(), s, tally, { type: 'Add', data: { amount: 100 } }, ctx({ idempotencyKey: key }));
+      const again = await handleCommand(
+        get(),
+        s,
+        tally,
+        { type: 'Add', data: { amount: 100 } },
+        ctx({ idempotencyKey: key }),
+      );
       expect(again.replayed).toBe(true);
       expect(again.events).toEqual(first.events);
       expect(again.nextRevision).toBe(first.nextRevision);
@@ -80,7 +100,9 @@ export function commandHandlerConformance(get: () => EventStore): void {
     it('retries on a concurrency conflict: 20 concurrent commands on one stream all land once', async () => {
       const s = uniqueStreamId('tally');
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => handleCommand(get(), s, tally, { type: 'Add', data: { amount: 1 } }, ctx({ maxAttempts: 50 }))),
+        Array.from({ length: 20 }, () =>
+          handleCommand(get(), s, tally, { type: 'Add', data: { amount: 1 } }, ctx({ maxAttempts: 50 })),
+        ),
       );
       expect(results.every((r) => !r.replayed)).toBe(true);
       const stored = await collect(get().readStream(s));
@@ -94,12 +116,28 @@ export function commandHandlerConformance(get: () => EventStore): void {
       await handleCommand(get(), s, tally, { type: 'Add', data: { amount: 10 } }, ctx());
       const stale = handleCommand(get(), s, tally, { type: 'Add', data: { amount: 1 } }, ctx({ expectedRevision: 0 }));
       await expect(stale).rejects.toMatchObject({ name: 'WrongExpectedRevision', actualRevision: 1 });
-      const fresh = await handleCommand(get(), s, tally, { type: 'Add', data: { amount: 1 } }, ctx({ expectedRevision: 1 }));
+      const fresh = await handleCommand(
+        get(),
+        s,
+        tally,
+        { type: 'Add', data: { amount: 1 } },
+        ctx({ expectedRevision: 1 }),
+      );
       expect(fresh.nextRevision).toBe(2);
-      await expect(handleCommand(get(), uniqueStreamId('tally'), tally, { type: 'Add', data: { amount: 1 } }, ctx({ expectedRevision: 0 }))).rejects.toMatchObject({
+      await expect(
+        handleCommand(
+          get(),
+          uniqueStreamId('tally'),
+          tally,
+          { type: 'Add', data: { amount: 1 } },
+          ctx({ expectedRevision: 0 }),
+        ),
+      ).rejects.toMatchObject({
         actualRevision: null,
       });
-      expect((await collect(get().readStream(s))).map((e) => (e.data as { amount: number }).amount)).toEqual([10, 10, 1]);
+      expect((await collect(get().readStream(s))).map((e) => (e.data as { amount: number }).amount)).toEqual([
+        10, 10, 1,
+      ]);
     });
 
     it('foldStream gives the state of the whole stream, or after its first maxCount events, writing nothing', async () => {
@@ -114,7 +152,9 @@ export function commandHandlerConformance(get: () => EventStore): void {
     it('gives up after maxAttempts conflicts with the typed conflict error', async () => {
       const s = uniqueStreamId('tally');
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 10 }, () => handleCommand(get(), s, tally, { type: 'Add', data: { amount: 1 } }, ctx({ maxAttempts: 1 }))),
+        Array.from({ length: 10 }, () =>
+          handleCommand(get(), s, tally, { type: 'Add', data: { amount: 1 } }, ctx({ maxAttempts: 1 })),
+        ),
       );
       const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       expect(rejected.length).toBeGreaterThan(0);

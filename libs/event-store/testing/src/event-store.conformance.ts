@@ -31,7 +31,11 @@ export interface EventStoreConformanceOptions {
  * tests never assume an empty store (each uses its own stream ids), so one store may be
  * shared by all of them.
  */
-export function eventStoreConformance(adapterName: string, factory: EventStoreFactory, options: EventStoreConformanceOptions = {}): void {
+export function eventStoreConformance(
+  adapterName: string,
+  factory: EventStoreFactory,
+  options: EventStoreConformanceOptions = {},
+): void {
   describe(`EventStore conformance: ${adapterName}`, () => {
     let store: EventStore;
     beforeAll(async () => {
@@ -90,7 +94,10 @@ export function eventStoreConformance(adapterName: string, factory: EventStoreFa
 
     describe('expected revision', () => {
       const conflict = async (promise: Promise<unknown>) => {
-        const error = await promise.then(() => null, (e: unknown) => e);
+        const error = await promise.then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(WrongExpectedRevision);
         return error as WrongExpectedRevision;
       };
@@ -106,7 +113,9 @@ export function eventStoreConformance(adapterName: string, factory: EventStoreFa
 
       it("'stream_exists' fails on a new stream and succeeds on an existing one", async () => {
         const s = uniqueStreamId();
-        const error = await conflict(get().appendToStream(s, [testEvent('E', 1)], { expectedRevision: 'stream_exists' }));
+        const error = await conflict(
+          get().appendToStream(s, [testEvent('E', 1)], { expectedRevision: 'stream_exists' }),
+        );
         expect(error.actualRevision).toBeNull();
         await get().appendToStream(s, [testEvent('E', 1)]);
         const ok = await get().appendToStream(s, [testEvent('E', 2)], { expectedRevision: 'stream_exists' });
@@ -184,7 +193,9 @@ export function eventStoreConformance(adapterName: string, factory: EventStoreFa
           .appendToStream(s, [a, testEvent('E', 'c')], { expectedRevision: 'no_stream' })
           .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(DuplicateEventId);
-        const errorAny = await get().appendToStream(s, [a, testEvent('E', 'd')]).catch((e: unknown) => e);
+        const errorAny = await get()
+          .appendToStream(s, [a, testEvent('E', 'd')])
+          .catch((e: unknown) => e);
         expect(errorAny).toBeInstanceOf(DuplicateEventId);
         expect((await collect(get().readStream(s))).map((e) => e.data)).toEqual(['a', 'b']);
       });
@@ -211,7 +222,9 @@ export function eventStoreConformance(adapterName: string, factory: EventStoreFa
         expect(all.map((e) => e.revision)).toEqual(Array.from({ length: count }, (_, i) => count - 1 - i));
         const last = await collect(get().readStream(streamId, { direction: 'backwards', maxCount: 1 }));
         expect(last.map((e) => e.revision)).toEqual([count - 1]);
-        const from = await collect(get().readStream(streamId, { direction: 'backwards', fromRevision: 1_500, maxCount: 1_100 }));
+        const from = await collect(
+          get().readStream(streamId, { direction: 'backwards', fromRevision: 1_500, maxCount: 1_100 }),
+        );
         expect(from.map((e) => e.revision)).toEqual(Array.from({ length: 1_100 }, (_, i) => 1_500 - i));
       });
 
@@ -245,27 +258,116 @@ export function eventStoreConformance(adapterName: string, factory: EventStoreFa
       const cases: [string, () => [unknown, unknown, unknown?], string, string][] = [
         ['an empty stream id', () => ['', [testEvent('E', 1)]], 'stream-id.empty', 'streamId'],
         ['an over-long stream id', () => ['s'.repeat(5_000), [testEvent('E', 1)]], 'stream-id.too-long', 'streamId'],
-        ['a stream id with control characters', () => ['bad\nid', [testEvent('E', 1)]], 'stream-id.invalid', 'streamId'],
+        [
+          'a stream id with control characters',
+          () => ['bad\nid', [testEvent('E', 1)]],
+          'stream-id.invalid',
+          'streamId',
+        ],
         ['no events', () => [uniqueStreamId(), []], 'events.empty', 'events'],
-        ['an event without a type', () => [uniqueStreamId(), [{ ...testEvent('E', 1), type: undefined }]], 'event.type.missing', 'events[0].type'],
-        ['an event with an empty type', () => [uniqueStreamId(), [testEvent('', 1)]], 'event.type.missing', 'events[0].type'],
-        ['an event id that is not a UUID', () => [uniqueStreamId(), [{ ...testEvent('E', 1), id: 'x' }]], 'event.id.invalid', 'events[0].id'],
-        ['the same id twice in one append', () => { const e = testEvent('E', 1); return [uniqueStreamId(), [e, { ...e }]]; }, 'event.id.repeated', 'events[1].id'],
-        ['data with a function', () => [uniqueStreamId(), [testEvent('E', { f: () => 1 })]], 'event.not-json', 'events[0].data.f'],
-        ['data with a bigint', () => [uniqueStreamId(), [testEvent('E', { n: BigInt(1) })]], 'event.not-json', 'events[0].data.n'],
-        ['data with NaN', () => [uniqueStreamId(), [testEvent('E', [1, Number.NaN])]], 'event.not-json', 'events[0].data[1]'],
-        ['data with a cycle', () => { const d: Record<string, unknown> = {}; d['self'] = d; return [uniqueStreamId(), [testEvent('E', d)]]; }, 'event.not-json', 'events[0].data.self'],
-        ['data with a lone surrogate (no UTF-8 form: the stored text would not match its hash)', () => [uniqueStreamId(), [testEvent('E', { note: 'a\uD800b' })]], 'event.not-json', 'events[0].data.note'],
-        ['data with a Date (JSON would turn it into a string)', () => [uniqueStreamId(), [testEvent('E', { at: new Date(0) })]], 'event.not-json', 'events[0].data.at'],
-        ['data that is undefined', () => [uniqueStreamId(), [testEvent('E', undefined)]], 'event.not-json', 'events[0].data'],
-        ['metadata without a correlation id', () => { const e = testEvent('E', 1); return [uniqueStreamId(), [{ ...e, metadata: { ...e.metadata, correlationId: undefined } }]]; }, 'event.metadata.correlation-id.missing', 'events[0].metadata.correlationId'],
-        ['a negative expected revision', () => [uniqueStreamId(), [testEvent('E', 1)], { expectedRevision: -1 }], 'expected-revision.invalid', 'expectedRevision'],
-        ['a fractional expected revision', () => [uniqueStreamId(), [testEvent('E', 1)], { expectedRevision: 1.5 }], 'expected-revision.invalid', 'expectedRevision'],
+        [
+          'an event without a type',
+          () => [uniqueStreamId(), [{ ...testEvent('E', 1), type: undefined }]],
+          'event.type.missing',
+          'events[0].type',
+        ],
+        [
+          'an event with an empty type',
+          () => [uniqueStreamId(), [testEvent('', 1)]],
+          'event.type.missing',
+          'events[0].type',
+        ],
+        [
+          'an event id that is not a UUID',
+          () => [uniqueStreamId(), [{ ...testEvent('E', 1), id: 'x' }]],
+          'event.id.invalid',
+          'events[0].id',
+        ],
+        [
+          'the same id twice in one append',
+          () => {
+            const e = testEvent('E', 1);
+            return [uniqueStreamId(), [e, { ...e }]];
+          },
+          'event.id.repeated',
+          'events[1].id',
+        ],
+        [
+          'data with a function',
+          () => [uniqueStreamId(), [testEvent('E', { f: () => 1 })]],
+          'event.not-json',
+          'events[0].data.f',
+        ],
+        [
+          'data with a bigint',
+          () => [uniqueStreamId(), [testEvent('E', { n: BigInt(1) })]],
+          'event.not-json',
+          'events[0].data.n',
+        ],
+        [
+          'data with NaN',
+          () => [uniqueStreamId(), [testEvent('E', [1, Number.NaN])]],
+          'event.not-json',
+          'events[0].data[1]',
+        ],
+        [
+          'data with a cycle',
+          () => {
+            const d: Record<string, unknown> = {};
+            d['self'] = d;
+            return [uniqueStreamId(), [testEvent('E', d)]];
+          },
+          'event.not-json',
+          'events[0].data.self',
+        ],
+        [
+          'data with a lone surrogate (no UTF-8 form: the stored text would not match its hash)',
+          () => [uniqueStreamId(), [testEvent('E', { note: 'a\uD800b' })]],
+          'event.not-json',
+          'events[0].data.note',
+        ],
+        [
+          'data with a Date (JSON would turn it into a string)',
+          () => [uniqueStreamId(), [testEvent('E', { at: new Date(0) })]],
+          'event.not-json',
+          'events[0].data.at',
+        ],
+        [
+          'data that is undefined',
+          () => [uniqueStreamId(), [testEvent('E', undefined)]],
+          'event.not-json',
+          'events[0].data',
+        ],
+        [
+          'metadata without a correlation id',
+          () => {
+            const e = testEvent('E', 1);
+            return [uniqueStreamId(), [{ ...e, metadata: { ...e.metadata, correlationId: undefined } }]];
+          },
+          'event.metadata.correlation-id.missing',
+          'events[0].metadata.correlationId',
+        ],
+        [
+          'a negative expected revision',
+          () => [uniqueStreamId(), [testEvent('E', 1)], { expectedRevision: -1 }],
+          'expected-revision.invalid',
+          'expectedRevision',
+        ],
+        [
+          'a fractional expected revision',
+          () => [uniqueStreamId(), [testEvent('E', 1)], { expectedRevision: 1.5 }],
+          'expected-revision.invalid',
+          'expectedRevision',
+        ],
       ];
       it.each(cases)('%s', async (_name, make, code, field) => {
         const [streamId, events, options] = make();
         const before = await get().headPosition();
-        const error = await (get().appendToStream as (...a: unknown[]) => Promise<unknown>)(streamId, events, options).then(
+        const error = await (get().appendToStream as (...a: unknown[]) => Promise<unknown>)(
+          streamId,
+          events,
+          options,
+        ).then(
           () => null,
           (e: unknown) => e,
         );
@@ -308,4 +410,3 @@ export function expectStrictlyIncreasing(events: readonly StoredEvent[]): void {
     }
   }
 }
-

@@ -14,7 +14,11 @@ export function testMetadata(overrides: Partial<EventMetadata> = {}): EventMetad
 }
 
 /** A new event with a fresh UUIDv7 id. */
-export function testEvent<Data = unknown>(type: string, data: Data, overrides: Partial<NewEvent<string, Data>> = {}): NewEvent<string, Data> {
+export function testEvent<Data = unknown>(
+  type: string,
+  data: Data,
+  overrides: Partial<NewEvent<string, Data>> = {},
+): NewEvent<string, Data> {
   return { id: newEventId(), type, data, metadata: testMetadata(), ...overrides };
 }
 

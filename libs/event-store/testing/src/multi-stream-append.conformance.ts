@@ -45,7 +45,11 @@ export function multiStreamAppendConformance(get: () => EventStore, supported: b
       const first = written[0].position;
       expect(first).toBeGreaterThan(before);
       expect(written.map((e) => e.position)).toEqual(written.map((_, i) => first + i));
-      expect(results.map((r) => r.lastPosition)).toEqual([streamA[1].position, streamB[1].position, streamC[2].position]);
+      expect(results.map((r) => r.lastPosition)).toEqual([
+        streamA[1].position,
+        streamB[1].position,
+        streamC[2].position,
+      ]);
       expect(streamA.map((e) => e.data)).toEqual([1, 2]);
       expect(streamA[0].prevHash).toBeNull();
       expect(streamA[1].prevHash).toBe(streamA[0].hash);
@@ -56,11 +60,14 @@ export function multiStreamAppendConformance(get: () => EventStore, supported: b
 
     it('no other event lands between the events of one request', async () => {
       const streams = Array.from({ length: 5 }, () => uniqueStreamId());
-      const request = () => streams.map((streamId): StreamAppend => ({ streamId, events: [testEvent('M', 1), testEvent('M', 2)] }));
+      const request = () =>
+        streams.map((streamId): StreamAppend => ({ streamId, events: [testEvent('M', 1), testEvent('M', 2)] }));
       const others = Array.from({ length: 20 }, () => get().appendToStream(uniqueStreamId(), [testEvent('O', 1)]));
       const results = await get().appendToStreams(request());
       await Promise.all(others);
-      const ours = (await collect(get().readAll({ fromPosition: (await collect(get().readStream(streams[0])))[0].position }))).slice(0, 10);
+      const ours = (
+        await collect(get().readAll({ fromPosition: (await collect(get().readStream(streams[0])))[0].position }))
+      ).slice(0, 10);
       expect(ours.map((e) => e.streamId)).toEqual(streams.flatMap((s) => [s, s]));
       expect(results[4].lastPosition).toBe(ours[9].position);
     });
@@ -96,7 +103,9 @@ export function multiStreamAppendConformance(get: () => EventStore, supported: b
       expect(await collect(get().readStream(b))).toHaveLength(1);
       expect(await get().headPosition()).toBeGreaterThanOrEqual(before);
       // Nothing of the request: a later append to `a` starts the stream.
-      expect((await get().appendToStream(a, [testEvent('A', 2)], { expectedRevision: 'no_stream' })).nextRevision).toBe(0);
+      expect((await get().appendToStream(a, [testEvent('A', 2)], { expectedRevision: 'no_stream' })).nextRevision).toBe(
+        0,
+      );
     });
 
     it('writes nothing on a partial overlap with stored events (DuplicateEventId naming the stream)', async () => {
@@ -176,12 +185,49 @@ export function multiStreamAppendConformance(get: () => EventStore, supported: b
       const cases: [string, () => unknown, string, string][] = [
         ['no appends', () => [], 'appends.empty', 'appends'],
         ['not an array', () => 'x', 'appends.empty', 'appends'],
-        ['an append that is not an object', () => [{ streamId: uniqueStreamId(), events: [testEvent('E', 1)] }, 7], 'append.invalid', 'appends[1]'],
-        ['an empty stream id in the second append', () => [{ streamId: uniqueStreamId(), events: [testEvent('E', 1)] }, { streamId: '', events: [testEvent('E', 1)] }], 'stream-id.empty', 'appends[1].streamId'],
-        ['no events in the first append', () => [{ streamId: uniqueStreamId(), events: [] }], 'events.empty', 'appends[0].events'],
-        ['a bad event id in the third append', () => [0, 1, 2].map((i) => ({ streamId: uniqueStreamId(), events: [i === 2 ? { ...testEvent('E', 1), id: 'x' } : testEvent('E', 1)] })), 'event.id.invalid', 'appends[2].events[0].id'],
-        ['data that is not JSON', () => [{ streamId: uniqueStreamId(), events: [testEvent('E', { f: () => 1 })] }], 'event.not-json', 'appends[0].events[0].data.f'],
-        ['a bad expected revision', () => [{ streamId: uniqueStreamId(), events: [testEvent('E', 1)], options: { expectedRevision: -2 } }], 'expected-revision.invalid', 'appends[0].expectedRevision'],
+        [
+          'an append that is not an object',
+          () => [{ streamId: uniqueStreamId(), events: [testEvent('E', 1)] }, 7],
+          'append.invalid',
+          'appends[1]',
+        ],
+        [
+          'an empty stream id in the second append',
+          () => [
+            { streamId: uniqueStreamId(), events: [testEvent('E', 1)] },
+            { streamId: '', events: [testEvent('E', 1)] },
+          ],
+          'stream-id.empty',
+          'appends[1].streamId',
+        ],
+        [
+          'no events in the first append',
+          () => [{ streamId: uniqueStreamId(), events: [] }],
+          'events.empty',
+          'appends[0].events',
+        ],
+        [
+          'a bad event id in the third append',
+          () =>
+            [0, 1, 2].map((i) => ({
+              streamId: uniqueStreamId(),
+              events: [i === 2 ? { ...testEvent('E', 1), id: 'x' } : testEvent('E', 1)],
+            })),
+          'event.id.invalid',
+          'appends[2].events[0].id',
+        ],
+        [
+          'data that is not JSON',
+          () => [{ streamId: uniqueStreamId(), events: [testEvent('E', { f: () => 1 })] }],
+          'event.not-json',
+          'appends[0].events[0].data.f',
+        ],
+        [
+          'a bad expected revision',
+          () => [{ streamId: uniqueStreamId(), events: [testEvent('E', 1)], options: { expectedRevision: -2 } }],
+          'expected-revision.invalid',
+          'appends[0].expectedRevision',
+        ],
       ];
       it.each(cases)('%s', async (_name, make, code, field) => {
         const appends = make();
@@ -196,7 +242,8 @@ export function multiStreamAppendConformance(get: () => EventStore, supported: b
         expect(await get().headPosition()).toBe(before);
         if (Array.isArray(appends)) {
           for (const a of appends as { streamId?: unknown }[]) {
-            if (typeof a?.streamId === 'string' && a.streamId.length > 0) expect(await collect(get().readStream(a.streamId))).toEqual([]);
+            if (typeof a?.streamId === 'string' && a.streamId.length > 0)
+              expect(await collect(get().readStream(a.streamId))).toEqual([]);
           }
         }
       });

@@ -16,7 +16,12 @@ export async function take(subscription: EventSubscription, count: number): Prom
 }
 
 /** `writers` concurrent writers, each appending `perWriter` events in batches of 1–5 to its own streams. */
-async function concurrentWriters(store: EventStore, prefix: string, writers: number, perWriter: number): Promise<string[]> {
+async function concurrentWriters(
+  store: EventStore,
+  prefix: string,
+  writers: number,
+  perWriter: number,
+): Promise<string[]> {
   const ids: string[][] = Array.from({ length: writers }, () => []);
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
@@ -78,7 +83,10 @@ export function subscriptionConformance(get: () => EventStore): void {
 
     it('stops: a stopped subscription ends its iteration', async () => {
       const s = uniqueStreamId('sub-stop');
-      const subscription = get().subscribeToAll({ fromPosition: await get().headPosition(), filter: { streamPrefixes: [s] } });
+      const subscription = get().subscribeToAll({
+        fromPosition: await get().headPosition(),
+        filter: { streamPrefixes: [s] },
+      });
       const seen: StoredEvent[] = [];
       const loop = (async () => {
         for await (const e of subscription) seen.push(e);

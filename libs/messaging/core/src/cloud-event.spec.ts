@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CloudEvent } from 'cloudevents';
-import { cloudEventJson, parseCloudEvent, serializeCloudEvent, toCloudEvent, type IntegrationEventInit } from './cloud-event';
+import {
+  cloudEventJson,
+  parseCloudEvent,
+  serializeCloudEvent,
+  toCloudEvent,
+  type IntegrationEventInit,
+} from './cloud-event';
 import { InvalidCloudEvent } from './errors';
 
 function init(overrides: Partial<IntegrationEventInit> = {}): IntegrationEventInit {
@@ -61,7 +67,9 @@ describe('CloudEvents envelope', () => {
   });
 
   it('leaves causationid out for a user’s own request, takes a Date and an explicit source', () => {
-    const envelope = toCloudEvent(init({ causationId: null, time: new Date('2024-09-01T00:00:00Z'), source: '/relapse-watch/registry/import' }));
+    const envelope = toCloudEvent(
+      init({ causationId: null, time: new Date('2024-09-01T00:00:00Z'), source: '/relapse-watch/registry/import' }),
+    );
     expect('causationid' in envelope).toBe(false);
     expect(envelope.time).toBe('2024-09-01T00:00:00.000Z');
     expect(envelope.source).toBe('/relapse-watch/registry/import');
@@ -69,7 +77,9 @@ describe('CloudEvents envelope', () => {
   });
 
   it('keeps attributes other senders add (tolerant reader)', () => {
-    const parsed = parseCloudEvent(withAttribute('traceparent', '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'));
+    const parsed = parseCloudEvent(
+      withAttribute('traceparent', '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'),
+    );
     expect((parsed as unknown as Record<string, unknown>).traceparent).toMatch(/^00-/);
   });
 
@@ -93,7 +103,10 @@ describe('CloudEvents envelope', () => {
     ['data_base64', 'AAEC'],
   ])('parse rejects %s = %j with that field named', (name, value) => {
     const expectedField = name === 'data_base64' ? 'data' : name;
-    expect(failure(() => parseCloudEvent(withAttribute(name, value)))).toEqual({ code: 'cloudevent.invalid', field: expectedField });
+    expect(failure(() => parseCloudEvent(withAttribute(name, value)))).toEqual({
+      code: 'cloudevent.invalid',
+      field: expectedField,
+    });
   });
 
   it('parse rejects an extension name that is not lower-case alphanumerics', () => {
@@ -110,13 +123,18 @@ describe('CloudEvents envelope', () => {
   });
 
   it('toCloudEvent and serializeCloudEvent reject bad input with the field at fault', () => {
-    expect(failure(() => toCloudEvent(init({ type: 'cn.relapsewatch.registry.HouseholdRegistered' })))).toEqual({ code: 'cloudevent.invalid', field: 'type' });
+    expect(failure(() => toCloudEvent(init({ type: 'cn.relapsewatch.registry.HouseholdRegistered' })))).toEqual({
+      code: 'cloudevent.invalid',
+      field: 'type',
+    });
     expect(failure(() => toCloudEvent(init({ divisionCode: '51010400100X' }))).field).toBe('divisioncode');
     expect(failure(() => toCloudEvent(init({ time: new Date('nonsense') }))).field).toBe('time');
     expect(failure(() => toCloudEvent(init({ subject: '' }))).field).toBe('subject');
     expect(failure(() => toCloudEvent(init({ data: Buffer.from('binary') }))).field).toBe('data');
     const envelope = toCloudEvent(init());
-    expect(failure(() => serializeCloudEvent({ ...envelope, dataschema: 'relative/path.json' })).field).toBe('dataschema');
+    expect(failure(() => serializeCloudEvent({ ...envelope, dataschema: 'relative/path.json' })).field).toBe(
+      'dataschema',
+    );
     expect(failure(() => serializeCloudEvent({ ...envelope, data: { amount: 10n } })).field).toBe('data');
   });
 
@@ -158,7 +176,9 @@ describe('CloudEvents envelope', () => {
 
     it('still rejects a bad dataschema or time after good ones with the same source were accepted', () => {
       expect(() => toCloudEvent(init({ time: '2024-08-20T09:30:00.000Z' }))).not.toThrow();
-      expect(failure(() => toCloudEvent(init({ time: '2024-08-20T09:30:00.000Z', dataschema: 'not a uri' }))).field).toBe('dataschema');
+      expect(
+        failure(() => toCloudEvent(init({ time: '2024-08-20T09:30:00.000Z', dataschema: 'not a uri' }))).field,
+      ).toBe('dataschema');
       expect(failure(() => toCloudEvent(init({ time: '2024-02-30T09:30:00.000Z' }))).field).toBe('time');
       expect(failure(() => parseCloudEvent(withAttribute('time', '2024-13-01T00:00:00.000Z'))).field).toBe('time');
     });

@@ -56,7 +56,17 @@ export interface IntegrationEventInit<Data = unknown> {
   readonly divisionCode: string;
 }
 
-const REQUIRED_STRINGS = ['id', 'type', 'source', 'subject', 'time', 'datacontenttype', 'dataschema', 'correlationid', 'divisioncode'] as const;
+const REQUIRED_STRINGS = [
+  'id',
+  'type',
+  'source',
+  'subject',
+  'time',
+  'datacontenttype',
+  'dataschema',
+  'correlationid',
+  'divisioncode',
+] as const;
 const DIVISION_CODE = /^[0-9]{12}$/;
 
 function invalid(field: string, message: string): InvalidCloudEvent {
@@ -81,7 +91,17 @@ function fromSdkError(error: unknown): InvalidCloudEvent {
 /** The attributes the fast path knows; any other attribute sends a candidate through the SDK. */
 const KNOWN_ATTRIBUTES = new Set([...REQUIRED_STRINGS, 'specversion', 'causationid', 'data']);
 /** The SDK's order of the context attributes in its JSON (`CloudEvent#toJSON`), data last. */
-const SDK_ORDERED = new Set<string>(['id', 'time', 'type', 'source', 'specversion', 'datacontenttype', 'subject', 'dataschema', 'data']);
+const SDK_ORDERED = new Set<string>([
+  'id',
+  'time',
+  'type',
+  'source',
+  'specversion',
+  'datacontenttype',
+  'subject',
+  'dataschema',
+  'data',
+]);
 /** RFC 3339 exactly as `Date#toISOString` writes it (UTC, milliseconds). */
 const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** `dataschema`s the SDK accepted, by `source`; a contract has one pair, so this stays small. */
@@ -182,7 +202,8 @@ function checkEnvelope(candidate: Record<string, unknown>): IntegrationEventEnve
   if (candidate.specversion !== '1.0') throw invalid('specversion', 'specversion must be "1.0"');
   for (const field of REQUIRED_STRINGS) {
     const value = candidate[field];
-    if (typeof value !== 'string' || value.length === 0) throw invalid(field, `CloudEvent attribute "${field}" is required, a non-empty string`);
+    if (typeof value !== 'string' || value.length === 0)
+      throw invalid(field, `CloudEvent attribute "${field}" is required, a non-empty string`);
     if (field === 'type') {
       try {
         parseEventType(value);
@@ -191,13 +212,19 @@ function checkEnvelope(candidate: Record<string, unknown>): IntegrationEventEnve
       }
     }
   }
-  if (candidate.datacontenttype !== DATA_CONTENT_TYPE) throw invalid('datacontenttype', `datacontenttype must be ${DATA_CONTENT_TYPE}`);
-  if (!DIVISION_CODE.test(candidate.divisioncode as string)) throw invalid('divisioncode', 'divisioncode must be a 12-digit division code');
-  if (candidate.causationid !== undefined && (typeof candidate.causationid !== 'string' || candidate.causationid.length === 0)) {
+  if (candidate.datacontenttype !== DATA_CONTENT_TYPE)
+    throw invalid('datacontenttype', `datacontenttype must be ${DATA_CONTENT_TYPE}`);
+  if (!DIVISION_CODE.test(candidate.divisioncode as string))
+    throw invalid('divisioncode', 'divisioncode must be a 12-digit division code');
+  if (
+    candidate.causationid !== undefined &&
+    (typeof candidate.causationid !== 'string' || candidate.causationid.length === 0)
+  ) {
     throw invalid('causationid', 'causationid, when present, is a non-empty string');
   }
   if (candidate.data === undefined) throw invalid('data', 'An integration event carries JSON data');
-  if (candidate.data_base64 !== undefined || ArrayBuffer.isView(candidate.data)) throw invalid('data', 'Binary data is not allowed with datacontenttype application/json');
+  if (candidate.data_base64 !== undefined || ArrayBuffer.isView(candidate.data))
+    throw invalid('data', 'Binary data is not allowed with datacontenttype application/json');
   return fastNormalise(candidate) ?? sdkNormalise(candidate);
 }
 
@@ -252,7 +279,8 @@ export function toCloudEvent<Data>(init: IntegrationEventInit<Data>): Integratio
  * @throws {@link InvalidCloudEvent} `cloudevent.invalid` with the failing attribute as `field`.
  */
 export function serializeCloudEvent(envelope: IntegrationEventEnvelope): string {
-  if (typeof envelope !== 'object' || envelope === null) throw invalid('$', 'serializeCloudEvent needs an envelope object');
+  if (typeof envelope !== 'object' || envelope === null)
+    throw invalid('$', 'serializeCloudEvent needs an envelope object');
   return envelopeJson(checkEnvelope({ ...envelope }));
 }
 
@@ -261,7 +289,10 @@ export function serializeCloudEvent(envelope: IntegrationEventEnvelope): string 
  * `serializeCloudEvent(toCloudEvent(init))` validates the same envelope twice).
  * @throws {@link InvalidCloudEvent} `cloudevent.invalid` with the failing attribute as `field`.
  */
-export function cloudEventJson<Data>(init: IntegrationEventInit<Data>): { envelope: IntegrationEventEnvelope<Data>; json: string } {
+export function cloudEventJson<Data>(init: IntegrationEventInit<Data>): {
+  envelope: IntegrationEventEnvelope<Data>;
+  json: string;
+} {
   const envelope = toCloudEvent(init);
   return { envelope, json: envelopeJson(envelope) };
 }
@@ -278,6 +309,7 @@ export function parseCloudEvent<Data = unknown>(json: string | Buffer): Integrat
   } catch {
     throw new InvalidCloudEvent('cloudevent.malformed-json', '$', 'The message value is not JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid('$', 'A structured CloudEvent is a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw invalid('$', 'A structured CloudEvent is a JSON object');
   return checkEnvelope(parsed as Record<string, unknown>) as IntegrationEventEnvelope<Data>;
 }

@@ -111,21 +111,39 @@ describe('bus request validation', () => {
     expect(rejection(() => assertValidPublish('bad topic', []))).toEqual({ code: 'bus.invalid-topic', field: 'topic' });
     expect(rejection(() => assertValidPublish('..', []))).toEqual({ code: 'bus.invalid-topic', field: 'topic' });
     expect(rejection(() => assertValidPublish('t', 'x'))).toEqual({ code: 'bus.invalid-message', field: 'messages' });
-    expect(rejection(() => assertValidPublish('t', [{ key: 'k', value: 'v' }, { key: '', value: 'v' }]))).toEqual({
+    expect(
+      rejection(() =>
+        assertValidPublish('t', [
+          { key: 'k', value: 'v' },
+          { key: '', value: 'v' },
+        ]),
+      ),
+    ).toEqual({
       code: 'bus.invalid-message',
       field: 'messages[1].key',
     });
     expect(rejection(() => assertValidPublish('t', [{ key: 'k', value: 1 }])).field).toBe('messages[0].value');
-    expect(rejection(() => assertValidPublish('t', [{ key: 'k', value: 'v', headers: { a: 1 } }])).field).toBe('messages[0].headers');
+    expect(rejection(() => assertValidPublish('t', [{ key: 'k', value: 'v', headers: { a: 1 } }])).field).toBe(
+      'messages[0].headers',
+    );
     expect(() => assertValidPublish('t', [{ key: 'k', value: 'v', headers: { a: 'b' } }])).not.toThrow();
   });
 
   it('names the subscribe option at fault', () => {
-    expect(rejection(() => assertValidSubscribe({ topic: 't', group: '', handler }))).toEqual({ code: 'bus.invalid-subscription', field: 'group' });
+    expect(rejection(() => assertValidSubscribe({ topic: 't', group: '', handler }))).toEqual({
+      code: 'bus.invalid-subscription',
+      field: 'group',
+    });
     expect(rejection(() => assertValidSubscribe({ topic: 't', group: 'g', handler: 'no' })).field).toBe('handler');
-    expect(rejection(() => assertValidSubscribe({ topic: 't', group: 'g', handler, maxAttempts: 0 })).field).toBe('maxAttempts');
-    expect(rejection(() => assertValidSubscribe({ topic: 't', group: 'g', handler, retryDelayMs: -1 })).field).toBe('retryDelayMs');
+    expect(rejection(() => assertValidSubscribe({ topic: 't', group: 'g', handler, maxAttempts: 0 })).field).toBe(
+      'maxAttempts',
+    );
+    expect(rejection(() => assertValidSubscribe({ topic: 't', group: 'g', handler, retryDelayMs: -1 })).field).toBe(
+      'retryDelayMs',
+    );
     expect(rejection(() => assertValidSubscribe({ topic: '', group: 'g', handler })).code).toBe('bus.invalid-topic');
-    expect(() => assertValidSubscribe({ topic: 't', group: 'g', handler, maxAttempts: 3, retryDelayMs: 0 })).not.toThrow();
+    expect(() =>
+      assertValidSubscribe({ topic: 't', group: 'g', handler, maxAttempts: 3, retryDelayMs: 0 }),
+    ).not.toThrow();
   });
 });

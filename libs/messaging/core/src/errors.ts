@@ -66,7 +66,9 @@ export class RelayMappingFailed extends MessagingError {
     readonly eventType: string,
     readonly reason: unknown,
   ) {
-    super(`The relay could not map event ${eventType} at position ${position}: ${reason instanceof Error ? reason.message : String(reason)}`);
+    super(
+      `The relay could not map event ${eventType} at position ${position}: ${reason instanceof Error ? reason.message : String(reason)}`,
+    );
     this.name = 'RelayMappingFailed';
   }
 }

@@ -1,4 +1,10 @@
-import type { CheckpointStore, EventFilter, EventStore, EventSubscription, StoredEvent } from '@relapse-watch/event-store-core';
+import type {
+  CheckpointStore,
+  EventFilter,
+  EventStore,
+  EventSubscription,
+  StoredEvent,
+} from '@relapse-watch/event-store-core';
 import type { Bus, BusMessage } from './bus.port';
 import { abortableSleep, retryDelay } from './delivery-policy';
 import { BusClosed, InvalidBusRequest, InvalidCloudEvent, InvalidRelayUse, RelayMappingFailed } from './errors';
@@ -70,7 +76,8 @@ class BatchQueue {
 
   /** Resolves true once fewer than `limit` batches are outstanding, false once closed. */
   async room(): Promise<boolean> {
-    while (!this.closed && this.outstanding >= this.limit) await new Promise<void>((resolve) => (this.wakeReader = resolve));
+    while (!this.closed && this.outstanding >= this.limit)
+      await new Promise<void>((resolve) => (this.wakeReader = resolve));
     return !this.closed;
   }
 
@@ -84,7 +91,8 @@ class BatchQueue {
 
   /** The next batch; null once closed, or once ended and drained. */
   async take(): Promise<PreparedBatch | null> {
-    while (!this.closed && !this.ended && this.items.length === 0) await new Promise<void>((resolve) => (this.wakeTaker = resolve));
+    while (!this.closed && !this.ended && this.items.length === 0)
+      await new Promise<void>((resolve) => (this.wakeTaker = resolve));
     if (this.closed) return null;
     return this.items.shift() ?? null;
   }
@@ -153,11 +161,19 @@ export class EventRelay {
     }
     this.readAhead = options.readAhead ?? DEFAULT_RELAY_READ_AHEAD;
     if (!Number.isSafeInteger(this.readAhead) || this.readAhead < 0) {
-      throw new InvalidRelayUse('relay.invalid-options', 'readAhead', 'readAhead is a whole number of batches, 0 or more');
+      throw new InvalidRelayUse(
+        'relay.invalid-options',
+        'readAhead',
+        'readAhead is a whole number of batches, 0 or more',
+      );
     }
     this.retryDelayMs = options.retryDelayMs ?? 100;
     if (!Number.isFinite(this.retryDelayMs) || this.retryDelayMs < 0) {
-      throw new InvalidRelayUse('relay.invalid-options', 'retryDelayMs', 'retryDelayMs is a number of milliseconds, 0 or more');
+      throw new InvalidRelayUse(
+        'relay.invalid-options',
+        'retryDelayMs',
+        'retryDelayMs is a number of milliseconds, 0 or more',
+      );
     }
   }
 
@@ -190,7 +206,8 @@ export class EventRelay {
    * @throws {@link InvalidRelayUse} `relay.already-started` on a second call.
    */
   async start(): Promise<void> {
-    if (this.state !== 'idle' || this.loop) throw new InvalidRelayUse('relay.already-started', '$', 'A relay runs once; start a new one');
+    if (this.state !== 'idle' || this.loop)
+      throw new InvalidRelayUse('relay.already-started', '$', 'A relay runs once; start a new one');
     this.loop = Promise.resolve();
     try {
       this.position = await this.options.checkpoints.loadCheckpoint(this.options.name);
@@ -202,7 +219,10 @@ export class EventRelay {
       this.state = 'stopped';
       return;
     }
-    this.subscription = this.options.eventStore.subscribeToAll({ fromPosition: this.position, filter: this.options.filter });
+    this.subscription = this.options.eventStore.subscribeToAll({
+      fromPosition: this.position,
+      filter: this.options.filter,
+    });
     this.state = 'running';
     this.loop = this.run(this.subscription[Symbol.asyncIterator]()).then(
       () => {
@@ -303,7 +323,11 @@ export class EventRelay {
   }
 
   /** Adds the event's messages to their topics' lists; returns the failure instead of throwing it. */
-  private add(event: StoredEvent, mapped: RelayMappings, byTopic: Map<string, BusMessage[]>): RelayMappingFailed | null {
+  private add(
+    event: StoredEvent,
+    mapped: RelayMappings,
+    byTopic: Map<string, BusMessage[]>,
+  ): RelayMappingFailed | null {
     if (mapped === null) return null;
     if (!Array.isArray(mapped)) return this.addOne(event, mapped as RelayMapping, byTopic);
     for (const one of mapped as readonly RelayMapping[]) {
@@ -315,8 +339,18 @@ export class EventRelay {
 
   /** Adds one message to its topic's list, or returns why it cannot. */
   private addOne(event: StoredEvent, one: RelayMapping, byTopic: Map<string, BusMessage[]>): RelayMappingFailed | null {
-    if (typeof one !== 'object' || one === null || typeof one.topic !== 'string' || typeof one.message !== 'object' || one.message === null) {
-      return new RelayMappingFailed(event.position, event.type, new Error('the mapper returned neither null nor { topic, message } (or a list of them)'));
+    if (
+      typeof one !== 'object' ||
+      one === null ||
+      typeof one.topic !== 'string' ||
+      typeof one.message !== 'object' ||
+      one.message === null
+    ) {
+      return new RelayMappingFailed(
+        event.position,
+        event.type,
+        new Error('the mapper returned neither null nor { topic, message } (or a list of them)'),
+      );
     }
     const messages = byTopic.get(one.topic);
     if (messages) messages.push(one.message);

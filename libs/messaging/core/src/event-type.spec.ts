@@ -43,10 +43,18 @@ describe('integration event types', () => {
   });
 
   it('names the part at fault when building', () => {
-    expect(codeOf(() => eventType({ context: 'Registry', event: 'HouseholdRegistered', version: 1 })).field).toBe('context');
-    expect(codeOf(() => eventType({ context: 'registry', event: 'household_registered', version: 1 })).field).toBe('event');
-    expect(codeOf(() => eventType({ context: 'registry', event: 'HouseholdRegistered', version: 0 })).field).toBe('version');
-    expect(codeOf(() => eventType({ context: 'registry', event: 'HouseholdRegistered', version: 1.5 })).field).toBe('version');
+    expect(codeOf(() => eventType({ context: 'Registry', event: 'HouseholdRegistered', version: 1 })).field).toBe(
+      'context',
+    );
+    expect(codeOf(() => eventType({ context: 'registry', event: 'household_registered', version: 1 })).field).toBe(
+      'event',
+    );
+    expect(codeOf(() => eventType({ context: 'registry', event: 'HouseholdRegistered', version: 0 })).field).toBe(
+      'version',
+    );
+    expect(codeOf(() => eventType({ context: 'registry', event: 'HouseholdRegistered', version: 1.5 })).field).toBe(
+      'version',
+    );
   });
 
   it('gives each context its source', () => {
@@ -67,6 +75,8 @@ describe('topic names', () => {
 
   it('rejects a malformed context or topic version', () => {
     expect(codeOf(() => eventsTopic('re gistry')).field).toBe('context');
-    expect(() => eventsTopic('registry', 0)).toThrow(expect.objectContaining({ code: 'bus.invalid-topic', field: 'topicVersion' }));
+    expect(() => eventsTopic('registry', 0)).toThrow(
+      expect.objectContaining({ code: 'bus.invalid-topic', field: 'topicVersion' }),
+    );
   });
 });

@@ -24,13 +24,19 @@ class SqliteVisitLog implements ProcessedMessageStore<VisitRow[]> {
   }
 
   async hasProcessed(consumer: string, messageId: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM processed_messages WHERE consumer = ? AND message_id = ?').get(consumer, messageId) !== undefined;
+    return (
+      this.db
+        .prepare('SELECT 1 FROM processed_messages WHERE consumer = ? AND message_id = ?')
+        .get(consumer, messageId) !== undefined
+    );
   }
 
   async commit(consumer: string, messageId: string, effects: VisitRow[]): Promise<void> {
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const claimed = this.db.prepare('INSERT OR IGNORE INTO processed_messages (consumer, message_id) VALUES (?, ?)').run(consumer, messageId);
+      const claimed = this.db
+        .prepare('INSERT OR IGNORE INTO processed_messages (consumer, message_id) VALUES (?, ?)')
+        .run(consumer, messageId);
       if (claimed.changes === 0) {
         this.db.exec('ROLLBACK');
         return;
@@ -56,7 +62,14 @@ function visitMessage(householdId: string, offset: number): Omit<ReceivedMessage
     correlationId: randomUUID(),
     divisionCode: '510104001001',
   });
-  return { topic: 'relapsewatch.inspection.events.v1', key: householdId, value: serializeCloudEvent(envelope), headers: {}, partition: 0, offset: String(offset) };
+  return {
+    topic: 'relapsewatch.inspection.events.v1',
+    key: householdId,
+    value: serializeCloudEvent(envelope),
+    headers: {},
+    partition: 0,
+    offset: String(offset),
+  };
 }
 
 const toRows = async (event: { subject: string; data: { note: string } }): Promise<VisitRow[]> => [
@@ -70,7 +83,11 @@ describe('idempotent consumer', () => {
   db.exec('PRAGMA journal_mode = WAL');
   const store = new SqliteVisitLog(db);
   const rowsOf = (consumer: string, householdId: string) =>
-    (db.prepare('SELECT COUNT(*) AS n FROM visit_log WHERE consumer = ? AND household_id = ?').get(consumer, householdId) as { n: number }).n;
+    (
+      db
+        .prepare('SELECT COUNT(*) AS n FROM visit_log WHERE consumer = ? AND household_id = ?')
+        .get(consumer, householdId) as { n: number }
+    ).n;
   afterAll(() => {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -171,6 +188,8 @@ describe('idempotent consumer', () => {
     const handler = idempotentHandler({ consumer, store, handle: toRows });
     const message = { ...visitMessage(randomUUID(), 9), value: '{"specversion":"1.0"}', attempt: 1 };
     await expect(handler(message)).rejects.toBeInstanceOf(InvalidCloudEvent);
-    expect((db.prepare('SELECT COUNT(*) AS n FROM visit_log WHERE consumer = ?').get(consumer) as { n: number }).n).toBe(0);
+    expect(
+      (db.prepare('SELECT COUNT(*) AS n FROM visit_log WHERE consumer = ?').get(consumer) as { n: number }).n,
+    ).toBe(0);
   });
 });

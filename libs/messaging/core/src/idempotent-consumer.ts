@@ -17,7 +17,10 @@ export interface ProcessedMessageStore<Effects> {
 }
 
 /** Computes a consumer's effects for one integration event, without writing them. */
-export type EffectsHandler<Effects, Data = unknown> = (event: IntegrationEventEnvelope<Data>, message: ReceivedMessage) => Promise<Effects>;
+export type EffectsHandler<Effects, Data = unknown> = (
+  event: IntegrationEventEnvelope<Data>,
+  message: ReceivedMessage,
+) => Promise<Effects>;
 
 /** Options of {@link idempotentHandler}. */
 export interface IdempotentHandlerOptions<Effects, Data = unknown> {
@@ -35,7 +38,9 @@ export interface IdempotentHandlerOptions<Effects, Data = unknown> {
  * A value that is not a valid integration event throws {@link InvalidCloudEvent}, which
  * ends in the dead-letter topic after the bus's retries.
  */
-export function idempotentHandler<Effects, Data = unknown>(options: IdempotentHandlerOptions<Effects, Data>): MessageHandler {
+export function idempotentHandler<Effects, Data = unknown>(
+  options: IdempotentHandlerOptions<Effects, Data>,
+): MessageHandler {
   const { consumer, store, handle } = options;
   return async (message) => {
     const event = parseCloudEvent<Data>(message.value);

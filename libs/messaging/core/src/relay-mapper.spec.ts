@@ -72,7 +72,11 @@ describe('relay mapping', () => {
   });
 
   it('finds the aggregate id in <context>-<aggregate>-<id> and rejects other stream ids', () => {
-    expect(aggregateIdOfStream('assistance-case-0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')).toBe('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
-    expect(() => aggregateIdOfStream('household')).toThrow(expect.objectContaining({ code: 'cloudevent.invalid', field: 'subject' }));
+    expect(aggregateIdOfStream('assistance-case-0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')).toBe(
+      '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+    );
+    expect(() => aggregateIdOfStream('household')).toThrow(
+      expect.objectContaining({ code: 'cloudevent.invalid', field: 'subject' }),
+    );
   });
 });

@@ -50,7 +50,8 @@ const STREAM_ID = /^[a-z][a-z0-9]*-[A-Za-z][A-Za-z0-9]*-(.+)$/;
  */
 export function aggregateIdOfStream(streamId: string): string {
   const match = STREAM_ID.exec(streamId);
-  if (!match) throw new InvalidCloudEvent('cloudevent.invalid', 'subject', 'The stream id is not <context>-<aggregate>-<id>');
+  if (!match)
+    throw new InvalidCloudEvent('cloudevent.invalid', 'subject', 'The stream id is not <context>-<aggregate>-<id>');
   return match[1];
 }
 
@@ -65,7 +66,12 @@ export function aggregateIdOfStream(streamId: string): string {
  * @param id the CloudEvent id; the stored event's by default (see {@link derivedMessageId}).
  * @throws {@link InvalidCloudEvent} when the result would not be a valid integration event.
  */
-export function integrationMessage(event: StoredEvent, contract: IntegrationEventContract, data: unknown = event.data, id: string = event.id): RelayMapping {
+export function integrationMessage(
+  event: StoredEvent,
+  contract: IntegrationEventContract,
+  data: unknown = event.data,
+  id: string = event.id,
+): RelayMapping {
   const subject = aggregateIdOfStream(event.streamId);
   const { json } = cloudEventJson({
     id,
@@ -94,7 +100,9 @@ export interface PublishedEventContract extends IntegrationEventContract {
  * A {@link RelayMapper} from a table keyed by stored event type: listed types are published
  * with {@link integrationMessage}, every other type stays private.
  */
-export function contractMapper(contracts: Readonly<Record<string, PublishedEventContract>>): (event: StoredEvent) => RelayMapping | null {
+export function contractMapper(
+  contracts: Readonly<Record<string, PublishedEventContract>>,
+): (event: StoredEvent) => RelayMapping | null {
   const table = new Map(Object.entries(contracts));
   return (event) => {
     const contract = table.get(event.type);

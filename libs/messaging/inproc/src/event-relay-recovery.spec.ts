@@ -16,7 +16,12 @@ import { Received, sleep, waitFor } from '@relapse-watch/messaging-testing';
 import { relayHarness } from './relay-harness.fixture';
 
 const topic = eventsTopic('registry');
-const contract = { context: 'registry', event: 'IncomeRecorded', version: 1, dataschema: 'https://schemas.relapsewatch.cn/registry/income-recorded.v1.json' };
+const contract = {
+  context: 'registry',
+  event: 'IncomeRecorded',
+  version: 1,
+  dataschema: 'https://schemas.relapsewatch.cn/registry/income-recorded.v1.json',
+};
 /** Every third event is private. */
 const mapper: RelayMapper = (e) => ((e.data as { seq: number }).seq % 3 === 2 ? null : integrationMessage(e, contract));
 const isPublic = (e: StoredEvent) => (e.data as { seq: number }).seq % 3 !== 2;
@@ -25,7 +30,8 @@ async function writeHouseholds(store: EventStore, households: number, perHouseho
   await Promise.all(
     Array.from({ length: households }, async () => {
       const stream = `registry-household-${randomUUID()}`;
-      for (let seq = 0; seq < perHousehold; seq++) await store.appendToStream(stream, [testEvent('IncomeRecorded', { seq })]);
+      for (let seq = 0; seq < perHousehold; seq++)
+        await store.appendToStream(stream, [testEvent('IncomeRecorded', { seq })]);
     }),
   );
 }
@@ -37,7 +43,10 @@ async function allEvents(store: EventStore): Promise<StoredEvent[]> {
 }
 
 /** Per key, the order in which each id first arrived is the log order. */
-function expectFirstArrivalsInKeyOrder(ids: readonly { key: string; id: string }[], events: readonly StoredEvent[]): void {
+function expectFirstArrivalsInKeyOrder(
+  ids: readonly { key: string; id: string }[],
+  events: readonly StoredEvent[],
+): void {
   const position = new Map(events.map((e) => [e.id, e.position]));
   const firstSeen = new Map<string, number[]>();
   const seen = new Set<string>();
@@ -57,56 +66,62 @@ describe('EventRelay recovery', () => {
     return { ...parts, arrivals };
   }
 
-  it.each([0, 2])('stopped half-way (readAhead %i), a new relay resumes from the stored checkpoint: nothing lost, order kept', async (readAhead) => {
-    const { eventStore, checkpoints, bus, received, arrivals } = await setup();
-    await writeHouseholds(eventStore, 20, 5);
-    const options = { name: 'relay:registry', eventStore, checkpoints, bus, mapper, maxBatchSize: 10, readAhead };
-    const first = new EventRelay(options);
-    cleanups.push(() => first.stop());
-    // A slow broker: each batch waits for the test, so the relay is stopped half-way for sure.
-    bus.holdPublishes();
-    await first.start();
-    for (let batch = 1; batch <= 3; batch++) {
-      await waitFor(`batch ${batch} held in flight`, () => bus.held > 0);
-      bus.release();
+  it.each([0, 2])(
+    'stopped half-way (readAhead %i), a new relay resumes from the stored checkpoint: nothing lost, order kept',
+    async (readAhead) => {
+      const { eventStore, checkpoints, bus, received, arrivals } = await setup();
+      await writeHouseholds(eventStore, 20, 5);
+      const options = { name: 'relay:registry', eventStore, checkpoints, bus, mapper, maxBatchSize: 10, readAhead };
+      const first = new EventRelay(options);
+      cleanups.push(() => first.stop());
+      // A slow broker: each batch waits for the test, so the relay is stopped half-way for sure.
       bus.holdPublishes();
-      await waitFor(`batch ${batch} accepted`, () => bus.published.length === batch);
-    }
-    await waitFor('batch 4 held in flight', () => bus.held > 0);
-    let stopped = false;
-    const stopping = first.stop().then(() => (stopped = true));
-    await sleep(20);
-    expect(stopped).toBe(false);
-    const acceptedBeforeRelease = bus.published.length;
-    bus.release();
-    await stopping;
-    expect(bus.published.length).toBe(acceptedBeforeRelease + 1);
-    const checkpoint = await checkpoints.loadCheckpoint('relay:registry');
-    expect(checkpoint).toBe(first.lastPublishedPosition);
-    expect(checkpoint).toBeLessThan(await eventStore.headPosition());
+      await first.start();
+      for (let batch = 1; batch <= 3; batch++) {
+        await waitFor(`batch ${batch} held in flight`, () => bus.held > 0);
+        bus.release();
+        bus.holdPublishes();
+        await waitFor(`batch ${batch} accepted`, () => bus.published.length === batch);
+      }
+      await waitFor('batch 4 held in flight', () => bus.held > 0);
+      let stopped = false;
+      const stopping = first.stop().then(() => (stopped = true));
+      await sleep(20);
+      expect(stopped).toBe(false);
+      const acceptedBeforeRelease = bus.published.length;
+      bus.release();
+      await stopping;
+      expect(bus.published.length).toBe(acceptedBeforeRelease + 1);
+      const checkpoint = await checkpoints.loadCheckpoint('relay:registry');
+      expect(checkpoint).toBe(first.lastPublishedPosition);
+      expect(checkpoint).toBeLessThan(await eventStore.headPosition());
 
-    await writeHouseholds(eventStore, 5, 5);
-    const resumedFrom = bus.published.length;
-    const second = new EventRelay(options);
-    cleanups.push(() => second.stop());
-    await second.start();
-    const head = await eventStore.headPosition();
-    await waitFor('the second relay to reach the head', () => second.lastPublishedPosition === head);
-    const events = await allEvents(eventStore);
-    const publicIds = events.filter(isPublic).map((e) => e.id);
-    await waitFor('every public event received', () => new Set(arrivals().map((a) => a.id)).size === publicIds.length);
+      await writeHouseholds(eventStore, 5, 5);
+      const resumedFrom = bus.published.length;
+      const second = new EventRelay(options);
+      cleanups.push(() => second.stop());
+      await second.start();
+      const head = await eventStore.headPosition();
+      await waitFor('the second relay to reach the head', () => second.lastPublishedPosition === head);
+      const events = await allEvents(eventStore);
+      const publicIds = events.filter(isPublic).map((e) => e.id);
+      await waitFor(
+        'every public event received',
+        () => new Set(arrivals().map((a) => a.id)).size === publicIds.length,
+      );
 
-    expect([...new Set(arrivals().map((a) => a.id))].sort()).toEqual([...publicIds].sort());
-    const ids = arrivals().map((a) => a.id);
-    const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
-    // A clean stop saved the checkpoint of the batch in flight, so nothing is sent twice.
-    expect(duplicates).toEqual([]);
-    const positionOf = new Map(events.map((e) => [e.id, e.position]));
-    const firstResent = parseCloudEvent(bus.published[resumedFrom].messages[0].value).id;
-    expect(positionOf.get(firstResent)).toBeGreaterThan(checkpoint);
-    expectFirstArrivalsInKeyOrder(arrivals(), events);
-    expect(received.messages.length).toBe(ids.length);
-  });
+      expect([...new Set(arrivals().map((a) => a.id))].sort()).toEqual([...publicIds].sort());
+      const ids = arrivals().map((a) => a.id);
+      const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
+      // A clean stop saved the checkpoint of the batch in flight, so nothing is sent twice.
+      expect(duplicates).toEqual([]);
+      const positionOf = new Map(events.map((e) => [e.id, e.position]));
+      const firstResent = parseCloudEvent(bus.published[resumedFrom].messages[0].value).id;
+      expect(positionOf.get(firstResent)).toBeGreaterThan(checkpoint);
+      expectFirstArrivalsInKeyOrder(arrivals(), events);
+      expect(received.messages.length).toBe(ids.length);
+    },
+  );
 
   it('a checkpoint save that fails after the publish re-sends that batch; an idempotent consumer applies each event once', async () => {
     const { path, eventStore, checkpoints, bus, received, arrivals } = await setup();
@@ -124,7 +139,8 @@ describe('EventRelay recovery', () => {
     readDb.exec(`CREATE TABLE processed (consumer TEXT, id TEXT, PRIMARY KEY (consumer, id));
                  CREATE TABLE incomes (household TEXT, seq INTEGER);`);
     const processed: ProcessedMessageStore<{ household: string; seq: number }> = {
-      hasProcessed: async (consumer, id) => readDb.prepare('SELECT 1 FROM processed WHERE consumer = ? AND id = ?').get(consumer, id) !== undefined,
+      hasProcessed: async (consumer, id) =>
+        readDb.prepare('SELECT 1 FROM processed WHERE consumer = ? AND id = ?').get(consumer, id) !== undefined,
       commit: async (consumer, id, row) => {
         readDb.exec('BEGIN IMMEDIATE');
         if (readDb.prepare('INSERT OR IGNORE INTO processed VALUES (?, ?)').run(consumer, id).changes === 1) {
@@ -142,7 +158,16 @@ describe('EventRelay recovery', () => {
     await bus.subscribe({ topic, group: 'incomes', handler: async (m) => (await apply(m), applied.handler(m)) });
 
     const errors: boolean[] = [];
-    const relay = new EventRelay({ name: 'relay:flaky', eventStore, checkpoints: flaky, bus, mapper, maxBatchSize: 5, retryDelayMs: 1, onError: (_e, retry) => errors.push(retry) });
+    const relay = new EventRelay({
+      name: 'relay:flaky',
+      eventStore,
+      checkpoints: flaky,
+      bus,
+      mapper,
+      maxBatchSize: 5,
+      retryDelayMs: 1,
+      onError: (_e, retry) => errors.push(retry),
+    });
     cleanups.push(() => relay.stop());
     await relay.start();
     await waitFor('the relay to reach the head', () => relay.lastPublishedPosition === 30);
@@ -151,7 +176,10 @@ describe('EventRelay recovery', () => {
     const secondBatch = bus.published[1].messages.map((m) => parseCloudEvent(m.value).id);
     expect(bus.published[2].messages).toEqual(bus.published[1].messages);
     const deliveries = publicCount + secondBatch.length;
-    await waitFor('both consumers saw every delivery', () => applied.messages.length === deliveries && received.messages.length === deliveries);
+    await waitFor(
+      'both consumers saw every delivery',
+      () => applied.messages.length === deliveries && received.messages.length === deliveries,
+    );
 
     expect(errors).toEqual([true]);
     const ids = arrivals().map((a) => a.id);

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, StoredEvent } from '@relapse-watch/event-store-core';
 import { testEvent, testMetadata } from '@relapse-watch/event-store-testing';
-import { contractMapper, derivedMessageId, EventRelay, eventsTopic, integrationMessage, parseCloudEvent, type ReceivedMessage } from '@relapse-watch/messaging-core';
+import {
+  contractMapper,
+  derivedMessageId,
+  EventRelay,
+  eventsTopic,
+  integrationMessage,
+  parseCloudEvent,
+  type ReceivedMessage,
+} from '@relapse-watch/messaging-core';
 import { waitFor } from '@relapse-watch/messaging-testing';
 import { relayHarness } from './relay-harness.fixture';
 
@@ -9,7 +17,12 @@ const topic = eventsTopic('registry');
 const schema = (name: string) => `https://schemas.relapsewatch.cn/registry/${name}.v1.json`;
 /** HouseholdNoteTaken is not in the table: it stays private. */
 const mapper = contractMapper({
-  HouseholdRegistered: { context: 'registry', event: 'HouseholdRegistered', version: 1, dataschema: schema('household-registered') },
+  HouseholdRegistered: {
+    context: 'registry',
+    event: 'HouseholdRegistered',
+    version: 1,
+    dataschema: schema('household-registered'),
+  },
   IncomeRecorded: { context: 'registry', event: 'IncomeRecorded', version: 1, dataschema: schema('income-recorded') },
 });
 
@@ -24,16 +37,26 @@ interface Written {
 /** Appends `count` events to one household stream, one or two per append; every third is private. */
 async function writeHousehold(store: EventStore, household: string, count: number, from = 0): Promise<Written[]> {
   const written: Written[] = [];
-  for (let seq = from; seq < from + count; ) {
+  for (let seq = from; seq < from + count;) {
     const size = Math.min(1 + (seq % 2), from + count - seq);
     const events = Array.from({ length: size }, (_, i) => {
       const n = seq + i;
       const type = n === 0 ? 'HouseholdRegistered' : n % 3 === 2 ? 'HouseholdNoteTaken' : 'IncomeRecorded';
-      return testEvent(type, { seq: n, 户主: '张三' }, { metadata: testMetadata({ causationId: n % 2 ? randomUUID() : null }) });
+      return testEvent(
+        type,
+        { seq: n, 户主: '张三' },
+        { metadata: testMetadata({ causationId: n % 2 ? randomUUID() : null }) },
+      );
     });
     await store.appendToStream(`registry-household-${household}`, events);
     for (const e of events) {
-      written.push({ id: e.id, household, type: e.type, causationId: e.metadata.causationId, correlationId: e.metadata.correlationId });
+      written.push({
+        id: e.id,
+        household,
+        type: e.type,
+        causationId: e.metadata.causationId,
+        correlationId: e.metadata.correlationId,
+      });
     }
     seq += size;
   }
@@ -63,7 +86,14 @@ describe('EventRelay over SqliteEventStore and InProcessBus', () => {
   const { setup, cleanups } = relayHarness('rw-relay-', topic, 'registry-consumer');
 
   function relay(parts: Awaited<ReturnType<typeof setup>>, name: string, maxBatchSize?: number): EventRelay {
-    const r = new EventRelay({ name, eventStore: parts.eventStore, checkpoints: parts.checkpoints, bus: parts.bus, mapper, maxBatchSize });
+    const r = new EventRelay({
+      name,
+      eventStore: parts.eventStore,
+      checkpoints: parts.checkpoints,
+      bus: parts.bus,
+      mapper,
+      maxBatchSize,
+    });
     cleanups.push(() => r.stop());
     return r;
   }
@@ -108,21 +138,36 @@ describe('EventRelay over SqliteEventStore and InProcessBus', () => {
   it('publishes every message a mapper returns for one event, in order, each with its own stable id, before checkpointing it', async () => {
     const parts = await setup();
     const household = randomUUID();
-    const [imported, note] = [testEvent('HouseholdImported', { members: 3 }), testEvent('HouseholdNoteTaken', { n: 1 })];
+    const [imported, note] = [
+      testEvent('HouseholdImported', { members: 3 }),
+      testEvent('HouseholdNoteTaken', { n: 1 }),
+    ];
     await parts.eventStore.appendToStream(`registry-household-${household}`, [imported, note]);
     const contract = (event: string) => ({ context: 'registry', event, version: 1, dataschema: schema(event) });
     // One stored event, three integration events; the private one, none.
     const fanOut = (event: StoredEvent) =>
       event.type === 'HouseholdImported'
-        ? ['HouseholdRegistered', 'HouseholdMembersChanged', 'HouseholdIncomeRecorded'].map((name, i) => integrationMessage(event, contract(name), { part: i }, derivedMessageId(event, i)))
+        ? ['HouseholdRegistered', 'HouseholdMembersChanged', 'HouseholdIncomeRecorded'].map((name, i) =>
+            integrationMessage(event, contract(name), { part: i }, derivedMessageId(event, i)),
+          )
         : [];
-    const r = new EventRelay({ name: 'relay:fan-out', eventStore: parts.eventStore, checkpoints: parts.checkpoints, bus: parts.bus, mapper: fanOut });
+    const r = new EventRelay({
+      name: 'relay:fan-out',
+      eventStore: parts.eventStore,
+      checkpoints: parts.checkpoints,
+      bus: parts.bus,
+      mapper: fanOut,
+    });
     cleanups.push(() => r.stop());
     await r.start();
     await waitFor('the relay to reach the head', () => r.lastPublishedPosition === 2);
     await parts.received.atLeast(3);
     const events = parts.received.messages.map((m) => parseCloudEvent(m.value));
-    expect(events.map((e) => e.type)).toEqual(['HouseholdRegistered', 'HouseholdMembersChanged', 'HouseholdIncomeRecorded'].map((n) => `cn.relapsewatch.registry.${n}.v1`));
+    expect(events.map((e) => e.type)).toEqual(
+      ['HouseholdRegistered', 'HouseholdMembersChanged', 'HouseholdIncomeRecorded'].map(
+        (n) => `cn.relapsewatch.registry.${n}.v1`,
+      ),
+    );
     expect(events.map((e) => e.data)).toEqual([{ part: 0 }, { part: 1 }, { part: 2 }]);
     expect(events[0].id).toBe(imported.id);
     expect(new Set(events.map((e) => e.id)).size).toBe(3);
@@ -138,7 +183,9 @@ describe('EventRelay over SqliteEventStore and InProcessBus', () => {
     for (const household of households) {
       await parts.eventStore.appendToStream(
         `registry-household-${household}`,
-        Array.from({ length: 100 }, (_, i) => testEvent(i === 0 ? 'HouseholdRegistered' : 'IncomeRecorded', { seq: i })),
+        Array.from({ length: 100 }, (_, i) =>
+          testEvent(i === 0 ? 'HouseholdRegistered' : 'IncomeRecorded', { seq: i }),
+        ),
       );
     }
     const r = relay(parts, 'relay:batches', 500);
@@ -185,7 +232,9 @@ describe('EventRelay over SqliteEventStore and InProcessBus', () => {
     parts.bus.release();
     await waitFor('the relay to reach the head', () => r.lastPublishedPosition === 100);
     // Each checkpoint follows its own batch's acceptance, before the next batch was sent.
-    expect(saves).toEqual(Array.from({ length: 10 }, (_, i) => ({ position: 10 * (i + 1), accepted: i + 1, started: i + 1 })));
+    expect(saves).toEqual(
+      Array.from({ length: 10 }, (_, i) => ({ position: 10 * (i + 1), accepted: i + 1, started: i + 1 })),
+    );
     const seqs = parts.bus.messages().map((m) => (parseCloudEvent(m.value).data as { seq: number }).seq);
     expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
@@ -196,8 +245,14 @@ describe('EventRelay over SqliteEventStore and InProcessBus', () => {
     await r.start();
     await expect(r.start()).rejects.toMatchObject({ code: 'relay.already-started' });
     const options = { name: 'x', eventStore: parts.eventStore, checkpoints: parts.checkpoints, bus: parts.bus, mapper };
-    expect(() => new EventRelay({ ...options, name: '' })).toThrow(expect.objectContaining({ code: 'relay.invalid-options', field: 'name' }));
-    expect(() => new EventRelay({ ...options, maxBatchSize: 0 })).toThrow(expect.objectContaining({ code: 'relay.invalid-options', field: 'maxBatchSize' }));
-    expect(() => new EventRelay({ ...options, readAhead: -1 })).toThrow(expect.objectContaining({ code: 'relay.invalid-options', field: 'readAhead' }));
+    expect(() => new EventRelay({ ...options, name: '' })).toThrow(
+      expect.objectContaining({ code: 'relay.invalid-options', field: 'name' }),
+    );
+    expect(() => new EventRelay({ ...options, maxBatchSize: 0 })).toThrow(
+      expect.objectContaining({ code: 'relay.invalid-options', field: 'maxBatchSize' }),
+    );
+    expect(() => new EventRelay({ ...options, readAhead: -1 })).toThrow(
+      expect.objectContaining({ code: 'relay.invalid-options', field: 'readAhead' }),
+    );
   });
 });

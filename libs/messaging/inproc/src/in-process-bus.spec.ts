@@ -23,7 +23,10 @@ describe('InProcessBus specifics', () => {
     const bus = new InProcessBus();
     const topic = `inproc.${randomUUID()}`;
     const first = await bus.subscribe({ topic, group: 'g', handler: async () => undefined });
-    await expect(bus.subscribe({ topic, group: 'g', handler: async () => undefined })).rejects.toMatchObject({ code: 'bus.group-busy', field: 'group' });
+    await expect(bus.subscribe({ topic, group: 'g', handler: async () => undefined })).rejects.toMatchObject({
+      code: 'bus.group-busy',
+      field: 'group',
+    });
     await first.close();
     const received = new Received();
     await bus.subscribe({ topic, group: 'g', handler: received.handler });
@@ -46,7 +49,10 @@ describe('InProcessBus specifics', () => {
         if (m.value === 'A1') await gate;
       },
     });
-    await bus.publish(topic, ['A1', 'A2', 'B1', 'B2', 'B3'].map((value) => ({ key: value[0], value })));
+    await bus.publish(
+      topic,
+      ['A1', 'A2', 'B1', 'B2', 'B3'].map((value) => ({ key: value[0], value })),
+    );
     await waitFor('B3 handled while A1 waits', () => first.values().includes('B3'));
     const closing = subscription.close();
     release();
@@ -77,7 +83,10 @@ describe('InProcessBus specifics', () => {
         done++;
       },
     });
-    await bus.publish(topic, Array.from({ length: 30 }, (_, i) => ({ key: `k-${i}`, value: String(i) })));
+    await bus.publish(
+      topic,
+      Array.from({ length: 30 }, (_, i) => ({ key: `k-${i}`, value: String(i) })),
+    );
     await waitFor('30 handled', () => done === 30);
     expect(peak).toBe(2);
     await bus.close();
@@ -86,7 +95,10 @@ describe('InProcessBus specifics', () => {
   it('drops messages every group finished; a later group starts at the oldest one held', async () => {
     const bus = new InProcessBus();
     const topic = `inproc.${randomUUID()}`;
-    await bus.publish(topic, Array.from({ length: 3_000 }, (_, i) => ({ key: `k-${i % 7}`, value: String(i) })));
+    await bus.publish(
+      topic,
+      Array.from({ length: 3_000 }, (_, i) => ({ key: `k-${i % 7}`, value: String(i) })),
+    );
     expect(bus.heldMessages(topic)).toBe(3_000);
     const first = new Received();
     await bus.subscribe({ topic, group: 'first', handler: first.handler });
@@ -103,6 +115,8 @@ describe('InProcessBus specifics', () => {
   });
 
   it('rejects a bad maxInFlightPerSubscription', () => {
-    expect(() => new InProcessBus({ maxInFlightPerSubscription: 0 })).toThrow(expect.objectContaining({ code: 'bus.invalid-options' }));
+    expect(() => new InProcessBus({ maxInFlightPerSubscription: 0 })).toThrow(
+      expect.objectContaining({ code: 'bus.invalid-options' }),
+    );
   });
 });

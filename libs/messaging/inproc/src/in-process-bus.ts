@@ -50,7 +50,11 @@ export class InProcessBus implements Bus {
   constructor(options: InProcessBusOptions = {}) {
     this.maxInFlight = options.maxInFlightPerSubscription ?? 1_000;
     if (!Number.isSafeInteger(this.maxInFlight) || this.maxInFlight < 1) {
-      throw new InvalidBusRequest('bus.invalid-options', 'maxInFlightPerSubscription', 'maxInFlightPerSubscription is a whole number from 1');
+      throw new InvalidBusRequest(
+        'bus.invalid-options',
+        'maxInFlightPerSubscription',
+        'maxInFlightPerSubscription is a whole number from 1',
+      );
     }
   }
 
@@ -59,7 +63,9 @@ export class InProcessBus implements Bus {
     if (this.closed) throw new BusClosed();
     assertValidPublish(topic, messages);
     if (messages.length === 0) return;
-    this.log(topic).append(messages.map((m) => ({ key: m.key, value: m.value, headers: Object.freeze({ ...(m.headers ?? {}) }) })));
+    this.log(topic).append(
+      messages.map((m) => ({ key: m.key, value: m.value, headers: Object.freeze({ ...(m.headers ?? {}) }) })),
+    );
   }
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
@@ -68,7 +74,11 @@ export class InProcessBus implements Bus {
     const log = this.log(options.topic);
     const position = log.group(options.group);
     if (position.member) {
-      throw new InvalidBusRequest('bus.group-busy', 'group', 'The in-process bus allows one live subscription per topic and group');
+      throw new InvalidBusRequest(
+        'bus.group-busy',
+        'group',
+        'The in-process bus allows one live subscription per topic and group',
+      );
     }
     const subscription = new InProcessSubscription(log, position, {
       topic: options.topic,

@@ -70,7 +70,11 @@ export class InProcessSubscription implements BusSubscription {
   }
 
   private fetch(): void {
-    while (!this.abort.signal.aborted && this.inFlight < this.settings.maxInFlight && this.nextOffset < this.log.endOffset) {
+    while (
+      !this.abort.signal.aborted &&
+      this.inFlight < this.settings.maxInFlight &&
+      this.nextOffset < this.log.endOffset
+    ) {
       const offset = this.nextOffset++;
       if (this.position.finished.has(offset)) continue;
       this.inFlight++;
@@ -92,7 +96,14 @@ export class InProcessSubscription implements BusSubscription {
       const offset = lane[0];
       const entry = this.log.at(offset);
       const outcome = await deliverWithRetries({
-        message: { topic: this.topic, key: entry.key, value: entry.value, headers: entry.headers, partition: 0, offset: String(offset) },
+        message: {
+          topic: this.topic,
+          key: entry.key,
+          value: entry.value,
+          headers: entry.headers,
+          partition: 0,
+          offset: String(offset),
+        },
         handler: this.settings.handler,
         maxAttempts: this.settings.maxAttempts,
         retryDelayMs: this.settings.retryDelayMs,

@@ -15,7 +15,11 @@ export interface Joinable {
  * refusals, as `isRetriable` tells them, are retried with a growing wait, at most
  * {@link JOIN_ATTEMPTS} times in all and not once `stopped()` says the bus is closing.
  */
-export async function joinWithRetries<T extends Joinable>(make: () => T, isRetriable: (error: unknown) => boolean, stopped: () => boolean): Promise<T> {
+export async function joinWithRetries<T extends Joinable>(
+  make: () => T,
+  isRetriable: (error: unknown) => boolean,
+  stopped: () => boolean,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const member = make();
     try {

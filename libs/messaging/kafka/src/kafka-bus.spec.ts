@@ -34,15 +34,23 @@ describe('KafkaBus specifics', () => {
   it('puts a key in the partition the Java client picks (murmur2), as librdkafka with murmur2_random does', async () => {
     const topic = `kafka-spec.murmur2.${randomUUID()}`;
     const keys = Array.from({ length: 8 }, (_, i) => `household-${i}`);
-    await bus.publish(topic, keys.map((key) => ({ key, value: 'ours' })));
+    await bus.publish(
+      topic,
+      keys.map((key) => ({ key, value: 'ours' })),
+    );
     const input = keys.map((key) => `${key}|theirs`).join('\n');
-    const produce = spawnSync('kcat', ['-b', brokers[0], '-P', '-t', topic, '-K', '|', '-X', 'partitioner=murmur2_random'], { input, encoding: 'utf8' });
+    const produce = spawnSync(
+      'kcat',
+      ['-b', brokers[0], '-P', '-t', topic, '-K', '|', '-X', 'partitioner=murmur2_random'],
+      { input, encoding: 'utf8' },
+    );
     expect(produce.stderr).toBe('');
     expect(produce.status).toBe(0);
     const received = new Received();
     await bus.subscribe({ topic, group: `murmur2-${randomUUID()}`, handler: received.handler });
     await received.atLeast(16);
-    const partitionOf = (key: string, value: string) => received.messages.find((m) => m.key === key && m.value === value)?.partition;
+    const partitionOf = (key: string, value: string) =>
+      received.messages.find((m) => m.key === key && m.value === value)?.partition;
     for (const key of keys) expect(partitionOf(key, 'theirs')).toBe(partitionOf(key, 'ours'));
     expect(new Set(received.messages.map((m) => m.partition)).size).toBeGreaterThan(1);
   });
@@ -51,7 +59,10 @@ describe('KafkaBus specifics', () => {
     const small = new KafkaBus({ brokers, clientId: 'kafka-bus-spec', maxRequestBytes: 4_000 });
     try {
       const topic = `kafka-spec.split.${randomUUID()}`;
-      const sent = Array.from({ length: 60 }, (_, i) => ({ key: i % 3 === 0 ? 'household-a' : `household-${i}`, value: `${i}:${'户'.repeat(100)}` }));
+      const sent = Array.from({ length: 60 }, (_, i) => ({
+        key: i % 3 === 0 ? 'household-a' : `household-${i}`,
+        value: `${i}:${'户'.repeat(100)}`,
+      }));
       await small.publish(topic, sent);
       const received = new Received();
       await small.subscribe({ topic, group: `split-${randomUUID()}`, handler: received.handler });
@@ -68,7 +79,12 @@ describe('KafkaBus specifics', () => {
     const small = new KafkaBus({ brokers, clientId: 'kafka-bus-spec', maxRequestBytes: 4_000 });
     try {
       const topic = `kafka-spec.too-large.${randomUUID()}`;
-      await expect(small.publish(topic, [{ key: 'k', value: 'first' }, { key: 'k', value: 'x'.repeat(5_000) }])).rejects.toMatchObject({
+      await expect(
+        small.publish(topic, [
+          { key: 'k', value: 'first' },
+          { key: 'k', value: 'x'.repeat(5_000) },
+        ]),
+      ).rejects.toMatchObject({
         code: 'bus.invalid-message',
         field: 'messages[1]',
       });
@@ -100,7 +116,6 @@ describe('KafkaBus specifics', () => {
     expect(second.messages.some((m) => firstPartitions.has(m.partition))).toBe(false);
   });
 
-
   it('passes kafkajs log lines on with level, component and message only', async () => {
     const topic = `kafka-spec.log.${randomUUID()}`;
     const subscription = await bus.subscribe({ topic, group: `log-${randomUUID()}`, handler: async () => undefined });
@@ -115,15 +130,29 @@ describe('KafkaBus options', () => {
     expect(brokersFromKafkaUrl('kafka://127.0.0.1:19092')).toEqual(['127.0.0.1:19092']);
     expect(brokersFromKafkaUrl('kafka://kafka-1:9092,kafka-2:9092/')).toEqual(['kafka-1:9092', 'kafka-2:9092']);
     for (const url of ['', 'inproc:', 'kafka://', 'kafka://user:secret@host:9092', 'kafka://host']) {
-      expect(() => brokersFromKafkaUrl(url)).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field: 'url' }));
+      expect(() => brokersFromKafkaUrl(url)).toThrow(
+        expect.objectContaining({ code: 'bus.invalid-options', field: 'url' }),
+      );
     }
-    expect(() => brokersFromKafkaUrl('kafka://user:secret@host:9092')).toThrow(expect.not.objectContaining({ message: expect.stringContaining('secret') }));
+    expect(() => brokersFromKafkaUrl('kafka://user:secret@host:9092')).toThrow(
+      expect.not.objectContaining({ message: expect.stringContaining('secret') }),
+    );
   });
 
   it('rejects bad brokers and layout numbers with bus.invalid-options naming the option', () => {
-    expect(() => new KafkaBus({ brokers: [] })).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field: 'brokers' }));
-    for (const field of ['partitions', 'replicationFactor', 'partitionConcurrency', 'fetchMaxWaitMs', 'maxRequestBytes'] as const) {
-      expect(() => new KafkaBus({ brokers, [field]: 0 })).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field }));
+    expect(() => new KafkaBus({ brokers: [] })).toThrow(
+      expect.objectContaining({ code: 'bus.invalid-options', field: 'brokers' }),
+    );
+    for (const field of [
+      'partitions',
+      'replicationFactor',
+      'partitionConcurrency',
+      'fetchMaxWaitMs',
+      'maxRequestBytes',
+    ] as const) {
+      expect(() => new KafkaBus({ brokers, [field]: 0 })).toThrow(
+        expect.objectContaining({ code: 'bus.invalid-options', field }),
+      );
     }
   });
 });

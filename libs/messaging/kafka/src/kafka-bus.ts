@@ -62,7 +62,11 @@ export class KafkaBus implements Bus {
     this.partitionConcurrency = settings.partitionConcurrency;
     this.fetchMaxWaitMs = settings.fetchMaxWaitMs;
     this.maxRequestBytes = settings.maxRequestBytes;
-    this.kafka = new Kafka({ clientId: settings.clientId, brokers: settings.brokers, logCreator: quietLogCreator(settings.log) });
+    this.kafka = new Kafka({
+      clientId: settings.clientId,
+      brokers: settings.brokers,
+      logCreator: quietLogCreator(settings.log),
+    });
     this.topics = new TopicCreator(
       {
         create: async (topic, layout) => {
@@ -70,7 +74,10 @@ export class KafkaBus implements Bus {
           // createTopics resolves false when the topic exists already, which is the common case.
           // The leader wait is TopicCreator's: kafkajs's own gives up when a broker that just
           // started does not know the topic yet.
-          await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: layout.partitions, replicationFactor: layout.replicationFactor }] });
+          await admin.createTopics({
+            waitForLeaders: false,
+            topics: [{ topic, numPartitions: layout.partitions, replicationFactor: layout.replicationFactor }],
+          });
         },
         hasLeaders: async (topic) => {
           const { topics } = await (await this.connectedAdmin()).fetchTopicMetadata({ topics: [topic] });
@@ -109,11 +116,19 @@ export class KafkaBus implements Bus {
     if (this.closing) throw new BusClosed();
     assertValidSubscribe(options);
     await this.topics.ensure(options.topic);
-    return joinWithRetries(() => this.newSubscription(options), isRetriable, () => this.closing !== null);
+    return joinWithRetries(
+      () => this.newSubscription(options),
+      isRetriable,
+      () => this.closing !== null,
+    );
   }
 
   private newSubscription(options: SubscribeOptions): KafkaSubscription {
-    const consumer = this.kafka.consumer({ groupId: options.group, allowAutoTopicCreation: false, maxWaitTimeInMs: this.fetchMaxWaitMs });
+    const consumer = this.kafka.consumer({
+      groupId: options.group,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: this.fetchMaxWaitMs,
+    });
     const subscription: KafkaSubscription = new KafkaSubscription(consumer, {
       topic: options.topic,
       group: options.group,
@@ -141,22 +156,26 @@ export class KafkaBus implements Bus {
   }
 
   private connectedProducer(): Promise<Producer> {
-    this.producer ??= this.connectOnce(() =>
-      this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-        // Named explicitly: the Java client's murmur2 choice, so other clients agree on
-        // partitions (kafkajs's DefaultPartitioner, with a hash that does not allocate).
-        createPartitioner: Murmur2Partitioner,
-      }),
+    this.producer ??= this.connectOnce(
+      () =>
+        this.kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          allowAutoTopicCreation: false,
+          // Named explicitly: the Java client's murmur2 choice, so other clients agree on
+          // partitions (kafkajs's DefaultPartitioner, with a hash that does not allocate).
+          createPartitioner: Murmur2Partitioner,
+        }),
       () => (this.producer = null),
     );
     return this.producer;
   }
 
   private connectedAdmin(): Promise<Admin> {
-    this.admin ??= this.connectOnce(() => this.kafka.admin(), () => (this.admin = null));
+    this.admin ??= this.connectOnce(
+      () => this.kafka.admin(),
+      () => (this.admin = null),
+    );
     return this.admin;
   }
 

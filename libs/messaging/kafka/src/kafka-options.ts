@@ -47,7 +47,8 @@ export interface KafkaBusSettings {
 
 function wholeNumber(value: number | undefined, fallback: number, field: string): number {
   const n = value ?? fallback;
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidBusRequest('bus.invalid-options', field, `${field} is a whole number from 1`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new InvalidBusRequest('bus.invalid-options', field, `${field} is a whole number from 1`);
   return n;
 }
 
@@ -56,7 +57,11 @@ function wholeNumber(value: number | undefined, fallback: number, field: string)
  * @throws {@link InvalidBusRequest} `bus.invalid-options` naming the bad option.
  */
 export function kafkaBusSettings(options: KafkaBusOptions): KafkaBusSettings {
-  if (!Array.isArray(options?.brokers) || options.brokers.length === 0 || !options.brokers.every((b) => typeof b === 'string' && b.length > 0)) {
+  if (
+    !Array.isArray(options?.brokers) ||
+    options.brokers.length === 0 ||
+    !options.brokers.every((b) => typeof b === 'string' && b.length > 0)
+  ) {
     throw new InvalidBusRequest('bus.invalid-options', 'brokers', 'brokers is a non-empty list of host:port');
   }
   const partitions = wholeNumber(options.partitions, 3, 'partitions');

@@ -14,10 +14,14 @@ const brokers = brokersFromKafkaUrl(process.env.KAFKA_URL ?? '');
 
 /** One record of `topic` as kcat (librdkafka, no code of ours) formats it. */
 function kcat(topic: string, format: string): string {
-  const run = spawnSync('kcat', ['-b', brokers[0], '-C', '-t', topic, '-o', 'beginning', '-c', '1', '-e', '-q', '-f', format], {
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const run = spawnSync(
+    'kcat',
+    ['-b', brokers[0], '-C', '-t', topic, '-o', 'beginning', '-c', '1', '-e', '-q', '-f', format],
+    {
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
   if (run.error) throw run.error;
   if (run.status !== 0) throw new Error(`kcat exited ${run.status ?? run.signal}: ${run.stderr}`);
   return run.stdout;
@@ -53,10 +57,20 @@ describe('KafkaBus seen from an outside client', () => {
     // The SDK's strict constructor runs its CloudEvents 1.0 schema validation.
     const sdkEvent = new CloudEvent<unknown>(JSON.parse(read) as Record<string, unknown>, true);
     expect(sdkEvent.validate()).toBe(true);
-    expect(sdkEvent).toMatchObject({ specversion: '1.0', id: envelope.id, subject: householdId, divisioncode: '510104001001' });
+    expect(sdkEvent).toMatchObject({
+      specversion: '1.0',
+      id: envelope.id,
+      subject: householdId,
+      divisioncode: '510104001001',
+    });
 
     // The SDK's Kafka binding recognises the record as a structured-mode event.
-    const record = { key: householdId, value: read, body: read, headers: { 'content-type': CLOUDEVENTS_JSON_CONTENT_TYPE } };
+    const record = {
+      key: householdId,
+      value: read,
+      body: read,
+      headers: { 'content-type': CLOUDEVENTS_JSON_CONTENT_TYPE },
+    };
     expect(CloudEventsKafka.isEvent(record)).toBe(true);
     const bound = CloudEventsKafka.toEvent(record) as CloudEvent<unknown>;
     expect(bound.validate()).toBe(true);

@@ -12,7 +12,11 @@ export function brokersFromKafkaUrl(url: string): string[] {
   const match = typeof url === 'string' ? /^kafka:\/\/([^/?#]+)\/?$/.exec(url.trim()) : null;
   const brokers = match ? match[1].split(',') : [];
   if (brokers.length === 0 || !brokers.every((broker) => BROKER.test(broker))) {
-    throw new InvalidBusRequest('bus.invalid-options', 'url', 'A Kafka URL is kafka://host:port, with more host:port pairs separated by commas');
+    throw new InvalidBusRequest(
+      'bus.invalid-options',
+      'url',
+      'A Kafka URL is kafka://host:port, with more host:port pairs separated by commas',
+    );
   }
   return brokers;
 }

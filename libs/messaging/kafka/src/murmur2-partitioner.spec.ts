@@ -3,7 +3,14 @@ import { Partitioners, type PartitionMetadata } from 'kafkajs';
 import { Murmur2Partitioner } from './murmur2-partitioner';
 
 function metadata(partitions: number): PartitionMetadata[] {
-  return Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0], partitionErrorCode: 0, offlineReplicas: [] }));
+  return Array.from({ length: partitions }, (_, partitionId) => ({
+    partitionId,
+    leader: 0,
+    replicas: [0],
+    isr: [0],
+    partitionErrorCode: 0,
+    offlineReplicas: [],
+  }));
 }
 
 describe('Murmur2Partitioner', () => {
@@ -36,7 +43,9 @@ describe('Murmur2Partitioner', () => {
     const ours = Murmur2Partitioner();
     const partitionMetadata = metadata(3);
     expect(ours({ topic: 't', partitionMetadata, message: { key: 'k', value: 'v', partition: 2 } })).toBe(2);
-    const spread = new Set(Array.from({ length: 6 }, () => ours({ topic: 't', partitionMetadata, message: { value: 'v' } })));
+    const spread = new Set(
+      Array.from({ length: 6 }, () => ours({ topic: 't', partitionMetadata, message: { value: 'v' } })),
+    );
     expect(spread.size).toBe(3);
   });
 });

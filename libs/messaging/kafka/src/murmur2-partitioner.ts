@@ -13,7 +13,12 @@ export const Murmur2Partitioner: ICustomPartitioner = () => {
   return (args: PartitionerArgs) => {
     const { message, partitionMetadata } = args;
     const key = message.key;
-    if ((message.partition !== null && message.partition !== undefined) || key === null || key === undefined || partitionMetadata.length === 0) {
+    if (
+      (message.partition !== null && message.partition !== undefined) ||
+      key === null ||
+      key === undefined ||
+      partitionMetadata.length === 0
+    ) {
       return fallback(args);
     }
     return positiveMurmur2(key) % partitionMetadata.length;

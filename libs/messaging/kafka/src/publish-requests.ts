@@ -36,7 +36,11 @@ export function splitByBytes(messages: readonly BusMessage[], maxRequestBytes: n
   for (let i = 0; i < messages.length; i++) {
     const message = encode(messages[i]);
     if (message.bytes > maxRequestBytes) {
-      throw new InvalidBusRequest('bus.invalid-message', `messages[${i}]`, `A message is at most maxRequestBytes (${maxRequestBytes}) bytes`);
+      throw new InvalidBusRequest(
+        'bus.invalid-message',
+        `messages[${i}]`,
+        `A message is at most maxRequestBytes (${maxRequestBytes}) bytes`,
+      );
     }
     if (bytes + message.bytes > maxRequestBytes) {
       requests.push(request);

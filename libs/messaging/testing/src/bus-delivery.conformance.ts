@@ -8,7 +8,11 @@ export function busDeliveryCases(get: () => Bus): void {
     it('round trip: topic, key, value and headers intact, Chinese text included', async () => {
       const topic = uniqueTopic('round-trip');
       const sent: BusMessage[] = [
-        { key: '户-0001', value: JSON.stringify({ 户主: '张三', 村: '锦江区某村', note: '脱贫户 · 监测户 😀' }), headers: { 'content-type': 'application/json', 来源: '入户核查' } },
+        {
+          key: '户-0001',
+          value: JSON.stringify({ 户主: '张三', 村: '锦江区某村', note: '脱贫户 · 监测户 😀' }),
+          headers: { 'content-type': 'application/json', 来源: '入户核查' },
+        },
         { key: 'household-2', value: 'plain text' },
         { key: '户-0001', value: '' },
       ];
@@ -32,7 +36,10 @@ export function busDeliveryCases(get: () => Bus): void {
     it('a publish of several MB (above Kafka’s default 1 MiB per request) arrives whole, each key in order', async () => {
       const topic = uniqueTopic('large-publish');
       const filler = '户主张三 · 锦江区某村 · '.repeat(40);
-      const sent: BusMessage[] = Array.from({ length: 3_000 }, (_, i) => ({ key: `household-${i % 7}`, value: `${i}:${filler}` }));
+      const sent: BusMessage[] = Array.from({ length: 3_000 }, (_, i) => ({
+        key: `household-${i % 7}`,
+        value: `${i}:${filler}`,
+      }));
       await get().publish(topic, sent);
       const received = new Received();
       await get().subscribe({ topic, group: uniqueGroup('large-publish'), handler: received.handler });
@@ -40,7 +47,8 @@ export function busDeliveryCases(get: () => Bus): void {
       expect(received.messages.length).toBe(sent.length);
       for (let k = 0; k < 7; k++) {
         const key = `household-${k}`;
-        const order = (messages: readonly { key: string; value: string }[]) => messages.filter((m) => m.key === key).map((m) => Number(m.value.split(':')[0]));
+        const order = (messages: readonly { key: string; value: string }[]) =>
+          messages.filter((m) => m.key === key).map((m) => Number(m.value.split(':')[0]));
         expect(order(received.messages)).toEqual(order(sent));
       }
     });
@@ -67,9 +75,12 @@ export function busDeliveryCases(get: () => Bus): void {
       });
       await Promise.all(
         keys.map(async (key) => {
-          for (let seq = 0; seq < perKey; ) {
+          for (let seq = 0; seq < perKey;) {
             const size = Math.min(1 + (seq % 3), perKey - seq);
-            await get().publish(topic, Array.from({ length: size }, (_, i) => ({ key, value: `${key}:${seq + i}` })));
+            await get().publish(
+              topic,
+              Array.from({ length: size }, (_, i) => ({ key, value: `${key}:${seq + i}` })),
+            );
             seq += size;
           }
         }),
@@ -98,12 +109,18 @@ export function busDeliveryCases(get: () => Bus): void {
     it('a group that subscribes again resumes after the messages it finished', async () => {
       const topic = uniqueTopic('resume');
       const group = uniqueGroup('resume');
-      await get().publish(topic, Array.from({ length: 5 }, (_, i) => ({ key: 'household-1', value: `before-${i}` })));
+      await get().publish(
+        topic,
+        Array.from({ length: 5 }, (_, i) => ({ key: 'household-1', value: `before-${i}` })),
+      );
       const before = new Received();
       const first = await get().subscribe({ topic, group, handler: before.handler });
       await before.atLeast(5);
       await first.close();
-      await get().publish(topic, Array.from({ length: 5 }, (_, i) => ({ key: 'household-1', value: `after-${i}` })));
+      await get().publish(
+        topic,
+        Array.from({ length: 5 }, (_, i) => ({ key: 'household-1', value: `after-${i}` })),
+      );
       const after = new Received();
       await get().subscribe({ topic, group, handler: after.handler });
       await after.atLeast(5);
@@ -113,17 +130,32 @@ export function busDeliveryCases(get: () => Bus): void {
 
     it('bad input is rejected with a typed error and publishes nothing', async () => {
       const topic = uniqueTopic('bad-input');
-      await expect(get().publish('not a topic!', [{ key: 'k', value: 'v' }])).rejects.toMatchObject({ code: 'bus.invalid-topic', field: 'topic' });
-      const partial = [{ key: 'household-1', value: 'first' }, { key: '', value: 'second' }] as BusMessage[];
-      await expect(get().publish(topic, partial)).rejects.toMatchObject({ code: 'bus.invalid-message', field: 'messages[1].key' });
+      await expect(get().publish('not a topic!', [{ key: 'k', value: 'v' }])).rejects.toMatchObject({
+        code: 'bus.invalid-topic',
+        field: 'topic',
+      });
+      const partial = [
+        { key: 'household-1', value: 'first' },
+        { key: '', value: 'second' },
+      ] as BusMessage[];
+      await expect(get().publish(topic, partial)).rejects.toMatchObject({
+        code: 'bus.invalid-message',
+        field: 'messages[1].key',
+      });
       const badHeaders = [{ key: 'household-1', value: 'v', headers: { n: 1 } }] as unknown as BusMessage[];
-      await expect(get().publish(topic, badHeaders)).rejects.toMatchObject({ code: 'bus.invalid-message', field: 'messages[0].headers' });
+      await expect(get().publish(topic, badHeaders)).rejects.toMatchObject({
+        code: 'bus.invalid-message',
+        field: 'messages[0].headers',
+      });
       const handler = async () => undefined;
       await expect(get().subscribe({ topic, group: 'g', handler, maxAttempts: 0 })).rejects.toMatchObject({
         code: 'bus.invalid-subscription',
         field: 'maxAttempts',
       });
-      await expect(get().subscribe({ topic, group: '', handler })).rejects.toMatchObject({ code: 'bus.invalid-subscription', field: 'group' });
+      await expect(get().subscribe({ topic, group: '', handler })).rejects.toMatchObject({
+        code: 'bus.invalid-subscription',
+        field: 'group',
+      });
       // Had the rejected batch been half written, "first" would arrive before "valid" (same key).
       await get().publish(topic, [{ key: 'household-1', value: 'valid' }]);
       const received = new Received();

@@ -32,7 +32,11 @@ export function busFailureCases(get: () => Bus): void {
     it('dead-letters after maxAttempts with the original coordinates and error, then moves on', async () => {
       const topic = uniqueTopic('dead-letter');
       await get().publish(topic, [
-        { key: 'household-1', value: 'poison', headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' } },
+        {
+          key: 'household-1',
+          value: 'poison',
+          headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' },
+        },
         { key: 'household-1', value: 'next' },
       ]);
       const log: ReceivedMessage[] = [];
@@ -52,7 +56,11 @@ export function busFailureCases(get: () => Bus): void {
       expect(log[log.length - 1].value).toBe('next');
 
       const letters = new Received();
-      await get().subscribe({ topic: deadLetterTopic(topic), group: uniqueGroup('dead-letter-reader'), handler: letters.handler });
+      await get().subscribe({
+        topic: deadLetterTopic(topic),
+        group: uniqueGroup('dead-letter-reader'),
+        handler: letters.handler,
+      });
       await letters.atLeast(1);
       expect(letters.messages).toHaveLength(1);
       expect(letters.messages[0]).toMatchObject({

@@ -23,7 +23,11 @@ export function sleep(ms: number): Promise<void> {
  * Polls `condition` every few ms until it holds; fails with `description` after
  * {@link CONDITION_TIMEOUT_MS} instead of leaving Jest to time out silently.
  */
-export async function waitFor(description: string, condition: () => boolean, timeoutMs = CONDITION_TIMEOUT_MS): Promise<void> {
+export async function waitFor(
+  description: string,
+  condition: () => boolean,
+  timeoutMs = CONDITION_TIMEOUT_MS,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${description}`);

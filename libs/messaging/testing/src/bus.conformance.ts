@@ -34,7 +34,9 @@ export function busConformance(adapterName: string, factory: BusFactory): void {
       const topic = uniqueTopic('closed');
       await get().close();
       await expect(get().publish(topic, [{ key: 'k', value: 'v' }])).rejects.toMatchObject({ code: 'bus.closed' });
-      await expect(get().subscribe({ topic, group: 'g', handler: async () => undefined })).rejects.toMatchObject({ code: 'bus.closed' });
+      await expect(get().subscribe({ topic, group: 'g', handler: async () => undefined })).rejects.toMatchObject({
+        code: 'bus.closed',
+      });
     });
   });
 }

@@ -19,9 +19,18 @@ export { isPlainObject, isWellFormedText };
 export function checkJsonData(value: unknown, field: string): string {
   const problem = findJsonProblem(value, field, keyProblem);
   if (problem?.kind === 'key') {
-    throw new ReadStoreInputError('data.key.invalid', problem.path, `Data keys must not contain '.' or NUL nor start with '$' (at ${problem.path})`);
+    throw new ReadStoreInputError(
+      'data.key.invalid',
+      problem.path,
+      `Data keys must not contain '.' or NUL nor start with '$' (at ${problem.path})`,
+    );
   }
-  if (problem) throw new ReadStoreInputError('data.not-json', problem.path, `Not JSON-serialisable: ${problem.what} at ${problem.path}`);
+  if (problem)
+    throw new ReadStoreInputError(
+      'data.not-json',
+      problem.path,
+      `Not JSON-serialisable: ${problem.what} at ${problem.path}`,
+    );
   const json = JSON.stringify(value);
   // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when it could matter.
   if (json.length * 3 > MAX_DOCUMENT_BYTES && Buffer.byteLength(json) > MAX_DOCUMENT_BYTES) {
@@ -31,5 +40,7 @@ export function checkJsonData(value: unknown, field: string): string {
 }
 
 function keyProblem(key: string): string | null {
-  return key.includes('.') || key.startsWith('$') || key.includes('\u0000') || !isWellFormedText(key) ? 'a reserved key' : null;
+  return key.includes('.') || key.startsWith('$') || key.includes('\u0000') || !isWellFormedText(key)
+    ? 'a reserved key'
+    : null;
 }

@@ -18,7 +18,11 @@ export class PositionWaiters {
         signal?.removeEventListener('abort', onAbort);
         done();
       };
-      const waiter: Waiter = { position, resolve: () => settle(resolve), reject: (error) => settle(() => reject(error)) };
+      const waiter: Waiter = {
+        position,
+        resolve: () => settle(resolve),
+        reject: (error) => settle(() => reject(error)),
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.add(waiter);
     });

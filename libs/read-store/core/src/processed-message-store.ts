@@ -28,7 +28,8 @@ export function processedMessageStore(readStore: ReadStore): ReadStoreProcessedM
       const earlier: unknown = effects?.processed;
       let messageIds: unknown[] = [messageId];
       if (earlier !== undefined) {
-        const sameConsumer = isPlainObject(earlier) && earlier['consumer'] === consumer && Array.isArray(earlier['messageIds']);
+        const sameConsumer =
+          isPlainObject(earlier) && earlier['consumer'] === consumer && Array.isArray(earlier['messageIds']);
         if (!sameConsumer) {
           throw new ReadStoreInputError(
             'processed.conflict',

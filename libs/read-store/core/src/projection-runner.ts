@@ -127,11 +127,19 @@ export class ProjectionRunner<T> {
   ) {
     this.maxBatchEvents = options.maxBatchEvents ?? 500;
     if (!Number.isSafeInteger(this.maxBatchEvents) || this.maxBatchEvents < 1) {
-      throw new ReadStoreInputError('max-batch-events.invalid', 'maxBatchEvents', 'maxBatchEvents must be a positive integer');
+      throw new ReadStoreInputError(
+        'max-batch-events.invalid',
+        'maxBatchEvents',
+        'maxBatchEvents must be a positive integer',
+      );
     }
     const cacheDocuments = options.cacheDocuments ?? 10_000;
     if (!Number.isSafeInteger(cacheDocuments) || cacheDocuments < 0) {
-      throw new ReadStoreInputError('cache-documents.invalid', 'cacheDocuments', 'cacheDocuments must be a non-negative integer');
+      throw new ReadStoreInputError(
+        'cache-documents.invalid',
+        'cacheDocuments',
+        'cacheDocuments must be a non-negative integer',
+      );
     }
     this.states = new DocumentStates<T>(cacheDocuments);
   }
@@ -194,7 +202,9 @@ export class ProjectionRunner<T> {
    */
   waitUntilCaughtUp(position: number, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
     if (!Number.isSafeInteger(position) || position < 0) {
-      return Promise.reject(new ReadStoreInputError('position.invalid', 'position', 'position must be a non-negative safe integer'));
+      return Promise.reject(
+        new ReadStoreInputError('position.invalid', 'position', 'position must be a non-negative safe integer'),
+      );
     }
     if (this.saved >= position) return Promise.resolve();
     if (this.failure !== null && !this.running) return Promise.reject(this.failure);
@@ -210,7 +220,8 @@ export class ProjectionRunner<T> {
   private async doStart(): Promise<void> {
     if (this.loop !== null) return;
     this.failure = null;
-    for (const fields of this.projection.indexes ?? []) await this.readStore.ensureIndex(this.projection.collection, fields);
+    for (const fields of this.projection.indexes ?? [])
+      await this.readStore.ensureIndex(this.projection.collection, fields);
     this.saved = await this.readStore.loadCheckpoint(this.projection.name);
     this.states.reset(this.saved === 0);
     this.waiters.advance(this.saved);

@@ -77,11 +77,16 @@ describe('projectEvents (households per village)', () => {
     const registered = stored('HouseholdRegistered', { villageCode: 'v2' });
     const deregistered = stored('HouseholdDeregistered', { villageCode: 'v2' });
     const ops = projectEvents(householdsPerVillage, [registered, deregistered], new Map());
-    expect(ops).toEqual([{ type: 'delete', collection: 'households-per-village', id: 'v2', position: deregistered.position }]);
+    expect(ops).toEqual([
+      { type: 'delete', collection: 'households-per-village', id: 'v2', position: deregistered.position },
+    ]);
   });
 
   it('ignores unhandled types and events without a document id', () => {
-    const events = [stored('InspectionCompleted', { villageCode: 'v3' }), stored('HouseholdRegistered', { township: 't' })];
+    const events = [
+      stored('InspectionCompleted', { villageCode: 'v3' }),
+      stored('HouseholdRegistered', { township: 't' }),
+    ];
     expect(touchedDocumentIds(householdsPerVillage, events)).toEqual([]);
     expect(projectEvents(householdsPerVillage, events, new Map())).toEqual([]);
   });
@@ -95,6 +100,10 @@ describe('projectEvents (households per village)', () => {
     ];
     const docs = foldProjection(householdsPerVillage, events);
     expect([...docs.keys()]).toEqual(['v4']);
-    expect(docs.get('v4')).toEqual({ id: 'v4', position: events[2].position, data: { villageCode: 'v4', households: 2 } });
+    expect(docs.get('v4')).toEqual({
+      id: 'v4',
+      position: events[2].position,
+      data: { villageCode: 'v4', households: 2 },
+    });
   });
 });

@@ -71,7 +71,10 @@ export function projectEvents<T>(
  * The documents a projection builds from these events, without any store: the
  * Given-When-Then helper for read-model tests.
  */
-export function foldProjection<T>(projection: Projection<T>, events: readonly StoredEvent[]): Map<string, ReadDocument<T>> {
+export function foldProjection<T>(
+  projection: Projection<T>,
+  events: readonly StoredEvent[],
+): Map<string, ReadDocument<T>> {
   const current = new Map<string, ReadDocument<T> | null>();
   projectEvents(projection, events, current);
   const documents = new Map<string, ReadDocument<T>>();

@@ -1,6 +1,13 @@
 import { ReadStoreInputError } from './errors';
 import { checkJsonData } from './json-data.validation';
-import { checkBatch, checkCollection, checkFieldPath, checkFindQuery, checkIndexFields, checkKey } from './read-store.validation';
+import {
+  checkBatch,
+  checkCollection,
+  checkFieldPath,
+  checkFindQuery,
+  checkIndexFields,
+  checkKey,
+} from './read-store.validation';
 
 function rejection(fn: () => unknown): { code: string; field: string } {
   try {
@@ -49,7 +56,10 @@ describe('checkJsonData', () => {
   });
 
   it('rejects data over the size limit', () => {
-    expect(rejection(() => checkJsonData({ blob: '监'.repeat(3_000_000) }, 'data'))).toEqual({ code: 'data.too-large', field: 'data' });
+    expect(rejection(() => checkJsonData({ blob: '监'.repeat(3_000_000) }, 'data'))).toEqual({
+      code: 'data.too-large',
+      field: 'data',
+    });
   });
 });
 
@@ -78,7 +88,10 @@ describe('names, keys and paths', () => {
   it('rejects an empty, repeated or bad index field list', () => {
     expect(rejection(() => checkIndexFields([]))).toEqual({ code: 'index.fields.invalid', field: 'fields' });
     expect(rejection(() => checkIndexFields(['a', 'a']))).toEqual({ code: 'index.fields.invalid', field: 'fields' });
-    expect(rejection(() => checkIndexFields(['a', 'b..c']))).toEqual({ code: 'field-path.invalid', field: 'fields[1]' });
+    expect(rejection(() => checkIndexFields(['a', 'b..c']))).toEqual({
+      code: 'field-path.invalid',
+      field: 'fields[1]',
+    });
   });
 });
 
@@ -95,7 +108,16 @@ describe('checkFindQuery', () => {
     [{ where: 'a = 1' }, 'where.invalid', 'where'],
     [{ sort: { field: 'a' } }, 'sort.invalid', 'sort'],
     [{ sort: [{ field: 'a', direction: 'up' }] }, 'sort.direction.invalid', 'sort[0].direction'],
-    [{ sort: [{ field: 'a', direction: 'asc' }, { field: '', direction: 'asc' }] }, 'field-path.invalid', 'sort[1].field'],
+    [
+      {
+        sort: [
+          { field: 'a', direction: 'asc' },
+          { field: '', direction: 'asc' },
+        ],
+      },
+      'field-path.invalid',
+      'sort[1].field',
+    ],
     [{ limit: 0 }, 'limit.invalid', 'limit'],
     [{ limit: 1.5 }, 'limit.invalid', 'limit'],
     [{ offset: -1 }, 'offset.invalid', 'offset'],
@@ -105,7 +127,11 @@ describe('checkFindQuery', () => {
 });
 
 describe('checkBatch', () => {
-  const put = (id: unknown, position: unknown, data: unknown = { n: 1 }) => ({ type: 'put', collection: 'c', doc: { id, position, data } });
+  const put = (id: unknown, position: unknown, data: unknown = { n: 1 }) => ({
+    type: 'put',
+    collection: 'c',
+    doc: { id, position, data },
+  });
 
   it('checks every part and serialises data', () => {
     const checked = checkBatch({
@@ -123,8 +149,16 @@ describe('checkBatch', () => {
     [{ operations: [put('a', 1), put('', 1)] }, 'id.empty', 'operations[1].doc.id'],
     [{ operations: [put('a', 1, { f: () => 1 })] }, 'data.not-json', 'operations[0].doc.data.f'],
     [{ operations: [{ type: 'upsert', collection: 'c' }] }, 'operation.type.invalid', 'operations[0].type'],
-    [{ operations: [{ type: 'delete', collection: 'C', id: 'a', position: 1 }] }, 'collection.invalid', 'operations[0].collection'],
-    [{ operations: [{ type: 'delete', collection: 'c', id: 'a', position: 1.5 }] }, 'position.invalid', 'operations[0].position'],
+    [
+      { operations: [{ type: 'delete', collection: 'C', id: 'a', position: 1 }] },
+      'collection.invalid',
+      'operations[0].collection',
+    ],
+    [
+      { operations: [{ type: 'delete', collection: 'c', id: 'a', position: 1.5 }] },
+      'position.invalid',
+      'operations[0].position',
+    ],
     [{ checkpoint: { name: '', position: 1 } }, 'checkpoint-name.empty', 'checkpoint.name'],
     [{ checkpoint: { name: 'p', position: Number.MAX_SAFE_INTEGER + 1 } }, 'position.invalid', 'checkpoint.position'],
     [{ processed: { consumer: 'k', messageIds: ['m', ''] } }, 'message-id.empty', 'processed.messageIds[1]'],

@@ -73,7 +73,8 @@ export function checkKey(value: unknown, field: string, kind: string): string {
  * @throws {@link ReadStoreInputError} `ids.invalid`, or `id.*` at `ids[i]`
  */
 export function checkIds(value: unknown, max: number): string[] {
-  if (!Array.isArray(value)) throw new ReadStoreInputError('ids.invalid', 'ids', 'ids must be an array of document ids');
+  if (!Array.isArray(value))
+    throw new ReadStoreInputError('ids.invalid', 'ids', 'ids must be an array of document ids');
   if (value.length > max) throw new ReadStoreInputError('ids.invalid', 'ids', `ids may hold at most ${max} ids`);
   return [...new Set(value.map((id: unknown, i) => checkKey(id, `ids[${i}]`, 'id')))];
 }
@@ -108,7 +109,8 @@ export function checkPut(collection: unknown, doc: unknown, at: { collection: st
 /** @throws {@link ReadStoreInputError} `where.invalid`, `field-path.invalid` or `where.value.invalid` */
 export function checkWhere(where: unknown, field = 'where'): WhereFilter {
   if (where === undefined) return {};
-  if (!isPlainObject(where)) throw new ReadStoreInputError('where.invalid', field, 'where must be an object of field paths to values');
+  if (!isPlainObject(where))
+    throw new ReadStoreInputError('where.invalid', field, 'where must be an object of field paths to values');
   for (const [path, value] of Object.entries(where)) {
     checkFieldPath(path, `${field}.${path}`);
     if (!isFieldValue(value)) {
@@ -136,10 +138,15 @@ export function checkFindQuery(query: unknown): Required<Pick<FindQuery, 'where'
   const sort = query['sort'] ?? [];
   if (!Array.isArray(sort)) throw new ReadStoreInputError('sort.invalid', 'sort', 'sort must be an array');
   sort.forEach((key: unknown, i) => {
-    if (!isPlainObject(key)) throw new ReadStoreInputError('sort.invalid', `sort[${i}]`, 'A sort key must be an object');
+    if (!isPlainObject(key))
+      throw new ReadStoreInputError('sort.invalid', `sort[${i}]`, 'A sort key must be an object');
     checkFieldPath(key['field'], `sort[${i}].field`);
     if (key['direction'] !== 'asc' && key['direction'] !== 'desc') {
-      throw new ReadStoreInputError('sort.direction.invalid', `sort[${i}].direction`, "Sort direction must be 'asc' or 'desc'");
+      throw new ReadStoreInputError(
+        'sort.direction.invalid',
+        `sort[${i}].direction`,
+        "Sort direction must be 'asc' or 'desc'",
+      );
     }
   });
   const { limit, offset } = query;
@@ -155,7 +162,11 @@ export function checkFindQuery(query: unknown): Required<Pick<FindQuery, 'where'
 /** @throws {@link ReadStoreInputError} `index.fields.invalid` or `field-path.invalid` */
 export function checkIndexFields(fields: unknown): readonly string[] {
   if (!Array.isArray(fields) || fields.length === 0 || fields.length > MAX_INDEX_FIELDS) {
-    throw new ReadStoreInputError('index.fields.invalid', 'fields', `An index needs 1 to ${MAX_INDEX_FIELDS} field paths`);
+    throw new ReadStoreInputError(
+      'index.fields.invalid',
+      'fields',
+      `An index needs 1 to ${MAX_INDEX_FIELDS} field paths`,
+    );
   }
   fields.forEach((f: unknown, i) => checkFieldPath(f, `fields[${i}]`));
   if (new Set(fields).size !== fields.length) {
@@ -176,7 +187,8 @@ export function checkBatch(batch: unknown): CheckedBatch {
   const operations = ops.map((op: unknown, i): CheckedPut | CheckedDelete => {
     const at = `operations[${i}]`;
     if (!isPlainObject(op)) throw new ReadStoreInputError('operation.invalid', at, 'An operation must be an object');
-    if (op['type'] === 'put') return checkPut(op['collection'], op['doc'], { collection: `${at}.collection`, doc: `${at}.doc` });
+    if (op['type'] === 'put')
+      return checkPut(op['collection'], op['doc'], { collection: `${at}.collection`, doc: `${at}.doc` });
     if (op['type'] === 'delete') {
       return {
         type: 'delete',
@@ -185,7 +197,11 @@ export function checkBatch(batch: unknown): CheckedBatch {
         position: checkPosition(op['position'], `${at}.position`),
       };
     }
-    throw new ReadStoreInputError('operation.type.invalid', `${at}.type`, "An operation's type must be 'put' or 'delete'");
+    throw new ReadStoreInputError(
+      'operation.type.invalid',
+      `${at}.type`,
+      "An operation's type must be 'put' or 'delete'",
+    );
   });
   let checkpoint: CheckedBatch['checkpoint'] = null;
   if (b.checkpoint !== undefined) {
@@ -200,10 +216,12 @@ export function checkBatch(batch: unknown): CheckedBatch {
   let processed: CheckedBatch['processed'] = null;
   if (b.processed !== undefined) {
     const p = b.processed;
-    if (!isPlainObject(p)) throw new ReadStoreInputError('processed.invalid', 'processed', 'processed must be { consumer, messageIds }');
+    if (!isPlainObject(p))
+      throw new ReadStoreInputError('processed.invalid', 'processed', 'processed must be { consumer, messageIds }');
     const consumer = checkKey(p['consumer'], 'processed.consumer', 'consumer');
     const ids = p['messageIds'];
-    if (!Array.isArray(ids)) throw new ReadStoreInputError('processed.invalid', 'processed.messageIds', 'messageIds must be an array');
+    if (!Array.isArray(ids))
+      throw new ReadStoreInputError('processed.invalid', 'processed.messageIds', 'messageIds must be an array');
     const messageIds = ids.map((id: unknown, i) => checkKey(id, `processed.messageIds[${i}]`, 'message-id'));
     processed = { consumer, messageIds };
   }

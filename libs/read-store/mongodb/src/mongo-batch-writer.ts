@@ -130,7 +130,11 @@ export async function deleteDocument(db: Db, mode: WriteMode, op: CheckedDelete)
  * absent id: the put applied; the delete left a tombstone and deleted nothing visible.
  * Being distinct, the documents do not depend on the order their writes land in.
  */
-async function writeDistinct(db: Db, mode: WriteMode, operations: readonly (CheckedPut | CheckedDelete)[]): Promise<boolean[]> {
+async function writeDistinct(
+  db: Db,
+  mode: WriteMode,
+  operations: readonly (CheckedPut | CheckedDelete)[],
+): Promise<boolean[]> {
   const applied = operations.map(() => false);
   const existing: number[] = [];
   const byCollection = new Map<string, number[]>();
@@ -170,7 +174,9 @@ async function writeDistinct(db: Db, mode: WriteMode, operations: readonly (Chec
 /** Moves the checkpoint forward only: a lower position than the stored one is ignored. */
 export async function saveCheckpoint(db: Db, name: string, position: number): Promise<void> {
   const checkpoints = db.collection<StoredCheckpoint>(CHECKPOINTS);
-  await guarded(() => checkpoints.updateOne({ _id: name, position: { $lt: position } }, { $set: { position } }, { upsert: true }));
+  await guarded(() =>
+    checkpoints.updateOne({ _id: name, position: { $lt: position } }, { $set: { position } }, { upsert: true }),
+  );
 }
 
 /** Whether `consumer` already processed any of `messageIds`: one `_id` lookup each, pushed down. */
@@ -215,7 +221,9 @@ export async function writeBatch(db: Db, mode: WriteMode, batch: CheckedBatch): 
   let applied: boolean[] = [];
   const keys = new Set(batch.operations.map((op) => `${op.collection}/${op.id}`));
   if (keys.size === batch.operations.length) applied = await writeDistinct(db, mode, batch.operations);
-  else for (const op of batch.operations) applied.push(op.type === 'put' ? await putDocument(db, mode, op) : await deleteDocument(db, mode, op));
+  else
+    for (const op of batch.operations)
+      applied.push(op.type === 'put' ? await putDocument(db, mode, op) : await deleteDocument(db, mode, op));
   if (batch.processed) await markProcessed(db, batch.processed.consumer, batch.processed.messageIds);
   if (batch.checkpoint) await saveCheckpoint(db, batch.checkpoint.name, batch.checkpoint.position);
   return { applied, alreadyProcessed: false };

@@ -20,7 +20,10 @@ export function liveFilter(where: WhereFilter): Filter<StoredDocument> {
  * UTF-8 by code point, and null and missing fields sort first ascending, as the port says.
  */
 export function sortOf(query: FindQuery): Sort {
-  const sort: [string, 1 | -1][] = (query.sort ?? []).map((key) => [dataPath(key.field), key.direction === 'desc' ? -1 : 1]);
+  const sort: [string, 1 | -1][] = (query.sort ?? []).map((key) => [
+    dataPath(key.field),
+    key.direction === 'desc' ? -1 : 1,
+  ]);
   sort.push(['_id', 1]);
   return sort;
 }

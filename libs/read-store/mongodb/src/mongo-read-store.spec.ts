@@ -43,7 +43,11 @@ describe('MongoReadStore on FerretDB', () => {
     };
     const batch: ReadStoreBatch = {
       operations: [
-        { type: 'put', collection: 'households', doc: { id: 'h1', position: 10, data: { village: 'v1', 户主: '张三' } } },
+        {
+          type: 'put',
+          collection: 'households',
+          doc: { id: 'h1', position: 10, data: { village: 'v1', 户主: '张三' } },
+        },
         { type: 'put', collection: 'villages', doc: { id: 'v1', position: 11, data: { households: 2 } } },
         { type: 'delete', collection: 'households', id: 'h-gone', position: 12 },
         { type: 'put', collection: 'households', doc: { id: 'h-newer', position: 12, data: { village: 'stale' } } },
@@ -54,27 +58,33 @@ describe('MongoReadStore on FerretDB', () => {
       processed: { consumer, messageIds: ['m-10', 'm-13'] },
     };
 
-    it.each([1, 3, 4, 6])('operations applied up to #%i without checkpoint, then the whole batch again: as if applied once', async (done) => {
-      const once = MongoReadStore.fromClient(client, { database: onceDb });
-      const crashed = MongoReadStore.fromClient(client, { database: `${crashedDb}_${done}` });
-      for (const store of [once, crashed]) await store.applyBatch(before);
-      const first = await once.applyBatch(batch);
-      expect(first).toEqual({ applied: [true, true, true, false, true, false], alreadyProcessed: false });
+    it.each([1, 3, 4, 6])(
+      'operations applied up to #%i without checkpoint, then the whole batch again: as if applied once',
+      async (done) => {
+        const once = MongoReadStore.fromClient(client, { database: onceDb });
+        const crashed = MongoReadStore.fromClient(client, { database: `${crashedDb}_${done}` });
+        for (const store of [once, crashed]) await store.applyBatch(before);
+        const first = await once.applyBatch(batch);
+        expect(first).toEqual({ applied: [true, true, true, false, true, false], alreadyProcessed: false });
 
-      await crashed.applyBatch({ operations: batch.operations!.slice(0, done) });
-      expect(await crashed.loadCheckpoint(checkpoint)).toBe(0);
-      expect(await crashed.hasProcessed(consumer, 'm-10')).toBe(false);
-      const redelivered = await crashed.applyBatch(batch);
-      expect(redelivered.alreadyProcessed).toBe(false);
-      // What had applied before the crash is a no-op now; the rest applies as it would have.
-      expect(redelivered.applied).toEqual(first.applied.map((applied, i) => applied && i >= done));
+        await crashed.applyBatch({ operations: batch.operations!.slice(0, done) });
+        expect(await crashed.loadCheckpoint(checkpoint)).toBe(0);
+        expect(await crashed.hasProcessed(consumer, 'm-10')).toBe(false);
+        const redelivered = await crashed.applyBatch(batch);
+        expect(redelivered.alreadyProcessed).toBe(false);
+        // What had applied before the crash is a no-op now; the rest applies as it would have.
+        expect(redelivered.applied).toEqual(first.applied.map((applied, i) => applied && i >= done));
 
-      expect(await state(crashed, batch)).toEqual(await state(once, batch));
-      expect(await crashed.get('villages', 'v1')).toEqual({ id: 'v1', position: 13, data: { households: 1 } });
-      expect(await crashed.applyBatch(batch)).toEqual({ applied: [false, false, false, false, false, false], alreadyProcessed: true });
-      await client.db(`${crashedDb}_${done}`).dropDatabase();
-      await client.db(onceDb).dropDatabase();
-    });
+        expect(await state(crashed, batch)).toEqual(await state(once, batch));
+        expect(await crashed.get('villages', 'v1')).toEqual({ id: 'v1', position: 13, data: { households: 1 } });
+        expect(await crashed.applyBatch(batch)).toEqual({
+          applied: [false, false, false, false, false, false],
+          alreadyProcessed: true,
+        });
+        await client.db(`${crashedDb}_${done}`).dropDatabase();
+        await client.db(onceDb).dropDatabase();
+      },
+    );
   });
 
   it('stores a document as { _id, position, deleted, data } and a delete as a tombstone without data', async () => {
@@ -82,7 +92,11 @@ describe('MongoReadStore on FerretDB', () => {
     await store.put('households', { id: 'h1', position: 4, data: { village: 'v1' } });
     await store.put('households', { id: 'h2', position: 5, data: { village: 'v1' } });
     expect(await store.delete('households', 'h2', 6)).toBe(true);
-    const raw = await client.db(ownDb).collection(documentCollection('households')).find({}, { sort: { _id: 1 } }).toArray();
+    const raw = await client
+      .db(ownDb)
+      .collection(documentCollection('households'))
+      .find({}, { sort: { _id: 1 } })
+      .toArray();
     expect(raw).toEqual([
       { _id: 'h1', position: 4, deleted: false, data: { village: 'v1' } },
       { _id: 'h2', position: 6, deleted: true },
@@ -108,10 +122,16 @@ describe('MongoReadStore on FerretDB', () => {
     expect(own.databaseName).toBe(ownDb);
     await own.put('households', { id: 'h9', position: 1, data: {} });
     await own.close();
-    expect(await MongoReadStore.fromClient(client, { database: ownDb }).get('households', 'h9')).toEqual({ id: 'h9', position: 1, data: {} });
+    expect(await MongoReadStore.fromClient(client, { database: ownDb }).get('households', 'h9')).toEqual({
+      id: 'h9',
+      position: 1,
+      data: {},
+    });
   });
 
   it('connect rejects when no server answers', async () => {
-    await expect(MongoReadStore.connect('mongodb://127.0.0.1:9/x?serverSelectionTimeoutMS=300')).rejects.toThrow(/ECONNREFUSED|Server selection/);
+    await expect(MongoReadStore.connect('mongodb://127.0.0.1:9/x?serverSelectionTimeoutMS=300')).rejects.toThrow(
+      /ECONNREFUSED|Server selection/,
+    );
   });
 });

@@ -117,7 +117,8 @@ export class MongoReadStore implements ReadStore {
     for (let from = 0; from < unique.length; from += GET_MANY_CHUNK) {
       const chunk = unique.slice(from, from + GET_MANY_CHUNK);
       const filter = chunk.length === 1 ? { _id: chunk[0] } : { _id: { $in: chunk } };
-      for (const doc of await documents.find(filter).toArray()) if (!doc.deleted) found.set(doc._id, toReadDocument<T>(doc));
+      for (const doc of await documents.find(filter).toArray())
+        if (!doc.deleted) found.set(doc._id, toReadDocument<T>(doc));
     }
     return found;
   }

@@ -4,7 +4,10 @@ import { MongoClient } from 'mongodb';
 /** The FerretDB URL the Jest global setup put in the environment. */
 export function mongoUrl(): string {
   const url = process.env['MONGODB_URL'];
-  if (!url) throw new Error('MONGODB_URL is not set: run these specs through jest.config.cjs, whose global setup starts FerretDB');
+  if (!url)
+    throw new Error(
+      'MONGODB_URL is not set: run these specs through jest.config.cjs, whose global setup starts FerretDB',
+    );
   return url;
 }
 

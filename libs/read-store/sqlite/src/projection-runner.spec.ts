@@ -14,5 +14,9 @@ projectionRunnerConformance('SqliteEventStore + SqliteReadStore', async () => {
   const id = randomUUID();
   const eventStore = SqliteEventStore.open({ path: join(dir, `${id}-events.db`) });
   const readStore = SqliteReadStore.open({ path: join(dir, `${id}-read.db`) });
-  return { eventStore, readStore, close: async () => void (await Promise.all([eventStore.close(), readStore.close()])) };
+  return {
+    eventStore,
+    readStore,
+    close: async () => void (await Promise.all([eventStore.close(), readStore.close()])),
+  };
 });

@@ -72,8 +72,7 @@ function putRow(statements: StatementCache, op: CheckedPut): boolean {
 function tombstoneRow(statements: StatementCache, op: CheckedDelete): boolean {
   const table = collectionTable(op.collection);
   const row = statements.get(`SELECT position, data IS NOT NULL AS live FROM ${table} WHERE id = ?`).get(op.id) as
-    | { position: number; live: number }
-    | undefined;
+    { position: number; live: number } | undefined;
   if (row && row.position >= op.position) return false;
   statements
     .get(

@@ -16,8 +16,10 @@ export interface SqlQuery {
 function condition(path: string, value: FieldValue): SqlQuery {
   const expr = fieldExpression(path);
   if (value === null) return { sql: `${expr} IS NULL`, params: [] };
-  if (typeof value === 'boolean') return { sql: `${expr} = ? AND ${fieldType(path)} = ?`, params: [value ? 1 : 0, String(value)] };
-  if (typeof value === 'number') return { sql: `${expr} = ? AND ${fieldType(path)} IN ('integer', 'real')`, params: [value] };
+  if (typeof value === 'boolean')
+    return { sql: `${expr} = ? AND ${fieldType(path)} = ?`, params: [value ? 1 : 0, String(value)] };
+  if (typeof value === 'number')
+    return { sql: `${expr} = ? AND ${fieldType(path)} IN ('integer', 'real')`, params: [value] };
   return { sql: `${expr} = ? AND ${fieldType(path)} = 'text'`, params: [value] };
 }
 
@@ -36,7 +38,9 @@ export function whereClause(where: WhereFilter): SqlQuery {
 /** SELECT id, position, data for a checked query; ties broken by id so paging is stable. */
 export function findSql(collection: string, query: FindQuery & { readonly where: WhereFilter }): SqlQuery {
   const where = whereClause(query.where);
-  const order = (query.sort ?? []).map((key) => `${fieldExpression(key.field)} ${key.direction === 'desc' ? 'DESC' : 'ASC'}`);
+  const order = (query.sort ?? []).map(
+    (key) => `${fieldExpression(key.field)} ${key.direction === 'desc' ? 'DESC' : 'ASC'}`,
+  );
   order.push('id ASC');
   return {
     sql: `SELECT id, position, data FROM ${collectionTable(collection)} ${where.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,

@@ -9,7 +9,9 @@ import { SqliteReadStore } from './sqlite-read-store';
 const dir = mkdtempSync(join(tmpdir(), 'rw-rs-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-readStoreConformance('sqlite (file, synchronous=FULL)', async () => SqliteReadStore.open({ path: join(dir, 'read.db') }));
+readStoreConformance('sqlite (file, synchronous=FULL)', async () =>
+  SqliteReadStore.open({ path: join(dir, 'read.db') }),
+);
 
 describe('SqliteReadStore', () => {
   it('keeps documents, checkpoints and processed ids across reopening the file', async () => {
@@ -35,7 +37,11 @@ describe('SqliteReadStore', () => {
     const c = uniqueCollection();
     const store = SqliteReadStore.open({ path });
     for (let i = 0; i < 50; i++) {
-      await store.put(c, { id: `h${i}`, position: i + 1, data: { address: { villageCode: `v${i % 5}` }, members: i % 7 } });
+      await store.put(c, {
+        id: `h${i}`,
+        position: i + 1,
+        data: { address: { villageCode: `v${i % 5}` }, members: i % 7 },
+      });
     }
     const query = { where: { 'address.villageCode': 'v1' }, sort: [{ field: 'members', direction: 'asc' as const }] };
     const plan = () => {

@@ -65,7 +65,9 @@ export class SqliteReadStore implements ReadStore {
     if (!version) db.prepare('INSERT INTO read_store_schema (version) VALUES (?)').run(SCHEMA_VERSION);
     else if (version.version !== SCHEMA_VERSION) {
       db.close();
-      throw new Error(`Read store schema version ${version.version} at ${options.path}; this build expects ${SCHEMA_VERSION}`);
+      throw new Error(
+        `Read store schema version ${version.version} at ${options.path}; this build expects ${SCHEMA_VERSION}`,
+      );
     }
     return new SqliteReadStore(db);
   }
@@ -157,8 +159,7 @@ export class SqliteReadStore implements ReadStore {
     this.assertOpen();
     checkKey(name, 'name', 'checkpoint-name');
     const row = this.statements.get('SELECT position FROM read_store_checkpoints WHERE name = ?').get(name) as
-      | { position: number }
-      | undefined;
+      { position: number } | undefined;
     return row?.position ?? 0;
   }
 

@@ -33,6 +33,9 @@ export class StatementCache {
    * same file (a rebuild run from the CLI) may drop or create it at any time.
    */
   hasCollection(collection: string): boolean {
-    return this.get("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(collectionTableName(collection)) !== undefined;
+    return (
+      this.get("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(collectionTableName(collection)) !==
+      undefined
+    );
   }
 }

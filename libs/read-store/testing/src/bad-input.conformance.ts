@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { MAX_GET_MANY_IDS, type FindQuery, type ReadDocument, type ReadStore, type WhereFilter } from '@relapse-watch/read-store-core';
+import {
+  MAX_GET_MANY_IDS,
+  type FindQuery,
+  type ReadDocument,
+  type ReadStore,
+  type WhereFilter,
+} from '@relapse-watch/read-store-core';
 import { expectInputError, uniqueCollection } from './fixtures';
 
 class Household {
@@ -39,12 +45,22 @@ export function badInputConformance(get: () => ReadStore): void {
       ['a fractional position', { id: 'a', position: 1.5, data: {} }, 'position.invalid', 'doc.position'],
       ['a NaN position', { id: 'a', position: NaN, data: {} }, 'position.invalid', 'doc.position'],
       ['a string position', { id: 'a', position: '3', data: {} }, 'position.invalid', 'doc.position'],
-      ['an unsafe position', { id: 'a', position: Number.MAX_SAFE_INTEGER + 1, data: {} }, 'position.invalid', 'doc.position'],
+      [
+        'an unsafe position',
+        { id: 'a', position: Number.MAX_SAFE_INTEGER + 1, data: {} },
+        'position.invalid',
+        'doc.position',
+      ],
       ['a function in data', { id: 'a', position: 1, data: { f: () => 1 } }, 'data.not-json', 'doc.data.f'],
       ['a bigint in data', { id: 'a', position: 1, data: { n: 10n } }, 'data.not-json', 'doc.data.n'],
       ['NaN in data', { id: 'a', position: 1, data: { members: [1, NaN] } }, 'data.not-json', 'doc.data.members[1]'],
       ['a cycle in data', { id: 'a', position: 1, data: cycle }, 'data.not-json', 'doc.data.self'],
-      ['a class instance in data', { id: 'a', position: 1, data: { h: new Household('h1') } }, 'data.not-json', 'doc.data.h'],
+      [
+        'a class instance in data',
+        { id: 'a', position: 1, data: { h: new Household('h1') } },
+        'data.not-json',
+        'doc.data.h',
+      ],
       ['a Date in data', { id: 'a', position: 1, data: { at: new Date(0) } }, 'data.not-json', 'doc.data.at'],
       ['undefined in data', { id: 'a', position: 1, data: { x: undefined } }, 'data.not-json', 'doc.data.x'],
       ['a dotted key in data', { id: 'a', position: 1, data: { 'a.b': 1 } }, 'data.key.invalid', 'doc.data.a.b'],
@@ -63,7 +79,14 @@ export function badInputConformance(get: () => ReadStore): void {
       await expectInputError(get().getMany(c, ['a', 7 as unknown as string]), 'id.empty', 'ids[1]');
       await expectInputError(get().getMany(c, ['x'.repeat(201)]), 'id.too-long', 'ids[0]');
       await expectInputError(get().getMany(c, ['a', 'b\u0000']), 'id.invalid', 'ids[1]');
-      await expectInputError(get().getMany(c, Array.from({ length: MAX_GET_MANY_IDS + 1 }, (_, i) => `h${i}`)), 'ids.invalid', 'ids');
+      await expectInputError(
+        get().getMany(
+          c,
+          Array.from({ length: MAX_GET_MANY_IDS + 1 }, (_, i) => `h${i}`),
+        ),
+        'ids.invalid',
+        'ids',
+      );
     });
 
     it('get and delete check id and position', async () => {
@@ -81,7 +104,12 @@ export function badInputConformance(get: () => ReadStore): void {
       ['an array in where', { where: { risks: ['因病'] } }, 'where.value.invalid', 'where.risks'],
       ['NaN in where', { where: { members: NaN } }, 'where.value.invalid', 'where.members'],
       ['a bad sort field', { sort: [{ field: '1st', direction: 'asc' }] }, 'field-path.invalid', 'sort[0].field'],
-      ['a bad sort direction', { sort: [{ field: 'members', direction: 'up' }] }, 'sort.direction.invalid', 'sort[0].direction'],
+      [
+        'a bad sort direction',
+        { sort: [{ field: 'members', direction: 'up' }] },
+        'sort.direction.invalid',
+        'sort[0].direction',
+      ],
       ['a zero limit', { limit: 0 }, 'limit.invalid', 'limit'],
       ['a fractional limit', { limit: 2.5 }, 'limit.invalid', 'limit'],
       ['a negative offset', { offset: -1 }, 'offset.invalid', 'offset'],
@@ -91,12 +119,20 @@ export function badInputConformance(get: () => ReadStore): void {
 
     it('count checks its filter', async () => {
       await expectInputError(get().count(uniqueCollection(), { 'a-b': 1 }), 'field-path.invalid', 'where.a-b');
-      await expectInputError(get().count(uniqueCollection(), { a: {} } as unknown as WhereFilter), 'where.value.invalid', 'where.a');
+      await expectInputError(
+        get().count(uniqueCollection(), { a: {} } as unknown as WhereFilter),
+        'where.value.invalid',
+        'where.a',
+      );
     });
 
     it('ensureIndex checks its fields', async () => {
       await expectInputError(get().ensureIndex(uniqueCollection(), []), 'index.fields.invalid', 'fields');
-      await expectInputError(get().ensureIndex(uniqueCollection(), ['members', 'village..code']), 'field-path.invalid', 'fields[1]');
+      await expectInputError(
+        get().ensureIndex(uniqueCollection(), ['members', 'village..code']),
+        'field-path.invalid',
+        'fields[1]',
+      );
     });
 
     it('checkpoint and processed-id methods check names', async () => {

@@ -32,9 +32,22 @@ export function batchConformance(get: () => ReadStore): void {
 
     it('applies many distinct documents, new and stored, live and deleted, each guarded on its own', async () => {
       const c = uniqueCollection();
-      const put = (id: string, position: number) => ({ type: 'put' as const, collection: c, doc: { id, position, data: { id, position } } });
+      const put = (id: string, position: number) => ({
+        type: 'put' as const,
+        collection: c,
+        doc: { id, position, data: { id, position } },
+      });
       const del = (id: string, position: number) => ({ type: 'delete' as const, collection: c, id, position });
-      await get().applyBatch({ operations: [put('older', 5), put('newer', 90), put('live', 5), put('dead', 5), del('dead', 6), del('tomb', 50)] });
+      await get().applyBatch({
+        operations: [
+          put('older', 5),
+          put('newer', 90),
+          put('live', 5),
+          put('dead', 5),
+          del('dead', 6),
+          del('tomb', 50),
+        ],
+      });
       const operations = [
         ...Array.from({ length: 40 }, (_, i) => put(`new-${i}`, 100 + i)),
         put('older', 60),
@@ -46,7 +59,16 @@ export function batchConformance(get: () => ReadStore): void {
         del('newer', 63),
       ];
       const { applied } = await get().applyBatch({ operations });
-      expect(applied).toEqual([...operations.slice(0, 40).map(() => true), true, false, true, true, false, false, false]);
+      expect(applied).toEqual([
+        ...operations.slice(0, 40).map(() => true),
+        true,
+        false,
+        true,
+        true,
+        false,
+        false,
+        false,
+      ]);
       const found = await get().getMany(c, ['older', 'newer', 'live', 'dead', 'tomb', 'never', 'new-0', 'new-39']);
       expect(Object.fromEntries(found)).toEqual({
         older: { id: 'older', position: 60, data: { id: 'older', position: 60 } },
@@ -59,13 +81,19 @@ export function batchConformance(get: () => ReadStore): void {
         'new-39': { id: 'new-39', position: 139, data: { id: 'new-39', position: 139 } },
       });
       // The tombstones keep their positions: older puts stay out.
-      expect((await get().applyBatch({ operations: [put('never', 62), put('live', 61), put('tomb', 51)] })).applied).toEqual([false, false, true]);
+      expect(
+        (await get().applyBatch({ operations: [put('never', 62), put('live', 61), put('tomb', 51)] })).applied,
+      ).toEqual([false, false, true]);
       expect(await get().count(c)).toBe(44);
     });
 
     it('guards two operations on one document in one batch each on its own', async () => {
       const c = uniqueCollection();
-      const put = (position: number) => ({ type: 'put' as const, collection: c, doc: { id: 'd', position, data: { position } } });
+      const put = (position: number) => ({
+        type: 'put' as const,
+        collection: c,
+        doc: { id: 'd', position, data: { position } },
+      });
       expect((await get().applyBatch({ operations: [put(5), put(7), put(6)] })).applied).toEqual([true, true, false]);
       expect(await get().get(c, 'd')).toEqual({ id: 'd', position: 7, data: { position: 7 } });
     });
@@ -74,7 +102,10 @@ export function batchConformance(get: () => ReadStore): void {
       [
         'bad data in the last operation',
         (c) => ({
-          operations: [...valid(c).operations!, { type: 'put', collection: c, doc: { id: 'x', position: 3, data: { f: () => 1 } } }],
+          operations: [
+            ...valid(c).operations!,
+            { type: 'put', collection: c, doc: { id: 'x', position: 3, data: { f: () => 1 } } },
+          ],
         }),
         'data.not-json',
         'operations[2].doc.data.f',
@@ -103,7 +134,11 @@ export function batchConformance(get: () => ReadStore): void {
       const batch = build(c);
       const checkpoint = batch.checkpoint?.name ?? uniqueName('p');
       const consumer = batch.processed?.consumer ?? uniqueName('k');
-      const withValidRest = { checkpoint: { name: checkpoint, position: 5 }, processed: { consumer, messageIds: ['m'] }, ...batch };
+      const withValidRest = {
+        checkpoint: { name: checkpoint, position: 5 },
+        processed: { consumer, messageIds: ['m'] },
+        ...batch,
+      };
       await expectInputError(get().applyBatch(withValidRest), code, field);
       expect(await get().get(c, 'new')).toBeNull();
       expect(await get().get(c, 'existing')).toEqual({ id: 'existing', position: 1, data: { v: 'before' } });
@@ -165,7 +200,11 @@ export function batchConformance(get: () => ReadStore): void {
       const c = uniqueCollection();
       const consumer = uniqueName('consumer');
       const store = processedMessageStore(get());
-      const put = (id: string, n: number) => ({ type: 'put' as const, collection: c, doc: { id, position: n, data: { n } } });
+      const put = (id: string, n: number) => ({
+        type: 'put' as const,
+        collection: c,
+        doc: { id, position: n, data: { n } },
+      });
       await store.commit(consumer, 'evt-1', { operations: [put('h1', 3)] });
       expect(await store.hasProcessed(consumer, 'evt-1')).toBe(true);
       expect(await get().get(c, 'h1')).toEqual({ id: 'h1', position: 3, data: { n: 3 } });
@@ -184,7 +223,11 @@ export function batchConformance(get: () => ReadStore): void {
         operations: [{ type: 'put', collection: c, doc: { id: 'h1', position: 3, data: {} } }],
         processed: { consumer: uniqueName('other'), messageIds: ['x'] },
       };
-      await expectInputError(processedMessageStore(get()).commit(consumer, 'evt-1', effects), 'processed.conflict', 'effects.processed');
+      await expectInputError(
+        processedMessageStore(get()).commit(consumer, 'evt-1', effects),
+        'processed.conflict',
+        'effects.processed',
+      );
       expect(await get().hasProcessed(consumer, 'evt-1')).toBe(false);
       expect(await get().get(c, 'h1')).toBeNull();
     });

@@ -52,7 +52,9 @@ export function documentConformance(get: () => ReadStore): void {
       const c = uniqueCollection();
       const ids = Array.from({ length: 1500 }, (_, i) => `h-${i}`);
       await get().applyBatch({
-        operations: ids.filter((_, i) => i % 3 === 0).map((id, i) => ({ type: 'put' as const, collection: c, doc: { id, position: i + 1, data: { id } } })),
+        operations: ids
+          .filter((_, i) => i % 3 === 0)
+          .map((id, i) => ({ type: 'put' as const, collection: c, doc: { id, position: i + 1, data: { id } } })),
       });
       const found = await get().getMany<{ id: string }>(c, ids);
       expect(found.size).toBe(1500);

@@ -21,5 +21,8 @@ export async function expectInputError(promise: Promise<unknown>, code: string, 
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(ReadStoreInputError);
-  expect({ code: (error as ReadStoreInputError).code, field: (error as ReadStoreInputError).field }).toEqual({ code, field });
+  expect({ code: (error as ReadStoreInputError).code, field: (error as ReadStoreInputError).field }).toEqual({
+    code,
+    field,
+  });
 }

@@ -3,7 +3,15 @@ import { describe, expect, it } from '@jest/globals';
 import type { EventStore, StoredEvent } from '@relapse-watch/event-store-core';
 import { collect, uniqueStreamId } from '@relapse-watch/event-store-testing';
 import { foldProjection, ProjectionRunner, type Projection, type ReadStore } from '@relapse-watch/read-store-core';
-import { appendAll, deregistered, householdsPerVillageProjection, many, noise, registered, type VillageSummary } from './projection.fixtures';
+import {
+  appendAll,
+  deregistered,
+  householdsPerVillageProjection,
+  many,
+  noise,
+  registered,
+  type VillageSummary,
+} from './projection.fixtures';
 
 /** The stores one runner test works on, and how to close them. */
 export interface ProjectionRunnerStores {
@@ -25,7 +33,8 @@ export interface ProjectionRunnerConformanceOptions {
 /** A projection of its own per test, so tests may share one read store. */
 const newProjection = () => householdsPerVillageProjection(randomUUID().replaceAll('-', '').slice(0, 12));
 
-const snapshot = (store: ReadStore, projection: Projection<VillageSummary>) => store.find<VillageSummary>(projection.collection);
+const snapshot = (store: ReadStore, projection: Projection<VillageSummary>) =>
+  store.find<VillageSummary>(projection.collection);
 
 /** What the projection should hold: the pure fold over the whole log, in id order as find returns it. */
 async function expected(eventStore: EventStore, projection: Projection<VillageSummary>) {
@@ -51,7 +60,10 @@ export function projectionRunnerConformance(
       const runner = new ProjectionRunner(householdsPerVillage, eventStore, readStore);
       await runner.start();
       await Promise.all([
-        appendAll(eventStore, many(60, (i) => registered(`v${i % 4}`))),
+        appendAll(
+          eventStore,
+          many(60, (i) => registered(`v${i % 4}`)),
+        ),
         appendAll(eventStore, many(20, noise)),
       ]);
       await appendAll(eventStore, [...many(25, () => deregistered('v3')), ...many(2, () => deregistered('v0'))]);
@@ -76,7 +88,10 @@ export function projectionRunnerConformance(
     it('folds up to 500 events per batch when they are already there', async () => {
       const { eventStore, readStore, close } = await open();
       const householdsPerVillage = newProjection();
-      const head = await appendAll(eventStore, many(1200, (i) => (i % 2 ? registered(`v${i % 7}`) : noise())));
+      const head = await appendAll(
+        eventStore,
+        many(1200, (i) => (i % 2 ? registered(`v${i % 7}`) : noise())),
+      );
       const runner = new ProjectionRunner(householdsPerVillage, eventStore, readStore);
       await runner.start();
       await runner.waitUntilCaughtUp(head);
@@ -91,9 +106,13 @@ export function projectionRunnerConformance(
       async (cacheDocuments) => {
         const { eventStore, readStore, close } = await open();
         const householdsPerVillage = newProjection();
-        const villages = (n: number) => (i: number) => (i % 9 === 8 ? deregistered(`v${i % n}`) : registered(`v${i % n}`));
+        const villages = (n: number) => (i: number) =>
+          i % 9 === 8 ? deregistered(`v${i % n}`) : registered(`v${i % n}`);
         let head = await appendAll(eventStore, many(120, villages(6)));
-        const runner = new ProjectionRunner(householdsPerVillage, eventStore, readStore, { maxBatchEvents: 10, cacheDocuments });
+        const runner = new ProjectionRunner(householdsPerVillage, eventStore, readStore, {
+          maxBatchEvents: 10,
+          cacheDocuments,
+        });
         await runner.start();
         await runner.waitUntilCaughtUp(head);
         // From zero, a document it never touched is known to be absent: no read for it.
@@ -106,10 +125,14 @@ export function projectionRunnerConformance(
         await runner.waitUntilCaughtUp(head);
         // Started again from its checkpoint: it reads what it touches first.
         expect(runner.stats.documentsRead).toBeGreaterThan(fromZero);
-        expect(await snapshot(readStore, householdsPerVillage)).toEqual(await expected(eventStore, householdsPerVillage));
+        expect(await snapshot(readStore, householdsPerVillage)).toEqual(
+          await expected(eventStore, householdsPerVillage),
+        );
         await runner.rebuild();
         await runner.waitUntilCaughtUp(head);
-        expect(await snapshot(readStore, householdsPerVillage)).toEqual(await expected(eventStore, householdsPerVillage));
+        expect(await snapshot(readStore, householdsPerVillage)).toEqual(
+          await expected(eventStore, householdsPerVillage),
+        );
         await runner.stop();
         await close();
       },
@@ -139,13 +162,25 @@ export function projectionRunnerConformance(
       const householdsPerVillage = newProjection();
       const first = new ProjectionRunner(householdsPerVillage, eventStore, readStore, { maxBatchEvents: 7 });
       await first.start();
-      const firstHalf = await appendAll(eventStore, many(100, (i) => registered(`v${i % 5}`)));
-      const appending = appendAll(eventStore, many(200, (i) => (i % 4 ? registered(`v${i % 5}`) : noise())));
+      const firstHalf = await appendAll(
+        eventStore,
+        many(100, (i) => registered(`v${i % 5}`)),
+      );
+      const appending = appendAll(
+        eventStore,
+        many(200, (i) => (i % 4 ? registered(`v${i % 5}`) : noise())),
+      );
       await first.waitUntilCaughtUp(firstHalf);
       await first.stop();
       const stoppedAt = first.checkpoint;
       expect(await readStore.loadCheckpoint(householdsPerVillage.name)).toBe(stoppedAt);
-      const head = Math.max(await appending, await appendAll(eventStore, many(50, (i) => deregistered(`v${i % 5}`))));
+      const head = Math.max(
+        await appending,
+        await appendAll(
+          eventStore,
+          many(50, (i) => deregistered(`v${i % 5}`)),
+        ),
+      );
 
       const second = new ProjectionRunner(householdsPerVillage, eventStore, readStore);
       await second.start();
@@ -163,10 +198,20 @@ export function projectionRunnerConformance(
       const runner = new ProjectionRunner(householdsPerVillage, eventStore, readStore);
       await runner.start();
       let head = await appendAll(eventStore, [...many(40, (i) => registered(`v${i % 6}`)), ...many(5, noise)]);
-      head = Math.max(head, await appendAll(eventStore, many(7, () => deregistered('v5'))));
+      head = Math.max(
+        head,
+        await appendAll(
+          eventStore,
+          many(7, () => deregistered('v5')),
+        ),
+      );
       await runner.waitUntilCaughtUp(head);
       const before = await snapshot(readStore, householdsPerVillage);
-      await readStore.put(householdsPerVillage.collection, { id: 'stray', position: 1, data: { villageCode: 'stray', households: 99 } });
+      await readStore.put(householdsPerVillage.collection, {
+        id: 'stray',
+        position: 1,
+        data: { villageCode: 'stray', households: 99 },
+      });
 
       await runner.rebuild();
       await runner.waitUntilCaughtUp(head);
@@ -182,7 +227,11 @@ export function projectionRunnerConformance(
     it('a second runner started over already-applied events changes nothing (position guard)', async () => {
       const { eventStore, readStore, close } = await open();
       const householdsPerVillage = newProjection();
-      const head = await appendAll(eventStore, [...many(60, (i) => registered(`v${i % 4}`)), ...many(15, () => deregistered('v3')), noise()]);
+      const head = await appendAll(eventStore, [
+        ...many(60, (i) => registered(`v${i % 4}`)),
+        ...many(15, () => deregistered('v3')),
+        noise(),
+      ]);
       const first = new ProjectionRunner(householdsPerVillage, eventStore, readStore, { maxBatchEvents: 9 });
       await first.start();
       await first.waitUntilCaughtUp(head);
@@ -223,13 +272,23 @@ export function projectionRunnerConformance(
       it('two runners of one projection racing from zero produce the documents one would', async () => {
         const { eventStore, readStore, close } = await open();
         const householdsPerVillage = newProjection();
-        const runners = [1, 2].map(() => new ProjectionRunner(householdsPerVillage, eventStore, readStore, { maxBatchEvents: 5 }));
-        await appendAll(eventStore, many(50, (i) => registered(`v${i % 3}`)));
+        const runners = [1, 2].map(
+          () => new ProjectionRunner(householdsPerVillage, eventStore, readStore, { maxBatchEvents: 5 }),
+        );
+        await appendAll(
+          eventStore,
+          many(50, (i) => registered(`v${i % 3}`)),
+        );
         await Promise.all(runners.map((r) => r.start()));
-        const head = await appendAll(eventStore, [...many(50, (i) => registered(`v${i % 3}`)), ...many(10, () => deregistered('v1'))]);
+        const head = await appendAll(eventStore, [
+          ...many(50, (i) => registered(`v${i % 3}`)),
+          ...many(10, () => deregistered('v1')),
+        ]);
         await Promise.all(runners.map((r) => r.waitUntilCaughtUp(head)));
         expect(runners.map((r) => r.stats.eventsSeen)).toEqual([head, head]);
-        expect(await snapshot(readStore, householdsPerVillage)).toEqual(await expected(eventStore, householdsPerVillage));
+        expect(await snapshot(readStore, householdsPerVillage)).toEqual(
+          await expected(eventStore, householdsPerVillage),
+        );
         await Promise.all(runners.map((r) => r.stop()));
         await close();
       });
@@ -248,7 +307,10 @@ export function projectionRunnerConformance(
       };
       const errors: unknown[] = [];
       const runner = new ProjectionRunner(fragile, eventStore, readStore, { onError: (e) => errors.push(e) });
-      const good = await appendAll(eventStore, many(10, () => registered('good')));
+      const good = await appendAll(
+        eventStore,
+        many(10, () => registered('good')),
+      );
       await runner.start();
       await runner.waitUntilCaughtUp(good);
       const head = await appendAll(eventStore, [registered('bad'), registered('good')]);

@@ -31,13 +31,16 @@ export function householdsPerVillageProjection(suffix = ''): Projection<VillageS
 }
 
 /** A household registered in the village. */
-export const registered = (villageCode: string): NewEvent => testEvent('HouseholdRegistered', { householdId: randomUUID(), villageCode });
+export const registered = (villageCode: string): NewEvent =>
+  testEvent('HouseholdRegistered', { householdId: randomUUID(), villageCode });
 /** A household deregistered from the village. */
-export const deregistered = (villageCode: string): NewEvent => testEvent('HouseholdDeregistered', { householdId: randomUUID(), villageCode });
+export const deregistered = (villageCode: string): NewEvent =>
+  testEvent('HouseholdDeregistered', { householdId: randomUUID(), villageCode });
 /** An event the projection does not handle. */
 export const noise = (): NewEvent => testEvent('InspectionCompleted', { findings: 7 });
 /** `count` events made by `make`. */
-export const many = (count: number, make: (i: number) => NewEvent): NewEvent[] => Array.from({ length: count }, (_, i) => make(i));
+export const many = (count: number, make: (i: number) => NewEvent): NewEvent[] =>
+  Array.from({ length: count }, (_, i) => make(i));
 
 /** Appends each event to a stream of its own, concurrently; returns the highest position written. */
 export async function appendAll(store: EventStore, events: readonly NewEvent[]): Promise<number> {

@@ -23,17 +23,34 @@ const queries: [string, FindQuery, string[]][] = [
   ['no match', { where: { 'village.code': 'v9' } }, []],
   ['no query: every document by id', {}, ['h1', 'h2', 'h3', 'h4', 'h5']],
   ['numbers ascending, ties by id', { sort: [{ field: 'members', direction: 'asc' }] }, ['h2', 'h5', 'h4', 'h1', 'h3']],
-  ['numbers descending, ties still by id', { sort: [{ field: 'members', direction: 'desc' }] }, ['h3', 'h1', 'h4', 'h2', 'h5']],
-  ['negative and fractional numbers', { sort: [{ field: 'income', direction: 'asc' }] }, ['h3', 'h5', 'h1', 'h4', 'h2']],
+  [
+    'numbers descending, ties still by id',
+    { sort: [{ field: 'members', direction: 'desc' }] },
+    ['h3', 'h1', 'h4', 'h2', 'h5'],
+  ],
+  [
+    'negative and fractional numbers',
+    { sort: [{ field: 'income', direction: 'asc' }] },
+    ['h3', 'h5', 'h1', 'h4', 'h2'],
+  ],
   ['strings by code point', { sort: [{ field: 'name', direction: 'asc' }] }, ['h3', 'h5', 'h4', 'h1', 'h2']],
   ['strings descending', { sort: [{ field: 'name', direction: 'desc' }] }, ['h2', 'h1', 'h4', 'h5', 'h3']],
   ['missing and null first ascending', { sort: [{ field: 'note', direction: 'asc' }] }, ['h1', 'h2', 'h3', 'h4', 'h5']],
   [
     'two sort keys',
-    { sort: [{ field: 'village.code', direction: 'asc' }, { field: 'members', direction: 'desc' }] },
+    {
+      sort: [
+        { field: 'village.code', direction: 'asc' },
+        { field: 'members', direction: 'desc' },
+      ],
+    },
     ['h3', 'h1', 'h4', 'h2', 'h5'],
   ],
-  ['filter and sort', { where: { 'village.code': 'v1' }, sort: [{ field: 'members', direction: 'asc' }] }, ['h4', 'h1', 'h3']],
+  [
+    'filter and sort',
+    { where: { 'village.code': 'v1' }, sort: [{ field: 'members', direction: 'asc' }] },
+    ['h4', 'h1', 'h3'],
+  ],
   ['limit', { sort: [{ field: 'members', direction: 'asc' }], limit: 2 }, ['h2', 'h5']],
   ['limit and offset', { sort: [{ field: 'members', direction: 'asc' }], limit: 2, offset: 1 }, ['h5', 'h4']],
   ['offset alone', { sort: [{ field: 'members', direction: 'asc' }], offset: 3 }, ['h1', 'h3']],
@@ -45,7 +62,8 @@ export function queryConformance(get: () => ReadStore): void {
   describe('find and count', () => {
     const c = uniqueCollection('households');
     beforeAll(async () => {
-      for (const [i, [id, data]] of Object.entries(households).entries()) await get().put(c, { id, position: i + 1, data });
+      for (const [i, [id, data]] of Object.entries(households).entries())
+        await get().put(c, { id, position: i + 1, data });
     });
 
     it.each(queries)('find: %s', async (_what, query, expected) => {
@@ -65,7 +83,8 @@ export function queryConformance(get: () => ReadStore): void {
   describe('ensureIndex', () => {
     it('changes no result, and can be called again', async () => {
       const c = uniqueCollection('indexed');
-      for (const [i, [id, data]] of Object.entries(households).entries()) await get().put(c, { id, position: i + 1, data });
+      for (const [i, [id, data]] of Object.entries(households).entries())
+        await get().put(c, { id, position: i + 1, data });
       const before = await Promise.all(queries.map(([, query]) => get().find(c, query)));
       await get().ensureIndex(c, ['village.code']);
       await get().ensureIndex(c, ['members', 'name']);

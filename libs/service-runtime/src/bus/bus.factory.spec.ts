@@ -17,7 +17,11 @@ describe('openBus on Kafka', () => {
       expect(bus).toBeInstanceOf(adapter);
       const topic = `relapsewatch.busfactory${Date.now()}${query ? 'k' : 'p'}.events.v1`;
       const received: string[] = [];
-      const subscription = await bus.subscribe({ topic, group: `spec-${topic}`, handler: async (m) => void received.push(m.value) });
+      const subscription = await bus.subscribe({
+        topic,
+        group: `spec-${topic}`,
+        handler: async (m) => void received.push(m.value),
+      });
       await bus.publish(topic, [{ key: 'hh-1', value: '{"n":1}' }]);
       for (let i = 0; i < 200 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
       await subscription.close();

@@ -12,7 +12,10 @@ const CLIENT_ID = 'relapse-watch-readiness';
  *
  * @throws an Error naming each broker's failure when none answers within `timeoutMs` each.
  */
-export async function probeKafkaBrokers(brokers: readonly string[], timeoutMs: number): Promise<{ broker: string; apiKeys: number }> {
+export async function probeKafkaBrokers(
+  brokers: readonly string[],
+  timeoutMs: number,
+): Promise<{ broker: string; apiKeys: number }> {
   const failures: string[] = [];
   for (const broker of brokers) {
     try {

@@ -46,7 +46,11 @@ export async function openReachable<T extends { close(): Promise<void> }>(
     if (error instanceof AdapterTimeout) {
       opening.then((late) => late.close()).catch(() => undefined);
       const seconds = timeoutMs / 1000;
-      throw new ConfigError(variable, `无法连接 / cannot be reached: ${seconds} 秒内无应答 / no answer within ${seconds} s`, maskValue(url));
+      throw new ConfigError(
+        variable,
+        `无法连接 / cannot be reached: ${seconds} 秒内无应答 / no answer within ${seconds} s`,
+        maskValue(url),
+      );
     }
     const reason = reasonOf(error, url);
     // The driver's reason stays in its own words (English): translating it would lose detail.
@@ -58,11 +62,18 @@ export async function openReachable<T extends { close(): Promise<void> }>(
 function reasonOf(error: unknown, url: string): string {
   // Duck-typed, not instanceof: errors from other realms (Jest's sandbox) are Errors too.
   const fields = (value: unknown): { message?: unknown; code?: unknown; errors?: unknown } =>
-    typeof value === 'object' && value !== null ? (value as { message?: unknown; code?: unknown; errors?: unknown }) : {};
+    typeof value === 'object' && value !== null
+      ? (value as { message?: unknown; code?: unknown; errors?: unknown })
+      : {};
   let inner = fields(error);
   // Node reports a refused dual-stack connect as an AggregateError with an empty message.
   if (!inner.message && Array.isArray(inner.errors) && inner.errors.length > 0) inner = fields(inner.errors[0]);
-  let text = typeof inner.message === 'string' && inner.message ? inner.message : typeof inner.code === 'string' ? inner.code : String(error);
+  let text =
+    typeof inner.message === 'string' && inner.message
+      ? inner.message
+      : typeof inner.code === 'string'
+        ? inner.code
+        : String(error);
   const password = passwordOf(url);
   if (password) text = text.split(password).join('***');
   return maskValue(text.split('\n')[0].trim());

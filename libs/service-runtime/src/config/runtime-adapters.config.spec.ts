@@ -44,18 +44,38 @@ describe('the runtime on PostgreSQL, MongoDB (FerretDB) and Kafka', () => {
       info: {
         eventStore: { status: 'up', adapter: 'postgres', headPosition: 0 },
         readStore: { status: 'up', adapter: 'mongodb' },
-        bus: { status: 'up', adapter: 'kafka', broker: serviceUrl('KAFKA_URL').slice('kafka://'.length), apiKeys: expect.any(Number) },
+        bus: {
+          status: 'up',
+          adapter: 'kafka',
+          broker: serviceUrl('KAFKA_URL').slice('kafka://'.length),
+          apiKeys: expect.any(Number),
+        },
       },
     });
     await spec.dispose();
-    const closed = spec.logs().map((l) => String(l['msg'])).filter((m) => m.startsWith('已关闭'));
-    expect(closed).toEqual(['已关闭 / shutdown: bus closed', '已关闭 / shutdown: read store closed', '已关闭 / shutdown: event store closed']);
+    const closed = spec
+      .logs()
+      .map((l) => String(l['msg']))
+      .filter((m) => m.startsWith('已关闭'));
+    expect(closed).toEqual([
+      '已关闭 / shutdown: bus closed',
+      '已关闭 / shutdown: read store closed',
+      '已关闭 / shutdown: event store closed',
+    ]);
   });
 
   it.each([
-    ['EVENT_STORE_URL', 'postgres://postgres:hunter2@127.0.0.1:1/relapsewatch', /cannot be reached: connect ECONNREFUSED 127\.0\.0\.1:1 \(got/],
+    [
+      'EVENT_STORE_URL',
+      'postgres://postgres:hunter2@127.0.0.1:1/relapsewatch',
+      /cannot be reached: connect ECONNREFUSED 127\.0\.0\.1:1 \(got/,
+    ],
     // The driver's own server selection or the start-up deadline, whichever ends first, gives the reason.
-    ['READ_STORE_URL', 'mongodb://rw:hunter2@127.0.0.1:1/relapsewatch', /cannot be reached: (connect ECONNREFUSED 127\.0\.0\.1:1|1\.5 秒内无应答 \/ no answer within 1\.5 s) \(got/],
+    [
+      'READ_STORE_URL',
+      'mongodb://rw:hunter2@127.0.0.1:1/relapsewatch',
+      /cannot be reached: (connect ECONNREFUSED 127\.0\.0\.1:1|1\.5 秒内无应答 \/ no answer within 1\.5 s) \(got/,
+    ],
     // BUS_URL is covered by the gateway's process spec: kafkajs keeps retrying a dead broker for
     // about 10 s after start-up gives up (its retries are not configurable through KafkaBus), which
     // a process exit ends but would hold this Jest run open.

@@ -31,7 +31,10 @@ export interface OpenRuntimeAdaptersOptions {
  * and the failure of the first in variable order (EVENT_STORE_URL, READ_STORE_URL, BUS_URL)
  * is thrown: a {@link ConfigError} naming that variable.
  */
-export async function openRuntimeAdapters(config: RuntimeConfig, options: OpenRuntimeAdaptersOptions): Promise<RuntimeAdapters> {
+export async function openRuntimeAdapters(
+  config: RuntimeConfig,
+  options: OpenRuntimeAdaptersOptions,
+): Promise<RuntimeAdapters> {
   const timeoutMs = options.timeoutMs ?? ADAPTER_CONNECT_TIMEOUT_MS;
   const log = options.logger.child({ component: 'kafka' });
   const [eventStore, readStore, bus] = await Promise.allSettled([
@@ -50,7 +53,10 @@ export async function openRuntimeAdapters(config: RuntimeConfig, options: OpenRu
         openBus(config.bus, {
           clientId: options.clientId,
           // kafkajs logs every retry it recovers from as an error; only warnings and worse are kept.
-          log: (line) => (line.level === 'error' || line.level === 'warn' ? log[line.level]({ kafka: line.namespace }, line.message) : undefined),
+          log: (line) =>
+            line.level === 'error' || line.level === 'warn'
+              ? log[line.level]({ kafka: line.namespace }, line.message)
+              : undefined,
         }),
       timeoutMs,
     ),

@@ -23,8 +23,16 @@ describe('loadRuntimeConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       dataDir: '/srv/relapse-watch/data',
-      eventStore: { kind: 'sqlite', url: 'sqlite:/srv/relapse-watch/data/events.db', path: '/srv/relapse-watch/data/events.db' },
-      readStore: { kind: 'sqlite', url: 'sqlite:/srv/relapse-watch/data/read.db', path: '/srv/relapse-watch/data/read.db' },
+      eventStore: {
+        kind: 'sqlite',
+        url: 'sqlite:/srv/relapse-watch/data/events.db',
+        path: '/srv/relapse-watch/data/events.db',
+      },
+      readStore: {
+        kind: 'sqlite',
+        url: 'sqlite:/srv/relapse-watch/data/read.db',
+        path: '/srv/relapse-watch/data/read.db',
+      },
       bus: { kind: 'inproc', url: 'inproc:' },
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
@@ -80,9 +88,16 @@ describe('loadRuntimeConfig', () => {
       schema: 'event_store',
     });
     expect(config.readStore).toEqual({ kind: 'mongodb', url: 'mongodb://mongo.internal:27017/rw', database: 'rw' });
-    expect(config.bus).toEqual({ kind: 'kafka', url: 'kafka://k1.internal:9092,k2.internal:9092', brokers: ['k1.internal:9092', 'k2.internal:9092'], client: 'platformatic' });
+    expect(config.bus).toEqual({
+      kind: 'kafka',
+      url: 'kafka://k1.internal:9092,k2.internal:9092',
+      brokers: ['k1.internal:9092', 'k2.internal:9092'],
+      client: 'platformatic',
+    });
     expect(config.mode).toBe('distributed');
-    expect(loadRuntimeConfig({ EVENT_STORE_URL: 'kurrentdb://es.internal:2113?tls=false' }, cwd).eventStore.kind).toBe('kurrentdb');
+    expect(loadRuntimeConfig({ EVENT_STORE_URL: 'kurrentdb://es.internal:2113?tls=false' }, cwd).eventStore.kind).toBe(
+      'kurrentdb',
+    );
   });
 
   it.each([
@@ -136,7 +151,11 @@ describe('KurrentDB', () => {
 
   it('an unreachable KurrentDB stops start-up with one line naming EVENT_STORE_URL, password masked', async () => {
     const config = loadRuntimeConfig({ EVENT_STORE_URL: 'kurrentdb://admin:pw@127.0.0.1:1?tls=false' }, cwd);
-    const caught = await openRuntimeAdapters(config, { clientId: 'spec', logger: pino({ level: 'silent' }), timeoutMs: 3_000 }).catch((e: unknown) => e);
+    const caught = await openRuntimeAdapters(config, {
+      clientId: 'spec',
+      logger: pino({ level: 'silent' }),
+      timeoutMs: 3_000,
+    }).catch((e: unknown) => e);
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).variable).toBe('EVENT_STORE_URL');
     expect((caught as ConfigError).message).not.toContain(':pw@');
@@ -147,7 +166,10 @@ describe('KurrentDB', () => {
 describe('adapter availability', () => {
   it.each([
     ['embedded defaults', {}],
-    ['PostgreSQL, MongoDB and Kafka', { EVENT_STORE_URL: 'postgres://db/rw', READ_STORE_URL: 'mongodb://m/rw', BUS_URL: 'kafka://k:9092' }],
+    [
+      'PostgreSQL, MongoDB and Kafka',
+      { EVENT_STORE_URL: 'postgres://db/rw', READ_STORE_URL: 'mongodb://m/rw', BUS_URL: 'kafka://k:9092' },
+    ],
   ])('passes the %s', (_, env) => {
     expect(() => checkAdaptersAvailable(loadRuntimeConfig(env, cwd))).not.toThrow();
   });

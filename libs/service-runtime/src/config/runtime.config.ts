@@ -58,7 +58,10 @@ export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
  * @param cwd folder that relative paths (DATA_DIR, `sqlite:` URLs) are taken from.
  * @throws {@link ConfigError} naming the first variable at fault.
  */
-export function loadRuntimeConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): RuntimeConfig {
+export function loadRuntimeConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  cwd = process.cwd(),
+): RuntimeConfig {
   const read = (name: string): string | undefined => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -66,16 +69,48 @@ export function loadRuntimeConfig(env: Readonly<Record<string, string | undefine
   const port = integer('PORT', read('PORT'), 3000, 0, 65535, '0–65535');
   const host = parseHost(read('HOST') ?? '127.0.0.1');
   const dataDir = parseDataDir(read('DATA_DIR') ?? './data', cwd);
-  const eventStore = parseEventStoreUrl('EVENT_STORE_URL', read('EVENT_STORE_URL') ?? sqliteUrl(join(dataDir, 'events.db')), cwd);
-  const readStore = parseReadStoreUrl('READ_STORE_URL', read('READ_STORE_URL') ?? sqliteUrl(join(dataDir, 'read.db')), cwd);
+  const eventStore = parseEventStoreUrl(
+    'EVENT_STORE_URL',
+    read('EVENT_STORE_URL') ?? sqliteUrl(join(dataDir, 'events.db')),
+    cwd,
+  );
+  const readStore = parseReadStoreUrl(
+    'READ_STORE_URL',
+    read('READ_STORE_URL') ?? sqliteUrl(join(dataDir, 'read.db')),
+    cwd,
+  );
   const bus = parseBusUrl('BUS_URL', read('BUS_URL') ?? 'inproc:');
   const logLevel = parseLogLevel(read('LOG_LEVEL') ?? 'info');
-  const shutdownTimeoutMs = integer('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS'), DEFAULT_SHUTDOWN_TIMEOUT_MS, 0, 600_000, '0–600000');
+  const shutdownTimeoutMs = integer(
+    'SHUTDOWN_TIMEOUT_MS',
+    read('SHUTDOWN_TIMEOUT_MS'),
+    DEFAULT_SHUTDOWN_TIMEOUT_MS,
+    0,
+    600_000,
+    '0–600000',
+  );
   const embedded = eventStore.kind === 'sqlite' && readStore.kind === 'sqlite' && bus.kind === 'inproc';
-  return { port, host, dataDir, eventStore, readStore, bus, logLevel, shutdownTimeoutMs, mode: embedded ? 'embedded' : 'distributed' };
+  return {
+    port,
+    host,
+    dataDir,
+    eventStore,
+    readStore,
+    bus,
+    logLevel,
+    shutdownTimeoutMs,
+    mode: embedded ? 'embedded' : 'distributed',
+  };
 }
 
-function integer(variable: string, value: string | undefined, fallback: number, min: number, max: number, range: string): number {
+function integer(
+  variable: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  range: string,
+): number {
   if (value === undefined) return fallback;
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
@@ -84,7 +119,8 @@ function integer(variable: string, value: string | undefined, fallback: number, 
   return n;
 }
 
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOSTNAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 function parseHost(value: string): string {
   if (isIP(value) === 0 && !HOSTNAME.test(value)) {
@@ -101,7 +137,11 @@ function parseDataDir(value: string, cwd: string): string {
 function parseLogLevel(value: string): LogLevel {
   const level = value.toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
-    throw new ConfigError('LOG_LEVEL', `必须是 ${LOG_LEVELS.join('|')} 之一 / must be one of ${LOG_LEVELS.join('|')}`, maskValue(value));
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `必须是 ${LOG_LEVELS.join('|')} 之一 / must be one of ${LOG_LEVELS.join('|')}`,
+      maskValue(value),
+    );
   }
   return level as LogLevel;
 }

@@ -20,12 +20,21 @@ describe('EVENT_STORE_URL', () => {
     ['postgresql://db/rw?schema=gateway_es', 'postgresql://db/rw', 'gateway_es'],
     ['postgres://db/rw?sslmode=require&schema=s1', 'postgres://db/rw?sslmode=require', 's1'],
   ])('%s → PostgreSQL, schema taken out of the connection string', (url, connectionString, schema) => {
-    expect(parseEventStoreUrl('EVENT_STORE_URL', url, cwd)).toEqual({ kind: 'postgres', url, connectionString, schema });
+    expect(parseEventStoreUrl('EVENT_STORE_URL', url, cwd)).toEqual({
+      kind: 'postgres',
+      url,
+      connectionString,
+      schema,
+    });
   });
 
   it('keeps kurrentdb:// and sqlite: as they were', () => {
     expect(parseEventStoreUrl('EVENT_STORE_URL', 'esdb://es:2113?tls=false', cwd).kind).toBe('kurrentdb');
-    expect(parseEventStoreUrl('EVENT_STORE_URL', 'sqlite:e.db', cwd)).toEqual({ kind: 'sqlite', url: 'sqlite:e.db', path: '/srv/relapse-watch/e.db' });
+    expect(parseEventStoreUrl('EVENT_STORE_URL', 'sqlite:e.db', cwd)).toEqual({
+      kind: 'sqlite',
+      url: 'sqlite:e.db',
+      path: '/srv/relapse-watch/e.db',
+    });
   });
 
   it.each([
@@ -86,7 +95,14 @@ describe('BUS_URL', () => {
     expect(() => parseBusUrl('BUS_URL', url)).toThrow('takes only ?client=kafkajs or ?client=platformatic');
   });
 
-  it.each(['kafka://', 'kafka://broker', 'kafka://k1:9092,', 'kafka://k1:70000', 'kafka:k1:9092', 'kafka://k1:9092/topic'])('refuses %s', (url) => {
+  it.each([
+    'kafka://',
+    'kafka://broker',
+    'kafka://k1:9092,',
+    'kafka://k1:70000',
+    'kafka:k1:9092',
+    'kafka://k1:9092/topic',
+  ])('refuses %s', (url) => {
     const error = refusal(() => parseBusUrl('BUS_URL', url));
     expect(error.variable).toBe('BUS_URL');
     expect(error.message).toContain('must be kafka://host:port[,host:port…]');

@@ -85,7 +85,8 @@ export function parseBusUrl(variable: string, value: string): BusTarget {
   const scheme = schemeOf(variable, value, 'inproc:, kafka://host:port');
   switch (scheme) {
     case 'inproc':
-      if (value !== 'inproc:') throw new ConfigError(variable, '应为 "inproc:"，不带其他内容 / must be exactly "inproc:"', maskValue(value));
+      if (value !== 'inproc:')
+        throw new ConfigError(variable, '应为 "inproc:"，不带其他内容 / must be exactly "inproc:"', maskValue(value));
       return { kind: 'inproc', url: value };
     case 'kafka': {
       // A Kafka URL lists several bootstrap brokers, which WHATWG URL cannot parse.
@@ -93,13 +94,21 @@ export function parseBusUrl(variable: string, value: string): BusTarget {
       const list = address.replace(/\/+$/, '');
       const client = query === '' ? 'platformatic' : /^client=(kafkajs|platformatic)$/.exec(query)?.[1];
       if (client === undefined) {
-        throw new ConfigError(variable, '只接受参数 ?client=kafkajs 或 ?client=platformatic / takes only ?client=kafkajs or ?client=platformatic', maskValue(value));
+        throw new ConfigError(
+          variable,
+          '只接受参数 ?client=kafkajs 或 ?client=platformatic / takes only ?client=kafkajs or ?client=platformatic',
+          maskValue(value),
+        );
       }
       const brokers = list.split(',').map((b) => b.trim());
       const broker = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$/;
       const bad = brokers.find((b) => !broker.test(b) || Number(b.slice(b.lastIndexOf(':') + 1)) > 65535);
       if (!value.startsWith('kafka://') || bad !== undefined) {
-        throw new ConfigError(variable, '应为 kafka://主机:端口[,主机:端口…] / must be kafka://host:port[,host:port…]', maskValue(value));
+        throw new ConfigError(
+          variable,
+          '应为 kafka://主机:端口[,主机:端口…] / must be kafka://host:port[,host:port…]',
+          maskValue(value),
+        );
       }
       return { kind: 'kafka', url: value, brokers, client: client as KafkaClientName };
     }
@@ -110,12 +119,21 @@ export function parseBusUrl(variable: string, value: string): BusTarget {
 
 function schemeOf(variable: string, value: string, expected: string): string {
   const match = /^([a-z][a-z0-9+.-]*):/i.exec(value);
-  if (!match) throw new ConfigError(variable, `不是 URL，应为 ${expected} / is not a URL; expected ${expected}`, maskValue(value));
+  if (!match)
+    throw new ConfigError(
+      variable,
+      `不是 URL，应为 ${expected} / is not a URL; expected ${expected}`,
+      maskValue(value),
+    );
   return match[1].toLowerCase();
 }
 
 function unknownScheme(variable: string, value: string, expected: string): ConfigError {
-  return new ConfigError(variable, `不支持的类型，应为 ${expected} / has an unsupported scheme; expected ${expected}`, maskValue(value));
+  return new ConfigError(
+    variable,
+    `不支持的类型，应为 ${expected} / has an unsupported scheme; expected ${expected}`,
+    maskValue(value),
+  );
 }
 
 function sqlitePath(variable: string, value: string, cwd: string): string {
@@ -123,7 +141,11 @@ function sqlitePath(variable: string, value: string, cwd: string): string {
   let path = value.slice('sqlite:'.length);
   if (path.startsWith('//')) path = path.slice(2);
   if (path.length === 0 || path.includes('\0')) {
-    throw new ConfigError(variable, '缺少数据库文件路径，应为 sqlite:<路径> / must name a file: sqlite:<path>', maskValue(value));
+    throw new ConfigError(
+      variable,
+      '缺少数据库文件路径，应为 sqlite:<路径> / must name a file: sqlite:<path>',
+      maskValue(value),
+    );
   }
   if (path === ':memory:') return path;
   return isAbsolute(path) ? path : resolve(cwd, path);
@@ -162,7 +184,11 @@ function mongoTarget(variable: string, value: string): ReadStoreTarget {
     // An undecodable path is reported below as a missing database name.
   }
   if (!MONGO_DATABASE.test(database)) {
-    throw new ConfigError(variable, '应为 mongodb://主机:端口/数据库 / must name a database: mongodb://host:port/database', maskValue(value));
+    throw new ConfigError(
+      variable,
+      '应为 mongodb://主机:端口/数据库 / must name a database: mongodb://host:port/database',
+      maskValue(value),
+    );
   }
   return { kind: 'mongodb', url: value, database };
 }

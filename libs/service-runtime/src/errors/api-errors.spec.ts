@@ -24,7 +24,11 @@ describe('error responses', () => {
   it('400 with `field` for a single fault, and unknown properties are refused, not dropped', async () => {
     const res = await post(`${spec.url}/test/items/v2`, { title: 'ok', count: 1, colour: 'red' });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'validation.failed', field: 'colour', errors: [{ field: 'colour', code: 'property.unknown' }] });
+    expect(res.body).toMatchObject({
+      code: 'validation.failed',
+      field: 'colour',
+      errors: [{ field: 'colour', code: 'property.unknown' }],
+    });
   });
 
   it('valid input reaches the handler as a DTO instance', async () => {
@@ -36,7 +40,10 @@ describe('error responses', () => {
   it('400 request.malformed-json for a body that is not JSON, with a correlation id and a log line', async () => {
     const res = await post(`${spec.url}/test/items/j1`, '{"title": "x", ');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code: 'request.malformed-json', message: '请求体不是有效的 JSON / request body is not valid JSON' });
+    expect(res.body).toEqual({
+      code: 'request.malformed-json',
+      message: '请求体不是有效的 JSON / request body is not valid JSON',
+    });
     const correlationId = res.headers.get('x-correlation-id');
     expect(spec.logs().find((l) => l['correlationId'] === correlationId)).toMatchObject({ res: { statusCode: 400 } });
   });
@@ -50,7 +57,11 @@ describe('error responses', () => {
   it('400 with the event store code and field for an invalid append', async () => {
     const res = await post(`${spec.url}/test/streams/i1/invalid`, {});
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'event.id.invalid', field: 'events[0].id', message: expect.stringContaining(' / ') });
+    expect(res.body).toMatchObject({
+      code: 'event.id.invalid',
+      field: 'events[0].id',
+      message: expect.stringContaining(' / '),
+    });
   });
 
   it('409 concurrency.conflict with the current revision on a wrong expected revision', async () => {
@@ -73,7 +84,10 @@ describe('error responses', () => {
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ code: 'internal', message: '服务器内部错误 / internal server error' });
     const correlationId = res.headers.get('x-correlation-id');
-    const line = spec.logs().find((l) => l['correlationId'] === correlationId) as { level: string; err: { message: string; stack: string } };
+    const line = spec.logs().find((l) => l['correlationId'] === correlationId) as {
+      level: string;
+      err: { message: string; stack: string };
+    };
     expect(line.level).toBe('error');
     expect(line.err.message).toBe('kaboom: an unexpected bug');
     expect(line.err.stack).toContain('ProbeController.boom');

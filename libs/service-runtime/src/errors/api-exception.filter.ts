@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DuplicateEventId, EventStoreClosed, InvalidAppend, WrongExpectedRevision } from '@relapse-watch/event-store-core';
+import {
+  DuplicateEventId,
+  EventStoreClosed,
+  InvalidAppend,
+  WrongExpectedRevision,
+} from '@relapse-watch/event-store-core';
 import { ApiError, type ApiErrorBody } from './api-error';
 
 /** Codes and bilingual messages for HTTP errors raised by Nest itself or by guards. */
@@ -40,15 +45,24 @@ export function toErrorResponse(exception: unknown): { status: number; body: Api
     };
   }
   if (exception instanceof EventStoreClosed) {
-    return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { code: 'service.unavailable', message: '服务正在停止 / the service is shutting down' } };
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: { code: 'service.unavailable', message: '服务正在停止 / the service is shutting down' },
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const [code, zh] = BY_STATUS[status] ?? [`http.${status}`, '请求失败'];
     // Nest's own messages ("Cannot GET /x") are English and may echo the path: keep them out.
-    return { status, body: { code, message: `${zh} / ${HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error'}` } };
+    return {
+      status,
+      body: { code, message: `${zh} / ${HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error'}` },
+    };
   }
-  return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { code: 'internal', message: '服务器内部错误 / internal server error' } };
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    body: { code: 'internal', message: '服务器内部错误 / internal server error' },
+  };
 }
 
 /**

@@ -22,7 +22,11 @@ export function createValidationPipe(): ValidationPipe {
 export function fieldErrors(errors: readonly ValidationError[], parent = ''): ApiFieldError[] {
   return errors.flatMap((error) => {
     const field = parent && error.property ? `${parent}.${error.property}` : parent || error.property || 'body';
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, code: ruleCode(rule), message }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
+      field,
+      code: ruleCode(rule),
+      message,
+    }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });
 }

@@ -12,8 +12,9 @@ import { InstrumentedEventStore } from './instrumented-event-store';
 const dir = mkdtempSync(join(tmpdir(), 'rw-instrumented-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-eventStoreConformance('instrumented sqlite', async () =>
-  new InstrumentedEventStore(SqliteEventStore.open({ path: join(dir, 'events.db') }), new RuntimeMetrics()),
+eventStoreConformance(
+  'instrumented sqlite',
+  async () => new InstrumentedEventStore(SqliteEventStore.open({ path: join(dir, 'events.db') }), new RuntimeMetrics()),
 );
 
 describe('InstrumentedEventStore metrics', () => {
@@ -23,13 +24,17 @@ describe('InstrumentedEventStore metrics', () => {
     try {
       const streamId = uniqueStreamId();
       await store.appendToStream(streamId, [testEvent('A', {}), testEvent('B', {})], { expectedRevision: 'no_stream' });
-      await expect(store.appendToStream(streamId, [testEvent('C', {})], { expectedRevision: 0 })).rejects.toThrow(WrongExpectedRevision);
+      await expect(store.appendToStream(streamId, [testEvent('C', {})], { expectedRevision: 0 })).rejects.toThrow(
+        WrongExpectedRevision,
+      );
       await expect(store.appendToStream(streamId, [])).rejects.toThrow(InvalidAppend);
       const appends = await metrics.eventStoreAppends.get();
       const byOutcome = Object.fromEntries(appends.values.map((v) => [v.labels['outcome'], v.value]));
       expect(byOutcome).toEqual({ appended: 1, conflict: 1, invalid: 1 });
       expect((await metrics.eventStoreAppendedEvents.get()).values[0].value).toBe(2);
-      const counts = (await metrics.eventStoreAppendDuration.get()).values.filter((v) => v.metricName?.endsWith('_count'));
+      const counts = (await metrics.eventStoreAppendDuration.get()).values.filter((v) =>
+        v.metricName?.endsWith('_count'),
+      );
       expect(counts.map((v) => [v.labels['outcome'], v.value]).sort()).toEqual([
         ['appended', 1],
         ['conflict', 1],
@@ -50,12 +55,18 @@ describe('InstrumentedEventStore metrics', () => {
         { streamId: b, events: [testEvent('C', {})] },
       ]);
       expect(results.map((r) => r.nextRevision)).toEqual([1, 0]);
-      await expect(store.appendToStreams([{ streamId: a, events: [testEvent('D', {})], options: { expectedRevision: 'no_stream' } }])).rejects.toThrow(
-        WrongExpectedRevision,
-      );
+      await expect(
+        store.appendToStreams([
+          { streamId: a, events: [testEvent('D', {})], options: { expectedRevision: 'no_stream' } },
+        ]),
+      ).rejects.toThrow(WrongExpectedRevision);
       await expect(store.appendToStreams([])).rejects.toThrow(InvalidAppend);
       const appends = await metrics.eventStoreAppends.get();
-      expect(Object.fromEntries(appends.values.map((v) => [v.labels['outcome'], v.value]))).toEqual({ appended: 1, conflict: 1, invalid: 1 });
+      expect(Object.fromEntries(appends.values.map((v) => [v.labels['outcome'], v.value]))).toEqual({
+        appended: 1,
+        conflict: 1,
+        invalid: 1,
+      });
       expect((await metrics.eventStoreAppendedEvents.get()).values[0].value).toBe(3);
     } finally {
       await store.close();

@@ -26,7 +26,10 @@ export class InstrumentedEventStore implements EventStore {
   ) {}
 
   appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
-    return this.measured(() => this.inner.appendToStream(streamId, events, options), () => events.length);
+    return this.measured(
+      () => this.inner.appendToStream(streamId, events, options),
+      () => events.length,
+    );
   }
 
   /** Measured as one append (one latency sample, one count), its events all counted. */

@@ -58,7 +58,10 @@ export class ShutdownSequence implements BeforeApplicationShutdown, OnApplicatio
     );
     if (server) {
       this.drain.start(server, this.timeoutMs, (interrupted) =>
-        this.logger.warn({ interrupted }, '停止超时，中断未完成的请求 / shutdown timeout: cutting requests still in flight'),
+        this.logger.warn(
+          { interrupted },
+          '停止超时，中断未完成的请求 / shutdown timeout: cutting requests still in flight',
+        ),
       );
     }
   }

@@ -71,7 +71,10 @@ describe('graceful shutdown (app.close)', () => {
     shutdown.register('bus', 'bus', () => void ran.push('bus'));
     await spec.dispose();
     expect(ran).toEqual(['bus']);
-    expect(spec.logs().find((l) => l['step'] === 'broken relay')).toMatchObject({ level: 'error', err: { message: 'relay would not stop' } });
+    expect(spec.logs().find((l) => l['step'] === 'broken relay')).toMatchObject({
+      level: 'error',
+      err: { message: 'relay would not stop' },
+    });
     await expect(spec.app.get<EventStore>(EVENT_STORE).headPosition()).rejects.toThrow('closed');
   });
 });

@@ -73,6 +73,7 @@ export function createHttpLogger(logger: Logger): HttpLogger {
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     customSuccessMessage: (req: IncomingMessage, res: ServerResponse) =>
       `${req.method} ${pathOf(req.url)} ${res.writableEnded ? res.statusCode : 'aborted'}`,
-    customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req.url)} ${res.statusCode} failed`,
+    customErrorMessage: (req: IncomingMessage, res: ServerResponse) =>
+      `${req.method} ${pathOf(req.url)} ${res.statusCode} failed`,
   });
 }

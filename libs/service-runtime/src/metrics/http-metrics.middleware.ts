@@ -23,7 +23,9 @@ export function routeTemplate(req: IncomingMessage): string {
 export function httpMetricsMiddleware(metrics: RuntimeMetrics) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const stopTimer = metrics.httpRequestDuration.startTimer();
-    res.once('finish', () => stopTimer({ method: req.method ?? 'UNKNOWN', route: routeTemplate(req), status: String(res.statusCode) }));
+    res.once('finish', () =>
+      stopTimer({ method: req.method ?? 'UNKNOWN', route: routeTemplate(req), status: String(res.statusCode) }),
+    );
     next();
   };
 }

@@ -26,7 +26,10 @@ export async function openReadStore(target: ReadStoreTarget, options: OpenReadSt
     case 'sqlite':
       return SqliteReadStore.open({ path: target.path });
     case 'mongodb': {
-      const url = options.serverSelectionTimeoutMs === undefined ? target.url : withServerSelectionTimeout(target.url, options.serverSelectionTimeoutMs);
+      const url =
+        options.serverSelectionTimeoutMs === undefined
+          ? target.url
+          : withServerSelectionTimeout(target.url, options.serverSelectionTimeoutMs);
       const store = await MongoReadStore.connect(url, { database: target.database });
       try {
         await store.loadCheckpoint(READ_STORE_PROBE);

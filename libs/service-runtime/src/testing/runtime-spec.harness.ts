@@ -72,7 +72,13 @@ class ProbeController {
         },
       },
     ]);
-    return { correlationId, fromContext: currentCorrelationId(), isDto: item instanceof ProbeItemDto, countType: typeof item.count, ...result };
+    return {
+      correlationId,
+      fromContext: currentCorrelationId(),
+      isDto: item instanceof ProbeItemDto,
+      countType: typeof item.count,
+      ...result,
+    };
   }
 
   @Post('streams/:id/invalid')
@@ -82,7 +88,18 @@ class ProbeController {
 
   @Post('streams/:id/conflict')
   async conflict(@Param('id') id: string) {
-    const event = () => ({ id: newEventId(), type: 'X', data: {}, metadata: { actor: { userId: 'u', role: 'r' }, divisionCode: '5', correlationId: 'c', causationId: null, occurredAt: 't' } });
+    const event = () => ({
+      id: newEventId(),
+      type: 'X',
+      data: {},
+      metadata: {
+        actor: { userId: 'u', role: 'r' },
+        divisionCode: '5',
+        correlationId: 'c',
+        causationId: null,
+        occurredAt: 't',
+      },
+    });
     await this.store.appendToStream(`test-${id}`, [event(), event()]);
     return this.store.appendToStream(`test-${id}`, [event()], { expectedRevision: 0 });
   }
@@ -99,7 +116,10 @@ class ProbeController {
 
   @Post('resident')
   resident() {
-    this.logger.info({ resident: { name: '张三', idNumber: '510101199001011234', phone: '13800000000', village: '某村' } }, 'resident seen');
+    this.logger.info(
+      { resident: { name: '张三', idNumber: '510101199001011234', phone: '13800000000', village: '某村' } },
+      'resident seen',
+    );
     return { logged: true };
   }
 
@@ -131,7 +151,10 @@ export interface SpecApp {
 }
 
 /** Boots `module` (ProbeModule by default) under the runtime on 127.0.0.1:0. */
-export async function bootSpecApp(module: new () => unknown = ProbeModule, env: Record<string, string> = {}): Promise<SpecApp> {
+export async function bootSpecApp(
+  module: new () => unknown = ProbeModule,
+  env: Record<string, string> = {},
+): Promise<SpecApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rw-runtime-spec-'));
   const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env });
   const lines: string[] = [];

@@ -4,7 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { Controller, Module, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { eventType, serializeCloudEvent, toCloudEvent, type Bus, type IntegrationEventEnvelope, type ReceivedMessage } from '@relapse-watch/messaging-core';
+import {
+  eventType,
+  serializeCloudEvent,
+  toCloudEvent,
+  type Bus,
+  type IntegrationEventEnvelope,
+  type ReceivedMessage,
+} from '@relapse-watch/messaging-core';
 import { BusContext } from './bus.context';
 import { startBusTransport } from './bus-transport.mount';
 import type { BusTransportStrategy } from './bus-transport.strategy';
@@ -68,7 +75,12 @@ export function uniqueContext(): string {
   return `t${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 }
 
-async function handle(probe: ProbeLog, handler: ProbeCall['handler'], event: IntegrationEventEnvelope<ProbeData>, context: BusContext): Promise<void> {
+async function handle(
+  probe: ProbeLog,
+  handler: ProbeCall['handler'],
+  event: IntegrationEventEnvelope<ProbeData>,
+  context: BusContext,
+): Promise<void> {
   probe.record({ handler, event, message: context.getMessage() });
   if (event.data.behaviour === 'fail') throw new Error(`probe refused ${event.id}`);
   if (event.data.behaviour === 'hold') {
@@ -101,7 +113,10 @@ export function probeConsumerModule(context: string, probe: ProbeLog): new () =>
 }
 
 /** Boots `module` as a hybrid app consuming through `strategy` (no HTTP port is opened). */
-export async function bootConsumer(module: new () => unknown, strategy: BusTransportStrategy): Promise<INestApplication> {
+export async function bootConsumer(
+  module: new () => unknown,
+  strategy: BusTransportStrategy,
+): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger: false, abortOnError: false });
   await startBusTransport(app, strategy);
   await app.init();
@@ -109,7 +124,13 @@ export async function bootConsumer(module: new () => unknown, strategy: BusTrans
 }
 
 /** Publishes one probe event of `type` about `subject`, keyed by it; returns the envelope. */
-export async function publishProbe(bus: Bus, topic: string, type: string, subject: string, behaviour: ProbeData['behaviour']) {
+export async function publishProbe(
+  bus: Bus,
+  topic: string,
+  type: string,
+  subject: string,
+  behaviour: ProbeData['behaviour'],
+) {
   const event = toCloudEvent<ProbeData>({
     id: randomUUID(),
     type,

@@ -3,7 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { EventPattern } from '@nestjs/microservices';
 import { DEAD_LETTER_HEADERS, deadLetterTopic, eventsTopic, type ReceivedMessage } from '@relapse-watch/messaging-core';
 import { InProcessBus } from '@relapse-watch/messaging-inproc';
-import { bootConsumer, CapturingLogger, probeConsumerModule, ProbeLog, probeTypes, publishProbe, uniqueContext } from './bus-transport.fixture';
+import {
+  bootConsumer,
+  CapturingLogger,
+  probeConsumerModule,
+  ProbeLog,
+  probeTypes,
+  publishProbe,
+  uniqueContext,
+} from './bus-transport.fixture';
 import { startBusTransport } from './bus-transport.mount';
 import { BusTransportStrategy } from './bus-transport.strategy';
 
@@ -45,8 +53,16 @@ describe('BusTransportStrategy on the in-process bus', () => {
     const first = await probe.waitFor((call) => call.event.id === registered.id);
     const second = await probe.waitFor((call) => call.event.id === inspected.id);
 
-    expect(first).toMatchObject({ handler: 'registered', event: registered, message: { topic, key: 'household-1', attempt: 1 } });
-    expect(second).toMatchObject({ handler: 'inspected', event: inspected, message: { topic: `relapsewatch.${context}x.events.v1`, key: 'case-1' } });
+    expect(first).toMatchObject({
+      handler: 'registered',
+      event: registered,
+      message: { topic, key: 'household-1', attempt: 1 },
+    });
+    expect(second).toMatchObject({
+      handler: 'inspected',
+      event: inspected,
+      message: { topic: `relapsewatch.${context}x.events.v1`, key: 'case-1' },
+    });
     expect(probe.calls).toHaveLength(2);
   });
 
@@ -130,7 +146,9 @@ describe('BusTransportStrategy on the in-process bus', () => {
 
     const orders = await NestFactory.create(OrdersModule, { logger: false, abortOnError: false });
     try {
-      await expect(startBusTransport(orders, new BusTransportStrategy({ bus, group: 'orders' }))).rejects.toMatchObject({ code: 'transport.invalid-pattern', pattern: 'orders' });
+      await expect(startBusTransport(orders, new BusTransportStrategy({ bus, group: 'orders' }))).rejects.toMatchObject(
+        { code: 'transport.invalid-pattern', pattern: 'orders' },
+      );
     } finally {
       await orders.close();
     }

@@ -2,7 +2,15 @@ import type { INestApplication } from '@nestjs/common';
 import { eventsTopic } from '@relapse-watch/messaging-core';
 import { brokersFromKafkaUrl, KafkaBus } from '@relapse-watch/messaging-kafka';
 import { ensureServices } from '@relapse-watch/testing';
-import { bootConsumer, CapturingLogger, probeConsumerModule, ProbeLog, probeTypes, publishProbe, uniqueContext } from './bus-transport.fixture';
+import {
+  bootConsumer,
+  CapturingLogger,
+  probeConsumerModule,
+  ProbeLog,
+  probeTypes,
+  publishProbe,
+  uniqueContext,
+} from './bus-transport.fixture';
 import { BusTransportStrategy } from './bus-transport.strategy';
 
 describe('BusTransportStrategy on Kafka', () => {
@@ -41,10 +49,16 @@ describe('BusTransportStrategy on Kafka', () => {
     const first = await probe.waitFor((call) => call.event.id === registered.id);
     const second = await probe.waitFor((call) => call.event.id === inspected.id);
 
-    expect(first).toMatchObject({ handler: 'registered', event: registered, message: { topic, key: 'household-1', attempt: 1 } });
+    expect(first).toMatchObject({
+      handler: 'registered',
+      event: registered,
+      message: { topic, key: 'household-1', attempt: 1 },
+    });
     expect(second).toMatchObject({ handler: 'inspected', event: inspected, message: { key: 'case-1' } });
     expect(probe.calls).toHaveLength(2);
     // Same key as the registration, published before it: per-key order means it was skipped already.
-    expect(logger.lines.filter((line) => line.message.includes(merged.id)).map((line) => line.level)).toEqual(['debug']);
+    expect(logger.lines.filter((line) => line.message.includes(merged.id)).map((line) => line.level)).toEqual([
+      'debug',
+    ]);
   });
 });

@@ -44,13 +44,17 @@ function shutdownSequenceOf(app: INestApplication): ShutdownSequence | undefined
  * drain before the bus and the stores close. (Nest's `app.close()` already closes
  * microservices before the shutdown hooks run; the step makes the order explicit and logged.)
  */
-export async function startBusTransport(app: INestApplication, strategy: BusTransportStrategy): Promise<INestMicroservice> {
+export async function startBusTransport(
+  app: INestApplication,
+  strategy: BusTransportStrategy,
+): Promise<INestMicroservice> {
   const options: CustomStrategy = { strategy };
   // Deferred, so the filter is in place before Nest binds the handlers (it reads global
   // filters once, at binding); the three calls after it are what connectMicroservice does
   // when not deferred — the app's init hooks have run already and must not run twice.
   const microservice = app.connectMicroservice(options, { deferInitialization: true });
-  if (!(microservice instanceof NestMicroservice)) throw new Error('connectMicroservice did not return a NestMicroservice');
+  if (!(microservice instanceof NestMicroservice))
+    throw new Error('connectMicroservice did not return a NestMicroservice');
   microservice.useGlobalFilters(new BusErrorPropagationFilter());
   microservice.registerListeners();
   microservice.setIsInitialized(true);

@@ -1,6 +1,12 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler as NestHandler } from '@nestjs/microservices';
-import { parseCloudEvent, type Bus, type BusSubscription, type IntegrationEventEnvelope, type ReceivedMessage } from '@relapse-watch/messaging-core';
+import {
+  parseCloudEvent,
+  type Bus,
+  type BusSubscription,
+  type IntegrationEventEnvelope,
+  type ReceivedMessage,
+} from '@relapse-watch/messaging-core';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { BusContext } from './bus.context';
 import { topicsOfPatterns } from './event-pattern.routing';
@@ -40,7 +46,8 @@ export function topicGroup(group: string, topic: string): string {
 /** Nest's default RPC filter turns errors into `{ status, message }` objects; the bus wants an Error. */
 function asError(failure: unknown): Error {
   if (failure instanceof Error) return failure;
-  const message = typeof failure === 'object' && failure !== null ? (failure as { message?: unknown }).message : undefined;
+  const message =
+    typeof failure === 'object' && failure !== null ? (failure as { message?: unknown }).message : undefined;
   return new Error(typeof message === 'string' ? message : 'The event handler failed');
 }
 
@@ -111,7 +118,10 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
 
   private async subscribeAll(): Promise<void> {
     if (this.closing) throw new Error('The bus transport was closed before it started');
-    const patterns = [...this.getHandlers()].map(([pattern, handler]) => ({ pattern, isEventHandler: handler.isEventHandler === true }));
+    const patterns = [...this.getHandlers()].map(([pattern, handler]) => ({
+      pattern,
+      isEventHandler: handler.isEventHandler === true,
+    }));
     this.routes = topicsOfPatterns(patterns);
     try {
       for (const topic of this.routes.keys()) {
@@ -134,17 +144,25 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
 
   private async dispatch(message: ReceivedMessage): Promise<void> {
     const envelope = parseCloudEvent(message.value);
-    const handler = this.routes.get(message.topic)?.has(envelope.type) ? this.messageHandlers.get(envelope.type) : undefined;
+    const handler = this.routes.get(message.topic)?.has(envelope.type)
+      ? this.messageHandlers.get(envelope.type)
+      : undefined;
     if (!handler) {
       // Ids and type only: the data is about residents.
-      this.log.debug?.(`skipped ${envelope.type} ${envelope.id} on ${message.topic}: group ${this.options.group} has no handler for it`, BusTransportStrategy.name);
+      this.log.debug?.(
+        `skipped ${envelope.type} ${envelope.id} on ${message.topic}: group ${this.options.group} has no handler for it`,
+        BusTransportStrategy.name,
+      );
       return;
     }
     try {
       await this.run(handler, envelope, new BusContext(message));
     } catch (failure) {
       const error = asError(failure);
-      this.log.warn(`${envelope.type} ${envelope.id} failed on attempt ${message.attempt} in group ${this.options.group}: ${error.message}`, BusTransportStrategy.name);
+      this.log.warn(
+        `${envelope.type} ${envelope.id} failed on attempt ${message.attempt} in group ${this.options.group}: ${error.message}`,
+        BusTransportStrategy.name,
+      );
       throw error;
     }
   }

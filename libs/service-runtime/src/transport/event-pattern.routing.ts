@@ -30,12 +30,16 @@ export interface RegisteredPattern {
 export function topicsOfPatterns(patterns: readonly RegisteredPattern[]): Map<string, Set<string>> {
   const byTopic = new Map<string, Set<string>>();
   for (const { pattern, isEventHandler } of patterns) {
-    if (!isEventHandler) throw new InvalidEventPattern(pattern, 'the bus carries events only; use @EventPattern, not @MessagePattern');
+    if (!isEventHandler)
+      throw new InvalidEventPattern(pattern, 'the bus carries events only; use @EventPattern, not @MessagePattern');
     let context: string;
     try {
       context = parseEventType(pattern).context;
     } catch {
-      throw new InvalidEventPattern(pattern, 'a pattern is an integration event type, cn.relapsewatch.<context>.<Event>.v<N>');
+      throw new InvalidEventPattern(
+        pattern,
+        'a pattern is an integration event type, cn.relapsewatch.<context>.<Event>.v<N>',
+      );
     }
     const topic = eventsTopic(context);
     const types = byTopic.get(topic) ?? new Set<string>();

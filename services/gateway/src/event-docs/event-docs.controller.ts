@@ -22,7 +22,10 @@ export class EventDocsController {
       '各业务上下文发布到 Kafka 的集成事件：主题、消息键、CloudEvents 信封和每个事件的 JSON Schema。 / ' +
       'The integration events each context publishes on Kafka: topics, message keys, the CloudEvents envelope and every event’s JSON Schema.',
   })
-  @ApiOkResponse({ description: 'AsyncAPI 3.0.0 document', schema: { type: 'object', properties: { asyncapi: { type: 'string', example: '3.0.0' } } } })
+  @ApiOkResponse({
+    description: 'AsyncAPI 3.0.0 document',
+    schema: { type: 'object', properties: { asyncapi: { type: 'string', example: '3.0.0' } } },
+  })
   events(): AsyncApiDocument {
     return this.document;
   }

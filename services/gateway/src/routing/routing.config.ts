@@ -35,8 +35,19 @@ export function loadGatewayRoutes(env: Readonly<Record<string, string | undefine
     } catch {
       url = undefined;
     }
-    if (url === undefined || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || (url.pathname !== '/' && url.pathname !== '')) {
-      throw new ConfigError(variable, '须为服务的 http(s) 地址，如 http://household-registry:3001 / must be the service’s http(s) URL, e.g. http://household-registry:3001', maskValue(value));
+    if (
+      url === undefined ||
+      !['http:', 'https:'].includes(url.protocol) ||
+      url.username ||
+      url.password ||
+      url.search ||
+      (url.pathname !== '/' && url.pathname !== '')
+    ) {
+      throw new ConfigError(
+        variable,
+        '须为服务的 http(s) 地址，如 http://household-registry:3001 / must be the service’s http(s) URL, e.g. http://household-registry:3001',
+        maskValue(value),
+      );
     }
     services.push({ prefix, target: url.origin });
   }

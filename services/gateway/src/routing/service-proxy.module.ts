@@ -27,7 +27,12 @@ export class ServiceProxyModule implements NestModule {
             fixRequestBody(proxyReq, req as IncomingMessage & { body?: unknown });
           },
           error: (_error, _req, res) => {
-            const { status, body } = toErrorResponse(new ApiError(503, { code: 'upstream.unavailable', message: '后端服务暂不可用 / the service behind this path is unavailable' }));
+            const { status, body } = toErrorResponse(
+              new ApiError(503, {
+                code: 'upstream.unavailable',
+                message: '后端服务暂不可用 / the service behind this path is unavailable',
+              }),
+            );
             if (!('writeHead' in res) || res.headersSent) return void res.destroy();
             res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
           },

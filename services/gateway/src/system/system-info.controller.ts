@@ -1,7 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
-import { RUNTIME_CONFIG, SERVICE_IDENTITY, type RuntimeConfig, type ServiceIdentity } from '@relapse-watch/service-runtime';
+import {
+  RUNTIME_CONFIG,
+  SERVICE_IDENTITY,
+  type RuntimeConfig,
+  type ServiceIdentity,
+} from '@relapse-watch/service-runtime';
 import { SystemInfoDto } from './system-info.dto';
 
 /** Build and runtime facts for operators and the dashboard's "about" panel; no secrets, no URLs. */

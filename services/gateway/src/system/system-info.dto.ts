@@ -11,7 +11,11 @@ export class SystemInfoDto {
   @ApiProperty({ enum: ['embedded', 'distributed'], example: 'embedded', description: '运行模式 / runtime mode' })
   readonly mode!: 'embedded' | 'distributed';
 
-  @ApiProperty({ enum: ['sqlite', 'postgres', 'kurrentdb'], example: 'sqlite', description: '事件存储 / event store adapter' })
+  @ApiProperty({
+    enum: ['sqlite', 'postgres', 'kurrentdb'],
+    example: 'sqlite',
+    description: '事件存储 / event store adapter',
+  })
   readonly eventStore!: 'sqlite' | 'postgres' | 'kurrentdb';
 
   @ApiProperty({ enum: ['sqlite', 'mongodb'], example: 'sqlite', description: '读模型存储 / read store adapter' })
@@ -20,6 +24,10 @@ export class SystemInfoDto {
   @ApiProperty({ enum: ['inproc', 'kafka'], example: 'inproc', description: '消息总线 / message bus adapter' })
   readonly bus!: 'inproc' | 'kafka';
 
-  @ApiProperty({ example: 0, minimum: 0, description: '最后一个已提交事件的全局位置 / global position of the last committed event' })
+  @ApiProperty({
+    example: 0,
+    minimum: 0,
+    description: '最后一个已提交事件的全局位置 / global position of the last committed event',
+  })
   readonly headPosition!: number;
 }

@@ -21,12 +21,20 @@ const REVISION = /^(?:W\/)?"?(\d{1,15})"?$/;
 export function commandRequestFrom(headers: IncomingMessage['headers']): CommandRequest {
   const key = single(headers['idempotency-key']);
   if (key !== undefined && !KEY.test(key)) {
-    throw new ApiError(400, { code: 'idempotency-key.invalid', field: IDEMPOTENCY_KEY_HEADER, message: 'Idempotency-Key 须为1–200个可见ASCII字符 / Idempotency-Key must be 1–200 visible ASCII characters' });
+    throw new ApiError(400, {
+      code: 'idempotency-key.invalid',
+      field: IDEMPOTENCY_KEY_HEADER,
+      message: 'Idempotency-Key 须为1–200个可见ASCII字符 / Idempotency-Key must be 1–200 visible ASCII characters',
+    });
   }
   const ifMatch = single(headers['if-match']);
   const revision = ifMatch === undefined ? undefined : REVISION.exec(ifMatch.trim())?.[1];
   if (ifMatch !== undefined && revision === undefined) {
-    throw new ApiError(400, { code: 'if-match.invalid', field: 'If-Match', message: 'If-Match 须为户的版本号，如 "3" / If-Match must be the household revision, e.g. "3"' });
+    throw new ApiError(400, {
+      code: 'if-match.invalid',
+      field: 'If-Match',
+      message: 'If-Match 须为户的版本号，如 "3" / If-Match must be the household revision, e.g. "3"',
+    });
   }
   return {
     ...(key === undefined ? {} : { idempotencyKey: key }),

@@ -4,16 +4,31 @@ import type { CommandResult, DomainEvent } from '@relapse-watch/event-store-core
 /** What every registry command answers. */
 export class CommandResponse {
   @ApiProperty({ description: '户ID / household id (or the policy stream scope)' }) id!: string;
-  @ApiProperty({ description: '命令后的版本号，用于 If-Match / revision after the command, for If-Match' }) revision!: number;
-  @ApiProperty({ description: '最后写入事件的全局位置；读取时可作 X-Min-Position / global position of the last event written; send as X-Min-Position to read your own write', nullable: true, type: Number })
+  @ApiProperty({ description: '命令后的版本号，用于 If-Match / revision after the command, for If-Match' })
+  revision!: number;
+  @ApiProperty({
+    description:
+      '最后写入事件的全局位置；读取时可作 X-Min-Position / global position of the last event written; send as X-Min-Position to read your own write',
+    nullable: true,
+    type: Number,
+  })
   position!: number | null;
-  @ApiProperty({ description: '按幂等键重放，未重复写入 / replayed under the idempotency key, nothing written again' }) replayed!: boolean;
+  @ApiProperty({ description: '按幂等键重放，未重复写入 / replayed under the idempotency key, nothing written again' })
+  replayed!: boolean;
   @ApiProperty({ type: [String], description: '产生的事件类型 / types of the events produced' }) events!: string[];
-  @ApiProperty({ required: false, description: '新建对象的ID（成员、风险事件）/ id of what the command created (member, risk event)' }) createdId?: string;
+  @ApiProperty({
+    required: false,
+    description: '新建对象的ID（成员、风险事件）/ id of what the command created (member, risk event)',
+  })
+  createdId?: string;
 }
 
 /** The response body of a command result. */
-export function commandResponse(id: string, result: CommandResult<DomainEvent, unknown>, createdId?: string): CommandResponse {
+export function commandResponse(
+  id: string,
+  result: CommandResult<DomainEvent, unknown>,
+  createdId?: string,
+): CommandResponse {
   return {
     id,
     revision: result.nextRevision,

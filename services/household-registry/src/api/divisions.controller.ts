@@ -41,7 +41,12 @@ export class DivisionsController {
 
   // A malformed code is the caller's error (400); a well-formed one the tree lacks is not found (404).
   private lookup<T>(code: string, read: (directory: ReturnType<RegistryReference['directoryFor']>) => T): T {
-    if (!/^\d{12}$/.test(code)) throw new ApiError(400, { code: 'division-code.format', field: 'code', message: '区划代码须为12位数字 / A division code has 12 digits' });
+    if (!/^\d{12}$/.test(code))
+      throw new ApiError(400, {
+        code: 'division-code.format',
+        field: 'code',
+        message: '区划代码须为12位数字 / A division code has 12 digits',
+      });
     try {
       return read(this.reference.directoryFor(code));
     } catch (error) {

@@ -5,7 +5,11 @@ import { catchError, type Observable } from 'rxjs';
 import { ReservationConflict } from '../domain/reservation/reservation-conflict.error';
 
 /** Rules that mean "the thing addressed does not exist" rather than "the change breaks a rule". */
-const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['household.not-registered', 'member.not-found', 'division.unknown-path']);
+const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
+  'household.not-registered',
+  'member.not-found',
+  'division.unknown-path',
+]);
 
 /**
  * The HTTP face of a refused command: a {@link DomainError} becomes a 422 carrying the rule's
@@ -19,7 +23,9 @@ export function domainErrorToApiError(error: DomainError): ApiError {
     code: error.code,
     message: error.message,
     ...(error.field === undefined ? {} : { field: error.field }),
-    ...(error.problems.length > 1 ? { errors: error.problems.map((p) => ({ field: p.field ?? '', code: p.code, message: p.message })) } : {}),
+    ...(error.problems.length > 1
+      ? { errors: error.problems.map((p) => ({ field: p.field ?? '', code: p.code, message: p.message })) }
+      : {}),
     ...(error instanceof ReservationConflict ? { heldBy: { householdId: error.holder.householdId } } : {}),
   });
 }

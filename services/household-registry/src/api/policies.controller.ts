@@ -24,9 +24,21 @@ export class PoliciesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '该省该年度的标准与重点区域（含历史），及某日生效者 / lines and key regions with history, and those in force on a date' })
-  async get(@Param('provinceCode') provinceCode: string, @Param('year', ParseIntPipe) year: number, @Query('on') on?: string) {
-    if (on !== undefined && !isIsoDate(on)) throw new ApiError(400, { code: 'date.format', field: 'on', message: '日期须为 YYYY-MM-DD / a date is YYYY-MM-DD' });
+  @ApiOperation({
+    summary:
+      '该省该年度的标准与重点区域（含历史），及某日生效者 / lines and key regions with history, and those in force on a date',
+  })
+  async get(
+    @Param('provinceCode') provinceCode: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Query('on') on?: string,
+  ) {
+    if (on !== undefined && !isIsoDate(on))
+      throw new ApiError(400, {
+        code: 'date.format',
+        field: 'on',
+        message: '日期须为 YYYY-MM-DD / a date is YYYY-MM-DD',
+      });
     const state = await foldStream(this.store, provincePolicyStreamId(provinceCode, year), provincePolicyDecider);
     const date = on ?? calendarDateAt(new Date(), 480);
     return {
@@ -40,24 +52,69 @@ export class PoliciesController {
 
   @Put('monitoring-threshold')
   @ApiOperation({ summary: '发布（或修订）监测收入标准 / publish or revise the monitoring income line' })
-  async publishThreshold(@Param('provinceCode') provinceCode: string, @Param('year', ParseIntPipe) year: number, @Body() body: PublishLineDto, @CommandHeaders() request: CommandRequest): Promise<CommandResponse> {
-    const data = { provinceCode, year, amountYuan: body.amountYuan, effectiveFrom: body.effectiveFrom, sourceDocument: body.sourceDocument };
-    return commandResponse(`${provinceCode}-${year}`, await this.commands.policy({ type: 'PublishMonitoringThreshold', data }, commandContextFor(request)));
+  async publishThreshold(
+    @Param('provinceCode') provinceCode: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: PublishLineDto,
+    @CommandHeaders() request: CommandRequest,
+  ): Promise<CommandResponse> {
+    const data = {
+      provinceCode,
+      year,
+      amountYuan: body.amountYuan,
+      effectiveFrom: body.effectiveFrom,
+      sourceDocument: body.sourceDocument,
+    };
+    return commandResponse(
+      `${provinceCode}-${year}`,
+      await this.commands.policy({ type: 'PublishMonitoringThreshold', data }, commandContextFor(request)),
+    );
   }
 
   @Put('inspection-filter-line')
   @ApiOperation({ summary: '发布（或修订）排查筛选线 / publish or revise the inspection filter line' })
-  async publishFilterLine(@Param('provinceCode') provinceCode: string, @Param('year', ParseIntPipe) year: number, @Body() body: PublishLineDto, @CommandHeaders() request: CommandRequest): Promise<CommandResponse> {
-    const data = { provinceCode, year, amountYuan: body.amountYuan, effectiveFrom: body.effectiveFrom, sourceDocument: body.sourceDocument };
-    return commandResponse(`${provinceCode}-${year}`, await this.commands.policy({ type: 'PublishInspectionFilterLine', data }, commandContextFor(request)));
+  async publishFilterLine(
+    @Param('provinceCode') provinceCode: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: PublishLineDto,
+    @CommandHeaders() request: CommandRequest,
+  ): Promise<CommandResponse> {
+    const data = {
+      provinceCode,
+      year,
+      amountYuan: body.amountYuan,
+      effectiveFrom: body.effectiveFrom,
+      sourceDocument: body.sourceDocument,
+    };
+    return commandResponse(
+      `${provinceCode}-${year}`,
+      await this.commands.policy({ type: 'PublishInspectionFilterLine', data }, commandContextFor(request)),
+    );
   }
 
   @Post('key-regions')
   @ApiOperation({ summary: '认定重点区域 / designate a key region' })
-  async designate(@Param('provinceCode') provinceCode: string, @Param('year', ParseIntPipe) year: number, @Body() body: DesignateKeyRegionDto, @CommandHeaders() request: CommandRequest): Promise<CommandResponse> {
+  async designate(
+    @Param('provinceCode') provinceCode: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: DesignateKeyRegionDto,
+    @CommandHeaders() request: CommandRequest,
+  ): Promise<CommandResponse> {
     const regionId = body.regionId ?? createdIdFor(`key-region\n${provinceCode}-${year}`, request.idempotencyKey);
-    const data = { provinceCode, year, regionId, kind: body.kind, divisionCodes: [...body.divisionCodes], reason: body.reason, effectiveFrom: body.effectiveFrom };
-    return commandResponse(`${provinceCode}-${year}`, await this.commands.policy({ type: 'DesignateKeyRegion', data }, commandContextFor(request)), regionId);
+    const data = {
+      provinceCode,
+      year,
+      regionId,
+      kind: body.kind,
+      divisionCodes: [...body.divisionCodes],
+      reason: body.reason,
+      effectiveFrom: body.effectiveFrom,
+    };
+    return commandResponse(
+      `${provinceCode}-${year}`,
+      await this.commands.policy({ type: 'DesignateKeyRegion', data }, commandContextFor(request)),
+      regionId,
+    );
   }
 
   @Post('key-regions/:regionId/revocation')
@@ -70,6 +127,9 @@ export class PoliciesController {
     @CommandHeaders() request: CommandRequest,
   ): Promise<CommandResponse> {
     const data = { provinceCode, year, regionId, reason: body.reason, effectiveFrom: body.effectiveFrom };
-    return commandResponse(`${provinceCode}-${year}`, await this.commands.policy({ type: 'RevokeKeyRegion', data }, commandContextFor(request)));
+    return commandResponse(
+      `${provinceCode}-${year}`,
+      await this.commands.policy({ type: 'RevokeKeyRegion', data }, commandContextFor(request)),
+    );
   }
 }

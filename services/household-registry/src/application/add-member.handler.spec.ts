@@ -3,9 +3,17 @@ import { DomainError, residentIdHash } from '@relapse-watch/domain-kernel';
 import { handleCommand } from '@relapse-watch/event-store-core';
 import type { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import { householdStreamId } from '../domain/household/household.decider';
-import { personReservationDecider, personReservationStreamId } from '../domain/person-reservation/person-reservation.decider';
+import {
+  personReservationDecider,
+  personReservationStreamId,
+} from '../domain/person-reservation/person-reservation.decider';
 import { ReservationConflict } from '../domain/reservation/reservation-conflict.error';
-import { addMember as addMemberCommand, HEAD, registerHousehold as registerCommand, SPOUSE } from '../domain/testing/household.fixtures';
+import {
+  addMember as addMemberCommand,
+  HEAD,
+  registerHousehold as registerCommand,
+  SPOUSE,
+} from '../domain/testing/household.fixtures';
 import { addMember } from './add-member.handler';
 import { registerHousehold } from './register-household.handler';
 import { commandContext, openTestStore, readAll, typesOf } from './testing/handler-test-store';
@@ -39,7 +47,10 @@ describe('addMember', () => {
     expect(result.events.map((e) => e.type)).toEqual(['MemberAdded']);
     const reservation = await readAll(store, personStream(HEAD.personal.residentId));
     expect(reservation.map((e) => [e.type, e.data])).toEqual([
-      ['PersonReserved', { personKey: residentIdHash(HEAD.personal.residentId, SALT), householdId: 'hh-add-1', memberId: HEAD.memberId }],
+      [
+        'PersonReserved',
+        { personKey: residentIdHash(HEAD.personal.residentId, SALT), householdId: 'hh-add-1', memberId: HEAD.memberId },
+      ],
     ]);
     expect(JSON.stringify(reservation)).not.toContain(HEAD.personal.residentId);
   });
@@ -56,7 +67,10 @@ describe('addMember', () => {
     const loser = won[0] ? 'hh-race-b' : 'hh-race-a';
     const refusal = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect(refusal.reason).toBeInstanceOf(ReservationConflict);
-    expect({ code: refusal.reason.code, holder: refusal.reason.holder }).toEqual({ code: 'member.id-already-in-household', holder: { householdId: winner, memberId: OTHER_HEAD.memberId } });
+    expect({ code: refusal.reason.code, holder: refusal.reason.holder }).toEqual({
+      code: 'member.id-already-in-household',
+      holder: { householdId: winner, memberId: OTHER_HEAD.memberId },
+    });
     expect(await typesOf(store, personStream(OTHER_HEAD.personal.residentId))).toEqual(['PersonReserved']);
     expect(await typesOf(store, householdStreamId(winner))).toEqual(['HouseholdRegistered', 'MemberAdded']);
     expect(await typesOf(store, householdStreamId(loser))).toEqual(['HouseholdRegistered']);
@@ -66,19 +80,33 @@ describe('addMember', () => {
     const spouseAsOther = { ...SPOUSE, memberId: 'm-spouse-rel' };
     await Promise.all([newHousehold('hh-rel-a'), newHousehold('hh-rel-b')]);
     // The first member must be the head: the household refuses a spouse first.
-    await expect(addMember(deps, 'hh-rel-a', addMemberCommand(spouseAsOther), commandContext())).rejects.toMatchObject({ code: 'member.head-required' });
-    expect(await typesOf(store, personStream(SPOUSE.personal.residentId))).toEqual(['PersonReserved', 'PersonReleased']);
+    await expect(addMember(deps, 'hh-rel-a', addMemberCommand(spouseAsOther), commandContext())).rejects.toMatchObject({
+      code: 'member.head-required',
+    });
+    expect(await typesOf(store, personStream(SPOUSE.personal.residentId))).toEqual([
+      'PersonReserved',
+      'PersonReleased',
+    ]);
     const asHead = { ...spouseAsOther, profile: { ...SPOUSE.profile, relationToHead: 'head' as const } };
     await addMember(deps, 'hh-rel-b', addMemberCommand(asHead), commandContext());
-    expect(await typesOf(store, personStream(SPOUSE.personal.residentId))).toEqual(['PersonReserved', 'PersonReleased', 'PersonReserved']);
+    expect(await typesOf(store, personStream(SPOUSE.personal.residentId))).toEqual([
+      'PersonReserved',
+      'PersonReleased',
+      'PersonReserved',
+    ]);
   });
 
   it('refuses an invalid resident ID before reserving anything', async () => {
     await newHousehold('hh-bad-id');
     const badId = { ...HEAD, memberId: 'm-bad', personal: { ...HEAD.personal, residentId: '511923196804120319' } };
-    const error = await addMember(deps, 'hh-bad-id', addMemberCommand(badId), commandContext()).catch((e: unknown) => e);
+    const error = await addMember(deps, 'hh-bad-id', addMemberCommand(badId), commandContext()).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DomainError);
-    expect({ code: (error as DomainError).code, field: (error as DomainError).field }).toEqual({ code: 'resident-id.check-character', field: 'personal.residentId' });
+    expect({ code: (error as DomainError).code, field: (error as DomainError).field }).toEqual({
+      code: 'resident-id.check-character',
+      field: 'personal.residentId',
+    });
     expect(await typesOf(store, personStream('511923196804120319'))).toEqual([]);
   });
 
@@ -86,9 +114,19 @@ describe('addMember', () => {
     await newHousehold('hh-crash');
     const person = { ...HEAD, memberId: 'm-crash', personal: { name: '赵一', residentId: '511923198001010018' } };
     const ctx = commandContext({ idempotencyKey: 'add-crash-1' });
-    const data = { personKey: residentIdHash(person.personal.residentId, SALT), householdId: 'hh-crash', memberId: 'm-crash' };
+    const data = {
+      personKey: residentIdHash(person.personal.residentId, SALT),
+      householdId: 'hh-crash',
+      memberId: 'm-crash',
+    };
     // What the handler's first step did before the process died.
-    await handleCommand(store, personStream(person.personal.residentId), personReservationDecider, { type: 'ReservePerson', data }, ctx);
+    await handleCommand(
+      store,
+      personStream(person.personal.residentId),
+      personReservationDecider,
+      { type: 'ReservePerson', data },
+      ctx,
+    );
     expect(await typesOf(store, householdStreamId('hh-crash'))).toEqual(['HouseholdRegistered']);
 
     const retry = await addMember(deps, 'hh-crash', addMemberCommand(person), ctx);
@@ -104,13 +142,27 @@ describe('addMember', () => {
   it('a retry with the key of an attempt that was refused and released reserves afresh', async () => {
     await newHousehold('hh-stale');
     const head = { ...HEAD, memberId: 'm-stale-head', personal: { name: '钱二', residentId: '511923198001010026' } };
-    const spouse = { ...SPOUSE, memberId: 'm-stale-spouse', personal: { name: '孙三', residentId: '511923198001010034' } };
+    const spouse = {
+      ...SPOUSE,
+      memberId: 'm-stale-spouse',
+      personal: { name: '孙三', residentId: '511923198001010034' },
+    };
     const ctx = commandContext({ idempotencyKey: 'add-stale-spouse' });
-    await expect(addMember(deps, 'hh-stale', addMemberCommand(spouse), ctx)).rejects.toMatchObject({ code: 'member.head-required' });
+    await expect(addMember(deps, 'hh-stale', addMemberCommand(spouse), ctx)).rejects.toMatchObject({
+      code: 'member.head-required',
+    });
     await addMember(deps, 'hh-stale', addMemberCommand(head), commandContext());
     await addMember(deps, 'hh-stale', addMemberCommand(spouse), ctx);
-    expect(await typesOf(store, personStream(spouse.personal.residentId))).toEqual(['PersonReserved', 'PersonReleased', 'PersonReserved']);
-    expect(await typesOf(store, householdStreamId('hh-stale'))).toEqual(['HouseholdRegistered', 'MemberAdded', 'MemberAdded']);
+    expect(await typesOf(store, personStream(spouse.personal.residentId))).toEqual([
+      'PersonReserved',
+      'PersonReleased',
+      'PersonReserved',
+    ]);
+    expect(await typesOf(store, householdStreamId('hh-stale'))).toEqual([
+      'HouseholdRegistered',
+      'MemberAdded',
+      'MemberAdded',
+    ]);
   });
 
   it('re-sending an add that succeeded keeps the reservation even when the household refuses the re-send', async () => {
@@ -119,7 +171,9 @@ describe('addMember', () => {
     await addMember(deps, 'hh-keep', addMemberCommand(head), commandContext());
     // Same member id, different record: the household refuses, the person stays reserved.
     const changed = { ...head, profile: { ...head.profile, medicalInsuranceEnrolled: false } };
-    await expect(addMember(deps, 'hh-keep', addMemberCommand(changed), commandContext())).rejects.toMatchObject({ code: 'member.member-id-taken' });
+    await expect(addMember(deps, 'hh-keep', addMemberCommand(changed), commandContext())).rejects.toMatchObject({
+      code: 'member.member-id-taken',
+    });
     expect(await typesOf(store, personStream(head.personal.residentId))).toEqual(['PersonReserved']);
   });
 });

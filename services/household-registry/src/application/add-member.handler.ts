@@ -1,10 +1,18 @@
 import { atField, DomainError, parseResidentId, residentIdHash } from '@relapse-watch/domain-kernel';
-import { handleCommand, type CommandContext, type CommandResult, type EventStore } from '@relapse-watch/event-store-core';
+import {
+  handleCommand,
+  type CommandContext,
+  type CommandResult,
+  type EventStore,
+} from '@relapse-watch/event-store-core';
 import type { AddMember, UpdateMember } from '../domain/household/household.commands';
 import { householdDecider, householdStreamId } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import type { HouseholdState } from '../domain/household/household.state';
-import { personReservationDecider, personReservationStreamId } from '../domain/person-reservation/person-reservation.decider';
+import {
+  personReservationDecider,
+  personReservationStreamId,
+} from '../domain/person-reservation/person-reservation.decider';
 import { isHeldBy } from '../domain/person-reservation/person-reservation.state';
 import { reserveThen } from './reserve-then';
 
@@ -30,7 +38,10 @@ export async function addMember(
 ): Promise<CommandResult<HouseholdEvent, HouseholdState>> {
   // The hash needs a valid, normalised ID (both spellings of X reserve one person); the
   // household decider would refuse the same problems, only after a needless reservation.
-  const parsed = parseResidentId(command.data.personal.residentId, { today: command.facts.today, isKnownDivision: () => command.facts.registrationDivisionKnown });
+  const parsed = parseResidentId(command.data.personal.residentId, {
+    today: command.facts.today,
+    isKnownDivision: () => command.facts.registrationDivisionKnown,
+  });
   if (!parsed.ok) throw DomainError.of(mapProblems(parsed.problems));
   const holder = { householdId, memberId: command.data.memberId };
   const data = { personKey: residentIdHash(parsed.residentId.value, deps.residentIdSalt), ...holder };

@@ -4,7 +4,10 @@ import type { RemoveMember, UpdateMember } from '../domain/household/household.c
 import { householdDecider, householdStreamId } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import type { HouseholdState } from '../domain/household/household.state';
-import { personReservationDecider, personReservationStreamId } from '../domain/person-reservation/person-reservation.decider';
+import {
+  personReservationDecider,
+  personReservationStreamId,
+} from '../domain/person-reservation/person-reservation.decider';
 import { isHeldBy } from '../domain/person-reservation/person-reservation.state';
 import { addMember, type RegistryHandlerDeps } from './add-member.handler';
 
@@ -17,7 +20,12 @@ type HouseholdResult = CommandResult<HouseholdEvent, HouseholdState>;
  * shows the new ID. The release is by state: repeating it is a no-op, and a crash before it
  * leaves the old ID reserved for this member until the same command is sent again.
  */
-export async function updateMember(deps: RegistryHandlerDeps, householdId: string, command: UpdateMember, ctx: CommandContext): Promise<HouseholdResult> {
+export async function updateMember(
+  deps: RegistryHandlerDeps,
+  householdId: string,
+  command: UpdateMember,
+  ctx: CommandContext,
+): Promise<HouseholdResult> {
   const before = await currentResidentId(deps, householdId, command.data.memberId);
   // Both spellings of the check character X name one person (the state keeps it upper-case).
   const after = command.data.personal.residentId.toUpperCase();
@@ -35,20 +43,35 @@ export async function updateMember(deps: RegistryHandlerDeps, householdId: strin
  * registered in her new household next). The household is changed first: releasing first would
  * let another household take the person while this one still lists them.
  */
-export async function removeMember(deps: RegistryHandlerDeps, householdId: string, command: RemoveMember, ctx: CommandContext): Promise<HouseholdResult> {
+export async function removeMember(
+  deps: RegistryHandlerDeps,
+  householdId: string,
+  command: RemoveMember,
+  ctx: CommandContext,
+): Promise<HouseholdResult> {
   const residentId = await currentResidentId(deps, householdId, command.data.memberId);
   const result = await handleCommand(deps.store, householdStreamId(householdId), householdDecider, command, ctx);
   if (residentId !== null) await releasePerson(deps, householdId, command.data.memberId, residentId, ctx);
   return result;
 }
 
-async function currentResidentId(deps: RegistryHandlerDeps, householdId: string, memberId: string): Promise<string | null> {
+async function currentResidentId(
+  deps: RegistryHandlerDeps,
+  householdId: string,
+  memberId: string,
+): Promise<string | null> {
   const state = await foldStream(deps.store, householdStreamId(householdId), householdDecider);
   if (state.kind !== 'registered') return null;
   return state.members.find((m) => m.memberId === memberId)?.personal.residentId ?? null;
 }
 
-async function releasePerson(deps: RegistryHandlerDeps, householdId: string, memberId: string, residentId: string, ctx: CommandContext): Promise<void> {
+async function releasePerson(
+  deps: RegistryHandlerDeps,
+  householdId: string,
+  memberId: string,
+  residentId: string,
+  ctx: CommandContext,
+): Promise<void> {
   const personKey = residentIdHash(residentId, deps.residentIdSalt);
   const streamId = personReservationStreamId(personKey);
   const release = { type: 'ReleasePerson' as const, data: { personKey, householdId, memberId } };

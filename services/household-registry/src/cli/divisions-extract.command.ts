@@ -22,7 +22,11 @@ export interface DivisionsExtractOptions {
  */
 export async function divisionsExtract(options: DivisionsExtractOptions, io: CliIo): Promise<string> {
   if (options.province === undefined) {
-    throw divisionSourceError('division-source.province', '请用 --province 指定省级代码，如 51', 'give the province with --province, e.g. --province 51');
+    throw divisionSourceError(
+      'division-source.province',
+      '请用 --province 指定省级代码，如 51',
+      'give the province with --province, e.g. --province 51',
+    );
   }
   const source = await readChinaDivisionProvince(options.province);
   const counts = DivisionDirectory.fromRecords(source.edition, source.records).tierCounts();

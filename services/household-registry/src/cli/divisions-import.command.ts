@@ -36,7 +36,11 @@ const TIER_WORDS: Readonly<Record<DivisionTier, readonly [zh: string, one: strin
  */
 export async function divisionsImport(options: DivisionsImportOptions, io: CliIo): Promise<DivisionImportResult> {
   if (options.province === undefined) {
-    throw divisionSourceError('division-source.province', '请用 --province 指定省级代码，如 51', 'give the province with --province, e.g. --province 51');
+    throw divisionSourceError(
+      'division-source.province',
+      '请用 --province 指定省级代码，如 51',
+      'give the province with --province, e.g. --province 51',
+    );
   }
   const provinceCode = checkProvinceCode(options.province);
   const storePath = sqlitePathOf(options.readStore, io.cwd);
@@ -82,7 +86,11 @@ async function readSource(provinceCode: string, options: DivisionsImportOptions,
   io.err(`读取 / reading: ${file}`);
   const source = await readDivisionExtract(file);
   if (source.provinceCode !== provinceCode) {
-    throw divisionSourceError('division-source.province', `${file} 是 ${source.provinceCode} 省的摘录`, `${file} is the extract of province ${source.provinceCode}`);
+    throw divisionSourceError(
+      'division-source.province',
+      `${file} 是 ${source.provinceCode} 省的摘录`,
+      `${file} is the extract of province ${source.provinceCode}`,
+    );
   }
   return source;
 }
@@ -90,7 +98,9 @@ async function readSource(provinceCode: string, options: DivisionsImportOptions,
 function summary(result: DivisionImportResult, provinceName: string): string {
   const tiers = Object.entries(TIER_WORDS) as [DivisionTier, readonly [string, string, string]][];
   const zh = tiers.map(([tier, [word]]) => `${word} ${result.counts[tier]}`).join('，');
-  const en = tiers.map(([tier, [, one, many]]) => `${result.counts[tier]} ${result.counts[tier] === 1 ? one : many}`).join(', ');
+  const en = tiers
+    .map(([tier, [, one, many]]) => `${result.counts[tier]} ${result.counts[tier] === 1 ? one : many}`)
+    .join(', ');
   return (
     `已导入${provinceName}（${result.provinceCode}）行政区划，版本 ${result.edition}：${zh}；新写入 ${result.written}，未变 ${result.unchanged}，删除 ${result.removed}` +
     ` / Imported the divisions of province ${result.provinceCode}, edition ${result.edition}: ${en}; ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed`

@@ -23,7 +23,11 @@ export interface OpenedEventStore {
  * does not need. A server must answer within 5 s.
  * @throws DomainError `cli.event-store` for a URL that names no store, or a server that does not answer.
  */
-export async function openEventStoreOption(url: string, cwd: string, synchronous: 'FULL' | 'NORMAL'): Promise<OpenedEventStore> {
+export async function openEventStoreOption(
+  url: string,
+  cwd: string,
+  synchronous: 'FULL' | 'NORMAL',
+): Promise<OpenedEventStore> {
   if (url.startsWith('sqlite:')) {
     const path = sqlitePathOf(url, cwd);
     return { store: SqliteEventStore.open({ path, synchronous }), label: path };
@@ -31,7 +35,12 @@ export async function openEventStoreOption(url: string, cwd: string, synchronous
   const runtime = await import('@relapse-watch/service-runtime');
   try {
     const target = runtime.parseEventStoreUrl('--event-store', url, cwd);
-    const store = await runtime.openReachable('--event-store', url, () => runtime.openEventStore(target), runtime.ADAPTER_CONNECT_TIMEOUT_MS);
+    const store = await runtime.openReachable(
+      '--event-store',
+      url,
+      () => runtime.openEventStore(target),
+      runtime.ADAPTER_CONNECT_TIMEOUT_MS,
+    );
     return { store, label: runtime.maskValue(url) };
   } catch (error) {
     if (!(error instanceof runtime.ConfigError)) throw error;
@@ -42,7 +51,8 @@ export async function openEventStoreOption(url: string, cwd: string, synchronous
 function sqlitePathOf(url: string, cwd: string): string {
   let path = url.slice('sqlite:'.length);
   if (path.startsWith('//')) path = path.slice(2);
-  if (path.length === 0 || path.includes('\0') || path === ':memory:') throw storeError('须指定数据库文件 / must name a file');
+  if (path.length === 0 || path.includes('\0') || path === ':memory:')
+    throw storeError('须指定数据库文件 / must name a file');
   return isAbsolute(path) ? path : resolve(cwd, path);
 }
 

@@ -31,13 +31,21 @@ export interface GenerateOptions {
  */
 export async function generate(options: GenerateOptions, io: CliIo): Promise<void> {
   if (options.province === undefined) {
-    throw divisionSourceError('division-source.province', '请用 --province 指定省级代码，如 51', 'give the province with --province, e.g. --province 51');
+    throw divisionSourceError(
+      'division-source.province',
+      '请用 --province 指定省级代码，如 51',
+      'give the province with --province, e.g. --province 51',
+    );
   }
   const provinceCode = checkProvinceCode(options.province);
   const started = performance.now();
   const file = options.extract ?? shippedExtractPath(provinceCode);
   if (options.extract === undefined && !existsSync(file)) {
-    throw divisionSourceError('division-source.province', `没有随附 ${provinceCode} 省的区划摘录，请用 --extract 指定`, `no extract of province ${provinceCode} is shipped; give one with --extract`);
+    throw divisionSourceError(
+      'division-source.province',
+      `没有随附 ${provinceCode} 省的区划摘录，请用 --extract 指定`,
+      `no extract of province ${provinceCode} is shipped; give one with --extract`,
+    );
   }
   const source = await readDivisionExtract(file);
   const directory = DivisionDirectory.fromRecords(source.edition, source.records);
@@ -61,7 +69,12 @@ export async function generate(options: GenerateOptions, io: CliIo): Promise<voi
 }
 
 function wholeNumber(text: string, option: string): number {
-  if (!/^\d+$/.test(text)) throw new DomainError({ code: 'generator.options', field: option, message: `${option} 须为非负整数 / ${option} must be a whole number` });
+  if (!/^\d+$/.test(text))
+    throw new DomainError({
+      code: 'generator.options',
+      field: option,
+      message: `${option} 须为非负整数 / ${option} must be a whole number`,
+    });
   return Number(text);
 }
 

@@ -21,7 +21,10 @@ function tempFolder(): string {
   return folder;
 }
 
-function capture(cwd: string, env: Record<string, string> = { RESIDENT_ID_SALT: SALT }): CliIo & { stdout: string[]; stderr: string[] } {
+function capture(
+  cwd: string,
+  env: Record<string, string> = { RESIDENT_ID_SALT: SALT },
+): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   return { stdout, stderr, cwd, env, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
@@ -33,13 +36,26 @@ const isRegistration = (type: string) => type === 'HouseholdRegistered' || type 
 /** Member ids added one by one or registered with their household. */
 function memberIds(all: readonly StoredEvent[]): string[] {
   return all.flatMap((e) =>
-    e.type === 'MemberAdded' ? [(e.data as { memberId: string }).memberId] : e.type === 'HouseholdImported' ? (e.data as { members: { memberId: string }[] }).members.map((m) => m.memberId) : [],
+    e.type === 'MemberAdded'
+      ? [(e.data as { memberId: string }).memberId]
+      : e.type === 'HouseholdImported'
+        ? (e.data as { members: { memberId: string }[] }).members.map((m) => m.memberId)
+        : [],
   );
 }
 
 /** Income records, one by one or with their household. */
 function incomes(all: readonly StoredEvent[]): number {
-  return all.reduce((n, e) => n + (e.type === 'IncomeRecorded' ? 1 : e.type === 'HouseholdImported' ? (e.data as { incomes: unknown[] }).incomes.length : 0), 0);
+  return all.reduce(
+    (n, e) =>
+      n +
+      (e.type === 'IncomeRecorded'
+        ? 1
+        : e.type === 'HouseholdImported'
+          ? (e.data as { incomes: unknown[] }).incomes.length
+          : 0),
+    0,
+  );
 }
 
 async function events(path: string): Promise<StoredEvent[]> {
@@ -59,11 +75,30 @@ describe('relapse-watch generate', () => {
     const args = ['generate', '--province', '51', '--households', '300', '--seed', '99', '--within', '510121000000'];
     expect(await run([...args, '--out', 'a.csv'], capture(folder))).toBe(0);
     expect(await run([...args, '--out', 'b.csv'], capture(folder))).toBe(0);
-    expect(await run(['generate', '--province', '51', '--households', '300', '--seed', '100', '--within', '510121000000', '--out', 'c.csv'], capture(folder))).toBe(0);
+    expect(
+      await run(
+        [
+          'generate',
+          '--province',
+          '51',
+          '--households',
+          '300',
+          '--seed',
+          '100',
+          '--within',
+          '510121000000',
+          '--out',
+          'c.csv',
+        ],
+        capture(folder),
+      ),
+    ).toBe(0);
     const a = readFileSync(join(folder, 'a.csv'));
     expect(a.equals(readFileSync(join(folder, 'b.csv')))).toBe(true);
     expect(a.equals(readFileSync(join(folder, 'c.csv')))).toBe(false);
-    expect(a.toString('utf8').split('\r\n')[0]).toMatch(/^\uFEFF村代码 villageCode,户编号 householdNumber,户类型 status,/);
+    expect(a.toString('utf8').split('\r\n')[0]).toMatch(
+      /^\uFEFF村代码 villageCode,户编号 householdNumber,户类型 status,/,
+    );
   });
 
   it('writes CSV to stdout without --out, the summary to stderr', async () => {
@@ -71,22 +106,36 @@ describe('relapse-watch generate', () => {
     expect(await run(['generate', '--province', '51', '--households', '3', '--seed', '1'], io)).toBe(0);
     expect(io.stdout[0]).toMatch(/^\uFEFF村代码 villageCode,/);
     expect(io.stdout.length).toBeGreaterThanOrEqual(4);
-    expect(io.stderr.at(-1)).toMatch(/^已生成 3 户 \d+ 人（种子 1）.* \/ Generated 3 households, \d+ members \(seed 1\)/);
+    expect(io.stderr.at(-1)).toMatch(
+      /^已生成 3 户 \d+ 人（种子 1）.* \/ Generated 3 households, \d+ members \(seed 1\)/,
+    );
   });
 
   it('refuses a --within outside the province', async () => {
     const io = capture(tempFolder());
-    expect(await run(['generate', '--province', '51', '--households', '3', '--within', '520100000000', '--out', 'x.csv'], io)).toBe(1);
+    expect(
+      await run(
+        ['generate', '--province', '51', '--households', '3', '--within', '520100000000', '--out', 'x.csv'],
+        io,
+      ),
+    ).toBe(1);
   });
 });
 
 describe('relapse-watch households import', () => {
   it('imports a generated sheet into ./data/events.db by default, then again without adding anything', async () => {
     const folder = tempFolder();
-    expect(await run(['generate', '--province', '51', '--households', '120', '--seed', '5', '--out', 'sheet.csv'], capture(folder))).toBe(0);
+    expect(
+      await run(
+        ['generate', '--province', '51', '--households', '120', '--seed', '5', '--out', 'sheet.csv'],
+        capture(folder),
+      ),
+    ).toBe(0);
     const io = capture(folder);
     expect(await run(['households', 'import', 'sheet.csv'], io)).toBe(0);
-    expect(io.stdout[0]).toMatch(/^已导入 120 户：接受 \d+ 行，拒绝 0 行；.* \/ Imported 120 households: \d+ rows accepted, 0 refused; /);
+    expect(io.stdout[0]).toMatch(
+      /^已导入 120 户：接受 \d+ 行，拒绝 0 行；.* \/ Imported 120 households: \d+ rows accepted, 0 refused; /,
+    );
     const store = join(folder, 'data', 'events.db');
     const first = await events(store);
     expect(first.filter((e) => isRegistration(e.type))).toHaveLength(120);
@@ -106,10 +155,22 @@ describe('relapse-watch households import', () => {
   });
 
   it.each([
-    ['an event store URL the runtime refuses', ['--event-store', 'mysql://localhost/rw'], '错误 / error: --event-store'],
-    ['a server that does not answer', ['--event-store', 'postgres://rw:secret@127.0.0.1:1/rw'], '错误 / error: --event-store'],
+    [
+      'an event store URL the runtime refuses',
+      ['--event-store', 'mysql://localhost/rw'],
+      '错误 / error: --event-store',
+    ],
+    [
+      'a server that does not answer',
+      ['--event-store', 'postgres://rw:secret@127.0.0.1:1/rw'],
+      '错误 / error: --event-store',
+    ],
     ['a missing file', [], '无法读取导入文件'],
-    ['a progress interval that is not a whole number of ms', ['--progress-every', '0.5'], '--progress-every must be a positive whole number'],
+    [
+      'a progress interval that is not a whole number of ms',
+      ['--progress-every', '0.5'],
+      '--progress-every must be a positive whole number',
+    ],
     ['a commit mode SQLite does not offer', ['--synchronous', 'OFF'], '--synchronous must be FULL or NORMAL'],
   ])('exits 1 with one line for %s', async (_case, extra, message) => {
     const io = capture(tempFolder());
@@ -120,9 +181,16 @@ describe('relapse-watch households import', () => {
 
   it('imports into the PostgreSQL event store an EVENT_STORE_URL names, then again without adding anything', async () => {
     const folder = tempFolder();
-    expect(await run(['generate', '--province', '51', '--households', '40', '--seed', '9', '--out', 'sheet.csv'], capture(folder))).toBe(0);
+    expect(
+      await run(
+        ['generate', '--province', '51', '--households', '40', '--seed', '9', '--out', 'sheet.csv'],
+        capture(folder),
+      ),
+    ).toBe(0);
     const url = `${process.env['POSTGRES_URL']}?schema=cli_import_${Date.now()}`;
-    expect(await run(['households', 'import', 'sheet.csv', '--event-store', url, '--no-progress-file'], capture(folder))).toBe(0);
+    expect(
+      await run(['households', 'import', 'sheet.csv', '--event-store', url, '--no-progress-file'], capture(folder)),
+    ).toBe(0);
     const count = async () => {
       const store = await openEventStore(parseEventStoreUrl('EVENT_STORE_URL', url, folder));
       try {
@@ -135,14 +203,21 @@ describe('relapse-watch households import', () => {
     };
     const first = await count();
     expect(first.filter(isRegistration)).toHaveLength(40);
-    expect(await run(['households', 'import', 'sheet.csv', '--event-store', url, '--no-progress-file'], capture(folder))).toBe(0);
+    expect(
+      await run(['households', 'import', 'sheet.csv', '--event-store', url, '--no-progress-file'], capture(folder)),
+    ).toBe(0);
     expect(await count()).toHaveLength(first.length);
   });
 
   it('killed mid-file (SIGKILL) and run again, holds every household exactly once', async () => {
     const folder = tempFolder();
     const households = 2_500;
-    expect(await run(['generate', '--province', '51', '--households', String(households), '--seed', 'kill', '--out', 'sheet.csv'], capture(folder))).toBe(0);
+    expect(
+      await run(
+        ['generate', '--province', '51', '--households', String(households), '--seed', 'kill', '--out', 'sheet.csv'],
+        capture(folder),
+      ),
+    ).toBe(0);
     const store = join(folder, 'events.db');
     const progressFile = join(folder, 'sheet.csv.progress.json');
 
@@ -151,9 +226,31 @@ describe('relapse-watch households import', () => {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(
         join(repoRoot, 'node_modules/.bin/node'),
-        ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', join(__dirname, 'main.ts'), 'households', 'import', join(folder, 'sheet.csv'), '--event-store', `sqlite:${store}`, '--concurrency', '64', '--progress-every', '20'],
+        [
+          '-r',
+          '@swc-node/register',
+          '--conditions=@relapse-watch/source',
+          join(__dirname, 'main.ts'),
+          'households',
+          'import',
+          join(folder, 'sheet.csv'),
+          '--event-store',
+          `sqlite:${store}`,
+          '--concurrency',
+          '64',
+          '--progress-every',
+          '20',
+        ],
         // From the repository root: the TypeScript loader (and the store's writer thread, which loads it too) resolves from there.
-        { cwd: repoRoot, env: { ...process.env, RESIDENT_ID_SALT: SALT, SWC_NODE_PROJECT: join(__dirname, '..', '..', 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
+        {
+          cwd: repoRoot,
+          env: {
+            ...process.env,
+            RESIDENT_ID_SALT: SALT,
+            SWC_NODE_PROJECT: join(__dirname, '..', '..', 'tsconfig.json'),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
       );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

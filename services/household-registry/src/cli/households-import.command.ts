@@ -8,7 +8,11 @@ import { readDivisionExtract, shippedExtractPath } from '../divisions/division-e
 import { checkProvinceCode } from '../divisions/province-code';
 import { loadRegistrationPrefixes } from '../divisions/registration-prefixes';
 import { columnIndexOf } from '../import/household-row.parser';
-import { importHouseholdSheet, type HouseholdSheetImportResult, type ImportProgress } from '../import/household-sheet.import';
+import {
+  importHouseholdSheet,
+  type HouseholdSheetImportResult,
+  type ImportProgress,
+} from '../import/household-sheet.import';
 import { importFileError } from '../import/import.errors';
 import { openSheetRecords } from '../import/sheet-records.reader';
 import type { CliIo } from './cli-io';
@@ -33,13 +37,21 @@ export interface HouseholdsImportOptions {
  * handlers. Progress: a bar on a terminal, else a line per tenth of the file; the summary
  * line goes to stdout. Refused rows go to `<file>.errors.csv`; a killed run resumes.
  */
-export async function householdsImport(file: string, options: HouseholdsImportOptions, io: CliIo): Promise<HouseholdSheetImportResult> {
+export async function householdsImport(
+  file: string,
+  options: HouseholdsImportOptions,
+  io: CliIo,
+): Promise<HouseholdSheetImportResult> {
   const path = resolve(io.cwd, file);
   const salt = residentIdSaltOf(options.residentIdSalt, io.env ?? {}, io.err);
   const concurrency = wholeNumberOption('--concurrency', options.concurrency, 100_000);
-  const progressEveryMs = wholeNumberOption('--progress-every', options.progressEvery, Number.MAX_SAFE_INTEGER, { zh: '（毫秒）', en: ' of milliseconds' });
+  const progressEveryMs = wholeNumberOption('--progress-every', options.progressEvery, Number.MAX_SAFE_INTEGER, {
+    zh: '（毫秒）',
+    en: ' of milliseconds',
+  });
   const synchronous = options.synchronous.toUpperCase();
-  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw importFileError('import.file', '--synchronous 须为 FULL 或 NORMAL', '--synchronous must be FULL or NORMAL');
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL')
+    throw importFileError('import.file', '--synchronous 须为 FULL 或 NORMAL', '--synchronous must be FULL or NORMAL');
   const { store, label } = await openEventStoreOption(options.eventStore, io.cwd, synchronous);
   try {
     return await importInto(store, label, path, options, { salt, concurrency, progressEveryMs }, io);
@@ -60,7 +72,11 @@ async function importInto(
   const provinceCode = checkProvinceCode(options.province ?? (await provinceOfSheet(path)));
   const extract = options.extract ?? shippedExtractPath(provinceCode);
   if (options.extract === undefined && !existsSync(extract)) {
-    throw divisionSourceError('division-source.province', `没有随附 ${provinceCode} 省的区划摘录，请用 --extract 指定`, `no extract of province ${provinceCode} is shipped; give one with --extract`);
+    throw divisionSourceError(
+      'division-source.province',
+      `没有随附 ${provinceCode} 省的区划摘录，请用 --extract 指定`,
+      `no extract of province ${provinceCode} is shipped; give one with --extract`,
+    );
   }
   const source = await readDivisionExtract(extract);
   const directory = DivisionDirectory.fromRecords(source.edition, source.records);
@@ -93,7 +109,12 @@ async function importInto(
 /** A positive whole number option up to `max`, else the import's one-line refusal. */
 function wholeNumberOption(name: string, value: string, max: number, unit = { zh: '', en: '' }): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw importFileError('import.file', `${name} 须为正整数${unit.zh}`, `${name} must be a positive whole number${unit.en}`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw importFileError(
+      'import.file',
+      `${name} 须为正整数${unit.zh}`,
+      `${name} must be a positive whole number${unit.en}`,
+    );
   return n;
 }
 
@@ -102,7 +123,9 @@ function registrationPrefixes(directory: DivisionDirectory): ReadonlySet<string>
   try {
     return loadRegistrationPrefixes();
   } catch {
-    return new Set([...directory.units()].filter((u) => u.tier === 'county' || u.tier === 'township').map((u) => u.code.slice(0, 6)));
+    return new Set(
+      [...directory.units()].filter((u) => u.tier === 'county' || u.tier === 'township').map((u) => u.code.slice(0, 6)),
+    );
   }
 }
 
@@ -115,7 +138,12 @@ async function provinceOfSheet(path: string): Promise<string> {
     const columns = columnIndexOf(header.value.fields);
     const first = await iterator.next();
     const code = first.done ? '' : (first.value.fields[columns.villageCode] ?? '').trim();
-    if (!/^\d{2}/.test(code)) throw importFileError('import.file', '无法从首行村代码确定省份，请用 --province 指定', 'cannot tell the province from the first village code; give --province');
+    if (!/^\d{2}/.test(code))
+      throw importFileError(
+        'import.file',
+        '无法从首行村代码确定省份，请用 --province 指定',
+        'cannot tell the province from the first village code; give --province',
+      );
     return code.slice(0, 2);
   } finally {
     await iterator.return?.(undefined);
@@ -126,13 +154,18 @@ function progressReporter(io: CliIo): { update: (p: ImportProgress) => void; sto
   if (io.terminal !== undefined) {
     const bar = new SingleBar({
       stream: io.terminal,
-      format: '导入 importing [{bar}] {percentage}% | {rows} 行 rows | {households} 户 households | {rejectedRows} 拒 rejected | {rate} 户/s',
+      format:
+        '导入 importing [{bar}] {percentage}% | {rows} 行 rows | {households} 户 households | {rejectedRows} 拒 rejected | {rate} 户/s',
       hideCursor: true,
     });
     const started = Date.now();
     bar.start(1000, 0, { rows: 0, households: 0, rejectedRows: 0, rate: 0 });
     return {
-      update: (p) => bar.update(Math.round((p.fraction ?? 0) * 1000), { ...p, rate: Math.round(p.households / Math.max(0.001, (Date.now() - started) / 1000)) }),
+      update: (p) =>
+        bar.update(Math.round((p.fraction ?? 0) * 1000), {
+          ...p,
+          rate: Math.round(p.households / Math.max(0.001, (Date.now() - started) / 1000)),
+        }),
       stop: () => bar.stop(),
     };
   }
@@ -143,7 +176,9 @@ function progressReporter(io: CliIo): { update: (p: ImportProgress) => void; sto
       const step = p.fraction === null ? Math.floor(p.rows / 20_000) : Math.floor(p.fraction * 10);
       if (step <= reported) return;
       reported = step;
-      io.err(`导入 / importing: ${p.rows} 行 rows, ${p.households} 户 households, ${p.rejectedRows} 拒 rejected${p.fraction === null ? '' : ` (${Math.round(p.fraction * 100)}%)`}`);
+      io.err(
+        `导入 / importing: ${p.rows} 行 rows, ${p.households} 户 households, ${p.rejectedRows} 拒 rejected${p.fraction === null ? '' : ` (${Math.round(p.fraction * 100)}%)`}`,
+      );
     },
     stop: () => undefined,
   };

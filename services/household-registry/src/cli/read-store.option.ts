@@ -11,7 +11,8 @@ export const DEFAULT_READ_STORE_URL = 'sqlite:./data/read.db';
  * @throws DomainError `cli.read-store`.
  */
 export function sqlitePathOf(url: string, cwd: string): string {
-  const refuse = (zh: string, en: string) => new DomainError({ code: 'cli.read-store', field: 'readStore', message: `--read-store ${zh} / ${en}` });
+  const refuse = (zh: string, en: string) =>
+    new DomainError({ code: 'cli.read-store', field: 'readStore', message: `--read-store ${zh} / ${en}` });
   if (/^mongodb(\+srv)?:/i.test(url)) throw refuse('目前只支持 sqlite:<路径>', 'supports only sqlite:<path> so far');
   if (!url.startsWith('sqlite:')) throw refuse('应为 sqlite:<路径>', 'must be sqlite:<path>');
   let path = url.slice('sqlite:'.length);

@@ -37,7 +37,11 @@ class DemoSeeder implements OnApplicationBootstrap {
       isKnownRegistrationDivision: this.reference.lookups.isKnownRegistrationPrefix,
     }).then(
       (result) => {
-        if (result) this.logger.info({ households: result.households, rows: result.acceptedRows, ms: Math.round(result.elapsedMs) }, '已载入演示数据（平昌县）/ demo county seeded');
+        if (result)
+          this.logger.info(
+            { households: result.households, rows: result.acceptedRows, ms: Math.round(result.elapsedMs) },
+            '已载入演示数据（平昌县）/ demo county seeded',
+          );
       },
       (err: unknown) => this.logger.error({ err }, '演示数据载入失败 / demo seeding failed'),
     );

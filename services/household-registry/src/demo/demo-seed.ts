@@ -48,7 +48,9 @@ export async function seedDemoCounty(options: DemoSeedOptions): Promise<Househol
       now: options.now,
       actor: { userId: 'demo-seed', role: 'system' },
       progressFile: null,
-      ...(options.isKnownRegistrationDivision ? { isKnownRegistrationDivision: options.isKnownRegistrationDivision } : {}),
+      ...(options.isKnownRegistrationDivision
+        ? { isKnownRegistrationDivision: options.isKnownRegistrationDivision }
+        : {}),
     });
   } finally {
     rmSync(folder, { recursive: true, force: true });

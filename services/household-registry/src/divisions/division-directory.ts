@@ -1,4 +1,12 @@
-import { atField, DIVISION_TIERS, DomainError, isWithin, parentDivision, parseDivisionCode, type DivisionTier } from '@relapse-watch/domain-kernel';
+import {
+  atField,
+  DIVISION_TIERS,
+  DomainError,
+  isWithin,
+  parentDivision,
+  parseDivisionCode,
+  type DivisionTier,
+} from '@relapse-watch/domain-kernel';
 import { divisionError, divisionSourceError } from './division.errors';
 import type { DivisionRecord, DivisionTierCounts, DivisionUnit } from './division.types';
 
@@ -34,7 +42,13 @@ export class DivisionDirectory {
    * @throws DomainError `division-source.format` or `division-source.inconsistent`, naming the record.
    */
   static fromRecords(edition: string, records: Iterable<DivisionRecord>): DivisionDirectory {
-    if (typeof edition !== 'string' || edition.trim() !== edition || edition.length === 0 || edition.length > MAX_NAME_LENGTH || CONTROL.test(edition)) {
+    if (
+      typeof edition !== 'string' ||
+      edition.trim() !== edition ||
+      edition.length === 0 ||
+      edition.length > MAX_NAME_LENGTH ||
+      CONTROL.test(edition)
+    ) {
       throw divisionSourceError('division-source.format', '版本名无效', 'invalid edition name');
     }
     const sorted = [...records].sort(compareCodes);
@@ -43,7 +57,8 @@ export class DivisionDirectory {
     const countyPrefixes = new Set<string>();
     for (const record of sorted) {
       const unit = toUnit(record);
-      if (byCode.has(unit.code)) throw divisionSourceError('division-source.inconsistent', `${unit.code} 重复`, `${unit.code} appears twice`);
+      if (byCode.has(unit.code))
+        throw divisionSourceError('division-source.inconsistent', `${unit.code} 重复`, `${unit.code} appears twice`);
       byCode.set(unit.code, unit);
       childrenOf.set(unit.code, []);
       // A township's first six digits are its county, or its city where there are no counties
@@ -54,7 +69,12 @@ export class DivisionDirectory {
     for (const unit of byCode.values()) {
       if (unit.parentCode === null) continue;
       const siblings = childrenOf.get(unit.parentCode);
-      if (siblings === undefined) throw divisionSourceError('division-source.inconsistent', `${unit.code} 缺少上级 ${unit.parentCode}`, `${unit.code} has no parent ${unit.parentCode}`);
+      if (siblings === undefined)
+        throw divisionSourceError(
+          'division-source.inconsistent',
+          `${unit.code} 缺少上级 ${unit.parentCode}`,
+          `${unit.code} has no parent ${unit.parentCode}`,
+        );
       siblings.push(unit);
     }
     return new DivisionDirectory(edition, byCode, childrenOf, countyPrefixes);
@@ -143,7 +163,12 @@ export class DivisionDirectory {
 function toUnit(record: DivisionRecord): DivisionUnit {
   const [code, name] = Array.isArray(record) ? record : [];
   const parsed = parseDivisionCode(code as string);
-  if (!parsed.ok) throw divisionSourceError('division-source.format', `${JSON.stringify(code)} 不是12位区划代码`, `${JSON.stringify(code)} is not a 12-digit division code`);
+  if (!parsed.ok)
+    throw divisionSourceError(
+      'division-source.format',
+      `${JSON.stringify(code)} 不是12位区划代码`,
+      `${JSON.stringify(code)} is not a 12-digit division code`,
+    );
   if (typeof name !== 'string' || name.trim().length === 0 || name.length > MAX_NAME_LENGTH || CONTROL.test(name)) {
     throw divisionSourceError('division-source.format', `${parsed.code} 名称无效`, `${parsed.code} has no valid name`);
   }

@@ -33,7 +33,11 @@ export async function readDivisionExtract(file: string): Promise<DivisionSource>
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code ?? (error as Error).message;
-    throw divisionSourceError('division-source.unreadable', `${file}（${code === 'ENOENT' ? '文件不存在' : reason}）`, `${file} (${code === 'ENOENT' ? 'no such file' : reason})`);
+    throw divisionSourceError(
+      'division-source.unreadable',
+      `${file}（${code === 'ENOENT' ? '文件不存在' : reason}）`,
+      `${file} (${code === 'ENOENT' ? 'no such file' : reason})`,
+    );
   }
   let json: string;
   try {
@@ -48,8 +52,17 @@ export async function readDivisionExtract(file: string): Promise<DivisionSource>
     throw divisionSourceError('division-source.format', `${file} 不是JSON`, `${file} is not JSON`);
   }
   const { format, edition, province, units } = (extract ?? {}) as Record<string, unknown>;
-  if (format !== DIVISION_EXTRACT_FORMAT || typeof edition !== 'string' || typeof province !== 'string' || !Array.isArray(units)) {
-    throw divisionSourceError('division-source.format', `${file} 不是 ${DIVISION_EXTRACT_FORMAT} 区划摘录`, `${file} is not a ${DIVISION_EXTRACT_FORMAT} division extract`);
+  if (
+    format !== DIVISION_EXTRACT_FORMAT ||
+    typeof edition !== 'string' ||
+    typeof province !== 'string' ||
+    !Array.isArray(units)
+  ) {
+    throw divisionSourceError(
+      'division-source.format',
+      `${file} 不是 ${DIVISION_EXTRACT_FORMAT} 区划摘录`,
+      `${file} is not a ${DIVISION_EXTRACT_FORMAT} division extract`,
+    );
   }
   return { edition, provinceCode: checkProvinceCode(province), records: units as DivisionRecord[] };
 }

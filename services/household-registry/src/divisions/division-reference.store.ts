@@ -72,9 +72,18 @@ export interface DivisionImportOptions {
  * also on stores without transactions.
  * @throws DomainError `division-source.province` unless the tree is exactly one province.
  */
-export async function importDivisions(store: ReadStore, directory: DivisionDirectory, options: DivisionImportOptions = {}): Promise<DivisionImportResult> {
+export async function importDivisions(
+  store: ReadStore,
+  directory: DivisionDirectory,
+  options: DivisionImportOptions = {},
+): Promise<DivisionImportResult> {
   const provinces = directory.provinces();
-  if (provinces.length !== 1) throw divisionSourceError('division-source.province', '每次导入须恰好一个省', 'an import takes exactly one province');
+  if (provinces.length !== 1)
+    throw divisionSourceError(
+      'division-source.province',
+      '每次导入须恰好一个省',
+      'an import takes exactly one province',
+    );
   const provinceCode = provinces[0].code.slice(0, 2);
   const { edition } = directory;
   const digest = contentDigest(directory);
@@ -85,16 +94,33 @@ export async function importDivisions(store: ReadStore, directory: DivisionDirec
   const importId = `${provinceCode}-${sequence}`;
 
   await store.ensureIndex(DIVISIONS_COLLECTION, ['provinceCode']);
-  await store.put<DivisionImportDocument>(DIVISION_IMPORTS_COLLECTION, { id: importId, position: 1, data: { ...record, completed: false } });
+  await store.put<DivisionImportDocument>(DIVISION_IMPORTS_COLLECTION, {
+    id: importId,
+    position: 1,
+    data: { ...record, completed: false },
+  });
   const operations: ReadStoreOperation[] = [];
   for (const unit of directory.units()) {
-    const data: DivisionDocument = { code: unit.code, name: unit.name, tier: unit.tier, parentCode: unit.parentCode, provinceCode, edition };
-    operations.push({ type: 'put', collection: DIVISIONS_COLLECTION, doc: { id: unit.code, position: sequence, data } });
+    const data: DivisionDocument = {
+      code: unit.code,
+      name: unit.name,
+      tier: unit.tier,
+      parentCode: unit.parentCode,
+      provinceCode,
+      edition,
+    };
+    operations.push({
+      type: 'put',
+      collection: DIVISIONS_COLLECTION,
+      doc: { id: unit.code, position: sequence, data },
+    });
   }
   // Only an earlier import can have left units this one lacks.
-  const stored = latest === null ? [] : await store.find<DivisionDocument>(DIVISIONS_COLLECTION, { where: { provinceCode } });
+  const stored =
+    latest === null ? [] : await store.find<DivisionDocument>(DIVISIONS_COLLECTION, { where: { provinceCode } });
   for (const doc of stored) {
-    if (!directory.has(doc.id)) operations.push({ type: 'delete', collection: DIVISIONS_COLLECTION, id: doc.id, position: sequence });
+    if (!directory.has(doc.id))
+      operations.push({ type: 'delete', collection: DIVISIONS_COLLECTION, id: doc.id, position: sequence });
   }
 
   const batchSize = options.batchSize ?? 2000;
@@ -110,8 +136,20 @@ export async function importDivisions(store: ReadStore, directory: DivisionDirec
     options.onProgress?.(Math.min(start + batchSize, operations.length), operations.length);
   }
   const importedAt = (options.now?.() ?? new Date()).toISOString();
-  await store.put<DivisionImportDocument>(DIVISION_IMPORTS_COLLECTION, { id: importId, position: 2, data: { ...record, completed: true, importedAt } });
-  return { provinceCode, edition, sequence, counts: record.counts, written, unchanged: directory.size - written, removed };
+  await store.put<DivisionImportDocument>(DIVISION_IMPORTS_COLLECTION, {
+    id: importId,
+    position: 2,
+    data: { ...record, completed: true, importedAt },
+  });
+  return {
+    provinceCode,
+    edition,
+    sequence,
+    counts: record.counts,
+    written,
+    unchanged: directory.size - written,
+    removed,
+  };
 }
 
 /**
@@ -125,7 +163,8 @@ export async function loadDivisionDirectory(store: ReadStore, provinceCode: stri
   if (!latest.completed) throw divisionError('division-tree.incomplete', 'provinceCode');
   const docs = await store.find<DivisionDocument>(DIVISIONS_COLLECTION, { where: { provinceCode } });
   // Cheap proof that the documents are exactly that import's: each was written at its sequence.
-  if (docs.length !== latest.units || docs.some((doc) => doc.position !== latest.sequence)) throw divisionError('division-tree.incomplete', 'provinceCode');
+  if (docs.length !== latest.units || docs.some((doc) => doc.position !== latest.sequence))
+    throw divisionError('division-tree.incomplete', 'provinceCode');
   return DivisionDirectory.fromRecords(
     latest.edition,
     docs.map((doc) => [doc.data.code, doc.data.name]),

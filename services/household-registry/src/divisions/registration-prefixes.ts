@@ -13,8 +13,14 @@ import { RETIRED_COUNTY_CODES } from './retired-county-codes';
  */
 export function loadRegistrationPrefixes(packageDir = chinaDivisionPackageDir()): Set<string> {
   const prefixes = new Set<string>();
-  for (const [table, length] of [['provinces', 2], ['cities', 4], ['areas', 6]] as const) {
-    const lines = readFileSync(join(packageDir, 'dist', `${table}.csv`), 'utf8').split(/\r?\n/).slice(1);
+  for (const [table, length] of [
+    ['provinces', 2],
+    ['cities', 4],
+    ['areas', 6],
+  ] as const) {
+    const lines = readFileSync(join(packageDir, 'dist', `${table}.csv`), 'utf8')
+      .split(/\r?\n/)
+      .slice(1);
     for (const line of lines) {
       const code = line === '' ? undefined : csvFields(line)[0];
       if (code !== undefined && code.length === length) prefixes.add(code.padEnd(6, '0'));

@@ -21,17 +21,26 @@ export interface RegistryReference {
  * units are a minute's writes on FerretDB, too long for a service start, and the import command
  * is how an operator chooses the edition in force.
  */
-export async function loadRegistryReference(store: ReadStore, provinces: readonly string[]): Promise<RegistryReference> {
+export async function loadRegistryReference(
+  store: ReadStore,
+  provinces: readonly string[],
+): Promise<RegistryReference> {
   const directories = new Map<string, DivisionDirectory>();
   for (const province of provinces) directories.set(province, await provinceDirectory(store, province));
   const prefixes = loadRegistrationPrefixes();
-  for (const directory of directories.values()) for (const unit of directory.units()) if (unit.tier === 'county') prefixes.add(unit.code.slice(0, 6));
+  for (const directory of directories.values())
+    for (const unit of directory.units()) if (unit.tier === 'county') prefixes.add(unit.code.slice(0, 6));
   const directoryOf = (code: string) => directories.get(code.slice(0, 2));
   return {
     directories,
     directoryFor(code) {
       const directory = directoryOf(code);
-      if (directory === undefined || !directory.has(code)) throw new DomainError({ code: 'division.unknown', field: 'divisionCode', message: '行政区划代码不在区划表中 / The division code is not in the division table' });
+      if (directory === undefined || !directory.has(code))
+        throw new DomainError({
+          code: 'division.unknown',
+          field: 'divisionCode',
+          message: '行政区划代码不在区划表中 / The division code is not in the division table',
+        });
       return directory;
     },
     lookups: {

@@ -5,7 +5,12 @@
  * each with the change that retired it (from the Ministry of Civil Affairs' yearly code
  * changes). Sichuan only so far: other provinces' retired codes are still missing (README).
  */
-export const RETIRED_COUNTY_CODES: readonly { readonly code: string; readonly name: string; readonly retired: number; readonly successor: string }[] = [
+export const RETIRED_COUNTY_CODES: readonly {
+  readonly code: string;
+  readonly name: string;
+  readonly retired: number;
+  readonly successor: string;
+}[] = [
   { code: '510125', name: '新都县', retired: 2001, successor: '510114' },
   { code: '510126', name: '温江县', retired: 2002, successor: '510115' },
   { code: '511522', name: '南溪县', retired: 2011, successor: '511503' },

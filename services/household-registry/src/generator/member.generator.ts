@@ -1,4 +1,11 @@
-import type { Employment, Health, LabourCapacity, MemberProfile, RelationToHead, SchoolingStage } from '../domain/household/member.values';
+import type {
+  Employment,
+  Health,
+  LabourCapacity,
+  MemberProfile,
+  RelationToHead,
+  SchoolingStage,
+} from '../domain/household/member.values';
 import type { SeededRandom } from './seeded-random';
 
 // A member's profile drawn from age, so the facts agree with each other the way the data-quality
@@ -19,15 +26,35 @@ export function schoolingFor(random: SeededRandom, age: number): SchoolingStage 
   if (age <= 5) return random.chance(0.85) ? 'pre-school' : 'not-in-school';
   if (age <= 11) return 'primary';
   if (age <= 14) return 'junior-secondary';
-  if (age <= 17) return random.weighted([['senior-secondary', 55], ['secondary-vocational', 35], ['not-in-school', 10]] as const);
-  if (age <= 21) return random.weighted([['higher-vocational', 22], ['undergraduate-or-above', 18], ['not-in-school', 60]] as const);
+  if (age <= 17)
+    return random.weighted([
+      ['senior-secondary', 55],
+      ['secondary-vocational', 35],
+      ['not-in-school', 10],
+    ] as const);
+  if (age <= 21)
+    return random.weighted([
+      ['higher-vocational', 22],
+      ['undergraduate-or-above', 18],
+      ['not-in-school', 60],
+    ] as const);
   return 'not-in-school';
 }
 
 function healthFor(random: SeededRandom, age: number): Health {
-  const [chronic, serious, disabled] = age < 40 ? [0.03, 0.01, 0.03] : age < 60 ? [0.15, 0.03, 0.05] : [0.35, 0.06, 0.08];
+  const [chronic, serious, disabled] =
+    age < 40 ? [0.03, 0.01, 0.03] : age < 60 ? [0.15, 0.03, 0.05] : [0.35, 0.06, 0.08];
   const r = random.next();
-  if (r < disabled) return { kind: 'disabled', grade: random.weighted([[1, 10], [2, 20], [3, 35], [4, 35]] as const) };
+  if (r < disabled)
+    return {
+      kind: 'disabled',
+      grade: random.weighted([
+        [1, 10],
+        [2, 20],
+        [3, 35],
+        [4, 35],
+      ] as const),
+    };
   if (r < disabled + serious) return { kind: 'serious-illness' };
   if (r < disabled + serious + chronic) return { kind: 'chronic-illness' };
   return { kind: 'healthy' };
@@ -45,7 +72,11 @@ function employmentFor(random: SeededRandom, labour: LabourCapacity): Employment
   if (!random.chance(rate)) return { status: 'not-employed' };
   return {
     status: 'employed',
-    place: random.weighted([['within-county', 40], ['outside-county-within-province', 25], ['outside-province', 35]] as const),
+    place: random.weighted([
+      ['within-county', 40],
+      ['outside-county-within-province', 25],
+      ['outside-province', 35],
+    ] as const),
     stability: random.chance(labour === 'weak' ? 0.5 : 0.78) ? 'stable' : 'unstable',
   };
 }
@@ -80,12 +111,22 @@ export function sketchHousehold(random: SeededRandom, size: number): MemberSketc
   const other = headSex === 'male' ? 'female' : 'male';
   const people: MemberSketch[] = [{ relationToHead: 'head', sex: headSex, age: headAge }];
   const room = () => people.length < size;
-  if (room() && random.chance(headAge < 78 ? 0.88 : 0.6)) people.push({ relationToHead: 'spouse', sex: other, age: clamp(headAge + Math.round(3 * random.normal()) - (headSex === 'male' ? 2 : -2), 20, 95) });
-  if (room() && headAge < 52 && random.chance(0.3)) people.push({ relationToHead: 'parent', sex: random.chance(0.6) ? 'female' : 'male', age: clamp(headAge + random.int(22, 32), 45, 99) });
+  if (room() && random.chance(headAge < 78 ? 0.88 : 0.6))
+    people.push({
+      relationToHead: 'spouse',
+      sex: other,
+      age: clamp(headAge + Math.round(3 * random.normal()) - (headSex === 'male' ? 2 : -2), 20, 95),
+    });
+  if (room() && headAge < 52 && random.chance(0.3))
+    people.push({
+      relationToHead: 'parent',
+      sex: random.chance(0.6) ? 'female' : 'male',
+      age: clamp(headAge + random.int(22, 32), 45, 99),
+    });
   const firstChildGap = random.int(21, 30);
   let eldest: MemberSketch | undefined;
   while (room() && headAge - firstChildGap - 2 * (people.length - 1) >= 0) {
-    const age = headAge - firstChildGap - random.int(0, 3) * (people.filter((p) => p.relationToHead === 'child').length);
+    const age = headAge - firstChildGap - random.int(0, 3) * people.filter((p) => p.relationToHead === 'child').length;
     if (age < 0) break;
     const child: MemberSketch = { relationToHead: 'child', sex: random.chance(0.52) ? 'male' : 'female', age };
     people.push(child);
@@ -94,12 +135,25 @@ export function sketchHousehold(random: SeededRandom, size: number): MemberSketc
     if (people.filter((p) => p.relationToHead === 'child').length >= 3) break;
   }
   if (eldest !== undefined && eldest.age >= 24 && room()) {
-    people.push({ relationToHead: 'child-in-law', sex: eldest.sex === 'male' ? 'female' : 'male', age: clamp(eldest.age + random.int(-3, 3), 20, 80) });
+    people.push({
+      relationToHead: 'child-in-law',
+      sex: eldest.sex === 'male' ? 'female' : 'male',
+      age: clamp(eldest.age + random.int(-3, 3), 20, 80),
+    });
     while (room() && eldest.age - 20 >= 0) {
-      people.push({ relationToHead: 'grandchild', sex: random.chance(0.52) ? 'male' : 'female', age: Math.max(0, eldest.age - random.int(20, 32)) });
+      people.push({
+        relationToHead: 'grandchild',
+        sex: random.chance(0.52) ? 'male' : 'female',
+        age: Math.max(0, eldest.age - random.int(20, 32)),
+      });
     }
   }
-  while (room()) people.push({ relationToHead: random.chance(0.5) ? 'other-relative' : 'sibling', sex: random.chance(0.5) ? 'male' : 'female', age: clamp(headAge + Math.round(8 * random.normal()), 16, 95) });
+  while (room())
+    people.push({
+      relationToHead: random.chance(0.5) ? 'other-relative' : 'sibling',
+      sex: random.chance(0.5) ? 'male' : 'female',
+      age: clamp(headAge + Math.round(8 * random.normal()), 16, 95),
+    });
   return people;
 }
 

@@ -12,12 +12,24 @@ beforeAll(async () => {
   directory = DivisionDirectory.fromRecords(source.edition, source.records);
 });
 
-const options = (overrides: Partial<ProvinceGeneratorOptions> = {}): ProvinceGeneratorOptions => ({ provinceCode: '51', households: 300, seed: 7, ...overrides });
+const options = (overrides: Partial<ProvinceGeneratorOptions> = {}): ProvinceGeneratorOptions => ({
+  provinceCode: '51',
+  households: 300,
+  seed: 7,
+  ...overrides,
+});
 const csvOf = (households: Iterable<SheetHousehold>) => [...households].flatMap(sheetRows).map(csvLine).join('');
 
 describe('SeededRandom', () => {
   it('gives the same sequence for the same seed, another for another seed', () => {
-    const draw = (seed: number | string) => Array.from({ length: 5 }, ((r) => () => r.next())(new SeededRandom(seed)));
+    const draw = (seed: number | string) =>
+      Array.from(
+        { length: 5 },
+        (
+          (r) => () =>
+            r.next()
+        )(new SeededRandom(seed)),
+      );
     expect(draw(42)).toEqual(draw(42));
     expect(draw('42')).toEqual(draw(42));
     expect(draw(43)).not.toEqual(draw(42));
@@ -27,8 +39,12 @@ describe('SeededRandom', () => {
 
 describe('generateProvinceHouseholds', () => {
   it('is deterministic: the same seed and options give the same sheet; another seed another', () => {
-    expect(csvOf(generateProvinceHouseholds(directory, options()))).toBe(csvOf(generateProvinceHouseholds(directory, options())));
-    expect(csvOf(generateProvinceHouseholds(directory, options({ seed: 8 })))).not.toBe(csvOf(generateProvinceHouseholds(directory, options())));
+    expect(csvOf(generateProvinceHouseholds(directory, options()))).toBe(
+      csvOf(generateProvinceHouseholds(directory, options())),
+    );
+    expect(csvOf(generateProvinceHouseholds(directory, options({ seed: 8 })))).not.toBe(
+      csvOf(generateProvinceHouseholds(directory, options())),
+    );
   });
 
   it('yields households lazily', () => {
@@ -50,7 +66,10 @@ describe('generateProvinceHouseholds', () => {
       expect(household.members[0].profile.relationToHead).toBe('head');
       expect(household.members[0].profile.livesInHousehold).toBe(true);
       for (const member of household.members) {
-        const parsed = parseResidentId(member.residentId, { today: '2024-12-31', isKnownDivision: (prefix) => directory.isKnownCountyPrefix(prefix) });
+        const parsed = parseResidentId(member.residentId, {
+          today: '2024-12-31',
+          isKnownDivision: (prefix) => directory.isKnownCountyPrefix(prefix),
+        });
         if (!parsed.ok) throw new Error(`invalid ID: ${parsed.problems.map((p) => p.code).join(', ')}`);
         expect(parsed.residentId.divisionCode).toBe(household.villageCode.slice(0, 6));
         ids.add(member.residentId);
@@ -61,9 +80,12 @@ describe('generateProvinceHouseholds', () => {
         if (school === 'junior-secondary') expect([12, 13, 14]).toContain(age);
         if (school === 'dropped-out') expect(age >= 6 && age <= 15).toBe(true);
         if (age < 16) expect(member.profile.labourCapacity).toBe('none');
-        if (member.profile.employment.status === 'employed') expect(['skilled', 'ordinary', 'weak']).toContain(member.profile.labourCapacity);
+        if (member.profile.employment.status === 'employed')
+          expect(['skilled', 'ordinary', 'weak']).toContain(member.profile.labourCapacity);
       }
-      expect(household.threePlusOne.compulsoryEducationSecured).toBe(!household.members.some((m) => m.profile.schooling === 'dropped-out'));
+      expect(household.threePlusOne.compulsoryEducationSecured).toBe(
+        !household.members.some((m) => m.profile.schooling === 'dropped-out'),
+      );
       expect(household.status.kind === 'ordinary' || household.status.kind === 'poverty-alleviated').toBe(true);
     }
     expect(ids.size).toBe(households.reduce((n, h) => n + h.members.length, 0));
@@ -72,16 +94,25 @@ describe('generateProvinceHouseholds', () => {
 
   it('keeps statuses, flags, sizes and incomes in plausible bands around the configured line', () => {
     const line = 7_000;
-    const households = [...generateProvinceHouseholds(directory, options({ households: 6_000, seed: 'bands', monitoringLineYuan: line }))];
+    const households = [
+      ...generateProvinceHouseholds(directory, options({ households: 6_000, seed: 'bands', monitoringLineYuan: line })),
+    ];
     const share = (test: (h: SheetHousehold) => boolean) => households.filter(test).length / households.length;
     const perCapita = (h: SheetHousehold) => {
       const i = h.income;
-      const net = Number(i.wagesYuan) + Number(i.netBusinessYuan) + Number(i.netPropertyYuan) + Number(i.netTransferYuan) - Number(i.productionCostsYuan);
+      const net =
+        Number(i.wagesYuan) +
+        Number(i.netBusinessYuan) +
+        Number(i.netPropertyYuan) +
+        Number(i.netTransferYuan) -
+        Number(i.productionCostsYuan);
       return net / h.members.filter((m) => m.profile.livesInHousehold).length;
     };
     expect(share((h) => h.status.kind === 'poverty-alleviated')).toBeGreaterThan(0.1);
     expect(share((h) => h.status.kind === 'poverty-alleviated')).toBeLessThan(0.18);
-    for (const h of households) if (h.status.kind === 'poverty-alleviated') expect(h.status.yearLeftPoverty >= 2014 && h.status.yearLeftPoverty <= 2020).toBe(true);
+    for (const h of households)
+      if (h.status.kind === 'poverty-alleviated')
+        expect(h.status.yearLeftPoverty >= 2014 && h.status.yearLeftPoverty <= 2020).toBe(true);
     expect(share((h) => h.flags.relocatedToResettlementSite)).toBeGreaterThan(0.02);
     expect(share((h) => h.flags.relocatedToResettlementSite)).toBeLessThan(0.07);
     expect(share((h) => h.flags.urbanHukou)).toBeGreaterThan(0.01);
@@ -95,9 +126,15 @@ describe('generateProvinceHouseholds', () => {
     const median = sorted[Math.floor(sorted.length / 2)];
     expect(median).toBeGreaterThan(1.5 * line);
     expect(median).toBeLessThan(3 * line);
-    for (const h of households) for (const amount of Object.values(h.income).slice(1)) expect(Number(amount)).toBeGreaterThanOrEqual(0);
+    for (const h of households)
+      for (const amount of Object.values(h.income).slice(1)) expect(Number(amount)).toBeGreaterThanOrEqual(0);
     // A higher line moves the incomes with it: it is configuration, not a constant.
-    const higher = [...generateProvinceHouseholds(directory, options({ households: 6_000, seed: 'bands', monitoringLineYuan: 2 * line }))];
+    const higher = [
+      ...generateProvinceHouseholds(
+        directory,
+        options({ households: 6_000, seed: 'bands', monitoringLineYuan: 2 * line }),
+      ),
+    ];
     const higherMedian = higher.map(perCapita).sort((a, b) => a - b)[3_000];
     expect(higherMedian / median).toBeGreaterThan(1.8);
   });

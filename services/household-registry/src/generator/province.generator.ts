@@ -33,12 +33,32 @@ export const GENERATOR_DEFAULTS = { incomeYear: 2024, monitoringLineYuan: 7_000 
 // household in seven left poverty in the 2014–2020 campaign, most of them in 2017–2019, and a fifth
 // of those moved to resettlement sites (1.36 million of 6.25 million people), with some ordinary
 // households moving along with them.
-const SIZE_WEIGHTS = [[1, 14], [2, 24], [3, 21], [4, 19], [5, 13], [6, 9]] as const;
+const SIZE_WEIGHTS = [
+  [1, 14],
+  [2, 24],
+  [3, 21],
+  [4, 19],
+  [5, 13],
+  [6, 9],
+] as const;
 const ALLEVIATED_SHARE = 0.14;
-const YEAR_LEFT_WEIGHTS = [[2014, 5], [2015, 8], [2016, 15], [2017, 15], [2018, 20], [2019, 25], [2020, 12]] as const;
+const YEAR_LEFT_WEIGHTS = [
+  [2014, 5],
+  [2015, 8],
+  [2016, 15],
+  [2017, 15],
+  [2018, 20],
+  [2019, 25],
+  [2020, 12],
+] as const;
 const RELOCATED_SHARE = { alleviated: 0.2, ordinary: 0.015 } as const;
 const URBAN_HUKOU_SHARE = 0.02;
-const HOUSING_WEIGHTS: readonly (readonly [HousingGrade, number])[] = [['A', 55], ['B', 43], ['C', 1.5], ['D', 0.5]];
+const HOUSING_WEIGHTS: readonly (readonly [HousingGrade, number])[] = [
+  ['A', 55],
+  ['B', 43],
+  ['C', 1.5],
+  ['D', 0.5],
+];
 /** Median per-capita net income as a multiple of the line, and the spread (σ of its logarithm). */
 const INCOME_SPREAD = { alleviated: { median: 1.9, sigma: 0.4 }, ordinary: { median: 2.4, sigma: 0.45 } } as const;
 
@@ -55,7 +75,10 @@ const EPOCH_1900 = Date.UTC(1900, 0, 1);
  * @throws DomainError `division.unknown` / `division-code.format` for a bad `within`, and
  *   `generator.options` for bad counts, years or lines.
  */
-export function* generateProvinceHouseholds(directory: DivisionDirectory, options: ProvinceGeneratorOptions): Generator<SheetHousehold> {
+export function* generateProvinceHouseholds(
+  directory: DivisionDirectory,
+  options: ProvinceGeneratorOptions,
+): Generator<SheetHousehold> {
   const settings = checkedOptions(directory, options);
   const villages = villagesOf(directory, settings.scope);
   if (villages.length === 0) throw generatorError('范围内没有村', 'no village lies inside the given unit');
@@ -81,14 +104,19 @@ function checkedOptions(directory: DivisionDirectory, options: ProvinceGenerator
   const provinceUnit = `${options.provinceCode}0000000000`;
   directory.node(provinceUnit);
   const scope = options.within ?? provinceUnit;
-  if (!directory.isWithin(scope, provinceUnit)) throw generatorError('--within 不在该省内', '--within is not inside the province');
-  if (!Number.isInteger(options.households) || options.households < 0) throw generatorError('户数须为非负整数', 'the number of households is a whole number, 0 or more');
+  if (!directory.isWithin(scope, provinceUnit))
+    throw generatorError('--within 不在该省内', '--within is not inside the province');
+  if (!Number.isInteger(options.households) || options.households < 0)
+    throw generatorError('户数须为非负整数', 'the number of households is a whole number, 0 or more');
   const incomeYear = options.incomeYear ?? GENERATOR_DEFAULTS.incomeYear;
-  if (!Number.isInteger(incomeYear) || incomeYear < 2000 || incomeYear > 2100) throw generatorError('收入年度须为2000至2100年', 'the income year is between 2000 and 2100');
+  if (!Number.isInteger(incomeYear) || incomeYear < 2000 || incomeYear > 2100)
+    throw generatorError('收入年度须为2000至2100年', 'the income year is between 2000 and 2100');
   const lineYuan = options.monitoringLineYuan ?? GENERATOR_DEFAULTS.monitoringLineYuan;
-  if (!(lineYuan > 0 && lineYuan < 1_000_000)) throw generatorError('监测线须为正数', 'the monitoring line is a positive amount');
+  if (!(lineYuan > 0 && lineYuan < 1_000_000))
+    throw generatorError('监测线须为正数', 'the monitoring line is a positive amount');
   const asOf = options.asOf ?? `${incomeYear}-12-31`;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) throw generatorError('参考日期须为 YYYY-MM-DD', 'the reference date is YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))
+    throw generatorError('参考日期须为 YYYY-MM-DD', 'the reference date is YYYY-MM-DD');
   return { scope, incomeYear, lineYuan, asOf };
 }
 
@@ -123,9 +151,17 @@ function spreadOverVillages(random: SeededRandom, villages: number, total: numbe
   return counts;
 }
 
-function household(random: SeededRandom, villageCode: string, householdNumber: string, settings: Settings, ids: ResidentIdRegistry): SheetHousehold {
+function household(
+  random: SeededRandom,
+  villageCode: string,
+  householdNumber: string,
+  settings: Settings,
+  ids: ResidentIdRegistry,
+): SheetHousehold {
   const alleviated = random.chance(ALLEVIATED_SHARE);
-  const status: SheetHouseholdStatus = alleviated ? { kind: 'poverty-alleviated', yearLeftPoverty: random.weighted(YEAR_LEFT_WEIGHTS) } : { kind: 'ordinary' };
+  const status: SheetHouseholdStatus = alleviated
+    ? { kind: 'poverty-alleviated', yearLeftPoverty: random.weighted(YEAR_LEFT_WEIGHTS) }
+    : { kind: 'ordinary' };
   const flags = {
     relocatedToResettlementSite: random.chance(alleviated ? RELOCATED_SHARE.alleviated : RELOCATED_SHARE.ordinary),
     urbanHukou: random.chance(URBAN_HUKOU_SHARE),
@@ -146,11 +182,24 @@ function household(random: SeededRandom, villageCode: string, householdNumber: s
     housingGrade: random.weighted(HOUSING_WEIGHTS),
     drinkingWaterSafe: random.chance(0.99),
   };
-  return { villageCode, householdNumber, status, flags, income: income(random, members, alleviated, settings), threePlusOne, members };
+  return {
+    villageCode,
+    householdNumber,
+    status,
+    flags,
+    income: income(random, members, alleviated, settings),
+    threePlusOne,
+    members,
+  };
 }
 
 function inheritsName(sketch: MemberSketch): boolean {
-  return sketch.relationToHead === 'head' || sketch.relationToHead === 'child' || sketch.relationToHead === 'grandchild' || sketch.relationToHead === 'parent';
+  return (
+    sketch.relationToHead === 'head' ||
+    sketch.relationToHead === 'child' ||
+    sketch.relationToHead === 'grandchild' ||
+    sketch.relationToHead === 'parent'
+  );
 }
 
 /**
@@ -159,10 +208,17 @@ function inheritsName(sketch: MemberSketch): boolean {
  * under it. Transfers weigh more where nobody works; property income is small; production costs
  * are about a third of business income.
  */
-function income(random: SeededRandom, members: readonly SheetMember[], alleviated: boolean, settings: Settings): SheetIncome {
+function income(
+  random: SeededRandom,
+  members: readonly SheetMember[],
+  alleviated: boolean,
+  settings: Settings,
+): SheetIncome {
   const residents = members.filter((m) => m.profile.livesInHousehold).length;
   const working = members.filter((m) => m.profile.employment.status === 'employed').length;
-  const labour = members.filter((m) => m.profile.labourCapacity === 'skilled' || m.profile.labourCapacity === 'ordinary').length;
+  const labour = members.filter(
+    (m) => m.profile.labourCapacity === 'skilled' || m.profile.labourCapacity === 'ordinary',
+  ).length;
   const spread = alleviated ? INCOME_SPREAD.alleviated : INCOME_SPREAD.ordinary;
   const labourFactor = labour === 0 ? 0.75 : 1;
   const perCapita = random.logNormal(spread.median * settings.lineYuan * labourFactor, spread.sigma);
@@ -202,12 +258,22 @@ class ResidentIdRegistry {
     let countyIndex = this.counties.get(county);
     if (countyIndex === undefined) this.counties.set(county, (countyIndex = this.counties.size));
     // Born `age` years and up to a year before the reference date: old enough, never after it.
-    const birthMs = Date.UTC(new Date(this.asOfMs).getUTCFullYear() - sketch.age, new Date(this.asOfMs).getUTCMonth(), new Date(this.asOfMs).getUTCDate()) - random.int(0, 364) * DAY_MS;
+    const birthMs =
+      Date.UTC(
+        new Date(this.asOfMs).getUTCFullYear() - sketch.age,
+        new Date(this.asOfMs).getUTCMonth(),
+        new Date(this.asOfMs).getUTCDate(),
+      ) -
+      random.int(0, 364) * DAY_MS;
     const day = Math.round((birthMs - EPOCH_1900) / DAY_MS);
     const parity = sketch.sex === 'male' ? 1 : 0;
     let sequence = random.int(0, 499) * 2 + parity;
     for (let tries = 0; this.issued.has((countyIndex * 80_000 + day) * 1_000 + sequence); tries++) {
-      if (tries >= 500) throw generatorError('某县某日出生的人数超过身份证顺序码容量', 'more people born on one day in one county than ID sequence numbers');
+      if (tries >= 500)
+        throw generatorError(
+          '某县某日出生的人数超过身份证顺序码容量',
+          'more people born on one day in one county than ID sequence numbers',
+        );
       sequence = (sequence + 2) % 1_000;
     }
     this.issued.add((countyIndex * 80_000 + day) * 1_000 + sequence);

@@ -16,7 +16,16 @@ const { directory: sichuan, tempFolder, withStore } = importSpecHarness('rw-batc
 
 function importInto(path: string, file: string, extra: Partial<HouseholdSheetImportOptions> = {}) {
   return withStore(path, (store) =>
-    importHouseholdSheet({ file, store, directory: sichuan(), residentIdSalt: SALT, now: NOW, concurrency: 64, progressFile: null, ...extra }),
+    importHouseholdSheet({
+      file,
+      store,
+      directory: sichuan(),
+      residentIdSalt: SALT,
+      now: NOW,
+      concurrency: 64,
+      progressFile: null,
+      ...extra,
+    }),
   );
 }
 
@@ -31,7 +40,14 @@ async function streamsOf(path: string): Promise<Map<string, unknown[]>> {
     for await (const e of store.readAll()) {
       const { correlationId: _ignored, ...metadata } = e.metadata as StoredEvent['metadata'];
       const list = streams.get(e.streamId) ?? [];
-      list.push({ id: e.id, revision: e.revision, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata });
+      list.push({
+        id: e.id,
+        revision: e.revision,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        metadata,
+      });
       streams.set(e.streamId, list);
     }
     return streams;
@@ -46,8 +62,13 @@ async function streamsOf(path: string): Promise<Map<string, unknown[]>> {
 async function expectSameRegistry(expectedPath: string, actualPath: string): Promise<void> {
   const [expected, actual] = [await streamsOf(expectedPath), await streamsOf(actualPath)];
   expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
-  const isHousehold = (streamId: string) => streamId.startsWith(HOUSEHOLD_STREAM_PREFIX) && !streamId.startsWith(HOUSEHOLD_NUMBER_STREAM_PREFIX);
-  const fold = (events: unknown[]) => (events as { type: string; data: unknown }[]).reduce((state, e) => evolve(state, e as HouseholdEvent), initialState);
+  const isHousehold = (streamId: string) =>
+    streamId.startsWith(HOUSEHOLD_STREAM_PREFIX) && !streamId.startsWith(HOUSEHOLD_NUMBER_STREAM_PREFIX);
+  const fold = (events: unknown[]) =>
+    (events as { type: string; data: unknown }[]).reduce(
+      (state, e) => evolve(state, e as HouseholdEvent),
+      initialState,
+    );
   let households = 0;
   for (const [streamId, events] of expected) {
     if (!isHousehold(streamId)) {
@@ -82,7 +103,10 @@ async function hashChainsHold(path: string): Promise<boolean> {
 
 async function sheetWithProblems(folder: string, households: number): Promise<string> {
   const sheet = join(folder, 'sheet.csv');
-  await writeHouseholdSheet(generateProvinceHouseholds(sichuan(), { provinceCode: '51', households, seed: 'batch-vs-commands' }), { kind: 'csv', path: sheet });
+  await writeHouseholdSheet(
+    generateProvinceHouseholds(sichuan(), { provinceCode: '51', households, seed: 'batch-vs-commands' }),
+    { kind: 'csv', path: sheet },
+  );
   const lines = readFileSync(sheet, 'utf8').split('\n');
   // A member of household 1 again in a later household (person held elsewhere: the handlers
   // refuse it, so that household leaves the fast path), and a row with a bad resident ID.
@@ -102,11 +126,19 @@ describe('import fast path (atomic multi-stream batches) against the command pat
   it('writes the same registry (reservations event for event, households folding alike) and error file as the per-household command path', async () => {
     const folder = tempFolder();
     const sheet = await sheetWithProblems(folder, 120);
-    const commands = await importInto(join(folder, 'commands.db'), sheet, { batchHouseholds: 1, errorFile: join(folder, 'commands.errors.csv') });
-    const fast = await importInto(join(folder, 'fast.db'), sheet, { batchHouseholds: 25, errorFile: join(folder, 'fast.errors.csv') });
+    const commands = await importInto(join(folder, 'commands.db'), sheet, {
+      batchHouseholds: 1,
+      errorFile: join(folder, 'commands.errors.csv'),
+    });
+    const fast = await importInto(join(folder, 'fast.db'), sheet, {
+      batchHouseholds: 25,
+      errorFile: join(folder, 'fast.errors.csv'),
+    });
     expect(commands.problems).toBeGreaterThan(0);
     expect({ ...fast, elapsedMs: 0, errorFile: null }).toEqual({ ...commands, elapsedMs: 0, errorFile: null });
-    expect(readFileSync(join(folder, 'fast.errors.csv'), 'utf8')).toBe(readFileSync(join(folder, 'commands.errors.csv'), 'utf8'));
+    expect(readFileSync(join(folder, 'fast.errors.csv'), 'utf8')).toBe(
+      readFileSync(join(folder, 'commands.errors.csv'), 'utf8'),
+    );
     await expectSameRegistry(join(folder, 'commands.db'), join(folder, 'fast.db'));
     // Most households took the fast path; the two with a refused row took the command path.
     expect(await importedHouseholds(join(folder, 'commands.db'))).toBe(0);
@@ -117,7 +149,10 @@ describe('import fast path (atomic multi-stream batches) against the command pat
   it('a batch meeting streams already stored falls back to the command path: a re-run adds nothing, a partial import completes', async () => {
     const folder = tempFolder();
     const full = join(folder, 'sheet.csv');
-    await writeHouseholdSheet(generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 80, seed: 'batch-rerun' }), { kind: 'csv', path: full });
+    await writeHouseholdSheet(
+      generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 80, seed: 'batch-rerun' }),
+      { kind: 'csv', path: full },
+    );
     const lines = readFileSync(full, 'utf8').split('\n');
     const part = join(folder, 'part.csv');
     writeFileSync(part, lines.slice(0, 90).join('\n') + '\n');

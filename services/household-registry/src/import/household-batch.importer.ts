@@ -1,9 +1,21 @@
 import { calendarDateAt, DomainError, residentIdHash } from '@relapse-watch/domain-kernel';
-import { commandEvents, DuplicateEventId, MultiStreamAppendNotSupported, WrongExpectedRevision, type StreamAppend } from '@relapse-watch/event-store-core';
+import {
+  commandEvents,
+  DuplicateEventId,
+  MultiStreamAppendNotSupported,
+  WrongExpectedRevision,
+  type StreamAppend,
+} from '@relapse-watch/event-store-core';
 import type { ImportHousehold } from '../domain/household/household.commands';
 import { householdDecider, householdStreamId } from '../domain/household/household.decider';
-import { householdNumberReservationDecider, householdNumberStreamId } from '../domain/household-number-reservation/household-number-reservation.decider';
-import { personReservationDecider, personReservationStreamId } from '../domain/person-reservation/person-reservation.decider';
+import {
+  householdNumberReservationDecider,
+  householdNumberStreamId,
+} from '../domain/household-number-reservation/household-number-reservation.decider';
+import {
+  personReservationDecider,
+  personReservationStreamId,
+} from '../domain/person-reservation/person-reservation.decider';
 import {
   groupOutcome,
   headFirst,
@@ -74,7 +86,12 @@ export async function importHouseholdBatch(
     try {
       await ctx.store.appendToStreams(appends);
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevision || error instanceof DuplicateEventId || error instanceof MultiStreamAppendNotSupported)) throw error;
+      if (!(
+        error instanceof WrongExpectedRevision ||
+        error instanceof DuplicateEventId ||
+        error instanceof MultiStreamAppendNotSupported
+      ))
+        throw error;
       decided = [];
       alone = [...groups];
     }
@@ -106,13 +123,21 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
     type: 'ImportHousehold',
     data: {
       registration: { householdId, villageCode, householdNumber, status },
-      members: people.map(({ memberId, name, residentId, profile }) => ({ memberId, personal: { name, residentId }, profile })),
+      members: people.map(({ memberId, name, residentId, profile }) => ({
+        memberId,
+        personal: { name, residentId },
+        profile,
+      })),
       income: { period: { kind: 'calendar-year', year }, components },
       threePlusOne,
       flags,
     },
     // Each ID's registration division was checked when its row was read.
-    facts: { today: calendarDateAt(ctx.now, 480), householdNumberInUse: false, registrationDivisionKnown: people.map(() => true) },
+    facts: {
+      today: calendarDateAt(ctx.now, 480),
+      householdNumberInUse: false,
+      registrationDivisionKnown: people.map(() => true),
+    },
   };
   try {
     const numberStream = householdNumberStreamId(villageCode, householdNumber);
@@ -121,7 +146,10 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
         streamId: numberStream,
         events: commandEvents(
           numberStream,
-          householdNumberReservationDecider.decide({ type: 'ReserveHouseholdNumber', data: { villageCode, householdNumber, householdId } }, householdNumberReservationDecider.initialState),
+          householdNumberReservationDecider.decide(
+            { type: 'ReserveHouseholdNumber', data: { villageCode, householdNumber, householdId } },
+            householdNumberReservationDecider.initialState,
+          ),
           context('register'),
         ),
         options: { expectedRevision: 'no_stream' },
@@ -129,8 +157,15 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
     ];
     for (const { personKey, memberId, name, profile } of people) {
       const stream = personReservationStreamId(personKey);
-      const reserved = personReservationDecider.decide({ type: 'ReservePerson', data: { personKey, householdId, memberId } }, personReservationDecider.initialState);
-      appends.push({ streamId: stream, events: commandEvents(stream, reserved, context(memberCommandKey(memberId, name, profile))), options: { expectedRevision: 'no_stream' } });
+      const reserved = personReservationDecider.decide(
+        { type: 'ReservePerson', data: { personKey, householdId, memberId } },
+        personReservationDecider.initialState,
+      );
+      appends.push({
+        streamId: stream,
+        events: commandEvents(stream, reserved, context(memberCommandKey(memberId, name, profile))),
+        options: { expectedRevision: 'no_stream' },
+      });
     }
     const stream = householdStreamId(householdId);
     const imported = householdDecider.decide(command, householdDecider.initialState);
@@ -138,7 +173,11 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
     // other rows for the household (more members, a corrected income) meet it as a conflict and
     // take the command path.
     const key = `import/${contentDigest(group.records.flatMap((record) => record.fields))}`;
-    appends.push({ streamId: stream, events: commandEvents(stream, imported, context(key)), options: { expectedRevision: 'no_stream' } });
+    appends.push({
+      streamId: stream,
+      events: commandEvents(stream, imported, context(key)),
+      options: { expectedRevision: 'no_stream' },
+    });
     return { outcome: groupOutcome(group, rows, true), appends };
   } catch (error) {
     if (error instanceof DomainError) return null;

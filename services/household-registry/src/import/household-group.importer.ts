@@ -88,14 +88,23 @@ export interface GroupRows {
 }
 
 /** Refuses a row with its error lines. */
-export function rejectRow(rows: Pick<GroupRows, 'errors' | 'rejected'>, row: number, lines: readonly ImportErrorLine[]): void {
+export function rejectRow(
+  rows: Pick<GroupRows, 'errors' | 'rejected'>,
+  row: number,
+  lines: readonly ImportErrorLine[],
+): void {
   rows.rejected.add(row);
   rows.errors.push(...lines);
 }
 
 /** The group's outcome from its rows' fate. */
 export function groupOutcome(group: RowGroup, rows: GroupRows, household: boolean): GroupOutcome {
-  return { acceptedRows: group.records.length - rows.rejected.size, rejectedRows: rows.rejected.size, household, errors: rows.errors };
+  return {
+    acceptedRows: group.records.length - rows.rejected.size,
+    rejectedRows: rows.rejected.size,
+    household,
+    errors: rows.errors,
+  };
 }
 
 /** Parses a group's rows and keeps those that agree on the household (see {@link importHouseholdGroup}'s row rules). */
@@ -112,7 +121,12 @@ export function readGroupRows(group: RowGroup, ctx: Pick<GroupImportContext, 'co
 }
 
 /** The context of a sheet import's command on a household, its idempotency key derived from `key`: every path derives the same. */
-export function importCommandContext(ctx: GroupImportContext, householdId: string, villageCode: string, key: string): CommandContext {
+export function importCommandContext(
+  ctx: GroupImportContext,
+  householdId: string,
+  villageCode: string,
+  key: string,
+): CommandContext {
   return {
     now: ctx.now,
     actor: ctx.actor,
@@ -141,19 +155,25 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
   const context = (key: string): CommandContext => importCommandContext(ctx, householdId, villageCode, key);
 
   if (headFirst(members[0]) !== 0 && !(await isRegistered(ctx.store, householdId))) {
-    for (const row of members) reject(row.rowNumber, errorLines(row.rowNumber, [importProblem('import.head-missing', 'relationToHead')]));
+    for (const row of members)
+      reject(row.rowNumber, errorLines(row.rowNumber, [importProblem('import.head-missing', 'relationToHead')]));
     return done(false);
   }
   try {
     await registerHousehold(
       ctx.store,
-      { type: 'RegisterHousehold', data: { householdId, villageCode, householdNumber, status }, facts: { today, householdNumberInUse: false } },
+      {
+        type: 'RegisterHousehold',
+        data: { householdId, villageCode, householdNumber, status },
+        facts: { today, householdNumberInUse: false },
+      },
       context('register'),
     );
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     reject(base.rowNumber, errorLines(base.rowNumber, error.problems));
-    for (const row of members.slice(1)) reject(row.rowNumber, errorLines(row.rowNumber, [importProblem('import.household-rejected', 'householdNumber')]));
+    for (const row of members.slice(1))
+      reject(row.rowNumber, errorLines(row.rowNumber, [importProblem('import.household-rejected', 'householdNumber')]));
     return done(false);
   }
 
@@ -167,7 +187,11 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
         { store: ctx.store, residentIdSalt: ctx.residentIdSalt },
         householdId,
         // The ID's registration division was checked when the row was read.
-        { type: 'AddMember', data: { memberId, personal: { name, residentId }, profile }, facts: { today, registrationDivisionKnown: true } },
+        {
+          type: 'AddMember',
+          data: { memberId, personal: { name, residentId }, profile },
+          facts: { today, registrationDivisionKnown: true },
+        },
         context(memberCommandKey(memberId, name, profile)),
       );
     } catch (error) {
@@ -195,7 +219,10 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
     // cut by an earlier, partial sheet) the same figures are a new record, not a re-send.
     `income/${year}/${contentDigest([...Object.values(components), residents(members.filter((m) => !rejected.has(m.rowNumber)))])}`,
   );
-  await household({ type: 'Record3Plus1Status', data: threePlusOne }, `3plus1/${contentDigest(Object.values(threePlusOne))}`);
+  await household(
+    { type: 'Record3Plus1Status', data: threePlusOne },
+    `3plus1/${contentDigest(Object.values(threePlusOne))}`,
+  );
   await household({ type: 'SetFlags', data: flags }, `flags/${flags.relocatedToResettlementSite}/${flags.urbanHukou}`);
   return done(true);
 }
@@ -209,11 +236,17 @@ function consistentRows(rows: readonly Row[], reject: (row: number, lines: Impor
   for (const row of rows) {
     const differing = first.parsed.householdCells.findIndex((cell, i) => cell !== row.parsed.householdCells[i]);
     if (differing >= 0) {
-      reject(row.rowNumber, errorLines(row.rowNumber, [importProblem('import.household-mismatch', HOUSEHOLD_COLUMNS[differing])]));
+      reject(
+        row.rowNumber,
+        errorLines(row.rowNumber, [importProblem('import.household-mismatch', HOUSEHOLD_COLUMNS[differing])]),
+      );
       continue;
     }
     if (people.has(row.parsed.member.residentId)) {
-      reject(row.rowNumber, errorLines(row.rowNumber, [personReservationProblem('member.id-already-in-household', 'residentId')]));
+      reject(
+        row.rowNumber,
+        errorLines(row.rowNumber, [personReservationProblem('member.id-already-in-household', 'residentId')]),
+      );
       continue;
     }
     people.add(row.parsed.member.residentId);
@@ -233,6 +266,7 @@ export function headFirst(row: Row): number {
 }
 
 async function isRegistered(store: EventStore, householdId: string): Promise<boolean> {
-  for await (const event of store.readStream(householdStreamId(householdId), { maxCount: 1 })) return event.type === 'HouseholdRegistered';
+  for await (const event of store.readStream(householdStreamId(householdId), { maxCount: 1 }))
+    return event.type === 'HouseholdRegistered';
   return false;
 }

@@ -1,9 +1,25 @@
-import { atField, DomainError, parseDivisionCode, parseResidentId, parseYuan, type DomainProblem, type IsoDate } from '@relapse-watch/domain-kernel';
+import {
+  atField,
+  DomainError,
+  parseDivisionCode,
+  parseResidentId,
+  parseYuan,
+  type DomainProblem,
+  type IsoDate,
+} from '@relapse-watch/domain-kernel';
 import { DIVISION_RULE_MESSAGES } from '../divisions/division.errors';
 import { householdProblem } from '../domain/household/household.errors';
 import type { HousingGrade } from '../domain/household/household.values';
 import type { DisabilityGrade, Employment, Health, MemberProfile } from '../domain/household/member.values';
-import { HOUSEHOLD_COLUMNS, NO, OPTIONAL_COLUMNS, SHEET_COLUMNS, SHEET_VOCABULARY, YES, type SheetColumn } from './household-sheet.columns';
+import {
+  HOUSEHOLD_COLUMNS,
+  NO,
+  OPTIONAL_COLUMNS,
+  SHEET_COLUMNS,
+  SHEET_VOCABULARY,
+  YES,
+  type SheetColumn,
+} from './household-sheet.columns';
 import type { SheetHousehold, SheetMember } from './household-sheet.types';
 import { importProblem } from './import.errors';
 
@@ -20,12 +36,18 @@ export function columnIndexOf(header: readonly string[]): ColumnIndex {
   const index: Partial<Record<SheetColumn, number>> = {};
   const missing: string[] = [];
   for (const [key, zh] of SHEET_COLUMNS) {
-    const at = cells.findIndex((cell) => cell === `${zh} ${key}` || cell === zh || cell === key || cell.toLowerCase() === key.toLowerCase());
+    const at = cells.findIndex(
+      (cell) => cell === `${zh} ${key}` || cell === zh || cell === key || cell.toLowerCase() === key.toLowerCase(),
+    );
     if (at < 0) missing.push(`${zh} ${key}`);
     else index[key] = at;
   }
   if (missing.length > 0) {
-    throw new DomainError({ code: 'import.header', field: 'header', message: `表头缺少列：${missing.join('、')} / The header lacks the columns: ${missing.join(', ')}` });
+    throw new DomainError({
+      code: 'import.header',
+      field: 'header',
+      message: `表头缺少列：${missing.join('、')} / The header lacks the columns: ${missing.join(', ')}`,
+    });
   }
   return index as ColumnIndex;
 }
@@ -59,11 +81,16 @@ export interface RejectedRow {
  * a row once). Values are trimmed; amounts are the kernel's yuan (at most two decimals) and not
  * negative; coded values in Chinese or as the English code. Problems' fields are column keys.
  */
-export function parseHouseholdRow(fields: readonly string[], columns: ColumnIndex, rules: RowRules): AcceptedRow | RejectedRow {
+export function parseHouseholdRow(
+  fields: readonly string[],
+  columns: ColumnIndex,
+  rules: RowRules,
+): AcceptedRow | RejectedRow {
   const problems: DomainProblem[] = [];
   const cell = (column: SheetColumn): string => (fields[columns[column]] ?? '').trim();
   for (const [column] of SHEET_COLUMNS) {
-    if (!OPTIONAL_COLUMNS.has(column) && cell(column) === '') problems.push(importProblem('import.field-required', column));
+    if (!OPTIONAL_COLUMNS.has(column) && cell(column) === '')
+      problems.push(importProblem('import.field-required', column));
   }
   const present = (column: SheetColumn) => cell(column) !== '';
   const coded = <K extends string>(column: SheetColumn, vocabulary: Readonly<Record<K, string>>): K | undefined => {
@@ -103,12 +130,18 @@ export function parseHouseholdRow(fields: readonly string[], columns: ColumnInde
     const parsed = parseDivisionCode(villageCode);
     if (!parsed.ok) problems.push(atField(parsed.problem, 'villageCode'));
     else if (parsed.tier !== 'village') problems.push(householdProblem('household.village-code-tier', 'villageCode'));
-    else if (!rules.isKnownVillage(villageCode)) problems.push({ code: 'division.unknown', field: 'villageCode', message: DIVISION_RULE_MESSAGES['division.unknown'] });
+    else if (!rules.isKnownVillage(villageCode))
+      problems.push({
+        code: 'division.unknown',
+        field: 'villageCode',
+        message: DIVISION_RULE_MESSAGES['division.unknown'],
+      });
   }
   const statusKind = coded('status', SHEET_VOCABULARY.status);
   if (statusKind === 'monitored') problems.push(householdProblem('household.status-monitored-by-assistance', 'status'));
   const yearLeft = integer('yearLeftPoverty', 1000, Number(rules.today.slice(0, 4)));
-  if (statusKind === 'poverty-alleviated' && yearLeft === undefined && !present('yearLeftPoverty')) problems.push(importProblem('import.field-required', 'yearLeftPoverty'));
+  if (statusKind === 'poverty-alleviated' && yearLeft === undefined && !present('yearLeftPoverty'))
+    problems.push(importProblem('import.field-required', 'yearLeftPoverty'));
   const incomeYear = integer('incomeYear', 1000, Number(rules.today.slice(0, 4)));
   const income = {
     year: incomeYear ?? 0,
@@ -131,12 +164,16 @@ export function parseHouseholdRow(fields: readonly string[], columns: ColumnInde
   const residentId = cell('residentId');
   let normalisedId = residentId;
   if (present('residentId')) {
-    const parsed = parseResidentId(residentId, { today: rules.today, isKnownDivision: rules.isKnownRegistrationDivision });
+    const parsed = parseResidentId(residentId, {
+      today: rules.today,
+      isKnownDivision: rules.isKnownRegistrationDivision,
+    });
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => atField(p, 'residentId')));
     else normalisedId = parsed.residentId.value;
   }
   const name = cell('name');
-  if (present('name') && ([...name].length > 64 || hasControlCharacter(name))) problems.push(householdProblem('member.name-format', 'name'));
+  if (present('name') && ([...name].length > 64 || hasControlCharacter(name)))
+    problems.push(householdProblem('member.name-format', 'name'));
   const householdNumber = cell('householdNumber');
   if (present('householdNumber') && ([...householdNumber].length > 64 || hasControlCharacter(householdNumber))) {
     problems.push(householdProblem('household.number-format', 'householdNumber'));
@@ -150,7 +187,10 @@ export function parseHouseholdRow(fields: readonly string[], columns: ColumnInde
     household: {
       villageCode,
       householdNumber,
-      status: statusKind === 'poverty-alleviated' ? { kind: 'poverty-alleviated', yearLeftPoverty: yearLeft ?? 0 } : { kind: 'ordinary' },
+      status:
+        statusKind === 'poverty-alleviated'
+          ? { kind: 'poverty-alleviated', yearLeftPoverty: yearLeft ?? 0 }
+          : { kind: 'ordinary' },
       flags,
       income,
       threePlusOne,
@@ -171,15 +211,19 @@ function memberProfile(
   let health: Health = { kind: 'healthy' };
   if (healthKind === 'disabled') {
     const grade = integer('disabilityGrade', 1, 4);
-    if (grade === undefined && !present('disabilityGrade')) problems.push(importProblem('import.field-required', 'disabilityGrade'));
+    if (grade === undefined && !present('disabilityGrade'))
+      problems.push(importProblem('import.field-required', 'disabilityGrade'));
     health = { kind: 'disabled', grade: (grade ?? 1) as DisabilityGrade };
   } else if (healthKind !== undefined) health = { kind: healthKind };
   const place = coded('workPlace', SHEET_VOCABULARY.workPlace);
   const stability = coded('employmentStability', SHEET_VOCABULARY.employmentStability);
-  if ((place === undefined) !== (stability === undefined) && (present('workPlace') !== present('employmentStability'))) {
+  if ((place === undefined) !== (stability === undefined) && present('workPlace') !== present('employmentStability')) {
     problems.push(importProblem('import.field-required', present('workPlace') ? 'employmentStability' : 'workPlace'));
   }
-  const employment: Employment = place !== undefined && stability !== undefined ? { status: 'employed', place, stability } : { status: 'not-employed' };
+  const employment: Employment =
+    place !== undefined && stability !== undefined
+      ? { status: 'employed', place, stability }
+      : { status: 'not-employed' };
   return {
     relationToHead: coded('relationToHead', SHEET_VOCABULARY.relationToHead) ?? 'other',
     health,

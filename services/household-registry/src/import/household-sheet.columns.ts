@@ -50,7 +50,12 @@ export function columnHeader(column: SheetColumn): string {
 export const HOUSEHOLD_COLUMNS: readonly SheetColumn[] = SHEET_COLUMNS.slice(0, 17).map(([key]) => key);
 
 /** Columns that may be empty: the year left poverty (ordinary households), the disability grade (no disability), the work columns (not employed). */
-export const OPTIONAL_COLUMNS: ReadonlySet<SheetColumn> = new Set<SheetColumn>(['yearLeftPoverty', 'disabilityGrade', 'workPlace', 'employmentStability']);
+export const OPTIONAL_COLUMNS: ReadonlySet<SheetColumn> = new Set<SheetColumn>([
+  'yearLeftPoverty',
+  'disabilityGrade',
+  'workPlace',
+  'employmentStability',
+]);
 
 /**
  * Coded values as the sheet writes them (Chinese, as officials fill it in); the English code is
@@ -72,8 +77,18 @@ export const SHEET_VOCABULARY = {
     other: '其他',
   } satisfies Record<RelationToHead, string>,
   health: { healthy: '健康', 'chronic-illness': '长期慢性病', 'serious-illness': '患有大病', disabled: '残疾' },
-  labourCapacity: { skilled: '技能劳动力', ordinary: '普通劳动力', weak: '弱劳动力或半劳动力', lost: '丧失劳动力', none: '无劳动力' } satisfies Record<LabourCapacity, string>,
-  workPlace: { 'within-county': '县内', 'outside-county-within-province': '省内县外', 'outside-province': '省外' } satisfies Record<WorkPlace, string>,
+  labourCapacity: {
+    skilled: '技能劳动力',
+    ordinary: '普通劳动力',
+    weak: '弱劳动力或半劳动力',
+    lost: '丧失劳动力',
+    none: '无劳动力',
+  } satisfies Record<LabourCapacity, string>,
+  workPlace: {
+    'within-county': '县内',
+    'outside-county-within-province': '省内县外',
+    'outside-province': '省外',
+  } satisfies Record<WorkPlace, string>,
   employmentStability: { stable: '稳定', unstable: '不稳定' },
   schooling: {
     'pre-school': '学前教育',

@@ -13,7 +13,17 @@ const NOW = new Date('2026-03-01T08:00:00Z');
 const { directory: sichuan, tempFolder, withStore } = importSpecHarness('rw-sheet-import-');
 
 async function importInto(path: string, file: string, extra: Partial<HouseholdSheetImportOptions> = {}) {
-  return withStore(path, (store) => importHouseholdSheet({ file, store, directory: sichuan(), residentIdSalt: SALT, now: NOW, concurrency: 64, ...extra }));
+  return withStore(path, (store) =>
+    importHouseholdSheet({
+      file,
+      store,
+      directory: sichuan(),
+      residentIdSalt: SALT,
+      now: NOW,
+      concurrency: 64,
+      ...extra,
+    }),
+  );
 }
 
 async function allEvents(path: string): Promise<StoredEvent[]> {
@@ -27,22 +37,44 @@ async function allEvents(path: string): Promise<StoredEvent[]> {
 const countOf = (events: readonly StoredEvent[], type: string) => events.filter((e) => e.type === type).length;
 /** Members added one by one plus those registered with their household in one HouseholdImported. */
 const membersImported = (events: readonly StoredEvent[]) =>
-  countOf(events, 'MemberAdded') + events.filter((e) => e.type === 'HouseholdImported').reduce((n, e) => n + (e.data as HouseholdImported['data']).members.length, 0);
+  countOf(events, 'MemberAdded') +
+  events
+    .filter((e) => e.type === 'HouseholdImported')
+    .reduce((n, e) => n + (e.data as HouseholdImported['data']).members.length, 0);
 
 describe('household sheet: generate → import', () => {
   it('reads back every generated household and member from CSV, and a re-run adds no event', async () => {
     const folder = tempFolder();
     const sheet = join(folder, 'sheet.csv');
-    const written = await writeHouseholdSheet(generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 150, seed: 'round-trip' }), { kind: 'csv', path: sheet });
+    const written = await writeHouseholdSheet(
+      generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 150, seed: 'round-trip' }),
+      { kind: 'csv', path: sheet },
+    );
     const store = join(folder, 'events.db');
 
     const result = await importInto(store, sheet);
-    expect(result).toMatchObject({ households: 150, rows: written.rows, acceptedRows: written.rows, rejectedRows: 0, problems: 0, errorFile: null, resumedAfterRow: null });
+    expect(result).toMatchObject({
+      households: 150,
+      rows: written.rows,
+      acceptedRows: written.rows,
+      rejectedRows: 0,
+      problems: 0,
+      errorFile: null,
+      resumedAfterRow: null,
+    });
     const events = await allEvents(store);
     // The fast path: one HouseholdImported per household with its members, income and 3+1.
     expect(countOf(events, 'HouseholdImported')).toBe(150);
     expect(membersImported(events)).toBe(written.rows);
-    expect(events.filter((e) => e.type === 'HouseholdImported').every((e) => (e.data as HouseholdImported['data']).incomes.length === 1 && (e.data as HouseholdImported['data']).threePlusOne !== null)).toBe(true);
+    expect(
+      events
+        .filter((e) => e.type === 'HouseholdImported')
+        .every(
+          (e) =>
+            (e.data as HouseholdImported['data']).incomes.length === 1 &&
+            (e.data as HouseholdImported['data']).threePlusOne !== null,
+        ),
+    ).toBe(true);
     expect(countOf(events, 'PersonReserved')).toBe(written.rows);
     expect(countOf(events, 'HouseholdNumberReserved')).toBe(150);
 
@@ -54,7 +86,10 @@ describe('household sheet: generate → import', () => {
   it('reads an XLSX sheet the same way', async () => {
     const folder = tempFolder();
     const sheet = join(folder, 'sheet.xlsx');
-    const written = await writeHouseholdSheet(generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 40, seed: 'xlsx' }), { kind: 'xlsx', path: sheet });
+    const written = await writeHouseholdSheet(
+      generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 40, seed: 'xlsx' }),
+      { kind: 'xlsx', path: sheet },
+    );
     const store = join(folder, 'events.db');
     const result = await importInto(store, sheet);
     expect(result).toMatchObject({ households: 40, acceptedRows: written.rows, rejectedRows: 0 });
@@ -65,8 +100,16 @@ describe('household sheet: generate → import', () => {
 
   it('parses every generated row back to the generated household and member', () => {
     const columns = columnIndexOf(sheetHeader());
-    const rules = { today: '2026-03-01', isKnownVillage: (c: string) => sichuan().has(c), isKnownRegistrationDivision: (p: string) => sichuan().isKnownCountyPrefix(p) };
-    for (const household of generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 200, seed: 'parse' })) {
+    const rules = {
+      today: '2026-03-01',
+      isKnownVillage: (c: string) => sichuan().has(c),
+      isKnownRegistrationDivision: (p: string) => sichuan().isKnownCountyPrefix(p),
+    };
+    for (const household of generateProvinceHouseholds(sichuan(), {
+      provinceCode: '51',
+      households: 200,
+      seed: 'parse',
+    })) {
       sheetRows(household).forEach((row, i) => {
         const parsed = parseHouseholdRow(row, columns, rules);
         if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.field} ${p.code}`).join('; '));
@@ -81,11 +124,14 @@ describe('household sheet: generate → import', () => {
 describe('household sheet: refused rows', () => {
   it('writes each refused row with its row number, column, code and both languages, and keeps the accepted rows', async () => {
     const folder = tempFolder();
-    const [first, second] = [...generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 2, seed: 'bad' })];
+    const [first, second] = [
+      ...generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 2, seed: 'bad' }),
+    ];
     const good = sheetRows(first);
     const other = sheetRows(second);
     const col = (name: string) => columnIndexOf(sheetHeader())[name as 'name'];
-    const edit = (row: string[], column: string, value: string) => row.map((cell, i) => (i === col(column) ? value : cell));
+    const edit = (row: string[], column: string, value: string) =>
+      row.map((cell, i) => (i === col(column) ? value : cell));
     const badCheck = (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
     // Row numbers as a spreadsheet shows them: the header is row 1.
     const rows = [
@@ -106,17 +152,34 @@ describe('household sheet: refused rows', () => {
     const result = await importInto(store, sheet);
     const headRow = 2 + good.length;
     // Two households: the first, and 9004, registered before its only member was refused.
-    expect(result).toMatchObject({ acceptedRows: good.length, rejectedRows: 5, households: 2, errorFile: `${sheet}.errors.csv` });
+    expect(result).toMatchObject({
+      acceptedRows: good.length,
+      rejectedRows: 5,
+      households: 2,
+      errorFile: `${sheet}.errors.csv`,
+    });
 
-    const lines = readFileSync(`${sheet}.errors.csv`, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = readFileSync(`${sheet}.errors.csv`, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('行号 row,列 column,代码 code,说明 message (zh-CN),message (en)');
     const byRow = (row: number) => lines.slice(1).filter((l) => l.startsWith(`${row},`));
     expect(byRow(headRow)).toEqual([
-      '8,身份证号码 residentId,resident-id.check-character,居民身份证号码校验码不符（GB 11643 MOD 11-2）,The check character of the resident ID number does not match (GB 11643 MOD 11-2)'.replace(/^8/, String(headRow)),
+      '8,身份证号码 residentId,resident-id.check-character,居民身份证号码校验码不符（GB 11643 MOD 11-2）,The check character of the resident ID number does not match (GB 11643 MOD 11-2)'.replace(
+        /^8/,
+        String(headRow),
+      ),
     ]);
-    expect(byRow(headRow + 1)).toEqual([`${headRow + 1},村代码 villageCode,division.unknown,行政区划代码不在区划表中,The division code is not in the division table`]);
-    expect(byRow(headRow + 2)).toEqual([`${headRow + 2},姓名 name,import.field-required,必填项为空,A required field is empty`]);
-    expect(byRow(headRow + 3)).toEqual([`${headRow + 3},工资性收入 wagesYuan,income.component-negative,收入各项不能为负数,Income components are not negative`]);
+    expect(byRow(headRow + 1)).toEqual([
+      `${headRow + 1},村代码 villageCode,division.unknown,行政区划代码不在区划表中,The division code is not in the division table`,
+    ]);
+    expect(byRow(headRow + 2)).toEqual([
+      `${headRow + 2},姓名 name,import.field-required,必填项为空,A required field is empty`,
+    ]);
+    expect(byRow(headRow + 3)).toEqual([
+      `${headRow + 3},工资性收入 wagesYuan,income.component-negative,收入各项不能为负数,Income components are not negative`,
+    ]);
     expect(byRow(headRow + 4)).toEqual([
       `${headRow + 4},身份证号码 residentId,member.id-already-in-household,该身份证号码已是其他户（或本户其他成员）的成员,"The resident ID already belongs to a member of another household, or to another member of this one"`,
     ]);
@@ -135,6 +198,8 @@ describe('household sheet: refused rows', () => {
     const folder = tempFolder();
     const sheet = join(folder, 'other.csv');
     writeFileSync(sheet, 'a,b\r\n1,2\r\n');
-    await expect(importInto(join(folder, 'events.db'), sheet)).rejects.toThrow(/表头缺少列：村代码 villageCode、户编号 householdNumber/);
+    await expect(importInto(join(folder, 'events.db'), sheet)).rejects.toThrow(
+      /表头缺少列：村代码 villageCode、户编号 householdNumber/,
+    );
   });
 });

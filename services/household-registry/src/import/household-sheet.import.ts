@@ -4,11 +4,23 @@ import type { Actor, EventStore } from '@relapse-watch/event-store-core';
 import type { DivisionDirectory } from '../divisions/division-directory';
 import type { CsvRecord } from './csv-records.reader';
 import { importHouseholdBatch } from './household-batch.importer';
-import { importHouseholdGroup, type GroupImportContext, type GroupOutcome, type RowGroup } from './household-group.importer';
+import {
+  importHouseholdGroup,
+  type GroupImportContext,
+  type GroupOutcome,
+  type RowGroup,
+} from './household-group.importer';
 import { columnIndexOf, type ColumnIndex } from './household-row.parser';
 import { ImportErrorFile } from './import-error.file';
 import { ImportStreamCache } from './import-stream.cache';
-import { clearImportProgress, loadImportProgress, saveImportProgress, sheetIdentity, IMPORT_PROGRESS_FORMAT, type ImportCounts } from './import-progress';
+import {
+  clearImportProgress,
+  loadImportProgress,
+  saveImportProgress,
+  sheetIdentity,
+  IMPORT_PROGRESS_FORMAT,
+  type ImportCounts,
+} from './import-progress';
 import { importFileError } from './import.errors';
 import { openSheetRecords } from './sheet-records.reader';
 
@@ -105,11 +117,15 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
   const rules = {
     today,
     isKnownVillage: (code: string) => directory.has(code) && directory.node(code).tier === 'village',
-    isKnownRegistrationDivision: options.isKnownRegistrationDivision ?? ((prefix: string) => (prefix.slice(0, 2) === ownProvince ? directory.isKnownCountyPrefix(prefix) : true)),
+    isKnownRegistrationDivision:
+      options.isKnownRegistrationDivision ??
+      ((prefix: string) => (prefix.slice(0, 2) === ownProvince ? directory.isKnownCountyPrefix(prefix) : true)),
   };
 
   // Counts up to the watermark (what the progress file records) and of everything finished.
-  const committed: Mutable<ImportCounts> = { ...(saved?.counts ?? { rows: 0, acceptedRows: 0, rejectedRows: 0, households: 0 }) };
+  const committed: Mutable<ImportCounts> = {
+    ...(saved?.counts ?? { rows: 0, acceptedRows: 0, rejectedRows: 0, households: 0 }),
+  };
   const finished: Mutable<ImportCounts> = { ...committed };
   let watermark = { sequence: -1, row: skipThroughRow };
   const completed = new Map<number, { lastRow: number; outcome: GroupOutcome }>();
@@ -125,7 +141,13 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
   };
   const save = () => {
     errorFile.flush();
-    if (progressFile !== null) saveImportProgress(progressFile, { format: IMPORT_PROGRESS_FORMAT, sheet: identity, rowsDone: watermark.row, counts: { ...committed } });
+    if (progressFile !== null)
+      saveImportProgress(progressFile, {
+        format: IMPORT_PROGRESS_FORMAT,
+        sheet: identity,
+        rowsDone: watermark.row,
+        counts: { ...committed },
+      });
     lastSaved = performance.now();
   };
   const onDone = (group: RowGroup, outcome: GroupOutcome) => {
@@ -133,7 +155,11 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
     add(finished, outcome);
     completed.set(group.sequence, { lastRow: group.lastRow, outcome });
     // The watermark only passes a group once every group before it is done too.
-    for (let next = completed.get(watermark.sequence + 1); next !== undefined; next = completed.get(watermark.sequence + 1)) {
+    for (
+      let next = completed.get(watermark.sequence + 1);
+      next !== undefined;
+      next = completed.get(watermark.sequence + 1)
+    ) {
       completed.delete(watermark.sequence + 1);
       watermark = { sequence: watermark.sequence + 1, row: next.lastRow };
       add(committed, next.outcome);
@@ -181,7 +207,12 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
     if (current === null) return;
     const records = current.records;
     current = null;
-    const group: RowGroup = { sequence: sequence++, firstRow: records[0].rowNumber, lastRow: records[records.length - 1].rowNumber, records };
+    const group: RowGroup = {
+      sequence: sequence++,
+      firstRow: records[0].rowNumber,
+      lastRow: records[records.length - 1].rowNumber,
+      records,
+    };
     if (group.lastRow <= skipThroughRow) {
       // Done by the run this one resumes: counted in the saved progress already.
       watermark = { sequence: group.sequence, row: group.lastRow };
@@ -205,7 +236,16 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
       if (failure !== null) break;
       if (columns === null) {
         columns = columnIndexOf(record.fields);
-        groupContext = { store: cache, forget: (stream) => cache.forget(stream), residentIdSalt: options.residentIdSalt, columns, rules, now: options.now, actor: options.actor ?? DEFAULT_ACTOR, correlationId };
+        groupContext = {
+          store: cache,
+          forget: (stream) => cache.forget(stream),
+          residentIdSalt: options.residentIdSalt,
+          columns,
+          rules,
+          now: options.now,
+          actor: options.actor ?? DEFAULT_ACTOR,
+          correlationId,
+        };
         continue;
       }
       const key = `${(record.fields[columns.villageCode] ?? '').trim()}\u0000${(record.fields[columns.householdNumber] ?? '').trim()}`;
@@ -216,7 +256,10 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
     if (failure === null) await flushGroup();
     if (failure === null) await flushBatch();
   } catch (error) {
-    failure ??= error instanceof Error && !('code' in error) ? importFileError('import.file', error.message, error.message) : error;
+    failure ??=
+      error instanceof Error && !('code' in error)
+        ? importFileError('import.file', error.message, error.message)
+        : error;
   }
   if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
   if (columns === null && failure === null) failure = importFileError('import.header', '文件为空', 'the file is empty');
@@ -228,7 +271,13 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
   const problems = errorFile.finish();
   if (progressFile !== null) clearImportProgress(progressFile);
   report(true);
-  return { ...finished, problems, errorFile: problems > 0 ? errorPath : null, resumedAfterRow: saved ? saved.rowsDone : null, elapsedMs: performance.now() - started };
+  return {
+    ...finished,
+    problems,
+    errorFile: problems > 0 ? errorPath : null,
+    resumedAfterRow: saved ? saved.rowsDone : null,
+    elapsedMs: performance.now() - started,
+  };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -2,7 +2,8 @@ import type { HouseholdFlags, ThreePlusOneStatus } from '../domain/household/hou
 import type { MemberProfile } from '../domain/household/member.values';
 
 /** A status as the household sheet records it: `monitored` is the assistance context's to set, never a sheet's. */
-export type SheetHouseholdStatus = { readonly kind: 'ordinary' } | { readonly kind: 'poverty-alleviated'; readonly yearLeftPoverty: number };
+export type SheetHouseholdStatus =
+  { readonly kind: 'ordinary' } | { readonly kind: 'poverty-alleviated'; readonly yearLeftPoverty: number };
 
 /** Income of one calendar year by component, in whole or decimal yuan as written on the sheet. */
 export interface SheetIncome {

@@ -60,7 +60,10 @@ function memberCells(member: SheetMember): Partial<Record<SheetColumn, string>> 
     disabilityGrade: profile.health.kind === 'disabled' ? String(profile.health.grade) : '',
     labourCapacity: SHEET_VOCABULARY.labourCapacity[profile.labourCapacity],
     workPlace: profile.employment.status === 'employed' ? SHEET_VOCABULARY.workPlace[profile.employment.place] : '',
-    employmentStability: profile.employment.status === 'employed' ? SHEET_VOCABULARY.employmentStability[profile.employment.stability] : '',
+    employmentStability:
+      profile.employment.status === 'employed'
+        ? SHEET_VOCABULARY.employmentStability[profile.employment.stability]
+        : '',
     schooling: SHEET_VOCABULARY.schooling[profile.schooling],
     medicalInsuranceEnrolled: yesNo(profile.medicalInsuranceEnrolled),
     livesInHousehold: yesNo(profile.livesInHousehold),
@@ -73,7 +76,8 @@ export function csvLine(fields: readonly string[]): string {
 }
 
 /** Where {@link writeHouseholdSheet} writes: a file path (format by extension) or a stream (CSV). */
-export type SheetTarget = { readonly kind: 'csv'; readonly stream: Writable } | { readonly kind: 'csv' | 'xlsx'; readonly path: string };
+export type SheetTarget =
+  { readonly kind: 'csv'; readonly stream: Writable } | { readonly kind: 'csv' | 'xlsx'; readonly path: string };
 
 /**
  * Writes households as the sheet the import reads: CSV in UTF-8 with a BOM (so spreadsheet
@@ -81,11 +85,20 @@ export type SheetTarget = { readonly kind: 'csv'; readonly stream: Writable } | 
  * throughout: memory stays flat whatever the number of households.
  * @returns the number of households and member rows written.
  */
-export async function writeHouseholdSheet(households: Iterable<SheetHousehold>, target: SheetTarget): Promise<{ households: number; rows: number }> {
-  return target.kind === 'xlsx' && 'path' in target ? writeXlsx(households, target.path) : writeCsv(households, 'stream' in target ? target.stream : createWriteStream(target.path), !('stream' in target));
+export async function writeHouseholdSheet(
+  households: Iterable<SheetHousehold>,
+  target: SheetTarget,
+): Promise<{ households: number; rows: number }> {
+  return target.kind === 'xlsx' && 'path' in target
+    ? writeXlsx(households, target.path)
+    : writeCsv(households, 'stream' in target ? target.stream : createWriteStream(target.path), !('stream' in target));
 }
 
-async function writeCsv(households: Iterable<SheetHousehold>, out: Writable, close: boolean): Promise<{ households: number; rows: number }> {
+async function writeCsv(
+  households: Iterable<SheetHousehold>,
+  out: Writable,
+  close: boolean,
+): Promise<{ households: number; rows: number }> {
   let count = 0;
   let rows = 0;
   let buffer = `\uFEFF${csvLine(sheetHeader())}`;
@@ -108,7 +121,10 @@ async function writeCsv(households: Iterable<SheetHousehold>, out: Writable, clo
   return { households: count, rows };
 }
 
-async function writeXlsx(households: Iterable<SheetHousehold>, path: string): Promise<{ households: number; rows: number }> {
+async function writeXlsx(
+  households: Iterable<SheetHousehold>,
+  path: string,
+): Promise<{ households: number; rows: number }> {
   // Shared strings off: every cell carries its text inline, so the writer keeps no table of them.
   // Loaded on use: exceljs adds about 35 MB to a process that only writes CSV.
   const excel = (await import('exceljs')).default;

@@ -15,7 +15,13 @@ export interface ImportErrorLine {
 }
 
 /** Header of the error file. */
-export const ERROR_FILE_HEADER = ['行号 row', '列 column', '代码 code', '说明 message (zh-CN)', 'message (en)'] as const;
+export const ERROR_FILE_HEADER = [
+  '行号 row',
+  '列 column',
+  '代码 code',
+  '说明 message (zh-CN)',
+  'message (en)',
+] as const;
 
 // Domain fields of commands, as the columns of the sheet they came from.
 const FIELD_TO_COLUMN: Readonly<Record<string, SheetColumn>> = {
@@ -36,7 +42,12 @@ const FIELD_TO_COLUMN: Readonly<Record<string, SheetColumn>> = {
 
 /** The error lines for a row's problems, each at the column it names. */
 export function errorLines(row: number, problems: readonly DomainProblem[], fallbackField = ''): ImportErrorLine[] {
-  return problems.map((p) => ({ row, field: FIELD_TO_COLUMN[p.field ?? ''] ?? p.field ?? fallbackField, code: p.code, message: p.message }));
+  return problems.map((p) => ({
+    row,
+    field: FIELD_TO_COLUMN[p.field ?? ''] ?? p.field ?? fallbackField,
+    code: p.code,
+    message: p.message,
+  }));
 }
 
 function cells(line: ImportErrorLine): string[] {

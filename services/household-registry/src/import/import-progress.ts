@@ -31,11 +31,19 @@ export function sheetIdentity(sheet: string): ImportProgressRecord['sheet'] {
 }
 
 /** The saved progress of this sheet, or null when there is none, it is unreadable or it belongs to another version of the sheet. */
-export function loadImportProgress(progressFile: string, sheet: ImportProgressRecord['sheet']): ImportProgressRecord | null {
+export function loadImportProgress(
+  progressFile: string,
+  sheet: ImportProgressRecord['sheet'],
+): ImportProgressRecord | null {
   if (!existsSync(progressFile)) return null;
   try {
     const record = JSON.parse(readFileSync(progressFile, 'utf8')) as ImportProgressRecord;
-    if (record.format !== IMPORT_PROGRESS_FORMAT || record.sheet.size !== sheet.size || record.sheet.mtimeMs !== sheet.mtimeMs) return null;
+    if (
+      record.format !== IMPORT_PROGRESS_FORMAT ||
+      record.sheet.size !== sheet.size ||
+      record.sheet.mtimeMs !== sheet.mtimeMs
+    )
+      return null;
     if (!Number.isInteger(record.rowsDone) || record.rowsDone < 0) return null;
     return record;
   } catch {

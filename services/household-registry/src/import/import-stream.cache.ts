@@ -48,7 +48,16 @@ export class ImportStreamCache implements EventStore {
       return result;
     }
     // One append's events commit at consecutive revisions and positions.
-    events.forEach((event, i) => cached.push(provisionalStoredEvent(event, streamId, result.nextRevision - events.length + 1 + i, result.lastPosition - events.length + 1 + i)));
+    events.forEach((event, i) =>
+      cached.push(
+        provisionalStoredEvent(
+          event,
+          streamId,
+          result.nextRevision - events.length + 1 + i,
+          result.lastPosition - events.length + 1 + i,
+        ),
+      ),
+    );
     return result;
   }
 
@@ -59,7 +68,8 @@ export class ImportStreamCache implements EventStore {
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
-    const plain = options.fromRevision === undefined && options.direction !== 'backwards' && options.maxCount === undefined;
+    const plain =
+      options.fromRevision === undefined && options.direction !== 'backwards' && options.maxCount === undefined;
     if (!plain) {
       yield* this.store.readStream(streamId, options);
       return;

@@ -8,9 +8,12 @@ const MESSAGES = {
   'import.field-required': '必填项为空 / A required field is empty',
   'import.value-unknown': '取值不是该列的可选值 / The value is not one of the column’s allowed values',
   'import.number-format': '应为范围内的整数 / The value must be a whole number in range',
-  'import.household-mismatch': '本行的户信息与本户首个有效行不一致 / The household columns differ from those of the household’s first accepted row',
-  'import.head-missing': '本户没有被接受的户主行，且该户尚未登记，本行未导入 / The household has no accepted head row and is not registered yet, so this row was not imported',
-  'import.household-rejected': '本户登记被拒（原因见本户首行），本行未导入 / The household’s registration was refused (see the household’s first row), so this row was not imported',
+  'import.household-mismatch':
+    '本行的户信息与本户首个有效行不一致 / The household columns differ from those of the household’s first accepted row',
+  'import.head-missing':
+    '本户没有被接受的户主行，且该户尚未登记，本行未导入 / The household has no accepted head row and is not registered yet, so this row was not imported',
+  'import.household-rejected':
+    '本户登记被拒（原因见本户首行），本行未导入 / The household’s registration was refused (see the household’s first row), so this row was not imported',
 } as const;
 
 /** Rule codes of the household import (its rows also fail household, kernel and reservation rules). */
@@ -25,7 +28,11 @@ export function importProblem(code: ImportRuleCode, field: string): DomainProble
 }
 
 /** A problem with the file as a whole (unreadable, not a sheet): the import stops with it. */
-export function importFileError(code: 'import.file' | 'import.header', detailZh: string, detailEn: string): DomainError {
+export function importFileError(
+  code: 'import.file' | 'import.header',
+  detailZh: string,
+  detailEn: string,
+): DomainError {
   const [zh, en] = MESSAGES[code].split(' / ');
   return new DomainError({ code, message: `${zh}：${detailZh} / ${en}: ${detailEn}` });
 }

@@ -6,7 +6,12 @@ import type { NewEvent, StoredEvent } from '@relapse-watch/event-store-core';
  * store's own columns (recording time, hash chain) are left empty, so these never stand in for
  * stored events anywhere but in those views.
  */
-export function provisionalStoredEvent(event: NewEvent, streamId: string, revision: number, position: number): StoredEvent {
+export function provisionalStoredEvent(
+  event: NewEvent,
+  streamId: string,
+  revision: number,
+  position: number,
+): StoredEvent {
   return {
     id: event.id,
     streamId,

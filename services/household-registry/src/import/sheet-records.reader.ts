@@ -28,11 +28,18 @@ export function openSheetRecords(path: string): SheetRecords {
     size = statSync(path).size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw importFileError('import.file', `${path}（${code === 'ENOENT' ? '文件不存在' : code}）`, `${path} (${code === 'ENOENT' ? 'no such file' : code})`);
+    throw importFileError(
+      'import.file',
+      `${path}（${code === 'ENOENT' ? '文件不存在' : code}）`,
+      `${path} (${code === 'ENOENT' ? 'no such file' : code})`,
+    );
   }
   if (isXlsxPath(path)) return { records: xlsxRecords(path), fraction: () => null };
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-  return { records: csvRecords(stream as AsyncIterable<string>), fraction: () => (size === 0 ? 1 : stream.bytesRead / size) };
+  return {
+    records: csvRecords(stream as AsyncIterable<string>),
+    fraction: () => (size === 0 ? 1 : stream.bytesRead / size),
+  };
 }
 
 async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord> {
@@ -44,7 +51,13 @@ async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<CsvRec
 async function* xlsxRecords(path: string): AsyncGenerator<CsvRecord> {
   // Loaded on use (exceljs adds about 35 MB to a process that only reads CSV), with its UTF-8 fix.
   const excel = await loadExcelJs();
-  const workbook = new excel.stream.xlsx.WorkbookReader(path, { entries: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
+  const workbook = new excel.stream.xlsx.WorkbookReader(path, {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+  });
   for await (const worksheet of workbook) {
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
       const values = row.values as unknown[];

@@ -1,4 +1,8 @@
-import { householdMembersChangedV1, type HouseholdMemberV1, type HouseholdMembersChangedV1 } from '@relapse-watch/contracts';
+import {
+  householdMembersChangedV1,
+  type HouseholdMemberV1,
+  type HouseholdMembersChangedV1,
+} from '@relapse-watch/contracts';
 import type { MemberAdded, MemberRemoved, MemberUpdated } from '../domain/household/household.events';
 import type { HouseholdMember, RegisteredHousehold } from '../domain/household/household.state';
 import type { IntegrationEvent } from './integration-event';
@@ -6,8 +10,18 @@ import type { IntegrationEvent } from './integration-event';
 type MemberEvent = MemberAdded | MemberUpdated | MemberRemoved;
 
 function publicMember({ memberId, profile }: HouseholdMember): HouseholdMemberV1 {
-  const { relationToHead, health, labourCapacity, employment, schooling, medicalInsuranceEnrolled, livesInHousehold } = profile;
-  return { memberId, relationToHead, health, labourCapacity, employment, schooling, medicalInsuranceEnrolled, livesInHousehold };
+  const { relationToHead, health, labourCapacity, employment, schooling, medicalInsuranceEnrolled, livesInHousehold } =
+    profile;
+  return {
+    memberId,
+    relationToHead,
+    health,
+    labourCapacity,
+    employment,
+    schooling,
+    medicalInsuranceEnrolled,
+    livesInHousehold,
+  };
 }
 
 /** What a member event changed. */
@@ -28,7 +42,10 @@ export function memberChanges(event: MemberEvent): HouseholdMembersChangedV1['ch
  * member list (so a subscriber needs no history). Names and ID numbers go only into the one
  * `personal` object the privacy feature encrypts.
  */
-export function membersChanged(state: RegisteredHousehold, changes: HouseholdMembersChangedV1['changes']): IntegrationEvent<HouseholdMembersChangedV1> {
+export function membersChanged(
+  state: RegisteredHousehold,
+  changes: HouseholdMembersChangedV1['changes'],
+): IntegrationEvent<HouseholdMembersChangedV1> {
   return {
     contract: householdMembersChangedV1,
     data: {
@@ -37,7 +54,13 @@ export function membersChanged(state: RegisteredHousehold, changes: HouseholdMem
       members: state.members.map(publicMember),
       residentMemberCount: state.members.filter((m) => m.profile.livesInHousehold).length,
       changes,
-      personal: { members: state.members.map(({ memberId, personal }) => ({ memberId, name: personal.name, residentId: personal.residentId })) },
+      personal: {
+        members: state.members.map(({ memberId, personal }) => ({
+          memberId,
+          name: personal.name,
+          residentId: personal.residentId,
+        })),
+      },
     },
   };
 }

@@ -15,25 +15,62 @@ import type { RegistryIntegrationEvent } from './integration-event';
 
 /** "3+1" holds as a whole: every guarantee and water, and housing safe (grade A or B). */
 function allSecured(status: ThreePlusOneStatusV1): boolean {
-  const { foodAndClothingSecured, compulsoryEducationSecured, medicalInsuranceCovered, housingGrade, drinkingWaterSafe } = status;
-  return foodAndClothingSecured && compulsoryEducationSecured && medicalInsuranceCovered && drinkingWaterSafe && (housingGrade === 'A' || housingGrade === 'B');
+  const {
+    foodAndClothingSecured,
+    compulsoryEducationSecured,
+    medicalInsuranceCovered,
+    housingGrade,
+    drinkingWaterSafe,
+  } = status;
+  return (
+    foodAndClothingSecured &&
+    compulsoryEducationSecured &&
+    medicalInsuranceCovered &&
+    drinkingWaterSafe &&
+    (housingGrade === 'A' || housingGrade === 'B')
+  );
 }
 
 function registered(state: RegisteredHousehold): RegistryIntegrationEvent {
   const { householdId, villageCode } = state;
-  return { contract: householdRegisteredV1, data: { householdId, villageCode, householdNumber: state.householdNumber, status: state.status, flags: state.flags } };
+  return {
+    contract: householdRegisteredV1,
+    data: {
+      householdId,
+      villageCode,
+      householdNumber: state.householdNumber,
+      status: state.status,
+      flags: state.flags,
+    },
+  };
 }
 
 function incomeRecorded(state: RegisteredHousehold, record: IncomeRecord): RegistryIntegrationEvent {
   const { period, components, netIncomeFen, residentMembers, perCapitaNetIncomeFen } = record;
   return {
     contract: householdIncomeRecordedV1,
-    data: { householdId: state.householdId, villageCode: state.villageCode, period, components, netIncomeFen, residentMembers, perCapitaNetIncomeFen },
+    data: {
+      householdId: state.householdId,
+      villageCode: state.villageCode,
+      period,
+      components,
+      netIncomeFen,
+      residentMembers,
+      perCapitaNetIncomeFen,
+    },
   };
 }
 
 function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlusOneStatusV1): RegistryIntegrationEvent {
-  return { contract: householdThreePlusOneStatusChangedV1, data: { householdId: state.householdId, villageCode: state.villageCode, threePlusOne, allSecured: allSecured(threePlusOne) } };
+  return {
+    contract: householdThreePlusOneStatusChangedV1,
+    data: {
+      householdId: state.householdId,
+      villageCode: state.villageCode,
+      threePlusOne,
+      allSecured: allSecured(threePlusOne),
+    },
+  };
 }
 
 /**
@@ -45,7 +82,10 @@ function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlus
  * added), each income recorded and the "3+1" status. None for an event that changed nothing
  * public — only an event on a stream without a registration, which `evolve` ignores too.
  */
-export function translateHouseholdEvent(state: HouseholdState, event: HouseholdEvent): readonly RegistryIntegrationEvent[] {
+export function translateHouseholdEvent(
+  state: HouseholdState,
+  event: HouseholdEvent,
+): readonly RegistryIntegrationEvent[] {
   if (state.kind !== 'registered') return [];
   const { householdId, villageCode } = state;
   switch (event.type) {
@@ -71,13 +111,26 @@ export function translateHouseholdEvent(state: HouseholdState, event: HouseholdE
       return [
         {
           contract: householdRigidExpenditureRecordedV1,
-          data: { householdId, villageCode, period, medicalAfterReimbursementFen, educationFen, disasterLossFen, totalFen },
+          data: {
+            householdId,
+            villageCode,
+            period,
+            medicalAfterReimbursementFen,
+            educationFen,
+            disasterLossFen,
+            totalFen,
+          },
         },
       ];
     }
     case 'RiskEventReported': {
       const { riskEventId, kind, occurredOn, lossFen } = event.data;
-      return [{ contract: householdRiskReportedV1, data: { householdId, villageCode, riskEventId, kind, occurredOn, lossFen } }];
+      return [
+        {
+          contract: householdRiskReportedV1,
+          data: { householdId, villageCode, riskEventId, kind, occurredOn, lossFen },
+        },
+      ];
     }
     case 'ThreePlusOneStatusRecorded':
       return [threePlusOneChanged(state, event.data.threePlusOne)];
@@ -86,7 +139,13 @@ export function translateHouseholdEvent(state: HouseholdState, event: HouseholdE
       return [
         {
           contract: householdStatusChangedV1,
-          data: { householdId, villageCode, changed: event.type === 'HouseholdStatusChanged' ? 'status' : 'flags', status: state.status, flags: state.flags },
+          data: {
+            householdId,
+            villageCode,
+            changed: event.type === 'HouseholdStatusChanged' ? 'status' : 'flags',
+            status: state.status,
+            flags: state.flags,
+          },
         },
       ];
     default:

@@ -24,7 +24,11 @@ function thresholdPublished(
       sourceDocument,
       // The state after the event holds this version last: its count is the version's number.
       revision: Math.max(1, state.lines[line].length),
-      supersedes: supersedes && { amountFen: supersedes.amountFen, effectiveFrom: supersedes.effectiveFrom, sourceDocument: supersedes.sourceDocument },
+      supersedes: supersedes && {
+        amountFen: supersedes.amountFen,
+        effectiveFrom: supersedes.effectiveFrom,
+        sourceDocument: supersedes.sourceDocument,
+      },
     },
   };
 }
@@ -35,7 +39,10 @@ function thresholdPublished(
  * are all ThresholdPublished, numbered by revision. Returns null for KeyRegionRevoked, which
  * has no public contract yet (a KeyRegionRevoked.v1 would be an addition, not a breaking change).
  */
-export function translateProvincePolicyEvent(state: ProvincePolicyState, event: ProvincePolicyEvent): RegistryIntegrationEvent | null {
+export function translateProvincePolicyEvent(
+  state: ProvincePolicyState,
+  event: ProvincePolicyEvent,
+): RegistryIntegrationEvent | null {
   const scope = { provinceCode: event.data.provinceCode, year: event.data.year };
   switch (event.type) {
     case 'MonitoringThresholdPublished':
@@ -46,7 +53,10 @@ export function translateProvincePolicyEvent(state: ProvincePolicyState, event: 
       return thresholdPublished(state, scope, event.data.line, event.data, event.data.previous);
     case 'KeyRegionDesignated': {
       const { regionId, kind, divisionCodes, reason, effectiveFrom } = event.data;
-      return { contract: keyRegionDesignatedV1, data: { ...scope, regionId, kind, divisionCodes, reason, effectiveFrom } };
+      return {
+        contract: keyRegionDesignatedV1,
+        data: { ...scope, regionId, kind, divisionCodes, reason, effectiveFrom },
+      };
     }
     case 'KeyRegionRevoked':
       return null;

@@ -3,7 +3,10 @@ import { derivedMessageId, integrationMessage, type RelayMapper } from '@relapse
 import { HOUSEHOLD_NUMBER_STREAM_PREFIX } from '../domain/household-number-reservation/household-number-reservation.decider';
 import { householdDecider, HOUSEHOLD_STREAM_PREFIX } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
-import { provincePolicyDecider, PROVINCE_POLICY_STREAM_PREFIX } from '../domain/province-policy/province-policy.decider';
+import {
+  provincePolicyDecider,
+  PROVINCE_POLICY_STREAM_PREFIX,
+} from '../domain/province-policy/province-policy.decider';
 import type { ProvincePolicyEvent } from '../domain/province-policy/province-policy.events';
 import { translateHouseholdEvent } from './household.translation';
 import { translateProvincePolicyEvent } from './province-policy.translation';
@@ -23,11 +26,17 @@ export function registryRelayMapper(store: EventStore): RelayMapper {
     if (stored.streamId.startsWith(HOUSEHOLD_NUMBER_STREAM_PREFIX)) return null;
     const upToThis = { maxCount: stored.revision + 1 };
     if (stored.streamId.startsWith(HOUSEHOLD_STREAM_PREFIX)) {
-      const out = translateHouseholdEvent(await foldStream(store, stored.streamId, householdDecider, upToThis), stored as unknown as HouseholdEvent);
+      const out = translateHouseholdEvent(
+        await foldStream(store, stored.streamId, householdDecider, upToThis),
+        stored as unknown as HouseholdEvent,
+      );
       return out.map((o, i) => integrationMessage(stored, o.contract, o.data, derivedMessageId(stored, i)));
     }
     if (!stored.streamId.startsWith(PROVINCE_POLICY_STREAM_PREFIX)) return null;
-    const out = translateProvincePolicyEvent(await foldStream(store, stored.streamId, provincePolicyDecider, upToThis), stored as unknown as ProvincePolicyEvent);
+    const out = translateProvincePolicyEvent(
+      await foldStream(store, stored.streamId, provincePolicyDecider, upToThis),
+      stored as unknown as ProvincePolicyEvent,
+    );
     return out && integrationMessage(stored, out.contract, out.data);
   };
 }

@@ -7,7 +7,16 @@ import { DAUGHTER, HEAD, MIGRANT_SON, registerHousehold, SPOUSE, TODAY } from '.
 import { householdRegisterProjection, type HouseholdView } from './household-register.projection';
 
 const members = [HEAD, SPOUSE, DAUGHTER, MIGRANT_SON];
-const income = { period: { kind: 'calendar-year', year: 2023 }, components: { wagesYuan: '21600', netBusinessYuan: 0, netPropertyYuan: 0, netTransferYuan: '4360', productionCostsYuan: 0 } } as const;
+const income = {
+  period: { kind: 'calendar-year', year: 2023 },
+  components: {
+    wagesYuan: '21600',
+    netBusinessYuan: 0,
+    netPropertyYuan: 0,
+    netTransferYuan: '4360',
+    productionCostsYuan: 0,
+  },
+} as const;
 const flags = { relocatedToResettlementSite: true, urbanHukou: false };
 
 /** Decides the commands in turn, as the store would have them: stored events of one stream. */
@@ -17,14 +26,29 @@ function stored(commands: readonly HouseholdCommand[]): StoredEvent[] {
   for (const command of commands) {
     for (const event of householdDecider.decide(command, state)) {
       state = householdDecider.evolve(state, event);
-      out.push({ ...event, id: `e-${out.length}`, streamId: 'registry-household-x', revision: out.length, position: out.length + 1, schemaVersion: 1, metadata: {} as StoredEvent['metadata'], recordedAt: '', hash: '', prevHash: null });
+      out.push({
+        ...event,
+        id: `e-${out.length}`,
+        streamId: 'registry-household-x',
+        revision: out.length,
+        position: out.length + 1,
+        schemaVersion: 1,
+        metadata: {} as StoredEvent['metadata'],
+        recordedAt: '',
+        hash: '',
+        prevHash: null,
+      });
     }
   }
   return out;
 }
 
 function project(events: readonly StoredEvent[]): HouseholdView | null {
-  return events.reduce<HouseholdView | null>((doc, event) => (householdRegisterProjection.handles.includes(event.type) ? householdRegisterProjection.evolve(doc, event) : doc), null);
+  return events.reduce<HouseholdView | null>(
+    (doc, event) =>
+      householdRegisterProjection.handles.includes(event.type) ? householdRegisterProjection.evolve(doc, event) : doc,
+    null,
+  );
 }
 
 describe('household register projection', () => {
@@ -35,7 +59,11 @@ describe('household register projection', () => {
   it('shows an imported household (one HouseholdImported) as the separate commands would have shown it', () => {
     const separately = stored([
       registerHousehold(),
-      ...members.map((data): HouseholdCommand => ({ type: 'AddMember', data, facts: { today: TODAY, registrationDivisionKnown: true } })),
+      ...members.map((data): HouseholdCommand => ({
+        type: 'AddMember',
+        data,
+        facts: { today: TODAY, registrationDivisionKnown: true },
+      })),
       { type: 'RecordIncome', data: income, facts: { today: TODAY } },
       { type: 'SetFlags', data: flags },
     ]);
@@ -50,6 +78,11 @@ describe('household register projection', () => {
     const [one, reference] = [project(imported), project(separately)];
     expect(one).not.toBeNull();
     expect({ ...one, revision: 0 }).toEqual({ ...reference, revision: 0 });
-    expect(one).toMatchObject({ memberCount: 4, residentMemberCount: 3, statusKind: 'poverty-alleviated', revision: 0 });
+    expect(one).toMatchObject({
+      memberCount: 4,
+      residentMemberCount: 3,
+      statusKind: 'poverty-alleviated',
+      revision: 0,
+    });
   });
 });

@@ -27,7 +27,6 @@ export interface HouseholdView {
   readonly residentMemberCount: number;
 }
 
-
 /**
  * The household register: one document per household, folded with the decider's own `evolve`
  * so the read model can never disagree with what the aggregate decides on.
@@ -39,7 +38,10 @@ export const householdRegisterProjection: Projection<HouseholdView> = {
   handles: HOUSEHOLD_EVENT_TYPES,
   documentId: (event) => (event.data as { householdId?: unknown }).householdId as string,
   evolve(doc, event) {
-    const state = evolve(doc === null ? { kind: 'unregistered' } : doc.household, { type: event.type, data: event.data } as HouseholdEvent);
+    const state = evolve(doc === null ? { kind: 'unregistered' } : doc.household, {
+      type: event.type,
+      data: event.data,
+    } as HouseholdEvent);
     return state.kind === 'registered' ? view(state, event) : doc;
   },
   indexes: [['villageCode'], ['townshipCode'], ['countyCode'], ['statusKind']],

@@ -9,7 +9,10 @@ import { Partitioners } from 'kafkajs';
 
 const brokers = brokersFromKafkaUrl(process.env.KAFKA_URL ?? '');
 
-busConformance('kafka (@platformatic/kafka)', async () => new PlatformaticKafkaBus({ brokers, clientId: 'platformatic-bus-spec' }));
+busConformance(
+  'kafka (@platformatic/kafka)',
+  async () => new PlatformaticKafkaBus({ brokers, clientId: 'platformatic-bus-spec' }),
+);
 
 describe('PlatformaticKafkaBus specifics', () => {
   it('picks the partition kafkajs’s DefaultPartitioner (the Java client’s murmur2) picks; the client’s own default does not always', () => {
@@ -17,7 +20,14 @@ describe('PlatformaticKafkaBus specifics', () => {
     const keys = ['a', 'household-1', '户主张三', '😀 émoji', ...Array.from({ length: 2_000 }, () => randomUUID())];
     let defaultDiffers = false;
     for (const partitions of [1, 3, 4, 7, 12]) {
-      const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0], partitionErrorCode: 0, offlineReplicas: [] }));
+      const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({
+        partitionId,
+        leader: 0,
+        replicas: [0],
+        isr: [0],
+        partitionErrorCode: 0,
+        offlineReplicas: [],
+      }));
       for (const key of keys) {
         const buffer = Buffer.from(key, 'utf8');
         // The producer takes the remainder of what the partitioner returns.
@@ -36,13 +46,21 @@ describe('PlatformaticKafkaBus specifics', () => {
     const kafkajs = new KafkaBus({ brokers, clientId: 'platformatic-bus-spec', partitions: 7 });
     try {
       const keys = Array.from({ length: 40 }, (_, i) => `household-${i}-${randomUUID()}`);
-      await ours.publish(topic, keys.map((key) => ({ key, value: 'platformatic' })));
-      await kafkajs.publish(topic, keys.map((key) => ({ key, value: 'kafkajs' })));
+      await ours.publish(
+        topic,
+        keys.map((key) => ({ key, value: 'platformatic' })),
+      );
+      await kafkajs.publish(
+        topic,
+        keys.map((key) => ({ key, value: 'kafkajs' })),
+      );
       const received = new Received();
       await ours.subscribe({ topic, group: `same-partition-${randomUUID()}`, handler: received.handler });
       await received.atLeast(80);
-      const partitionOf = (key: string, value: string) => received.messages.find((m) => m.key === key && m.value === value)?.partition;
-      for (const key of keys) expect([key, partitionOf(key, 'platformatic')]).toEqual([key, partitionOf(key, 'kafkajs')]);
+      const partitionOf = (key: string, value: string) =>
+        received.messages.find((m) => m.key === key && m.value === value)?.partition;
+      for (const key of keys)
+        expect([key, partitionOf(key, 'platformatic')]).toEqual([key, partitionOf(key, 'kafkajs')]);
       expect(new Set(received.messages.map((m) => m.partition)).size).toBeGreaterThan(1);
     } finally {
       await Promise.all([ours.close(), kafkajs.close()]);
@@ -53,9 +71,15 @@ describe('PlatformaticKafkaBus specifics', () => {
     const small = new PlatformaticKafkaBus({ brokers, clientId: 'platformatic-bus-spec', maxRequestBytes: 4_000 });
     try {
       const topic = `platformatic-spec.split.${randomUUID()}`;
-      const sent = Array.from({ length: 60 }, (_, i) => ({ key: i % 3 === 0 ? 'household-a' : `household-${i}`, value: `${i}:${'户'.repeat(100)}` }));
+      const sent = Array.from({ length: 60 }, (_, i) => ({
+        key: i % 3 === 0 ? 'household-a' : `household-${i}`,
+        value: `${i}:${'户'.repeat(100)}`,
+      }));
       await small.publish(topic, sent);
-      await expect(small.publish(topic, [{ key: 'k', value: 'x'.repeat(5_000) }])).rejects.toMatchObject({ code: 'bus.invalid-message', field: 'messages[0]' });
+      await expect(small.publish(topic, [{ key: 'k', value: 'x'.repeat(5_000) }])).rejects.toMatchObject({
+        code: 'bus.invalid-message',
+        field: 'messages[0]',
+      });
       const received = new Received();
       await small.subscribe({ topic, group: `split-${randomUUID()}`, handler: received.handler });
       await received.atLeast(60);
@@ -89,13 +113,27 @@ describe('PlatformaticKafkaBus specifics', () => {
     }
   });
 
-
   it('validates options as KafkaBus does', () => {
-    expect(() => new PlatformaticKafkaBus({ brokers: [] })).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field: 'brokers' }));
-    for (const field of ['partitions', 'replicationFactor', 'partitionConcurrency', 'fetchMaxWaitMs', 'maxRequestBytes'] as const) {
-      expect(() => new PlatformaticKafkaBus({ brokers, [field]: 0 })).toThrow(expect.objectContaining({ code: 'bus.invalid-options', field }));
+    expect(() => new PlatformaticKafkaBus({ brokers: [] })).toThrow(
+      expect.objectContaining({ code: 'bus.invalid-options', field: 'brokers' }),
+    );
+    for (const field of [
+      'partitions',
+      'replicationFactor',
+      'partitionConcurrency',
+      'fetchMaxWaitMs',
+      'maxRequestBytes',
+    ] as const) {
+      expect(() => new PlatformaticKafkaBus({ brokers, [field]: 0 })).toThrow(
+        expect.objectContaining({ code: 'bus.invalid-options', field }),
+      );
     }
-    expect(kafkaBusSettings({ brokers })).toMatchObject({ partitions: 3, partitionConcurrency: 3, fetchMaxWaitMs: 500, maxRequestBytes: 1_000_000 });
+    expect(kafkaBusSettings({ brokers })).toMatchObject({
+      partitions: 3,
+      partitionConcurrency: 3,
+      fetchMaxWaitMs: 500,
+      maxRequestBytes: 1_000_000,
+    });
   });
 });
 
@@ -109,7 +147,8 @@ describe('PlatformaticKafkaBus when its message stream fails', () => {
       await bus.publish(topic, [{ key: 'household-1', value: 'before' }]);
       await received.atLeast(1);
       // What the client does when a broker stays away past its retries: the stream errors and ends.
-      const stream = (subscription as unknown as { stream: NodeJS.ReadableStream & { destroy(error: Error): void } }).stream;
+      const stream = (subscription as unknown as { stream: NodeJS.ReadableStream & { destroy(error: Error): void } })
+        .stream;
       stream.destroy(new Error('simulated broker loss'));
       await bus.publish(topic, [{ key: 'household-1', value: 'after' }]);
       await received.atLeast(2);

@@ -10,7 +10,15 @@ import {
   type BusSubscription,
   type SubscribeOptions,
 } from '@relapse-watch/messaging-core';
-import { Admin, Consumer, findErrorBy, ProduceAcks, Producer, stringSerializer, stringDeserializers } from '@platformatic/kafka';
+import {
+  Admin,
+  Consumer,
+  findErrorBy,
+  ProduceAcks,
+  Producer,
+  stringSerializer,
+  stringDeserializers,
+} from '@platformatic/kafka';
 import type { Buffer } from 'node:buffer';
 import { drainMembers, joinWithRetries } from '../join-retry';
 import { kafkaBusSettings, type KafkaBusOptions, type KafkaBusSettings } from '../kafka-options';
@@ -75,7 +83,10 @@ export class PlatformaticKafkaBus implements Bus {
       serializers: { key: stringSerializer, headerKey: stringSerializer, headerValue: stringSerializer },
     });
     this.admin = new Admin({ clientId, bootstrapBrokers: brokers });
-    this.topics = new TopicCreator({ create: (topic, layout) => this.createTopic(topic, layout), hasLeaders: (topic) => this.hasLeaders(topic) }, this.settings);
+    this.topics = new TopicCreator(
+      { create: (topic, layout) => this.createTopic(topic, layout), hasLeaders: (topic) => this.hasLeaders(topic) },
+      this.settings,
+    );
   }
 
   /** Connects the producer (and registers it as idempotent) and the admin client now instead of on first use. */
@@ -107,7 +118,11 @@ export class PlatformaticKafkaBus implements Bus {
     if (this.closing) throw new BusClosed();
     assertValidSubscribe(options);
     await this.topics.ensure(options.topic);
-    return joinWithRetries(() => this.newSubscription(options), isRetriable, () => this.closing !== null);
+    return joinWithRetries(
+      () => this.newSubscription(options),
+      isRetriable,
+      () => this.closing !== null,
+    );
   }
 
   private newSubscription(options: SubscribeOptions): PlatformaticSubscription {
@@ -146,7 +161,11 @@ export class PlatformaticKafkaBus implements Bus {
   /** Creates `topic`; one that exists already is not an error. */
   private async createTopic(topic: string, layout: TopicLayout): Promise<void> {
     try {
-      await this.admin.createTopics({ topics: [topic], partitions: layout.partitions, replicas: layout.replicationFactor });
+      await this.admin.createTopics({
+        topics: [topic],
+        partitions: layout.partitions,
+        replicas: layout.replicationFactor,
+      });
     } catch (error) {
       if (!(error instanceof Error) || findErrorBy(error, 'apiId', 'TOPIC_ALREADY_EXISTS') === null) throw error;
     }

@@ -1,4 +1,10 @@
-import { deliverWithRetries, type BusMessage, type BusSubscription, type MessageHandler, type ReceivedMessage } from '@relapse-watch/messaging-core';
+import {
+  deliverWithRetries,
+  type BusMessage,
+  type BusSubscription,
+  type MessageHandler,
+  type ReceivedMessage,
+} from '@relapse-watch/messaging-core';
 import { stringDeserializers, type Consumer, type Message, type MessagesStream } from '@platformatic/kafka';
 import type { KafkaLogSink } from '../kafka-logger';
 
@@ -29,7 +35,8 @@ const MAX_QUEUED = 2_000;
 /** The port's view of a record; foreign records without key or value read as empty strings. */
 export function toReceived(record: StringMessage): Omit<ReceivedMessage, 'attempt'> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of record.headers) if (typeof name === 'string' && typeof value === 'string') headers[name] = value;
+  for (const [name, value] of record.headers)
+    if (typeof name === 'string' && typeof value === 'string') headers[name] = value;
   return {
     topic: record.topic,
     key: record.key ?? '',

@@ -8,11 +8,15 @@ import type { MemberPersonalDto, MemberProfileDto } from './member.dto';
 // the validator let through unchecked reaches an event.
 
 export function statusOf(dto: HouseholdStatusDto): HouseholdStatus {
-  return dto.kind === 'poverty-alleviated' ? { kind: dto.kind, yearLeftPoverty: dto.yearLeftPoverty as number } : { kind: dto.kind };
+  return dto.kind === 'poverty-alleviated'
+    ? { kind: dto.kind, yearLeftPoverty: dto.yearLeftPoverty as number }
+    : { kind: dto.kind };
 }
 
 export function periodOf(dto: ReportingPeriodDto): ReportingPeriod {
-  return dto.kind === 'calendar-year' ? { kind: dto.kind, year: dto.year as number } : { kind: dto.kind, endingOn: dto.endingOn as string };
+  return dto.kind === 'calendar-year'
+    ? { kind: dto.kind, year: dto.year as number }
+    : { kind: dto.kind, endingOn: dto.endingOn as string };
 }
 
 export function personalOf(dto: MemberPersonalDto): MemberPersonal {
@@ -20,10 +24,17 @@ export function personalOf(dto: MemberPersonalDto): MemberPersonal {
 }
 
 export function profileOf(dto: MemberProfileDto): MemberProfile {
-  const health: Health = dto.health.kind === 'disabled' ? { kind: 'disabled', grade: dto.health.grade as 1 | 2 | 3 | 4 } : { kind: dto.health.kind };
+  const health: Health =
+    dto.health.kind === 'disabled'
+      ? { kind: 'disabled', grade: dto.health.grade as 1 | 2 | 3 | 4 }
+      : { kind: dto.health.kind };
   const employment: Employment =
     dto.employment.status === 'employed'
-      ? { status: 'employed', place: dto.employment.place as NonNullable<typeof dto.employment.place>, stability: dto.employment.stability as 'stable' | 'unstable' }
+      ? {
+          status: 'employed',
+          place: dto.employment.place as NonNullable<typeof dto.employment.place>,
+          stability: dto.employment.stability as 'stable' | 'unstable',
+        }
       : { status: 'not-employed' };
   return {
     relationToHead: dto.relationToHead,

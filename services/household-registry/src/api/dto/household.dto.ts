@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsYuan } from './yuan.decorator';
 
 const DIVISION_CODE = /^\d{12}$/;
@@ -8,7 +20,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RISK_KINDS = ['illness', 'disaster', 'accident', 'unemployment', 'farm-price-drop', 'other'] as const;
 
 export class HouseholdStatusDto {
-  @ApiProperty({ enum: ['ordinary', 'poverty-alleviated', 'monitored'], description: '一般农户/脱贫户（监测户由帮扶程序确定）/ ordinary, poverty-alleviated (monitored comes from assistance)' })
+  @ApiProperty({
+    enum: ['ordinary', 'poverty-alleviated', 'monitored'],
+    description:
+      '一般农户/脱贫户（监测户由帮扶程序确定）/ ordinary, poverty-alleviated (monitored comes from assistance)',
+  })
   @IsIn(['ordinary', 'poverty-alleviated', 'monitored'])
   kind!: 'ordinary' | 'poverty-alleviated' | 'monitored';
 
@@ -83,14 +99,25 @@ export class IncomeComponentsDto {
 
 /** Body of "record income". */
 export class RecordIncomeDto {
-  @ApiProperty({ type: ReportingPeriodDto }) @ValidateNested() @Type(() => ReportingPeriodDto) period!: ReportingPeriodDto;
-  @ApiProperty({ type: IncomeComponentsDto }) @ValidateNested() @Type(() => IncomeComponentsDto) components!: IncomeComponentsDto;
+  @ApiProperty({ type: ReportingPeriodDto })
+  @ValidateNested()
+  @Type(() => ReportingPeriodDto)
+  period!: ReportingPeriodDto;
+  @ApiProperty({ type: IncomeComponentsDto })
+  @ValidateNested()
+  @Type(() => IncomeComponentsDto)
+  components!: IncomeComponentsDto;
 }
 
 /** Body of "record rigid expenditure". */
 export class RecordRigidExpenditureDto {
-  @ApiProperty({ type: ReportingPeriodDto }) @ValidateNested() @Type(() => ReportingPeriodDto) period!: ReportingPeriodDto;
-  @ApiProperty({ description: '报销后自付医疗费用 / self-paid medical cost after reimbursement' }) @IsYuan() medicalAfterReimbursementYuan!: string | number;
+  @ApiProperty({ type: ReportingPeriodDto })
+  @ValidateNested()
+  @Type(() => ReportingPeriodDto)
+  period!: ReportingPeriodDto;
+  @ApiProperty({ description: '报销后自付医疗费用 / self-paid medical cost after reimbursement' })
+  @IsYuan()
+  medicalAfterReimbursementYuan!: string | number;
   @ApiProperty({ description: '教育支出 / education cost' }) @IsYuan() educationYuan!: string | number;
   @ApiProperty({ description: '灾害损失 / disaster loss' }) @IsYuan() disasterLossYuan!: string | number;
 }
@@ -110,10 +137,18 @@ export class ReportRiskEventDto {
 
 /** Body of "record the 3+1 status". */
 export class ThreePlusOneDto {
-  @ApiProperty({ description: '不愁吃不愁穿 / food and clothing secured' }) @IsBoolean() foodAndClothingSecured!: boolean;
-  @ApiProperty({ description: '义务教育有保障 / compulsory education secured' }) @IsBoolean() compulsoryEducationSecured!: boolean;
-  @ApiProperty({ description: '基本医疗有保障 / medical insurance covered' }) @IsBoolean() medicalInsuranceCovered!: boolean;
-  @ApiProperty({ enum: ['A', 'B', 'C', 'D'], description: '住房安全等级 / housing grade' }) @IsIn(['A', 'B', 'C', 'D']) housingGrade!: 'A' | 'B' | 'C' | 'D';
+  @ApiProperty({ description: '不愁吃不愁穿 / food and clothing secured' })
+  @IsBoolean()
+  foodAndClothingSecured!: boolean;
+  @ApiProperty({ description: '义务教育有保障 / compulsory education secured' })
+  @IsBoolean()
+  compulsoryEducationSecured!: boolean;
+  @ApiProperty({ description: '基本医疗有保障 / medical insurance covered' })
+  @IsBoolean()
+  medicalInsuranceCovered!: boolean;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D'], description: '住房安全等级 / housing grade' })
+  @IsIn(['A', 'B', 'C', 'D'])
+  housingGrade!: 'A' | 'B' | 'C' | 'D';
   @ApiProperty({ description: '饮水安全 / drinking water safe' }) @IsBoolean() drinkingWaterSafe!: boolean;
 }
 
@@ -129,6 +164,12 @@ export class ListHouseholdsQueryDto {
   @IsIn(['ordinary', 'poverty-alleviated', 'monitored'])
   status?: 'ordinary' | 'poverty-alleviated' | 'monitored';
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

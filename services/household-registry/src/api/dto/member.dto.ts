@@ -1,11 +1,44 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
-const RELATIONS = ['head', 'spouse', 'child', 'child-in-law', 'grandchild', 'parent', 'parent-in-law', 'grandparent', 'sibling', 'other-relative', 'other'] as const;
+const RELATIONS = [
+  'head',
+  'spouse',
+  'child',
+  'child-in-law',
+  'grandchild',
+  'parent',
+  'parent-in-law',
+  'grandparent',
+  'sibling',
+  'other-relative',
+  'other',
+] as const;
 const HEALTH = ['healthy', 'chronic-illness', 'serious-illness', 'disabled'] as const;
 const LABOUR = ['skilled', 'ordinary', 'weak', 'lost', 'none'] as const;
-const SCHOOLING = ['pre-school', 'primary', 'junior-secondary', 'senior-secondary', 'secondary-vocational', 'higher-vocational', 'undergraduate-or-above', 'dropped-out', 'not-in-school'] as const;
+const SCHOOLING = [
+  'pre-school',
+  'primary',
+  'junior-secondary',
+  'senior-secondary',
+  'secondary-vocational',
+  'higher-vocational',
+  'undergraduate-or-above',
+  'dropped-out',
+  'not-in-school',
+] as const;
 const PLACES = ['within-county', 'outside-county-within-province', 'outside-province'] as const;
 const REMOVAL_REASONS = ['deceased', 'moved-out', 'married-out', 'registration-error', 'other'] as const;
 
@@ -27,7 +60,11 @@ export class HealthDto {
   @IsIn(HEALTH)
   kind!: (typeof HEALTH)[number];
 
-  @ApiPropertyOptional({ description: '残疾等级1–4（仅 disabled）/ disability grade 1–4 (disabled only)', minimum: 1, maximum: 4 })
+  @ApiPropertyOptional({
+    description: '残疾等级1–4（仅 disabled）/ disability grade 1–4 (disabled only)',
+    minimum: 1,
+    maximum: 4,
+  })
   @ValidateIf((o: HealthDto) => o.kind === 'disabled')
   @IsInt()
   @Min(1)
@@ -108,7 +145,10 @@ export class AddMemberDto extends MemberRecordDto {
 
 /** Body of "update a member": the member's full record. */
 export class UpdateMemberDto extends MemberRecordDto {
-  @ApiPropertyOptional({ enum: RELATIONS.filter((r) => r !== 'head'), description: '成为户主时原户主的新关系 / the former head’s new relation when this member becomes head' })
+  @ApiPropertyOptional({
+    enum: RELATIONS.filter((r) => r !== 'head'),
+    description: '成为户主时原户主的新关系 / the former head’s new relation when this member becomes head',
+  })
   @IsOptional()
   @IsIn(RELATIONS.filter((r) => r !== 'head'))
   formerHeadRelation?: Exclude<(typeof RELATIONS)[number], 'head'>;
@@ -120,4 +160,3 @@ export class RemoveMemberQueryDto {
   @IsIn(REMOVAL_REASONS)
   reason!: (typeof REMOVAL_REASONS)[number];
 }
-

@@ -7,9 +7,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Body of "publish a line" (monitoring threshold or inspection filter line). */
 export class PublishLineDto {
-  @ApiProperty({ description: '年人均纯收入（元）/ per-capita net income per year, yuan', example: '7200' }) @IsYuan() amountYuan!: string | number;
-  @ApiProperty({ description: '起始日期 / first day it applies, YYYY-MM-DD' }) @Matches(ISO_DATE) effectiveFrom!: string;
-  @ApiProperty({ description: '政策文号 / policy document reference' }) @IsString() @Length(1, 200) sourceDocument!: string;
+  @ApiProperty({ description: '年人均纯收入（元）/ per-capita net income per year, yuan', example: '7200' })
+  @IsYuan()
+  amountYuan!: string | number;
+  @ApiProperty({ description: '起始日期 / first day it applies, YYYY-MM-DD' })
+  @Matches(ISO_DATE)
+  effectiveFrom!: string;
+  @ApiProperty({ description: '政策文号 / policy document reference' })
+  @IsString()
+  @Length(1, 200)
+  sourceDocument!: string;
 }
 
 /** Body of "designate a key region". */

@@ -10,8 +10,10 @@ export function IsYuan(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isYuan',
       validator: {
-        validate: (value: unknown) => (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.length <= 32),
-        defaultMessage: () => '须为金额（数字或十进制字符串）/ must be an amount of yuan (a number or a decimal string)',
+        validate: (value: unknown) =>
+          (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.length <= 32),
+        defaultMessage: () =>
+          '须为金额（数字或十进制字符串）/ must be an amount of yuan (a number or a decimal string)',
       },
     },
     options,

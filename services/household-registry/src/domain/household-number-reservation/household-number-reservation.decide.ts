@@ -1,7 +1,10 @@
 import { assertNever, atField, parseDivisionCode, type DomainProblem } from '@relapse-watch/domain-kernel';
 import { householdProblem, throwIfAny } from '../household/household.errors';
 import { checkId, checkText } from '../household/household.validation';
-import type { HouseholdNumberReservationCommand, HouseholdNumberReservationData } from './household-number-reservation.commands';
+import type {
+  HouseholdNumberReservationCommand,
+  HouseholdNumberReservationData,
+} from './household-number-reservation.commands';
 import { notHolderError, numberHeldElsewhere } from './household-number-reservation.errors';
 import type { HouseholdNumberReservationEvent } from './household-number-reservation.events';
 import type { HouseholdNumberReservationState } from './household-number-reservation.state';
@@ -13,7 +16,12 @@ function checked(data: HouseholdNumberReservationData): HouseholdNumberReservati
   const village = parseDivisionCode(data.villageCode);
   if (!village.ok) problems.push(atField(village.problem, 'villageCode'));
   else if (village.tier !== 'village') problems.push(householdProblem('household.village-code-tier', 'villageCode'));
-  checkText(data.householdNumber, { required: 'household.number-required', format: 'household.number-format' }, 'householdNumber', problems);
+  checkText(
+    data.householdNumber,
+    { required: 'household.number-required', format: 'household.number-format' },
+    'householdNumber',
+    problems,
+  );
   throwIfAny(problems);
   return { villageCode: data.villageCode, householdNumber: data.householdNumber, householdId: data.householdId };
 }
@@ -23,7 +31,10 @@ function checked(data: HouseholdNumberReservationData): HouseholdNumberReservati
  * reserving it for its holder again is a no-op, for another household it is refused; only the
  * holder releases it, and repeating that release is a no-op.
  */
-export function decide(command: HouseholdNumberReservationCommand, state: HouseholdNumberReservationState): readonly HouseholdNumberReservationEvent[] {
+export function decide(
+  command: HouseholdNumberReservationCommand,
+  state: HouseholdNumberReservationState,
+): readonly HouseholdNumberReservationEvent[] {
   const data = checked(command.data);
   switch (command.type) {
     case 'ReserveHouseholdNumber':
@@ -31,7 +42,8 @@ export function decide(command: HouseholdNumberReservationCommand, state: Househ
       if (state.householdId === data.householdId) return [];
       throw numberHeldElsewhere(state.householdId);
     case 'ReleaseHouseholdNumber':
-      if (state.kind === 'held' && state.householdId === data.householdId) return [{ type: 'HouseholdNumberReleased', data }];
+      if (state.kind === 'held' && state.householdId === data.householdId)
+        return [{ type: 'HouseholdNumberReleased', data }];
       if (state.kind === 'free' && state.lastHolder === data.householdId) return [];
       throw notHolderError();
     default:

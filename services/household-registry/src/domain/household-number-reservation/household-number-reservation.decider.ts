@@ -17,7 +17,11 @@ export function householdNumberStreamId(villageCode: string, householdNumber: st
 }
 
 /** The household-number reservation as a decider: two concurrent registrations of one number race on one stream. */
-export const householdNumberReservationDecider: Decider<HouseholdNumberReservationCommand, HouseholdNumberReservationEvent, HouseholdNumberReservationState> = {
+export const householdNumberReservationDecider: Decider<
+  HouseholdNumberReservationCommand,
+  HouseholdNumberReservationEvent,
+  HouseholdNumberReservationState
+> = {
   decide,
   evolve,
   initialState,

@@ -10,7 +10,10 @@ export type HouseholdNumberReservationState =
 export const initialState: HouseholdNumberReservationState = { kind: 'free', lastHolder: null };
 
 /** Folds one event into the state. */
-export function evolve(state: HouseholdNumberReservationState, event: HouseholdNumberReservationEvent): HouseholdNumberReservationState {
+export function evolve(
+  state: HouseholdNumberReservationState,
+  event: HouseholdNumberReservationEvent,
+): HouseholdNumberReservationState {
   switch (event.type) {
     case 'HouseholdNumberReserved':
       return { kind: 'held', householdId: event.data.householdId };

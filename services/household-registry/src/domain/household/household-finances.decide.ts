@@ -1,4 +1,12 @@
-import { addFen, netIncomeFen, parseIsoDate, perCapitaNetIncomeFen, yuanToFen, type DomainProblem, type IncomeComponents } from '@relapse-watch/domain-kernel';
+import {
+  addFen,
+  netIncomeFen,
+  parseIsoDate,
+  perCapitaNetIncomeFen,
+  yuanToFen,
+  type DomainProblem,
+  type IncomeComponents,
+} from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
 import type { RecordIncome, RecordRigidExpenditure, ReportRiskEvent } from './household.commands';
 import { householdError, householdProblem, throwIfAny } from './household.errors';
@@ -17,7 +25,13 @@ export function recordIncome(command: RecordIncome, state: RegisteredHousehold):
   requireToday(command.facts.today);
   const problems: DomainProblem[] = [];
   checkPeriod(period, command.facts.today, problems);
-  for (const field of ['wagesYuan', 'netBusinessYuan', 'netPropertyYuan', 'netTransferYuan', 'productionCostsYuan'] as const) {
+  for (const field of [
+    'wagesYuan',
+    'netBusinessYuan',
+    'netPropertyYuan',
+    'netTransferYuan',
+    'productionCostsYuan',
+  ] as const) {
     checkAmount(components[field], 'income.component-negative', `components.${field}`, problems);
   }
   const residentMembers = state.members.filter((m) => m.profile.livesInHousehold).length;
@@ -42,12 +56,20 @@ export function recordIncome(command: RecordIncome, state: RegisteredHousehold):
 }
 
 /** RecordRigidExpenditure: amounts are not negative; a new record for a period replaces the old one, the same one again produces nothing. */
-export function recordRigidExpenditure(command: RecordRigidExpenditure, state: RegisteredHousehold): readonly HouseholdEvent[] {
+export function recordRigidExpenditure(
+  command: RecordRigidExpenditure,
+  state: RegisteredHousehold,
+): readonly HouseholdEvent[] {
   const { period, medicalAfterReimbursementYuan, educationYuan, disasterLossYuan } = command.data;
   requireToday(command.facts.today);
   const problems: DomainProblem[] = [];
   checkPeriod(period, command.facts.today, problems);
-  checkAmount(medicalAfterReimbursementYuan, 'rigid-expenditure.amount-negative', 'medicalAfterReimbursementYuan', problems);
+  checkAmount(
+    medicalAfterReimbursementYuan,
+    'rigid-expenditure.amount-negative',
+    'medicalAfterReimbursementYuan',
+    problems,
+  );
   checkAmount(educationYuan, 'rigid-expenditure.amount-negative', 'educationYuan', problems);
   checkAmount(disasterLossYuan, 'rigid-expenditure.amount-negative', 'disasterLossYuan', problems);
   throwIfAny(problems);
@@ -72,7 +94,8 @@ export function reportRiskEvent(command: ReportRiskEvent, state: RegisteredHouse
   requireToday(today);
   const problems: DomainProblem[] = [];
   checkId(riskEventId, 'risk-event.id-required', 'riskEventId', problems);
-  if (typeof occurredOn !== 'string' || parseIsoDate(occurredOn) === null) problems.push(householdProblem('risk-event.date-format', 'occurredOn'));
+  if (typeof occurredOn !== 'string' || parseIsoDate(occurredOn) === null)
+    problems.push(householdProblem('risk-event.date-format', 'occurredOn'));
   else if (occurredOn > today) problems.push(householdProblem('risk-event.date-in-future', 'occurredOn'));
   checkAmount(lossYuan, 'risk-event.loss-negative', 'lossYuan', problems);
   throwIfAny(problems);

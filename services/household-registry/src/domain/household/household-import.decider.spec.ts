@@ -4,20 +4,45 @@ import { householdDecider } from './household.decider';
 import type { HouseholdEvent, HouseholdImported } from './household.events';
 import type { HouseholdState } from './household.state';
 import { deciderSpecification } from '../testing/decider-specification';
-import { DAUGHTER, FATHER, HEAD, HOUSEHOLD_ID, MIGRANT_SON, registered, registerHousehold, SPOUSE, TODAY } from '../testing/household.fixtures';
+import {
+  DAUGHTER,
+  FATHER,
+  HEAD,
+  HOUSEHOLD_ID,
+  MIGRANT_SON,
+  registered,
+  registerHousehold,
+  SPOUSE,
+  TODAY,
+} from '../testing/household.fixtures';
 import type { HouseholdMember } from './household.state';
 
 const spec = deciderSpecification(householdDecider);
 
 const income = {
   period: { kind: 'calendar-year', year: 2023 },
-  components: { wagesYuan: '21600', netBusinessYuan: 8500.5, netPropertyYuan: 0, netTransferYuan: '4360', productionCostsYuan: '3900' },
+  components: {
+    wagesYuan: '21600',
+    netBusinessYuan: 8500.5,
+    netPropertyYuan: 0,
+    netTransferYuan: '4360',
+    productionCostsYuan: '3900',
+  },
 } as const;
-const threePlusOne = { foodAndClothingSecured: true, compulsoryEducationSecured: true, medicalInsuranceCovered: false, housingGrade: 'C', drinkingWaterSafe: true } as const;
+const threePlusOne = {
+  foodAndClothingSecured: true,
+  compulsoryEducationSecured: true,
+  medicalInsuranceCovered: false,
+  housingGrade: 'C',
+  drinkingWaterSafe: true,
+} as const;
 const flags = { relocatedToResettlementSite: true, urbanHukou: false };
 const members: readonly HouseholdMember[] = [HEAD, SPOUSE, DAUGHTER, FATHER, MIGRANT_SON];
 
-function importHousehold(overrides: Partial<ImportHousehold['data']> = {}, known: readonly boolean[] = members.map(() => true)): ImportHousehold {
+function importHousehold(
+  overrides: Partial<ImportHousehold['data']> = {},
+  known: readonly boolean[] = members.map(() => true),
+): ImportHousehold {
   return {
     type: 'ImportHousehold',
     data: { registration: registerHousehold().data, members, income, threePlusOne, flags, ...overrides },
@@ -30,7 +55,11 @@ function separately(command: ImportHousehold): { events: HouseholdEvent[]; state
   const { registration, income: i, threePlusOne: t, flags: f } = command.data;
   const commands: HouseholdCommand[] = [
     { type: 'RegisterHousehold', data: registration, facts: { today: TODAY, householdNumberInUse: false } },
-    ...command.data.members.map((data): HouseholdCommand => ({ type: 'AddMember', data, facts: { today: TODAY, registrationDivisionKnown: true } })),
+    ...command.data.members.map((data): HouseholdCommand => ({
+      type: 'AddMember',
+      data,
+      facts: { today: TODAY, registrationDivisionKnown: true },
+    })),
     ...(i ? [{ type: 'RecordIncome', data: i, facts: { today: TODAY } } as const] : []),
     ...(t ? [{ type: 'Record3Plus1Status', data: t } as const] : []),
     ...(f ? [{ type: 'SetFlags', data: f } as const] : []),
@@ -75,13 +104,22 @@ describe('ImportHousehold', () => {
 
   it('records the per-capita income over resident members, as RecordIncome does (the migrant son is not resident)', () => {
     const [event] = householdDecider.decide(importHousehold(), householdDecider.initialState) as [HouseholdImported];
-    expect(event.data.incomes).toEqual([expect.objectContaining({ residentMembers: 4, netIncomeFen: 3_056_050, perCapitaNetIncomeFen: 764_013 })]);
+    expect(event.data.incomes).toEqual([
+      expect.objectContaining({ residentMembers: 4, netIncomeFen: 3_056_050, perCapitaNetIncomeFen: 764_013 }),
+    ]);
   });
 
   it('imports a household with only a head and nothing else recorded', () => {
-    const command = importHousehold({ members: [HEAD], income: undefined, threePlusOne: undefined, flags: undefined }, [true]);
+    const command = importHousehold({ members: [HEAD], income: undefined, threePlusOne: undefined, flags: undefined }, [
+      true,
+    ]);
     const [event] = householdDecider.decide(command, householdDecider.initialState) as [HouseholdImported];
-    expect(event.data).toMatchObject({ householdId: HOUSEHOLD_ID, incomes: [], threePlusOne: null, flags: { relocatedToResettlementSite: false, urbanHukou: false } });
+    expect(event.data).toMatchObject({
+      householdId: HOUSEHOLD_ID,
+      incomes: [],
+      threePlusOne: null,
+      flags: { relocatedToResettlementSite: false, urbanHukou: false },
+    });
     expect(spec.given([event]).state()).toEqual(separately(command).state);
   });
 
@@ -90,17 +128,40 @@ describe('ImportHousehold', () => {
   });
 
   it.each([
-    ['a second member before the head', { members: [SPOUSE, HEAD] }, 'member.head-required', 'members[0].profile.relationToHead'],
-    ['two members with one resident ID', { members: [HEAD, { ...SPOUSE, personal: { ...SPOUSE.personal, residentId: HEAD.personal.residentId } }] }, 'member.id-already-in-household', 'members[1].personal.residentId'],
-    ['a township as the village', { registration: { ...registerHousehold().data, villageCode: '511923100000' } }, 'household.village-code-tier', 'registration.villageCode'],
-    ['a negative wage', { income: { ...income, components: { ...income.components, wagesYuan: '-1' } } }, 'income.component-negative', 'income.components.wagesYuan'],
+    [
+      'a second member before the head',
+      { members: [SPOUSE, HEAD] },
+      'member.head-required',
+      'members[0].profile.relationToHead',
+    ],
+    [
+      'two members with one resident ID',
+      { members: [HEAD, { ...SPOUSE, personal: { ...SPOUSE.personal, residentId: HEAD.personal.residentId } }] },
+      'member.id-already-in-household',
+      'members[1].personal.residentId',
+    ],
+    [
+      'a township as the village',
+      { registration: { ...registerHousehold().data, villageCode: '511923100000' } },
+      'household.village-code-tier',
+      'registration.villageCode',
+    ],
+    [
+      'a negative wage',
+      { income: { ...income, components: { ...income.components, wagesYuan: '-1' } } },
+      'income.component-negative',
+      'income.components.wagesYuan',
+    ],
   ])('refuses the whole household for %s, naming the part at fault', (_name, overrides, code, field) => {
     const command = importHousehold(overrides as Partial<ImportHousehold['data']>, [true, true, true, true, true]);
     spec.given([]).when(command).thenRejects({ code, field });
   });
 
   it('refuses an ID whose division of registration is unknown (a looked-up fact per member)', () => {
-    spec.given([]).when(importHousehold({}, [true, true, false, true, true])).thenRejects({ code: 'resident-id.division-unknown', field: 'members[2].personal.residentId' });
+    spec
+      .given([])
+      .when(importHousehold({}, [true, true, false, true, true]))
+      .thenRejects({ code: 'resident-id.division-unknown', field: 'members[2].personal.residentId' });
   });
 
   it('after the import, the separate commands see the household they would have built: repeating them changes nothing', () => {
@@ -109,7 +170,11 @@ describe('ImportHousehold', () => {
     let state = householdDecider.evolve(householdDecider.initialState, event);
     for (const c of [
       registerHousehold(),
-      ...members.map((data): HouseholdCommand => ({ type: 'AddMember', data, facts: { today: TODAY, registrationDivisionKnown: true } })),
+      ...members.map((data): HouseholdCommand => ({
+        type: 'AddMember',
+        data,
+        facts: { today: TODAY, registrationDivisionKnown: true },
+      })),
       { type: 'RecordIncome', data: income, facts: { today: TODAY } } as const,
       { type: 'Record3Plus1Status', data: threePlusOne } as const,
       { type: 'SetFlags', data: flags } as const,

@@ -51,14 +51,25 @@ function checkedMember(input: MemberInput, facts: MemberFacts): HouseholdMember 
   requireToday(facts.today);
   const problems: DomainProblem[] = [];
   checkId(input.memberId, 'member.member-id-required', 'memberId', problems);
-  checkText(input.personal.name, { required: 'member.name-required', format: 'member.name-format' }, 'personal.name', problems);
-  const parsed = parseResidentId(input.personal.residentId, { today: facts.today, isKnownDivision: () => facts.registrationDivisionKnown });
+  checkText(
+    input.personal.name,
+    { required: 'member.name-required', format: 'member.name-format' },
+    'personal.name',
+    problems,
+  );
+  const parsed = parseResidentId(input.personal.residentId, {
+    today: facts.today,
+    isKnownDivision: () => facts.registrationDivisionKnown,
+  });
   if (!parsed.ok) problems.push(...parsed.problems.map((p) => atField(p, 'personal.residentId')));
   checkHealth(input.profile.health, problems);
   throwIfAny(problems);
   return {
     memberId: input.memberId,
-    personal: { name: input.personal.name, residentId: parsed.ok ? parsed.residentId.value : input.personal.residentId },
+    personal: {
+      name: input.personal.name,
+      residentId: parsed.ok ? parsed.residentId.value : input.personal.residentId,
+    },
     profile: canonicalProfile(input.profile),
   };
 }
@@ -69,7 +80,9 @@ function headOf(state: RegisteredHousehold): HouseholdMember | undefined {
 
 /** One person is one member: a resident ID appears once in a household (across households, the reservation stream rules). */
 function ensureResidentIdFree(state: RegisteredHousehold, member: HouseholdMember): void {
-  if (state.members.some((m) => m.memberId !== member.memberId && m.personal.residentId === member.personal.residentId)) {
+  if (
+    state.members.some((m) => m.memberId !== member.memberId && m.personal.residentId === member.personal.residentId)
+  ) {
     throw householdError('member.id-already-in-household', 'personal.residentId');
   }
 }
@@ -108,7 +121,10 @@ export function updateMember(command: UpdateMember, state: RegisteredHousehold):
   if (formerHeadRelation === undefined || (formerHeadRelation as string) === 'head') {
     throw householdError('member.former-head-relation', 'formerHeadRelation');
   }
-  const demoted: HouseholdMember = { ...formerHead, profile: { ...formerHead.profile, relationToHead: formerHeadRelation } };
+  const demoted: HouseholdMember = {
+    ...formerHead,
+    profile: { ...formerHead.profile, relationToHead: formerHeadRelation },
+  };
   return [updated, { type: 'MemberUpdated', data: { householdId: state.householdId, ...demoted } }];
 }
 
@@ -121,6 +137,7 @@ export function removeMember(command: RemoveMember, state: RegisteredHousehold):
   if (state.removedMemberIds.includes(memberId)) return [];
   const current = state.members.find((m) => m.memberId === memberId);
   if (current === undefined) throw householdError('member.not-found', 'memberId');
-  if (current.profile.relationToHead === 'head' && state.members.length > 1) throw householdError('member.head-required', 'memberId');
+  if (current.profile.relationToHead === 'head' && state.members.length > 1)
+    throw householdError('member.head-required', 'memberId');
   return [{ type: 'MemberRemoved', data: { householdId: state.householdId, memberId, reason } }];
 }

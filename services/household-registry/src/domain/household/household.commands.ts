@@ -1,5 +1,11 @@
 import type { IsoDate } from '@relapse-watch/domain-kernel';
-import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, RiskEventKind, ThreePlusOneStatus } from './household.values';
+import type {
+  HouseholdFlags,
+  HouseholdStatus,
+  ReportingPeriod,
+  RiskEventKind,
+  ThreePlusOneStatus,
+} from './household.values';
 import type { MemberPersonal, MemberProfile, MemberRemovalReason, RelationToHead } from './member.values';
 
 /**

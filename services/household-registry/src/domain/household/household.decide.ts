@@ -1,6 +1,13 @@
 import { assertNever, atField, DomainError, parseDivisionCode, type DomainProblem } from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
-import type { HouseholdCommand, ImportHousehold, Record3Plus1Status, RegisterHousehold, SetFlags, SetStatus } from './household.commands';
+import type {
+  HouseholdCommand,
+  ImportHousehold,
+  Record3Plus1Status,
+  RegisterHousehold,
+  SetFlags,
+  SetStatus,
+} from './household.commands';
 import { householdError, householdProblem, throwIfAny } from './household.errors';
 import type { HouseholdEvent } from './household.events';
 import { recordIncome, recordRigidExpenditure, reportRiskEvent } from './household-finances.decide';
@@ -20,13 +27,24 @@ function register(command: RegisterHousehold, state: HouseholdState): readonly H
   if (!village.ok) problems.push(atField(village.problem, 'villageCode'));
   // Teams work village by village and every report rolls up from the village (DOMAIN.md "Administrative tiers").
   else if (village.tier !== 'village') problems.push(householdProblem('household.village-code-tier', 'villageCode'));
-  checkText(householdNumber, { required: 'household.number-required', format: 'household.number-format' }, 'householdNumber', problems);
+  checkText(
+    householdNumber,
+    { required: 'household.number-required', format: 'household.number-format' },
+    'householdNumber',
+    problems,
+  );
   checkStatus(status, today, problems);
   throwIfAny(problems);
   const registration = { householdId, villageCode, householdNumber, status: canonicalStatus(status) };
   if (state.kind === 'registered') {
     const { householdId: id, villageCode: village, householdNumber: number, status: current } = state;
-    if (isDeepStrictEqual({ householdId: id, villageCode: village, householdNumber: number, status: current }, registration)) return [];
+    if (
+      isDeepStrictEqual(
+        { householdId: id, villageCode: village, householdNumber: number, status: current },
+        registration,
+      )
+    )
+      return [];
     throw householdError('household.already-registered');
   }
   if (householdNumberInUse) throw householdError('household.number-in-use', 'householdNumber');
@@ -44,14 +62,29 @@ function setStatus(command: SetStatus, state: RegisteredHousehold): readonly Hou
 }
 
 function setFlags(command: SetFlags, state: RegisteredHousehold): readonly HouseholdEvent[] {
-  const flags: HouseholdFlags = { relocatedToResettlementSite: command.data.relocatedToResettlementSite, urbanHukou: command.data.urbanHukou };
+  const flags: HouseholdFlags = {
+    relocatedToResettlementSite: command.data.relocatedToResettlementSite,
+    urbanHukou: command.data.urbanHukou,
+  };
   if (isDeepStrictEqual(state.flags, flags)) return [];
   return [{ type: 'HouseholdFlagsChanged', data: { householdId: state.householdId, flags } }];
 }
 
 function record3Plus1Status(command: Record3Plus1Status, state: RegisteredHousehold): readonly HouseholdEvent[] {
-  const { foodAndClothingSecured, compulsoryEducationSecured, medicalInsuranceCovered, housingGrade, drinkingWaterSafe } = command.data;
-  const threePlusOne: ThreePlusOneStatus = { foodAndClothingSecured, compulsoryEducationSecured, medicalInsuranceCovered, housingGrade, drinkingWaterSafe };
+  const {
+    foodAndClothingSecured,
+    compulsoryEducationSecured,
+    medicalInsuranceCovered,
+    housingGrade,
+    drinkingWaterSafe,
+  } = command.data;
+  const threePlusOne: ThreePlusOneStatus = {
+    foodAndClothingSecured,
+    compulsoryEducationSecured,
+    medicalInsuranceCovered,
+    housingGrade,
+    drinkingWaterSafe,
+  };
   if (isDeepStrictEqual(state.threePlusOne, threePlusOne)) return [];
   return [{ type: 'ThreePlusOneStatusRecorded', data: { householdId: state.householdId, threePlusOne } }];
 }
@@ -63,7 +96,9 @@ function step(command: HouseholdCommand, state: HouseholdState, prefix: string):
     events = decide(command, state);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const [first, ...rest] = error.problems.map((p) => atField(p, p.field === undefined ? prefix : `${prefix}.${p.field}`));
+    const [first, ...rest] = error.problems.map((p) =>
+      atField(p, p.field === undefined ? prefix : `${prefix}.${p.field}`),
+    );
     throw DomainError.of([first as DomainProblem, ...rest]);
   }
   return events.reduce(evolve, state);
@@ -77,13 +112,18 @@ function importHousehold(command: ImportHousehold, state: HouseholdState): reado
   if (state.kind === 'registered') throw householdError('household.already-registered');
   const { registration, members, income, threePlusOne, flags } = command.data;
   const { today, householdNumberInUse, registrationDivisionKnown } = command.facts;
-  let after = step({ type: 'RegisterHousehold', data: registration, facts: { today, householdNumberInUse } }, state, 'registration');
+  let after = step(
+    { type: 'RegisterHousehold', data: registration, facts: { today, householdNumberInUse } },
+    state,
+    'registration',
+  );
   members.forEach((member, i) => {
     const facts = { today, registrationDivisionKnown: registrationDivisionKnown[i] === true };
     after = step({ type: 'AddMember', data: member, facts }, after, `members[${i}]`);
   });
   if (income !== undefined) after = step({ type: 'RecordIncome', data: income, facts: { today } }, after, 'income');
-  if (threePlusOne !== undefined) after = step({ type: 'Record3Plus1Status', data: threePlusOne }, after, 'threePlusOne');
+  if (threePlusOne !== undefined)
+    after = step({ type: 'Record3Plus1Status', data: threePlusOne }, after, 'threePlusOne');
   if (flags !== undefined) after = step({ type: 'SetFlags', data: flags }, after, 'flags');
   const household = registered(after);
   return [
@@ -98,7 +138,13 @@ function importHousehold(command: ImportHousehold, state: HouseholdState): reado
         members: household.members.map(({ memberId, profile }) => ({ memberId, profile })),
         incomes: household.incomes,
         threePlusOne: household.threePlusOne,
-        personal: { members: household.members.map(({ memberId, personal }) => ({ memberId, name: personal.name, residentId: personal.residentId })) },
+        personal: {
+          members: household.members.map(({ memberId, personal }) => ({
+            memberId,
+            name: personal.name,
+            residentId: personal.residentId,
+          })),
+        },
       },
     },
   ];

@@ -17,15 +17,24 @@ describe('RegisterHousehold', () => {
   });
 
   it('given the household is registered, when an import re-run registers it again and the village index sees its number taken (by itself), then nothing happens', () => {
-    spec.given([registered]).when(registerHousehold({}, { householdNumberInUse: true })).thenEmitsNothing();
+    spec
+      .given([registered])
+      .when(registerHousehold({}, { householdNumberInUse: true }))
+      .thenEmitsNothing();
   });
 
   it('given the household is registered, when registering it with other details, then it is refused', () => {
-    spec.given([registered]).when(registerHousehold({ householdNumber: '5119231002010099' })).thenRejects({ code: 'household.already-registered' });
+    spec
+      .given([registered])
+      .when(registerHousehold({ householdNumber: '5119231002010099' }))
+      .thenRejects({ code: 'household.already-registered' });
   });
 
   it('when another household of the village has the number (a looked-up fact), then it is refused', () => {
-    spec.given([]).when(registerHousehold({}, { householdNumberInUse: true })).thenRejects({ code: 'household.number-in-use', field: 'householdNumber' });
+    spec
+      .given([])
+      .when(registerHousehold({}, { householdNumberInUse: true }))
+      .thenRejects({ code: 'household.number-in-use', field: 'householdNumber' });
   });
 
   it.each([
@@ -34,20 +43,59 @@ describe('RegisterHousehold', () => {
     ['a county instead of a village', { villageCode: '511923000000' }, 'household.village-code-tier', 'villageCode'],
     ['an empty household number', { householdNumber: '' }, 'household.number-required', 'householdNumber'],
     ['a blank household number', { householdNumber: '   ' }, 'household.number-required', 'householdNumber'],
-    ['a household number with a trailing space', { householdNumber: '5119231002010012 ' }, 'household.number-format', 'householdNumber'],
-    ['a household number of 65 characters', { householdNumber: '1'.repeat(65) }, 'household.number-format', 'householdNumber'],
-    ['a household number with a line break', { householdNumber: '51192310\n02010012' }, 'household.number-format', 'householdNumber'],
+    [
+      'a household number with a trailing space',
+      { householdNumber: '5119231002010012 ' },
+      'household.number-format',
+      'householdNumber',
+    ],
+    [
+      'a household number of 65 characters',
+      { householdNumber: '1'.repeat(65) },
+      'household.number-format',
+      'householdNumber',
+    ],
+    [
+      'a household number with a line break',
+      { householdNumber: '51192310\n02010012' },
+      'household.number-format',
+      'householdNumber',
+    ],
     ['an empty household id', { householdId: '' }, 'household.id-required', 'householdId'],
-    ['the monitored status', { status: { kind: 'monitored' } }, 'household.status-monitored-by-assistance', 'status.kind'],
-    ['a year left poverty after this year', { status: { kind: 'poverty-alleviated', yearLeftPoverty: 2025 } }, 'household.year-left-poverty', 'status.yearLeftPoverty'],
-    ['a fractional year left poverty', { status: { kind: 'poverty-alleviated', yearLeftPoverty: 2019.5 } }, 'household.year-left-poverty', 'status.yearLeftPoverty'],
+    [
+      'the monitored status',
+      { status: { kind: 'monitored' } },
+      'household.status-monitored-by-assistance',
+      'status.kind',
+    ],
+    [
+      'a year left poverty after this year',
+      { status: { kind: 'poverty-alleviated', yearLeftPoverty: 2025 } },
+      'household.year-left-poverty',
+      'status.yearLeftPoverty',
+    ],
+    [
+      'a fractional year left poverty',
+      { status: { kind: 'poverty-alleviated', yearLeftPoverty: 2019.5 } },
+      'household.year-left-poverty',
+      'status.yearLeftPoverty',
+    ],
   ] as const)('when registering with %s, then it is refused', (_case, data, code, field) => {
-    spec.given([]).when(registerHousehold(data as Parameters<typeof registerHousehold>[0])).thenRejects({ code, field });
+    spec
+      .given([])
+      .when(registerHousehold(data as Parameters<typeof registerHousehold>[0]))
+      .thenRejects({ code, field });
   });
 
   it('accepts a household number of exactly 64 characters and a poverty exit in the current year', () => {
-    const data = { householdNumber: '7'.repeat(64), status: { kind: 'poverty-alleviated', yearLeftPoverty: 2024 } } as const;
-    spec.given([]).when(registerHousehold(data)).thenEmits([{ type: 'HouseholdRegistered', data: { ...registered.data, ...data } }]);
+    const data = {
+      householdNumber: '7'.repeat(64),
+      status: { kind: 'poverty-alleviated', yearLeftPoverty: 2024 },
+    } as const;
+    spec
+      .given([])
+      .when(registerHousehold(data))
+      .thenEmits([{ type: 'HouseholdRegistered', data: { ...registered.data, ...data } }]);
   });
 
   it('reports every input problem at once, for the import error file', () => {
@@ -55,16 +103,25 @@ describe('RegisterHousehold', () => {
       .given([])
       .when(registerHousehold({ villageCode: '511923100000', householdNumber: '', status: { kind: 'monitored' } }))
       .thenRejects({ code: 'household.village-code-tier', field: 'villageCode' });
-    expect(error.problems.map((p) => p.code)).toEqual(['household.village-code-tier', 'household.number-required', 'household.status-monitored-by-assistance']);
+    expect(error.problems.map((p) => p.code)).toEqual([
+      'household.village-code-tier',
+      'household.number-required',
+      'household.status-monitored-by-assistance',
+    ]);
   });
 
   it('copies only known fields into the event', () => {
     const status = { kind: 'ordinary', note: 'not part of a status' } as unknown as HouseholdStatus;
-    spec.given([]).when(registerHousehold({ status })).thenEmits([{ type: 'HouseholdRegistered', data: { ...registered.data, status: { kind: 'ordinary' } } }]);
+    spec
+      .given([])
+      .when(registerHousehold({ status }))
+      .thenEmits([{ type: 'HouseholdRegistered', data: { ...registered.data, status: { kind: 'ordinary' } } }]);
   });
 
   it('treats a malformed today as the handler’s bug', () => {
-    expect(() => householdDecider.decide(registerHousehold({}, { today: '20240820' }), householdDecider.initialState)).toThrow(RangeError);
+    expect(() =>
+      householdDecider.decide(registerHousehold({}, { today: '20240820' }), householdDecider.initialState),
+    ).toThrow(RangeError);
   });
 });
 
@@ -73,10 +130,45 @@ describe('a household that is not registered', () => {
     { type: 'AddMember', data: HEAD, facts: { today: TODAY, registrationDivisionKnown: true } },
     { type: 'UpdateMember', data: HEAD, facts: { today: TODAY, registrationDivisionKnown: true } },
     { type: 'RemoveMember', data: { memberId: HEAD.memberId, reason: 'deceased' } },
-    { type: 'RecordIncome', data: { period: { kind: 'calendar-year', year: 2023 }, components: { wagesYuan: 1, netBusinessYuan: 0, netPropertyYuan: 0, netTransferYuan: 0, productionCostsYuan: 0 } }, facts: { today: TODAY } },
-    { type: 'RecordRigidExpenditure', data: { period: { kind: 'calendar-year', year: 2023 }, medicalAfterReimbursementYuan: 1, educationYuan: 0, disasterLossYuan: 0 }, facts: { today: TODAY } },
-    { type: 'ReportRiskEvent', data: { riskEventId: 'r-1', kind: 'illness', occurredOn: '2024-08-01', lossYuan: 1 }, facts: { today: TODAY } },
-    { type: 'Record3Plus1Status', data: { foodAndClothingSecured: true, compulsoryEducationSecured: true, medicalInsuranceCovered: true, housingGrade: 'A', drinkingWaterSafe: true } },
+    {
+      type: 'RecordIncome',
+      data: {
+        period: { kind: 'calendar-year', year: 2023 },
+        components: {
+          wagesYuan: 1,
+          netBusinessYuan: 0,
+          netPropertyYuan: 0,
+          netTransferYuan: 0,
+          productionCostsYuan: 0,
+        },
+      },
+      facts: { today: TODAY },
+    },
+    {
+      type: 'RecordRigidExpenditure',
+      data: {
+        period: { kind: 'calendar-year', year: 2023 },
+        medicalAfterReimbursementYuan: 1,
+        educationYuan: 0,
+        disasterLossYuan: 0,
+      },
+      facts: { today: TODAY },
+    },
+    {
+      type: 'ReportRiskEvent',
+      data: { riskEventId: 'r-1', kind: 'illness', occurredOn: '2024-08-01', lossYuan: 1 },
+      facts: { today: TODAY },
+    },
+    {
+      type: 'Record3Plus1Status',
+      data: {
+        foodAndClothingSecured: true,
+        compulsoryEducationSecured: true,
+        medicalInsuranceCovered: true,
+        housingGrade: 'A',
+        drinkingWaterSafe: true,
+      },
+    },
     { type: 'SetStatus', data: { status: { kind: 'ordinary' } }, facts: { today: TODAY } },
     { type: 'SetFlags', data: { relocatedToResettlementSite: true, urbanHukou: false } },
   ];
@@ -87,62 +179,117 @@ describe('a household that is not registered', () => {
 });
 
 describe('SetStatus', () => {
-  const setStatus = (status: HouseholdStatus): HouseholdCommand => ({ type: 'SetStatus', data: { status }, facts: { today: TODAY } });
-  const changed = (status: HouseholdStatus): HouseholdEvent => ({ type: 'HouseholdStatusChanged', data: { householdId: HOUSEHOLD_ID, status } });
+  const setStatus = (status: HouseholdStatus): HouseholdCommand => ({
+    type: 'SetStatus',
+    data: { status },
+    facts: { today: TODAY },
+  });
+  const changed = (status: HouseholdStatus): HouseholdEvent => ({
+    type: 'HouseholdStatusChanged',
+    data: { householdId: HOUSEHOLD_ID, status },
+  });
 
   it('given a poverty-alleviated household, when set to ordinary, then HouseholdStatusChanged', () => {
-    spec.given([registered]).when(setStatus({ kind: 'ordinary' })).thenEmits([changed({ kind: 'ordinary' })]);
+    spec
+      .given([registered])
+      .when(setStatus({ kind: 'ordinary' }))
+      .thenEmits([changed({ kind: 'ordinary' })]);
   });
 
   it('when the year left poverty is corrected, then HouseholdStatusChanged', () => {
-    spec.given([registered]).when(setStatus({ kind: 'poverty-alleviated', yearLeftPoverty: 2018 })).thenEmits([changed({ kind: 'poverty-alleviated', yearLeftPoverty: 2018 })]);
+    spec
+      .given([registered])
+      .when(setStatus({ kind: 'poverty-alleviated', yearLeftPoverty: 2018 }))
+      .thenEmits([changed({ kind: 'poverty-alleviated', yearLeftPoverty: 2018 })]);
   });
 
   it('when set to the status it has, then nothing happens', () => {
-    spec.given([registered]).when(setStatus({ kind: 'poverty-alleviated', yearLeftPoverty: 2019 })).thenEmitsNothing();
-    spec.given([registered, changed({ kind: 'ordinary' })]).when(setStatus({ kind: 'ordinary' })).thenEmitsNothing();
+    spec
+      .given([registered])
+      .when(setStatus({ kind: 'poverty-alleviated', yearLeftPoverty: 2019 }))
+      .thenEmitsNothing();
+    spec
+      .given([registered, changed({ kind: 'ordinary' })])
+      .when(setStatus({ kind: 'ordinary' }))
+      .thenEmitsNothing();
   });
 
   it('when set to monitored, then it is refused: the assistance context decides that', () => {
-    spec.given([registered]).when(setStatus({ kind: 'monitored' })).thenRejects({ code: 'household.status-monitored-by-assistance', field: 'status.kind' });
+    spec
+      .given([registered])
+      .when(setStatus({ kind: 'monitored' }))
+      .thenRejects({ code: 'household.status-monitored-by-assistance', field: 'status.kind' });
   });
 
   it('when the year left poverty is after this year, then it is refused', () => {
-    spec.given([registered]).when(setStatus({ kind: 'poverty-alleviated', yearLeftPoverty: 2025 })).thenRejects({ code: 'household.year-left-poverty', field: 'status.yearLeftPoverty' });
+    spec
+      .given([registered])
+      .when(setStatus({ kind: 'poverty-alleviated', yearLeftPoverty: 2025 }))
+      .thenRejects({ code: 'household.year-left-poverty', field: 'status.yearLeftPoverty' });
   });
 });
 
 describe('SetFlags', () => {
-  const setFlags = (relocatedToResettlementSite: boolean, urbanHukou: boolean): HouseholdCommand => ({ type: 'SetFlags', data: { relocatedToResettlementSite, urbanHukou } });
+  const setFlags = (relocatedToResettlementSite: boolean, urbanHukou: boolean): HouseholdCommand => ({
+    type: 'SetFlags',
+    data: { relocatedToResettlementSite, urbanHukou },
+  });
 
   it('when a household moved to a resettlement site, then HouseholdFlagsChanged', () => {
-    spec.given([registered]).when(setFlags(true, false)).thenEmits([
-      { type: 'HouseholdFlagsChanged', data: { householdId: HOUSEHOLD_ID, flags: { relocatedToResettlementSite: true, urbanHukou: false } } },
-    ]);
+    spec
+      .given([registered])
+      .when(setFlags(true, false))
+      .thenEmits([
+        {
+          type: 'HouseholdFlagsChanged',
+          data: { householdId: HOUSEHOLD_ID, flags: { relocatedToResettlementSite: true, urbanHukou: false } },
+        },
+      ]);
   });
 
   it('when the flags are set as they are, then nothing happens', () => {
     spec.given([registered]).when(setFlags(false, false)).thenEmitsNothing();
-    const changed: HouseholdEvent = { type: 'HouseholdFlagsChanged', data: { householdId: HOUSEHOLD_ID, flags: { relocatedToResettlementSite: true, urbanHukou: true } } };
+    const changed: HouseholdEvent = {
+      type: 'HouseholdFlagsChanged',
+      data: { householdId: HOUSEHOLD_ID, flags: { relocatedToResettlementSite: true, urbanHukou: true } },
+    };
     spec.given([registered, changed]).when(setFlags(true, true)).thenEmitsNothing();
   });
 });
 
 describe('Record3Plus1Status', () => {
-  const safe: ThreePlusOneStatus = { foodAndClothingSecured: true, compulsoryEducationSecured: true, medicalInsuranceCovered: true, housingGrade: 'B', drinkingWaterSafe: true };
+  const safe: ThreePlusOneStatus = {
+    foodAndClothingSecured: true,
+    compulsoryEducationSecured: true,
+    medicalInsuranceCovered: true,
+    housingGrade: 'B',
+    drinkingWaterSafe: true,
+  };
   const record = (data: ThreePlusOneStatus): HouseholdCommand => ({ type: 'Record3Plus1Status', data });
-  const recorded = (threePlusOne: ThreePlusOneStatus): HouseholdEvent => ({ type: 'ThreePlusOneStatusRecorded', data: { householdId: HOUSEHOLD_ID, threePlusOne } });
+  const recorded = (threePlusOne: ThreePlusOneStatus): HouseholdEvent => ({
+    type: 'ThreePlusOneStatusRecorded',
+    data: { householdId: HOUSEHOLD_ID, threePlusOne },
+  });
 
   it('when first assessed, then ThreePlusOneStatusRecorded', () => {
-    spec.given([registered]).when(record(safe)).thenEmits([recorded(safe)]);
+    spec
+      .given([registered])
+      .when(record(safe))
+      .thenEmits([recorded(safe)]);
   });
 
   it('when the house is found dangerous (grade C), then ThreePlusOneStatusRecorded', () => {
-    spec.given([registered, recorded(safe)]).when(record({ ...safe, housingGrade: 'C' })).thenEmits([recorded({ ...safe, housingGrade: 'C' })]);
+    spec
+      .given([registered, recorded(safe)])
+      .when(record({ ...safe, housingGrade: 'C' }))
+      .thenEmits([recorded({ ...safe, housingGrade: 'C' })]);
   });
 
   it('when assessed the same again, then nothing happens', () => {
-    spec.given([registered, recorded(safe)]).when(record(safe)).thenEmitsNothing();
+    spec
+      .given([registered, recorded(safe)])
+      .when(record(safe))
+      .thenEmitsNothing();
   });
 });
 
@@ -152,7 +299,10 @@ describe('evolve', () => {
       .given([
         registered,
         { type: 'HouseholdStatusChanged', data: { householdId: HOUSEHOLD_ID, status: { kind: 'ordinary' } } },
-        { type: 'HouseholdFlagsChanged', data: { householdId: HOUSEHOLD_ID, flags: { relocatedToResettlementSite: false, urbanHukou: true } } },
+        {
+          type: 'HouseholdFlagsChanged',
+          data: { householdId: HOUSEHOLD_ID, flags: { relocatedToResettlementSite: false, urbanHukou: true } },
+        },
       ])
       .state();
     expect(state).toMatchObject({
@@ -167,7 +317,10 @@ describe('evolve', () => {
   });
 
   it('ignores events before a registration, which decide never emits', () => {
-    const stray: HouseholdEvent = { type: 'HouseholdFlagsChanged', data: { householdId: HOUSEHOLD_ID, flags: { relocatedToResettlementSite: true, urbanHukou: true } } };
+    const stray: HouseholdEvent = {
+      type: 'HouseholdFlagsChanged',
+      data: { householdId: HOUSEHOLD_ID, flags: { relocatedToResettlementSite: true, urbanHukou: true } },
+    };
     expect(spec.given([stray]).state()).toEqual({ kind: 'unregistered' });
   });
 });

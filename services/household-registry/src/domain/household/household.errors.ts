@@ -4,36 +4,48 @@ import { DomainError, type DomainProblem } from '@relapse-watch/domain-kernel';
 // incomes, and messages reach logs, HTTP bodies and import error files.
 const MESSAGES = {
   'household.id-required': '户ID不能为空 / The household id is required',
-  'household.already-registered': '该户已登记，且登记信息不同 / The household is already registered with different details',
+  'household.already-registered':
+    '该户已登记，且登记信息不同 / The household is already registered with different details',
   'household.not-registered': '该户尚未登记 / The household is not registered',
-  'household.village-code-tier': '户所在地须为村级（第五级）区划代码 / A household is registered in a village-tier division',
+  'household.village-code-tier':
+    '户所在地须为村级（第五级）区划代码 / A household is registered in a village-tier division',
   'household.number-required': '户编号不能为空 / The household number is required',
-  'household.number-format': '户编号最多64个字符，不得含首尾空格或控制字符 / A household number has at most 64 characters, no surrounding spaces or control characters',
-  'household.number-in-use': '本村已有其他户使用该户编号 / Another household of the village already has this household number',
+  'household.number-format':
+    '户编号最多64个字符，不得含首尾空格或控制字符 / A household number has at most 64 characters, no surrounding spaces or control characters',
+  'household.number-in-use':
+    '本村已有其他户使用该户编号 / Another household of the village already has this household number',
   'household.status-monitored-by-assistance':
     '监测户身份由监测帮扶识别程序确定，不能在户籍登记中直接设置 / Monitored status comes from the assistance identification procedure and cannot be set in the registry',
-  'household.year-left-poverty': '脱贫年度须为不晚于今年的四位年份 / The year the household left poverty is a four-digit year not after this year',
+  'household.year-left-poverty':
+    '脱贫年度须为不晚于今年的四位年份 / The year the household left poverty is a four-digit year not after this year',
   'member.member-id-required': '成员ID不能为空 / The member id is required',
-  'member.member-id-taken': '该成员ID已用于信息不同的成员 / The member id already belongs to a member with different details',
+  'member.member-id-taken':
+    '该成员ID已用于信息不同的成员 / The member id already belongs to a member with different details',
   'member.member-id-retired': '该成员已移出本户，成员ID不再使用 / The member was removed; a member id is not reused',
   'member.not-found': '本户没有该成员 / The household has no such member',
   'member.name-required': '姓名不能为空 / The name is required',
-  'member.name-format': '姓名最多64个字符，不得含首尾空格或控制字符 / A name has at most 64 characters, no surrounding spaces or control characters',
+  'member.name-format':
+    '姓名最多64个字符，不得含首尾空格或控制字符 / A name has at most 64 characters, no surrounding spaces or control characters',
   'member.disability-grade': '残疾等级须为1至4级 / A disability grade is 1 to 4',
-  'member.id-already-in-household': '本户已有成员使用该身份证号码 / Another member of the household has this resident ID number',
+  'member.id-already-in-household':
+    '本户已有成员使用该身份证号码 / Another member of the household has this resident ID number',
   'member.head-already-exists': '本户已有户主 / The household already has a head',
   'member.head-required':
     '每户须有且只有一名户主：首位成员须为户主，户主须最后移出，更换户主时须将他人设为户主 / A household has exactly one head: the first member is the head, the head leaves last, and a new head replaces the old one',
   'member.former-head-relation':
     '更换户主时须给出原户主的新关系，且不能仍为户主 / Making a member head needs the former head’s new relation, other than head',
-  'period.format': '期间须为年度或截至某日的12个月 / A period is a calendar year or the 12 months ending on a real date',
+  'period.format':
+    '期间须为年度或截至某日的12个月 / A period is a calendar year or the 12 months ending on a real date',
   'period.in-future': '期间不能晚于今天 / A period cannot lie after today',
   'income.component-negative': '收入各项不能为负数 / Income components are not negative',
-  'income.no-resident-members': '人均纯收入须按至少一名常住成员计算 / Per-capita net income needs at least one resident member',
+  'income.no-resident-members':
+    '人均纯收入须按至少一名常住成员计算 / Per-capita net income needs at least one resident member',
   'rigid-expenditure.amount-negative': '刚性支出不能为负数 / Rigid expenditure is not negative',
   'risk-event.id-required': '风险事件ID不能为空 / The risk event id is required',
-  'risk-event.already-reported': '该风险事件ID已用于内容不同的报告 / The risk event id already belongs to a different report',
-  'risk-event.date-format': '风险发生日期须为真实日期（YYYY-MM-DD） / The date of a risk event is a real YYYY-MM-DD date',
+  'risk-event.already-reported':
+    '该风险事件ID已用于内容不同的报告 / The risk event id already belongs to a different report',
+  'risk-event.date-format':
+    '风险发生日期须为真实日期（YYYY-MM-DD） / The date of a risk event is a real YYYY-MM-DD date',
   'risk-event.date-in-future': '风险发生日期不能晚于今天 / A risk event cannot happen after today',
   'risk-event.loss-negative': '损失金额不能为负数 / A loss is not negative',
 } as const;

@@ -1,6 +1,12 @@
 import type { DomainEvent } from '@relapse-watch/event-store-core';
 import type { Fen, IncomeComponents, IsoDate } from '@relapse-watch/domain-kernel';
-import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, RiskEventKind, ThreePlusOneStatus } from './household.values';
+import type {
+  HouseholdFlags,
+  HouseholdStatus,
+  ReportingPeriod,
+  RiskEventKind,
+  ThreePlusOneStatus,
+} from './household.values';
 import type { MemberPersonal, MemberProfile, MemberRemovalReason } from './member.values';
 
 // Internal events of the registry (STYLE.md shape 6): what other services see are the
@@ -122,10 +128,16 @@ export type ThreePlusOneStatusRecorded = DomainEvent<
 >;
 
 /** The household's status changed. */
-export type HouseholdStatusChanged = DomainEvent<'HouseholdStatusChanged', { readonly householdId: string; readonly status: HouseholdStatus }>;
+export type HouseholdStatusChanged = DomainEvent<
+  'HouseholdStatusChanged',
+  { readonly householdId: string; readonly status: HouseholdStatus }
+>;
 
 /** The household's flags changed. */
-export type HouseholdFlagsChanged = DomainEvent<'HouseholdFlagsChanged', { readonly householdId: string; readonly flags: HouseholdFlags }>;
+export type HouseholdFlagsChanged = DomainEvent<
+  'HouseholdFlagsChanged',
+  { readonly householdId: string; readonly flags: HouseholdFlags }
+>;
 
 /** Every event of the Household aggregate. */
 export type HouseholdEvent =

@@ -1,6 +1,13 @@
 import { assertNever } from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
-import type { HouseholdEvent, HouseholdImported, HouseholdRegistered, IncomeRecorded, RigidExpenditureRecorded, RiskEventReported } from './household.events';
+import type {
+  HouseholdEvent,
+  HouseholdImported,
+  HouseholdRegistered,
+  IncomeRecorded,
+  RigidExpenditureRecorded,
+  RiskEventReported,
+} from './household.events';
 import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
 import type { MemberPersonal, MemberProfile } from './member.values';
 
@@ -50,7 +57,10 @@ export const initialState: HouseholdState = { kind: 'unregistered' };
 /** Flags of a newly registered household: neither applies until set. */
 const NO_FLAGS: HouseholdFlags = { relocatedToResettlementSite: false, urbanHukou: false };
 
-function replaceForPeriod<T extends { readonly period: ReportingPeriod }>(records: readonly T[], record: T): readonly T[] {
+function replaceForPeriod<T extends { readonly period: ReportingPeriod }>(
+  records: readonly T[],
+  record: T,
+): readonly T[] {
   return [...records.filter((r) => !isDeepStrictEqual(r.period, record.period)), record];
 }
 
@@ -101,7 +111,12 @@ function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): Ho
 }
 
 /** A household just registered: nothing recorded about it yet. */
-function newlyRegistered({ householdId, villageCode, householdNumber, status }: HouseholdRegistered['data']): RegisteredHousehold {
+function newlyRegistered({
+  householdId,
+  villageCode,
+  householdNumber,
+  status,
+}: HouseholdRegistered['data']): RegisteredHousehold {
   return {
     kind: 'registered',
     householdId,
@@ -121,12 +136,18 @@ function newlyRegistered({ householdId, villageCode, householdNumber, status }: 
 /** The household a `HouseholdImported` registers: its members get their personal data back by member id. */
 function imported(event: HouseholdImported): RegisteredHousehold {
   const { flags, members, incomes, threePlusOne, personal } = event.data;
-  const personalOf = new Map(personal.members.map(({ memberId, name, residentId }) => [memberId, { name, residentId }]));
+  const personalOf = new Map(
+    personal.members.map(({ memberId, name, residentId }) => [memberId, { name, residentId }]),
+  );
   return {
     ...newlyRegistered(event.data),
     flags,
     // `decide` writes personal data for every member; an empty record would only mean an event edited by hand.
-    members: members.map(({ memberId, profile }) => ({ memberId, personal: personalOf.get(memberId) ?? { name: '', residentId: '' }, profile })),
+    members: members.map(({ memberId, profile }) => ({
+      memberId,
+      personal: personalOf.get(memberId) ?? { name: '', residentId: '' },
+      profile,
+    })),
     incomes,
     threePlusOne,
   };

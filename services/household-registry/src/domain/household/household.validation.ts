@@ -1,4 +1,11 @@
-import { assertNever, atField, parseIsoDate, parseYuan, type DomainProblem, type IsoDate } from '@relapse-watch/domain-kernel';
+import {
+  assertNever,
+  atField,
+  parseIsoDate,
+  parseYuan,
+  type DomainProblem,
+  type IsoDate,
+} from '@relapse-watch/domain-kernel';
 import { householdProblem, type HouseholdRuleCode } from './household.errors';
 import type { HouseholdStatus, ReportingPeriod } from './household.values';
 
@@ -28,13 +35,24 @@ function hasControlCharacter(text: string): boolean {
  * surrounding spaces (they make two spellings of one value) and no control characters (they
  * break CSV exports and logs).
  */
-export function checkText(value: string, codes: { readonly required: HouseholdRuleCode; readonly format: HouseholdRuleCode }, field: string, problems: DomainProblem[]): void {
+export function checkText(
+  value: string,
+  codes: { readonly required: HouseholdRuleCode; readonly format: HouseholdRuleCode },
+  field: string,
+  problems: DomainProblem[],
+): void {
   if (typeof value !== 'string' || value.trim() === '') problems.push(householdProblem(codes.required, field));
-  else if ([...value].length > MAX_TEXT_LENGTH || value !== value.trim() || hasControlCharacter(value)) problems.push(householdProblem(codes.format, field));
+  else if ([...value].length > MAX_TEXT_LENGTH || value !== value.trim() || hasControlCharacter(value))
+    problems.push(householdProblem(codes.format, field));
 }
 
 /** An amount of yuan that parses and is not negative; read it with the kernel's `yuanToFen` once checked. */
-export function checkAmount(input: string | number, negativeCode: HouseholdRuleCode, field: string, problems: DomainProblem[]): void {
+export function checkAmount(
+  input: string | number,
+  negativeCode: HouseholdRuleCode,
+  field: string,
+  problems: DomainProblem[],
+): void {
   const result = parseYuan(input);
   if (!result.ok) problems.push(atField(result.problem, field));
   else if (result.fen < 0) problems.push(householdProblem(negativeCode, field));
@@ -48,17 +66,21 @@ export function checkPeriod(period: ReportingPeriod, today: IsoDate, problems: D
 
 /** A copy of a checked period with only its own fields. */
 export function canonicalPeriod(period: ReportingPeriod): ReportingPeriod {
-  return period.kind === 'calendar-year' ? { kind: 'calendar-year', year: period.year } : { kind: 'twelve-months', endingOn: period.endingOn };
+  return period.kind === 'calendar-year'
+    ? { kind: 'calendar-year', year: period.year }
+    : { kind: 'twelve-months', endingOn: period.endingOn };
 }
 
 function periodProblem(period: ReportingPeriod, today: IsoDate): DomainProblem | null {
   switch (period.kind) {
     case 'calendar-year':
-      if (!Number.isInteger(period.year) || period.year < 1000 || period.year > 9999) return householdProblem('period.format', 'period.year');
+      if (!Number.isInteger(period.year) || period.year < 1000 || period.year > 9999)
+        return householdProblem('period.format', 'period.year');
       // The current year is allowed: inspections record the year's expected income (预估全年收入).
       return period.year > Number(today.slice(0, 4)) ? householdProblem('period.in-future', 'period.year') : null;
     case 'twelve-months':
-      if (typeof period.endingOn !== 'string' || parseIsoDate(period.endingOn) === null) return householdProblem('period.format', 'period.endingOn');
+      if (typeof period.endingOn !== 'string' || parseIsoDate(period.endingOn) === null)
+        return householdProblem('period.format', 'period.endingOn');
       return period.endingOn > today ? householdProblem('period.in-future', 'period.endingOn') : null;
     default:
       return assertNever(period, 'period kind');
@@ -91,10 +113,13 @@ export function checkStatus(status: HouseholdStatus, today: IsoDate, problems: D
 
 /** A copy of a checked status with only its own fields. */
 export function canonicalStatus(status: HouseholdStatus): HouseholdStatus {
-  return status.kind === 'poverty-alleviated' ? { kind: 'poverty-alleviated', yearLeftPoverty: status.yearLeftPoverty } : { kind: status.kind };
+  return status.kind === 'poverty-alleviated'
+    ? { kind: 'poverty-alleviated', yearLeftPoverty: status.yearLeftPoverty }
+    : { kind: status.kind };
 }
 
 /** `today` must be a real date: a malformed one is the handler's bug, not the user's input. */
 export function requireToday(today: IsoDate): void {
-  if (parseIsoDate(today) === null) throw new RangeError('household decider: facts.today must be a real YYYY-MM-DD date');
+  if (parseIsoDate(today) === null)
+    throw new RangeError('household decider: facts.today must be a real YYYY-MM-DD date');
 }

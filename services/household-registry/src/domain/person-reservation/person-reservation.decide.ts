@@ -9,9 +9,12 @@ const PERSON_KEY = /^[0-9a-f]{64}$/;
 
 function checked(data: PersonReservationData): PersonReservationData {
   const problems: DomainProblem[] = [];
-  if (typeof data.personKey !== 'string' || !PERSON_KEY.test(data.personKey)) problems.push(personReservationProblem('person-reservation.key-format', 'personKey'));
-  if (typeof data.householdId !== 'string' || data.householdId.trim() === '') problems.push(personReservationProblem('person-reservation.household-id-required', 'householdId'));
-  if (typeof data.memberId !== 'string' || data.memberId.trim() === '') problems.push(personReservationProblem('person-reservation.member-id-required', 'memberId'));
+  if (typeof data.personKey !== 'string' || !PERSON_KEY.test(data.personKey))
+    problems.push(personReservationProblem('person-reservation.key-format', 'personKey'));
+  if (typeof data.householdId !== 'string' || data.householdId.trim() === '')
+    problems.push(personReservationProblem('person-reservation.household-id-required', 'householdId'));
+  if (typeof data.memberId !== 'string' || data.memberId.trim() === '')
+    problems.push(personReservationProblem('person-reservation.member-id-required', 'memberId'));
   const [first, ...rest] = problems;
   if (first !== undefined) throw DomainError.of([first, ...rest]);
   // Field by field, so nothing else a caller adds to the command reaches the event.
@@ -23,7 +26,10 @@ function checked(data: PersonReservationData): PersonReservationData {
  * for the holder again is a no-op, for anyone else it is refused with the holder attached;
  * releasing is the holder's alone, and repeating the holder's release is a no-op.
  */
-export function decide(command: PersonReservationCommand, state: PersonReservationState): readonly PersonReservationEvent[] {
+export function decide(
+  command: PersonReservationCommand,
+  state: PersonReservationState,
+): readonly PersonReservationEvent[] {
   const data = checked(command.data);
   switch (command.type) {
     case 'ReservePerson':

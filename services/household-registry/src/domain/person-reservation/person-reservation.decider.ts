@@ -16,7 +16,11 @@ export function personReservationStreamId(personKey: string): string {
  * The person reservation as a decider: one stream per person, so two households adding the same
  * person race on one stream and the event store's expected revision lets exactly one win.
  */
-export const personReservationDecider: Decider<PersonReservationCommand, PersonReservationEvent, PersonReservationState> = {
+export const personReservationDecider: Decider<
+  PersonReservationCommand,
+  PersonReservationEvent,
+  PersonReservationState
+> = {
   decide,
   evolve,
   initialState,

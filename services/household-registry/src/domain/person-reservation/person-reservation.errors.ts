@@ -31,5 +31,8 @@ export function personReservationError(code: PersonReservationRuleCode, field: s
 
 /** The person is held by another household or member: `member.id-already-in-household`, with the holder. */
 export function personHeldElsewhere(holder: ReservationHolder): ReservationConflict {
-  return new ReservationConflict(personReservationProblem('member.id-already-in-household', 'personal.residentId'), holder);
+  return new ReservationConflict(
+    personReservationProblem('member.id-already-in-household', 'personal.residentId'),
+    holder,
+  );
 }

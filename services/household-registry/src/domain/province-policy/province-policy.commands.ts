@@ -60,4 +60,5 @@ export interface RevokeKeyRegion {
 }
 
 /** Every command of the province policy aggregate. */
-export type ProvincePolicyCommand = PublishMonitoringThreshold | PublishInspectionFilterLine | DesignateKeyRegion | RevokeKeyRegion;
+export type ProvincePolicyCommand =
+  PublishMonitoringThreshold | PublishInspectionFilterLine | DesignateKeyRegion | RevokeKeyRegion;

@@ -1,6 +1,22 @@
-import { assertNever, atField, DomainError, isIsoDate, isWithin, parseDivisionCode, parseYuan, type DomainProblem, type IsoDate } from '@relapse-watch/domain-kernel';
+import {
+  assertNever,
+  atField,
+  DomainError,
+  isIsoDate,
+  isWithin,
+  parseDivisionCode,
+  parseYuan,
+  type DomainProblem,
+  type IsoDate,
+} from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
-import type { DesignateKeyRegion, LineData, PolicyScope, ProvincePolicyCommand, RevokeKeyRegion } from './province-policy.commands';
+import type {
+  DesignateKeyRegion,
+  LineData,
+  PolicyScope,
+  ProvincePolicyCommand,
+  RevokeKeyRegion,
+} from './province-policy.commands';
 import { policyError, policyProblem, type ProvincePolicyRuleCode } from './province-policy.errors';
 import type { ProvincePolicyEvent } from './province-policy.events';
 import type { ProvincePolicyState } from './province-policy.state';
@@ -14,17 +30,24 @@ function throwIfAny(problems: Problems): void {
 }
 
 function checkScope(scope: PolicyScope, state: ProvincePolicyState, problems: Problems): void {
-  if (typeof scope.provinceCode !== 'string' || !/^[1-9]\d$/.test(scope.provinceCode)) problems.push(policyProblem('policy.province-code', 'provinceCode'));
-  if (!Number.isInteger(scope.year) || scope.year < 1000 || scope.year > 9999) problems.push(policyProblem('policy.year', 'year'));
-  else if (state.scope !== null && (state.scope.provinceCode !== scope.provinceCode || state.scope.year !== scope.year)) {
+  if (typeof scope.provinceCode !== 'string' || !/^[1-9]\d$/.test(scope.provinceCode))
+    problems.push(policyProblem('policy.province-code', 'provinceCode'));
+  if (!Number.isInteger(scope.year) || scope.year < 1000 || scope.year > 9999)
+    problems.push(policyProblem('policy.year', 'year'));
+  else if (
+    state.scope !== null &&
+    (state.scope.provinceCode !== scope.provinceCode || state.scope.year !== scope.year)
+  ) {
     problems.push(policyProblem('policy.scope-mismatch', 'provinceCode'));
   }
 }
 
 function checkEffectiveDate(date: IsoDate, year: number, problems: Problems): void {
-  if (typeof date !== 'string' || !isIsoDate(date)) problems.push(policyProblem('policy.effective-date-format', 'effectiveFrom'));
+  if (typeof date !== 'string' || !isIsoDate(date))
+    problems.push(policyProblem('policy.effective-date-format', 'effectiveFrom'));
   // The aggregate is one province's policy for one year: a line or region of another year goes in that year's stream.
-  else if (Number(date.slice(0, 4)) !== year) problems.push(policyProblem('policy.effective-date-outside-year', 'effectiveFrom'));
+  else if (Number(date.slice(0, 4)) !== year)
+    problems.push(policyProblem('policy.effective-date-outside-year', 'effectiveFrom'));
 }
 
 function hasControlCharacter(text: string): boolean {
@@ -35,12 +58,22 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
-function checkText(value: string, max: number, codes: { required: ProvincePolicyRuleCode; format: ProvincePolicyRuleCode }, field: string, problems: Problems): void {
+function checkText(
+  value: string,
+  max: number,
+  codes: { required: ProvincePolicyRuleCode; format: ProvincePolicyRuleCode },
+  field: string,
+  problems: Problems,
+): void {
   if (typeof value !== 'string' || value.trim() === '') problems.push(policyProblem(codes.required, field));
-  else if ([...value].length > max || value !== value.trim() || hasControlCharacter(value)) problems.push(policyProblem(codes.format, field));
+  else if ([...value].length > max || value !== value.trim() || hasControlCharacter(value))
+    problems.push(policyProblem(codes.format, field));
 }
 
-const EVENT_OF_LINE = { 'monitoring-threshold': 'MonitoringThresholdPublished', 'inspection-filter': 'InspectionFilterLinePublished' } as const;
+const EVENT_OF_LINE = {
+  'monitoring-threshold': 'MonitoringThresholdPublished',
+  'inspection-filter': 'InspectionFilterLinePublished',
+} as const;
 
 /** A first publication; the same version as the latest one, nothing; another version, a revision with the previous one. */
 function publish(line: PolicyLine, data: LineData, state: ProvincePolicyState): readonly ProvincePolicyEvent[] {
@@ -50,9 +83,19 @@ function publish(line: PolicyLine, data: LineData, state: ProvincePolicyState): 
   if (!amount.ok) problems.push(atField(amount.problem, 'amountYuan'));
   else if (amount.fen <= 0) problems.push(policyProblem('policy.amount-not-positive', 'amountYuan'));
   checkEffectiveDate(data.effectiveFrom, data.year, problems);
-  checkText(data.sourceDocument, 200, { required: 'policy.source-document-required', format: 'policy.source-document-format' }, 'sourceDocument', problems);
+  checkText(
+    data.sourceDocument,
+    200,
+    { required: 'policy.source-document-required', format: 'policy.source-document-format' },
+    'sourceDocument',
+    problems,
+  );
   throwIfAny(problems);
-  const version: LineVersion = { amountFen: amount.ok ? amount.fen : 0, effectiveFrom: data.effectiveFrom, sourceDocument: data.sourceDocument };
+  const version: LineVersion = {
+    amountFen: amount.ok ? amount.fen : 0,
+    effectiveFrom: data.effectiveFrom,
+    sourceDocument: data.sourceDocument,
+  };
   const scope = { provinceCode: data.provinceCode, year: data.year };
   const previous = state.lines[line].at(-1);
   if (previous === undefined) return [{ type: EVENT_OF_LINE[line], data: { ...scope, ...version } }];
@@ -64,11 +107,20 @@ function designate(command: DesignateKeyRegion, state: ProvincePolicyState): rea
   const { data, facts } = command;
   const problems: Problems = [];
   checkScope(data, state, problems);
-  if (typeof data.regionId !== 'string' || data.regionId.trim() === '') problems.push(policyProblem('key-region.id-required', 'regionId'));
-  if (!(KEY_REGION_KINDS as readonly string[]).includes(data.kind)) problems.push(policyProblem('key-region.kind', 'kind'));
-  if (!Array.isArray(data.divisionCodes) || data.divisionCodes.length === 0) problems.push(policyProblem('key-region.divisions-required', 'divisionCodes'));
+  if (typeof data.regionId !== 'string' || data.regionId.trim() === '')
+    problems.push(policyProblem('key-region.id-required', 'regionId'));
+  if (!(KEY_REGION_KINDS as readonly string[]).includes(data.kind))
+    problems.push(policyProblem('key-region.kind', 'kind'));
+  if (!Array.isArray(data.divisionCodes) || data.divisionCodes.length === 0)
+    problems.push(policyProblem('key-region.divisions-required', 'divisionCodes'));
   else checkDivisionCodes(data.divisionCodes, data.provinceCode, facts.unknownDivisionCodes, problems);
-  checkText(data.reason, 500, { required: 'key-region.reason-required', format: 'key-region.reason-format' }, 'reason', problems);
+  checkText(
+    data.reason,
+    500,
+    { required: 'key-region.reason-required', format: 'key-region.reason-format' },
+    'reason',
+    problems,
+  );
   checkEffectiveDate(data.effectiveFrom, data.year, problems);
   throwIfAny(problems);
   const designation = {
@@ -85,18 +137,35 @@ function designate(command: DesignateKeyRegion, state: ProvincePolicyState): rea
   if (existing === undefined) return [{ type: 'KeyRegionDesignated', data: designation }];
   if (existing.revoked !== null) throw policyError('key-region.id-retired', 'regionId');
   const { kind, divisionCodes, reason, effectiveFrom } = existing;
-  if (isDeepStrictEqual({ kind, divisionCodes, reason, effectiveFrom }, { kind: designation.kind, divisionCodes: designation.divisionCodes, reason: designation.reason, effectiveFrom: designation.effectiveFrom })) return [];
+  if (
+    isDeepStrictEqual(
+      { kind, divisionCodes, reason, effectiveFrom },
+      {
+        kind: designation.kind,
+        divisionCodes: designation.divisionCodes,
+        reason: designation.reason,
+        effectiveFrom: designation.effectiveFrom,
+      },
+    )
+  )
+    return [];
   throw policyError('key-region.id-taken', 'regionId');
 }
 
-function checkDivisionCodes(codes: readonly string[], provinceCode: string, unknown: readonly string[], problems: Problems): void {
+function checkDivisionCodes(
+  codes: readonly string[],
+  provinceCode: string,
+  unknown: readonly string[],
+  problems: Problems,
+): void {
   const province = `${provinceCode}0000000000`;
   const seen = new Set<string>();
   codes.forEach((code, i) => {
     const field = `divisionCodes.${i}`;
     const parsed = parseDivisionCode(code);
     if (!parsed.ok) problems.push(atField(parsed.problem, field));
-    else if (parsed.tier === 'province' || !/^[1-9]\d$/.test(provinceCode) || !isWithin(code, province)) problems.push(policyProblem('key-region.division-outside-province', field));
+    else if (parsed.tier === 'province' || !/^[1-9]\d$/.test(provinceCode) || !isWithin(code, province))
+      problems.push(policyProblem('key-region.division-outside-province', field));
     else if (seen.has(code)) problems.push(policyProblem('key-region.division-duplicate', field));
     else if (unknown.includes(code)) problems.push(policyProblem('division.unknown', field));
     seen.add(code);
@@ -107,14 +176,32 @@ function revoke(command: RevokeKeyRegion, state: ProvincePolicyState): readonly 
   const { data } = command;
   const problems: Problems = [];
   checkScope(data, state, problems);
-  checkText(data.reason, 500, { required: 'key-region.reason-required', format: 'key-region.reason-format' }, 'reason', problems);
+  checkText(
+    data.reason,
+    500,
+    { required: 'key-region.reason-required', format: 'key-region.reason-format' },
+    'reason',
+    problems,
+  );
   checkEffectiveDate(data.effectiveFrom, data.year, problems);
   throwIfAny(problems);
   const region = state.keyRegions.find((r) => r.regionId === data.regionId);
   if (region === undefined) throw policyError('key-region.not-found', 'regionId');
   if (region.revoked !== null) return [];
-  if (data.effectiveFrom < region.effectiveFrom) throw policyError('key-region.revoked-before-designated', 'effectiveFrom');
-  return [{ type: 'KeyRegionRevoked', data: { provinceCode: data.provinceCode, year: data.year, regionId: data.regionId, reason: data.reason, effectiveFrom: data.effectiveFrom } }];
+  if (data.effectiveFrom < region.effectiveFrom)
+    throw policyError('key-region.revoked-before-designated', 'effectiveFrom');
+  return [
+    {
+      type: 'KeyRegionRevoked',
+      data: {
+        provinceCode: data.provinceCode,
+        year: data.year,
+        regionId: data.regionId,
+        reason: data.reason,
+        effectiveFrom: data.effectiveFrom,
+      },
+    },
+  ];
 }
 
 /**

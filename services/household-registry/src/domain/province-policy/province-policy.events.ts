@@ -14,7 +14,10 @@ export type MonitoringThresholdPublished = DomainEvent<'MonitoringThresholdPubli
 export type InspectionFilterLinePublished = DomainEvent<'InspectionFilterLinePublished', Scope & LineVersion>;
 
 /** A new version of a published line, with the version it replaces (the history is kept). */
-export type ThresholdRevised = DomainEvent<'ThresholdRevised', Scope & LineVersion & { readonly line: PolicyLine; readonly previous: LineVersion }>;
+export type ThresholdRevised = DomainEvent<
+  'ThresholdRevised',
+  Scope & LineVersion & { readonly line: PolicyLine; readonly previous: LineVersion }
+>;
 
 /** A key region was designated. */
 export type KeyRegionDesignated = DomainEvent<
@@ -29,7 +32,15 @@ export type KeyRegionDesignated = DomainEvent<
 >;
 
 /** A key region designation was revoked. */
-export type KeyRegionRevoked = DomainEvent<'KeyRegionRevoked', Scope & { readonly regionId: string; readonly reason: string; readonly effectiveFrom: string }>;
+export type KeyRegionRevoked = DomainEvent<
+  'KeyRegionRevoked',
+  Scope & { readonly regionId: string; readonly reason: string; readonly effectiveFrom: string }
+>;
 
 /** Every event of the province policy aggregate. */
-export type ProvincePolicyEvent = MonitoringThresholdPublished | InspectionFilterLinePublished | ThresholdRevised | KeyRegionDesignated | KeyRegionRevoked;
+export type ProvincePolicyEvent =
+  | MonitoringThresholdPublished
+  | InspectionFilterLinePublished
+  | ThresholdRevised
+  | KeyRegionDesignated
+  | KeyRegionRevoked;

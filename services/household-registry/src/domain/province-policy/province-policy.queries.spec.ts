@@ -45,8 +45,28 @@ describe('key regions in force', () => {
   const PINGCHANG = '511923000000';
   const state = spec
     .given([
-      { type: 'KeyRegionDesignated', data: { ...scope, regionId: 'kr-1', kind: 'priority-assistance-county', divisionCodes: [PINGCHANG], reason: 'r', effectiveFrom: '2024-03-01' } },
-      { type: 'KeyRegionDesignated', data: { ...scope, regionId: 'kr-2', kind: 'major-natural-disaster', divisionCodes: ['511921000000'], reason: 'r', effectiveFrom: '2024-03-01' } },
+      {
+        type: 'KeyRegionDesignated',
+        data: {
+          ...scope,
+          regionId: 'kr-1',
+          kind: 'priority-assistance-county',
+          divisionCodes: [PINGCHANG],
+          reason: 'r',
+          effectiveFrom: '2024-03-01',
+        },
+      },
+      {
+        type: 'KeyRegionDesignated',
+        data: {
+          ...scope,
+          regionId: 'kr-2',
+          kind: 'major-natural-disaster',
+          divisionCodes: ['511921000000'],
+          reason: 'r',
+          effectiveFrom: '2024-03-01',
+        },
+      },
       { type: 'KeyRegionRevoked', data: { ...scope, regionId: 'kr-1', reason: 'done', effectiveFrom: '2024-09-01' } },
     ])
     .state();
@@ -59,7 +79,9 @@ describe('key regions in force', () => {
 
   it('a village lies in the key region of its county', () => {
     // 511923100201 is a village of Pingchang County (511923); 511921 is Tongjiang County.
-    expect(keyRegionsCovering(state, '511923100201', '2024-08-20').map((r) => r.kind)).toEqual(['priority-assistance-county']);
+    expect(keyRegionsCovering(state, '511923100201', '2024-08-20').map((r) => r.kind)).toEqual([
+      'priority-assistance-county',
+    ]);
     expect(keyRegionsCovering(state, '511923100201', '2024-09-01')).toEqual([]);
   });
 });

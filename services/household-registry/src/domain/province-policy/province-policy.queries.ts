@@ -16,10 +16,16 @@ export function lineInForceOn(state: ProvincePolicyState, line: PolicyLine, date
 
 /** The key regions in force on a date: designated on or before it and not revoked by then. */
 export function keyRegionsInForceOn(state: ProvincePolicyState, date: IsoDate): readonly KeyRegion[] {
-  return state.keyRegions.filter((r) => r.effectiveFrom <= date && (r.revoked === null || r.revoked.effectiveFrom > date));
+  return state.keyRegions.filter(
+    (r) => r.effectiveFrom <= date && (r.revoked === null || r.revoked.effectiveFrom > date),
+  );
 }
 
 /** The key regions in force on a date that cover a division (a village lies in its county's region). */
-export function keyRegionsCovering(state: ProvincePolicyState, divisionCode: string, date: IsoDate): readonly KeyRegion[] {
+export function keyRegionsCovering(
+  state: ProvincePolicyState,
+  divisionCode: string,
+  date: IsoDate,
+): readonly KeyRegion[] {
   return keyRegionsInForceOn(state, date).filter((r) => r.divisionCodes.some((unit) => isWithin(divisionCode, unit)));
 }

@@ -13,7 +13,11 @@ export interface ProvincePolicyState {
 }
 
 /** The state of an empty stream. */
-export const initialState: ProvincePolicyState = { scope: null, lines: { 'monitoring-threshold': [], 'inspection-filter': [] }, keyRegions: [] };
+export const initialState: ProvincePolicyState = {
+  scope: null,
+  lines: { 'monitoring-threshold': [], 'inspection-filter': [] },
+  keyRegions: [],
+};
 
 function withVersion(state: ProvincePolicyState, line: PolicyLine, version: LineVersion): ProvincePolicyState['lines'] {
   return { ...state.lines, [line]: [...state.lines[line], version] };
@@ -36,11 +40,22 @@ export function evolve(state: ProvincePolicyState, event: ProvincePolicyEvent): 
       return { ...state, scope, lines: withVersion(state, event.data.line, versionOf(event.data)) };
     case 'KeyRegionDesignated': {
       const { regionId, kind, divisionCodes, reason } = event.data;
-      return { ...state, scope, keyRegions: [...state.keyRegions, { regionId, kind, divisionCodes, reason, effectiveFrom: event.data.effectiveFrom, revoked: null }] };
+      return {
+        ...state,
+        scope,
+        keyRegions: [
+          ...state.keyRegions,
+          { regionId, kind, divisionCodes, reason, effectiveFrom: event.data.effectiveFrom, revoked: null },
+        ],
+      };
     }
     case 'KeyRegionRevoked': {
       const revoked = { reason: event.data.reason, effectiveFrom: event.data.effectiveFrom };
-      return { ...state, scope, keyRegions: state.keyRegions.map((r) => (r.regionId === event.data.regionId ? { ...r, revoked } : r)) };
+      return {
+        ...state,
+        scope,
+        keyRegions: state.keyRegions.map((r) => (r.regionId === event.data.regionId ? { ...r, revoked } : r)),
+      };
     }
     default:
       return assertNever(event, 'province policy event');

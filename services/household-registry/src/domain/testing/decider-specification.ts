@@ -25,7 +25,9 @@ export interface Then<Event> {
  * Given-When-Then over a decider (STYLE.md "Tests"): `given` folds past events with `evolve`,
  * `when` decides one command, `then…` checks the outcome. Pure: no store, no clock.
  */
-export function deciderSpecification<Command, Event extends DomainEvent, State>(decider: Decider<Command, Event, State>) {
+export function deciderSpecification<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+) {
   return {
     given(history: readonly Event[]) {
       return {

@@ -29,24 +29,45 @@ const adultProfile: MemberProfile = {
 };
 
 /** The head: born 1968-04-12, male (sequence 031). */
-export const HEAD: HouseholdMember = { memberId: 'm-head', personal: { name: '张德明', residentId: '511923196804120318' }, profile: adultProfile };
+export const HEAD: HouseholdMember = {
+  memberId: 'm-head',
+  personal: { name: '张德明', residentId: '511923196804120318' },
+  profile: adultProfile,
+};
 /** The spouse: born 1970-09-03, female (022); 35+9+10+45+16+12+2+9+42+0+0+81+0+15+0+8+4 = 288, 288 mod 11 = 2 → X. */
 export const SPOUSE: HouseholdMember = {
   memberId: 'm-spouse',
   personal: { name: '李秀英', residentId: '51192319700903022X' },
-  profile: { ...adultProfile, relationToHead: 'spouse', health: { kind: 'chronic-illness' }, employment: { status: 'not-employed' } },
+  profile: {
+    ...adultProfile,
+    relationToHead: 'spouse',
+    health: { kind: 'chronic-illness' },
+    employment: { status: 'not-employed' },
+  },
 };
 /** A daughter in junior secondary school: born 2010-06-18, female (026). */
 export const DAUGHTER: HouseholdMember = {
   memberId: 'm-daughter',
   personal: { name: '张小红', residentId: '511923201006180264' },
-  profile: { ...adultProfile, relationToHead: 'child', labourCapacity: 'none', employment: { status: 'not-employed' }, schooling: 'junior-secondary' },
+  profile: {
+    ...adultProfile,
+    relationToHead: 'child',
+    labourCapacity: 'none',
+    employment: { status: 'not-employed' },
+    schooling: 'junior-secondary',
+  },
 };
 /** The head's father, disabled grade 2: born 1942-01-25, male (015). */
 export const FATHER: HouseholdMember = {
   memberId: 'm-father',
   personal: { name: '张老汉', residentId: '511923194201250157' },
-  profile: { ...adultProfile, relationToHead: 'parent', health: { kind: 'disabled', grade: 2 }, labourCapacity: 'lost', employment: { status: 'not-employed' } },
+  profile: {
+    ...adultProfile,
+    relationToHead: 'parent',
+    health: { kind: 'disabled', grade: 2 },
+    labourCapacity: 'lost',
+    employment: { status: 'not-employed' },
+  },
 };
 /** A son working in another province, not living in the household: born 1995-08-17, male (053). */
 export const MIGRANT_SON: HouseholdMember = {
@@ -64,12 +85,24 @@ export const MIGRANT_SON: HouseholdMember = {
 /** The registration event of the fixture household. */
 export const registered: HouseholdRegistered = {
   type: 'HouseholdRegistered',
-  data: { householdId: HOUSEHOLD_ID, villageCode: VILLAGE_CODE, householdNumber: HOUSEHOLD_NUMBER, status: { kind: 'poverty-alleviated', yearLeftPoverty: 2019 } },
+  data: {
+    householdId: HOUSEHOLD_ID,
+    villageCode: VILLAGE_CODE,
+    householdNumber: HOUSEHOLD_NUMBER,
+    status: { kind: 'poverty-alleviated', yearLeftPoverty: 2019 },
+  },
 };
 
 /** The command that produces {@link registered}, with data and facts overridable. */
-export function registerHousehold(data: Partial<RegisterHousehold['data']> = {}, facts: Partial<RegisterHousehold['facts']> = {}): RegisterHousehold {
-  return { type: 'RegisterHousehold', data: { ...registered.data, ...data }, facts: { today: TODAY, householdNumberInUse: false, ...facts } };
+export function registerHousehold(
+  data: Partial<RegisterHousehold['data']> = {},
+  facts: Partial<RegisterHousehold['facts']> = {},
+): RegisterHousehold {
+  return {
+    type: 'RegisterHousehold',
+    data: { ...registered.data, ...data },
+    facts: { today: TODAY, householdNumberInUse: false, ...facts },
+  };
 }
 
 /** The event of a member joining the fixture household. */
@@ -88,7 +121,11 @@ export function addMember(member: HouseholdMember, facts: Partial<MemberFacts> =
 }
 
 /** The command replacing a member's record. */
-export function updateMember(member: HouseholdMember, formerHeadRelation?: Exclude<RelationToHead, 'head'>, facts: Partial<MemberFacts> = {}): UpdateMember {
+export function updateMember(
+  member: HouseholdMember,
+  formerHeadRelation?: Exclude<RelationToHead, 'head'>,
+  facts: Partial<MemberFacts> = {},
+): UpdateMember {
   return {
     type: 'UpdateMember',
     data: formerHeadRelation === undefined ? member : { ...member, formerHeadRelation },
