@@ -102,9 +102,9 @@ describe('generateProvinceHouseholds', () => {
       const i = h.income;
       const net =
         Number(i.wagesYuan) +
-        Number(i.netBusinessYuan) +
-        Number(i.netPropertyYuan) +
-        Number(i.netTransferYuan) -
+        Number(i.grossBusinessYuan) +
+        Number(i.propertyYuan) +
+        Number(i.transferYuan) -
         Number(i.productionCostsYuan);
       return net / h.members.filter((m) => m.profile.livesInHousehold).length;
     };

@@ -233,9 +233,9 @@ function income(
   return {
     year: settings.incomeYear,
     wagesYuan: String(wages),
-    netBusinessYuan: String(business),
-    netPropertyYuan: String(property),
-    netTransferYuan: String(transfer),
+    grossBusinessYuan: String(business),
+    propertyYuan: String(property),
+    transferYuan: String(transfer),
     productionCostsYuan: String(business - businessNet),
   };
 }

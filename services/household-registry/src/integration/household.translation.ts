@@ -1,14 +1,18 @@
 import {
   householdIncomeRecordedV1,
+  householdLegacyMonitoringRecordNotedV1,
   householdRegisteredV1,
   householdRigidExpenditureRecordedV1,
   householdRiskReportedV1,
   householdStatusChangedV1,
   householdThreePlusOneStatusChangedV1,
+  type IncomeRecordReasonV1,
   type ThreePlusOneStatusV1,
 } from '@relapse-watch/contracts';
 import { assertNever } from '@relapse-watch/domain-kernel';
-import type { HouseholdEvent } from '../domain/household/household.events';
+import { isDeepStrictEqual } from 'node:util';
+import type { HouseholdEvent, PerCapitaIncomeRecomputed } from '../domain/household/household.events';
+import type { LegacyMonitoringRecord } from '../domain/household/legacy-monitoring.values';
 import type { HouseholdState, IncomeRecord, RegisteredHousehold } from '../domain/household/household.state';
 import { memberChanges, membersChanged } from './household-members.translation';
 import type { RegistryIntegrationEvent } from './integration-event';
@@ -45,18 +49,59 @@ function registered(state: RegisteredHousehold): RegistryIntegrationEvent {
   };
 }
 
-function incomeRecorded(state: RegisteredHousehold, record: IncomeRecord): RegistryIntegrationEvent {
-  const { period, components, netIncomeFen, residentMembers, perCapitaNetIncomeFen } = record;
+function incomeRecorded(
+  state: RegisteredHousehold,
+  record: IncomeRecord,
+  reason: IncomeRecordReasonV1 = { kind: 'recorded' },
+): RegistryIntegrationEvent {
+  const { period, components, netIncomeFen, divisorRule, divisorMembers, perCapitaNetIncomeFen } = record;
+  const { wagesFen, grossBusinessFen, propertyFen, transferFen, productionCostsFen } = components;
   return {
     contract: householdIncomeRecordedV1,
     data: {
       householdId: state.householdId,
       villageCode: state.villageCode,
       period,
-      components,
+      components: { wagesFen, grossBusinessFen, propertyFen, transferFen, productionCostsFen },
       netIncomeFen,
-      residentMembers,
+      divisorRule,
+      divisorMembers,
       perCapitaNetIncomeFen,
+      reason,
+    },
+  };
+}
+
+/** The period's income record as it stands after a recomputation, published again with why and from when. */
+function incomeRecomputed(state: RegisteredHousehold, event: PerCapitaIncomeRecomputed): RegistryIntegrationEvent[] {
+  const record = state.incomes.find((r) => isDeepStrictEqual(r.period, event.data.period));
+  if (record === undefined) return [];
+  const { cause, effectiveOn, previous } = event.data;
+  const { divisorRule, divisorMembers, perCapitaNetIncomeFen } = previous;
+  return [
+    incomeRecorded(state, record, {
+      kind: 'membership-changed',
+      memberId: cause.memberId,
+      change: cause.change,
+      effectiveOn,
+      previous: { divisorRule, divisorMembers, perCapitaNetIncomeFen },
+    }),
+  ];
+}
+
+function legacyMonitoringNoted(state: RegisteredHousehold, record: LegacyMonitoringRecord): RegistryIntegrationEvent {
+  const { source, category, identifiedOn, riskTypes, riskEliminated, eliminatedOn } = record;
+  return {
+    contract: householdLegacyMonitoringRecordNotedV1,
+    data: {
+      householdId: state.householdId,
+      villageCode: state.villageCode,
+      source,
+      category,
+      identifiedOn,
+      riskTypes,
+      riskEliminated,
+      eliminatedOn,
     },
   };
 }
@@ -79,8 +124,10 @@ function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlus
  * deterministic, as the relay requires: the same stored event always gives the same data.
  * One event each, but for `HouseholdImported`, which a subscriber sees as the events the separate
  * commands would have published: registered (with status and flags), members changed (all
- * added), each income recorded and the "3+1" status. None for an event that changed nothing
- * public — only an event on a stream without a registration, which `evolve` ignores too.
+ * added), each income recorded, the "3+1" status and a declared monitoring record. A per-capita
+ * recomputation is the period's income record again, with the membership change as its reason.
+ * None for an event that changed nothing public — only an event on a stream without a
+ * registration, which `evolve` ignores too.
  */
 export function translateHouseholdEvent(
   state: HouseholdState,
@@ -98,6 +145,7 @@ export function translateHouseholdEvent(
         ...(state.members.length > 0 ? [membersChanged(state, added)] : []),
         ...state.incomes.map((record) => incomeRecorded(state, record)),
         ...(state.threePlusOne === null ? [] : [threePlusOneChanged(state, state.threePlusOne)]),
+        ...state.legacyMonitoring.map((record) => legacyMonitoringNoted(state, record)),
       ];
     }
     case 'MemberAdded':
@@ -106,6 +154,10 @@ export function translateHouseholdEvent(
       return [membersChanged(state, memberChanges(event))];
     case 'IncomeRecorded':
       return [incomeRecorded(state, event.data)];
+    case 'PerCapitaIncomeRecomputed':
+      return incomeRecomputed(state, event);
+    case 'LegacyMonitoringRecordNoted':
+      return [legacyMonitoringNoted(state, event.data.record)];
     case 'RigidExpenditureRecorded': {
       const { period, medicalAfterReimbursementFen, educationFen, disasterLossFen, totalFen } = event.data;
       return [
