@@ -94,4 +94,39 @@ describe('household register projection', () => {
       revision: 0,
     });
   });
+
+  it('shows the per-capita figure in force after a member leaves, and a declared monitoring record without changing the status', () => {
+    const events = stored([
+      registerHousehold(),
+      ...members.map((data): HouseholdCommand => ({ type: 'AddMember', data, facts: MEMBER_FACTS })),
+      { type: 'RecordIncome', data: income, facts: DIVISOR_FACTS },
+      { type: 'RemoveMember', data: { memberId: MIGRANT_SON.memberId, reason: 'moved-out' }, facts: DIVISOR_FACTS },
+      {
+        type: 'NoteLegacyMonitoringRecord',
+        data: {
+          source: 'household-sheet',
+          category: 'unstable-poverty-alleviated',
+          identifiedOn: '2022-04-18',
+          riskTypes: ['illness'],
+          riskEliminated: false,
+          eliminatedOn: null,
+        },
+        facts: { today: TODAY, unknownRiskTypes: [] },
+      },
+    ]);
+    expect(events.map((e) => e.type).slice(-3)).toEqual([
+      'MemberRemoved',
+      'PerCapitaIncomeRecomputed',
+      'LegacyMonitoringRecordNoted',
+    ] satisfies HouseholdEvent['type'][]);
+    const view = project(events);
+    // 21600 + 4360 = 25960.00 yuan: ÷ 4 members = 6490.00, ÷ 3 once the son left
+    expect(view?.household.incomes).toEqual([
+      expect.objectContaining({ divisorMembers: 3, perCapitaNetIncomeFen: 865_333 }),
+    ]);
+    expect(view).toMatchObject({ memberCount: 3, statusKind: 'poverty-alleviated' });
+    expect(view?.household.legacyMonitoring).toEqual([
+      expect.objectContaining({ category: 'unstable-poverty-alleviated' }),
+    ]);
+  });
 });
