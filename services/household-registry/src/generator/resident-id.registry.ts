@@ -4,17 +4,14 @@ import type { SeededRandom } from './seeded-random';
 
 const DAY_MS = 86_400_000;
 const EPOCH_1900 = Date.UTC(1900, 0, 1);
-/** Days from 1900 a key leaves room for (about 219 years). */
-const DAYS = 80_000;
 
 /**
  * Issues resident IDs (GB 11643: registration prefix, birth date, sequence with the sex in its
- * parity, MOD 11-2 check character) never issued before in this run. Remembers each as one number
- * (prefix, day, sequence), so uniqueness costs a few tens of bytes per person.
+ * parity, MOD 11-2 check character) never issued before in this run. Remembers each as one small
+ * integer (day, sequence) in a set per prefix, so uniqueness costs a few tens of bytes per person.
  */
 export class ResidentIdRegistry {
-  private readonly issued = new Set<number>();
-  private readonly prefixes = new Map<string, number>();
+  private readonly issued = new Map<string, Set<number>>();
   private readonly asOf: { readonly year: number; readonly month: number; readonly day: number };
 
   constructor(asOf: string) {
@@ -32,12 +29,13 @@ export class ResidentIdRegistry {
     const day = Math.round((birthMs - EPOCH_1900) / DAY_MS);
     const birth = new Date(EPOCH_1900 + day * DAY_MS);
     const prefix = prefixFor(birth.getUTCFullYear());
-    let prefixIndex = this.prefixes.get(prefix);
-    if (prefixIndex === undefined) this.prefixes.set(prefix, (prefixIndex = this.prefixes.size));
+    let issued = this.issued.get(prefix);
+    if (issued === undefined) this.issued.set(prefix, (issued = new Set()));
     const parity = sketch.sex === 'male' ? 1 : 0;
     let sequence = random.int(0, 499) * 2 + parity;
-    const base = (prefixIndex * DAYS + day) * 1_000;
-    for (let tries = 0; this.issued.has(base + sequence); tries++) {
+    // Below 2^31 (80,000 days × 1,000): small integers, which a Set hashes fastest.
+    const base = day * 1_000;
+    for (let tries = 0; issued.has(base + sequence); tries++) {
       if (tries >= 500)
         throw new DomainError({
           code: 'generator.options',
@@ -46,8 +44,9 @@ export class ResidentIdRegistry {
         });
       sequence = (sequence + 2) % 1_000;
     }
-    this.issued.add(base + sequence);
-    const first17 = `${prefix}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+    issued.add(base + sequence);
+    const date = birth.getUTCFullYear() * 10_000 + (birth.getUTCMonth() + 1) * 100 + birth.getUTCDate();
+    const first17 = `${prefix}${date}${String(sequence).padStart(3, '0')}`;
     return first17 + residentIdCheckCharacter(first17);
   }
 }
