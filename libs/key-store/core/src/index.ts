@@ -4,3 +4,4 @@ export * from './master-keyring';
 export * from './personal-data-vault';
 export * from './key-store.input';
 export * from './key-record-row';
+export * from './personal-data-event-store';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, expect, it } from '@jest/globals';
 import { Pool } from 'pg';
-import { keyStoreConformance, wrappedKey } from '@relapse-watch/key-store-testing';
+import { PostgresEventStore } from '@relapse-watch/event-store-postgres';
+import { keyStoreConformance, personalDataEventStoreCases, wrappedKey } from '@relapse-watch/key-store-testing';
 import { PostgresKeyStore } from './postgres-key-store';
 
 // Other suites share this PostgreSQL: this run gets a schema of its own, dropped at the end.
@@ -11,6 +12,7 @@ const schema = `ks_conformance_${randomBytes(6).toString('hex')}`;
 afterAll(async () => {
   const admin = new Pool({ connectionString: url, max: 1 });
   await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}_events" CASCADE`);
   await admin.end();
 });
 
@@ -54,3 +56,9 @@ it('refuses a schema of another version and an invalid schema name', async () =>
     await admin.end();
   }
 });
+
+personalDataEventStoreCases(
+  'PostgreSQL event store',
+  async () => PostgresEventStore.open({ connectionString: url, schema: `${schema}_events` }),
+  async () => PostgresKeyStore.open({ connectionString: url, schema }),
+);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, expect, it } from '@jest/globals';
-import { keyStoreConformance, wrappedKey } from '@relapse-watch/key-store-testing';
+import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
+import { keyStoreConformance, personalDataEventStoreCases, wrappedKey } from '@relapse-watch/key-store-testing';
 import { SqliteKeyStore } from './sqlite-key-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'key-store-'));
@@ -52,3 +53,10 @@ function readOr(p: string): Buffer {
     return Buffer.alloc(0);
   }
 }
+
+let stores = 0;
+personalDataEventStoreCases(
+  'SQLite event store',
+  async () => SqliteEventStore.open({ path: join(dir, `events-${++stores}.db`) }),
+  async () => SqliteKeyStore.open(join(dir, 'sealing-keys.db')),
+);
