@@ -1,10 +1,11 @@
+import { throwIfAny } from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
 import { provinceRiskTypeCode, RISK_TYPE_LOCAL_CODE_PATTERN } from '../risk-types/risk-types';
 import type { AddProvinceRiskType, SetPerCapitaDivisorRule } from './province-policy.commands';
 import { policyError, policyProblem } from './province-policy.errors';
 import type { ProvincePolicyEvent } from './province-policy.events';
 import type { ProvincePolicyState } from './province-policy.state';
-import { checkEffectiveDate, checkScope, checkText, throwIfAny, type Problems } from './province-policy.validation';
+import { checkEffectiveDate, checkScope, checkText, type Problems } from './province-policy.validation';
 import { PER_CAPITA_DIVISOR_RULES, type DivisorRuleVersion } from './province-policy.values';
 
 /** Longest local part of a province's risk type code (with `51.` the code stays within 64). */

@@ -1,11 +1,11 @@
-import { assertNever, atField, isWithin, parseDivisionCode, parseYuan } from '@relapse-watch/domain-kernel';
+import { assertNever, atField, isWithin, parseDivisionCode, parseYuan, throwIfAny } from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
 import type { DesignateKeyRegion, LineData, ProvincePolicyCommand, RevokeKeyRegion } from './province-policy.commands';
 import { policyError, policyProblem } from './province-policy.errors';
 import type { ProvincePolicyEvent } from './province-policy.events';
 import type { ProvincePolicyState } from './province-policy.state';
 import { addProvinceRiskType, setPerCapitaDivisorRule } from './province-policy-rules.decide';
-import { checkEffectiveDate, checkScope, checkText, throwIfAny, type Problems } from './province-policy.validation';
+import { checkEffectiveDate, checkScope, checkText, type Problems } from './province-policy.validation';
 import { KEY_REGION_KINDS, type LineVersion, type PolicyLine } from './province-policy.values';
 
 const EVENT_OF_LINE = {

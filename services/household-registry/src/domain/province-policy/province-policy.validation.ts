@@ -1,4 +1,4 @@
-import { DomainError, isIsoDate, type DomainProblem, type IsoDate } from '@relapse-watch/domain-kernel';
+import { freeTextFault, isIsoDate, type DomainProblem, type IsoDate } from '@relapse-watch/domain-kernel';
 import type { PolicyScope } from './province-policy.commands';
 import { policyProblem, type ProvincePolicyRuleCode } from './province-policy.errors';
 import type { ProvincePolicyState } from './province-policy.state';
@@ -7,12 +7,6 @@ import type { ProvincePolicyState } from './province-policy.state';
 
 /** Problems found so far; every check adds to it so one refusal lists them all. */
 export type Problems = DomainProblem[];
-
-/** Throws every problem as one DomainError; returns when there were none. */
-export function throwIfAny(problems: Problems): void {
-  const [first, ...rest] = problems;
-  if (first !== undefined) throw DomainError.of([first, ...rest]);
-}
 
 /** The command's province and year: well formed, and those of the stream once it has any. */
 export function checkScope(scope: PolicyScope, state: ProvincePolicyState, problems: Problems): void {
@@ -37,14 +31,6 @@ export function checkEffectiveDate(date: IsoDate, year: number, problems: Proble
     problems.push(policyProblem('policy.effective-date-outside-year', 'effectiveFrom'));
 }
 
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 || (c >= 127 && c < 160)) return true;
-  }
-  return false;
-}
-
 /** A required free text of at most `max` characters, no surrounding spaces or control characters. */
 export function checkText(
   value: string,
@@ -53,7 +39,6 @@ export function checkText(
   field: string,
   problems: Problems,
 ): void {
-  if (typeof value !== 'string' || value.trim() === '') problems.push(policyProblem(codes.required, field));
-  else if ([...value].length > max || value !== value.trim() || hasControlCharacter(value))
-    problems.push(policyProblem(codes.format, field));
+  const fault = freeTextFault(value, max);
+  if (fault !== null) problems.push(policyProblem(codes[fault], field));
 }
