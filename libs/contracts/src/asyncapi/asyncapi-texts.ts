@@ -13,6 +13,8 @@ export const CONTRACT_CHANGES: readonly string[] = [
     'Issue 9: the status has no `monitored` any more (being a monitoring subject is the assistance service’s monitoring case, not a status); `yearLeftPoverty` is 2014–2020 (`HouseholdRegistered.v1`, `HouseholdStatusChanged.v1`).',
   '议题 9：`HouseholdRiskReported.v1` 的 `kind` 由封闭枚举改为风险类型代码（全国清单见 schema 说明，省可增补 `<省级代码>.<词>`），订阅方不得拒绝未知代码。 / ' +
     'Issue 9: `HouseholdRiskReported.v1` `kind` is a risk type code instead of a closed enum (the national list in the schema’s description; provinces add `<province>.<words>`); subscribers must not refuse an unknown code.',
+  '议题 9：`HouseholdMembersChanged.v1` 中 `livesInHousehold` 的说明更正：只有省定按常住人口计算人均时才决定人均人数。 / ' +
+    'Issue 9: `HouseholdMembersChanged.v1` `livesInHousehold` description corrected: it decides the per-capita divisor only where the province divides by resident members.',
   '议题 9：新增 `HouseholdLegacyMonitoringRecordNoted.v1`：导入表中监测户行申报的监测信息，供监测帮扶服务导入。 / ' +
     'Issue 9: new `HouseholdLegacyMonitoringRecordNoted.v1`: the monitoring columns of imported 监测户 rows, for the assistance service to load.',
 ];

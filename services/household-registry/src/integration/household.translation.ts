@@ -1,19 +1,15 @@
 import {
-  householdIncomeRecordedV1,
-  householdLegacyMonitoringRecordNotedV1,
   householdRegisteredV1,
   householdRigidExpenditureRecordedV1,
   householdRiskReportedV1,
   householdStatusChangedV1,
   householdThreePlusOneStatusChangedV1,
-  type IncomeRecordReasonV1,
   type ThreePlusOneStatusV1,
 } from '@relapse-watch/contracts';
 import { assertNever } from '@relapse-watch/domain-kernel';
-import { isDeepStrictEqual } from 'node:util';
-import type { HouseholdEvent, PerCapitaIncomeRecomputed } from '../domain/household/household.events';
-import type { LegacyMonitoringRecord } from '../domain/household/legacy-monitoring.values';
-import type { HouseholdState, IncomeRecord, RegisteredHousehold } from '../domain/household/household.state';
+import type { HouseholdEvent } from '../domain/household/household.events';
+import type { HouseholdState, RegisteredHousehold } from '../domain/household/household.state';
+import { incomeRecomputed, incomeRecorded, legacyMonitoringNoted } from './household-income.translation';
 import { memberChanges, membersChanged } from './household-members.translation';
 import type { RegistryIntegrationEvent } from './integration-event';
 
@@ -45,63 +41,6 @@ function registered(state: RegisteredHousehold): RegistryIntegrationEvent {
       householdNumber: state.householdNumber,
       status: state.status,
       flags: state.flags,
-    },
-  };
-}
-
-function incomeRecorded(
-  state: RegisteredHousehold,
-  record: IncomeRecord,
-  reason: IncomeRecordReasonV1 = { kind: 'recorded' },
-): RegistryIntegrationEvent {
-  const { period, components, netIncomeFen, divisorRule, divisorMembers, perCapitaNetIncomeFen } = record;
-  const { wagesFen, grossBusinessFen, propertyFen, transferFen, productionCostsFen } = components;
-  return {
-    contract: householdIncomeRecordedV1,
-    data: {
-      householdId: state.householdId,
-      villageCode: state.villageCode,
-      period,
-      components: { wagesFen, grossBusinessFen, propertyFen, transferFen, productionCostsFen },
-      netIncomeFen,
-      divisorRule,
-      divisorMembers,
-      perCapitaNetIncomeFen,
-      reason,
-    },
-  };
-}
-
-/** The period's income record as it stands after a recomputation, published again with why and from when. */
-function incomeRecomputed(state: RegisteredHousehold, event: PerCapitaIncomeRecomputed): RegistryIntegrationEvent[] {
-  const record = state.incomes.find((r) => isDeepStrictEqual(r.period, event.data.period));
-  if (record === undefined) return [];
-  const { cause, effectiveOn, previous } = event.data;
-  const { divisorRule, divisorMembers, perCapitaNetIncomeFen } = previous;
-  return [
-    incomeRecorded(state, record, {
-      kind: 'membership-changed',
-      memberId: cause.memberId,
-      change: cause.change,
-      effectiveOn,
-      previous: { divisorRule, divisorMembers, perCapitaNetIncomeFen },
-    }),
-  ];
-}
-
-function legacyMonitoringNoted(state: RegisteredHousehold, record: LegacyMonitoringRecord): RegistryIntegrationEvent {
-  const { source, category, identifiedOn, riskTypes, riskEliminated, eliminatedOn } = record;
-  return {
-    contract: householdLegacyMonitoringRecordNotedV1,
-    data: {
-      householdId: state.householdId,
-      villageCode: state.villageCode,
-      source,
-      category,
-      identifiedOn,
-      riskTypes,
-      riskEliminated,
-      eliminatedOn,
     },
   };
 }

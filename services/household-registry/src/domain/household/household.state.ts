@@ -165,7 +165,8 @@ function imported(event: HouseholdImported): RegisteredHousehold {
     })),
     incomes,
     threePlusOne,
-    legacyMonitoring: legacyMonitoring === null ? [] : [legacyMonitoring],
+    // Absent in events stored before records were kept (issue 9): none then.
+    legacyMonitoring: legacyMonitoring === null || legacyMonitoring === undefined ? [] : [legacyMonitoring],
   };
 }
 
