@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RegistryCommands } from '../application/registry-commands';
 import type { RiskType } from '../domain/risk-types/risk-types';
 import { DomainErrorInterceptor } from './domain-error.interceptor';
-import { RiskTypesQueryDto } from './dto/risk-types.dto';
+import { RiskTypesQueryDto, RiskTypeView } from './dto/risk-types.dto';
 import { REGISTRY_COMMANDS } from './registry.tokens';
 
 /** The risk types (reference data): the national list and a province's own for a year. */
@@ -14,6 +14,7 @@ export class RiskTypesController {
   constructor(@Inject(REGISTRY_COMMANDS) private readonly commands: RegistryCommands) {}
 
   @Get()
+  @ApiOkResponse({ type: [RiskTypeView] })
   @ApiOperation({
     summary:
       '某省某年可报告的风险类型（全国清单及本省增补）/ the risk types a household of a province may report in a year (national, then the province’s own)',
