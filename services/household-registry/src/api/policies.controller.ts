@@ -6,11 +6,21 @@ import { ApiError } from '@relapse-watch/service-runtime';
 import type { RegistryCommands } from '../application/registry-commands';
 import { createdIdFor } from '../application/registry-ids';
 import { provincePolicyDecider, provincePolicyStreamId } from '../domain/province-policy/province-policy.decider';
-import { keyRegionsInForceOn, lineInForceOn } from '../domain/province-policy/province-policy.queries';
+import {
+  divisorRuleInForceOn,
+  keyRegionsInForceOn,
+  lineInForceOn,
+} from '../domain/province-policy/province-policy.queries';
 import { CommandHeaders, commandContextFor, type CommandRequest } from './command-request';
 import { commandResponse, type CommandResponse } from './command-response';
 import { DomainErrorInterceptor } from './domain-error.interceptor';
-import { DesignateKeyRegionDto, PublishLineDto, RevokeKeyRegionDto } from './dto/policy.dto';
+import {
+  AddProvinceRiskTypeDto,
+  DesignateKeyRegionDto,
+  PublishLineDto,
+  RevokeKeyRegionDto,
+  SetPerCapitaDivisorRuleDto,
+} from './dto/policy.dto';
 import { REGISTRY_COMMANDS } from './registry.tokens';
 
 /** Thresholds and key regions of a province and year: every change an event, the history kept. */
@@ -47,7 +57,54 @@ export class PoliciesController {
       monitoringThreshold: lineInForceOn(state, 'monitoring-threshold', date),
       inspectionFilterLine: lineInForceOn(state, 'inspection-filter', date),
       keyRegionsInForce: keyRegionsInForceOn(state, date),
+      perCapitaDivisorRule: divisorRuleInForceOn(state, date),
     };
+  }
+
+  @Put('per-capita-divisor-rule')
+  @ApiOperation({
+    summary:
+      '设置人均纯收入的计算人口口径（家庭人口或常住人口）/ set who per-capita net income divides by (household or resident members)',
+  })
+  async setDivisorRule(
+    @Param('provinceCode') provinceCode: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: SetPerCapitaDivisorRuleDto,
+    @CommandHeaders() request: CommandRequest,
+  ): Promise<CommandResponse> {
+    const data = {
+      provinceCode,
+      year,
+      rule: body.rule,
+      effectiveFrom: body.effectiveFrom,
+      sourceDocument: body.sourceDocument,
+    };
+    return commandResponse(
+      `${provinceCode}-${year}`,
+      await this.commands.policy({ type: 'SetPerCapitaDivisorRule', data }, commandContextFor(request)),
+    );
+  }
+
+  @Post('risk-types')
+  @ApiOperation({ summary: '增补本省风险类型 / add a risk type of the province’s own' })
+  async addRiskType(
+    @Param('provinceCode') provinceCode: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: AddProvinceRiskTypeDto,
+    @CommandHeaders() request: CommandRequest,
+  ): Promise<CommandResponse> {
+    const data = {
+      provinceCode,
+      year,
+      localCode: body.localCode,
+      labelZh: body.labelZh,
+      labelEn: body.labelEn,
+      sourceDocument: body.sourceDocument,
+    };
+    return commandResponse(
+      `${provinceCode}-${year}`,
+      await this.commands.policy({ type: 'AddProvinceRiskType', data }, commandContextFor(request)),
+    );
   }
 
   @Put('monitoring-threshold')

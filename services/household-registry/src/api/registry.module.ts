@@ -21,6 +21,7 @@ import { PUBLISHED_STREAM_PREFIXES, registryRelayMapper } from '../integration/r
 import { DivisionsController } from './divisions.controller';
 import { HouseholdsController } from './households.controller';
 import { PoliciesController } from './policies.controller';
+import { RiskTypesController } from './risk-types.controller';
 import { HOUSEHOLD_QUERIES, HOUSEHOLD_REGISTER_RUNNER, REGISTRY_COMMANDS, REGISTRY_REFERENCE } from './registry.tokens';
 
 const LAG_REPORT_MS = 1_000;
@@ -93,7 +94,7 @@ class RegistrySubscribers implements OnApplicationBootstrap {
  * inside the embedded single process and as its own process in distributed mode.
  */
 @Module({
-  controllers: [HouseholdsController, DivisionsController, PoliciesController],
+  controllers: [HouseholdsController, DivisionsController, PoliciesController, RiskTypesController],
   providers: [
     {
       provide: REGISTRY_CONFIG,

@@ -19,6 +19,8 @@ import type { HouseholdState } from '../domain/household/household.state';
 import { divisionError } from '../divisions/division.errors';
 import { addMember, type RegistryHandlerDeps } from './add-member.handler';
 import { removeMember, updateMember } from './change-member.handler';
+import type { RiskType } from '../domain/risk-types/risk-types';
+import { householdPolicyFacts, type HouseholdPolicyFacts } from './policy-facts';
 import { handleProvincePolicyCommand, type ProvincePolicyRequest } from './province-policy.handler';
 import { registerHousehold } from './register-household.handler';
 import { createdIdFor, householdIdFor } from './registry-ids';
@@ -81,29 +83,40 @@ export class RegistryCommands {
     ctx: RequestContext,
   ): Promise<HouseholdResult> {
     const memberId = data.memberId ?? createdIdFor(`member\n${householdId}`, ctx.idempotencyKey);
+    const placed = await this.placed(householdId, ctx);
     const command: AddMember = {
       type: 'AddMember',
       data: { ...data, memberId },
-      facts: this.memberFacts(data.personal.residentId, ctx),
+      facts: await this.memberFacts(data.personal.residentId, placed),
     };
-    return addMember(this.deps, householdId, command, await this.placed(householdId, ctx));
+    return addMember(this.deps, householdId, command, placed);
   }
 
   async updateMember(householdId: string, data: DataOf<UpdateMember>, ctx: RequestContext): Promise<HouseholdResult> {
+    const placed = await this.placed(householdId, ctx);
     const command: UpdateMember = {
       type: 'UpdateMember',
       data,
-      facts: this.memberFacts(data.personal.residentId, ctx),
+      facts: await this.memberFacts(data.personal.residentId, placed),
     };
-    return updateMember(this.deps, householdId, command, await this.placed(householdId, ctx));
+    return updateMember(this.deps, householdId, command, placed);
   }
 
   async removeMember(householdId: string, data: DataOf<RemoveMember>, ctx: RequestContext): Promise<HouseholdResult> {
-    return removeMember(this.deps, householdId, { type: 'RemoveMember', data }, await this.placed(householdId, ctx));
+    const placed = await this.placed(householdId, ctx);
+    const { perCapitaDivisorRule } = await this.policyFacts(placed);
+    const facts = { today: this.today(placed), perCapitaDivisorRule };
+    return removeMember(this.deps, householdId, { type: 'RemoveMember', data, facts }, placed);
   }
 
-  recordIncome(householdId: string, data: DataOf<RecordIncome>, ctx: RequestContext): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'RecordIncome', data, facts: { today: this.today(ctx) } }, ctx);
+  async recordIncome(householdId: string, data: DataOf<RecordIncome>, ctx: RequestContext): Promise<HouseholdResult> {
+    const placed = await this.placed(householdId, ctx);
+    const { perCapitaDivisorRule } = await this.policyFacts(placed);
+    return this.run(
+      householdId,
+      { type: 'RecordIncome', data, facts: { today: this.today(placed), perCapitaDivisorRule } },
+      placed,
+    );
   }
 
   recordRigidExpenditure(
@@ -114,18 +127,17 @@ export class RegistryCommands {
     return this.run(householdId, { type: 'RecordRigidExpenditure', data, facts: { today: this.today(ctx) } }, ctx);
   }
 
-  /** Reports a risk event; its id is derived from the idempotency key when there is one. */
-  reportRiskEvent(
+  /** Reports a risk event of a type the province knows; its id is derived from the idempotency key when there is one. */
+  async reportRiskEvent(
     householdId: string,
     data: Omit<DataOf<ReportRiskEvent>, 'riskEventId'> & { readonly riskEventId?: string },
     ctx: RequestContext,
   ): Promise<HouseholdResult> {
     const riskEventId = data.riskEventId ?? createdIdFor(`risk-event\n${householdId}`, ctx.idempotencyKey);
-    return this.run(
-      householdId,
-      { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts: { today: this.today(ctx) } },
-      ctx,
-    );
+    const placed = await this.placed(householdId, ctx);
+    const { riskTypes } = await this.policyFacts(placed);
+    const facts = { today: this.today(placed), riskTypeKnown: riskTypes.some((t) => t.code === data.kind) };
+    return this.run(householdId, { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts }, placed);
   }
 
   record3Plus1Status(
@@ -154,14 +166,19 @@ export class RegistryCommands {
     );
   }
 
-  private async run(householdId: string, command: HouseholdCommand, ctx: RequestContext): Promise<HouseholdResult> {
-    return handleCommand(
-      this.deps.store,
-      householdStreamId(householdId),
-      householdDecider,
-      command,
-      await this.placed(householdId, ctx),
-    );
+  /** The risk types a household of a province may report in a year (this year by default): national, then the province's own. */
+  async riskTypes(provinceCode: string, year?: number): Promise<readonly RiskType[]> {
+    const day = year === undefined ? calendarDateAt(new Date(), this.deps.utcOffsetMinutes) : `${year}-12-31`;
+    return (await householdPolicyFacts(this.deps.store, provinceCode, day)).riskTypes;
+  }
+
+  private async run(
+    householdId: string,
+    command: HouseholdCommand,
+    ctx: RequestContext | CommandContext,
+  ): Promise<HouseholdResult> {
+    const placed = 'divisionCode' in ctx ? ctx : await this.placed(householdId, ctx);
+    return handleCommand(this.deps.store, householdStreamId(householdId), householdDecider, command, placed);
   }
 
   /** The context in the household's village; an unregistered household is refused by the decider before anything is written. */
@@ -172,11 +189,17 @@ export class RegistryCommands {
     return { ...ctx, divisionCode: UNPLACED };
   }
 
-  private memberFacts(residentId: string, ctx: RequestContext) {
+  private async memberFacts(residentId: string, placed: CommandContext) {
     return {
-      today: this.today(ctx),
+      today: this.today(placed),
       registrationDivisionKnown: this.deps.lookups.isKnownRegistrationPrefix(residentId.slice(0, 6)),
+      perCapitaDivisorRule: (await this.policyFacts(placed)).perCapitaDivisorRule,
     };
+  }
+
+  /** The policy of the household's province today; an unplaced (unregistered) household gets the defaults, and is refused anyway. */
+  private policyFacts(placed: CommandContext): Promise<HouseholdPolicyFacts> {
+    return householdPolicyFacts(this.deps.store, placed.divisionCode.slice(0, 2), this.today(placed));
   }
 
   private today(ctx: RequestContext) {
