@@ -21,7 +21,7 @@ function firstStringProperty(data: Json): string {
 }
 
 describe('registry integration event contracts', () => {
-  it('lists the nine events of the registry, each type once', () => {
+  it('lists the ten events of the registry, each type once', () => {
     expect(REGISTRY_CONTRACTS.map((c) => c.event)).toEqual([
       'HouseholdRegistered',
       'HouseholdMembersChanged',
@@ -30,6 +30,7 @@ describe('registry integration event contracts', () => {
       'HouseholdRiskReported',
       'HouseholdThreePlusOneStatusChanged',
       'HouseholdStatusChanged',
+      'HouseholdDataQualityWarningsChanged',
       'ThresholdPublished',
       'KeyRegionDesignated',
     ]);

@@ -20,6 +20,10 @@ export const ASYNCAPI_DESCRIPTION = [
   '- **版本**：不兼容的变更（删改字段、增加必填字段、扩充枚举）发布为新版本（`type` 以 `.v2` 结尾、新的 `dataschema`），旧版本在过渡期内并行发布。',
   '- **个人信息**：姓名、公民身份号码、电话只出现在载荷顶层的 `personal` 对象中，隐私功能将整体加密该对象。',
   '',
+  '**0.x 更正记录**（首次发布前可原地更正）：',
+  '',
+  '- 新增 `HouseholdDataQualityWarningsChanged.v1`（农户数据质量预警已变化）：记录事实时产生或消除的数据质量预警（身份证地址码未知、适龄儿童失学而义务教育记为有保障、年龄与在校状况不符、农户登记在城镇居委会），含依据和全部未消除的预警；规则代码为文档列明的开放代码，不是封闭枚举。身份证号码地址码未知不再拒收，改为预警。',
+  '',
   'Integration events the poverty-relapse monitoring system publishes to other government systems (civil affairs, health insurance, education, human resources…).',
   '',
   '- **Format**: CloudEvents 1.0 in structured mode (`content-type: application/cloudevents+json`): the Kafka message value is the whole event; `data` follows the closed JSON Schema (2020-12) its `dataschema` names.',
@@ -28,6 +32,10 @@ export const ASYNCAPI_DESCRIPTION = [
   `- **Dead letters**: a message a consumer cannot handle after bounded retries goes to \`<topic>.dlq\` with its key, value and headers plus ${dlqHeaders.replace(/、/g, ', ')}; the consumer moves on.`,
   '- **Versions**: a breaking change (removing or changing a field, a new required field, a new enum word) is a new version (`type` ending `.v2`, a new `dataschema`), published alongside the old one during the transition.',
   '- **Personal data**: names, resident ID numbers and phone numbers appear only in the payload’s top-level `personal` object, which the privacy feature encrypts as a whole.',
+  '',
+  '**0.x corrections** (corrected in place before the first release):',
+  '',
+  '- Added `HouseholdDataQualityWarningsChanged.v1`: a data-quality warning raised or cleared when facts are recorded (unknown resident-ID prefix, a child of 6–15 out of school while compulsory education is recorded as secured, age against schooling stage, a rural household in an urban residents’ committee), with its evidence and every open warning; the rule is a documented, open code, not a closed enum. An unknown resident-ID prefix is no longer refused: it is this warning.',
 ].join('\n');
 
 /** Description of a dead-letter channel. */

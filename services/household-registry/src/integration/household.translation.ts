@@ -11,6 +11,7 @@ import { assertNever } from '@relapse-watch/domain-kernel';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import type { HouseholdState, IncomeRecord, RegisteredHousehold } from '../domain/household/household.state';
 import { memberChanges, membersChanged } from './household-members.translation';
+import { warningsChanged } from './household-warnings.translation';
 import type { RegistryIntegrationEvent } from './integration-event';
 
 /** "3+1" holds as a whole: every guarantee and water, and housing safe (grade A or B). */
@@ -148,6 +149,9 @@ export function translateHouseholdEvent(
           },
         },
       ];
+    case 'HouseholdWarningRaised':
+    case 'HouseholdWarningCleared':
+      return [warningsChanged(state, event)];
     default:
       return assertNever(event, 'household event');
   }

@@ -1,5 +1,6 @@
 import type {
   EventContract,
+  HouseholdDataQualityWarningsChangedV1,
   HouseholdIncomeRecordedV1,
   HouseholdMembersChangedV1,
   HouseholdRegisteredV1,
@@ -26,5 +27,6 @@ export type RegistryIntegrationEvent =
   | IntegrationEvent<HouseholdRiskReportedV1>
   | IntegrationEvent<HouseholdThreePlusOneStatusChangedV1>
   | IntegrationEvent<HouseholdStatusChangedV1>
+  | IntegrationEvent<HouseholdDataQualityWarningsChangedV1>
   | IntegrationEvent<ThresholdPublishedV1>
   | IntegrationEvent<KeyRegionDesignatedV1>;

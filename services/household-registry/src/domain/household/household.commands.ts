@@ -15,6 +15,12 @@ import type { MemberPersonal, MemberProfile, MemberRemovalReason, RelationToHead
 export interface TodayFact {
   /** Today in China Standard Time (`calendarDateAt(now, 480)`): no date recorded may lie after it. */
   readonly today: IsoDate;
+  /**
+   * Whether the household's village is an urban residents' committee (居委会) in the division
+   * tree, for the data-quality warning `household.rural-in-urban-committee`. When absent, that
+   * warning stays as it was (see `WarningFacts`).
+   */
+  readonly villageIsUrbanCommittee?: boolean;
 }
 
 /** An amount of yuan as typed on a form (`"12345.60"`) or sent as a JSON number; at most two decimals. */
@@ -48,9 +54,10 @@ export interface RegisterHousehold {
 export interface MemberFacts extends TodayFact {
   /**
    * True when the ID's first six digits are a known division of registration: the handler looks
-   * them up in the division tree, including retired codes (numbers keep the code they were issued
-   * under). Whether the person already belongs to another household is not a fact here: the
-   * handler enforces it with the reservation stream keyed by `residentIdHash`.
+   * them up in the registration prefixes since 1980 (numbers keep the code they were issued
+   * under). False is not a refusal: the member is recorded and the household gets the warning
+   * `resident-id.division-unknown`. Whether the person already belongs to another household is
+   * not a fact here: the handler enforces it with the reservation stream keyed by `residentIdHash`.
    */
   readonly registrationDivisionKnown: boolean;
 }
@@ -87,6 +94,8 @@ export interface UpdateMember {
 export interface RemoveMember {
   readonly type: 'RemoveMember';
   readonly data: { readonly memberId: string; readonly reason: MemberRemovalReason };
+  /** For the warnings that need them; the change itself needs no facts. */
+  readonly facts?: TodayFact;
 }
 
 /** Income for a period by component, in yuan; per-capita net income is computed over resident members. */
@@ -135,6 +144,8 @@ export interface ReportRiskEvent {
 export interface Record3Plus1Status {
   readonly type: 'Record3Plus1Status';
   readonly data: ThreePlusOneStatus;
+  /** For the warnings that need them (ages for the compulsory-education rule). */
+  readonly facts?: TodayFact;
 }
 
 /** Set the status; `monitored` is refused (the assistance context decides it). */
@@ -148,6 +159,8 @@ export interface SetStatus {
 export interface SetFlags {
   readonly type: 'SetFlags';
   readonly data: HouseholdFlags;
+  /** For the warnings that need them (the village's kind for the urban-committee rule). */
+  readonly facts?: TodayFact;
 }
 
 /**

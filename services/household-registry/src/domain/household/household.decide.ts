@@ -15,6 +15,7 @@ import { addMember, removeMember, updateMember } from './household-members.decid
 import { evolve, type HouseholdState, type RegisteredHousehold } from './household.state';
 import type { HouseholdFlags, ThreePlusOneStatus } from './household.values';
 import { canonicalStatus, checkId, checkStatus, checkText, requireToday } from './household.validation';
+import { warningEvents, type WarningFacts } from './household.warnings';
 
 /** RegisterHousehold: the same registration again produces nothing; a different one on the same stream is refused. */
 function register(command: RegisterHousehold, state: HouseholdState): readonly HouseholdEvent[] {
@@ -111,20 +112,22 @@ function step(command: HouseholdCommand, state: HouseholdState, prefix: string):
 function importHousehold(command: ImportHousehold, state: HouseholdState): readonly HouseholdEvent[] {
   if (state.kind === 'registered') throw householdError('household.already-registered');
   const { registration, members, income, threePlusOne, flags } = command.data;
-  const { today, householdNumberInUse, registrationDivisionKnown } = command.facts;
+  const { today, householdNumberInUse, registrationDivisionKnown, villageIsUrbanCommittee } = command.facts;
+  const village = villageIsUrbanCommittee === undefined ? {} : { villageIsUrbanCommittee };
   let after = step(
-    { type: 'RegisterHousehold', data: registration, facts: { today, householdNumberInUse } },
+    { type: 'RegisterHousehold', data: registration, facts: { today, householdNumberInUse, ...village } },
     state,
     'registration',
   );
   members.forEach((member, i) => {
-    const facts = { today, registrationDivisionKnown: registrationDivisionKnown[i] === true };
+    const facts = { today, registrationDivisionKnown: registrationDivisionKnown[i] === true, ...village };
     after = step({ type: 'AddMember', data: member, facts }, after, `members[${i}]`);
   });
-  if (income !== undefined) after = step({ type: 'RecordIncome', data: income, facts: { today } }, after, 'income');
+  const facts = { today, ...village };
+  if (income !== undefined) after = step({ type: 'RecordIncome', data: income, facts }, after, 'income');
   if (threePlusOne !== undefined)
-    after = step({ type: 'Record3Plus1Status', data: threePlusOne }, after, 'threePlusOne');
-  if (flags !== undefined) after = step({ type: 'SetFlags', data: flags }, after, 'flags');
+    after = step({ type: 'Record3Plus1Status', data: threePlusOne, facts }, after, 'threePlusOne');
+  if (flags !== undefined) after = step({ type: 'SetFlags', data: flags, facts }, after, 'flags');
   const household = registered(after);
   return [
     {
@@ -147,6 +150,11 @@ function importHousehold(command: ImportHousehold, state: HouseholdState): reado
         },
       },
     },
+    // The warnings the separate commands would have left open, raised after the household exists.
+    ...household.warnings.map((w): HouseholdEvent => ({
+      type: 'HouseholdWarningRaised',
+      data: { householdId: household.householdId, ...w },
+    })),
   ];
 }
 
@@ -155,11 +163,8 @@ function registered(state: HouseholdState): RegisteredHousehold {
   return state;
 }
 
-/**
- * Decides a command on a household: the events to append, none for a no-op, or a thrown
- * DomainError. Pure: `now`, ids and looked-up facts arrive in the command (STYLE.md shape 3).
- */
-export function decide(command: HouseholdCommand, state: HouseholdState): readonly HouseholdEvent[] {
+/** The command's own events, before the warnings. */
+function decideChange(command: HouseholdCommand, state: HouseholdState): readonly HouseholdEvent[] {
   switch (command.type) {
     case 'RegisterHousehold':
       return register(command, state);
@@ -186,4 +191,32 @@ export function decide(command: HouseholdCommand, state: HouseholdState): readon
     default:
       return assertNever(command, 'household command');
   }
+}
+
+/** What a command tells the warning rules (see {@link WarningFacts}). */
+function warningFactsOf(command: Exclude<HouseholdCommand, ImportHousehold>): WarningFacts {
+  const { facts } = command;
+  if (facts === undefined) return {};
+  const village =
+    facts.villageIsUrbanCommittee === undefined ? {} : { villageIsUrbanCommittee: facts.villageIsUrbanCommittee };
+  if (command.type !== 'AddMember' && command.type !== 'UpdateMember') return { today: facts.today, ...village };
+  return {
+    today: command.facts.today,
+    ...village,
+    registrationPrefixKnown: { [command.data.memberId]: command.facts.registrationDivisionKnown },
+  };
+}
+
+/**
+ * Decides a command on a household: the events to append, none for a no-op, or a thrown
+ * DomainError. Pure: `now`, ids and looked-up facts arrive in the command (STYLE.md shape 3).
+ * A command that changes something is followed by the warning events its change calls for
+ * (`household.warnings.ts`); a no-op stays a no-op, so a re-sent command writes nothing.
+ * `HouseholdImported` carries its warnings itself (they are those of the separate commands).
+ */
+export function decide(command: HouseholdCommand, state: HouseholdState): readonly HouseholdEvent[] {
+  const events = decideChange(command, state);
+  if (events.length === 0 || command.type === 'ImportHousehold') return events;
+  const after = events.reduce(evolve, state);
+  return after.kind === 'registered' ? [...events, ...warningEvents(after, warningFactsOf(command))] : events;
 }

@@ -8,6 +8,7 @@ import type {
   ThreePlusOneStatus,
 } from './household.values';
 import type { MemberPersonal, MemberProfile, MemberRemovalReason } from './member.values';
+import type { HouseholdWarning } from './household-warning.catalogue';
 
 // Internal events of the registry (STYLE.md shape 6): what other services see are the
 // integration events of libs/contracts. Every payload names its household, so a projection
@@ -139,6 +140,22 @@ export type HouseholdFlagsChanged = DomainEvent<
   { readonly householdId: string; readonly flags: HouseholdFlags }
 >;
 
+/**
+ * A data-quality warning was raised (DOMAIN.md "Data quality rules"): after a command's own
+ * events, the decider compares the warnings the household's facts now imply with the open ones
+ * (`household.warnings.ts`). Never a refusal: something for an official to check.
+ */
+export type HouseholdWarningRaised = DomainEvent<
+  'HouseholdWarningRaised',
+  { readonly householdId: string } & HouseholdWarning
+>;
+
+/** An open data-quality warning no longer holds (the facts were corrected or flags set). */
+export type HouseholdWarningCleared = DomainEvent<
+  'HouseholdWarningCleared',
+  { readonly householdId: string } & HouseholdWarning
+>;
+
 /** Every event of the Household aggregate. */
 export type HouseholdEvent =
   | HouseholdRegistered
@@ -151,7 +168,9 @@ export type HouseholdEvent =
   | RiskEventReported
   | ThreePlusOneStatusRecorded
   | HouseholdStatusChanged
-  | HouseholdFlagsChanged;
+  | HouseholdFlagsChanged
+  | HouseholdWarningRaised
+  | HouseholdWarningCleared;
 
 // A record over the union, so adding an event type without listing it here is a compile error.
 const EVENT_TYPES: Readonly<Record<HouseholdEvent['type'], true>> = {
@@ -166,6 +185,8 @@ const EVENT_TYPES: Readonly<Record<HouseholdEvent['type'], true>> = {
   ThreePlusOneStatusRecorded: true,
   HouseholdStatusChanged: true,
   HouseholdFlagsChanged: true,
+  HouseholdWarningRaised: true,
+  HouseholdWarningCleared: true,
 };
 
 /** Every event type name of the aggregate, for projections' `handles` lists. */

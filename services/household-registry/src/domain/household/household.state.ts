@@ -10,6 +10,7 @@ import type {
 } from './household.events';
 import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
 import type { MemberPersonal, MemberProfile } from './member.values';
+import type { HouseholdWarning } from './household-warning.catalogue';
 
 /** A current member of the household. */
 export interface HouseholdMember {
@@ -46,6 +47,8 @@ export interface RegisteredHousehold {
   readonly riskEvents: readonly RiskEventRecord[];
   /** The last "3+1" assessment; null before the first. */
   readonly threePlusOne: ThreePlusOneStatus | null;
+  /** Open data-quality warnings, in the order they were raised. */
+  readonly warnings: readonly HouseholdWarning[];
 }
 
 /** State of the Household aggregate: nothing before registration. */
@@ -105,6 +108,15 @@ function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): Ho
       return { ...state, status: event.data.status };
     case 'HouseholdFlagsChanged':
       return { ...state, flags: event.data.flags };
+    case 'HouseholdWarningRaised': {
+      const { rule, field, evidence } = event.data;
+      return { ...state, warnings: [...state.warnings, { rule, field, evidence }] };
+    }
+    case 'HouseholdWarningCleared': {
+      const { rule, field, evidence } = event.data;
+      const cleared = { rule, field, evidence };
+      return { ...state, warnings: state.warnings.filter((w) => !isDeepStrictEqual(w, cleared)) };
+    }
     default:
       return assertNever(event, 'household event');
   }
@@ -130,6 +142,7 @@ function newlyRegistered({
     rigidExpenditures: [],
     riskEvents: [],
     threePlusOne: null,
+    warnings: [],
   };
 }
 
