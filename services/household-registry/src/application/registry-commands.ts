@@ -3,6 +3,7 @@ import { handleCommand, type CommandContext, type CommandResult } from '@relapse
 import type {
   AddMember,
   HouseholdCommand,
+  TodayFact,
   Record3Plus1Status,
   RecordIncome,
   RecordRigidExpenditure,
@@ -30,8 +31,10 @@ const UNPLACED = '000000000000';
 export interface RegistryLookups {
   /** Whether a 12-digit code is a unit of a loaded province (villages, counties…). */
   isKnownDivision(code: string): boolean;
-  /** Whether a resident ID's first six digits name a division of registration. */
+  /** Whether a resident ID's first six digits name a division of registration (since 1980). */
   isKnownRegistrationPrefix(prefix: string): boolean;
+  /** Whether a village-tier unit is an urban residents' committee (居委会); undefined when unknown. */
+  isUrbanResidentsCommittee?(villageCode: string): boolean | undefined;
 }
 
 /** Dependencies of {@link RegistryCommands}. */
@@ -69,7 +72,7 @@ export class RegistryCommands {
     const command: RegisterHousehold = {
       type: 'RegisterHousehold',
       data: { ...data, householdId },
-      facts: { today: this.today(ctx), householdNumberInUse: false },
+      facts: { ...this.facts({ ...ctx, divisionCode: data.villageCode }), householdNumberInUse: false },
     };
     return registerHousehold(this.deps.store, command, { ...ctx, divisionCode: data.villageCode });
   }
@@ -81,29 +84,32 @@ export class RegistryCommands {
     ctx: RequestContext,
   ): Promise<HouseholdResult> {
     const memberId = data.memberId ?? createdIdFor(`member\n${householdId}`, ctx.idempotencyKey);
+    const placed = await this.placed(householdId, ctx);
     const command: AddMember = {
       type: 'AddMember',
       data: { ...data, memberId },
-      facts: this.memberFacts(data.personal.residentId, ctx),
+      facts: this.memberFacts(data.personal.residentId, placed),
     };
-    return addMember(this.deps, householdId, command, await this.placed(householdId, ctx));
+    return addMember(this.deps, householdId, command, placed);
   }
 
   async updateMember(householdId: string, data: DataOf<UpdateMember>, ctx: RequestContext): Promise<HouseholdResult> {
+    const placed = await this.placed(householdId, ctx);
     const command: UpdateMember = {
       type: 'UpdateMember',
       data,
-      facts: this.memberFacts(data.personal.residentId, ctx),
+      facts: this.memberFacts(data.personal.residentId, placed),
     };
-    return updateMember(this.deps, householdId, command, await this.placed(householdId, ctx));
+    return updateMember(this.deps, householdId, command, placed);
   }
 
   async removeMember(householdId: string, data: DataOf<RemoveMember>, ctx: RequestContext): Promise<HouseholdResult> {
-    return removeMember(this.deps, householdId, { type: 'RemoveMember', data }, await this.placed(householdId, ctx));
+    const placed = await this.placed(householdId, ctx);
+    return removeMember(this.deps, householdId, { type: 'RemoveMember', data, facts: this.facts(placed) }, placed);
   }
 
   recordIncome(householdId: string, data: DataOf<RecordIncome>, ctx: RequestContext): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'RecordIncome', data, facts: { today: this.today(ctx) } }, ctx);
+    return this.run(householdId, ctx, (facts) => ({ type: 'RecordIncome', data, facts }));
   }
 
   recordRigidExpenditure(
@@ -111,7 +117,7 @@ export class RegistryCommands {
     data: DataOf<RecordRigidExpenditure>,
     ctx: RequestContext,
   ): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'RecordRigidExpenditure', data, facts: { today: this.today(ctx) } }, ctx);
+    return this.run(householdId, ctx, (facts) => ({ type: 'RecordRigidExpenditure', data, facts }));
   }
 
   /** Reports a risk event; its id is derived from the idempotency key when there is one. */
@@ -121,11 +127,7 @@ export class RegistryCommands {
     ctx: RequestContext,
   ): Promise<HouseholdResult> {
     const riskEventId = data.riskEventId ?? createdIdFor(`risk-event\n${householdId}`, ctx.idempotencyKey);
-    return this.run(
-      householdId,
-      { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts: { today: this.today(ctx) } },
-      ctx,
-    );
+    return this.run(householdId, ctx, (facts) => ({ type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts }));
   }
 
   record3Plus1Status(
@@ -133,15 +135,15 @@ export class RegistryCommands {
     data: DataOf<Record3Plus1Status>,
     ctx: RequestContext,
   ): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'Record3Plus1Status', data }, ctx);
+    return this.run(householdId, ctx, (facts) => ({ type: 'Record3Plus1Status', data, facts }));
   }
 
   setStatus(householdId: string, data: DataOf<SetStatus>, ctx: RequestContext): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'SetStatus', data, facts: { today: this.today(ctx) } }, ctx);
+    return this.run(householdId, ctx, (facts) => ({ type: 'SetStatus', data, facts }));
   }
 
   setFlags(householdId: string, data: DataOf<SetFlags>, ctx: RequestContext): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'SetFlags', data }, ctx);
+    return this.run(householdId, ctx, (facts) => ({ type: 'SetFlags', data, facts }));
   }
 
   /** A province policy command (thresholds, key regions). */
@@ -154,13 +156,19 @@ export class RegistryCommands {
     );
   }
 
-  private async run(householdId: string, command: HouseholdCommand, ctx: RequestContext): Promise<HouseholdResult> {
+  /** Runs a command built with the facts of the household's village (the warnings read them too). */
+  private async run(
+    householdId: string,
+    ctx: RequestContext,
+    command: (facts: TodayFact) => HouseholdCommand,
+  ): Promise<HouseholdResult> {
+    const placed = await this.placed(householdId, ctx);
     return handleCommand(
       this.deps.store,
       householdStreamId(householdId),
       householdDecider,
-      command,
-      await this.placed(householdId, ctx),
+      command(this.facts(placed)),
+      placed,
     );
   }
 
@@ -172,11 +180,17 @@ export class RegistryCommands {
     return { ...ctx, divisionCode: UNPLACED };
   }
 
-  private memberFacts(residentId: string, ctx: RequestContext) {
+  private memberFacts(residentId: string, ctx: CommandContext) {
     return {
-      today: this.today(ctx),
+      ...this.facts(ctx),
       registrationDivisionKnown: this.deps.lookups.isKnownRegistrationPrefix(residentId.slice(0, 6)),
     };
+  }
+
+  /** Today and, when the division tree says, whether the household's village (the context's division) is a 居委会. */
+  private facts(ctx: CommandContext): TodayFact {
+    const urban = this.deps.lookups.isUrbanResidentsCommittee?.(ctx.divisionCode);
+    return { today: this.today(ctx), ...(urban === undefined ? {} : { villageIsUrbanCommittee: urban }) };
   }
 
   private today(ctx: RequestContext) {

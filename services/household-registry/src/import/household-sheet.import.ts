@@ -1,3 +1,4 @@
+import { isUrbanResidentsCommittee } from '../divisions/village-committee-kind';
 import { randomUUID } from 'node:crypto';
 import { calendarDateAt } from '@relapse-watch/domain-kernel';
 import type { Actor, EventStore } from '@relapse-watch/event-store-core';
@@ -68,9 +69,11 @@ export interface ImportProgress extends ImportCounts {
 
 /** What an import did. */
 export interface HouseholdSheetImportResult extends ImportCounts {
-  /** Lines in the error file (a row can have several problems). */
+  /** Refusal lines in the error file (a row can have several problems). */
   readonly problems: number;
-  /** The error file, or null when no row was refused. */
+  /** Data-quality warning lines in the error file (their rows were accepted). */
+  readonly warnings: number;
+  /** The error file, or null when no row was refused and no household warned. */
   readonly errorFile: string | null;
   /** The row a resumed run continued after, or null for a run from the start. */
   readonly resumedAfterRow: number | null;
@@ -120,6 +123,8 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
     isKnownRegistrationDivision:
       options.isKnownRegistrationDivision ??
       ((prefix: string) => (prefix.slice(0, 2) === ownProvince ? directory.isKnownCountyPrefix(prefix) : true)),
+    isUrbanResidentsCommittee: (code: string) =>
+      directory.has(code) ? isUrbanResidentsCommittee(directory.node(code).name) : undefined,
   };
 
   // Counts up to the watermark (what the progress file records) and of everything finished.
@@ -268,13 +273,14 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
     throw failure;
   }
 
-  const problems = errorFile.finish();
+  const { lines, warnings } = errorFile.finish();
   if (progressFile !== null) clearImportProgress(progressFile);
   report(true);
   return {
     ...finished,
-    problems,
-    errorFile: problems > 0 ? errorPath : null,
+    problems: lines - warnings,
+    warnings,
+    errorFile: lines > 0 ? errorPath : null,
     resumedAfterRow: saved ? saved.rowsDone : null,
     elapsedMs: performance.now() - started,
   };

@@ -14,6 +14,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsYuan } from './yuan.decorator';
+import {
+  HOUSEHOLD_WARNING_RULE_CODES,
+  type HouseholdWarningRule,
+} from '../../domain/household/household-warning.catalogue';
 
 const DIVISION_CODE = /^\d{12}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -163,6 +167,15 @@ export class ListHouseholdsQueryDto {
   @IsOptional()
   @IsIn(['ordinary', 'poverty-alleviated', 'monitored'])
   status?: 'ordinary' | 'poverty-alleviated' | 'monitored';
+
+  @ApiPropertyOptional({
+    enum: [...HOUSEHOLD_WARNING_RULE_CODES, 'any'],
+    description:
+      '只列出有该数据质量预警（any：有任一预警）的农户 / only households with this data-quality warning open (any: with any)',
+  })
+  @IsOptional()
+  @IsIn([...HOUSEHOLD_WARNING_RULE_CODES, 'any'])
+  warning?: HouseholdWarningRule | 'any';
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()
