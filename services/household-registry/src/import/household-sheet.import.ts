@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { calendarDateAt } from '@relapse-watch/domain-kernel';
 import type { Actor, EventStore } from '@relapse-watch/event-store-core';
 import type { DivisionDirectory } from '../divisions/division-directory';
+import { loadRegistrationPrefixes } from '../divisions/registration-prefixes';
 import type { CsvRecord } from './csv-records.reader';
 import { importHouseholdBatch } from './household-batch.importer';
 import {
@@ -46,9 +47,9 @@ export interface HouseholdSheetImportOptions {
    */
   readonly batchHouseholds?: number;
   /**
-   * Whether a resident ID's first six digits are a known division of registration. Default: a
-   * county of the directory for its own province; any other province's prefix is taken as known
-   * (the directory holds one province, people move in from others).
+   * Whether a resident ID's first six digits are a known division of registration (an unknown one
+   * is the household's warning, not a refusal). Default: any GB/T 2260 code since 1980, all
+   * provinces (the shipped registration-prefix table), or a county of the directory.
    */
   readonly isKnownRegistrationDivision?: (prefix: string) => boolean;
   /** Default `<file>.errors.csv`. */
@@ -115,14 +116,14 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
   const skipThroughRow = saved?.rowsDone ?? 0;
 
   const directory = options.directory;
-  const ownProvince = directory.provinces()[0]?.code.slice(0, 2);
+  const prefixes = options.isKnownRegistrationDivision === undefined ? loadRegistrationPrefixes() : new Set<string>();
   const today = calendarDateAt(options.now, 480);
   const rules = {
     today,
     isKnownVillage: (code: string) => directory.has(code) && directory.node(code).tier === 'village',
     isKnownRegistrationDivision:
       options.isKnownRegistrationDivision ??
-      ((prefix: string) => (prefix.slice(0, 2) === ownProvince ? directory.isKnownCountyPrefix(prefix) : true)),
+      ((prefix: string) => prefixes.has(prefix) || directory.isKnownCountyPrefix(prefix)),
     isUrbanResidentsCommittee: (code: string) =>
       directory.has(code) ? isUrbanResidentsCommittee(directory.node(code).name) : undefined,
   };
