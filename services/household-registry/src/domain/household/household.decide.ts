@@ -212,7 +212,8 @@ function warningFactsOf(command: Exclude<HouseholdCommand, ImportHousehold>): Wa
  * DomainError. Pure: `now`, ids and looked-up facts arrive in the command (STYLE.md shape 3).
  * A command that changes something is followed by the warning events its change calls for
  * (`household.warnings.ts`); a no-op stays a no-op, so a re-sent command writes nothing.
- * `HouseholdImported` carries its warnings itself (they are those of the separate commands).
+ * `ImportHousehold` raises its warnings itself, after `HouseholdImported`: those the separate
+ * commands would have left open.
  */
 export function decide(command: HouseholdCommand, state: HouseholdState): readonly HouseholdEvent[] {
   const events = decideChange(command, state);
