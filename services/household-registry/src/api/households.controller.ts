@@ -78,6 +78,7 @@ export class HouseholdsController {
     return this.queries.list({
       divisionCode: query.divisionCode,
       status: query.status,
+      ...(query.warning === undefined ? {} : { warning: query.warning }),
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
     });

@@ -16,6 +16,10 @@ import {
 import { YEARS_LEFT_POVERTY } from '../../domain/household/household.values';
 import { RISK_TYPE_CODE_MAX_LENGTH, RISK_TYPE_CODE_PATTERN } from '../../domain/risk-types/risk-types';
 import { IsYuan } from './yuan.decorator';
+import {
+  HOUSEHOLD_WARNING_RULE_CODES,
+  type HouseholdWarningRule,
+} from '../../domain/household/household-warning.catalogue';
 
 const DIVISION_CODE = /^\d{12}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -187,6 +191,15 @@ export class ListHouseholdsQueryDto {
   @IsOptional()
   @IsIn(STATUS_KINDS)
   status?: (typeof STATUS_KINDS)[number];
+
+  @ApiPropertyOptional({
+    enum: [...HOUSEHOLD_WARNING_RULE_CODES, 'any'],
+    description:
+      '只列出有该数据质量预警（any：有任一预警）的农户 / only households with this data-quality warning open (any: with any)',
+  })
+  @IsOptional()
+  @IsIn([...HOUSEHOLD_WARNING_RULE_CODES, 'any'])
+  warning?: HouseholdWarningRule | 'any';
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()
