@@ -112,7 +112,7 @@ export function readGroupRows(group: RowGroup, ctx: Pick<GroupImportContext, 'co
   const rows = { errors: [] as ImportErrorLine[], rejected: new Set<number>() };
   const parsedRows: Row[] = [];
   for (const record of group.records) {
-    const parsed = parseHouseholdRow(record.fields, ctx.columns, ctx.rules);
+    const parsed = parseHouseholdRow(record.fields, ctx.columns, ctx.rules, record.numberCells);
     if (parsed.ok) parsedRows.push({ rowNumber: record.rowNumber, parsed });
     else rejectRow(rows, record.rowNumber, errorLines(record.rowNumber, parsed.problems));
   }

@@ -22,6 +22,7 @@ import {
 } from './household-sheet.columns';
 import type { SheetHousehold, SheetMember } from './household-sheet.types';
 import { importProblem } from './import.errors';
+import { isResidentIdNumberCell } from './resident-id-cell';
 
 /** Where each column sits in a row, found from the header. */
 export type ColumnIndex = Readonly<Record<SheetColumn, number>>;
@@ -85,6 +86,7 @@ export function parseHouseholdRow(
   fields: readonly string[],
   columns: ColumnIndex,
   rules: RowRules,
+  numberCells: readonly number[] = [],
 ): AcceptedRow | RejectedRow {
   const problems: DomainProblem[] = [];
   const cell = (column: SheetColumn): string => (fields[columns[column]] ?? '').trim();
@@ -168,7 +170,9 @@ export function parseHouseholdRow(
       today: rules.today,
       isKnownDivision: rules.isKnownRegistrationDivision,
     });
-    if (!parsed.ok) problems.push(...parsed.problems.map((p) => atField(p, 'residentId')));
+    if (isResidentIdNumberCell(residentId, numberCells.includes(columns.residentId), () => parsed.ok))
+      problems.push(importProblem('import.resident-id-number-cell', 'residentId'));
+    else if (!parsed.ok) problems.push(...parsed.problems.map((p) => atField(p, 'residentId')));
     else normalisedId = parsed.residentId.value;
   }
   const name = cell('name');
