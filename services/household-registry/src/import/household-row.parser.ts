@@ -15,6 +15,7 @@ import {
   HOUSEHOLD_COLUMNS,
   NO,
   OPTIONAL_COLUMNS,
+  RIGID_EXPENDITURE_COLUMNS,
   SHEET_COLUMNS,
   SHEET_VOCABULARY,
   YES,
@@ -119,11 +120,14 @@ export function parseHouseholdRow(
     }
     return value;
   };
-  const amount = (column: SheetColumn): string => {
+  const amount = (
+    column: SheetColumn,
+    negative: 'income.component-negative' | 'rigid-expenditure.amount-negative' = 'income.component-negative',
+  ): string => {
     if (!present(column)) return '0';
     const result = parseYuan(cell(column));
     if (!result.ok) problems.push(atField(result.problem, column));
-    else if (result.fen < 0) problems.push(householdProblem('income.component-negative', column));
+    else if (result.fen < 0) problems.push(householdProblem(negative, column));
     return cell(column);
   };
 
@@ -153,6 +157,17 @@ export function parseHouseholdRow(
     netTransferYuan: amount('netTransferYuan'),
     productionCostsYuan: amount('productionCostsYuan'),
   };
+  const rigidExpenditure = RIGID_EXPENDITURE_COLUMNS.some(present)
+    ? {
+        year: integer('expenditureYear', 1000, Number(rules.today.slice(0, 4))) ?? 0,
+        medicalAfterReimbursementYuan: amount('medicalAfterReimbursementYuan', 'rigid-expenditure.amount-negative'),
+        educationYuan: amount('educationYuan', 'rigid-expenditure.amount-negative'),
+        disasterLossYuan: amount('disasterLossYuan', 'rigid-expenditure.amount-negative'),
+      }
+    : null;
+  // Figures without their year would be a record of no period.
+  if (rigidExpenditure !== null && !present('expenditureYear'))
+    problems.push(importProblem('import.field-required', 'expenditureYear'));
   const housingGrade = coded<HousingGrade>('housingGrade', SHEET_VOCABULARY.housingGrade);
   const threePlusOne = {
     foodAndClothingSecured: flag('foodAndClothingSecured'),
@@ -197,6 +212,7 @@ export function parseHouseholdRow(
           : { kind: 'ordinary' },
       flags,
       income,
+      rigidExpenditure,
       threePlusOne,
     },
     householdCells: HOUSEHOLD_COLUMNS.map((column) => cell(column)),

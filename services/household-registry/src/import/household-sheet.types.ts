@@ -15,6 +15,14 @@ export interface SheetIncome {
   readonly productionCostsYuan: string;
 }
 
+/** Rigid expenditure of one calendar year, in yuan as written on the sheet (DOMAIN.md: self-paid medical cost after reimbursement, education, disaster loss). */
+export interface SheetRigidExpenditure {
+  readonly year: number;
+  readonly medicalAfterReimbursementYuan: string;
+  readonly educationYuan: string;
+  readonly disasterLossYuan: string;
+}
+
 /** One member row of the sheet. PERSONAL DATA: name and resident ID. */
 export interface SheetMember {
   readonly name: string;
@@ -32,6 +40,8 @@ export interface SheetHousehold {
   readonly status: SheetHouseholdStatus;
   readonly flags: HouseholdFlags;
   readonly income: SheetIncome;
+  /** Null when the rigid-expenditure columns are empty. */
+  readonly rigidExpenditure: SheetRigidExpenditure | null;
   readonly threePlusOne: ThreePlusOneStatus;
   readonly members: readonly SheetMember[];
 }

@@ -13,7 +13,7 @@ const yesNo = (value: boolean): string => (value ? YES : NO);
 
 /** The rows of one household, one per member, household columns repeated, in {@link SHEET_COLUMNS} order. */
 export function sheetRows(household: SheetHousehold): string[][] {
-  const { status, flags, income, threePlusOne } = household;
+  const { status, flags, income, rigidExpenditure, threePlusOne } = household;
   const common: Record<SheetColumn, string> = {
     villageCode: household.villageCode,
     householdNumber: household.householdNumber,
@@ -27,6 +27,10 @@ export function sheetRows(household: SheetHousehold): string[][] {
     netPropertyYuan: income.netPropertyYuan,
     netTransferYuan: income.netTransferYuan,
     productionCostsYuan: income.productionCostsYuan,
+    expenditureYear: rigidExpenditure === null ? '' : String(rigidExpenditure.year),
+    medicalAfterReimbursementYuan: rigidExpenditure?.medicalAfterReimbursementYuan ?? '',
+    educationYuan: rigidExpenditure?.educationYuan ?? '',
+    disasterLossYuan: rigidExpenditure?.disasterLossYuan ?? '',
     foodAndClothingSecured: yesNo(threePlusOne.foodAndClothingSecured),
     compulsoryEducationSecured: yesNo(threePlusOne.compulsoryEducationSecured),
     medicalInsuranceCovered: yesNo(threePlusOne.medicalInsuranceCovered),

@@ -9,7 +9,12 @@ import {
 } from '@relapse-watch/contracts';
 import { assertNever } from '@relapse-watch/domain-kernel';
 import type { HouseholdEvent } from '../domain/household/household.events';
-import type { HouseholdState, IncomeRecord, RegisteredHousehold } from '../domain/household/household.state';
+import type {
+  HouseholdState,
+  IncomeRecord,
+  RegisteredHousehold,
+  RigidExpenditureRecord,
+} from '../domain/household/household.state';
 import { memberChanges, membersChanged } from './household-members.translation';
 import type { RegistryIntegrationEvent } from './integration-event';
 
@@ -61,6 +66,25 @@ function incomeRecorded(state: RegisteredHousehold, record: IncomeRecord): Regis
   };
 }
 
+function rigidExpenditureRecorded(
+  state: RegisteredHousehold,
+  record: RigidExpenditureRecord,
+): RegistryIntegrationEvent {
+  const { period, medicalAfterReimbursementFen, educationFen, disasterLossFen, totalFen } = record;
+  return {
+    contract: householdRigidExpenditureRecordedV1,
+    data: {
+      householdId: state.householdId,
+      villageCode: state.villageCode,
+      period,
+      medicalAfterReimbursementFen,
+      educationFen,
+      disasterLossFen,
+      totalFen,
+    },
+  };
+}
+
 function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlusOneStatusV1): RegistryIntegrationEvent {
   return {
     contract: householdThreePlusOneStatusChangedV1,
@@ -79,7 +103,7 @@ function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlus
  * deterministic, as the relay requires: the same stored event always gives the same data.
  * One event each, but for `HouseholdImported`, which a subscriber sees as the events the separate
  * commands would have published: registered (with status and flags), members changed (all
- * added), each income recorded and the "3+1" status. None for an event that changed nothing
+ * added), each income recorded, each rigid expenditure recorded and the "3+1" status. None for an event that changed nothing
  * public — only an event on a stream without a registration, which `evolve` ignores too.
  */
 export function translateHouseholdEvent(
@@ -97,6 +121,7 @@ export function translateHouseholdEvent(
         registered(state),
         ...(state.members.length > 0 ? [membersChanged(state, added)] : []),
         ...state.incomes.map((record) => incomeRecorded(state, record)),
+        ...state.rigidExpenditures.map((record) => rigidExpenditureRecorded(state, record)),
         ...(state.threePlusOne === null ? [] : [threePlusOneChanged(state, state.threePlusOne)]),
       ];
     }
@@ -106,23 +131,8 @@ export function translateHouseholdEvent(
       return [membersChanged(state, memberChanges(event))];
     case 'IncomeRecorded':
       return [incomeRecorded(state, event.data)];
-    case 'RigidExpenditureRecorded': {
-      const { period, medicalAfterReimbursementFen, educationFen, disasterLossFen, totalFen } = event.data;
-      return [
-        {
-          contract: householdRigidExpenditureRecordedV1,
-          data: {
-            householdId,
-            villageCode,
-            period,
-            medicalAfterReimbursementFen,
-            educationFen,
-            disasterLossFen,
-            totalFen,
-          },
-        },
-      ];
-    }
+    case 'RigidExpenditureRecorded':
+      return [rigidExpenditureRecorded(state, event.data)];
     case 'RiskEventReported': {
       const { riskEventId, kind, occurredOn, lossFen } = event.data;
       return [

@@ -110,7 +110,7 @@ function step(command: HouseholdCommand, state: HouseholdState, prefix: string):
  */
 function importHousehold(command: ImportHousehold, state: HouseholdState): readonly HouseholdEvent[] {
   if (state.kind === 'registered') throw householdError('household.already-registered');
-  const { registration, members, income, threePlusOne, flags } = command.data;
+  const { registration, members, income, rigidExpenditure, threePlusOne, flags } = command.data;
   const { today, householdNumberInUse, registrationDivisionKnown } = command.facts;
   let after = step(
     { type: 'RegisterHousehold', data: registration, facts: { today, householdNumberInUse } },
@@ -122,6 +122,12 @@ function importHousehold(command: ImportHousehold, state: HouseholdState): reado
     after = step({ type: 'AddMember', data: member, facts }, after, `members[${i}]`);
   });
   if (income !== undefined) after = step({ type: 'RecordIncome', data: income, facts: { today } }, after, 'income');
+  if (rigidExpenditure !== undefined)
+    after = step(
+      { type: 'RecordRigidExpenditure', data: rigidExpenditure, facts: { today } },
+      after,
+      'rigidExpenditure',
+    );
   if (threePlusOne !== undefined)
     after = step({ type: 'Record3Plus1Status', data: threePlusOne }, after, 'threePlusOne');
   if (flags !== undefined) after = step({ type: 'SetFlags', data: flags }, after, 'flags');
@@ -137,6 +143,7 @@ function importHousehold(command: ImportHousehold, state: HouseholdState): reado
         flags: household.flags,
         members: household.members.map(({ memberId, profile }) => ({ memberId, profile })),
         incomes: household.incomes,
+        ...(household.rigidExpenditures.length > 0 ? { rigidExpenditures: household.rigidExpenditures } : {}),
         threePlusOne: household.threePlusOne,
         personal: {
           members: household.members.map(({ memberId, personal }) => ({

@@ -135,7 +135,7 @@ function newlyRegistered({
 
 /** The household a `HouseholdImported` registers: its members get their personal data back by member id. */
 function imported(event: HouseholdImported): RegisteredHousehold {
-  const { flags, members, incomes, threePlusOne, personal } = event.data;
+  const { flags, members, incomes, rigidExpenditures, threePlusOne, personal } = event.data;
   const personalOf = new Map(
     personal.members.map(({ memberId, name, residentId }) => [memberId, { name, residentId }]),
   );
@@ -149,6 +149,7 @@ function imported(event: HouseholdImported): RegisteredHousehold {
       profile,
     })),
     incomes,
+    rigidExpenditures: rigidExpenditures ?? [],
     threePlusOne,
   };
 }
