@@ -153,3 +153,14 @@ describe('relapse-watch divisions import: the server configuration', () => {
     }
   });
 });
+
+describe('relapse-watch households import: the salt', () => {
+  it('names --resident-id-salt, not the variable, when the option is too short', async () => {
+    const folder = await withSheet(1);
+    const io = capture(folder, {});
+    expect(await run(['households', 'import', 'sheet.csv', '--resident-id-salt', 'short'], io)).toBe(1);
+    expect(io.stderr.at(-1)).toBe(
+      '配置错误 / configuration error: --resident-id-salt 至少16个字符 / must have at least 16 characters (got "***")',
+    );
+  });
+});

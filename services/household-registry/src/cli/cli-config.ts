@@ -63,10 +63,14 @@ export function chosenReadStore(option: string | undefined, io: CliIo): ChosenSt
  */
 export function chosenResidentIdSalt(option: string | undefined, io: CliIo, mode: RuntimeMode): string {
   const env = io.env ?? {};
-  const salt = loadRegistryConfig(
-    mode,
-    option === undefined ? env : { ...env, RESIDENT_ID_SALT: option },
-  ).residentIdSalt;
+  let salt: string;
+  try {
+    salt = loadRegistryConfig(mode, option === undefined ? env : { ...env, RESIDENT_ID_SALT: option }).residentIdSalt;
+  } catch (error) {
+    // The option's own name in the line, not the variable it stands in for.
+    if (option === undefined || !(error instanceof ConfigError)) throw error;
+    throw new ConfigError('--resident-id-salt', error.problem, error.given);
+  }
   if (option === undefined && !env.RESIDENT_ID_SALT?.trim())
     io.err(
       '注意 / note: 未设置 RESIDENT_ID_SALT，使用开发用默认盐值 / RESIDENT_ID_SALT is not set; using the development default salt',
