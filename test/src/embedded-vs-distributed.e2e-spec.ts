@@ -79,10 +79,13 @@ async function distributedMode(salt?: string): Promise<Mode> {
 }
 
 /** The register's households, every page, once it holds `count` of them. */
-async function householdsOnceThere(
-  base: string,
-  count: number,
-): Promise<{ household: { householdId: string; rigidExpenditures: readonly unknown[] } }[]> {
+/** The parts of a household's read model the import scenario compares. */
+interface ImportedHouseholdView {
+  readonly household: { readonly householdId: string; readonly rigidExpenditures: readonly unknown[] };
+  readonly openWarnings: readonly unknown[];
+}
+
+async function householdsOnceThere(base: string, count: number): Promise<ImportedHouseholdView[]> {
   for (let attempt = 0; attempt < 600; attempt++) {
     const first = (await (await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=1`)).json()) as {
       total: number;
@@ -90,11 +93,11 @@ async function householdsOnceThere(
     if (first.total >= count) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const households: { household: { householdId: string; rigidExpenditures: readonly unknown[] } }[] = [];
+  const households: ImportedHouseholdView[] = [];
   for (let offset = 0; ; offset += 100) {
     const page = (await (
       await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=100&offset=${offset}`)
-    ).json()) as { items: { household: { householdId: string; rigidExpenditures: readonly unknown[] } }[] };
+    ).json()) as { items: ImportedHouseholdView[] };
     households.push(...page.items);
     if (page.items.length < 100) return households;
   }
@@ -215,8 +218,10 @@ describe('embedded and distributed modes', () => {
 
     // Each imported household (one HouseholdImported in the store) is published as the events
     // the separate commands would have published, each a valid CloudEvent of its contract: the
-    // rigid expenditure only where the sheet had it.
+    // rigid expenditure only where the sheet had it, and a data-quality warning message for each
+    // warning the import left open (the import's warnings are raised after the household exists).
     const ids = new Set(many.map((h) => h.household.householdId));
+    const warningsOf = new Map(many.map((h) => [h.household.householdId, h.openWarnings.length]));
     const withRigid = new Set(
       many.filter((h) => h.household.rigidExpenditures.length > 0).map((h) => h.household.householdId),
     );
@@ -228,8 +233,10 @@ describe('embedded and distributed modes', () => {
         'HouseholdIncomeRecorded',
         ...(withRigid.has(id) ? ['HouseholdRigidExpenditureRecorded'] : []),
         'HouseholdThreePlusOneStatusChanged',
+        ...Array<string>(warningsOf.get(id) ?? 0).fill('HouseholdDataQualityWarningsChanged'),
       ].map((t) => `cn.relapsewatch.registry.${t}.v1`);
-    const expected = households * 4 + withRigid.size;
+    const warned = [...warningsOf.values()].reduce((sum, n) => sum + n, 0);
+    const expected = households * 4 + withRigid.size + warned;
     const ours = (seen: readonly CloudEventSeen[]) => seen.filter((e) => Date.parse(e.time) >= startedAt);
     const events = ours(
       await kafkaEventsOf(
