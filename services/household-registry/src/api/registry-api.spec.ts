@@ -106,9 +106,14 @@ describe('households', () => {
     expect(monitored).toMatchObject({ status: 422, body: { code: 'household.status-monitored-by-assistance' } });
   });
 
-  it('404 for a household that does not exist, on reads and on commands', async () => {
-    expect((await call('GET', '/api/registry/households/no-such-household')).status).toBe(404);
-    const income = await call('PUT', '/api/registry/households/no-such-household/flags', {
+  it('404 for a household that does not exist, on reads and on commands; 400 for an id that is no UUID', async () => {
+    const absent = '0190f5a2-0000-7000-8000-000000000000';
+    expect((await call('GET', `/api/registry/households/${absent}`)).status).toBe(404);
+    expect((await call('GET', '/api/registry/households/no-such-household')).body).toMatchObject({
+      code: 'validation.failed',
+      field: 'householdId',
+    });
+    const income = await call('PUT', `/api/registry/households/${absent}/flags`, {
       relocatedToResettlementSite: true,
       urbanHukou: false,
     });
@@ -248,7 +253,7 @@ describe('divisions and policies', () => {
     });
     expect((await call('GET', '/api/registry/divisions/511923999999')).status).toBe(404);
     expect((await call('GET', '/api/registry/divisions/51x')).body).toMatchObject({
-      code: 'division-code.format',
+      code: 'validation.failed',
       field: 'code',
     });
   });

@@ -10,13 +10,14 @@ import {
   Matches,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from './calendar-date.decorator';
+import { IsDivisionCode } from './division-code.decorator';
 import { IsYuan } from './yuan.decorator';
+import { IntegerParam, RequiredWhen } from '@relapse-watch/service-runtime';
 
 const DIVISION_CODE = /^\d{12}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RISK_KINDS = ['illness', 'disaster', 'accident', 'unemployment', 'farm-price-drop', 'other'] as const;
 
 export class HouseholdStatusDto {
@@ -29,7 +30,7 @@ export class HouseholdStatusDto {
   kind!: 'ordinary' | 'poverty-alleviated' | 'monitored';
 
   @ApiPropertyOptional({ description: '脱贫年度（仅脱贫户）/ year it left poverty (poverty-alleviated only)' })
-  @ValidateIf((o: HouseholdStatusDto) => o.kind === 'poverty-alleviated')
+  @RequiredWhen('kind', ['poverty-alleviated'])
   @IsInt()
   yearLeftPoverty?: number;
 }
@@ -77,15 +78,15 @@ export class ReportingPeriodDto {
   kind!: 'calendar-year' | 'twelve-months';
 
   @ApiPropertyOptional({ description: '年度 / year (calendar-year)' })
-  @ValidateIf((o: ReportingPeriodDto) => o.kind === 'calendar-year')
+  @RequiredWhen('kind', ['calendar-year'])
   @IsInt()
   @Min(1900)
   @Max(9999)
   year?: number;
 
   @ApiPropertyOptional({ description: '截止日期 / ending on (twelve-months), YYYY-MM-DD' })
-  @ValidateIf((o: ReportingPeriodDto) => o.kind === 'twelve-months')
-  @Matches(ISO_DATE)
+  @RequiredWhen('kind', ['twelve-months'])
+  @IsCalendarDate()
   endingOn?: string;
 }
 
@@ -131,7 +132,7 @@ export class ReportRiskEventDto {
   riskEventId?: string;
 
   @ApiProperty({ enum: RISK_KINDS }) @IsIn(RISK_KINDS) kind!: (typeof RISK_KINDS)[number];
-  @ApiProperty({ description: '发生日期 / date, YYYY-MM-DD' }) @Matches(ISO_DATE) occurredOn!: string;
+  @ApiProperty({ description: '发生日期 / date, YYYY-MM-DD' }) @IsCalendarDate() occurredOn!: string;
   @ApiProperty({ description: '损失（元）/ loss, yuan' }) @IsYuan() lossYuan!: string | number;
 }
 
@@ -156,7 +157,7 @@ export class ThreePlusOneDto {
 export class ListHouseholdsQueryDto {
   @ApiPropertyOptional({ description: '行政区划代码（任一级）/ division code of any tier' })
   @IsOptional()
-  @Matches(DIVISION_CODE, { message: '须为12位数字区划代码 / must be a 12-digit division code' })
+  @IsDivisionCode()
   divisionCode?: string;
 
   @ApiPropertyOptional({ enum: ['ordinary', 'poverty-alleviated', 'monitored'] })
@@ -166,10 +167,10 @@ export class ListHouseholdsQueryDto {
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()
-  @Type(() => Number)
+  @IntegerParam()
   @IsInt()
   @Min(1)
   @Max(500)
   limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IntegerParam() @IsInt() @Min(0) offset?: number;
 }

@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { RequiredWhen } from '@relapse-watch/service-runtime';
 
 const RELATIONS = [
   'head',
@@ -65,7 +55,7 @@ export class HealthDto {
     minimum: 1,
     maximum: 4,
   })
-  @ValidateIf((o: HealthDto) => o.kind === 'disabled')
+  @RequiredWhen('kind', ['disabled'])
   @IsInt()
   @Min(1)
   @Max(4)
@@ -78,12 +68,12 @@ export class EmploymentDto {
   status!: 'not-employed' | 'employed';
 
   @ApiPropertyOptional({ enum: PLACES })
-  @ValidateIf((o: EmploymentDto) => o.status === 'employed')
+  @RequiredWhen('status', ['employed'])
   @IsIn(PLACES)
   place?: (typeof PLACES)[number];
 
   @ApiPropertyOptional({ enum: ['stable', 'unstable'] })
-  @ValidateIf((o: EmploymentDto) => o.status === 'employed')
+  @RequiredWhen('status', ['employed'])
   @IsIn(['stable', 'unstable'])
   stability?: 'stable' | 'unstable';
 }

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { KEY_REGION_KINDS, type KeyRegionKind } from '../../domain/province-policy/province-policy.values';
+import { IsCalendarDate } from './calendar-date.decorator';
 import { IsYuan } from './yuan.decorator';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Body of "publish a line" (monitoring threshold or inspection filter line). */
 export class PublishLineDto {
@@ -11,7 +10,7 @@ export class PublishLineDto {
   @IsYuan()
   amountYuan!: string | number;
   @ApiProperty({ description: '起始日期 / first day it applies, YYYY-MM-DD' })
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   effectiveFrom!: string;
   @ApiProperty({ description: '政策文号 / policy document reference' })
   @IsString()
@@ -37,11 +36,11 @@ export class DesignateKeyRegionDto {
   divisionCodes!: string[];
 
   @ApiProperty({ description: '认定理由 / reason' }) @IsString() @Length(1, 500) reason!: string;
-  @ApiProperty({ description: '起始日期 / first day it applies' }) @Matches(ISO_DATE) effectiveFrom!: string;
+  @ApiProperty({ description: '起始日期 / first day it applies' }) @IsCalendarDate() effectiveFrom!: string;
 }
 
 /** Body of "revoke a key region". */
 export class RevokeKeyRegionDto {
   @ApiProperty({ description: '撤销理由 / reason' }) @IsString() @Length(1, 500) reason!: string;
-  @ApiProperty({ description: '失效日期 / first day it no longer applies' }) @Matches(ISO_DATE) effectiveFrom!: string;
+  @ApiProperty({ description: '失效日期 / first day it no longer applies' }) @IsCalendarDate() effectiveFrom!: string;
 }
