@@ -190,3 +190,12 @@ export function dropTypesBesideOneOf(schemas: Record<string, unknown>): void {
     for (const property of Object.values(properties)) if ('oneOf' in property) delete property['type'];
   }
 }
+
+/**
+ * A property that may be left out. Unlike class-validator's `@IsOptional()`, which also lets
+ * `null` through unchecked, `null` is a value here and must pass the property's rules — as the
+ * OpenAPI document, which does not call the property nullable, says.
+ */
+export function Optional(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined, options);
+}

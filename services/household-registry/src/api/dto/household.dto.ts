@@ -1,21 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.decorator';
 import { IsDivisionCode } from './division-code.decorator';
 import { IsYuan } from './yuan.decorator';
-import { IntegerParam, RequiredWhen } from '@relapse-watch/service-runtime';
+import { IntegerParam, Optional, RequiredWhen } from '@relapse-watch/service-runtime';
 
 const DIVISION_CODE = /^\d{12}$/;
 const RISK_KINDS = ['illness', 'disaster', 'accident', 'unemployment', 'farm-price-drop', 'other'] as const;
@@ -126,7 +115,7 @@ export class RecordRigidExpenditureDto {
 /** Body of "report a risk event". */
 export class ReportRiskEventDto {
   @ApiPropertyOptional({ description: '风险事件ID（缺省时由服务生成）/ id (made by the service when absent)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 100)
   riskEventId?: string;
@@ -156,21 +145,21 @@ export class ThreePlusOneDto {
 /** Query of the household list. */
 export class ListHouseholdsQueryDto {
   @ApiPropertyOptional({ description: '行政区划代码（任一级）/ division code of any tier' })
-  @IsOptional()
+  @Optional()
   @IsDivisionCode()
   divisionCode?: string;
 
   @ApiPropertyOptional({ enum: ['ordinary', 'poverty-alleviated', 'monitored'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['ordinary', 'poverty-alleviated', 'monitored'])
   status?: 'ordinary' | 'poverty-alleviated' | 'monitored';
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
+  @Optional()
   @IntegerParam()
   @IsInt()
   @Min(1)
   @Max(500)
   limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IntegerParam() @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0 }) @Optional() @IntegerParam() @IsInt() @Min(0) offset?: number;
 }

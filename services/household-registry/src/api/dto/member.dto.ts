@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { RequiredWhen } from '@relapse-watch/service-runtime';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { Optional, RequiredWhen } from '@relapse-watch/service-runtime';
 
 const RELATIONS = [
   'head',
@@ -127,7 +127,7 @@ class MemberRecordDto {
 /** Body of "add a member". */
 export class AddMemberDto extends MemberRecordDto {
   @ApiPropertyOptional({ description: '成员ID（缺省时由服务生成）/ member id (made by the service when absent)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 100)
   memberId?: string;
@@ -139,7 +139,7 @@ export class UpdateMemberDto extends MemberRecordDto {
     enum: RELATIONS.filter((r) => r !== 'head'),
     description: '成为户主时原户主的新关系 / the former head’s new relation when this member becomes head',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(RELATIONS.filter((r) => r !== 'head'))
   formerHeadRelation?: Exclude<(typeof RELATIONS)[number], 'head'>;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IntegerParam } from '@relapse-watch/service-runtime';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IntegerParam, Optional } from '@relapse-watch/service-runtime';
+import { IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.decorator';
 
 const DIVISION_CODE = /^\d{12}$/;
@@ -60,7 +60,7 @@ export class KeyRegionPath extends PolicyPath {
 /** Query of "read a province's policy". */
 export class PolicyQueryDto {
   @ApiPropertyOptional({ description: '生效日期，缺省为今天 / the date things are in force on, today by default' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   on?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length } from 'class-validator';
+import { Optional } from '@relapse-watch/service-runtime';
 import { KEY_REGION_KINDS, type KeyRegionKind } from '../../domain/province-policy/province-policy.values';
 import { IsCalendarDate } from './calendar-date.decorator';
 import { IsYuan } from './yuan.decorator';
@@ -21,7 +22,7 @@ export class PublishLineDto {
 /** Body of "designate a key region". */
 export class DesignateKeyRegionDto {
   @ApiPropertyOptional({ description: '重点区域ID（缺省时由服务生成）/ id (made by the service when absent)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 100)
   regionId?: string;
