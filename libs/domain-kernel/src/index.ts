@@ -18,3 +18,4 @@ export * from './resident-id/resident-id.hash';
 export * from './division/division-code';
 export * from './money/money';
 export * from './money/per-capita-income';
+export * from './text/free-text';

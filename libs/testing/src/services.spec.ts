@@ -3,6 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ALL_SERVICES, ENSURED_ENV, ensureServices, findRepoRoot, mongoWirePing, serviceUrls } from './index';
 
 jest.setTimeout(20 * 60_000);
@@ -95,10 +97,28 @@ describe('ensureServices: real services on 127.0.0.1', () => {
   it('runs infra/up.sh once per Jest run: services already ensured are not started again', () => {
     ensureServices(ALL_SERVICES);
     expect(process.env[ENSURED_ENV]?.split(',').sort()).toEqual(['ferretdb', 'kafka', 'postgres']);
-    const started = Date.now();
-    ensureServices(['postgres', 'kafka', 'ferretdb']);
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(process.env.POSTGRES_URL).toBeDefined();
+    // A root whose up.sh leaves a mark and fails: ensuring the same services again must not run it.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ensure-once-'));
+    try {
+      fs.mkdirSync(path.join(root, 'infra'));
+      const mark = path.join(root, 'up.sh-ran');
+      fs.writeFileSync(path.join(root, 'infra', 'up.sh'), `touch '${mark}'; exit 1\n`);
+      fs.copyFileSync(path.join(findRepoRoot(), 'infra', 'env.sh'), path.join(root, 'infra', 'env.sh'));
+      fs.copyFileSync(path.join(findRepoRoot(), 'infra', 'lib.sh'), path.join(root, 'infra', 'lib.sh'));
+      expect(ensureServices(['postgres', 'kafka', 'ferretdb'], { repoRoot: root })).toEqual(serviceUrls());
+      expect(fs.existsSync(mark)).toBe(false);
+      // The same fake root does run up.sh for a service not yet ensured in this run.
+      const saved = process.env[ENSURED_ENV];
+      process.env[ENSURED_ENV] = 'kafka,ferretdb';
+      try {
+        expect(() => ensureServices(['postgres'], { repoRoot: root })).toThrow('infra/up.sh postgres failed');
+        expect(fs.existsSync(mark)).toBe(true);
+      } finally {
+        process.env[ENSURED_ENV] = saved;
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('rejects an unknown service name', () => {

@@ -64,3 +64,12 @@ function discriminantOf(value: unknown): string | undefined {
   if (typeof record.kind === 'string') return record.kind;
   return undefined;
 }
+
+/**
+ * Throws every problem a validation found as one {@link DomainError} (the first is its own), so a
+ * command with several bad fields is refused once with all of them; returns when there were none.
+ */
+export function throwIfAny(problems: readonly DomainProblem[]): void {
+  const [first, ...rest] = problems;
+  if (first !== undefined) throw DomainError.of([first, ...rest]);
+}

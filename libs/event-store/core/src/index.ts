@@ -8,3 +8,4 @@ export * from './decider';
 export * from './catch-up-subscription';
 export * from './json-value';
 export * from './stored-event-row';
+export * from './stream-states';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { createKurrentDbClient, redactConnectionString } from './connection';
 import { InvalidKurrentDbConfig } from './errors';
 
@@ -24,8 +25,10 @@ describe('createKurrentDbClient', () => {
   });
 
   it('builds a client for a valid string without connecting', async () => {
-    const client = createKurrentDbClient('kurrentdb://localhost:2113?tls=false');
-    await client.dispose();
+    // Port 1 has no server: a client that connected eagerly would fail here, not build.
+    const client = createKurrentDbClient('kurrentdb://127.0.0.1:1?tls=false');
+    expect(client).toBeInstanceOf(KurrentDBClient);
+    await expect(client.dispose()).resolves.toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   foldStream,
   handleCommand,
+  StreamStates,
   type CommandContext,
   type Decider,
   type EventStore,
@@ -147,6 +148,40 @@ export function commandHandlerConformance(get: () => EventStore): void {
       expect(await foldStream(get(), s, tally, { maxCount: 2 })).toEqual({ total: 30 });
       expect(await foldStream(get(), uniqueStreamId('tally'), tally)).toEqual({ total: 0 });
       expect(await collect(get().readStream(s))).toHaveLength(3);
+    });
+
+    it('StreamStates gives the state after each event, reading a stream from the store once at most', async () => {
+      const s = uniqueStreamId('tally');
+      for (const amount of [10, 20, 30]) await handleCommand(get(), s, tally, { type: 'Add', data: { amount } }, ctx());
+      const events = await collect(get().readStream(s));
+      let reads = 0;
+      const counting = new Proxy(get(), {
+        get: (target, key) =>
+          key === 'readStream'
+            ? (...args: Parameters<EventStore['readStream']>) => (reads++, target.readStream(...args))
+            : Reflect.get(target, key),
+      });
+      // In order from the start: no read at all.
+      const inOrder = new StreamStates(counting, tally);
+      const totals = [];
+      for (const e of events) totals.push((await inOrder.after(e)).total);
+      expect(totals).toEqual([10, 30, 60]);
+      expect(reads).toBe(0);
+      // Starting mid-stream folds once, then carries on; the same event again gives the same state.
+      const midway = new StreamStates(counting, tally);
+      expect(await midway.after(events[1])).toEqual({ total: 30 });
+      expect(await midway.after(events[1])).toEqual({ total: 30 });
+      expect(await midway.after(events[2])).toEqual({ total: 60 });
+      expect(reads).toBe(1);
+      // A stream dropped from a full cache is folded again when it comes back out of order.
+      const small = new StreamStates(counting, tally, { maxStreams: 1 });
+      const other = uniqueStreamId('tally');
+      await handleCommand(get(), other, tally, { type: 'Add', data: { amount: 5 } }, ctx());
+      const [otherEvent] = await collect(get().readStream(other));
+      expect(await small.after(events[0])).toEqual({ total: 10 });
+      expect(await small.after(otherEvent)).toEqual({ total: 5 });
+      expect(await small.after(events[1])).toEqual({ total: 30 });
+      expect(reads).toBe(2);
     });
 
     it('gives up after maxAttempts conflicts with the typed conflict error', async () => {

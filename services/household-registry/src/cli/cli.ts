@@ -64,7 +64,7 @@ function program(io: CliIo): Command {
     .option('--income-year <year>', '收入年度（默认 2024） / income year (default 2024)')
     .option(
       '--line <yuan>',
-      '收入分布所围绕的人均纯收入监测线（元，默认 7000） / per-capita monitoring line the incomes spread around (yuan, default 7000)',
+      '人均纯收入监测线，少数农户低于此线（元，默认 7000） / per-capita monitoring line a few households fall under (yuan, default 7000)',
     )
     .option('--extract <file>', '区划摘录文件（默认随附的） / division extract (default: the shipped one)')
     .action(async (options: GenerateOptions) => {

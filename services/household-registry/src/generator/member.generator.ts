@@ -101,11 +101,11 @@ export function profileFor(random: SeededRandom, sketch: MemberSketch): MemberPr
 }
 
 /**
- * The people of a household of `size`: a head (mostly a man of 40–70), often a spouse, then
- * children, sometimes a parent of the head, a child's spouse and grandchildren, with ages that
- * fit the relations.
+ * The people of a household of `size`: a head (mostly a man of 40–70), often a spouse, then up to
+ * `maxChildren` children, sometimes a parent of the head, a child's spouse and grandchildren, with
+ * ages that fit the relations.
  */
-export function sketchHousehold(random: SeededRandom, size: number): MemberSketch[] {
+export function sketchHousehold(random: SeededRandom, size: number, maxChildren = 3): MemberSketch[] {
   const headAge = clamp(Math.round(size === 1 ? 63 + 12 * random.normal() : 52 + 12 * random.normal()), 22, 92);
   const headSex = random.chance(0.86) ? 'male' : 'female';
   const other = headSex === 'male' ? 'female' : 'male';
@@ -132,7 +132,7 @@ export function sketchHousehold(random: SeededRandom, size: number): MemberSketc
     people.push(child);
     eldest ??= child;
     if (eldest.age >= 24 && room() && random.chance(0.5)) break;
-    if (people.filter((p) => p.relationToHead === 'child').length >= 3) break;
+    if (people.filter((p) => p.relationToHead === 'child').length >= maxChildren) break;
   }
   if (eldest !== undefined && eldest.age >= 24 && room()) {
     people.push({

@@ -1,10 +1,15 @@
-import { residentIdCheckCharacter, DomainError } from '@relapse-watch/domain-kernel';
+import { DomainError } from '@relapse-watch/domain-kernel';
 import type { DivisionDirectory } from '../divisions/division-directory';
 import type { HousingGrade, ThreePlusOneStatus } from '../domain/household/household.values';
-import type { SheetHousehold, SheetHouseholdStatus, SheetIncome, SheetMember } from '../import/household-sheet.types';
+import type { SheetHousehold, SheetHouseholdStatus, SheetMember } from '../import/household-sheet.types';
 import { familyNameFor, fullName, namingTraditionOf } from './chinese-names';
+import { countyProfileOf, type CountyProfile } from './county-profile';
+import { householdIncome } from './household-income';
 import { profileFor, sketchHousehold, type MemberSketch } from './member.generator';
+import { RegistrationPrefixPicker, registrationOrigins, type RegistrationOrigins } from './registration-origins';
+import { ResidentIdRegistry } from './resident-id.registry';
 import { SeededRandom } from './seeded-random';
+import { villageCommitteesOf } from './village-committees';
 
 /**
  * What to generate. Everything that is policy (the monitoring line, the income year) is an
@@ -20,37 +25,22 @@ export interface ProvinceGeneratorOptions {
   readonly within?: string;
   /** Calendar year of the income columns; default 2024. */
   readonly incomeYear?: number;
-  /** Per-capita net income line, yuan, the incomes spread around; default 7,000 (configuration, not a rule). */
+  /**
+   * Per-capita net income line, yuan; default 7,000 (configuration, not a rule). Incomes centre on
+   * the year's reference averages; a few percent of households fall under this line.
+   */
   readonly monitoringLineYuan?: number;
   /** The date ages are reckoned on (`YYYY-MM-DD`); default 31 December of the income year. */
   readonly asOf?: string;
+  /** Where members' other registration prefixes come from; default {@link registrationOrigins}. */
+  readonly registrationOrigins?: RegistrationOrigins;
 }
 
 /** Defaults of {@link ProvinceGeneratorOptions}: a 2024 sheet around a 7,000 yuan line. */
 export const GENERATOR_DEFAULTS = { incomeYear: 2024, monitoringLineYuan: 7_000 } as const;
 
-// Plausible shares for Sichuan (rounded, from the province's 2020–2024 reports): about one rural
-// household in seven left poverty in the 2014–2020 campaign, most of them in 2017–2019, and a fifth
-// of those moved to resettlement sites (1.36 million of 6.25 million people), with some ordinary
-// households moving along with them.
-const SIZE_WEIGHTS = [
-  [1, 14],
-  [2, 24],
-  [3, 21],
-  [4, 19],
-  [5, 13],
-  [6, 9],
-] as const;
-const ALLEVIATED_SHARE = 0.14;
-const YEAR_LEFT_WEIGHTS = [
-  [2014, 5],
-  [2015, 8],
-  [2016, 15],
-  [2017, 15],
-  [2018, 20],
-  [2019, 25],
-  [2020, 12],
-] as const;
+// About a fifth of poverty-alleviated households moved to resettlement sites (1.36 million of
+// 6.25 million people in Sichuan), with some ordinary households moving along with them.
 const RELOCATED_SHARE = { alleviated: 0.2, ordinary: 0.015 } as const;
 const URBAN_HUKOU_SHARE = 0.02;
 const HOUSING_WEIGHTS: readonly (readonly [HousingGrade, number])[] = [
@@ -59,36 +49,48 @@ const HOUSING_WEIGHTS: readonly (readonly [HousingGrade, number])[] = [
   ['C', 1.5],
   ['D', 0.5],
 ];
-/** Median per-capita net income as a multiple of the line, and the spread (σ of its logarithm). */
-const INCOME_SPREAD = { alleviated: { median: 1.9, sigma: 0.4 }, ordinary: { median: 2.4, sigma: 0.45 } } as const;
-
-const DAY_MS = 86_400_000;
-const EPOCH_1900 = Date.UTC(1900, 0, 1);
 
 /**
  * Synthetic households of one province, lazily: one household at a time, so 100,000 or more
- * never sit in memory together. Households are spread over the real villages of the division
- * tree (inside `within` when given) in village-code order, numbered per village from `0001`.
- * Members carry valid resident IDs registered in their village's county, unique for the run: the
- * only state kept across households is a set of the IDs issued (a number each, about 40 bytes)
- * and the village list.
+ * never sit in memory together. Households are spread over the village committees (村民委员会,
+ * never residents' committees) of the division tree, inside `within` when given, in village-code
+ * order, numbered per village from `0001`; a unit with none (a city district) holds no rural
+ * household. Shares of poverty-alleviated households and household sizes follow the county
+ * ({@link countyProfileOf}). Members carry valid resident IDs, unique for the run, mostly
+ * registered in the village's county (a few under its retired codes or from another county:
+ * {@link RegistrationPrefixPicker}); the only state kept across households is a set of the IDs
+ * issued (a number each, about 40 bytes), the village list and one profile per county.
  * @throws DomainError `division.unknown` / `division-code.format` for a bad `within`, and
- *   `generator.options` for bad counts, years or lines.
+ *   `generator.options` for bad counts, years or lines, or a unit without village committees.
  */
 export function* generateProvinceHouseholds(
   directory: DivisionDirectory,
   options: ProvinceGeneratorOptions,
 ): Generator<SheetHousehold> {
   const settings = checkedOptions(directory, options);
-  const villages = villagesOf(directory, settings.scope);
-  if (villages.length === 0) throw generatorError('范围内没有村', 'no village lies inside the given unit');
+  const villages = villageCommitteesOf(directory, settings.scope);
+  if (villages.length === 0)
+    throw generatorError(
+      '范围内没有村民委员会（城区的居民委员会没有农户）',
+      'no village committee lies inside the given unit (residents’ committees hold no rural households)',
+    );
   const root = new SeededRandom(options.seed);
   const counts = spreadOverVillages(root.fork('villages'), villages.length, options.households);
-  const ids = new ResidentIdRegistry(settings.asOf);
+  const counties = directory
+    .children(`${options.provinceCode}0000000000`)
+    .flatMap((city) =>
+      city.tier === 'county' ? [city.code.slice(0, 6)] : directory.children(city.code).map((c) => c.code.slice(0, 6)),
+    );
+  const context: HouseholdContext = {
+    settings,
+    ids: new ResidentIdRegistry(settings.asOf),
+    prefixes: new RegistrationPrefixPicker(options.registrationOrigins ?? registrationOrigins(), counties),
+    profiles: new Map(),
+  };
   let index = 0;
   for (let v = 0; v < villages.length; v++) {
     for (let n = 1; n <= counts[v]; n++) {
-      yield household(root.fork(index++), villages[v], String(n).padStart(4, '0'), settings, ids);
+      yield household(root.fork(index++), villages[v], String(n).padStart(4, '0'), context);
     }
   }
 }
@@ -98,6 +100,13 @@ interface Settings {
   readonly incomeYear: number;
   readonly lineYuan: number;
   readonly asOf: string;
+}
+
+interface HouseholdContext {
+  readonly settings: Settings;
+  readonly ids: ResidentIdRegistry;
+  readonly prefixes: RegistrationPrefixPicker;
+  readonly profiles: Map<string, CountyProfile>;
 }
 
 function checkedOptions(directory: DivisionDirectory, options: ProvinceGeneratorOptions): Settings {
@@ -118,17 +127,6 @@ function checkedOptions(directory: DivisionDirectory, options: ProvinceGenerator
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))
     throw generatorError('参考日期须为 YYYY-MM-DD', 'the reference date is YYYY-MM-DD');
   return { scope, incomeYear, lineYuan, asOf };
-}
-
-function villagesOf(directory: DivisionDirectory, scope: string): string[] {
-  const villages: string[] = [];
-  const visit = (code: string): void => {
-    const unit = directory.node(code);
-    if (unit.tier === 'village') villages.push(code);
-    else for (const child of directory.children(code)) visit(child.code);
-  };
-  visit(scope);
-  return villages;
 }
 
 /**
@@ -155,12 +153,15 @@ function household(
   random: SeededRandom,
   villageCode: string,
   householdNumber: string,
-  settings: Settings,
-  ids: ResidentIdRegistry,
+  context: HouseholdContext,
 ): SheetHousehold {
-  const alleviated = random.chance(ALLEVIATED_SHARE);
+  const { settings, ids, prefixes } = context;
+  const county = villageCode.slice(0, 6);
+  let profile = context.profiles.get(county);
+  if (profile === undefined) context.profiles.set(county, (profile = countyProfileOf(county)));
+  const alleviated = random.chance(profile.alleviatedShare);
   const status: SheetHouseholdStatus = alleviated
-    ? { kind: 'poverty-alleviated', yearLeftPoverty: random.weighted(YEAR_LEFT_WEIGHTS) }
+    ? { kind: 'poverty-alleviated', yearLeftPoverty: random.weighted(profile.yearLeftWeights) }
     : { kind: 'ordinary' };
   const flags = {
     relocatedToResettlementSite: random.chance(alleviated ? RELOCATED_SHARE.alleviated : RELOCATED_SHARE.ordinary),
@@ -168,11 +169,11 @@ function household(
   };
   const tradition = namingTraditionOf(villageCode);
   const family = familyNameFor(random, tradition);
-  const sketches = sketchHousehold(random, random.weighted(SIZE_WEIGHTS));
+  const sketches = sketchHousehold(random, random.weighted(profile.sizeWeights), profile.maxChildren);
   const members: SheetMember[] = sketches.map((sketch) => ({
     // A spouse, child-in-law or sibling keeps their own surname; children and grandchildren take the head's line.
     name: fullName(random, tradition, sketch.sex, inheritsName(sketch) ? family : familyNameFor(random, tradition)),
-    residentId: ids.issue(random, villageCode.slice(0, 6), sketch),
+    residentId: ids.issue(random, sketch, (birthYear) => prefixes.prefixFor(random, county, sketch, birthYear)),
     profile: profileFor(random, sketch),
   }));
   const threePlusOne: ThreePlusOneStatus = {
@@ -187,7 +188,7 @@ function household(
     householdNumber,
     status,
     flags,
-    income: income(random, members, alleviated, settings),
+    income: householdIncome(random, members, alleviated, settings.incomeYear, settings.lineYuan),
     threePlusOne,
     members,
   };
@@ -200,87 +201,6 @@ function inheritsName(sketch: MemberSketch): boolean {
     sketch.relationToHead === 'grandchild' ||
     sketch.relationToHead === 'parent'
   );
-}
-
-/**
- * Income components, in whole yuan, whose per-capita net income over the resident members is a
- * log-normal draw around the line: poverty-alleviated households lower and a little more of them
- * under it. Transfers weigh more where nobody works; property income is small; production costs
- * are about a third of business income.
- */
-function income(
-  random: SeededRandom,
-  members: readonly SheetMember[],
-  alleviated: boolean,
-  settings: Settings,
-): SheetIncome {
-  const residents = members.filter((m) => m.profile.livesInHousehold).length;
-  const working = members.filter((m) => m.profile.employment.status === 'employed').length;
-  const labour = members.filter(
-    (m) => m.profile.labourCapacity === 'skilled' || m.profile.labourCapacity === 'ordinary',
-  ).length;
-  const spread = alleviated ? INCOME_SPREAD.alleviated : INCOME_SPREAD.ordinary;
-  const labourFactor = labour === 0 ? 0.75 : 1;
-  const perCapita = random.logNormal(spread.median * settings.lineYuan * labourFactor, spread.sigma);
-  const net = Math.max(0, Math.round(perCapita * residents));
-  const transferShare = (alleviated ? 0.22 : 0.12) + (labour === 0 ? 0.3 : 0) + 0.05 * random.next();
-  const property = Math.round(net * 0.02 * random.next());
-  const transfer = Math.round(net * transferShare);
-  const rest = Math.max(0, net - property - transfer);
-  const wages = Math.round(rest * (working > 0 ? 0.55 + 0.3 * random.next() : 0.1 * random.next()));
-  const businessNet = net - property - transfer - wages;
-  const business = Math.max(businessNet, Math.round(businessNet / (0.6 + 0.15 * random.next())));
-  return {
-    year: settings.incomeYear,
-    wagesYuan: String(wages),
-    netBusinessYuan: String(business),
-    netPropertyYuan: String(property),
-    netTransferYuan: String(transfer),
-    productionCostsYuan: String(business - businessNet),
-  };
-}
-
-/**
- * Issues resident IDs (GB 11643: registration county, birth date, sequence with the sex in its
- * parity, MOD 11-2 check character) never issued before in this run. Remembers each as one number
- * (county, day, sequence), so uniqueness costs a few tens of bytes per person.
- */
-class ResidentIdRegistry {
-  private readonly issued = new Set<number>();
-  private readonly counties = new Map<string, number>();
-  private readonly asOfMs: number;
-
-  constructor(asOf: string) {
-    this.asOfMs = Date.parse(`${asOf}T00:00:00Z`);
-  }
-
-  issue(random: SeededRandom, county: string, sketch: MemberSketch): string {
-    let countyIndex = this.counties.get(county);
-    if (countyIndex === undefined) this.counties.set(county, (countyIndex = this.counties.size));
-    // Born `age` years and up to a year before the reference date: old enough, never after it.
-    const birthMs =
-      Date.UTC(
-        new Date(this.asOfMs).getUTCFullYear() - sketch.age,
-        new Date(this.asOfMs).getUTCMonth(),
-        new Date(this.asOfMs).getUTCDate(),
-      ) -
-      random.int(0, 364) * DAY_MS;
-    const day = Math.round((birthMs - EPOCH_1900) / DAY_MS);
-    const parity = sketch.sex === 'male' ? 1 : 0;
-    let sequence = random.int(0, 499) * 2 + parity;
-    for (let tries = 0; this.issued.has((countyIndex * 80_000 + day) * 1_000 + sequence); tries++) {
-      if (tries >= 500)
-        throw generatorError(
-          '某县某日出生的人数超过身份证顺序码容量',
-          'more people born on one day in one county than ID sequence numbers',
-        );
-      sequence = (sequence + 2) % 1_000;
-    }
-    this.issued.add((countyIndex * 80_000 + day) * 1_000 + sequence);
-    const birth = new Date(EPOCH_1900 + day * DAY_MS).toISOString().slice(0, 10).replaceAll('-', '');
-    const first17 = `${county}${birth}${String(sequence).padStart(3, '0')}`;
-    return first17 + residentIdCheckCharacter(first17);
-  }
 }
 
 function generatorError(zh: string, en: string): DomainError {

@@ -1,6 +1,7 @@
 import {
   atField,
   DomainError,
+  freeTextFault,
   parseDivisionCode,
   parseResidentId,
   parseYuan,
@@ -9,6 +10,7 @@ import {
 } from '@relapse-watch/domain-kernel';
 import { DIVISION_RULE_MESSAGES } from '../divisions/division.errors';
 import { householdProblem } from '../domain/household/household.errors';
+import { MAX_TEXT_LENGTH } from '../domain/household/household.validation';
 import type { HousingGrade } from '../domain/household/household.values';
 import type { DisabilityGrade, Employment, Health, MemberProfile } from '../domain/household/member.values';
 import {
@@ -172,10 +174,11 @@ export function parseHouseholdRow(
     else normalisedId = parsed.residentId.value;
   }
   const name = cell('name');
-  if (present('name') && ([...name].length > 64 || hasControlCharacter(name)))
+  // Cells come trimmed and `present` has ruled out blanks: what is left to find is the shape.
+  if (present('name') && freeTextFault(name, MAX_TEXT_LENGTH) !== null)
     problems.push(householdProblem('member.name-format', 'name'));
   const householdNumber = cell('householdNumber');
-  if (present('householdNumber') && ([...householdNumber].length > 64 || hasControlCharacter(householdNumber))) {
+  if (present('householdNumber') && freeTextFault(householdNumber, MAX_TEXT_LENGTH) !== null) {
     problems.push(householdProblem('household.number-format', 'householdNumber'));
   }
   const profile = memberProfile(present, coded, flag, integer, problems);
@@ -233,12 +236,4 @@ function memberProfile(
     medicalInsuranceEnrolled: flag('medicalInsuranceEnrolled'),
     livesInHousehold: flag('livesInHousehold'),
   };
-}
-
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 || (c >= 127 && c < 160)) return true;
-  }
-  return false;
 }

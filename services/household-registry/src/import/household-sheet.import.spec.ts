@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '@relapse-watch/event-store-core';
 import type { HouseholdImported } from '../domain/household/household.events';
+import { loadRegistrationPrefixes } from '../divisions/registration-prefixes';
 import { generateProvinceHouseholds } from '../generator/province.generator';
 import { columnIndexOf, parseHouseholdRow } from './household-row.parser';
 import { importHouseholdSheet, type HouseholdSheetImportOptions } from './household-sheet.import';
@@ -100,10 +101,11 @@ describe('household sheet: generate → import', () => {
 
   it('parses every generated row back to the generated household and member', () => {
     const columns = columnIndexOf(sheetHeader());
+    const prefixes = loadRegistrationPrefixes();
     const rules = {
       today: '2026-03-01',
       isKnownVillage: (c: string) => sichuan().has(c),
-      isKnownRegistrationDivision: (p: string) => sichuan().isKnownCountyPrefix(p),
+      isKnownRegistrationDivision: (p: string) => prefixes.has(p),
     };
     for (const household of generateProvinceHouseholds(sichuan(), {
       provinceCode: '51',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { calendarDateAt } from '@relapse-watch/domain-kernel';
 import type { Actor, EventStore } from '@relapse-watch/event-store-core';
 import type { DivisionDirectory } from '../divisions/division-directory';
+import { RETIRED_COUNTY_CODES } from '../divisions/retired-county-codes';
 import type { CsvRecord } from './csv-records.reader';
 import { importHouseholdBatch } from './household-batch.importer';
 import {
@@ -46,8 +47,9 @@ export interface HouseholdSheetImportOptions {
   readonly batchHouseholds?: number;
   /**
    * Whether a resident ID's first six digits are a known division of registration. Default: a
-   * county of the directory for its own province; any other province's prefix is taken as known
-   * (the directory holds one province, people move in from others).
+   * county of the directory or a retired county code for its own province (numbers keep the code
+   * they were issued under); any other province's prefix is taken as known (the directory holds
+   * one province, people move in from others).
    */
   readonly isKnownRegistrationDivision?: (prefix: string) => boolean;
   /** Default `<file>.errors.csv`. */
@@ -119,7 +121,10 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
     isKnownVillage: (code: string) => directory.has(code) && directory.node(code).tier === 'village',
     isKnownRegistrationDivision:
       options.isKnownRegistrationDivision ??
-      ((prefix: string) => (prefix.slice(0, 2) === ownProvince ? directory.isKnownCountyPrefix(prefix) : true)),
+      ((prefix: string) =>
+        prefix.slice(0, 2) === ownProvince
+          ? directory.isKnownCountyPrefix(prefix) || RETIRED_COUNTY_CODES.some((retired) => retired.code === prefix)
+          : true),
   };
 
   // Counts up to the watermark (what the progress file records) and of everything finished.

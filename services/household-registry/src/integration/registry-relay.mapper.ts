@@ -1,4 +1,4 @@
-import { foldStream, type EventStore, type StoredEvent } from '@relapse-watch/event-store-core';
+import { StreamStates, type EventStore, type StoredEvent } from '@relapse-watch/event-store-core';
 import { derivedMessageId, integrationMessage, type RelayMapper } from '@relapse-watch/messaging-core';
 import { HOUSEHOLD_NUMBER_STREAM_PREFIX } from '../domain/household-number-reservation/household-number-reservation.decider';
 import { householdDecider, HOUSEHOLD_STREAM_PREFIX } from '../domain/household/household.decider';
@@ -16,27 +16,24 @@ export const PUBLISHED_STREAM_PREFIXES: readonly string[] = [HOUSEHOLD_STREAM_PR
 
 /**
  * The registry's relay mapper: a stored household or policy event becomes its integration
- * event(s) (libs/contracts), translated with the aggregate's state right after it, which is
- * rebuilt from the stream up to that revision. Deterministic, as the relay requires: stored
+ * event(s) (libs/contracts), translated with the aggregate's state right after it: carried
+ * forward event by event ({@link StreamStates}), so a stream is not refolded for every event the
+ * relay publishes, and rebuilt from the stream when the mapper meets it out of order (after a
+ * restart, or once dropped from the cache). Deterministic, as the relay requires: stored
  * events never change, so a re-published event is the same message with the same CloudEvent id
  * (the first message of an event carries the event's id, the others ids derived from it).
  */
 export function registryRelayMapper(store: EventStore): RelayMapper {
+  const households = new StreamStates(store, householdDecider);
+  const policies = new StreamStates(store, provincePolicyDecider);
   return async (stored: StoredEvent) => {
     if (stored.streamId.startsWith(HOUSEHOLD_NUMBER_STREAM_PREFIX)) return null;
-    const upToThis = { maxCount: stored.revision + 1 };
     if (stored.streamId.startsWith(HOUSEHOLD_STREAM_PREFIX)) {
-      const out = translateHouseholdEvent(
-        await foldStream(store, stored.streamId, householdDecider, upToThis),
-        stored as unknown as HouseholdEvent,
-      );
+      const out = translateHouseholdEvent(await households.after(stored), stored as unknown as HouseholdEvent);
       return out.map((o, i) => integrationMessage(stored, o.contract, o.data, derivedMessageId(stored, i)));
     }
     if (!stored.streamId.startsWith(PROVINCE_POLICY_STREAM_PREFIX)) return null;
-    const out = translateProvincePolicyEvent(
-      await foldStream(store, stored.streamId, provincePolicyDecider, upToThis),
-      stored as unknown as ProvincePolicyEvent,
-    );
+    const out = translateProvincePolicyEvent(await policies.after(stored), stored as unknown as ProvincePolicyEvent);
     return out && integrationMessage(stored, out.contract, out.data);
   };
 }

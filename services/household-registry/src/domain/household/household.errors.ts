@@ -66,8 +66,5 @@ export function householdError(code: HouseholdRuleCode, field?: string): DomainE
   return new DomainError(householdProblem(code, field));
 }
 
-/** Throws every problem found by input validation as one DomainError; returns when there were none. */
-export function throwIfAny(problems: readonly DomainProblem[]): void {
-  const [first, ...rest] = problems;
-  if (first !== undefined) throw DomainError.of([first, ...rest]);
-}
+// The household's decide functions take every error helper from here; the kernel owns the implementation.
+export { throwIfAny } from '@relapse-watch/domain-kernel';

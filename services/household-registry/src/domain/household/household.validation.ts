@@ -1,6 +1,7 @@
 import {
   assertNever,
   atField,
+  freeTextFault,
   parseIsoDate,
   parseYuan,
   type DomainProblem,
@@ -15,19 +16,11 @@ import type { HouseholdStatus, ReportingPeriod } from './household.values';
 // input field by field, so nothing a caller adds to a command slips into an event.
 
 /** Longest name or household number accepted; ethnic-minority names in Chinese script run long. */
-const MAX_TEXT_LENGTH = 64;
+export const MAX_TEXT_LENGTH = 64;
 
 /** Whether a value is a non-blank string: the rule for caller-made ids. */
 export function checkId(value: string, code: HouseholdRuleCode, field: string, problems: DomainProblem[]): void {
   if (typeof value !== 'string' || value.trim() === '') problems.push(householdProblem(code, field));
-}
-
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 || (c >= 127 && c < 160)) return true;
-  }
-  return false;
 }
 
 /**
@@ -41,9 +34,8 @@ export function checkText(
   field: string,
   problems: DomainProblem[],
 ): void {
-  if (typeof value !== 'string' || value.trim() === '') problems.push(householdProblem(codes.required, field));
-  else if ([...value].length > MAX_TEXT_LENGTH || value !== value.trim() || hasControlCharacter(value))
-    problems.push(householdProblem(codes.format, field));
+  const fault = freeTextFault(value, MAX_TEXT_LENGTH);
+  if (fault !== null) problems.push(householdProblem(codes[fault], field));
 }
 
 /** An amount of yuan that parses and is not negative; read it with the kernel's `yuanToFen` once checked. */

@@ -1,11 +1,12 @@
 import {
   assertNever,
   atField,
-  DomainError,
+  freeTextFault,
   isIsoDate,
   isWithin,
   parseDivisionCode,
   parseYuan,
+  throwIfAny,
   type DomainProblem,
   type IsoDate,
 } from '@relapse-watch/domain-kernel';
@@ -23,11 +24,6 @@ import type { ProvincePolicyState } from './province-policy.state';
 import { KEY_REGION_KINDS, type LineVersion, type PolicyLine } from './province-policy.values';
 
 type Problems = DomainProblem[];
-
-function throwIfAny(problems: Problems): void {
-  const [first, ...rest] = problems;
-  if (first !== undefined) throw DomainError.of([first, ...rest]);
-}
 
 function checkScope(scope: PolicyScope, state: ProvincePolicyState, problems: Problems): void {
   if (typeof scope.provinceCode !== 'string' || !/^[1-9]\d$/.test(scope.provinceCode))
@@ -50,14 +46,6 @@ function checkEffectiveDate(date: IsoDate, year: number, problems: Problems): vo
     problems.push(policyProblem('policy.effective-date-outside-year', 'effectiveFrom'));
 }
 
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 || (c >= 127 && c < 160)) return true;
-  }
-  return false;
-}
-
 function checkText(
   value: string,
   max: number,
@@ -65,9 +53,8 @@ function checkText(
   field: string,
   problems: Problems,
 ): void {
-  if (typeof value !== 'string' || value.trim() === '') problems.push(policyProblem(codes.required, field));
-  else if ([...value].length > max || value !== value.trim() || hasControlCharacter(value))
-    problems.push(policyProblem(codes.format, field));
+  const fault = freeTextFault(value, max);
+  if (fault !== null) problems.push(policyProblem(codes[fault], field));
 }
 
 const EVENT_OF_LINE = {

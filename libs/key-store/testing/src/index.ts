@@ -1,0 +1,2 @@
+export * from './key-store.conformance';
+export * from './personal-data-event-store.cases';
