@@ -162,7 +162,8 @@ function documentProperty(prototype: object, property: string, rules: readonly V
   const items: Record<string, unknown> = {};
   let optional = false;
   for (const rule of rules) {
-    if (rule.name === 'isOptional') optional = true;
+    // @IsOptional, Optional() and @RequiredWhen all let the property be left out (sometimes).
+    if (rule.type === 'conditionalValidation') optional = true;
     const keywords = keywordsOf(rule);
     Object.assign(rule.each === true ? items : own, keywords);
   }
@@ -170,7 +171,7 @@ function documentProperty(prototype: object, property: string, rules: readonly V
   const merged: PropertyMetadata = { ...own, ...existing };
   if (rules.some((r) => r.name === 'isInt') && merged['type'] === Number) merged['type'] = 'integer';
   if (Object.keys(items).length > 0) merged['items'] = { ...items, ...(existing['items'] as object | undefined) };
-  if (optional) merged['required'] = false;
+  if (optional && existing['required'] !== true) merged['required'] = false;
   if (merged['type'] === undefined && !('$ref' in merged))
     merged['type'] = Reflect.getMetadata('design:type', prototype, property) as unknown;
   const list = (Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, prototype) ?? []) as string[];
