@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Put,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, NotFound, ReadsYourWrites } from '@relapse-watch/service-runtime';
 import type { RegistryCommands } from '../application/registry-commands';
@@ -30,9 +18,8 @@ import {
   ReportRiskEventDto,
   ThreePlusOneDto,
 } from './dto/household.dto';
-import { AddMemberDto, RemoveMemberQueryDto, UpdateMemberDto } from './dto/member.dto';
-import { periodOf, personalOf, profileOf, statusOf, threePlusOneOf } from './dto/dto.mappers';
-import { HouseholdPath, MemberPath } from './dto/path.dto';
+import { periodOf, statusOf, threePlusOneOf } from './dto/dto.mappers';
+import { HouseholdPath } from './dto/path.dto';
 import { HOUSEHOLD_REGISTER_RUNNER, REGISTRY_COMMANDS, REGISTRY_QUERIES } from './registry.tokens';
 
 /**
@@ -78,63 +65,6 @@ export class HouseholdsController {
     const household = await this.queries.household(path.householdId);
     if (household === null) throw new NotFound('农户', 'household');
     return household;
-  }
-
-  @Post(':householdId/members')
-  @ApiOperation({ summary: '添加成员 / add a member' })
-  @ApiCreatedResponse({ type: CommandResponse })
-  @CommandEndpoint(404)
-  async addMember(
-    @Param() { householdId }: HouseholdPath,
-    @Body() body: AddMemberDto,
-    @CommandHeaders() request: CommandRequest,
-  ): Promise<CommandResponse> {
-    const result = await this.commands.addMember(
-      householdId,
-      { memberId: body.memberId, personal: personalOf(body.personal), profile: profileOf(body.profile) },
-      commandContextFor(request),
-    );
-    return commandResponse(householdId, result, result.createdId);
-  }
-
-  @Put(':householdId/members/:memberId')
-  @HttpCode(200)
-  @ApiOperation({ summary: '更新成员 / update a member' })
-  @ApiOkResponse({ type: CommandResponse })
-  @CommandEndpoint(404)
-  async updateMember(
-    @Param() { householdId, memberId }: MemberPath,
-    @Body() body: UpdateMemberDto,
-    @CommandHeaders() request: CommandRequest,
-  ): Promise<CommandResponse> {
-    return commandResponse(
-      householdId,
-      await this.commands.updateMember(
-        householdId,
-        {
-          memberId,
-          personal: personalOf(body.personal),
-          profile: profileOf(body.profile),
-          ...(body.formerHeadRelation === undefined ? {} : { formerHeadRelation: body.formerHeadRelation }),
-        },
-        commandContextFor(request),
-      ),
-    );
-  }
-
-  @Delete(':householdId/members/:memberId')
-  @ApiOperation({ summary: '移出成员 / remove a member' })
-  @ApiOkResponse({ type: CommandResponse })
-  @CommandEndpoint(404)
-  async removeMember(
-    @Param() { householdId, memberId }: MemberPath,
-    @Query() query: RemoveMemberQueryDto,
-    @CommandHeaders() request: CommandRequest,
-  ): Promise<CommandResponse> {
-    return commandResponse(
-      householdId,
-      await this.commands.removeMember(householdId, { memberId, reason: query.reason }, commandContextFor(request)),
-    );
   }
 
   @Put(':householdId/income')

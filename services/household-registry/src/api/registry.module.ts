@@ -21,6 +21,7 @@ import { householdRegisterProjection, type HouseholdView } from '../read-model/h
 import { HouseholdRegisterQueries } from '../read-model/household-register.queries';
 import { PUBLISHED_STREAM_PREFIXES, registryRelayMapper } from '../integration/registry-relay.mapper';
 import { DivisionsController } from './divisions.controller';
+import { HouseholdMembersController } from './household-members.controller';
 import { HouseholdsController } from './households.controller';
 import { PoliciesController } from './policies.controller';
 import {
@@ -102,7 +103,7 @@ class RegistrySubscribers implements OnApplicationBootstrap {
  * inside the embedded single process and as its own process in distributed mode.
  */
 @Module({
-  controllers: [HouseholdsController, DivisionsController, PoliciesController],
+  controllers: [HouseholdsController, HouseholdMembersController, DivisionsController, PoliciesController],
   providers: [
     {
       provide: REGISTRY_CONFIG,
