@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildAsyncApiDocument, messageName } from './asyncapi/asyncapi-document';
+import { CONTRACT_CHANGES } from './asyncapi/asyncapi-texts';
 import { ALL_CONTRACTS } from './contract-registry';
 import { checkAsyncApiDocument, createContractValidator } from './testing';
 
@@ -22,6 +23,12 @@ describe('AsyncAPI document of the integration events', () => {
     };
     expect((await checkAsyncApiDocument(broken)).errors.length).toBeGreaterThan(0);
   }, 30_000);
+
+  it('lists every 0.x correction in its description', () => {
+    const description = (document.info as Json).description as string;
+    for (const change of CONTRACT_CHANGES) expect(description).toContain(change);
+    expect(description).toMatch(/grossBusinessFen[\s\S]*monitored[\s\S]*HouseholdLegacyMonitoringRecordNoted/);
+  });
 
   it('has Chinese first in its title, one channel per topic and per dead-letter topic', () => {
     expect((document.info as Json).title).toMatch(/^[\u4e00-\u9fff].* · Relapse Watch/);

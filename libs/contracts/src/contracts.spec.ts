@@ -21,7 +21,7 @@ function firstStringProperty(data: Json): string {
 }
 
 describe('registry integration event contracts', () => {
-  it('lists the nine events of the registry, each type once', () => {
+  it('lists the ten events of the registry, each type once', () => {
     expect(REGISTRY_CONTRACTS.map((c) => c.event)).toEqual([
       'HouseholdRegistered',
       'HouseholdMembersChanged',
@@ -30,6 +30,7 @@ describe('registry integration event contracts', () => {
       'HouseholdRiskReported',
       'HouseholdThreePlusOneStatusChanged',
       'HouseholdStatusChanged',
+      'HouseholdLegacyMonitoringRecordNoted',
       'ThresholdPublished',
       'KeyRegionDesignated',
     ]);
@@ -108,6 +109,55 @@ describe('registry integration event contracts', () => {
     const badId = clone(members.fixture);
     ((badId.personal as Json).members as Json[])[0].residentId = '51010419720315031x';
     expect(validator.validate(members.type, badId).valid).toBe(false);
+  });
+
+  it('carries risk types as open codes: national, a province’s own, never a malformed word', () => {
+    const risk = contractOfType('cn.relapsewatch.registry.HouseholdRiskReported.v1');
+    const legacy = contractOfType('cn.relapsewatch.registry.HouseholdLegacyMonitoringRecordNoted.v1');
+    if (!risk || !legacy) throw new Error('contracts missing');
+    for (const kind of ['natural-disaster', '51.farm-price-drop', 'a-code-added-next-year'])
+      expect(validator.validate(risk.type, { ...clone(risk.fixture), kind })).toEqual({ valid: true });
+    for (const kind of ['Illness', '因病', '5.x', '51.', 'ill ness', ''])
+      expect(validator.validate(risk.type, { ...clone(risk.fixture), kind }).valid).toBe(false);
+    expect(validator.validate(legacy.type, { ...clone(legacy.fixture), riskTypes: ['51.farm-price-drop'] })).toEqual({
+      valid: true,
+    });
+    expect(validator.validate(legacy.type, { ...clone(legacy.fixture), riskTypes: ['illness', 'illness'] }).valid).toBe(
+      false,
+    );
+    const description = (risk.schema.properties as Json).kind as Json;
+    expect(description.enum).toBeUndefined();
+    expect(description.description).toMatch(/`illness` 因病.*`other` 其他/);
+  });
+
+  it('has no monitored status, and a year left poverty only in 2014–2020', () => {
+    const registered = contractOfType('cn.relapsewatch.registry.HouseholdRegistered.v1');
+    if (!registered) throw new Error('contract missing');
+    const withStatus = (status: unknown) => ({ ...clone(registered.fixture), status });
+    expect(validator.validate(registered.type, withStatus({ kind: 'monitored' })).valid).toBe(false);
+    expect(validator.validate(registered.type, withStatus({ kind: 'ordinary' })).valid).toBe(true);
+    for (const year of [2013, 2021])
+      expect(
+        validator.validate(registered.type, withStatus({ kind: 'poverty-alleviated', yearLeftPoverty: year })).valid,
+      ).toBe(false);
+    expect(
+      validator.validate(registered.type, withStatus({ kind: 'poverty-alleviated', yearLeftPoverty: 2014 })).valid,
+    ).toBe(true);
+  });
+
+  it('publishes income as recorded or recomputed after a membership change, with a null figure when nobody is left', () => {
+    const income = contractOfType('cn.relapsewatch.registry.HouseholdIncomeRecorded.v1');
+    if (!income) throw new Error('contract missing');
+    const recorded = { ...clone(income.fixture), reason: { kind: 'recorded' } };
+    expect(validator.validate(income.type, recorded)).toEqual({ valid: true });
+    const emptied = { ...clone(income.fixture), divisorMembers: 0, perCapitaNetIncomeFen: null };
+    expect(validator.validate(income.type, emptied)).toEqual({ valid: true });
+    expect(validator.validate(income.type, { ...recorded, divisorRule: 'everyone' }).valid).toBe(false);
+    const noDate = clone(income.fixture);
+    delete (noDate.reason as Json).effectiveOn;
+    expect(validator.validate(income.type, noDate).valid).toBe(false);
+    const old = { ...clone(income.fixture), residentMembers: 3 };
+    expect(validator.validate(income.type, old).valid).toBe(false);
   });
 
   it('states key and subject for every contract', () => {

@@ -112,9 +112,9 @@ export async function runRegistryScenario(base: string, run = ''): Promise<numbe
       );
     const components = {
       wagesYuan: 3000 + i * 1000,
-      netBusinessYuan: '1200.50',
-      netPropertyYuan: 0,
-      netTransferYuan: 800,
+      grossBusinessYuan: '1200.50',
+      propertyYuan: 0,
+      transferYuan: 800,
       productionCostsYuan: '300',
     };
     note(

@@ -2,6 +2,23 @@ import { DEAD_LETTER_HEADER_NAMES } from '../contract-registry';
 
 // Chinese first, English alongside, as every public document of the project.
 
+/**
+ * Corrections made in place while the contracts are 0.x (DESIGN.md "Messaging"), newest first,
+ * each `中文 / English`. After the first release a change like these is a new version instead.
+ */
+export const CONTRACT_CHANGES: readonly string[] = [
+  '议题 9：`HouseholdIncomeRecorded.v1` 的 `components` 改为 `grossBusinessFen`（生产经营性收入为毛收入）、`propertyFen`、`transferFen`，费用只扣一次；`residentMembers` 改为 `divisorRule` + `divisorMembers`（人均口径为省年度政策，默认家庭人口）；`perCapitaNetIncomeFen` 可为 null；新增 `reason`：成员变化使人均人数变化时以 `membership-changed` 再次发布（含 `effectiveOn` 与此前的人均值）。选择再次发布同一事件而非新事件：订阅方按“忽略未知类型”处理新事件时会保留过时的人均值。 / ' +
+    'Issue 9: `HouseholdIncomeRecorded.v1` `components` renamed to `grossBusinessFen` (business income is gross), `propertyFen`, `transferFen`, costs subtracted once; `residentMembers` replaced by `divisorRule` + `divisorMembers` (the divisor is the province-year policy, household members by default); `perCapitaNetIncomeFen` may be null; new `reason`: republished as `membership-changed` (with `effectiveOn` and the previous figure) when a membership change moves the divisor. The same event rather than a new one, because a subscriber ignoring unknown types would otherwise keep a stale per-capita figure.',
+  '议题 9：户类型不再有 `monitored`（监测对象是监测帮扶服务的监测案例，不是户类型），`yearLeftPoverty` 限 2014–2020（`HouseholdRegistered.v1`、`HouseholdStatusChanged.v1`）。 / ' +
+    'Issue 9: the status has no `monitored` any more (being a monitoring subject is the assistance service’s monitoring case, not a status); `yearLeftPoverty` is 2014–2020 (`HouseholdRegistered.v1`, `HouseholdStatusChanged.v1`).',
+  '议题 9：`HouseholdRiskReported.v1` 的 `kind` 由封闭枚举改为风险类型代码（全国清单见 schema 说明，省可增补 `<省级代码>.<词>`），订阅方不得拒绝未知代码。 / ' +
+    'Issue 9: `HouseholdRiskReported.v1` `kind` is a risk type code instead of a closed enum (the national list in the schema’s description; provinces add `<province>.<words>`); subscribers must not refuse an unknown code.',
+  '议题 9：`HouseholdMembersChanged.v1` 中 `livesInHousehold` 的说明更正：只有省定按常住人口计算人均时才决定人均人数。 / ' +
+    'Issue 9: `HouseholdMembersChanged.v1` `livesInHousehold` description corrected: it decides the per-capita divisor only where the province divides by resident members.',
+  '议题 9：新增 `HouseholdLegacyMonitoringRecordNoted.v1`：导入表中监测户行申报的监测信息，供监测帮扶服务导入。 / ' +
+    'Issue 9: new `HouseholdLegacyMonitoringRecordNoted.v1`: the monitoring columns of imported 监测户 rows, for the assistance service to load.',
+];
+
 /** Title of the AsyncAPI document. */
 export const ASYNCAPI_TITLE = '防止返贫动态监测系统 集成事件 · Relapse Watch integration events';
 
@@ -28,6 +45,12 @@ export const ASYNCAPI_DESCRIPTION = [
   `- **Dead letters**: a message a consumer cannot handle after bounded retries goes to \`<topic>.dlq\` with its key, value and headers plus ${dlqHeaders.replace(/、/g, ', ')}; the consumer moves on.`,
   '- **Versions**: a breaking change (removing or changing a field, a new required field, a new enum word) is a new version (`type` ending `.v2`, a new `dataschema`), published alongside the old one during the transition.',
   '- **Personal data**: names, resident ID numbers and phone numbers appear only in the payload’s top-level `personal` object, which the privacy feature encrypts as a whole.',
+  '',
+  '## 变更记录 / Changes',
+  '',
+  '0.x 期间的就地更正 / Corrections in place while the contracts are 0.x:',
+  '',
+  ...CONTRACT_CHANGES.map((change) => `- ${change}`),
 ].join('\n');
 
 /** Description of a dead-letter channel. */

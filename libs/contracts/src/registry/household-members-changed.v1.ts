@@ -20,7 +20,7 @@ export interface HouseholdMemberV1 {
   readonly employment: EmploymentV1;
   readonly schooling: SchoolingStageV1;
   readonly medicalInsuranceEnrolled: boolean;
-  /** Lives in the household (常住): only these count in per-capita net income. */
+  /** Lives in the household (常住); counts in per-capita income alone only under the `resident-members` rule. */
   readonly livesInHousehold: boolean;
 }
 

@@ -54,7 +54,8 @@ export const memberSchema: JsonSchema = closedObject(
     },
     livesInHousehold: {
       type: 'boolean',
-      description: '常住人口（计入人均纯收入） / Lives in the household; counts in per-capita income',
+      description:
+        '常住本户；人均纯收入是否只计常住成员由省年度政策决定（默认计入全部家庭人口） / Lives in the household; whether only residents count in per-capita income is the province’s yearly rule (by default every household member counts)',
     },
   },
   '成员（不含个人信息） / A member, without personal data',

@@ -1,8 +1,7 @@
 import { defineContract } from '../contract';
-import { RISK_EVENT_KINDS } from './registry.enums';
 import { HOUSEHOLD_KEY, REGISTRY_CONTEXT, REGISTRY_EVENTS_TOPIC } from './registry-topic';
-import { fen, householdId, id, isoDate, oneWordOf, villageCode } from './registry.schema-parts';
-import type { Fen, IsoDate, RiskEventKindV1 } from './registry.values';
+import { fen, householdId, id, isoDate, riskTypeCode, villageCode } from './registry.schema-parts';
+import type { Fen, IsoDate, RiskTypeCodeV1 } from './registry.values';
 
 /** `data` of `cn.relapsewatch.registry.HouseholdRiskReported.v1`. */
 export interface HouseholdRiskReportedV1 {
@@ -10,7 +9,8 @@ export interface HouseholdRiskReportedV1 {
   readonly villageCode: string;
   /** Id of the report; one report is published once. */
   readonly riskEventId: string;
-  readonly kind: RiskEventKindV1;
+  /** The risk type: a national code or the province's own (an open list, see the schema). */
+  readonly kind: RiskTypeCodeV1;
   readonly occurredOn: IsoDate;
   /** Estimated loss; 0 when none was given. */
   readonly lossFen: Fen;
@@ -26,14 +26,14 @@ export const householdRiskReportedV1 = defineContract<HouseholdRiskReportedV1>({
   key: HOUSEHOLD_KEY,
   title: { 'zh-CN': '农户风险已报告', en: 'Household risk reported' },
   summary: {
-    'zh-CN': '农户报告了一次风险事件（疾病、灾害、意外、失业、农产品价格下跌等），含发生日期和损失',
-    en: 'The household reported a risk event (illness, disaster, accident, job loss, farm-price drop…) with its date and loss',
+    'zh-CN': '农户报告了一次风险事件（因病、因学、因残、因自然灾害、因意外事故等，或省定风险类型），含发生日期和损失',
+    en: 'The household reported a risk event (illness, schooling cost, disability, natural disaster, accident…, or a province’s own risk type) with its date and loss',
   },
   properties: {
     householdId,
     villageCode,
     riskEventId: id('风险事件编号 / Risk event id'),
-    kind: oneWordOf(RISK_EVENT_KINDS, '风险类型 / Kind of risk event'),
+    kind: riskTypeCode('风险类型', 'Risk type'),
     occurredOn: isoDate('发生日期 / Date it happened'),
     lossFen: fen('损失金额 / Loss'),
   },

@@ -23,8 +23,8 @@ export const householdStatusChangedV1 = defineContract<HouseholdStatusChangedV1>
   key: HOUSEHOLD_KEY,
   title: { 'zh-CN': '农户类型已变更', en: 'Household status changed' },
   summary: {
-    'zh-CN': '农户类型（一般农户、脱贫户、监测户）或标识（易地搬迁、农转非）变更；载荷总是带两者的当前值',
-    en: 'The status (ordinary, poverty-alleviated, monitored) or the flags (relocated, urban hukou) changed; the payload always carries both current values',
+    'zh-CN': '农户类型（一般农户、脱贫户）或标识（易地搬迁、农转非）变更；载荷总是带两者的当前值',
+    en: 'The base status (ordinary, poverty-alleviated) or the flags (relocated, urban hukou) changed; the payload always carries both current values',
   },
   properties: {
     householdId,

@@ -1,5 +1,6 @@
 import type { EventContract } from '../contract';
 import { householdIncomeRecordedV1 } from './household-income-recorded.v1';
+import { householdLegacyMonitoringRecordNotedV1 } from './household-legacy-monitoring-record-noted.v1';
 import { householdMembersChangedV1 } from './household-members-changed.v1';
 import { householdRegisteredV1 } from './household-registered.v1';
 import { householdRigidExpenditureRecordedV1 } from './household-rigid-expenditure-recorded.v1';
@@ -19,6 +20,7 @@ export * from './household-rigid-expenditure-recorded.v1';
 export * from './household-risk-reported.v1';
 export * from './household-three-plus-one-status-changed.v1';
 export * from './household-status-changed.v1';
+export * from './household-legacy-monitoring-record-noted.v1';
 export * from './threshold-published.v1';
 export * from './key-region-designated.v1';
 
@@ -31,6 +33,7 @@ export const REGISTRY_CONTRACTS: readonly EventContract[] = [
   householdRiskReportedV1,
   householdThreePlusOneStatusChangedV1,
   householdStatusChangedV1,
+  householdLegacyMonitoringRecordNotedV1,
   thresholdPublishedV1,
   keyRegionDesignatedV1,
 ];

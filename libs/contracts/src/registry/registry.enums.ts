@@ -39,14 +39,43 @@ export const SCHOOLING_STAGES = [
 /** Why a member left the household. */
 export const MEMBER_REMOVAL_REASONS = ['deceased', 'moved-out', 'married-out', 'registration-error', 'other'] as const;
 
-/** Kinds of risk event a household can report. */
-export const RISK_EVENT_KINDS = [
-  'illness',
-  'disaster',
-  'accident',
-  'unemployment',
-  'farm-price-drop',
-  'other',
+/**
+ * The national risk types (风险类型) with their labels, as of this contract version. NOT a closed
+ * list: a province adds its own types (`<province>.<words>`, e.g. `51.farm-price-drop`) and the
+ * national list may grow, so contracts carry a risk type as a code matching
+ * {@link RISK_TYPE_CODE_PATTERN}; subscribers look unknown codes up over HTTP
+ * (`GET /api/registry/risk-types?province=<code>`) instead of refusing them.
+ */
+export const NATIONAL_RISK_TYPES = [
+  ['illness', '因病'],
+  ['schooling-cost', '因学'],
+  ['disability', '因残'],
+  ['natural-disaster', '因自然灾害'],
+  ['accident', '因意外事故'],
+  ['failed-industry-project', '因产业项目失败'],
+  ['unstable-work', '因务工就业不稳'],
+  ['lack-of-labour', '缺劳动力'],
+  ['housing-insecure', '住房出现安全问题（3+1）'],
+  ['drinking-water-insecure', '饮水安全问题（3+1）'],
+  ['education-not-secured', '义务教育保障问题（3+1）'],
+  ['medical-not-secured', '基本医疗保障问题（3+1）'],
+  ['other', '其他'],
+] as const;
+
+/** Every risk type code, national or a province's own (`51.farm-price-drop`). */
+export const RISK_TYPE_CODE_PATTERN = '^([1-9][0-9]\\.)?[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+
+/** Who per-capita net income is divided by: the household's members (家庭人口), or those living in it (常住人口). */
+export const PER_CAPITA_DIVISOR_RULES = ['household-members', 'resident-members'] as const;
+
+/** How a membership change moved the per-capita divisor. */
+export const MEMBERSHIP_CHANGES = ['member-added', 'member-updated', 'member-removed'] as const;
+
+/** The three categories of monitoring subject (监测对象类别). */
+export const MONITORING_CATEGORIES = [
+  'unstable-poverty-alleviated',
+  'marginal-prone-to-poverty',
+  'sudden-severe-hardship',
 ] as const;
 
 /** Housing safety grade of the dangerous-housing appraisal: A, B safe; C, D dangerous. */

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../contract';
-import { HOUSING_GRADES } from './registry.enums';
+import { HOUSING_GRADES, NATIONAL_RISK_TYPES, RISK_TYPE_CODE_PATTERN } from './registry.enums';
 
 // Schema fragments shared by the registry contracts. Each contract schema inlines them (no
 // `$ref` across files), so every published schema stands alone at its `$id`.
@@ -102,16 +102,34 @@ export const villageCode = divisionCode(
   '农户所在行政村（12 位区划代码） / The household’s village, 12-digit division code',
 );
 
-/** Household status. */
+/** Household base status. */
 export const householdStatus = tagged(
   'kind',
   {
     ordinary: {},
-    'poverty-alleviated': { yearLeftPoverty: year('脱贫年度 / Year the household left poverty') },
-    monitored: {},
+    'poverty-alleviated': {
+      yearLeftPoverty: {
+        type: 'integer',
+        minimum: 2014,
+        maximum: 2020,
+        description: '脱贫年度（2014–2020） / Year the household left poverty, 2014–2020',
+      },
+    },
   },
-  '农户类型：一般农户、脱贫户（含脱贫年度）、监测户 / Status: ordinary rural household, poverty-alleviated (with the year), or monitored',
+  '户类型（基础身份）：一般农户或脱贫户（含脱贫年度）。监测对象不是户类型，由监测帮扶服务的监测案例表示 / Base status: ordinary rural household or poverty-alleviated (with the year). Being a monitoring subject is not a status: the assistance service’s monitoring cases carry it',
 );
+
+const nationalRiskTypes = NATIONAL_RISK_TYPES.map(([code, label]) => `\`${code}\` ${label}`).join('、');
+
+/** A risk type code: the national list is documented, provinces add their own; never a closed enum. */
+export const riskTypeCode = (zh: string, en: string): JsonSchema => ({
+  type: 'string',
+  maxLength: 64,
+  pattern: RISK_TYPE_CODE_PATTERN,
+  description:
+    `${zh}（风险类型代码）。全国风险类型：${nationalRiskTypes}；省定类型以省级代码为前缀（如 \`51.farm-price-drop\`），清单见 GET /api/registry/risk-types?province=<省级代码>；订阅方不得拒绝未知代码。 / ` +
+    `${en} (a risk type code). The national codes are listed above; a province’s own types are prefixed with its code (e.g. \`51.farm-price-drop\`), listed by GET /api/registry/risk-types?province=<code>. An open list: subscribers must not refuse an unknown code.`,
+});
 
 /** Household flags. */
 export const householdFlags = closedObject(

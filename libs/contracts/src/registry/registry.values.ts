@@ -3,9 +3,11 @@ import type {
   KEY_REGION_KINDS,
   LABOUR_CAPACITIES,
   MEMBER_REMOVAL_REASONS,
+  MEMBERSHIP_CHANGES,
+  MONITORING_CATEGORIES,
+  PER_CAPITA_DIVISOR_RULES,
   POLICY_LINES,
   RELATIONS_TO_HEAD,
-  RISK_EVENT_KINDS,
   SCHOOLING_STAGES,
   WORK_PLACES,
 } from './registry.enums';
@@ -20,11 +22,12 @@ export type Fen = number;
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-/** Household status: ordinary rural (一般农户), poverty-alleviated (脱贫户) with its year, or monitored (监测户). */
+/**
+ * Base status: ordinary rural (一般农户) or poverty-alleviated (脱贫户) with its year, 2014–2020.
+ * Being a monitoring subject is not a status: the assistance context's monitoring cases say it.
+ */
 export type HouseholdStatusV1 =
-  | { readonly kind: 'ordinary' }
-  | { readonly kind: 'poverty-alleviated'; readonly yearLeftPoverty: number }
-  | { readonly kind: 'monitored' };
+  { readonly kind: 'ordinary' } | { readonly kind: 'poverty-alleviated'; readonly yearLeftPoverty: number };
 
 /** Flags that keep a household in scope whatever its status. */
 export interface HouseholdFlagsV1 {
@@ -67,8 +70,17 @@ export type SchoolingStageV1 = (typeof SCHOOLING_STAGES)[number];
 /** Why a member left the household. */
 export type MemberRemovalReasonV1 = (typeof MEMBER_REMOVAL_REASONS)[number];
 
-/** Kinds of risk event a household can report. */
-export type RiskEventKindV1 = (typeof RISK_EVENT_KINDS)[number];
+/** A risk type code: national (`illness`) or a province's own (`51.farm-price-drop`); an open list. */
+export type RiskTypeCodeV1 = string;
+
+/** Who per-capita net income is divided by. */
+export type PerCapitaDivisorRuleV1 = (typeof PER_CAPITA_DIVISOR_RULES)[number];
+
+/** How a membership change moved the per-capita divisor. */
+export type MembershipChangeV1 = (typeof MEMBERSHIP_CHANGES)[number];
+
+/** A category of monitoring subject. */
+export type MonitoringCategoryV1 = (typeof MONITORING_CATEGORIES)[number];
 
 /** Housing safety grade: A and B safe, C and D dangerous. */
 export type HousingGradeV1 = (typeof HOUSING_GRADES)[number];

@@ -10,9 +10,9 @@ function components(
 ): IncomeComponents {
   return {
     wagesFen: wages,
-    netBusinessFen: business,
-    netPropertyFen: property,
-    netTransferFen: transfer,
+    grossBusinessFen: business,
+    propertyFen: property,
+    transferFen: transfer,
     productionCostsFen: costs,
   };
 }
@@ -29,12 +29,20 @@ describe('per-capita net income', () => {
     ['costs above income give a negative figure', components(100_000, 0, 0, 0, 150_005), 2, -50_005, -25_003],
     // 6000 yuan, one person: the 2021 national line exactly
     ['one member', components(360_000, 120_000, 0, 120_000, 0), 1, 600_000, 600_000],
+    // Gross business 20000, costs 12000 subtracted once: 5000 + 20000 + 0 + 1000 − 12000 = 14000; ÷ 4 = 3500
+    [
+      'business income is gross, its costs come off once',
+      components(500_000, 2_000_000, 0, 100_000, 1_200_000),
+      4,
+      1_400_000,
+      350_000,
+    ],
   ])('%s', (_case, income, members, net, perCapita) => {
     expect(netIncomeFen(income)).toBe(net);
     expect(perCapitaNetIncomeFen(income, members)).toBe(perCapita);
   });
 
-  it.each([0, -1, 1.5])('refuses %p resident members', (members) => {
+  it.each([0, -1, 1.5])('refuses %p members', (members) => {
     let thrown: unknown;
     try {
       perCapitaNetIncomeFen(components(100, 0, 0, 0, 0), members);
@@ -42,6 +50,6 @@ describe('per-capita net income', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(DomainError);
-    expect(thrown).toMatchObject({ code: 'income.no-resident-members', field: 'residentMembers' });
+    expect(thrown).toMatchObject({ code: 'income.no-members', field: 'members' });
   });
 });

@@ -1,9 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import type { CommandResult, DomainEvent } from '@relapse-watch/event-store-core';
 
-/** What every registry command answers. */
+/** What every household command answers. */
 export class CommandResponse {
-  @ApiProperty({ description: '户ID / household id (or the policy stream scope)' }) id!: string;
+  @ApiProperty({ description: '户ID / household id', format: 'uuid' }) id!: string;
   @ApiProperty({ description: '命令后的版本号，用于 If-Match / revision after the command, for If-Match' })
   revision!: number;
   @ApiProperty({
@@ -21,6 +21,18 @@ export class CommandResponse {
     description: '新建对象的ID（成员、风险事件）/ id of what the command created (member, risk event)',
   })
   createdId?: string;
+}
+
+/**
+ * What a province policy command answers: the same, with the policy's scope as its id. A schema of
+ * its own, so that no client (nor schemathesis' link inference) takes a scope for a household id.
+ */
+export class PolicyCommandResponse extends OmitType(CommandResponse, ['id'] as const) {
+  @ApiProperty({
+    description: '政策范围：省级代码-年度 / the policy scope, province-year',
+    pattern: '^[1-9][0-9]-[0-9]{4}$',
+  })
+  id!: string;
 }
 
 /** The response body of a command result. */

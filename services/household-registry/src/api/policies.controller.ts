@@ -4,10 +4,16 @@ import type { RegistryCommands } from '../application/registry-commands';
 import { provincePolicyScope } from '../application/registry-ids';
 import type { ProvincePolicyView, RegistryQueries } from '../application/registry-queries';
 import { CommandEndpoint, CommandHeaders, commandContextFor, type CommandRequest } from './command-request';
-import { CommandResponse, commandResponse } from './command-response';
+import { commandResponse, PolicyCommandResponse, type CommandResponse } from './command-response';
 import { DomainErrorInterceptor } from './domain-error.interceptor';
 import { KeyRegionPath, PolicyPath, PolicyQueryDto } from './dto/path.dto';
-import { DesignateKeyRegionDto, PublishLineDto, RevokeKeyRegionDto } from './dto/policy.dto';
+import {
+  AddProvinceRiskTypeDto,
+  DesignateKeyRegionDto,
+  PublishLineDto,
+  RevokeKeyRegionDto,
+  SetPerCapitaDivisorRuleDto,
+} from './dto/policy.dto';
 import { REGISTRY_COMMANDS, REGISTRY_QUERIES } from './registry.tokens';
 
 /** Thresholds and key regions of a province and year: every change an event, the history kept. */
@@ -29,9 +35,46 @@ export class PoliciesController {
     return this.queries.provincePolicy(provinceCode, year, query.on);
   }
 
+  @Put('per-capita-divisor-rule')
+  @ApiOperation({
+    summary:
+      '设置人均纯收入的计算人口口径（家庭人口或常住人口）/ set who per-capita net income divides by (household or resident members)',
+  })
+  @ApiOkResponse({ type: PolicyCommandResponse })
+  @CommandEndpoint()
+  async setDivisorRule(
+    @Param() { provinceCode, year }: PolicyPath,
+    @Body() body: SetPerCapitaDivisorRuleDto,
+    @CommandHeaders() request: CommandRequest,
+  ): Promise<CommandResponse> {
+    const { rule, effectiveFrom, sourceDocument } = body;
+    const data = { provinceCode, year, rule, effectiveFrom, sourceDocument };
+    return commandResponse(
+      provincePolicyScope(provinceCode, year),
+      await this.commands.policy({ type: 'SetPerCapitaDivisorRule', data }, commandContextFor(request)),
+    );
+  }
+
+  @Post('risk-types')
+  @ApiOperation({ summary: '增补本省风险类型 / add a risk type of the province’s own' })
+  @ApiCreatedResponse({ type: PolicyCommandResponse })
+  @CommandEndpoint()
+  async addRiskType(
+    @Param() { provinceCode, year }: PolicyPath,
+    @Body() body: AddProvinceRiskTypeDto,
+    @CommandHeaders() request: CommandRequest,
+  ): Promise<CommandResponse> {
+    const { localCode, labelZh, labelEn, sourceDocument } = body;
+    const data = { provinceCode, year, localCode, labelZh, labelEn, sourceDocument };
+    return commandResponse(
+      provincePolicyScope(provinceCode, year),
+      await this.commands.policy({ type: 'AddProvinceRiskType', data }, commandContextFor(request)),
+    );
+  }
+
   @Put('monitoring-threshold')
   @ApiOperation({ summary: '发布（或修订）监测收入标准 / publish or revise the monitoring income line' })
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ type: PolicyCommandResponse })
   @CommandEndpoint()
   async publishThreshold(
     @Param() { provinceCode, year }: PolicyPath,
@@ -48,7 +91,7 @@ export class PoliciesController {
 
   @Put('inspection-filter-line')
   @ApiOperation({ summary: '发布（或修订）排查筛选线 / publish or revise the inspection filter line' })
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ type: PolicyCommandResponse })
   @CommandEndpoint()
   async publishFilterLine(
     @Param() { provinceCode, year }: PolicyPath,
@@ -65,7 +108,7 @@ export class PoliciesController {
 
   @Post('key-regions')
   @ApiOperation({ summary: '认定重点区域 / designate a key region' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: PolicyCommandResponse })
   @CommandEndpoint()
   async designate(
     @Param() { provinceCode, year }: PolicyPath,
@@ -80,7 +123,7 @@ export class PoliciesController {
 
   @Post('key-regions/:regionId/revocation')
   @ApiOperation({ summary: '撤销重点区域 / revoke a key region' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: PolicyCommandResponse })
   @CommandEndpoint()
   async revoke(
     @Param() { provinceCode, year, regionId }: KeyRegionPath,

@@ -24,6 +24,7 @@ import { DivisionsController } from './divisions.controller';
 import { HouseholdMembersController } from './household-members.controller';
 import { HouseholdsController } from './households.controller';
 import { PoliciesController } from './policies.controller';
+import { RiskTypesController } from './risk-types.controller';
 import {
   HOUSEHOLD_QUERIES,
   HOUSEHOLD_REGISTER_RUNNER,
@@ -103,7 +104,13 @@ class RegistrySubscribers implements OnApplicationBootstrap {
  * inside the embedded single process and as its own process in distributed mode.
  */
 @Module({
-  controllers: [HouseholdsController, HouseholdMembersController, DivisionsController, PoliciesController],
+  controllers: [
+    HouseholdsController,
+    HouseholdMembersController,
+    DivisionsController,
+    PoliciesController,
+    RiskTypesController,
+  ],
   providers: [
     {
       provide: REGISTRY_CONFIG,

@@ -20,6 +20,7 @@ import type { HouseholdState } from '../domain/household/household.state';
 import { divisionError } from '../divisions/division.errors';
 import { addMember, type RegistryHandlerDeps } from './add-member.handler';
 import { removeMember, updateMember } from './change-member.handler';
+import { householdPolicyFacts, type HouseholdPolicyFacts } from './policy-facts';
 import { handleProvincePolicyCommand, type ProvincePolicyRequest } from './province-policy.handler';
 import { registerHousehold } from './register-household.handler';
 import { createdIdFor, householdIdFor, provincePolicyScope } from './registry-ids';
@@ -89,30 +90,41 @@ export class RegistryCommands {
     ctx: RequestContext,
   ): Promise<Created<HouseholdResult>> {
     const memberId = data.memberId ?? createdIdFor(`member\n${householdId}`, ctx.idempotencyKey);
+    const placed = await this.placed(householdId, ctx);
     const command: AddMember = {
       type: 'AddMember',
       data: { ...data, memberId },
-      facts: this.memberFacts(data.personal.residentId, ctx),
+      facts: await this.memberFacts(data.personal.residentId, placed),
     };
-    const result = await addMember(this.deps, householdId, command, await this.placed(householdId, ctx));
+    const result = await addMember(this.deps, householdId, command, placed);
     return { ...result, createdId: memberId };
   }
 
   async updateMember(householdId: string, data: DataOf<UpdateMember>, ctx: RequestContext): Promise<HouseholdResult> {
+    const placed = await this.placed(householdId, ctx);
     const command: UpdateMember = {
       type: 'UpdateMember',
       data,
-      facts: this.memberFacts(data.personal.residentId, ctx),
+      facts: await this.memberFacts(data.personal.residentId, placed),
     };
-    return updateMember(this.deps, householdId, command, await this.placed(householdId, ctx));
+    return updateMember(this.deps, householdId, command, placed);
   }
 
   async removeMember(householdId: string, data: DataOf<RemoveMember>, ctx: RequestContext): Promise<HouseholdResult> {
-    return removeMember(this.deps, householdId, { type: 'RemoveMember', data }, await this.placed(householdId, ctx));
+    const placed = await this.placed(householdId, ctx);
+    const { perCapitaDivisorRule } = await this.policyFacts(placed);
+    const facts = { today: this.today(placed), perCapitaDivisorRule };
+    return removeMember(this.deps, householdId, { type: 'RemoveMember', data, facts }, placed);
   }
 
-  recordIncome(householdId: string, data: DataOf<RecordIncome>, ctx: RequestContext): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'RecordIncome', data, facts: { today: this.today(ctx) } }, ctx);
+  async recordIncome(householdId: string, data: DataOf<RecordIncome>, ctx: RequestContext): Promise<HouseholdResult> {
+    const placed = await this.placed(householdId, ctx);
+    const { perCapitaDivisorRule } = await this.policyFacts(placed);
+    return this.run(
+      householdId,
+      { type: 'RecordIncome', data, facts: { today: this.today(placed), perCapitaDivisorRule } },
+      placed,
+    );
   }
 
   recordRigidExpenditure(
@@ -123,17 +135,20 @@ export class RegistryCommands {
     return this.run(householdId, { type: 'RecordRigidExpenditure', data, facts: { today: this.today(ctx) } }, ctx);
   }
 
-  /** Reports a risk event; its id is derived from the idempotency key when there is one. */
+  /** Reports a risk event of a type the province knows; its id is derived from the idempotency key when there is one. */
   async reportRiskEvent(
     householdId: string,
     data: Omit<DataOf<ReportRiskEvent>, 'riskEventId'> & { readonly riskEventId?: string },
     ctx: RequestContext,
   ): Promise<Created<HouseholdResult>> {
     const riskEventId = data.riskEventId ?? createdIdFor(`risk-event\n${householdId}`, ctx.idempotencyKey);
+    const placed = await this.placed(householdId, ctx);
+    const { riskTypes } = await this.policyFacts(placed);
+    const facts = { today: this.today(placed), riskTypeKnown: riskTypes.some((t) => t.code === data.kind) };
     const result = await this.run(
       householdId,
-      { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts: { today: this.today(ctx) } },
-      ctx,
+      { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts },
+      placed,
     );
     return { ...result, createdId: riskEventId };
   }
@@ -175,14 +190,13 @@ export class RegistryCommands {
     return { ...result, createdId: regionId };
   }
 
-  private async run(householdId: string, command: HouseholdCommand, ctx: RequestContext): Promise<HouseholdResult> {
-    return handleCommand(
-      this.deps.store,
-      householdStreamId(householdId),
-      householdDecider,
-      command,
-      await this.placed(householdId, ctx),
-    );
+  private async run(
+    householdId: string,
+    command: HouseholdCommand,
+    ctx: RequestContext | CommandContext,
+  ): Promise<HouseholdResult> {
+    const placed = 'divisionCode' in ctx ? ctx : await this.placed(householdId, ctx);
+    return handleCommand(this.deps.store, householdStreamId(householdId), householdDecider, command, placed);
   }
 
   /** The context in the household's village; an unregistered household is refused by the decider before anything is written. */
@@ -193,11 +207,17 @@ export class RegistryCommands {
     return { ...ctx, now: this.nowOf(ctx), divisionCode: UNPLACED };
   }
 
-  private memberFacts(residentId: string, ctx: RequestContext) {
+  private async memberFacts(residentId: string, placed: CommandContext) {
     return {
-      today: this.today(ctx),
+      today: this.today(placed),
       registrationDivisionKnown: this.deps.lookups.isKnownRegistrationPrefix(residentId.slice(0, 6)),
+      perCapitaDivisorRule: (await this.policyFacts(placed)).perCapitaDivisorRule,
     };
+  }
+
+  /** The policy of the household's province today; an unplaced (unregistered) household gets the defaults, and is refused anyway. */
+  private policyFacts(placed: CommandContext): Promise<HouseholdPolicyFacts> {
+    return householdPolicyFacts(this.deps.store, placed.divisionCode.slice(0, 2), this.today(placed));
   }
 
   private today(ctx: RequestContext) {

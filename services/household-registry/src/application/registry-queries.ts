@@ -1,7 +1,13 @@
 import type { Clock, IsoDate } from '@relapse-watch/domain-kernel';
 import { foldStream, type EventStore } from '@relapse-watch/event-store-core';
 import { provincePolicyDecider, provincePolicyStreamId } from '../domain/province-policy/province-policy.decider';
-import { keyRegionsInForceOn, lineInForceOn } from '../domain/province-policy/province-policy.queries';
+import {
+  divisorRuleInForceOn,
+  keyRegionsInForceOn,
+  lineInForceOn,
+} from '../domain/province-policy/province-policy.queries';
+import type { RiskType } from '../domain/risk-types/risk-types';
+import { householdPolicyFacts } from './policy-facts';
 import type { ProvincePolicyState } from '../domain/province-policy/province-policy.state';
 import type { HouseholdView } from '../read-model/household-register.projection';
 import type {
@@ -16,6 +22,7 @@ export type ProvincePolicyView = ProvincePolicyState & {
   readonly monitoringThreshold: ReturnType<typeof lineInForceOn>;
   readonly inspectionFilterLine: ReturnType<typeof lineInForceOn>;
   readonly keyRegionsInForce: ReturnType<typeof keyRegionsInForceOn>;
+  readonly perCapitaDivisorRule: ReturnType<typeof divisorRuleInForceOn>;
 };
 
 /** Dependencies of {@link RegistryQueries}. */
@@ -53,13 +60,24 @@ export class RegistryQueries {
   /** A province's lines and key regions for a year, and those in force on `on` (today by default). */
   async provincePolicy(provinceCode: string, year: number, on?: IsoDate): Promise<ProvincePolicyView> {
     const state = await foldStream(this.deps.events, provincePolicyStreamId(provinceCode, year), provincePolicyDecider);
-    const date = on ?? this.deps.clock.dateAt(this.deps.clock.now());
+    const date = on ?? this.today();
     return {
       ...state,
       inForceOn: date,
       monitoringThreshold: lineInForceOn(state, 'monitoring-threshold', date),
       inspectionFilterLine: lineInForceOn(state, 'inspection-filter', date),
       keyRegionsInForce: keyRegionsInForceOn(state, date),
+      perCapitaDivisorRule: divisorRuleInForceOn(state, date),
     };
+  }
+
+  /** The risk types a household of a province may report in a year (this year by default): national, then the province's own. */
+  async riskTypes(provinceCode: string, year?: number): Promise<readonly RiskType[]> {
+    const day = year === undefined ? this.today() : `${year}-12-31`;
+    return (await householdPolicyFacts(this.deps.events, provinceCode, day)).riskTypes;
+  }
+
+  private today(): IsoDate {
+    return this.deps.clock.dateAt(this.deps.clock.now());
   }
 }

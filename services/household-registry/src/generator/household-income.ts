@@ -86,9 +86,9 @@ export function householdIncome(
   return {
     year,
     wagesYuan: String(wages),
-    netBusinessYuan: String(business),
-    netPropertyYuan: String(property),
-    netTransferYuan: String(transfer),
+    grossBusinessYuan: String(business),
+    propertyYuan: String(property),
+    transferYuan: String(transfer),
     productionCostsYuan: String(business - businessNet),
   };
 }

@@ -17,6 +17,7 @@ import {
   personReservationStreamId,
 } from '../domain/person-reservation/person-reservation.decider';
 import {
+  divisorRuleOf,
   groupOutcome,
   headFirst,
   importCommandContext,
@@ -110,7 +111,7 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
   const { members, base } = rows;
   if (base === undefined) return { outcome: groupOutcome(group, rows, false), appends: [] };
   if (headFirst(members[0]) !== 0) return null;
-  const { villageCode, householdNumber, status, income, threePlusOne, flags } = base.parsed.household;
+  const { villageCode, householdNumber, status, income, threePlusOne, flags, legacyMonitoring } = base.parsed.household;
   const householdId = importedHouseholdId(villageCode, householdNumber);
   const context = (key: string) => importCommandContext(ctx, householdId, villageCode, key);
   const people = members.map((row) => {
@@ -131,12 +132,14 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
       income: { period: { kind: 'calendar-year', year }, components },
       threePlusOne,
       flags,
+      ...(legacyMonitoring === null || legacyMonitoring === undefined ? {} : { legacyMonitoring }),
     },
     // Each ID's registration division was checked when its row was read.
     facts: {
       today: calendarDateAt(ctx.now, 480),
       householdNumberInUse: false,
       registrationDivisionKnown: people.map(() => true),
+      perCapitaDivisorRule: divisorRuleOf(ctx.rules),
     },
   };
   try {

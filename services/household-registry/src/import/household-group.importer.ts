@@ -7,6 +7,10 @@ import { householdDecider, householdStreamId } from '../domain/household/househo
 import { householdNumberStreamId } from '../domain/household-number-reservation/household-number-reservation.decider';
 import { personReservationStreamId } from '../domain/person-reservation/person-reservation.decider';
 import { personReservationProblem } from '../domain/person-reservation/person-reservation.errors';
+import {
+  DEFAULT_PER_CAPITA_DIVISOR_RULE,
+  type PerCapitaDivisorRule,
+} from '../domain/province-policy/province-policy.values';
 import type { CsvRecord } from './csv-records.reader';
 import { HOUSEHOLD_COLUMNS } from './household-sheet.columns';
 import { parseHouseholdRow, type AcceptedRow, type ColumnIndex, type RowRules } from './household-row.parser';
@@ -148,7 +152,8 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
   const done = (household: boolean): GroupOutcome => groupOutcome(group, rows, household);
   if (base === undefined) return done(false);
 
-  const { villageCode, householdNumber, status, income, threePlusOne, flags } = base.parsed.household;
+  const { villageCode, householdNumber, status, income, threePlusOne, flags, legacyMonitoring } = base.parsed.household;
+  const perCapitaDivisorRule = divisorRuleOf(ctx.rules);
   const householdId = importedHouseholdId(villageCode, householdNumber);
   streams.push(householdStreamId(householdId), householdNumberStreamId(villageCode, householdNumber));
   const today: IsoDate = calendarDateAt(ctx.now, 480);
@@ -190,7 +195,7 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
         {
           type: 'AddMember',
           data: { memberId, personal: { name, residentId }, profile },
-          facts: { today, registrationDivisionKnown: true },
+          facts: { today, registrationDivisionKnown: true, perCapitaDivisorRule },
         },
         context(memberCommandKey(memberId, name, profile)),
       );
@@ -213,17 +218,28 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
     }
   };
   const { year, ...components } = income;
+  const accepted = members.filter((m) => !rejected.has(m.rowNumber));
   await household(
-    { type: 'RecordIncome', data: { period: { kind: 'calendar-year', year }, components }, facts: { today } },
-    // Per-capita income is over the resident members: with more of them (the rest of a household
-    // cut by an earlier, partial sheet) the same figures are a new record, not a re-send.
-    `income/${year}/${contentDigest([...Object.values(components), residents(members.filter((m) => !rejected.has(m.rowNumber)))])}`,
+    {
+      type: 'RecordIncome',
+      data: { period: { kind: 'calendar-year', year }, components },
+      facts: { today, perCapitaDivisorRule },
+    },
+    // Per-capita income divides by the members the rule counts: with more of them (the rest of a
+    // household cut by an earlier, partial sheet) the same figures are a new record, not a re-send.
+    `income/${year}/${contentDigest([...Object.values(components), perCapitaDivisorRule, divisorOfRows(accepted, perCapitaDivisorRule)])}`,
   );
   await household(
     { type: 'Record3Plus1Status', data: threePlusOne },
     `3plus1/${contentDigest(Object.values(threePlusOne))}`,
   );
   await household({ type: 'SetFlags', data: flags }, `flags/${flags.relocatedToResettlementSite}/${flags.urbanHukou}`);
+  if (legacyMonitoring !== null && legacyMonitoring !== undefined)
+    await household(
+      // The row's risk type labels were read as codes the province knows.
+      { type: 'NoteLegacyMonitoringRecord', data: legacyMonitoring, facts: { today, unknownRiskTypes: [] } },
+      `monitoring/${contentDigest([JSON.stringify(legacyMonitoring)])}`,
+    );
   return done(true);
 }
 
@@ -255,9 +271,16 @@ function consistentRows(rows: readonly Row[], reject: (row: number, lines: Impor
   return kept;
 }
 
-/** How many of the rows' members live in the household. */
-function residents(rows: readonly Row[]): number {
-  return rows.filter((row) => row.parsed.member.profile.livesInHousehold).length;
+/** How many of the rows' members the divisor rule counts. */
+function divisorOfRows(rows: readonly Row[], rule: PerCapitaDivisorRule): number {
+  return rule === 'household-members'
+    ? rows.length
+    : rows.filter((row) => row.parsed.member.profile.livesInHousehold).length;
+}
+
+/** The province's divisor rule the import was given; household members when none was looked up (the policy's default). */
+export function divisorRuleOf(rules: RowRules): PerCapitaDivisorRule {
+  return rules.perCapitaDivisorRule ?? DEFAULT_PER_CAPITA_DIVISOR_RULE;
 }
 
 /** 0 for the head's row, 1 for the others: sorts the head first. */

@@ -11,12 +11,16 @@ import {
 import { DIVISION_RULE_MESSAGES } from '../divisions/division.errors';
 import { householdProblem } from '../domain/household/household.errors';
 import { MAX_TEXT_LENGTH } from '../domain/household/household.validation';
-import type { HousingGrade } from '../domain/household/household.values';
+import { YEARS_LEFT_POVERTY, type HousingGrade } from '../domain/household/household.values';
+import type { PerCapitaDivisorRule } from '../domain/province-policy/province-policy.values';
+import type { RiskType } from '../domain/risk-types/risk-types';
 import type { DisabilityGrade, Employment, Health, MemberProfile } from '../domain/household/member.values';
 import {
+  COLUMN_ALIASES,
   HOUSEHOLD_COLUMNS,
   NO,
   OPTIONAL_COLUMNS,
+  OPTIONAL_HEADERS,
   SHEET_COLUMNS,
   SHEET_VOCABULARY,
   YES,
@@ -24,13 +28,22 @@ import {
 } from './household-sheet.columns';
 import type { SheetHousehold, SheetMember } from './household-sheet.types';
 import { importProblem } from './import.errors';
+import { parseStatusColumns } from './monitoring-columns.parser';
 
 /** Where each column sits in a row, found from the header. */
 export type ColumnIndex = Readonly<Record<SheetColumn, number>>;
 
+/** Whether a header cell names a column: every word of it is one of the column's names (case aside for English). */
+function headerNames(cell: string, key: SheetColumn, zh: string): boolean {
+  const names = new Set([zh, key.toLowerCase(), ...(COLUMN_ALIASES[key] ?? []).map((n) => n.toLowerCase())]);
+  const words = cell.split(' ');
+  return words.length <= 2 && words.every((word) => names.has(word) || names.has(word.toLowerCase()));
+}
+
 /**
- * Finds the columns by their header cells: `中文 english`, or either half alone, in any order;
- * extra columns are ignored.
+ * Finds the columns by their header cells: `中文 english`, either half alone, or a header the
+ * column is also known by (`COLUMN_ALIASES`), in any order; extra columns are ignored, and the
+ * monitoring columns may be missing (their index is then -1 and their cells empty).
  * @throws DomainError `import.header` naming every missing column.
  */
 export function columnIndexOf(header: readonly string[]): ColumnIndex {
@@ -38,10 +51,8 @@ export function columnIndexOf(header: readonly string[]): ColumnIndex {
   const index: Partial<Record<SheetColumn, number>> = {};
   const missing: string[] = [];
   for (const [key, zh] of SHEET_COLUMNS) {
-    const at = cells.findIndex(
-      (cell) => cell === `${zh} ${key}` || cell === zh || cell === key || cell.toLowerCase() === key.toLowerCase(),
-    );
-    if (at < 0) missing.push(`${zh} ${key}`);
+    const at = cells.findIndex((cell) => headerNames(cell, key, zh));
+    if (at < 0 && !OPTIONAL_HEADERS.has(key)) missing.push(`${zh} ${key}`);
     else index[key] = at;
   }
   if (missing.length > 0) {
@@ -54,9 +65,13 @@ export function columnIndexOf(header: readonly string[]): ColumnIndex {
   return index as ColumnIndex;
 }
 
-/** What the import looks up to check a row; the clock and the division tree come from the caller. */
+/** What the import looks up to check a row; the clock, the division tree and the province's policy come from the caller. */
 export interface RowRules {
   readonly today: IsoDate;
+  /** The province's own risk types, so a 风险类型 label of the province's list is read as its code; none by default. */
+  readonly provinceRiskTypes?: readonly RiskType[];
+  /** The province's per-capita divisor rule in force today; household members by default, as in the policy. */
+  readonly perCapitaDivisorRule?: PerCapitaDivisorRule;
   /** Whether a village code is a village of the division tree. */
   readonly isKnownVillage: (code: string) => boolean;
   /** Whether a resident ID's first six digits are a known division of registration. */
@@ -139,18 +154,25 @@ export function parseHouseholdRow(
         message: DIVISION_RULE_MESSAGES['division.unknown'],
       });
   }
-  const statusKind = coded('status', SHEET_VOCABULARY.status);
-  if (statusKind === 'monitored') problems.push(householdProblem('household.status-monitored-by-assistance', 'status'));
-  const yearLeft = integer('yearLeftPoverty', 1000, Number(rules.today.slice(0, 4)));
-  if (statusKind === 'poverty-alleviated' && yearLeft === undefined && !present('yearLeftPoverty'))
-    problems.push(importProblem('import.field-required', 'yearLeftPoverty'));
+  const yearLeft = integer('yearLeftPoverty', 1000, 9999);
+  const { status, legacyMonitoring } = parseStatusColumns(
+    { cell, present, flag, problems },
+    yearLeft,
+    rules.provinceRiskTypes ?? [],
+  );
+  if (
+    status.kind === 'poverty-alleviated' &&
+    yearLeft !== undefined &&
+    (yearLeft < YEARS_LEFT_POVERTY.first || yearLeft > YEARS_LEFT_POVERTY.last)
+  )
+    problems.push(householdProblem('household.year-left-poverty', 'yearLeftPoverty'));
   const incomeYear = integer('incomeYear', 1000, Number(rules.today.slice(0, 4)));
   const income = {
     year: incomeYear ?? 0,
     wagesYuan: amount('wagesYuan'),
-    netBusinessYuan: amount('netBusinessYuan'),
-    netPropertyYuan: amount('netPropertyYuan'),
-    netTransferYuan: amount('netTransferYuan'),
+    grossBusinessYuan: amount('grossBusinessYuan'),
+    propertyYuan: amount('propertyYuan'),
+    transferYuan: amount('transferYuan'),
     productionCostsYuan: amount('productionCostsYuan'),
   };
   const housingGrade = coded<HousingGrade>('housingGrade', SHEET_VOCABULARY.housingGrade);
@@ -190,13 +212,11 @@ export function parseHouseholdRow(
     household: {
       villageCode,
       householdNumber,
-      status:
-        statusKind === 'poverty-alleviated'
-          ? { kind: 'poverty-alleviated', yearLeftPoverty: yearLeft ?? 0 }
-          : { kind: 'ordinary' },
+      status,
       flags,
       income,
       threePlusOne,
+      legacyMonitoring,
     },
     householdCells: HOUSEHOLD_COLUMNS.map((column) => cell(column)),
     member: { name, residentId: normalisedId, profile },

@@ -1,4 +1,5 @@
 import type { HousingGrade } from '../domain/household/household.values';
+import type { MonitoringCategory } from '../domain/household/legacy-monitoring.values';
 import type { LabourCapacity, RelationToHead, SchoolingStage, WorkPlace } from '../domain/household/member.values';
 
 /**
@@ -15,10 +16,10 @@ export const SHEET_COLUMNS = [
   ['urbanHukou', '农转非'],
   ['incomeYear', '收入年度'],
   ['wagesYuan', '工资性收入'],
-  ['netBusinessYuan', '生产经营性收入'],
-  ['netPropertyYuan', '财产性收入'],
-  ['netTransferYuan', '转移性收入'],
-  ['productionCostsYuan', '生产经营性支出'],
+  ['grossBusinessYuan', '生产经营性收入'],
+  ['propertyYuan', '财产性收入'],
+  ['transferYuan', '转移性收入'],
+  ['productionCostsYuan', '生产经营费用支出'],
   ['foodAndClothingSecured', '不愁吃穿'],
   ['compulsoryEducationSecured', '义务教育保障'],
   ['medicalInsuranceCovered', '基本医疗保障'],
@@ -35,6 +36,12 @@ export const SHEET_COLUMNS = [
   ['schooling', '在校生状况'],
   ['medicalInsuranceEnrolled', '参加医疗保险'],
   ['livesInHousehold', '常住'],
+  // The monitoring columns of a monitoring subject's rows (监测户); optional in the header.
+  ['monitoringCategory', '监测对象类别'],
+  ['identifiedOn', '识别时间'],
+  ['riskTypes', '风险类型'],
+  ['riskEliminated', '风险是否消除'],
+  ['eliminatedOn', '消除时间'],
 ] as const;
 
 /** A column's key (its English name). */
@@ -46,15 +53,50 @@ export function columnHeader(column: SheetColumn): string {
   return entry === undefined ? column : `${entry[1]} ${entry[0]}`;
 }
 
-/** Columns the household's own facts live in: equal on every row of one household. */
-export const HOUSEHOLD_COLUMNS: readonly SheetColumn[] = SHEET_COLUMNS.slice(0, 17).map(([key]) => key);
+/**
+ * Other headers officials' sheets use for a column, in Chinese or as the English key of an
+ * earlier version of this sheet: the costs column was headed 生产经营性支出, and the income keys
+ * were `net…` before business income was named gross (issue 9).
+ */
+export const COLUMN_ALIASES: Readonly<Partial<Record<SheetColumn, readonly string[]>>> = {
+  grossBusinessYuan: ['netBusinessYuan'],
+  propertyYuan: ['netPropertyYuan', '财产净收入'],
+  transferYuan: ['netTransferYuan', '转移净收入'],
+  productionCostsYuan: ['生产经营性支出'],
+  monitoringCategory: ['监测类型', '监测户类型'],
+  identifiedOn: ['识别日期', '纳入监测时间'],
+  riskEliminated: ['是否消除风险'],
+  eliminatedOn: ['风险消除时间', '消除日期'],
+};
 
-/** Columns that may be empty: the year left poverty (ordinary households), the disability grade (no disability), the work columns (not employed). */
+/** The monitoring columns (监测户 rows): household columns a sheet may lack altogether. */
+export const MONITORING_COLUMNS: readonly SheetColumn[] = [
+  'monitoringCategory',
+  'identifiedOn',
+  'riskTypes',
+  'riskEliminated',
+  'eliminatedOn',
+];
+
+/** Columns the household's own facts live in: equal on every row of one household. */
+export const HOUSEHOLD_COLUMNS: readonly SheetColumn[] = [
+  ...SHEET_COLUMNS.slice(0, 17).map(([key]) => key),
+  ...MONITORING_COLUMNS,
+];
+
+/** Columns whose header may be missing: a sheet without monitoring subjects need not carry their columns. */
+export const OPTIONAL_HEADERS: ReadonlySet<SheetColumn> = new Set<SheetColumn>(MONITORING_COLUMNS);
+
+/**
+ * Columns that may be empty: the year left poverty (ordinary households), the disability grade (no
+ * disability), the work columns (not employed), the monitoring columns (rows not of a monitoring subject).
+ */
 export const OPTIONAL_COLUMNS: ReadonlySet<SheetColumn> = new Set<SheetColumn>([
   'yearLeftPoverty',
   'disabilityGrade',
   'workPlace',
   'employmentStability',
+  ...MONITORING_COLUMNS,
 ]);
 
 /**
@@ -62,7 +104,12 @@ export const OPTIONAL_COLUMNS: ReadonlySet<SheetColumn> = new Set<SheetColumn>([
  * accepted as well. Booleans are 是/否 (also yes/no, true/false, 1/0).
  */
 export const SHEET_VOCABULARY = {
-  status: { ordinary: '一般农户', 'poverty-alleviated': '脱贫户', monitored: '监测户' },
+  status: { ordinary: '一般农户', 'poverty-alleviated': '脱贫户' },
+  monitoringCategory: {
+    'unstable-poverty-alleviated': '脱贫不稳定户',
+    'marginal-prone-to-poverty': '边缘易致贫户',
+    'sudden-severe-hardship': '突发严重困难户',
+  } satisfies Record<MonitoringCategory, string>,
   relationToHead: {
     head: '户主',
     spouse: '配偶',
@@ -103,6 +150,12 @@ export const SHEET_VOCABULARY = {
   } satisfies Record<SchoolingStage, string>,
   housingGrade: { A: 'A', B: 'B', C: 'C', D: 'D' } satisfies Record<HousingGrade, string>,
 } as const;
+
+/**
+ * 户类型 of a monitoring subject's row: not a status (DOMAIN.md), it says the row carries
+ * monitoring columns; the household imports with its base status (see README.md).
+ */
+export const MONITORING_SUBJECT = { code: 'monitoring-subject', zh: '监测户' } as const;
 
 /** How the sheet writes a boolean. */
 export const YES = '是';

@@ -116,7 +116,7 @@ describe('household sheet: generate → import', () => {
         const parsed = parseHouseholdRow(row, columns, rules);
         if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.field} ${p.code}`).join('; '));
         const { members, ...facts } = household;
-        expect(parsed.household).toEqual(facts);
+        expect(parsed.household).toEqual({ legacyMonitoring: null, ...facts });
         expect(parsed.member).toEqual(members[i]);
       });
     }

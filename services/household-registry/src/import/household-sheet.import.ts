@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { calendarDateAt } from '@relapse-watch/domain-kernel';
 import type { Actor, EventStore } from '@relapse-watch/event-store-core';
+import { householdPolicyFacts } from '../application/policy-facts';
 import type { DivisionDirectory } from '../divisions/division-directory';
 import { RETIRED_COUNTY_CODES } from '../divisions/retired-county-codes';
 import type { CsvRecord } from './csv-records.reader';
@@ -116,8 +117,12 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
   const directory = options.directory;
   const ownProvince = directory.provinces()[0]?.code.slice(0, 2);
   const today = calendarDateAt(options.now, 480);
+  // The province's divisor rule and own risk types, as the separate commands' handlers look them up.
+  const policy = await householdPolicyFacts(options.store, ownProvince ?? '', today);
   const rules = {
     today,
+    perCapitaDivisorRule: policy.perCapitaDivisorRule,
+    provinceRiskTypes: policy.riskTypes.filter((type) => type.provinceCode !== null),
     isKnownVillage: (code: string) => directory.has(code) && directory.node(code).tier === 'village',
     isKnownRegistrationDivision:
       options.isKnownRegistrationDivision ??

@@ -1,7 +1,8 @@
 import type { HouseholdFlags, ThreePlusOneStatus } from '../domain/household/household.values';
+import type { LegacyMonitoringRecord } from '../domain/household/legacy-monitoring.values';
 import type { MemberProfile } from '../domain/household/member.values';
 
-/** A status as the household sheet records it: `monitored` is the assistance context's to set, never a sheet's. */
+/** A base status as the household sheet records it (a 监测户 row gives its base status too, see README.md). */
 export type SheetHouseholdStatus =
   { readonly kind: 'ordinary' } | { readonly kind: 'poverty-alleviated'; readonly yearLeftPoverty: number };
 
@@ -9,9 +10,11 @@ export type SheetHouseholdStatus =
 export interface SheetIncome {
   readonly year: number;
   readonly wagesYuan: string;
-  readonly netBusinessYuan: string;
-  readonly netPropertyYuan: string;
-  readonly netTransferYuan: string;
+  /** 生产经营性收入, gross. */
+  readonly grossBusinessYuan: string;
+  readonly propertyYuan: string;
+  readonly transferYuan: string;
+  /** 生产经营费用支出, subtracted once. */
   readonly productionCostsYuan: string;
 }
 
@@ -33,5 +36,7 @@ export interface SheetHousehold {
   readonly flags: HouseholdFlags;
   readonly income: SheetIncome;
   readonly threePlusOne: ThreePlusOneStatus;
+  /** The monitoring columns of a monitoring subject (户类型 监测户), as declared; absent or null for other households. */
+  readonly legacyMonitoring?: LegacyMonitoringRecord | null;
   readonly members: readonly SheetMember[];
 }

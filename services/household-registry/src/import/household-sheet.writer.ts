@@ -1,7 +1,17 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { columnHeader, NO, SHEET_COLUMNS, SHEET_VOCABULARY, YES, type SheetColumn } from './household-sheet.columns';
+import type { LegacyMonitoringRecord } from '../domain/household/legacy-monitoring.values';
+import { NATIONAL_RISK_TYPES } from '../domain/risk-types/risk-types';
+import {
+  columnHeader,
+  MONITORING_SUBJECT,
+  NO,
+  SHEET_COLUMNS,
+  SHEET_VOCABULARY,
+  YES,
+  type SheetColumn,
+} from './household-sheet.columns';
 import type { SheetHousehold, SheetMember } from './household-sheet.types';
 
 /** The header row: `中文 english` per column. */
@@ -11,21 +21,23 @@ export function sheetHeader(): string[] {
 
 const yesNo = (value: boolean): string => (value ? YES : NO);
 
+type MonitoringColumn = 'monitoringCategory' | 'identifiedOn' | 'riskTypes' | 'riskEliminated' | 'eliminatedOn';
+
 /** The rows of one household, one per member, household columns repeated, in {@link SHEET_COLUMNS} order. */
 export function sheetRows(household: SheetHousehold): string[][] {
   const { status, flags, income, threePlusOne } = household;
   const common: Record<SheetColumn, string> = {
     villageCode: household.villageCode,
     householdNumber: household.householdNumber,
-    status: SHEET_VOCABULARY.status[status.kind],
+    status: household.legacyMonitoring ? MONITORING_SUBJECT.zh : SHEET_VOCABULARY.status[status.kind],
     yearLeftPoverty: status.kind === 'poverty-alleviated' ? String(status.yearLeftPoverty) : '',
     relocated: yesNo(flags.relocatedToResettlementSite),
     urbanHukou: yesNo(flags.urbanHukou),
     incomeYear: String(income.year),
     wagesYuan: income.wagesYuan,
-    netBusinessYuan: income.netBusinessYuan,
-    netPropertyYuan: income.netPropertyYuan,
-    netTransferYuan: income.netTransferYuan,
+    grossBusinessYuan: income.grossBusinessYuan,
+    propertyYuan: income.propertyYuan,
+    transferYuan: income.transferYuan,
     productionCostsYuan: income.productionCostsYuan,
     foodAndClothingSecured: yesNo(threePlusOne.foodAndClothingSecured),
     compulsoryEducationSecured: yesNo(threePlusOne.compulsoryEducationSecured),
@@ -43,11 +55,26 @@ export function sheetRows(household: SheetHousehold): string[][] {
     schooling: '',
     medicalInsuranceEnrolled: '',
     livesInHousehold: '',
+    ...monitoringCells(household.legacyMonitoring ?? null),
   };
   return household.members.map((member) => {
     const row = { ...common, ...memberCells(member) };
     return SHEET_COLUMNS.map(([key]) => row[key]);
   });
+}
+
+/** The monitoring columns of a monitoring subject's rows (as officials write them: Chinese words and labels); empty otherwise. */
+function monitoringCells(record: LegacyMonitoringRecord | null): Pick<Record<SheetColumn, string>, MonitoringColumn> {
+  if (record === null)
+    return { monitoringCategory: '', identifiedOn: '', riskTypes: '', riskEliminated: '', eliminatedOn: '' };
+  const labels = new Map(NATIONAL_RISK_TYPES.map((t) => [t.code, t.label['zh-CN']]));
+  return {
+    monitoringCategory: SHEET_VOCABULARY.monitoringCategory[record.category],
+    identifiedOn: record.identifiedOn,
+    riskTypes: record.riskTypes.map((code) => labels.get(code) ?? code).join('、'),
+    riskEliminated: yesNo(record.riskEliminated),
+    eliminatedOn: record.eliminatedOn ?? '',
+  };
 }
 
 function memberCells(member: SheetMember): Partial<Record<SheetColumn, string>> {

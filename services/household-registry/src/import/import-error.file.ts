@@ -31,13 +31,17 @@ const FIELD_TO_COLUMN: Readonly<Record<string, SheetColumn>> = {
   'profile.relationToHead': 'relationToHead',
   'profile.health.grade': 'disabilityGrade',
   'components.wagesYuan': 'wagesYuan',
-  'components.netBusinessYuan': 'netBusinessYuan',
-  'components.netPropertyYuan': 'netPropertyYuan',
-  'components.netTransferYuan': 'netTransferYuan',
+  'components.grossBusinessYuan': 'grossBusinessYuan',
+  'components.propertyYuan': 'propertyYuan',
+  'components.transferYuan': 'transferYuan',
   'components.productionCostsYuan': 'productionCostsYuan',
   'period.year': 'incomeYear',
   'status.yearLeftPoverty': 'yearLeftPoverty',
   'status.kind': 'status',
+  'legacyMonitoring.category': 'monitoringCategory',
+  'legacyMonitoring.identifiedOn': 'identifiedOn',
+  'legacyMonitoring.eliminatedOn': 'eliminatedOn',
+  'legacyMonitoring.riskTypes': 'riskTypes',
 };
 
 /** The error lines for a row's problems, each at the column it names. */

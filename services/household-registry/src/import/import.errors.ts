@@ -8,6 +8,10 @@ const MESSAGES = {
   'import.field-required': '必填项为空 / A required field is empty',
   'import.value-unknown': '取值不是该列的可选值 / The value is not one of the column’s allowed values',
   'import.number-format': '应为范围内的整数 / The value must be a whole number in range',
+  'import.date-format':
+    '应为日期，如 2022-04-18、2022/4/18 或 2022年4月18日 / The value must be a date such as 2022-04-18, 2022/4/18 or 2022年4月18日',
+  'import.monitoring-status-conflict':
+    '监测信息与户类型不符：脱贫不稳定户须有脱贫年度，边缘易致贫户不能是脱贫户，未消除风险时不填消除时间 / The monitoring columns contradict the status: unstable poverty-alleviated needs a year left poverty, marginal prone to poverty is not poverty-alleviated, and an open risk has no elimination date',
   'import.household-mismatch':
     '本行的户信息与本户首个有效行不一致 / The household columns differ from those of the household’s first accepted row',
   'import.head-missing':

@@ -1,5 +1,4 @@
 import {
-  householdIncomeRecordedV1,
   householdRegisteredV1,
   householdRigidExpenditureRecordedV1,
   householdRiskReportedV1,
@@ -9,7 +8,8 @@ import {
 } from '@relapse-watch/contracts';
 import { assertNever } from '@relapse-watch/domain-kernel';
 import type { HouseholdEvent } from '../domain/household/household.events';
-import type { HouseholdState, IncomeRecord, RegisteredHousehold } from '../domain/household/household.state';
+import type { HouseholdState, RegisteredHousehold } from '../domain/household/household.state';
+import { incomeRecomputed, incomeRecorded, legacyMonitoringNoted } from './household-income.translation';
 import { memberChanges, membersChanged } from './household-members.translation';
 import type { RegistryIntegrationEvent } from './integration-event';
 
@@ -45,22 +45,6 @@ function registered(state: RegisteredHousehold): RegistryIntegrationEvent {
   };
 }
 
-function incomeRecorded(state: RegisteredHousehold, record: IncomeRecord): RegistryIntegrationEvent {
-  const { period, components, netIncomeFen, residentMembers, perCapitaNetIncomeFen } = record;
-  return {
-    contract: householdIncomeRecordedV1,
-    data: {
-      householdId: state.householdId,
-      villageCode: state.villageCode,
-      period,
-      components,
-      netIncomeFen,
-      residentMembers,
-      perCapitaNetIncomeFen,
-    },
-  };
-}
-
 function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlusOneStatusV1): RegistryIntegrationEvent {
   return {
     contract: householdThreePlusOneStatusChangedV1,
@@ -79,8 +63,10 @@ function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlus
  * deterministic, as the relay requires: the same stored event always gives the same data.
  * One event each, but for `HouseholdImported`, which a subscriber sees as the events the separate
  * commands would have published: registered (with status and flags), members changed (all
- * added), each income recorded and the "3+1" status. None for an event that changed nothing
- * public — only an event on a stream without a registration, which `evolve` ignores too.
+ * added), each income recorded, the "3+1" status and a declared monitoring record. A per-capita
+ * recomputation is the period's income record again, with the membership change as its reason.
+ * None for an event that changed nothing public — only an event on a stream without a
+ * registration, which `evolve` ignores too.
  */
 export function translateHouseholdEvent(
   state: HouseholdState,
@@ -98,6 +84,7 @@ export function translateHouseholdEvent(
         ...(state.members.length > 0 ? [membersChanged(state, added)] : []),
         ...state.incomes.map((record) => incomeRecorded(state, record)),
         ...(state.threePlusOne === null ? [] : [threePlusOneChanged(state, state.threePlusOne)]),
+        ...state.legacyMonitoring.map((record) => legacyMonitoringNoted(state, record)),
       ];
     }
     case 'MemberAdded':
@@ -106,6 +93,10 @@ export function translateHouseholdEvent(
       return [membersChanged(state, memberChanges(event))];
     case 'IncomeRecorded':
       return [incomeRecorded(state, event.data)];
+    case 'PerCapitaIncomeRecomputed':
+      return incomeRecomputed(state, event);
+    case 'LegacyMonitoringRecordNoted':
+      return [legacyMonitoringNoted(state, event.data.record)];
     case 'RigidExpenditureRecorded': {
       const { period, medicalAfterReimbursementFen, educationFen, disasterLossFen, totalFen } = event.data;
       return [

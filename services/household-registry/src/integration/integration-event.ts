@@ -1,6 +1,7 @@
 import type {
   EventContract,
   HouseholdIncomeRecordedV1,
+  HouseholdLegacyMonitoringRecordNotedV1,
   HouseholdMembersChangedV1,
   HouseholdRegisteredV1,
   HouseholdRigidExpenditureRecordedV1,
@@ -26,5 +27,6 @@ export type RegistryIntegrationEvent =
   | IntegrationEvent<HouseholdRiskReportedV1>
   | IntegrationEvent<HouseholdThreePlusOneStatusChangedV1>
   | IntegrationEvent<HouseholdStatusChangedV1>
+  | IntegrationEvent<HouseholdLegacyMonitoringRecordNotedV1>
   | IntegrationEvent<ThresholdPublishedV1>
   | IntegrationEvent<KeyRegionDesignatedV1>;

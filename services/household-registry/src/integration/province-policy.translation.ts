@@ -36,8 +36,10 @@ function thresholdPublished(
 /**
  * The integration event a stored province policy event becomes, given the policy *after* it
  * (fold with `provincePolicyDecider.evolve`). First publications and revisions of either line
- * are all ThresholdPublished, numbered by revision. Returns null for KeyRegionRevoked, which
- * has no public contract yet (a KeyRegionRevoked.v1 would be an addition, not a breaking change).
+ * are all ThresholdPublished, numbered by revision. Returns null for KeyRegionRevoked, the divisor
+ * rule and the province's risk types, which have no public contract yet (each would be an
+ * addition, not a breaking change): subscribers see the rule's effect in the per-capita figures
+ * of HouseholdIncomeRecorded, and the risk type list over HTTP (`GET /api/registry/risk-types`).
  */
 export function translateProvincePolicyEvent(
   state: ProvincePolicyState,
@@ -59,6 +61,8 @@ export function translateProvincePolicyEvent(
       };
     }
     case 'KeyRegionRevoked':
+    case 'PerCapitaDivisorRuleSet':
+    case 'ProvinceRiskTypeAdded':
       return null;
     default:
       return assertNever(event, 'province policy event');

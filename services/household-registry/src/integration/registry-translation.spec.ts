@@ -77,13 +77,14 @@ const householdEvents: HouseholdEvent[] = [
       period: { kind: 'calendar-year', year: 2023 },
       components: {
         wagesFen: 2_160_000,
-        netBusinessFen: 850_050,
-        netPropertyFen: 0,
-        netTransferFen: 436_000,
+        grossBusinessFen: 850_050,
+        propertyFen: 0,
+        transferFen: 436_000,
         productionCostsFen: 3_900_000,
       },
       netIncomeFen: -453_950,
-      residentMembers: 1,
+      divisorRule: 'resident-members',
+      divisorMembers: 1,
       perCapitaNetIncomeFen: -453_950,
     },
   },
@@ -288,8 +289,9 @@ describe('registry events → integration events', () => {
         ...(householdEvents[0] as Extract<HouseholdEvent, { type: 'HouseholdRegistered' }>).data,
         flags: { relocatedToResettlementSite: true, urbanHukou: false },
         members: [head, spouse].map(({ memberId, profile }) => ({ memberId, profile })),
-        incomes: [{ ...record, residentMembers: 2 }],
+        incomes: [{ ...record, divisorRule: 'household-members', divisorMembers: 2 }],
         threePlusOne,
+        legacyMonitoring: null,
         personal: { members: [head, spouse].map(({ memberId, personal }) => ({ memberId, ...personal })) },
       },
     };
@@ -312,7 +314,11 @@ describe('registry events → integration events', () => {
       { memberId: 'm-1', name: '王建国', residentId: '51010419720315031X' },
       { memberId: 'm-2', name: '刘桂芳', residentId: '510104197411080424' },
     ]);
-    expect(out[2].data).toMatchObject({ residentMembers: 2, period: { kind: 'calendar-year', year: 2023 } });
+    expect(out[2].data).toMatchObject({
+      divisorMembers: 2,
+      period: { kind: 'calendar-year', year: 2023 },
+      reason: { kind: 'recorded' },
+    });
   });
 
   it('plugs into the relay: integrationMessage takes the contract as it is and keys by aggregate id', () => {

@@ -3,7 +3,15 @@ import type { HouseholdCommand } from '../domain/household/household.commands';
 import { householdDecider } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import { HOUSEHOLD_EVENT_TYPES } from '../domain/household/household.events';
-import { DAUGHTER, HEAD, MIGRANT_SON, registerHousehold, SPOUSE, TODAY } from '../domain/testing/household.fixtures';
+import {
+  DAUGHTER,
+  HEAD,
+  MEMBER_FACTS,
+  MIGRANT_SON,
+  registerHousehold,
+  SPOUSE,
+  TODAY,
+} from '../domain/testing/household.fixtures';
 import { householdRegisterProjection, type HouseholdView } from './household-register.projection';
 
 const members = [HEAD, SPOUSE, DAUGHTER, MIGRANT_SON];
@@ -11,13 +19,14 @@ const income = {
   period: { kind: 'calendar-year', year: 2023 },
   components: {
     wagesYuan: '21600',
-    netBusinessYuan: 0,
-    netPropertyYuan: 0,
-    netTransferYuan: '4360',
+    grossBusinessYuan: 0,
+    propertyYuan: 0,
+    transferYuan: '4360',
     productionCostsYuan: 0,
   },
 } as const;
 const flags = { relocatedToResettlementSite: true, urbanHukou: false };
+const DIVISOR_FACTS = { today: TODAY, perCapitaDivisorRule: 'household-members' } as const;
 
 /** Decides the commands in turn, as the store would have them: stored events of one stream. */
 function stored(commands: readonly HouseholdCommand[]): StoredEvent[] {
@@ -62,16 +71,16 @@ describe('household register projection', () => {
       ...members.map((data): HouseholdCommand => ({
         type: 'AddMember',
         data,
-        facts: { today: TODAY, registrationDivisionKnown: true },
+        facts: MEMBER_FACTS,
       })),
-      { type: 'RecordIncome', data: income, facts: { today: TODAY } },
+      { type: 'RecordIncome', data: income, facts: DIVISOR_FACTS },
       { type: 'SetFlags', data: flags },
     ]);
     const imported = stored([
       {
         type: 'ImportHousehold',
         data: { registration: registerHousehold().data, members, income, flags },
-        facts: { today: TODAY, householdNumberInUse: false, registrationDivisionKnown: members.map(() => true) },
+        facts: { ...DIVISOR_FACTS, householdNumberInUse: false, registrationDivisionKnown: members.map(() => true) },
       },
     ]);
     expect(imported.map((e) => e.type)).toEqual(['HouseholdImported'] satisfies HouseholdEvent['type'][]);
@@ -84,5 +93,40 @@ describe('household register projection', () => {
       statusKind: 'poverty-alleviated',
       revision: 0,
     });
+  });
+
+  it('shows the per-capita figure in force after a member leaves, and a declared monitoring record without changing the status', () => {
+    const events = stored([
+      registerHousehold(),
+      ...members.map((data): HouseholdCommand => ({ type: 'AddMember', data, facts: MEMBER_FACTS })),
+      { type: 'RecordIncome', data: income, facts: DIVISOR_FACTS },
+      { type: 'RemoveMember', data: { memberId: MIGRANT_SON.memberId, reason: 'moved-out' }, facts: DIVISOR_FACTS },
+      {
+        type: 'NoteLegacyMonitoringRecord',
+        data: {
+          source: 'household-sheet',
+          category: 'unstable-poverty-alleviated',
+          identifiedOn: '2022-04-18',
+          riskTypes: ['illness'],
+          riskEliminated: false,
+          eliminatedOn: null,
+        },
+        facts: { today: TODAY, unknownRiskTypes: [] },
+      },
+    ]);
+    expect(events.map((e) => e.type).slice(-3)).toEqual([
+      'MemberRemoved',
+      'PerCapitaIncomeRecomputed',
+      'LegacyMonitoringRecordNoted',
+    ] satisfies HouseholdEvent['type'][]);
+    const view = project(events);
+    // 21600 + 4360 = 25960.00 yuan: ÷ 4 members = 6490.00, ÷ 3 once the son left
+    expect(view?.household.incomes).toEqual([
+      expect.objectContaining({ divisorMembers: 3, perCapitaNetIncomeFen: 865_333 }),
+    ]);
+    expect(view).toMatchObject({ memberCount: 3, statusKind: 'poverty-alleviated' });
+    expect(view?.household.legacyMonitoring).toEqual([
+      expect.objectContaining({ category: 'unstable-poverty-alleviated' }),
+    ]);
   });
 });

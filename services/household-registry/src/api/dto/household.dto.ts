@@ -1,26 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { YEARS_LEFT_POVERTY } from '../../domain/household/household.values';
+import { RISK_TYPE_CODE_MAX_LENGTH, RISK_TYPE_CODE_PATTERN } from '../../domain/risk-types/risk-types';
+import { IsYuan } from './yuan.decorator';
 import { IsCalendarDate } from './calendar-date.decorator';
 import { IsDivisionCode } from './division-code.decorator';
-import { IsYuan } from './yuan.decorator';
 import { IntegerParam, Optional, RequiredWhen } from '@relapse-watch/service-runtime';
 
 const DIVISION_CODE = /^\d{12}$/;
-const RISK_KINDS = ['illness', 'disaster', 'accident', 'unemployment', 'farm-price-drop', 'other'] as const;
+const STATUS_KINDS = ['ordinary', 'poverty-alleviated'] as const;
 
 export class HouseholdStatusDto {
   @ApiProperty({
-    enum: ['ordinary', 'poverty-alleviated', 'monitored'],
+    enum: STATUS_KINDS,
     description:
-      '一般农户/脱贫户（监测户由帮扶程序确定）/ ordinary, poverty-alleviated (monitored comes from assistance)',
+      '户类型：一般农户或脱贫户（监测对象不是户类型，由监测帮扶服务认定）/ base status: ordinary or poverty-alleviated (being a monitoring subject is not a status; the assistance service decides it)',
   })
-  @IsIn(['ordinary', 'poverty-alleviated', 'monitored'])
-  kind!: 'ordinary' | 'poverty-alleviated' | 'monitored';
+  @IsIn(STATUS_KINDS)
+  kind!: (typeof STATUS_KINDS)[number];
 
-  @ApiPropertyOptional({ description: '脱贫年度（仅脱贫户）/ year it left poverty (poverty-alleviated only)' })
+  @ApiPropertyOptional({
+    description: '脱贫年度（仅脱贫户，2014–2020）/ year it left poverty (poverty-alleviated only, 2014–2020)',
+    minimum: YEARS_LEFT_POVERTY.first,
+    maximum: YEARS_LEFT_POVERTY.last,
+  })
   @RequiredWhen('kind', ['poverty-alleviated'])
   @IsInt()
+  @Min(YEARS_LEFT_POVERTY.first)
+  @Max(YEARS_LEFT_POVERTY.last)
   yearLeftPoverty?: number;
 }
 
@@ -79,12 +87,22 @@ export class ReportingPeriodDto {
   endingOn?: string;
 }
 
+/** Income components in yuan: net = wages + gross business + property + transfer − production costs. */
 export class IncomeComponentsDto {
-  @ApiProperty({ description: '工资性收入（元）/ wages, yuan' }) @IsYuan() wagesYuan!: string | number;
-  @ApiProperty({ description: '经营净收入 / net business income' }) @IsYuan() netBusinessYuan!: string | number;
-  @ApiProperty({ description: '财产净收入 / net property income' }) @IsYuan() netPropertyYuan!: string | number;
-  @ApiProperty({ description: '转移净收入 / net transfer income' }) @IsYuan() netTransferYuan!: string | number;
-  @ApiProperty({ description: '生产经营性支出 / production costs' }) @IsYuan() productionCostsYuan!: string | number;
+  @ApiProperty({ description: '工资性收入（元）/ wage income, yuan' }) @IsYuan() wagesYuan!: string | number;
+  @ApiProperty({
+    description:
+      '生产经营性收入（元，毛收入，未扣生产经营费用）/ gross business income, farming included, before its costs, yuan',
+  })
+  @IsYuan()
+  grossBusinessYuan!: string | number;
+  @ApiProperty({ description: '财产性收入（元）/ property income, yuan' }) @IsYuan() propertyYuan!: string | number;
+  @ApiProperty({ description: '转移性收入（元）/ transfer income, yuan' }) @IsYuan() transferYuan!: string | number;
+  @ApiProperty({
+    description: '生产经营费用支出（元，从收入中扣减一次）/ production and operating costs, subtracted once, yuan',
+  })
+  @IsYuan()
+  productionCostsYuan!: string | number;
 }
 
 /** Body of "record income". */
@@ -120,7 +138,17 @@ export class ReportRiskEventDto {
   @Length(1, 100)
   riskEventId?: string;
 
-  @ApiProperty({ enum: RISK_KINDS }) @IsIn(RISK_KINDS) kind!: (typeof RISK_KINDS)[number];
+  @ApiProperty({
+    description:
+      '风险类型代码：全国清单或本省增补（GET /api/registry/risk-types?province=）/ risk type code: national or the province’s own (GET /api/registry/risk-types?province=)',
+    pattern: RISK_TYPE_CODE_PATTERN.source,
+    maxLength: RISK_TYPE_CODE_MAX_LENGTH,
+    example: 'illness',
+  })
+  @IsString()
+  @Matches(RISK_TYPE_CODE_PATTERN)
+  @Length(1, RISK_TYPE_CODE_MAX_LENGTH)
+  kind!: string;
   @ApiProperty({ description: '发生日期 / date, YYYY-MM-DD' }) @IsCalendarDate() occurredOn!: string;
   @ApiProperty({ description: '损失（元）/ loss, yuan' }) @IsYuan() lossYuan!: string | number;
 }
@@ -149,10 +177,10 @@ export class ListHouseholdsQueryDto {
   @IsDivisionCode()
   divisionCode?: string;
 
-  @ApiPropertyOptional({ enum: ['ordinary', 'poverty-alleviated', 'monitored'] })
+  @ApiPropertyOptional({ enum: STATUS_KINDS })
   @Optional()
-  @IsIn(['ordinary', 'poverty-alleviated', 'monitored'])
-  status?: 'ordinary' | 'poverty-alleviated' | 'monitored';
+  @IsIn(STATUS_KINDS)
+  status?: (typeof STATUS_KINDS)[number];
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @Optional()

@@ -106,7 +106,10 @@ export class MemberProfileDto {
   @IsBoolean()
   medicalInsuranceEnrolled!: boolean;
 
-  @ApiProperty({ description: '常住本户（计入人均纯收入）/ lives in the household (counts in per-capita income)' })
+  @ApiProperty({
+    description:
+      '常住本户（省定按常住人口计算人均时才影响人均纯收入）/ lives in the household (counts in per-capita income only where the province divides by resident members)',
+  })
   @IsBoolean()
   livesInHousehold!: boolean;
 }

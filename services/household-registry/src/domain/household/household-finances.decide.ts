@@ -7,49 +7,55 @@ import {
   type DomainProblem,
   type IncomeComponents,
 } from '@relapse-watch/domain-kernel';
+import { isRiskTypeCode } from '../risk-types/risk-types';
 import { isDeepStrictEqual } from 'node:util';
 import type { RecordIncome, RecordRigidExpenditure, ReportRiskEvent } from './household.commands';
 import { householdError, householdProblem, throwIfAny } from './household.errors';
-import type { HouseholdEvent } from './household.events';
-import type { IncomeRecord, RegisteredHousehold, RigidExpenditureRecord, RiskEventRecord } from './household.state';
+import type { HouseholdEvent, IncomeRecorded } from './household.events';
+import { divisorMembers } from './household-per-capita';
+import type { RegisteredHousehold, RigidExpenditureRecord, RiskEventRecord } from './household.state';
 import { canonicalPeriod, checkAmount, checkId, checkPeriod, requireToday } from './household.validation';
 
 /**
- * RecordIncome: per-capita net income over the members living in the household (DOMAIN.md),
- * stored with the event. Components are not negative (DOMAIN.md "Data quality rules": business
- * losses go into production costs). A new record for a period replaces the old one; the same
- * record again (same figures, same resident members) produces nothing.
+ * RecordIncome: net income = wages + gross business + property + transfer − production costs,
+ * costs subtracted once; per-capita net income over the members the province's divisor rule
+ * counts (DOMAIN.md), stored with the event. Components are not negative (DOMAIN.md "Data
+ * quality rules": business losses go into production costs). A new record for a period replaces
+ * the old one; the same record again (same figures, rule and divisor) produces nothing.
  */
 export function recordIncome(command: RecordIncome, state: RegisteredHousehold): readonly HouseholdEvent[] {
   const { period, components } = command.data;
-  requireToday(command.facts.today);
+  const { today, perCapitaDivisorRule: rule } = command.facts;
+  requireToday(today);
   const problems: DomainProblem[] = [];
-  checkPeriod(period, command.facts.today, problems);
+  checkPeriod(period, today, problems);
   for (const field of [
     'wagesYuan',
-    'netBusinessYuan',
-    'netPropertyYuan',
-    'netTransferYuan',
+    'grossBusinessYuan',
+    'propertyYuan',
+    'transferYuan',
     'productionCostsYuan',
   ] as const) {
     checkAmount(components[field], 'income.component-negative', `components.${field}`, problems);
   }
-  const residentMembers = state.members.filter((m) => m.profile.livesInHousehold).length;
-  if (residentMembers === 0) problems.push(householdProblem('income.no-resident-members'));
+  const members = divisorMembers(state.members, rule);
+  if (members === 0)
+    problems.push(householdProblem(rule === 'resident-members' ? 'income.no-resident-members' : 'income.no-members'));
   throwIfAny(problems);
   const inFen: IncomeComponents = {
     wagesFen: yuanToFen(components.wagesYuan),
-    netBusinessFen: yuanToFen(components.netBusinessYuan),
-    netPropertyFen: yuanToFen(components.netPropertyYuan),
-    netTransferFen: yuanToFen(components.netTransferYuan),
+    grossBusinessFen: yuanToFen(components.grossBusinessYuan),
+    propertyFen: yuanToFen(components.propertyYuan),
+    transferFen: yuanToFen(components.transferYuan),
     productionCostsFen: yuanToFen(components.productionCostsYuan),
   };
-  const record: IncomeRecord = {
+  const record: Omit<IncomeRecorded['data'], 'householdId'> = {
     period: canonicalPeriod(period),
     components: inFen,
     netIncomeFen: netIncomeFen(inFen),
-    residentMembers,
-    perCapitaNetIncomeFen: perCapitaNetIncomeFen(inFen, residentMembers),
+    divisorRule: rule,
+    divisorMembers: members,
+    perCapitaNetIncomeFen: perCapitaNetIncomeFen(inFen, members),
   };
   if (state.incomes.some((r) => isDeepStrictEqual(r, record))) return [];
   return [{ type: 'IncomeRecorded', data: { householdId: state.householdId, ...record } }];
@@ -87,13 +93,19 @@ export function recordRigidExpenditure(
   return [{ type: 'RigidExpenditureRecorded', data: { householdId: state.householdId, ...record } }];
 }
 
-/** ReportRiskEvent: the caller's report id makes a re-sent report a no-op; the same id with other details is refused. */
+/**
+ * ReportRiskEvent: the risk type is a code the national list or the household's province knows
+ * (reference data, DOMAIN.md); the caller's report id makes a re-sent report a no-op; the same id
+ * with other details is refused.
+ */
 export function reportRiskEvent(command: ReportRiskEvent, state: RegisteredHousehold): readonly HouseholdEvent[] {
   const { riskEventId, kind, occurredOn, lossYuan } = command.data;
-  const { today } = command.facts;
+  const { today, riskTypeKnown } = command.facts;
   requireToday(today);
   const problems: DomainProblem[] = [];
   checkId(riskEventId, 'risk-event.id-required', 'riskEventId', problems);
+  if (!isRiskTypeCode(kind)) problems.push(householdProblem('risk-event.type-format', 'kind'));
+  else if (!riskTypeKnown) problems.push(householdProblem('risk-event.type-unknown', 'kind'));
   if (typeof occurredOn !== 'string' || parseIsoDate(occurredOn) === null)
     problems.push(householdProblem('risk-event.date-format', 'occurredOn'));
   else if (occurredOn > today) problems.push(householdProblem('risk-event.date-in-future', 'occurredOn'));

@@ -13,6 +13,7 @@ import {
   registered,
   registerHousehold,
   SPOUSE,
+  MEMBER_FACTS,
   TODAY,
 } from '../testing/household.fixtures';
 import type { HouseholdMember } from './household.state';
@@ -23,9 +24,9 @@ const income = {
   period: { kind: 'calendar-year', year: 2023 },
   components: {
     wagesYuan: '21600',
-    netBusinessYuan: 8500.5,
-    netPropertyYuan: 0,
-    netTransferYuan: '4360',
+    grossBusinessYuan: 8500.5,
+    propertyYuan: 0,
+    transferYuan: '4360',
     productionCostsYuan: '3900',
   },
 } as const;
@@ -46,7 +47,12 @@ function importHousehold(
   return {
     type: 'ImportHousehold',
     data: { registration: registerHousehold().data, members, income, threePlusOne, flags, ...overrides },
-    facts: { today: TODAY, householdNumberInUse: false, registrationDivisionKnown: known },
+    facts: {
+      today: TODAY,
+      householdNumberInUse: false,
+      registrationDivisionKnown: known,
+      perCapitaDivisorRule: 'household-members',
+    },
   };
 }
 
@@ -58,9 +64,11 @@ function separately(command: ImportHousehold): { events: HouseholdEvent[]; state
     ...command.data.members.map((data): HouseholdCommand => ({
       type: 'AddMember',
       data,
-      facts: { today: TODAY, registrationDivisionKnown: true },
+      facts: MEMBER_FACTS,
     })),
-    ...(i ? [{ type: 'RecordIncome', data: i, facts: { today: TODAY } } as const] : []),
+    ...(i
+      ? [{ type: 'RecordIncome', data: i, facts: { today: TODAY, perCapitaDivisorRule: 'household-members' } } as const]
+      : []),
     ...(t ? [{ type: 'Record3Plus1Status', data: t } as const] : []),
     ...(f ? [{ type: 'SetFlags', data: f } as const] : []),
   ];
@@ -102,10 +110,24 @@ describe('ImportHousehold', () => {
     expect(JSON.stringify(personal)).toMatch(/张德明/);
   });
 
-  it('records the per-capita income over resident members, as RecordIncome does (the migrant son is not resident)', () => {
-    const [event] = householdDecider.decide(importHousehold(), householdDecider.initialState) as [HouseholdImported];
-    expect(event.data.incomes).toEqual([
-      expect.objectContaining({ residentMembers: 4, netIncomeFen: 3_056_050, perCapitaNetIncomeFen: 764_013 }),
+  it('records the per-capita income over the divisor the province’s rule counts, as RecordIncome does', () => {
+    // 3,056,050 fen ÷ 5 household members (the migrant son included) = 611,210
+    const [byHousehold] = householdDecider.decide(importHousehold(), householdDecider.initialState) as [
+      HouseholdImported,
+    ];
+    expect(byHousehold.data.incomes).toEqual([
+      expect.objectContaining({ divisorRule: 'household-members', divisorMembers: 5, perCapitaNetIncomeFen: 611_210 }),
+    ]);
+    // ÷ 4 resident members = 764,012.5 → half up 764,013
+    const residents = {
+      ...importHousehold(),
+      facts: { ...importHousehold().facts, perCapitaDivisorRule: 'resident-members' },
+    };
+    const [byResidents] = householdDecider.decide(residents as ImportHousehold, householdDecider.initialState) as [
+      HouseholdImported,
+    ];
+    expect(byResidents.data.incomes).toEqual([
+      expect.objectContaining({ divisorRule: 'resident-members', divisorMembers: 4, perCapitaNetIncomeFen: 764_013 }),
     ]);
   });
 
@@ -173,9 +195,13 @@ describe('ImportHousehold', () => {
       ...members.map((data): HouseholdCommand => ({
         type: 'AddMember',
         data,
-        facts: { today: TODAY, registrationDivisionKnown: true },
+        facts: MEMBER_FACTS,
       })),
-      { type: 'RecordIncome', data: income, facts: { today: TODAY } } as const,
+      {
+        type: 'RecordIncome',
+        data: income,
+        facts: { today: TODAY, perCapitaDivisorRule: 'household-members' },
+      } as const,
       { type: 'Record3Plus1Status', data: threePlusOne } as const,
       { type: 'SetFlags', data: flags } as const,
     ]) {

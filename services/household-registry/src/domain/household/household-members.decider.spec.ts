@@ -13,6 +13,7 @@ import {
   memberUpdated,
   registered,
   SPOUSE,
+  TODAY,
   updateMember,
   withProfile,
 } from '../testing/household.fixtures';
@@ -25,6 +26,7 @@ const removed = (memberId: string): HouseholdEvent => ({
 const removeMember = (memberId: string): HouseholdCommand => ({
   type: 'RemoveMember',
   data: { memberId, reason: 'moved-out' },
+  facts: { today: TODAY, perCapitaDivisorRule: 'household-members' },
 });
 const family = [registered, memberAdded(HEAD), memberAdded(SPOUSE), memberAdded(DAUGHTER)];
 

@@ -1,11 +1,8 @@
 import type { IsoDate } from '@relapse-watch/domain-kernel';
-import type {
-  HouseholdFlags,
-  HouseholdStatus,
-  ReportingPeriod,
-  RiskEventKind,
-  ThreePlusOneStatus,
-} from './household.values';
+import type { PerCapitaDivisorRule } from '../province-policy/province-policy.values';
+import type { RiskTypeCode } from '../risk-types/risk-types';
+import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
+import type { LegacyMonitoringRecord } from './legacy-monitoring.values';
 import type { MemberPersonal, MemberProfile, MemberRemovalReason, RelationToHead } from './member.values';
 
 /**
@@ -15,6 +12,16 @@ import type { MemberPersonal, MemberProfile, MemberRemovalReason, RelationToHead
 export interface TodayFact {
   /** Today in China Standard Time (`calendarDateAt(now, 480)`): no date recorded may lie after it. */
   readonly today: IsoDate;
+}
+
+/**
+ * The per-capita divisor rule of the household's province in force today, which the handler
+ * reads from the province's policy stream (`divisorRuleInForceOn`; household members when unset).
+ * Every command that records income or changes membership carries it, because per-capita net
+ * income is recomputed whenever the members it divides by change.
+ */
+export interface DivisorFact {
+  readonly perCapitaDivisorRule: PerCapitaDivisorRule;
 }
 
 /** An amount of yuan as typed on a form (`"12345.60"`) or sent as a JSON number; at most two decimals. */
@@ -44,8 +51,8 @@ export interface RegisterHousehold {
   };
 }
 
-/** Facts for a member's resident ID. */
-export interface MemberFacts extends TodayFact {
+/** Facts for a member's resident ID and the per-capita figures a membership change recomputes. */
+export interface MemberFacts extends TodayFact, DivisorFact {
   /**
    * True when the ID's first six digits are a known division of registration: the handler looks
    * them up in the division tree, including retired codes (numbers keep the code they were issued
@@ -83,26 +90,36 @@ export interface UpdateMember {
   readonly facts: MemberFacts;
 }
 
-/** Remove a member. The head goes last: make another member head first. */
+/** Remove a member. The head goes last: make another member head first. The member leaves the per-capita divisor today. */
 export interface RemoveMember {
   readonly type: 'RemoveMember';
   readonly data: { readonly memberId: string; readonly reason: MemberRemovalReason };
+  readonly facts: TodayFact & DivisorFact;
 }
 
-/** Income for a period by component, in yuan; per-capita net income is computed over resident members. */
+/**
+ * Income for a period by component, in yuan (DOMAIN.md): wages, **gross** business income,
+ * property and transfer income, and the production and operating costs subtracted once.
+ * Per-capita net income divides by the members the divisor rule counts.
+ */
 export interface RecordIncome {
   readonly type: 'RecordIncome';
   readonly data: {
     readonly period: ReportingPeriod;
     readonly components: {
+      /** 工资性收入. */
       readonly wagesYuan: YuanInput;
-      readonly netBusinessYuan: YuanInput;
-      readonly netPropertyYuan: YuanInput;
-      readonly netTransferYuan: YuanInput;
+      /** 生产经营性收入, gross: before production and operating costs. */
+      readonly grossBusinessYuan: YuanInput;
+      /** 财产性收入. */
+      readonly propertyYuan: YuanInput;
+      /** 转移性收入. */
+      readonly transferYuan: YuanInput;
+      /** 生产经营费用支出, subtracted once. */
       readonly productionCostsYuan: YuanInput;
     };
   };
-  readonly facts: TodayFact;
+  readonly facts: TodayFact & DivisorFact;
 }
 
 /** Rigid expenditure for a period, in yuan (DOMAIN.md). */
@@ -124,11 +141,15 @@ export interface ReportRiskEvent {
   readonly data: {
     /** Id the caller made for the report; re-sending the same report is a no-op. */
     readonly riskEventId: string;
-    readonly kind: RiskEventKind;
+    /** A risk type code known for the household's province (national list or the province's own). */
+    readonly kind: RiskTypeCode;
     readonly occurredOn: IsoDate;
     readonly lossYuan: YuanInput;
   };
-  readonly facts: TodayFact;
+  readonly facts: TodayFact & {
+    /** Whether `kind` is on the national list or the province's own for this year, as the handler looked it up. */
+    readonly riskTypeKnown: boolean;
+  };
 }
 
 /** Record the "3+1" status as assessed. */
@@ -137,7 +158,7 @@ export interface Record3Plus1Status {
   readonly data: ThreePlusOneStatus;
 }
 
-/** Set the status; `monitored` is refused (the assistance context decides it). */
+/** Set the base status; anything but ordinary or poverty-alleviated (2014–2020) is refused. */
 export interface SetStatus {
   readonly type: 'SetStatus';
   readonly data: { readonly status: HouseholdStatus };
@@ -151,8 +172,24 @@ export interface SetFlags {
 }
 
 /**
+ * Keep a monitoring record an older system or sheet declared (a 监测户 row), as declared, for the
+ * assistance context. It changes neither the base status nor anything the registry decides on.
+ * The same record again produces nothing; a different one is kept beside it (a correction, or
+ * an earlier episode).
+ */
+export interface NoteLegacyMonitoringRecord {
+  readonly type: 'NoteLegacyMonitoringRecord';
+  readonly data: LegacyMonitoringRecord;
+  readonly facts: TodayFact & {
+    /** Codes of `riskTypes` that neither the national list nor the province knows, as the handler looked them up. */
+    readonly unknownRiskTypes: readonly string[];
+  };
+}
+
+/**
  * Register a household with everything a registry sheet records about it, as one change: the
- * registration, its members (the head first), the year's income, the "3+1" status and the flags.
+ * registration, its members (the head first), the year's income, the "3+1" status, the flags and
+ * a declared monitoring record.
  * Decided exactly as the separate commands would be, one after the other, and refused whole when
  * any of them is refused (fields are then prefixed: `members[1].personal.residentId`). Only for a
  * household not yet registered: changes to a registered household go through the separate
@@ -169,12 +206,15 @@ export interface ImportHousehold {
     readonly income?: RecordIncome['data'];
     readonly threePlusOne?: ThreePlusOneStatus;
     readonly flags?: HouseholdFlags;
+    /** The monitoring columns of a 监测户 row, kept as declared. */
+    readonly legacyMonitoring?: LegacyMonitoringRecord;
   };
-  readonly facts: TodayFact & {
-    readonly householdNumberInUse: boolean;
-    /** Per member, in `members` order: whether the ID's registration division is known (see {@link MemberFacts}). */
-    readonly registrationDivisionKnown: readonly boolean[];
-  };
+  readonly facts: TodayFact &
+    DivisorFact & {
+      readonly householdNumberInUse: boolean;
+      /** Per member, in `members` order: whether the ID's registration division is known (see {@link MemberFacts}). */
+      readonly registrationDivisionKnown: readonly boolean[];
+    };
 }
 
 /** Every command of the Household aggregate. */
@@ -189,4 +229,5 @@ export type HouseholdCommand =
   | ReportRiskEvent
   | Record3Plus1Status
   | SetStatus
-  | SetFlags;
+  | SetFlags
+  | NoteLegacyMonitoringRecord;

@@ -1,17 +1,28 @@
-import { assertNever, atField, DomainError, parseDivisionCode, type DomainProblem } from '@relapse-watch/domain-kernel';
+import {
+  assertNever,
+  atField,
+  parseDivisionCode,
+  type DomainProblem,
+  type IsoDate,
+} from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
+import type { PerCapitaDivisorRule } from '../province-policy/province-policy.values';
 import type {
+  DivisorFact,
   HouseholdCommand,
-  ImportHousehold,
   Record3Plus1Status,
   RegisterHousehold,
   SetFlags,
   SetStatus,
+  TodayFact,
 } from './household.commands';
 import { householdError, householdProblem, throwIfAny } from './household.errors';
 import type { HouseholdEvent } from './household.events';
 import { recordIncome, recordRigidExpenditure, reportRiskEvent } from './household-finances.decide';
+import { importHousehold } from './household-import.decide';
+import { noteLegacyMonitoringRecord } from './household-legacy-monitoring.decide';
 import { addMember, removeMember, updateMember } from './household-members.decide';
+import { withPerCapitaRecomputed } from './household-per-capita';
 import { evolve, type HouseholdState, type RegisteredHousehold } from './household.state';
 import type { HouseholdFlags, ThreePlusOneStatus } from './household.values';
 import { canonicalStatus, checkId, checkStatus, checkText, requireToday } from './household.validation';
@@ -33,7 +44,7 @@ function register(command: RegisterHousehold, state: HouseholdState): readonly H
     'householdNumber',
     problems,
   );
-  checkStatus(status, today, problems);
+  checkStatus(status, problems);
   throwIfAny(problems);
   const registration = { householdId, villageCode, householdNumber, status: canonicalStatus(status) };
   if (state.kind === 'registered') {
@@ -54,7 +65,7 @@ function register(command: RegisterHousehold, state: HouseholdState): readonly H
 function setStatus(command: SetStatus, state: RegisteredHousehold): readonly HouseholdEvent[] {
   requireToday(command.facts.today);
   const problems: DomainProblem[] = [];
-  checkStatus(command.data.status, command.facts.today, problems);
+  checkStatus(command.data.status, problems);
   throwIfAny(problems);
   const status = canonicalStatus(command.data.status);
   if (isDeepStrictEqual(state.status, status)) return [];
@@ -89,65 +100,9 @@ function record3Plus1Status(command: Record3Plus1Status, state: RegisteredHouseh
   return [{ type: 'ThreePlusOneStatusRecorded', data: { householdId: state.householdId, threePlusOne } }];
 }
 
-/** The state after deciding `command` and folding its events in; a refusal's fields are prefixed with `prefix`. */
-function step(command: HouseholdCommand, state: HouseholdState, prefix: string): HouseholdState {
-  let events: readonly HouseholdEvent[];
-  try {
-    events = decide(command, state);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const [first, ...rest] = error.problems.map((p) =>
-      atField(p, p.field === undefined ? prefix : `${prefix}.${p.field}`),
-    );
-    throw DomainError.of([first as DomainProblem, ...rest]);
-  }
-  return events.reduce(evolve, state);
-}
-
-/**
- * ImportHousehold: the separate commands decided one after the other on the evolving state, the
- * first refusal refusing the whole; the household they leave is the one event's content.
- */
-function importHousehold(command: ImportHousehold, state: HouseholdState): readonly HouseholdEvent[] {
-  if (state.kind === 'registered') throw householdError('household.already-registered');
-  const { registration, members, income, threePlusOne, flags } = command.data;
-  const { today, householdNumberInUse, registrationDivisionKnown } = command.facts;
-  let after = step(
-    { type: 'RegisterHousehold', data: registration, facts: { today, householdNumberInUse } },
-    state,
-    'registration',
-  );
-  members.forEach((member, i) => {
-    const facts = { today, registrationDivisionKnown: registrationDivisionKnown[i] === true };
-    after = step({ type: 'AddMember', data: member, facts }, after, `members[${i}]`);
-  });
-  if (income !== undefined) after = step({ type: 'RecordIncome', data: income, facts: { today } }, after, 'income');
-  if (threePlusOne !== undefined)
-    after = step({ type: 'Record3Plus1Status', data: threePlusOne }, after, 'threePlusOne');
-  if (flags !== undefined) after = step({ type: 'SetFlags', data: flags }, after, 'flags');
-  const household = registered(after);
-  return [
-    {
-      type: 'HouseholdImported',
-      data: {
-        householdId: household.householdId,
-        villageCode: household.villageCode,
-        householdNumber: household.householdNumber,
-        status: household.status,
-        flags: household.flags,
-        members: household.members.map(({ memberId, profile }) => ({ memberId, profile })),
-        incomes: household.incomes,
-        threePlusOne: household.threePlusOne,
-        personal: {
-          members: household.members.map(({ memberId, personal }) => ({
-            memberId,
-            name: personal.name,
-            residentId: personal.residentId,
-          })),
-        },
-      },
-    },
-  ];
+/** The day and the divisor rule a membership change recomputes per-capita figures with. */
+function divisorOf(facts: TodayFact & DivisorFact): { readonly today: IsoDate; readonly rule: PerCapitaDivisorRule } {
+  return { today: facts.today, rule: facts.perCapitaDivisorRule };
 }
 
 function registered(state: HouseholdState): RegisteredHousehold {
@@ -164,13 +119,22 @@ export function decide(command: HouseholdCommand, state: HouseholdState): readon
     case 'RegisterHousehold':
       return register(command, state);
     case 'ImportHousehold':
-      return importHousehold(command, state);
-    case 'AddMember':
-      return addMember(command, registered(state));
-    case 'UpdateMember':
-      return updateMember(command, registered(state));
-    case 'RemoveMember':
-      return removeMember(command, registered(state));
+      return importHousehold(command, state, decide);
+    case 'AddMember': {
+      const household = registered(state);
+      const cause = { memberId: command.data.memberId, change: 'member-added', ...divisorOf(command.facts) } as const;
+      return withPerCapitaRecomputed(addMember(command, household), household, evolve, cause);
+    }
+    case 'UpdateMember': {
+      const household = registered(state);
+      const cause = { memberId: command.data.memberId, change: 'member-updated', ...divisorOf(command.facts) } as const;
+      return withPerCapitaRecomputed(updateMember(command, household), household, evolve, cause);
+    }
+    case 'RemoveMember': {
+      const household = registered(state);
+      const cause = { memberId: command.data.memberId, change: 'member-removed', ...divisorOf(command.facts) } as const;
+      return withPerCapitaRecomputed(removeMember(command, household), household, evolve, cause);
+    }
     case 'RecordIncome':
       return recordIncome(command, registered(state));
     case 'RecordRigidExpenditure':
@@ -183,6 +147,8 @@ export function decide(command: HouseholdCommand, state: HouseholdState): readon
       return setStatus(command, registered(state));
     case 'SetFlags':
       return setFlags(command, registered(state));
+    case 'NoteLegacyMonitoringRecord':
+      return noteLegacyMonitoringRecord(command, registered(state));
     default:
       return assertNever(command, 'household command');
   }

@@ -3,7 +3,15 @@ import { householdDecider } from './household.decider';
 import type { HouseholdEvent } from './household.events';
 import type { HouseholdStatus, ThreePlusOneStatus } from './household.values';
 import { deciderSpecification } from '../testing/decider-specification';
-import { HEAD, HOUSEHOLD_ID, registered, registerHousehold, TODAY, VILLAGE_CODE } from '../testing/household.fixtures';
+import {
+  HEAD,
+  HOUSEHOLD_ID,
+  MEMBER_FACTS,
+  registered,
+  registerHousehold,
+  TODAY,
+  VILLAGE_CODE,
+} from '../testing/household.fixtures';
 
 const spec = deciderSpecification(householdDecider);
 
@@ -63,14 +71,21 @@ describe('RegisterHousehold', () => {
     ],
     ['an empty household id', { householdId: '' }, 'household.id-required', 'householdId'],
     [
-      'the monitored status',
+      'the monitored status, which is the assistance context’s overlay',
       { status: { kind: 'monitored' } },
-      'household.status-monitored-by-assistance',
+      'household.status-kind',
       'status.kind',
     ],
+    ['no status at all', { status: null }, 'household.status-kind', 'status.kind'],
     [
-      'a year left poverty after this year',
-      { status: { kind: 'poverty-alleviated', yearLeftPoverty: 2025 } },
+      'a year left poverty after the 2014–2020 campaign',
+      { status: { kind: 'poverty-alleviated', yearLeftPoverty: 2021 } },
+      'household.year-left-poverty',
+      'status.yearLeftPoverty',
+    ],
+    [
+      'a year left poverty before the campaign',
+      { status: { kind: 'poverty-alleviated', yearLeftPoverty: 2013 } },
       'household.year-left-poverty',
       'status.yearLeftPoverty',
     ],
@@ -87,26 +102,34 @@ describe('RegisterHousehold', () => {
       .thenRejects({ code, field });
   });
 
-  it('accepts a household number of exactly 64 characters and a poverty exit in the current year', () => {
-    const data = {
-      householdNumber: '7'.repeat(64),
-      status: { kind: 'poverty-alleviated', yearLeftPoverty: 2024 },
-    } as const;
-    spec
-      .given([])
-      .when(registerHousehold(data))
-      .thenEmits([{ type: 'HouseholdRegistered', data: { ...registered.data, ...data } }]);
+  it('accepts a household number of exactly 64 characters and the campaign’s first and last years', () => {
+    for (const yearLeftPoverty of [2014, 2020]) {
+      const data = {
+        householdNumber: '7'.repeat(64),
+        status: { kind: 'poverty-alleviated', yearLeftPoverty },
+      } as const;
+      spec
+        .given([])
+        .when(registerHousehold(data))
+        .thenEmits([{ type: 'HouseholdRegistered', data: { ...registered.data, ...data } }]);
+    }
   });
 
   it('reports every input problem at once, for the import error file', () => {
     const error = spec
       .given([])
-      .when(registerHousehold({ villageCode: '511923100000', householdNumber: '', status: { kind: 'monitored' } }))
+      .when(
+        registerHousehold({
+          villageCode: '511923100000',
+          householdNumber: '',
+          status: { kind: 'monitored' } as unknown as HouseholdStatus,
+        }),
+      )
       .thenRejects({ code: 'household.village-code-tier', field: 'villageCode' });
     expect(error.problems.map((p) => p.code)).toEqual([
       'household.village-code-tier',
       'household.number-required',
-      'household.status-monitored-by-assistance',
+      'household.status-kind',
     ]);
   });
 
@@ -127,22 +150,26 @@ describe('RegisterHousehold', () => {
 
 describe('a household that is not registered', () => {
   const commands: HouseholdCommand[] = [
-    { type: 'AddMember', data: HEAD, facts: { today: TODAY, registrationDivisionKnown: true } },
-    { type: 'UpdateMember', data: HEAD, facts: { today: TODAY, registrationDivisionKnown: true } },
-    { type: 'RemoveMember', data: { memberId: HEAD.memberId, reason: 'deceased' } },
+    { type: 'AddMember', data: HEAD, facts: MEMBER_FACTS },
+    { type: 'UpdateMember', data: HEAD, facts: MEMBER_FACTS },
+    {
+      type: 'RemoveMember',
+      data: { memberId: HEAD.memberId, reason: 'deceased' },
+      facts: { today: TODAY, perCapitaDivisorRule: 'household-members' },
+    },
     {
       type: 'RecordIncome',
       data: {
         period: { kind: 'calendar-year', year: 2023 },
         components: {
           wagesYuan: 1,
-          netBusinessYuan: 0,
-          netPropertyYuan: 0,
-          netTransferYuan: 0,
+          grossBusinessYuan: 0,
+          propertyYuan: 0,
+          transferYuan: 0,
           productionCostsYuan: 0,
         },
       },
-      facts: { today: TODAY },
+      facts: { today: TODAY, perCapitaDivisorRule: 'household-members' },
     },
     {
       type: 'RecordRigidExpenditure',
@@ -157,7 +184,7 @@ describe('a household that is not registered', () => {
     {
       type: 'ReportRiskEvent',
       data: { riskEventId: 'r-1', kind: 'illness', occurredOn: '2024-08-01', lossYuan: 1 },
-      facts: { today: TODAY },
+      facts: { today: TODAY, riskTypeKnown: true },
     },
     {
       type: 'Record3Plus1Status',
@@ -214,18 +241,19 @@ describe('SetStatus', () => {
       .thenEmitsNothing();
   });
 
-  it('when set to monitored, then it is refused: the assistance context decides that', () => {
+  it('when set to monitored, then it is refused: a monitoring subject is not a status', () => {
     spec
       .given([registered])
-      .when(setStatus({ kind: 'monitored' }))
-      .thenRejects({ code: 'household.status-monitored-by-assistance', field: 'status.kind' });
+      .when(setStatus({ kind: 'monitored' } as unknown as HouseholdStatus))
+      .thenRejects({ code: 'household.status-kind', field: 'status.kind' });
   });
 
-  it('when the year left poverty is after this year, then it is refused', () => {
-    spec
-      .given([registered])
-      .when(setStatus({ kind: 'poverty-alleviated', yearLeftPoverty: 2025 }))
-      .thenRejects({ code: 'household.year-left-poverty', field: 'status.yearLeftPoverty' });
+  it('when the year left poverty lies outside 2014–2020, then it is refused', () => {
+    for (const yearLeftPoverty of [2013, 2021, 2024])
+      spec
+        .given([registered])
+        .when(setStatus({ kind: 'poverty-alleviated', yearLeftPoverty }))
+        .thenRejects({ code: 'household.year-left-poverty', field: 'status.yearLeftPoverty' });
   });
 });
 

@@ -14,10 +14,10 @@ const MESSAGES = {
     '户编号最多64个字符，不得含首尾空格或控制字符 / A household number has at most 64 characters, no surrounding spaces or control characters',
   'household.number-in-use':
     '本村已有其他户使用该户编号 / Another household of the village already has this household number',
-  'household.status-monitored-by-assistance':
-    '监测户身份由监测帮扶识别程序确定，不能在户籍登记中直接设置 / Monitored status comes from the assistance identification procedure and cannot be set in the registry',
+  'household.status-kind':
+    '户类型须为一般农户或脱贫户；监测对象是监测帮扶程序的认定，不是户类型 / The status is ordinary or poverty-alleviated; being a monitoring subject is the assistance procedure’s finding, not a status',
   'household.year-left-poverty':
-    '脱贫年度须为不晚于今年的四位年份 / The year the household left poverty is a four-digit year not after this year',
+    '脱贫年度须为2014至2020年之一 / The year the household left poverty is one of 2014 to 2020',
   'member.member-id-required': '成员ID不能为空 / The member id is required',
   'member.member-id-taken':
     '该成员ID已用于信息不同的成员 / The member id already belongs to a member with different details',
@@ -38,8 +38,9 @@ const MESSAGES = {
     '期间须为年度或截至某日的12个月 / A period is a calendar year or the 12 months ending on a real date',
   'period.in-future': '期间不能晚于今天 / A period cannot lie after today',
   'income.component-negative': '收入各项不能为负数 / Income components are not negative',
+  'income.no-members': '人均纯收入须按至少一名家庭成员计算 / Per-capita net income needs at least one household member',
   'income.no-resident-members':
-    '人均纯收入须按至少一名常住成员计算 / Per-capita net income needs at least one resident member',
+    '本省按常住人口计算人均纯收入，须至少有一名常住成员 / The province divides per-capita net income by resident members, so at least one member must live in the household',
   'rigid-expenditure.amount-negative': '刚性支出不能为负数 / Rigid expenditure is not negative',
   'risk-event.id-required': '风险事件ID不能为空 / The risk event id is required',
   'risk-event.already-reported':
@@ -48,6 +49,23 @@ const MESSAGES = {
     '风险发生日期须为真实日期（YYYY-MM-DD） / The date of a risk event is a real YYYY-MM-DD date',
   'risk-event.date-in-future': '风险发生日期不能晚于今天 / A risk event cannot happen after today',
   'risk-event.loss-negative': '损失金额不能为负数 / A loss is not negative',
+  'risk-event.type-format':
+    '风险类型须为风险类型代码（如 illness，省定类型如 51.xxx） / The risk type is a risk type code (e.g. illness, or 51.xxx for a province’s own)',
+  'risk-event.type-unknown':
+    '该风险类型不在全国或本省的风险类型清单中 / The risk type is on neither the national list nor the province’s own',
+  'legacy-monitoring.source': '监测记录来源须为 household-sheet / The source of a monitoring record is household-sheet',
+  'legacy-monitoring.category':
+    '监测对象类别须为脱贫不稳定户、边缘易致贫户或突发严重困难户 / The category is unstable poverty-alleviated, marginal prone to poverty, or sudden severe hardship',
+  'legacy-monitoring.category-status':
+    '监测对象类别与户类型不符：脱贫不稳定户须为脱贫户，边缘易致贫户须为一般农户 / The category does not fit the base status: unstable poverty-alleviated needs a poverty-alleviated household, marginal prone to poverty an ordinary one',
+  'legacy-monitoring.identified-on':
+    '识别时间须为不晚于今天的真实日期 / The identification date is a real date not after today',
+  'legacy-monitoring.eliminated-on':
+    '风险已消除时须有消除时间，且不早于识别时间、不晚于今天；未消除时不填 / An eliminated risk has an elimination date, not before identification nor after today; an open one has none',
+  'legacy-monitoring.risk-type-format':
+    '风险类型须为风险类型代码，且不重复 / Each risk type is a risk type code, listed once',
+  'legacy-monitoring.risk-type-unknown':
+    '该风险类型不在全国或本省的风险类型清单中 / The risk type is on neither the national list nor the province’s own',
 } as const;
 
 /** Rule codes of the Household aggregate (its kernel rules add `resident-id.*`, `division-code.*` and `money.*`). */

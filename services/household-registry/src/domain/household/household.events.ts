@@ -1,12 +1,9 @@
 import type { DomainEvent } from '@relapse-watch/event-store-core';
 import type { Fen, IncomeComponents, IsoDate } from '@relapse-watch/domain-kernel';
-import type {
-  HouseholdFlags,
-  HouseholdStatus,
-  ReportingPeriod,
-  RiskEventKind,
-  ThreePlusOneStatus,
-} from './household.values';
+import type { PerCapitaDivisorRule } from '../province-policy/province-policy.values';
+import type { RiskTypeCode } from '../risk-types/risk-types';
+import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
+import type { LegacyMonitoringRecord } from './legacy-monitoring.values';
 import type { MemberPersonal, MemberProfile, MemberRemovalReason } from './member.values';
 
 // Internal events of the registry (STYLE.md shape 6): what other services see are the
@@ -42,8 +39,10 @@ export type HouseholdImported = DomainEvent<
     /** The members in the order they were added (the head first), without personal data. */
     readonly members: readonly { readonly memberId: string; readonly profile: MemberProfile }[];
     /** The income records, one per period. */
-    readonly incomes: readonly Omit<IncomeRecorded['data'], 'householdId'>[];
+    readonly incomes: readonly IncomeRecordData[];
     readonly threePlusOne: ThreePlusOneStatus | null;
+    /** The monitoring record a 监测户 row declared, kept as declared; null for other rows. */
+    readonly legacyMonitoring: LegacyMonitoringRecord | null;
     /** PERSONAL DATA: encrypted as a whole by the privacy issue. */
     readonly personal: { readonly members: readonly ({ readonly memberId: string } & MemberPersonal)[] };
   }
@@ -82,7 +81,8 @@ export type MemberRemoved = DomainEvent<
 /**
  * Income for a period was recorded; a later record for the same period replaces it. The
  * per-capita figure is stored as computed (kernel `perCapitaNetIncomeFen`, half up to the fen)
- * with the member count it used, so every reader compares the same number with the line.
+ * with the divisor rule and member count it used, so every reader compares the same number with
+ * the line.
  */
 export type IncomeRecorded = DomainEvent<
   'IncomeRecorded',
@@ -90,9 +90,46 @@ export type IncomeRecorded = DomainEvent<
     readonly householdId: string;
     readonly period: ReportingPeriod;
     readonly components: IncomeComponents;
+    /** wages + gross business + property + transfer − production costs. */
     readonly netIncomeFen: Fen;
-    readonly residentMembers: number;
+    /** Who the figure divides by: the province's rule in force when it was computed. */
+    readonly divisorRule: PerCapitaDivisorRule;
+    /** How many members that rule counted. */
+    readonly divisorMembers: number;
     readonly perCapitaNetIncomeFen: Fen;
+  }
+>;
+
+/** The figures a per-capita recomputation replaced or set. */
+export interface PerCapitaFigure {
+  readonly divisorRule: PerCapitaDivisorRule;
+  readonly divisorMembers: number;
+  /** Null when nobody is left to divide by (the last member left, or the last resident moved away). */
+  readonly perCapitaNetIncomeFen: Fen | null;
+}
+
+/** An income record as it stands: as recorded, or with a recomputed per-capita figure. */
+export type IncomeRecordData = Omit<IncomeRecorded['data'], 'householdId' | keyof PerCapitaFigure> & PerCapitaFigure;
+
+/**
+ * A membership change moved the per-capita divisor, so a recorded period's per-capita net income
+ * was recomputed from `effectiveOn` (DOMAIN.md: a member who leaves leaves the divisor from that
+ * day). Emitted beside the member event, one per income record; the components stay as recorded.
+ */
+export type PerCapitaIncomeRecomputed = DomainEvent<
+  'PerCapitaIncomeRecomputed',
+  PerCapitaFigure & {
+    readonly householdId: string;
+    readonly period: ReportingPeriod;
+    /** The figures in force until `effectiveOn`. */
+    readonly previous: PerCapitaFigure;
+    /** The member whose change moved the divisor, and how. */
+    readonly cause: {
+      readonly memberId: string;
+      readonly change: 'member-added' | 'member-updated' | 'member-removed';
+    };
+    /** The day the new figure holds from: the day of the membership change. */
+    readonly effectiveOn: IsoDate;
   }
 >;
 
@@ -115,7 +152,8 @@ export type RiskEventReported = DomainEvent<
   {
     readonly householdId: string;
     readonly riskEventId: string;
-    readonly kind: RiskEventKind;
+    /** A risk type code (national, or `<province>.…`). */
+    readonly kind: RiskTypeCode;
     readonly occurredOn: IsoDate;
     readonly lossFen: Fen;
   }
@@ -127,7 +165,17 @@ export type ThreePlusOneStatusRecorded = DomainEvent<
   { readonly householdId: string; readonly threePlusOne: ThreePlusOneStatus }
 >;
 
-/** The household's status changed. */
+/**
+ * A monitoring record declared by an older system or sheet was kept, as declared, for the
+ * assistance context (published as HouseholdLegacyMonitoringRecordNoted). It is not a status and
+ * changes nothing the registry decides on.
+ */
+export type LegacyMonitoringRecordNoted = DomainEvent<
+  'LegacyMonitoringRecordNoted',
+  { readonly householdId: string; readonly record: LegacyMonitoringRecord }
+>;
+
+/** The household's base status changed. */
 export type HouseholdStatusChanged = DomainEvent<
   'HouseholdStatusChanged',
   { readonly householdId: string; readonly status: HouseholdStatus }
@@ -147,11 +195,13 @@ export type HouseholdEvent =
   | MemberUpdated
   | MemberRemoved
   | IncomeRecorded
+  | PerCapitaIncomeRecomputed
   | RigidExpenditureRecorded
   | RiskEventReported
   | ThreePlusOneStatusRecorded
   | HouseholdStatusChanged
-  | HouseholdFlagsChanged;
+  | HouseholdFlagsChanged
+  | LegacyMonitoringRecordNoted;
 
 // A record over the union, so adding an event type without listing it here is a compile error.
 const EVENT_TYPES: Readonly<Record<HouseholdEvent['type'], true>> = {
@@ -161,11 +211,13 @@ const EVENT_TYPES: Readonly<Record<HouseholdEvent['type'], true>> = {
   MemberUpdated: true,
   MemberRemoved: true,
   IncomeRecorded: true,
+  PerCapitaIncomeRecomputed: true,
   RigidExpenditureRecorded: true,
   RiskEventReported: true,
   ThreePlusOneStatusRecorded: true,
   HouseholdStatusChanged: true,
   HouseholdFlagsChanged: true,
+  LegacyMonitoringRecordNoted: true,
 };
 
 /** Every event type name of the aggregate, for projections' `handles` lists. */

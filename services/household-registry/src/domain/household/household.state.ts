@@ -4,11 +4,12 @@ import type {
   HouseholdEvent,
   HouseholdImported,
   HouseholdRegistered,
-  IncomeRecorded,
+  IncomeRecordData,
   RigidExpenditureRecorded,
   RiskEventReported,
 } from './household.events';
 import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
+import type { LegacyMonitoringRecord } from './legacy-monitoring.values';
 import type { MemberPersonal, MemberProfile } from './member.values';
 
 /** A current member of the household. */
@@ -18,8 +19,8 @@ export interface HouseholdMember {
   readonly profile: MemberProfile;
 }
 
-/** The income record in force for a period. */
-export type IncomeRecord = Omit<IncomeRecorded['data'], 'householdId'>;
+/** The income record in force for a period, with the per-capita figure in force now. */
+export type IncomeRecord = IncomeRecordData;
 
 /** The rigid expenditure record in force for a period. */
 export type RigidExpenditureRecord = Omit<RigidExpenditureRecorded['data'], 'householdId'>;
@@ -46,6 +47,8 @@ export interface RegisteredHousehold {
   readonly riskEvents: readonly RiskEventRecord[];
   /** The last "3+1" assessment; null before the first. */
   readonly threePlusOne: ThreePlusOneStatus | null;
+  /** Monitoring records older systems declared, kept for the assistance context; never a status. */
+  readonly legacyMonitoring: readonly LegacyMonitoringRecord[];
 }
 
 /** State of the Household aggregate: nothing before registration. */
@@ -91,6 +94,15 @@ function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): Ho
       const { householdId: _householdId, ...record } = event.data;
       return { ...state, incomes: replaceForPeriod(state.incomes, record) };
     }
+    case 'PerCapitaIncomeRecomputed': {
+      const { period, divisorRule, divisorMembers, perCapitaNetIncomeFen } = event.data;
+      return {
+        ...state,
+        incomes: state.incomes.map((r) =>
+          isDeepStrictEqual(r.period, period) ? { ...r, divisorRule, divisorMembers, perCapitaNetIncomeFen } : r,
+        ),
+      };
+    }
     case 'RigidExpenditureRecorded': {
       const { householdId: _householdId, ...record } = event.data;
       return { ...state, rigidExpenditures: replaceForPeriod(state.rigidExpenditures, record) };
@@ -105,6 +117,8 @@ function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): Ho
       return { ...state, status: event.data.status };
     case 'HouseholdFlagsChanged':
       return { ...state, flags: event.data.flags };
+    case 'LegacyMonitoringRecordNoted':
+      return { ...state, legacyMonitoring: [...state.legacyMonitoring, event.data.record] };
     default:
       return assertNever(event, 'household event');
   }
@@ -130,12 +144,13 @@ function newlyRegistered({
     rigidExpenditures: [],
     riskEvents: [],
     threePlusOne: null,
+    legacyMonitoring: [],
   };
 }
 
 /** The household a `HouseholdImported` registers: its members get their personal data back by member id. */
 function imported(event: HouseholdImported): RegisteredHousehold {
-  const { flags, members, incomes, threePlusOne, personal } = event.data;
+  const { flags, members, incomes, threePlusOne, legacyMonitoring, personal } = event.data;
   const personalOf = new Map(
     personal.members.map(({ memberId, name, residentId }) => [memberId, { name, residentId }]),
   );
@@ -150,6 +165,8 @@ function imported(event: HouseholdImported): RegisteredHousehold {
     })),
     incomes,
     threePlusOne,
+    // Absent in events stored before records were kept (issue 9): none then.
+    legacyMonitoring: legacyMonitoring === null || legacyMonitoring === undefined ? [] : [legacyMonitoring],
   };
 }
 

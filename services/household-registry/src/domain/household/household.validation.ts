@@ -8,7 +8,7 @@ import {
   type IsoDate,
 } from '@relapse-watch/domain-kernel';
 import { householdProblem, type HouseholdRuleCode } from './household.errors';
-import type { HouseholdStatus, ReportingPeriod } from './household.values';
+import { YEARS_LEFT_POVERTY, type HouseholdStatus, type ReportingPeriod } from './household.values';
 
 // Input checks shared by the decide functions. Each one pushes what it finds onto `problems`,
 // so a command with several bad fields is refused once with all of them (the bulk import
@@ -80,27 +80,21 @@ function periodProblem(period: ReportingPeriod, today: IsoDate): DomainProblem |
 }
 
 /**
- * A status the registry may set. The year left poverty only has to be a year not after this
- * one: the window of the 2014–2020 campaign is a data-quality rule with its dates in
- * configuration.
+ * A base status (DOMAIN.md): ordinary, or poverty-alleviated in one of the campaign's years
+ * 2014–2020. Anything else — `monitored` included, which is the assistance context's overlay and
+ * not a status — is refused with a rule code rather than thrown as a bug, since JSON and sheets
+ * can carry any word.
  */
-export function checkStatus(status: HouseholdStatus, today: IsoDate, problems: DomainProblem[]): void {
-  switch (status.kind) {
-    case 'ordinary':
-      return;
-    case 'poverty-alleviated': {
-      const year = status.yearLeftPoverty;
-      if (!(Number.isInteger(year) && year >= 1000 && year <= Number(today.slice(0, 4)))) {
-        problems.push(householdProblem('household.year-left-poverty', 'status.yearLeftPoverty'));
-      }
-      return;
-    }
-    case 'monitored':
-      problems.push(householdProblem('household.status-monitored-by-assistance', 'status.kind'));
-      return;
-    default:
-      return assertNever(status, 'status kind');
+export function checkStatus(status: HouseholdStatus, problems: DomainProblem[]): void {
+  const kind = (status as { readonly kind?: unknown } | null)?.kind;
+  if (kind === 'ordinary') return;
+  if (kind !== 'poverty-alleviated') {
+    problems.push(householdProblem('household.status-kind', 'status.kind'));
+    return;
   }
+  const year = (status as { readonly yearLeftPoverty: unknown }).yearLeftPoverty;
+  if (!(Number.isInteger(year) && Number(year) >= YEARS_LEFT_POVERTY.first && Number(year) <= YEARS_LEFT_POVERTY.last))
+    problems.push(householdProblem('household.year-left-poverty', 'status.yearLeftPoverty'));
 }
 
 /** A copy of a checked status with only its own fields. */

@@ -1,13 +1,16 @@
 import type { IsoDate } from '@relapse-watch/domain-kernel';
 
 /**
- * A household's status (DOMAIN.md "Households and people"). `monitored` (监测户) is decided by
- * the identification procedure of the assistance context, never set directly in the registry.
+ * A household's base status (DOMAIN.md "Households and people"): ordinary rural household
+ * (一般农户) or poverty-alleviated (脱贫户) with the year it left poverty. Being a monitoring
+ * subject (监测对象) is not a status: it is the overlay the assistance context's monitoring cases
+ * own, and the base status stays underneath it.
  */
 export type HouseholdStatus =
-  | { readonly kind: 'ordinary' }
-  | { readonly kind: 'poverty-alleviated'; readonly yearLeftPoverty: number }
-  | { readonly kind: 'monitored' };
+  { readonly kind: 'ordinary' } | { readonly kind: 'poverty-alleviated'; readonly yearLeftPoverty: number };
+
+/** The years a household can have left poverty: the targeted poverty-alleviation campaign, 2014–2020. */
+export const YEARS_LEFT_POVERTY = { first: 2014, last: 2020 } as const;
 
 /** Flags that keep a household in scope whatever its status (DOMAIN.md). */
 export interface HouseholdFlags {
@@ -36,6 +39,3 @@ export interface ThreePlusOneStatus {
   readonly housingGrade: HousingGrade;
   readonly drinkingWaterSafe: boolean;
 }
-
-/** Kinds of risk event a household can report (issue 4). */
-export type RiskEventKind = 'illness' | 'disaster' | 'accident' | 'unemployment' | 'farm-price-drop' | 'other';

@@ -68,7 +68,10 @@ export interface MemberProfile {
   readonly employment: Employment;
   readonly schooling: SchoolingStage;
   readonly medicalInsuranceEnrolled: boolean;
-  /** Lives in the household (常住): only these count in per-capita net income. */
+  /**
+   * Lives in the household (常住). Per-capita net income counts every member by default, members
+   * working away included; only where the province's divisor rule is `resident-members` does this decide.
+   */
   readonly livesInHousehold: boolean;
 }
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@relapse-watch/domain-kernel';
-import type { KeyRegionKind } from './province-policy.values';
+import type { KeyRegionKind, PerCapitaDivisorRule } from './province-policy.values';
 
 /** Which policy stream a command is for: `registry-policy-<provinceCode>-<year>`. */
 export interface PolicyScope {
@@ -59,6 +59,37 @@ export interface RevokeKeyRegion {
   };
 }
 
+/** Set who per-capita net income is divided by, from a date of the year (see {@link PerCapitaDivisorRule}). */
+export interface SetPerCapitaDivisorRule {
+  readonly type: 'SetPerCapitaDivisorRule';
+  readonly data: PolicyScope & {
+    readonly rule: PerCapitaDivisorRule;
+    /** First day it applies; within the year. */
+    readonly effectiveFrom: IsoDate;
+    /** Reference of the policy document (文号). */
+    readonly sourceDocument: string;
+  };
+}
+
+/** Add a risk type of the province's own to the national list, for the year. */
+export interface AddProvinceRiskType {
+  readonly type: 'AddProvinceRiskType';
+  readonly data: PolicyScope & {
+    /** Lower-case words joined by hyphens (`farm-price-drop`); the type's code is `<province>.<localCode>`. */
+    readonly localCode: string;
+    /** Label in Chinese, as sheets and forms write it (e.g. `因农产品价格下跌`). */
+    readonly labelZh: string;
+    readonly labelEn: string;
+    /** Reference of the policy document (文号). */
+    readonly sourceDocument: string;
+  };
+}
+
 /** Every command of the province policy aggregate. */
 export type ProvincePolicyCommand =
-  PublishMonitoringThreshold | PublishInspectionFilterLine | DesignateKeyRegion | RevokeKeyRegion;
+  | PublishMonitoringThreshold
+  | PublishInspectionFilterLine
+  | DesignateKeyRegion
+  | RevokeKeyRegion
+  | SetPerCapitaDivisorRule
+  | AddProvinceRiskType;

@@ -1,61 +1,12 @@
-import {
-  assertNever,
-  atField,
-  freeTextFault,
-  isIsoDate,
-  isWithin,
-  parseDivisionCode,
-  parseYuan,
-  throwIfAny,
-  type DomainProblem,
-  type IsoDate,
-} from '@relapse-watch/domain-kernel';
+import { assertNever, atField, isWithin, parseDivisionCode, parseYuan, throwIfAny } from '@relapse-watch/domain-kernel';
 import { isDeepStrictEqual } from 'node:util';
-import type {
-  DesignateKeyRegion,
-  LineData,
-  PolicyScope,
-  ProvincePolicyCommand,
-  RevokeKeyRegion,
-} from './province-policy.commands';
-import { policyError, policyProblem, type ProvincePolicyRuleCode } from './province-policy.errors';
+import type { DesignateKeyRegion, LineData, ProvincePolicyCommand, RevokeKeyRegion } from './province-policy.commands';
+import { policyError, policyProblem } from './province-policy.errors';
 import type { ProvincePolicyEvent } from './province-policy.events';
 import type { ProvincePolicyState } from './province-policy.state';
+import { addProvinceRiskType, setPerCapitaDivisorRule } from './province-policy-rules.decide';
+import { checkEffectiveDate, checkScope, checkText, type Problems } from './province-policy.validation';
 import { KEY_REGION_KINDS, type LineVersion, type PolicyLine } from './province-policy.values';
-
-type Problems = DomainProblem[];
-
-function checkScope(scope: PolicyScope, state: ProvincePolicyState, problems: Problems): void {
-  if (typeof scope.provinceCode !== 'string' || !/^[1-9]\d$/.test(scope.provinceCode))
-    problems.push(policyProblem('policy.province-code', 'provinceCode'));
-  if (!Number.isInteger(scope.year) || scope.year < 1000 || scope.year > 9999)
-    problems.push(policyProblem('policy.year', 'year'));
-  else if (
-    state.scope !== null &&
-    (state.scope.provinceCode !== scope.provinceCode || state.scope.year !== scope.year)
-  ) {
-    problems.push(policyProblem('policy.scope-mismatch', 'provinceCode'));
-  }
-}
-
-function checkEffectiveDate(date: IsoDate, year: number, problems: Problems): void {
-  if (typeof date !== 'string' || !isIsoDate(date))
-    problems.push(policyProblem('policy.effective-date-format', 'effectiveFrom'));
-  // The aggregate is one province's policy for one year: a line or region of another year goes in that year's stream.
-  else if (Number(date.slice(0, 4)) !== year)
-    problems.push(policyProblem('policy.effective-date-outside-year', 'effectiveFrom'));
-}
-
-function checkText(
-  value: string,
-  max: number,
-  codes: { required: ProvincePolicyRuleCode; format: ProvincePolicyRuleCode },
-  field: string,
-  problems: Problems,
-): void {
-  const fault = freeTextFault(value, max);
-  if (fault !== null) problems.push(policyProblem(codes[fault], field));
-}
 
 const EVENT_OF_LINE = {
   'monitoring-threshold': 'MonitoringThresholdPublished',
@@ -194,7 +145,8 @@ function revoke(command: RevokeKeyRegion, state: ProvincePolicyState): readonly 
 /**
  * Decides a command on a province's policy for a year. Thresholds and key regions are events,
  * never constants (DOMAIN.md: they differ by province and year), so the history shows which
- * line applied when: a changed line is a ThresholdRevised carrying the version it replaces.
+ * line applied when: a changed line is a ThresholdRevised carrying the version it replaces. So
+ * are the per-capita divisor rule and the province's own risk types.
  */
 export function decide(command: ProvincePolicyCommand, state: ProvincePolicyState): readonly ProvincePolicyEvent[] {
   switch (command.type) {
@@ -206,6 +158,10 @@ export function decide(command: ProvincePolicyCommand, state: ProvincePolicyStat
       return designate(command, state);
     case 'RevokeKeyRegion':
       return revoke(command, state);
+    case 'SetPerCapitaDivisorRule':
+      return setPerCapitaDivisorRule(command, state);
+    case 'AddProvinceRiskType':
+      return addProvinceRiskType(command, state);
     default:
       return assertNever(command, 'province policy command');
   }

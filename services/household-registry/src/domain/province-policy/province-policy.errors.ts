@@ -28,6 +28,15 @@ const MESSAGES = {
   'key-region.not-found': '没有该重点区域 / There is no such key region',
   'key-region.revoked-before-designated':
     '撤销生效日期不能早于认定生效日期 / A revocation cannot take effect before the designation did',
+  'divisor-rule.unknown':
+    '人均收入计算人口口径须为 household-members（家庭人口）或 resident-members（常住人口） / The divisor rule is household-members or resident-members',
+  'risk-type.code-format':
+    '风险类型代码须为小写英文单词，以连字符连接，最多48个字符 / A risk type code is lower-case words joined by hyphens, at most 48 characters',
+  'risk-type.label-required': '须填写风险类型的中英文名称 / The risk type’s Chinese and English labels are required',
+  'risk-type.label-format':
+    '风险类型名称最多100个字符，不得含首尾空格或控制字符 / A risk type label has at most 100 characters, no surrounding spaces or control characters',
+  'risk-type.code-taken':
+    '该风险类型代码已用于名称不同的类型 / The risk type code already belongs to a type with other labels',
 } as const;
 
 /** Rule codes of the province policy aggregate (plus the kernel's `money.*` and `division-code.*`). */

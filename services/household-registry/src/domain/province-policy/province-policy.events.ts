@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@relapse-watch/event-store-core';
-import type { KeyRegionKind, LineVersion, PolicyLine } from './province-policy.values';
+import type { DivisorRuleVersion, KeyRegionKind, LineVersion, PolicyLine } from './province-policy.values';
 
 /** Province and year, in every payload so projections need no stream-name parsing. */
 interface Scope {
@@ -37,10 +37,27 @@ export type KeyRegionRevoked = DomainEvent<
   Scope & { readonly regionId: string; readonly reason: string; readonly effectiveFrom: string }
 >;
 
+/** The per-capita divisor rule was set from a date (a later setting of the year adds a version). */
+export type PerCapitaDivisorRuleSet = DomainEvent<'PerCapitaDivisorRuleSet', Scope & DivisorRuleVersion>;
+
+/** The province added a risk type of its own to the national list for the year. */
+export type ProvinceRiskTypeAdded = DomainEvent<
+  'ProvinceRiskTypeAdded',
+  Scope & {
+    /** `<province>.<localCode>`. */
+    readonly code: string;
+    readonly labelZh: string;
+    readonly labelEn: string;
+    readonly sourceDocument: string;
+  }
+>;
+
 /** Every event of the province policy aggregate. */
 export type ProvincePolicyEvent =
   | MonitoringThresholdPublished
   | InspectionFilterLinePublished
   | ThresholdRevised
   | KeyRegionDesignated
-  | KeyRegionRevoked;
+  | KeyRegionRevoked
+  | PerCapitaDivisorRuleSet
+  | ProvinceRiskTypeAdded;

@@ -1,6 +1,7 @@
 import { assertNever } from '@relapse-watch/domain-kernel';
 import type { ProvincePolicyEvent } from './province-policy.events';
-import type { KeyRegion, LineVersion, PolicyLine } from './province-policy.values';
+import type { RiskType } from '../risk-types/risk-types';
+import type { DivisorRuleVersion, KeyRegion, LineVersion, PolicyLine } from './province-policy.values';
 
 /** State of one province's policy for one year. */
 export interface ProvincePolicyState {
@@ -10,6 +11,10 @@ export interface ProvincePolicyState {
   readonly lines: Readonly<Record<PolicyLine, readonly LineVersion[]>>;
   /** Every designation, in order, revoked ones included. */
   readonly keyRegions: readonly KeyRegion[];
+  /** Every setting of the per-capita divisor rule, in order; none means the default. */
+  readonly divisorRules: readonly DivisorRuleVersion[];
+  /** The province's own risk types for the year, in the order added. */
+  readonly riskTypes: readonly RiskType[];
 }
 
 /** The state of an empty stream. */
@@ -17,6 +22,8 @@ export const initialState: ProvincePolicyState = {
   scope: null,
   lines: { 'monitoring-threshold': [], 'inspection-filter': [] },
   keyRegions: [],
+  divisorRules: [],
+  riskTypes: [],
 };
 
 function withVersion(state: ProvincePolicyState, line: PolicyLine, version: LineVersion): ProvincePolicyState['lines'] {
@@ -56,6 +63,20 @@ export function evolve(state: ProvincePolicyState, event: ProvincePolicyEvent): 
         scope,
         keyRegions: state.keyRegions.map((r) => (r.regionId === event.data.regionId ? { ...r, revoked } : r)),
       };
+    }
+    case 'PerCapitaDivisorRuleSet': {
+      const { rule, effectiveFrom, sourceDocument } = event.data;
+      return { ...state, scope, divisorRules: [...state.divisorRules, { rule, effectiveFrom, sourceDocument }] };
+    }
+    case 'ProvinceRiskTypeAdded': {
+      const { code, labelZh, labelEn } = event.data;
+      const riskType: RiskType = {
+        code,
+        label: { 'zh-CN': labelZh, en: labelEn },
+        provinceCode: event.data.provinceCode,
+        threePlusOne: false,
+      };
+      return { ...state, scope, riskTypes: [...state.riskTypes, riskType] };
     }
     default:
       return assertNever(event, 'province policy event');

@@ -49,3 +49,26 @@ export interface KeyRegion {
   readonly effectiveFrom: IsoDate;
   readonly revoked: { readonly reason: string; readonly effectiveFrom: IsoDate } | null;
 }
+
+/**
+ * Who a household's per-capita net income is divided by (DOMAIN.md "Households and people"):
+ * `household-members` (家庭人口), everyone registered in the household, members working away
+ * included, whose wages count in full — the default; `resident-members`, only those living in it
+ * (常住人口), as the statistics bureau's household survey counts. A province chooses per year.
+ */
+export type PerCapitaDivisorRule = 'household-members' | 'resident-members';
+
+/** Every divisor rule, for validation and documentation. */
+export const PER_CAPITA_DIVISOR_RULES: readonly PerCapitaDivisorRule[] = ['household-members', 'resident-members'];
+
+/** The divisor rule when a province has set none for the year. */
+export const DEFAULT_PER_CAPITA_DIVISOR_RULE: PerCapitaDivisorRule = 'household-members';
+
+/** One setting of the divisor rule. */
+export interface DivisorRuleVersion {
+  readonly rule: PerCapitaDivisorRule;
+  /** First day it applies. */
+  readonly effectiveFrom: IsoDate;
+  /** The policy document it comes from (文号). */
+  readonly sourceDocument: string;
+}

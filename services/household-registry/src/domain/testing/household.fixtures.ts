@@ -16,7 +16,11 @@ export const HOUSEHOLD_NUMBER = '5119231002010012';
 /** Today, as the handler would pass it. */
 export const TODAY = '2024-08-20';
 /** Member facts as the handler would pass them for a known division of registration. */
-export const MEMBER_FACTS: MemberFacts = { today: TODAY, registrationDivisionKnown: true };
+export const MEMBER_FACTS: MemberFacts = {
+  today: TODAY,
+  registrationDivisionKnown: true,
+  perCapitaDivisorRule: 'household-members',
+};
 
 const adultProfile: MemberProfile = {
   relationToHead: 'head',

@@ -8,9 +8,9 @@ import type { SheetHousehold } from '../../import/household-sheet.types';
 export function perCapitaNetIncome({ income: i, members }: SheetHousehold): number {
   const net =
     Number(i.wagesYuan) +
-    Number(i.netBusinessYuan) +
-    Number(i.netPropertyYuan) +
-    Number(i.netTransferYuan) -
+    Number(i.grossBusinessYuan) +
+    Number(i.propertyYuan) +
+    Number(i.transferYuan) -
     Number(i.productionCostsYuan);
   return net / members.length;
 }

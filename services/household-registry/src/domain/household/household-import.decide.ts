@@ -1,0 +1,90 @@
+import { atField, DomainError, type DomainProblem } from '@relapse-watch/domain-kernel';
+import type { HouseholdCommand, ImportHousehold } from './household.commands';
+import { householdError } from './household.errors';
+import type { HouseholdEvent } from './household.events';
+import { evolve, type HouseholdState } from './household.state';
+
+/** The household decider's `decide`, passed in so the import decides every step exactly as the separate commands. */
+type Decide = (command: HouseholdCommand, state: HouseholdState) => readonly HouseholdEvent[];
+
+/** The state after deciding `command` and folding its events in; a refusal's fields are prefixed with `prefix`. */
+function step(command: HouseholdCommand, state: HouseholdState, prefix: string, decide: Decide): HouseholdState {
+  let events: readonly HouseholdEvent[];
+  try {
+    events = decide(command, state);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const [first, ...rest] = error.problems.map((p) =>
+      atField(p, p.field === undefined ? prefix : `${prefix}.${p.field}`),
+    );
+    throw DomainError.of([first as DomainProblem, ...rest]);
+  }
+  return events.reduce(evolve, state);
+}
+
+/**
+ * ImportHousehold: the separate commands decided one after the other on the evolving state, the
+ * first refusal refusing the whole; the household they leave is the one event's content.
+ */
+export function importHousehold(
+  command: ImportHousehold,
+  state: HouseholdState,
+  decide: Decide,
+): readonly HouseholdEvent[] {
+  if (state.kind === 'registered') throw householdError('household.already-registered');
+  const { registration, members, income, threePlusOne, flags, legacyMonitoring } = command.data;
+  const { today, householdNumberInUse, registrationDivisionKnown, perCapitaDivisorRule } = command.facts;
+  let after = step(
+    { type: 'RegisterHousehold', data: registration, facts: { today, householdNumberInUse } },
+    state,
+    'registration',
+    decide,
+  );
+  members.forEach((member, i) => {
+    const facts = { today, registrationDivisionKnown: registrationDivisionKnown[i] === true, perCapitaDivisorRule };
+    after = step({ type: 'AddMember', data: member, facts }, after, `members[${i}]`, decide);
+  });
+  if (income !== undefined)
+    after = step(
+      { type: 'RecordIncome', data: income, facts: { today, perCapitaDivisorRule } },
+      after,
+      'income',
+      decide,
+    );
+  if (threePlusOne !== undefined)
+    after = step({ type: 'Record3Plus1Status', data: threePlusOne }, after, 'threePlusOne', decide);
+  if (flags !== undefined) after = step({ type: 'SetFlags', data: flags }, after, 'flags', decide);
+  // The import maps the sheet's risk type labels to codes the province knows, so none is unknown here.
+  if (legacyMonitoring !== undefined)
+    after = step(
+      { type: 'NoteLegacyMonitoringRecord', data: legacyMonitoring, facts: { today, unknownRiskTypes: [] } },
+      after,
+      'legacyMonitoring',
+      decide,
+    );
+  if (after.kind !== 'registered') throw householdError('household.not-registered');
+  const household = after;
+  return [
+    {
+      type: 'HouseholdImported',
+      data: {
+        householdId: household.householdId,
+        villageCode: household.villageCode,
+        householdNumber: household.householdNumber,
+        status: household.status,
+        flags: household.flags,
+        members: household.members.map(({ memberId, profile }) => ({ memberId, profile })),
+        incomes: household.incomes,
+        threePlusOne: household.threePlusOne,
+        legacyMonitoring: household.legacyMonitoring[0] ?? null,
+        personal: {
+          members: household.members.map(({ memberId, personal }) => ({
+            memberId,
+            name: personal.name,
+            residentId: personal.residentId,
+          })),
+        },
+      },
+    },
+  ];
+}
