@@ -31,6 +31,7 @@ describe('registry integration event contracts', () => {
       'HouseholdThreePlusOneStatusChanged',
       'HouseholdStatusChanged',
       'HouseholdLegacyMonitoringRecordNoted',
+      'HouseholdDataQualityWarningsChanged',
       'ThresholdPublished',
       'KeyRegionDesignated',
     ]);

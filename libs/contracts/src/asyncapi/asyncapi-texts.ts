@@ -17,6 +17,8 @@ export const CONTRACT_CHANGES: readonly string[] = [
     'Issue 9: `HouseholdMembersChanged.v1` `livesInHousehold` description corrected: it decides the per-capita divisor only where the province divides by resident members.',
   '议题 9：新增 `HouseholdLegacyMonitoringRecordNoted.v1`：导入表中监测户行申报的监测信息，供监测帮扶服务导入。 / ' +
     'Issue 9: new `HouseholdLegacyMonitoringRecordNoted.v1`: the monitoring columns of imported 监测户 rows, for the assistance service to load.',
+  '议题 9：新增 `HouseholdDataQualityWarningsChanged.v1`：登记事实时提出或消除的数据质量警告（身份证号前六位未知、6–15 岁儿童未在校而义务教育记为有保障、年龄与在校阶段不符、农户登记在居委会），附证据和全部未消除警告；规则是公开的代码而非封闭枚举。身份证号前六位未知不再拒绝，改为此警告。 / ' +
+    'Issue 9: new `HouseholdDataQualityWarningsChanged.v1`: a data-quality warning raised or cleared when facts are recorded (unknown resident-ID prefix, a child of 6–15 out of school while compulsory education is recorded as secured, age against schooling stage, a rural household in an urban residents’ committee), with its evidence and every open warning; the rule is a documented, open code, not a closed enum. An unknown resident-ID prefix is no longer refused: it is this warning.',
 ];
 
 /** Title of the AsyncAPI document. */
@@ -36,6 +38,10 @@ export const ASYNCAPI_DESCRIPTION = [
   `- **死信**：订阅方多次重试仍无法处理的消息转入 \`<topic>.dlq\`，保留原键、值和头，并附加 ${dlqHeaders}；订阅方随后继续处理后续消息。`,
   '- **版本**：不兼容的变更（删改字段、增加必填字段、扩充枚举）发布为新版本（`type` 以 `.v2` 结尾、新的 `dataschema`），旧版本在过渡期内并行发布。',
   '- **个人信息**：姓名、公民身份号码、电话只出现在载荷顶层的 `personal` 对象中，隐私功能将整体加密该对象。',
+  '',
+  '**0.x 更正记录**（首次发布前可原地更正）：',
+  '',
+  '- 新增 `HouseholdDataQualityWarningsChanged.v1`（农户数据质量预警已变化）：记录事实时产生或消除的数据质量预警（身份证地址码未知、适龄儿童失学而义务教育记为有保障、年龄与在校状况不符、农户登记在城镇居委会），含依据和全部未消除的预警；规则代码为文档列明的开放代码，不是封闭枚举。身份证号码地址码未知不再拒收，改为预警。',
   '',
   'Integration events the poverty-relapse monitoring system publishes to other government systems (civil affairs, health insurance, education, human resources…).',
   '',

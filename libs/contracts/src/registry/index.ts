@@ -7,6 +7,7 @@ import { householdRigidExpenditureRecordedV1 } from './household-rigid-expenditu
 import { householdRiskReportedV1 } from './household-risk-reported.v1';
 import { householdStatusChangedV1 } from './household-status-changed.v1';
 import { householdThreePlusOneStatusChangedV1 } from './household-three-plus-one-status-changed.v1';
+import { householdDataQualityWarningsChangedV1 } from './household-data-quality-warnings-changed.v1';
 import { keyRegionDesignatedV1 } from './key-region-designated.v1';
 import { thresholdPublishedV1 } from './threshold-published.v1';
 
@@ -21,6 +22,7 @@ export * from './household-risk-reported.v1';
 export * from './household-three-plus-one-status-changed.v1';
 export * from './household-status-changed.v1';
 export * from './household-legacy-monitoring-record-noted.v1';
+export * from './household-data-quality-warnings-changed.v1';
 export * from './threshold-published.v1';
 export * from './key-region-designated.v1';
 
@@ -34,6 +36,7 @@ export const REGISTRY_CONTRACTS: readonly EventContract[] = [
   householdThreePlusOneStatusChangedV1,
   householdStatusChangedV1,
   householdLegacyMonitoringRecordNotedV1,
+  householdDataQualityWarningsChangedV1,
   thresholdPublishedV1,
   keyRegionDesignatedV1,
 ];

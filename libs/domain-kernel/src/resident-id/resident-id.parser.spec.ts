@@ -93,6 +93,19 @@ describe('parseResidentId: invalid numbers', () => {
     expect(isValidResidentId('510104199003070138', strict)).toBe(true);
   });
 
+  it('leaves the division to the caller when the rules give no isKnownDivision', () => {
+    const unchecked = { today: '2024-08-20' };
+    // 519999 never was a division; the number is otherwise well formed (weighted sum 424, mod 11 = 6 → 6).
+    expect(parseResidentId('519999199003070136', unchecked)).toEqual({
+      ok: true,
+      residentId: { value: '519999199003070136', divisionCode: '519999', birthDate: '1990-03-07', sex: 'male' },
+    });
+    expect(isValidResidentId('519999199003070136', unchecked)).toBe(true);
+    expect(isValidResidentId('519999199003070136', rules)).toBe(false);
+    const checked = parseResidentId('519999199003070136', rules);
+    expect(checked.ok ? [] : checked.problems.map((p) => p.code)).toEqual(['resident-id.division-unknown']);
+  });
+
   it('does not ask about the division of a number that is malformed anyway', () => {
     const asked: string[] = [];
     parseResidentId('51010419900307O138', { today: '2024-08-20', isKnownDivision: (p) => (asked.push(p), true) });

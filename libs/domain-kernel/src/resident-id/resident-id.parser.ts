@@ -69,14 +69,17 @@ export function isValidResidentId(text: string, rules: ResidentIdRules): boolean
   if (sum < 0) return false;
   const last = text.charCodeAt(17);
   if ((last === CHAR_LOWER_X ? CHAR_X : last) !== checkCharCodeFor(sum)) return false;
-  return birthDateAllowed(text, rules) && rules.isKnownDivision(text.slice(0, 6));
+  return (
+    birthDateAllowed(text, rules) && (rules.isKnownDivision === undefined || rules.isKnownDivision(text.slice(0, 6)))
+  );
 }
 
 /**
  * Parses an 18-character resident ID (GB 11643-1999) into what it encodes, or lists every rule
  * it fails. Surrounding spaces are not trimmed: the import and HTTP layers decide how forgiving
  * to be. A wrong length or a stray character stops the checks (the other rules would only
- * repeat it); otherwise birth date, check character and division are all reported together.
+ * repeat it); otherwise birth date, check character and division are all reported together
+ * (the division only when the rules give `isKnownDivision`).
  * First-generation 15-digit numbers fail `resident-id.length`: their cards stopped being valid on 1 January 2013.
  */
 export function parseResidentId(text: string, rules: ResidentIdRules): ResidentIdResult {
@@ -91,7 +94,8 @@ export function parseResidentId(text: string, rules: ResidentIdRules): ResidentI
   if (!birthDateAllowed(text, rules)) problems.push(problem('resident-id.birth-date'));
   if (check !== checkCharCodeFor(sum)) problems.push(problem('resident-id.check-character'));
   const divisionCode = text.slice(0, 6);
-  if (!rules.isKnownDivision(divisionCode)) problems.push(problem('resident-id.division-unknown'));
+  if (rules.isKnownDivision !== undefined && !rules.isKnownDivision(divisionCode))
+    problems.push(problem('resident-id.division-unknown'));
   const [first, ...rest] = problems;
   if (first !== undefined) return { ok: false, problems: [first, ...rest] };
   return {

@@ -36,9 +36,11 @@ export interface ResidentIdRules {
    * Whether a 6-digit division prefix is a known division of registration. A number keeps the
    * code of the county where it was issued even after that county was merged or re-coded
    * (e.g. 510122 Shuangliu County, now 510116 Shuangliu District), so the predicate should
-   * accept every GB/T 2260 code ever issued, not only the current edition's.
+   * accept every GB/T 2260 code ever issued, not only the current edition's. When omitted, the
+   * prefix is not checked: a caller that treats an unknown prefix as something other than a
+   * refusal (the registry makes it a data-quality warning) checks `divisionCode` itself.
    */
-  readonly isKnownDivision: (divisionPrefix: string) => boolean;
+  readonly isKnownDivision?: (divisionPrefix: string) => boolean;
   /** Earliest acceptable birth date; `1900-01-01` when omitted (see `DEFAULT_EARLIEST_BIRTH_DATE`). */
   readonly earliestBirthDate?: IsoDate;
 }

@@ -15,8 +15,11 @@ import { RegistryModule } from './registry.module';
 // The registry over real HTTP on an embedded app (SQLite files in a temp folder): every status
 // the issue names (201/200, 400 with the field, 404, 409 with the revision, 422 with the rule)
 // and the Idempotency-Key. Each test registers its own households.
-const VILLAGE = '511923101002';
-const OTHER_VILLAGE = '511923101003';
+// Village committees (村委会) of 平昌县; TOWN is a residents' committee (居委会), where a rural
+// household gets the data-quality warning `household.rural-in-urban-committee`.
+const VILLAGE = '511923002201';
+const OTHER_VILLAGE = '511923002202';
+const TOWN = '511923101002';
 const dataDir = mkdtempSync(join(tmpdir(), 'rw-registry-api-'));
 let app: NestExpressApplication;
 let url: string;
@@ -77,7 +80,7 @@ describe('households', () => {
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
       villageCode: VILLAGE,
-      townshipCode: '511923101000',
+      townshipCode: '511923002000',
       countyCode: '511923000000',
       statusKind: 'poverty-alleviated',
       revision: 0,
@@ -255,15 +258,15 @@ describe('divisions and policies', () => {
     const children = (await call('GET', '/api/registry/divisions/511923101000/children')).body as unknown as {
       code: string;
     }[];
-    expect(children.map((c) => c.code)).toContain(VILLAGE);
-    const ancestors = (await call('GET', `/api/registry/divisions/${VILLAGE}/ancestors`)).body as unknown as {
+    expect(children.map((c) => c.code)).toContain(TOWN);
+    const ancestors = (await call('GET', `/api/registry/divisions/${TOWN}/ancestors`)).body as unknown as {
       code: string;
     }[];
     expect(ancestors.map((a) => a.code)).toEqual(['510000000000', '511900000000', '511923000000', '511923101000']);
-    expect((await call('GET', `/api/registry/divisions/511923000000/contains/${VILLAGE}`)).body).toEqual({
+    expect((await call('GET', `/api/registry/divisions/511923000000/contains/${TOWN}`)).body).toEqual({
       within: true,
     });
-    expect((await call('GET', `/api/registry/divisions/510104000000/contains/${VILLAGE}`)).body).toEqual({
+    expect((await call('GET', `/api/registry/divisions/510104000000/contains/${TOWN}`)).body).toEqual({
       within: false,
     });
     expect((await call('GET', '/api/registry/divisions/511923999999')).status).toBe(404);
@@ -357,6 +360,71 @@ describe('the OpenAPI document and the server agree', () => {
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     expect(await res.json()).toMatchObject({ code: 'request.method-not-allowed' });
+  });
+});
+
+describe('data-quality warnings', () => {
+  it('answers a command with the household’s open warnings, lists them in the read model and filters by them', async () => {
+    const registered = await call('POST', '/api/registry/households', {
+      villageCode: TOWN,
+      householdNumber: `api-warn-${Date.now()}`,
+      status: { kind: 'ordinary' },
+    });
+    expect(registered).toMatchObject({
+      status: 201,
+      body: {
+        events: ['HouseholdRegistered', 'HouseholdWarningRaised'],
+        warnings: [
+          {
+            rule: 'household.rural-in-urban-committee',
+            field: 'villageCode',
+            evidence: { villageCode: TOWN },
+            message: expect.stringMatching(/居民委员会.* \/ .*residents’ committee/),
+          },
+        ],
+      },
+    });
+    const id = registered.body.id as string;
+    // 999999 was never a division: the member is added all the same, with a warning (sum 524 → check 5).
+    const added = await call(
+      'POST',
+      `/api/registry/households/${id}/members`,
+      asHead({ ...HEAD, personal: { name: '王芳', residentId: '999999199003070135' } }),
+    );
+    expect(added.status).toBe(201);
+    expect(added.body.warnings.map((w: { rule: string }) => w.rule)).toEqual([
+      'household.rural-in-urban-committee',
+      'resident-id.division-unknown',
+    ]);
+    expect(added.body.warnings[1].evidence).toEqual({ memberId: added.body.createdId, registrationPrefix: '999999' });
+    expect(JSON.stringify(added.body.warnings)).not.toContain('999999199003070135');
+
+    const headers = { 'x-min-position': String(added.body.position) };
+    const read = await call('GET', `/api/registry/households/${id}`, undefined, headers);
+    expect(read.body.openWarnings.map((w: { rule: string }) => w.rule)).toEqual([
+      'household.rural-in-urban-committee',
+      'resident-id.division-unknown',
+    ]);
+    const list = await call(
+      'GET',
+      `/api/registry/households?divisionCode=${TOWN}&warning=resident-id.division-unknown&limit=500`,
+      undefined,
+      headers,
+    );
+    expect(list.body.items.map((h: { household: { householdId: string } }) => h.household.householdId)).toContain(id);
+    const clean = await newHousehold();
+    const unwarned = await call('GET', `/api/registry/households?warning=any&limit=500`, undefined, headers);
+    expect(
+      unwarned.body.items.map((h: { household: { householdId: string } }) => h.household.householdId),
+    ).not.toContain(clean);
+    expect((await call('GET', '/api/registry/households?warning=made-up')).status).toBe(400);
+
+    const flagged = await call('PUT', `/api/registry/households/${id}/flags`, {
+      relocatedToResettlementSite: true,
+      urbanHukou: false,
+    });
+    expect(flagged.body.events).toEqual(['HouseholdFlagsChanged', 'HouseholdWarningCleared']);
+    expect(flagged.body.warnings.map((w: { rule: string }) => w.rule)).toEqual(['resident-id.division-unknown']);
   });
 });
 

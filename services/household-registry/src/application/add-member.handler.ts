@@ -38,10 +38,7 @@ export async function addMember(
 ): Promise<CommandResult<HouseholdEvent, HouseholdState>> {
   // The hash needs a valid, normalised ID (both spellings of X reserve one person); the
   // household decider would refuse the same problems, only after a needless reservation.
-  const parsed = parseResidentId(command.data.personal.residentId, {
-    today: command.facts.today,
-    isKnownDivision: () => command.facts.registrationDivisionKnown,
-  });
+  const parsed = parseResidentId(command.data.personal.residentId, { today: command.facts.today });
   if (!parsed.ok) throw DomainError.of(mapProblems(parsed.problems));
   const holder = { householdId, memberId: command.data.memberId };
   const data = { personKey: residentIdHash(parsed.residentId.value, deps.residentIdSalt), ...holder };

@@ -3,6 +3,7 @@ import { handleCommand, type CommandContext, type CommandResult } from '@relapse
 import type {
   AddMember,
   HouseholdCommand,
+  TodayFact,
   Record3Plus1Status,
   RecordIncome,
   RecordRigidExpenditure,
@@ -32,8 +33,10 @@ const UNPLACED = '000000000000';
 export interface RegistryLookups {
   /** Whether a 12-digit code is a unit of a loaded province (villages, counties…). */
   isKnownDivision(code: string): boolean;
-  /** Whether a resident ID's first six digits name a division of registration. */
+  /** Whether a resident ID's first six digits name a division of registration (since 1980). */
   isKnownRegistrationPrefix(prefix: string): boolean;
+  /** Whether a village-tier unit is an urban residents' committee (居委会); undefined when unknown. */
+  isUrbanResidentsCommittee?(villageCode: string): boolean | undefined;
 }
 
 /** Dependencies of {@link RegistryCommands}. */
@@ -71,16 +74,13 @@ export class RegistryCommands {
     if (!this.deps.lookups.isKnownDivision(data.villageCode) && /^\d{12}$/.test(data.villageCode))
       throw divisionError('division.unknown', 'villageCode');
     const householdId = data.householdId ?? householdIdFor(data.villageCode, data.householdNumber);
+    const placed = { ...ctx, now: this.nowOf(ctx), divisionCode: data.villageCode };
     const command: RegisterHousehold = {
       type: 'RegisterHousehold',
       data: { ...data, householdId },
-      facts: { today: this.today(ctx), householdNumberInUse: false },
+      facts: { ...this.facts(placed), householdNumberInUse: false },
     };
-    return registerHousehold(this.deps.store, command, {
-      ...ctx,
-      now: this.nowOf(ctx),
-      divisionCode: data.villageCode,
-    });
+    return registerHousehold(this.deps.store, command, placed);
   }
 
   /** Adds a member; the member id is derived from the idempotency key when there is one. */
@@ -113,18 +113,16 @@ export class RegistryCommands {
   async removeMember(householdId: string, data: DataOf<RemoveMember>, ctx: RequestContext): Promise<HouseholdResult> {
     const placed = await this.placed(householdId, ctx);
     const { perCapitaDivisorRule } = await this.policyFacts(placed);
-    const facts = { today: this.today(placed), perCapitaDivisorRule };
+    const facts = { ...this.facts(placed), perCapitaDivisorRule };
     return removeMember(this.deps, householdId, { type: 'RemoveMember', data, facts }, placed);
   }
 
-  async recordIncome(householdId: string, data: DataOf<RecordIncome>, ctx: RequestContext): Promise<HouseholdResult> {
-    const placed = await this.placed(householdId, ctx);
-    const { perCapitaDivisorRule } = await this.policyFacts(placed);
-    return this.run(
-      householdId,
-      { type: 'RecordIncome', data, facts: { today: this.today(placed), perCapitaDivisorRule } },
-      placed,
-    );
+  recordIncome(householdId: string, data: DataOf<RecordIncome>, ctx: RequestContext): Promise<HouseholdResult> {
+    return this.run(householdId, ctx, async (facts, placed) => ({
+      type: 'RecordIncome',
+      data,
+      facts: { ...facts, perCapitaDivisorRule: (await this.policyFacts(placed)).perCapitaDivisorRule },
+    }));
   }
 
   recordRigidExpenditure(
@@ -132,7 +130,7 @@ export class RegistryCommands {
     data: DataOf<RecordRigidExpenditure>,
     ctx: RequestContext,
   ): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'RecordRigidExpenditure', data, facts: { today: this.today(ctx) } }, ctx);
+    return this.run(householdId, ctx, (facts) => ({ type: 'RecordRigidExpenditure', data, facts }));
   }
 
   /** Reports a risk event of a type the province knows; its id is derived from the idempotency key when there is one. */
@@ -142,14 +140,11 @@ export class RegistryCommands {
     ctx: RequestContext,
   ): Promise<Created<HouseholdResult>> {
     const riskEventId = data.riskEventId ?? createdIdFor(`risk-event\n${householdId}`, ctx.idempotencyKey);
-    const placed = await this.placed(householdId, ctx);
-    const { riskTypes } = await this.policyFacts(placed);
-    const facts = { today: this.today(placed), riskTypeKnown: riskTypes.some((t) => t.code === data.kind) };
-    const result = await this.run(
-      householdId,
-      { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts },
-      placed,
-    );
+    const result = await this.run(householdId, ctx, async (facts, placed) => {
+      const { riskTypes } = await this.policyFacts(placed);
+      const riskTypeKnown = riskTypes.some((t) => t.code === data.kind);
+      return { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts: { ...facts, riskTypeKnown } };
+    });
     return { ...result, createdId: riskEventId };
   }
 
@@ -158,15 +153,15 @@ export class RegistryCommands {
     data: DataOf<Record3Plus1Status>,
     ctx: RequestContext,
   ): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'Record3Plus1Status', data }, ctx);
+    return this.run(householdId, ctx, (facts) => ({ type: 'Record3Plus1Status', data, facts }));
   }
 
   setStatus(householdId: string, data: DataOf<SetStatus>, ctx: RequestContext): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'SetStatus', data, facts: { today: this.today(ctx) } }, ctx);
+    return this.run(householdId, ctx, (facts) => ({ type: 'SetStatus', data, facts }));
   }
 
   setFlags(householdId: string, data: DataOf<SetFlags>, ctx: RequestContext): Promise<HouseholdResult> {
-    return this.run(householdId, { type: 'SetFlags', data }, ctx);
+    return this.run(householdId, ctx, (facts) => ({ type: 'SetFlags', data, facts }));
   }
 
   /** A province policy command (thresholds, key regions). */
@@ -190,13 +185,20 @@ export class RegistryCommands {
     return { ...result, createdId: regionId };
   }
 
+  /** Runs a command built with the facts of the household's village (the warnings read them too). */
   private async run(
     householdId: string,
-    command: HouseholdCommand,
-    ctx: RequestContext | CommandContext,
+    ctx: RequestContext,
+    command: (facts: TodayFact, placed: CommandContext) => HouseholdCommand | Promise<HouseholdCommand>,
   ): Promise<HouseholdResult> {
-    const placed = 'divisionCode' in ctx ? ctx : await this.placed(householdId, ctx);
-    return handleCommand(this.deps.store, householdStreamId(householdId), householdDecider, command, placed);
+    const placed = await this.placed(householdId, ctx);
+    return handleCommand(
+      this.deps.store,
+      householdStreamId(householdId),
+      householdDecider,
+      await command(this.facts(placed), placed),
+      placed,
+    );
   }
 
   /** The context in the household's village; an unregistered household is refused by the decider before anything is written. */
@@ -209,7 +211,7 @@ export class RegistryCommands {
 
   private async memberFacts(residentId: string, placed: CommandContext) {
     return {
-      today: this.today(placed),
+      ...this.facts(placed),
       registrationDivisionKnown: this.deps.lookups.isKnownRegistrationPrefix(residentId.slice(0, 6)),
       perCapitaDivisorRule: (await this.policyFacts(placed)).perCapitaDivisorRule,
     };
@@ -218,6 +220,12 @@ export class RegistryCommands {
   /** The policy of the household's province today; an unplaced (unregistered) household gets the defaults, and is refused anyway. */
   private policyFacts(placed: CommandContext): Promise<HouseholdPolicyFacts> {
     return householdPolicyFacts(this.deps.store, placed.divisionCode.slice(0, 2), this.today(placed));
+  }
+
+  /** Today and, when the division tree says, whether the household's village (the context's division) is a 居委会. */
+  private facts(ctx: CommandContext): TodayFact {
+    const urban = this.deps.lookups.isUrbanResidentsCommittee?.(ctx.divisionCode);
+    return { today: this.today(ctx), ...(urban === undefined ? {} : { villageIsUrbanCommittee: urban }) };
   }
 
   private today(ctx: RequestContext) {

@@ -2,6 +2,7 @@ import { DomainError } from '@relapse-watch/domain-kernel';
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, type CliIo } from './cli-io';
 import { divisionsExtract } from './divisions-extract.command';
+import { divisionsExtractPrefixes } from './divisions-extract-prefixes.command';
 import { divisionsImport } from './divisions-import.command';
 import { DEFAULT_EVENT_STORE_URL } from './event-store.option';
 import { generate, type GenerateOptions } from './generate.command';
@@ -40,6 +41,15 @@ function program(io: CliIo): Command {
     .option('--out <file>', '输出文件（默认覆盖随附的摘录） / the file to write (default: the shipped extract)')
     .action(async (options: { province?: string; out?: string }) => {
       await divisionsExtract(options, io);
+    });
+  divisions
+    .command('extract-prefixes')
+    .description(
+      '写出全国自1980年以来的身份证号地址码表（GB/T 2260 历次修订） / write the nationwide table of resident-ID registration prefixes since 1980 (GB/T 2260 revisions)',
+    )
+    .option('--out <file>', '输出文件（默认覆盖随附的码表） / the file to write (default: the shipped table)')
+    .action((options: { out?: string }) => {
+      divisionsExtractPrefixes(options, io);
     });
   root
     .command('generate')

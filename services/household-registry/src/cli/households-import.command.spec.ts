@@ -134,7 +134,7 @@ describe('relapse-watch households import', () => {
     const io = capture(folder);
     expect(await run(['households', 'import', 'sheet.csv'], io)).toBe(0);
     expect(io.stdout[0]).toMatch(
-      /^已导入 120 户：接受 \d+ 行，拒绝 0 行；.* \/ Imported 120 households: \d+ rows accepted, 0 refused; /,
+      /^已导入 120 户：接受 \d+ 行，拒绝 0 行(，0 条错误、\d+ 条数据质量警告见 \S+)?；.* \/ Imported 120 households: \d+ rows accepted, 0 refused(; 0 errors, \d+ data-quality warnings in \S+)?; /,
     );
     const store = join(folder, 'data', 'events.db');
     const first = await events(store);

@@ -189,8 +189,10 @@ function summary(result: HouseholdSheetImportResult): string {
   const rate = Math.round(result.households / Math.max(seconds, 0.001));
   const resumed = result.resumedAfterRow === null ? '' : `（自第 ${result.resumedAfterRow} 行后续传）`;
   const resumedEn = result.resumedAfterRow === null ? '' : ` (resumed after row ${result.resumedAfterRow})`;
-  const errors = result.errorFile === null ? '' : `，错误见 ${result.errorFile}`;
-  const errorsEn = result.errorFile === null ? '' : `; errors in ${result.errorFile}`;
+  const file = result.errorFile;
+  const errors = file === null ? '' : `，${result.problems} 条错误、${result.warnings} 条数据质量警告见 ${file}`;
+  const errorsEn =
+    file === null ? '' : `; ${result.problems} errors, ${result.warnings} data-quality warnings in ${file}`;
   return (
     `已导入 ${result.households} 户：接受 ${result.acceptedRows} 行，拒绝 ${result.rejectedRows} 行${errors}${resumed}；用时 ${seconds.toFixed(2)} 秒，每秒 ${rate} 户` +
     ` / Imported ${result.households} households: ${result.acceptedRows} rows accepted, ${result.rejectedRows} refused${errorsEn}${resumedEn}; ${seconds.toFixed(2)} s, ${rate} households/s`

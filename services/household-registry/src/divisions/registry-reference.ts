@@ -5,6 +5,7 @@ import { DivisionDirectory } from './division-directory';
 import { readDivisionExtract, shippedExtractPath } from './division-extract.reader';
 import { loadDivisionDirectory } from './division-reference.store';
 import { loadRegistrationPrefixes } from './registration-prefixes';
+import { isUrbanResidentsCommittee } from './village-committee-kind';
 
 /** The reference data the registry decides with: the division trees of its provinces and the nationwide registration prefixes. */
 export interface RegistryReference {
@@ -46,6 +47,10 @@ export async function loadRegistryReference(
     lookups: {
       isKnownDivision: (code) => directoryOf(code)?.has(code) ?? false,
       isKnownRegistrationPrefix: (prefix) => prefixes.has(prefix),
+      isUrbanResidentsCommittee: (villageCode) => {
+        const directory = directoryOf(villageCode);
+        return directory?.has(villageCode) ? isUrbanResidentsCommittee(directory.node(villageCode).name) : undefined;
+      },
     },
   };
 }

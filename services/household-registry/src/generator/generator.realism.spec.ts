@@ -116,7 +116,9 @@ describe('generator: registration prefixes', () => {
     expect(invalid).toEqual([]);
     const elsewhere = members.filter((m) => m.id.slice(0, 6) !== m.county);
     expect(elsewhere.length / members.length).toBeGreaterThan(0.02);
-    expect(elsewhere.length / members.length).toBeLessThan(0.2);
+    // Married-in members, plus everyone born before their county's code changed (every renamed or
+    // renumbered county since 1980, from the full code history): measured 34 %.
+    expect(elsewhere.length / members.length).toBeLessThan(0.45);
     expect(elsewhere.some((m) => m.id.slice(0, 2) !== '51')).toBe(true);
     expect(elsewhere.some((m) => m.id.slice(0, 2) === '51' && m.id.slice(0, 4) !== m.county.slice(0, 4))).toBe(true);
   });

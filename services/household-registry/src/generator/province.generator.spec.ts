@@ -97,7 +97,9 @@ describe('generateProvinceHouseholds', () => {
     expect(ids.size).toBe(people);
     expect(numbers.size).toBe(households.length);
     // Most numbers were issued in the village's county under today's code (the rest: realism.spec.ts).
-    expect(fromOwnCounty / people).toBeGreaterThan(0.8);
+    // With the full GB/T 2260 history about a third carry an earlier code of their county: many
+    // Sichuan counties became districts or changed prefecture since 1980 (measured 65 % own code).
+    expect(fromOwnCounty / people).toBeGreaterThan(0.55);
   });
 
   it('keeps statuses, flags and sizes in plausible bands, and the configured line sets the tail under it', () => {

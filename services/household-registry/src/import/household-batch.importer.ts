@@ -21,6 +21,7 @@ import {
   groupOutcome,
   headFirst,
   importCommandContext,
+  importFacts,
   importHouseholdGroup,
   memberCommandKey,
   readGroupRows,
@@ -29,6 +30,7 @@ import {
   type RowGroup,
 } from './household-group.importer';
 import { contentDigest, importedHouseholdId, importedMemberId } from './import-ids';
+import { warningLines } from './import-error.file';
 
 /** A household planned for the fast path: its outcome and the appends that make it. */
 interface PlannedHousehold {
@@ -117,7 +119,17 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
   const people = members.map((row) => {
     const { name, residentId, profile } = row.parsed.member;
     const personKey = residentIdHash(residentId, ctx.residentIdSalt);
-    return { personKey, memberId: importedMemberId(householdId, personKey), name, residentId, profile };
+    const { rowNumber, parsed } = row;
+    const known = parsed.registrationDivisionKnown;
+    return {
+      personKey,
+      memberId: importedMemberId(householdId, personKey),
+      name,
+      residentId,
+      profile,
+      rowNumber,
+      known,
+    };
   });
   const { year, ...components } = income;
   const command: ImportHousehold = {
@@ -134,11 +146,10 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
       flags,
       ...(legacyMonitoring === null || legacyMonitoring === undefined ? {} : { legacyMonitoring }),
     },
-    // Each ID's registration division was checked when its row was read.
     facts: {
-      today: calendarDateAt(ctx.now, 480),
+      ...importFacts(ctx, calendarDateAt(ctx.now, 480), villageCode),
       householdNumberInUse: false,
-      registrationDivisionKnown: people.map(() => true),
+      registrationDivisionKnown: people.map((p) => p.known),
       perCapitaDivisorRule: divisorRuleOf(ctx.rules),
     },
   };
@@ -181,6 +192,16 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
       events: commandEvents(stream, imported, context(key)),
       options: { expectedRevision: 'no_stream' },
     });
+    // The warnings the import raised, as the command path writes them: at the member's row, or the household's first.
+    const rowOf = new Map(people.map((p) => [p.memberId, p.rowNumber]));
+    const warnings = imported.flatMap((e) => (e.type === 'HouseholdWarningRaised' ? [e.data] : []));
+    rows.errors.push(
+      ...warningLines(
+        warnings.map(({ rule, field, evidence }) => ({ rule, field, evidence })),
+        (id) => rowOf.get(id),
+        base.rowNumber,
+      ),
+    );
     return { outcome: groupOutcome(group, rows, true), appends };
   } catch (error) {
     if (error instanceof DomainError) return null;

@@ -15,7 +15,8 @@ import type { CsvRecord } from './csv-records.reader';
 import { HOUSEHOLD_COLUMNS } from './household-sheet.columns';
 import { parseHouseholdRow, type AcceptedRow, type ColumnIndex, type RowRules } from './household-row.parser';
 import { contentDigest, importedHouseholdId, importedMemberId } from './import-ids';
-import { errorLines, type ImportErrorLine } from './import-error.file';
+import { errorLines, warningLines, type ImportErrorLine } from './import-error.file';
+import type { HouseholdState } from '../domain/household/household.state';
 import { importProblem } from './import.errors';
 
 /** Consecutive rows of one (village, household number): one household's part of the sheet. */
@@ -157,7 +158,10 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
   const householdId = importedHouseholdId(villageCode, householdNumber);
   streams.push(householdStreamId(householdId), householdNumberStreamId(villageCode, householdNumber));
   const today: IsoDate = calendarDateAt(ctx.now, 480);
+  const facts = importFacts(ctx, today, villageCode);
   const context = (key: string): CommandContext => importCommandContext(ctx, householdId, villageCode, key);
+  // The household as the last command left it: its open warnings go to the error file.
+  let latest: HouseholdState | undefined;
 
   if (headFirst(members[0]) !== 0 && !(await isRegistered(ctx.store, householdId))) {
     for (const row of members)
@@ -165,15 +169,16 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
     return done(false);
   }
   try {
-    await registerHousehold(
+    const result = await registerHousehold(
       ctx.store,
       {
         type: 'RegisterHousehold',
         data: { householdId, villageCode, householdNumber, status },
-        facts: { today, householdNumberInUse: false },
+        facts: { ...facts, householdNumberInUse: false },
       },
       context('register'),
     );
+    latest = result.state;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     reject(base.rowNumber, errorLines(base.rowNumber, error.problems));
@@ -182,35 +187,42 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
     return done(false);
   }
 
+  const rowOfMember = new Map<string, number>();
   for (const row of members) {
     const { name, residentId, profile } = row.parsed.member;
     const personKey = residentIdHash(residentId, ctx.residentIdSalt);
     const memberId = importedMemberId(householdId, personKey);
+    rowOfMember.set(memberId, row.rowNumber);
     streams.push(personReservationStreamId(personKey));
     try {
-      await addMember(
+      const result = await addMember(
         { store: ctx.store, residentIdSalt: ctx.residentIdSalt },
         householdId,
-        // The ID's registration division was checked when the row was read.
         {
           type: 'AddMember',
           data: { memberId, personal: { name, residentId }, profile },
-          facts: { today, registrationDivisionKnown: true, perCapitaDivisorRule },
+          facts: { ...facts, registrationDivisionKnown: row.parsed.registrationDivisionKnown, perCapitaDivisorRule },
         },
         context(memberCommandKey(memberId, name, profile)),
       );
+      latest = result.state;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       reject(row.rowNumber, errorLines(row.rowNumber, error.problems, 'residentId'));
     }
   }
 
+  const warned = (): GroupOutcome => {
+    if (latest?.kind === 'registered')
+      errors.push(...warningLines(latest.warnings, (id) => rowOfMember.get(id), base.rowNumber));
+    return done(true);
+  };
   // Household columns carried only by refused rows are not recorded: the official fixes the rows first.
-  if (members.every((m) => rejected.has(m.rowNumber))) return done(true);
+  if (members.every((m) => rejected.has(m.rowNumber))) return warned();
   const stream = householdStreamId(householdId);
   const household = async (command: HouseholdCommand, key: string) => {
     try {
-      await handleCommand(ctx.store, stream, householdDecider, command, context(key));
+      latest = (await handleCommand(ctx.store, stream, householdDecider, command, context(key))).state;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const row = members.find((m) => !rejected.has(m.rowNumber)) ?? base;
@@ -223,24 +235,33 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
     {
       type: 'RecordIncome',
       data: { period: { kind: 'calendar-year', year }, components },
-      facts: { today, perCapitaDivisorRule },
+      facts: { ...facts, perCapitaDivisorRule },
     },
     // Per-capita income divides by the members the rule counts: with more of them (the rest of a
     // household cut by an earlier, partial sheet) the same figures are a new record, not a re-send.
     `income/${year}/${contentDigest([...Object.values(components), perCapitaDivisorRule, divisorOfRows(accepted, perCapitaDivisorRule)])}`,
   );
   await household(
-    { type: 'Record3Plus1Status', data: threePlusOne },
+    { type: 'Record3Plus1Status', data: threePlusOne, facts },
     `3plus1/${contentDigest(Object.values(threePlusOne))}`,
   );
-  await household({ type: 'SetFlags', data: flags }, `flags/${flags.relocatedToResettlementSite}/${flags.urbanHukou}`);
+  await household(
+    { type: 'SetFlags', data: flags, facts },
+    `flags/${flags.relocatedToResettlementSite}/${flags.urbanHukou}`,
+  );
   if (legacyMonitoring !== null && legacyMonitoring !== undefined)
     await household(
       // The row's risk type labels were read as codes the province knows.
-      { type: 'NoteLegacyMonitoringRecord', data: legacyMonitoring, facts: { today, unknownRiskTypes: [] } },
+      { type: 'NoteLegacyMonitoringRecord', data: legacyMonitoring, facts: { ...facts, unknownRiskTypes: [] } },
       `monitoring/${contentDigest([JSON.stringify(legacyMonitoring)])}`,
     );
-  return done(true);
+  return warned();
+}
+
+/** Today and the village's kind, as the registry's handlers pass them (the warnings read both). */
+export function importFacts(ctx: Pick<GroupImportContext, 'rules'>, today: IsoDate, villageCode: string) {
+  const urban = ctx.rules.isUrbanResidentsCommittee?.(villageCode);
+  return { today, ...(urban === undefined ? {} : { villageIsUrbanCommittee: urban }) };
 }
 
 /** Rows whose household columns agree with the first row's and whose person is not already in the group; the others are refused. */

@@ -74,8 +74,10 @@ export interface RowRules {
   readonly perCapitaDivisorRule?: PerCapitaDivisorRule;
   /** Whether a village code is a village of the division tree. */
   readonly isKnownVillage: (code: string) => boolean;
-  /** Whether a resident ID's first six digits are a known division of registration. */
+  /** Whether a resident ID's first six digits are a known division of registration (else a warning, not a refusal). */
   readonly isKnownRegistrationDivision: (prefix: string) => boolean;
+  /** Whether a village is an urban residents' committee (居委会), for the household's warnings; undefined when unknown. */
+  readonly isUrbanResidentsCommittee?: (villageCode: string) => boolean | undefined;
 }
 
 /** A row that passed every check: its household's facts and its member. */
@@ -85,6 +87,8 @@ export interface AcceptedRow {
   /** The household columns as written, to compare rows of one household. */
   readonly householdCells: readonly string[];
   readonly member: SheetMember;
+  /** Whether the member's ID prefix is a known division: false makes the household's warning, the row is accepted. */
+  readonly registrationDivisionKnown: boolean;
 }
 
 /** A row refused with every problem found, each at its column. */
@@ -188,10 +192,8 @@ export function parseHouseholdRow(
   const residentId = cell('residentId');
   let normalisedId = residentId;
   if (present('residentId')) {
-    const parsed = parseResidentId(residentId, {
-      today: rules.today,
-      isKnownDivision: rules.isKnownRegistrationDivision,
-    });
+    // The prefix is looked up below: an unknown one is the household's warning, not the row's refusal.
+    const parsed = parseResidentId(residentId, { today: rules.today });
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => atField(p, 'residentId')));
     else normalisedId = parsed.residentId.value;
   }
@@ -220,6 +222,7 @@ export function parseHouseholdRow(
     },
     householdCells: HOUSEHOLD_COLUMNS.map((column) => cell(column)),
     member: { name, residentId: normalisedId, profile },
+    registrationDivisionKnown: rules.isKnownRegistrationDivision(normalisedId.slice(0, 6)),
   };
 }
 

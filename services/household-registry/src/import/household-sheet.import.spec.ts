@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { residentIdCheckCharacter } from '@relapse-watch/domain-kernel';
 import { join } from 'node:path';
 import type { StoredEvent } from '@relapse-watch/event-store-core';
 import type { HouseholdImported } from '../domain/household/household.events';
@@ -60,9 +61,13 @@ describe('household sheet: generate → import', () => {
       acceptedRows: written.rows,
       rejectedRows: 0,
       problems: 0,
-      errorFile: null,
       resumedAfterRow: null,
     });
+    // The generated households may carry data-quality warnings (e.g. a rural household in a 居委会): never refusals.
+    const warningLines =
+      result.errorFile === null ? [] : readFileSync(result.errorFile, 'utf8').trimEnd().split('\r\n').slice(1);
+    expect(warningLines.filter((line) => !line.endsWith(',警告 warning'))).toEqual([]);
+    expect(warningLines).toHaveLength(result.warnings);
     const events = await allEvents(store);
     // The fast path: one HouseholdImported per household with its members, income and 3+1.
     expect(countOf(events, 'HouseholdImported')).toBe(150);
@@ -165,8 +170,13 @@ describe('household sheet: refused rows', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('行号 row,列 column,代码 code,说明 message (zh-CN),message (en)');
-    const byRow = (row: number) => lines.slice(1).filter((l) => l.startsWith(`${row},`));
+    expect(lines[0]).toBe('行号 row,列 column,代码 code,说明 message (zh-CN),message (en),级别 severity');
+    // The refusals of a row (its household's data-quality warnings, if any, are other lines).
+    const byRow = (row: number) =>
+      lines
+        .slice(1)
+        .filter((l) => l.startsWith(`${row},`) && l.endsWith(',错误 error'))
+        .map((l) => l.slice(0, -',错误 error'.length));
     expect(byRow(headRow)).toEqual([
       '8,身份证号码 residentId,resident-id.check-character,居民身份证号码校验码不符（GB 11643 MOD 11-2）,The check character of the resident ID number does not match (GB 11643 MOD 11-2)'.replace(
         /^8/,
@@ -194,6 +204,34 @@ describe('household sheet: refused rows', () => {
     expect(membersImported(events)).toBe(good.length);
     // The refused head's reservation was released: only the accepted members hold one.
     expect(countOf(events, 'PersonReserved') - countOf(events, 'PersonReleased')).toBe(good.length);
+  });
+
+  it('accepts a member whose ID prefix was never a division, with a warning line for the row in the error file', async () => {
+    const folder = tempFolder();
+    const [household] = [
+      ...generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 1, seed: 'prefix' }),
+    ];
+    const rows = sheetRows(household);
+    const col = columnIndexOf(sheetHeader()).residentId;
+    // 519999 (no Sichuan county) + the head's birth date and sequence, with its check character.
+    const first17 = `519999${rows[0][col].slice(6, 17)}`;
+    const unknown = first17 + residentIdCheckCharacter(first17);
+    rows[0] = rows[0].map((cell, i) => (i === col ? unknown : cell));
+    const sheet = join(folder, 'prefix.csv');
+    writeFileSync(sheet, `\uFEFF${csvLine(sheetHeader())}${rows.map(csvLine).join('')}`);
+
+    const result = await importInto(join(folder, 'events.db'), sheet);
+    expect(result).toMatchObject({ acceptedRows: rows.length, rejectedRows: 0, problems: 0, households: 1 });
+    const lines = readFileSync(`${sheet}.errors.csv`, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines.filter((l) => l.includes('resident-id.division-unknown'))).toEqual([
+      '2,身份证号码 residentId,resident-id.division-unknown,身份证号码前6位不是1980年以来的任何行政区划代码，请核实号码,The first six digits of the resident ID number are no division code known since 1980: check the number,警告 warning',
+    ]);
+    expect(lines.join('\n')).not.toContain(unknown);
+    const imported = (await allEvents(join(folder, 'events.db'))).filter((e) => e.type === 'HouseholdWarningRaised');
+    expect(imported.map((e) => (e.data as { rule: string }).rule)).toContain('resident-id.division-unknown');
   });
 
   it('refuses a sheet without the household sheet header, naming the missing columns', async () => {

@@ -1,9 +1,10 @@
+import { isUrbanResidentsCommittee } from '../divisions/village-committee-kind';
 import { randomUUID } from 'node:crypto';
 import { calendarDateAt } from '@relapse-watch/domain-kernel';
 import type { Actor, EventStore } from '@relapse-watch/event-store-core';
 import { householdPolicyFacts } from '../application/policy-facts';
 import type { DivisionDirectory } from '../divisions/division-directory';
-import { RETIRED_COUNTY_CODES } from '../divisions/retired-county-codes';
+import { loadRegistrationPrefixes } from '../divisions/registration-prefixes';
 import type { CsvRecord } from './csv-records.reader';
 import { importHouseholdBatch } from './household-batch.importer';
 import {
@@ -47,10 +48,9 @@ export interface HouseholdSheetImportOptions {
    */
   readonly batchHouseholds?: number;
   /**
-   * Whether a resident ID's first six digits are a known division of registration. Default: a
-   * county of the directory or a retired county code for its own province (numbers keep the code
-   * they were issued under); any other province's prefix is taken as known (the directory holds
-   * one province, people move in from others).
+   * Whether a resident ID's first six digits are a known division of registration (an unknown one
+   * is the household's warning, not a refusal). Default: any GB/T 2260 code since 1980, all
+   * provinces (the shipped registration-prefix table), or a county of the directory.
    */
   readonly isKnownRegistrationDivision?: (prefix: string) => boolean;
   /** Default `<file>.errors.csv`. */
@@ -71,9 +71,11 @@ export interface ImportProgress extends ImportCounts {
 
 /** What an import did. */
 export interface HouseholdSheetImportResult extends ImportCounts {
-  /** Lines in the error file (a row can have several problems). */
+  /** Refusal lines in the error file (a row can have several problems). */
   readonly problems: number;
-  /** The error file, or null when no row was refused. */
+  /** Data-quality warning lines in the error file (their rows were accepted). */
+  readonly warnings: number;
+  /** The error file, or null when no row was refused and no household warned. */
   readonly errorFile: string | null;
   /** The row a resumed run continued after, or null for a run from the start. */
   readonly resumedAfterRow: number | null;
@@ -116,6 +118,7 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
 
   const directory = options.directory;
   const ownProvince = directory.provinces()[0]?.code.slice(0, 2);
+  const prefixes = options.isKnownRegistrationDivision === undefined ? loadRegistrationPrefixes() : new Set<string>();
   const today = calendarDateAt(options.now, 480);
   // The province's divisor rule and own risk types, as the separate commands' handlers look them up.
   const policy = await householdPolicyFacts(options.store, ownProvince ?? '', today);
@@ -126,10 +129,9 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
     isKnownVillage: (code: string) => directory.has(code) && directory.node(code).tier === 'village',
     isKnownRegistrationDivision:
       options.isKnownRegistrationDivision ??
-      ((prefix: string) =>
-        prefix.slice(0, 2) === ownProvince
-          ? directory.isKnownCountyPrefix(prefix) || RETIRED_COUNTY_CODES.some((retired) => retired.code === prefix)
-          : true),
+      ((prefix: string) => prefixes.has(prefix) || directory.isKnownCountyPrefix(prefix)),
+    isUrbanResidentsCommittee: (code: string) =>
+      directory.has(code) ? isUrbanResidentsCommittee(directory.node(code).name) : undefined,
   };
 
   // Counts up to the watermark (what the progress file records) and of everything finished.
@@ -278,13 +280,14 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
     throw failure;
   }
 
-  const problems = errorFile.finish();
+  const { lines, warnings } = errorFile.finish();
   if (progressFile !== null) clearImportProgress(progressFile);
   report(true);
   return {
     ...finished,
-    problems,
-    errorFile: problems > 0 ? errorPath : null,
+    problems: lines - warnings,
+    warnings,
+    errorFile: lines > 0 ? errorPath : null,
     resumedAfterRow: saved ? saved.rowsDone : null,
     elapsedMs: performance.now() - started,
   };

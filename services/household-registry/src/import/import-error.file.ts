@@ -3,6 +3,7 @@ import type { DomainProblem } from '@relapse-watch/domain-kernel';
 import { CsvRecordParser } from './csv-records.reader';
 import { columnHeader, SHEET_COLUMNS, type SheetColumn } from './household-sheet.columns';
 import { csvLine } from './household-sheet.writer';
+import { HOUSEHOLD_WARNING_RULES, type HouseholdWarning } from '../domain/household/household-warning.catalogue';
 
 /** One line of the error file: a problem of a row. */
 export interface ImportErrorLine {
@@ -12,6 +13,8 @@ export interface ImportErrorLine {
   readonly code: string;
   /** `中文 / English`, as the domain words it; never a value. */
   readonly message: string;
+  /** A data-quality warning of an accepted row, not a refusal. */
+  readonly warning?: true;
 }
 
 /** Header of the error file. */
@@ -21,7 +24,10 @@ export const ERROR_FILE_HEADER = [
   '代码 code',
   '说明 message (zh-CN)',
   'message (en)',
+  '级别 severity',
 ] as const;
+
+const SEVERITY = { error: '错误 error', warning: '警告 warning' } as const;
 
 // Domain fields of commands, as the columns of the sheet they came from.
 const FIELD_TO_COLUMN: Readonly<Record<string, SheetColumn>> = {
@@ -42,6 +48,8 @@ const FIELD_TO_COLUMN: Readonly<Record<string, SheetColumn>> = {
   'legacyMonitoring.identifiedOn': 'identifiedOn',
   'legacyMonitoring.eliminatedOn': 'eliminatedOn',
   'legacyMonitoring.riskTypes': 'riskTypes',
+  'profile.schooling': 'schooling',
+  'threePlusOne.compulsoryEducationSecured': 'compulsoryEducationSecured',
 };
 
 /** The error lines for a row's problems, each at the column it names. */
@@ -59,12 +67,39 @@ function cells(line: ImportErrorLine): string[] {
   const zh = split < 0 ? line.message : line.message.slice(0, split);
   const en = split < 0 ? line.message : line.message.slice(split + 3);
   const known = SHEET_COLUMNS.some(([key]) => key === line.field);
-  return [String(line.row), known ? columnHeader(line.field as SheetColumn) : line.field, line.code, zh, en];
+  return [
+    String(line.row),
+    known ? columnHeader(line.field as SheetColumn) : line.field,
+    line.code,
+    zh,
+    en,
+    line.warning ? SEVERITY.warning : SEVERITY.error,
+  ];
+}
+
+/**
+ * The warning lines of a household's open data-quality warnings: a member's at the member's row,
+ * the household's at `householdRow`. The row stays accepted.
+ */
+export function warningLines(
+  warnings: readonly HouseholdWarning[],
+  rowOfMember: (memberId: string) => number | undefined,
+  householdRow: number,
+): ImportErrorLine[] {
+  return warnings.map((w) => {
+    const row = (w.evidence.memberId === undefined ? undefined : rowOfMember(w.evidence.memberId)) ?? householdRow;
+    const [line] = errorLines(row, [
+      { code: w.rule, field: w.field, message: HOUSEHOLD_WARNING_RULES[w.rule].message },
+    ]);
+    return { ...line, warning: true };
+  });
 }
 
 /**
  * The error file of an import (`<sheet>.errors.csv`): one line per problem, with the row number
- * as the sheet shows it, the column, the rule code and the message in Chinese and English.
+ * as the sheet shows it, the column, the rule code, the message in Chinese and English and the
+ * severity: `错误 error` (the row was refused) or `警告 warning` (a data-quality warning of an
+ * accepted row's household).
  * Written as problems are found (appended in batches) and sorted by row at the end; it holds
  * no values, only where and why.
  */
@@ -111,17 +146,20 @@ export class ImportErrorFile {
     this.buffer = [];
   }
 
-  /** Flushes, then sorts the file by row (stable: a row's problems keep their order). Removes the file when there is nothing in it. */
-  finish(): number {
+  /**
+   * Flushes, then sorts the file by row (stable: a row's problems keep their order). Removes the
+   * file when there is nothing in it. Returns the count of lines, and of those the warnings.
+   */
+  finish(): { readonly lines: number; readonly warnings: number } {
     this.flush();
     if (this.count === 0) {
       rmSync(this.path, { force: true });
-      return 0;
+      return { lines: 0, warnings: 0 };
     }
     const rows = readRows(this.path);
     rows.sort((a, b) => Number(a[0]) - Number(b[0]));
     writeFileSync(this.path, `\uFEFF${csvLine([...ERROR_FILE_HEADER])}${rows.map(csvLine).join('')}`);
-    return rows.length;
+    return { lines: rows.length, warnings: rows.filter((fields) => fields[5] === SEVERITY.warning).length };
   }
 }
 

@@ -11,6 +11,7 @@ import type { HouseholdEvent } from '../domain/household/household.events';
 import type { HouseholdState, RegisteredHousehold } from '../domain/household/household.state';
 import { incomeRecomputed, incomeRecorded, legacyMonitoringNoted } from './household-income.translation';
 import { memberChanges, membersChanged } from './household-members.translation';
+import { warningsChanged } from './household-warnings.translation';
 import type { RegistryIntegrationEvent } from './integration-event';
 
 /** "3+1" holds as a whole: every guarantee and water, and housing safe (grade A or B). */
@@ -139,6 +140,9 @@ export function translateHouseholdEvent(
           },
         },
       ];
+    case 'HouseholdWarningRaised':
+    case 'HouseholdWarningCleared':
+      return [warningsChanged(state, event)];
     default:
       return assertNever(event, 'household event');
   }

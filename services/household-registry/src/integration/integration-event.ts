@@ -1,5 +1,6 @@
 import type {
   EventContract,
+  HouseholdDataQualityWarningsChangedV1,
   HouseholdIncomeRecordedV1,
   HouseholdLegacyMonitoringRecordNotedV1,
   HouseholdMembersChangedV1,
@@ -28,5 +29,6 @@ export type RegistryIntegrationEvent =
   | IntegrationEvent<HouseholdThreePlusOneStatusChangedV1>
   | IntegrationEvent<HouseholdStatusChangedV1>
   | IntegrationEvent<HouseholdLegacyMonitoringRecordNotedV1>
+  | IntegrationEvent<HouseholdDataQualityWarningsChangedV1>
   | IntegrationEvent<ThresholdPublishedV1>
   | IntegrationEvent<KeyRegionDesignatedV1>;

@@ -127,6 +127,33 @@ const householdEvents: HouseholdEvent[] = [
     type: 'HouseholdFlagsChanged',
     data: { householdId: HOUSEHOLD_ID, flags: { relocatedToResettlementSite: true, urbanHukou: false } },
   },
+  {
+    type: 'HouseholdWarningRaised',
+    data: {
+      householdId: HOUSEHOLD_ID,
+      rule: 'schooling.age-mismatch',
+      field: 'profile.schooling',
+      evidence: { memberId: 'm-1', age: 52, schooling: 'not-in-school' },
+    },
+  },
+  {
+    type: 'HouseholdWarningRaised',
+    data: {
+      householdId: HOUSEHOLD_ID,
+      rule: 'resident-id.division-unknown',
+      field: 'personal.residentId',
+      evidence: { memberId: 'm-2', registrationPrefix: '510104' },
+    },
+  },
+  {
+    type: 'HouseholdWarningCleared',
+    data: {
+      householdId: HOUSEHOLD_ID,
+      rule: 'schooling.age-mismatch',
+      field: 'profile.schooling',
+      evidence: { memberId: 'm-1', age: 52, schooling: 'not-in-school' },
+    },
+  },
 ];
 
 const policyEvents: ProvincePolicyEvent[] = [
@@ -227,7 +254,34 @@ describe('registry events → integration events', () => {
       'HouseholdThreePlusOneStatusChanged',
       'HouseholdStatusChanged',
       'HouseholdStatusChanged',
+      ...Array(3).fill('HouseholdDataQualityWarningsChanged'),
     ]);
+  });
+
+  it('publishes each raised or cleared warning with its evidence (null where it does not apply) and every open one', () => {
+    expect(householdOut[13]?.data).toEqual({
+      householdId: HOUSEHOLD_ID,
+      villageCode: '510104001001',
+      change: 'raised',
+      warning: {
+        rule: 'resident-id.division-unknown',
+        field: 'personal.residentId',
+        message: expect.stringMatching(/^身份证号码前6位.* \/ The first six digits/),
+        evidence: { memberId: 'm-2', registrationPrefix: '510104', age: null, schoolingStage: null, villageCode: null },
+      },
+      openWarnings: [
+        expect.objectContaining({ rule: 'schooling.age-mismatch' }),
+        expect.objectContaining({ rule: 'resident-id.division-unknown' }),
+      ],
+    });
+    expect(householdOut[14]?.data).toMatchObject({
+      change: 'cleared',
+      warning: {
+        rule: 'schooling.age-mismatch',
+        evidence: { memberId: 'm-1', age: 52, schoolingStage: 'not-in-school' },
+      },
+      openWarnings: [{ rule: 'resident-id.division-unknown' }],
+    });
   });
 
   it('carries the full member list after the change, what changed, and personal data only under `personal`', () => {

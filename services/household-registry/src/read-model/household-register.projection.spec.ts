@@ -129,4 +129,38 @@ describe('household register projection', () => {
       expect.objectContaining({ category: 'unstable-poverty-alleviated' }),
     ]);
   });
+
+  it('lists the open warnings with their messages and a flat key per rule for the list filter', () => {
+    const facts = { today: TODAY, villageIsUrbanCommittee: true };
+    const events = stored([
+      registerHousehold({}, { villageIsUrbanCommittee: true }),
+      { type: 'AddMember', data: HEAD, facts: { ...facts, ...DIVISOR_FACTS, registrationDivisionKnown: false } },
+    ]);
+    expect(events.map((e) => e.type)).toEqual([
+      'HouseholdRegistered',
+      'HouseholdWarningRaised',
+      'MemberAdded',
+      'HouseholdWarningRaised',
+    ]);
+    const view = project(events);
+    expect(view?.openWarnings.map((w) => [w.rule, w.message.split(' / ').length])).toEqual([
+      ['household.rural-in-urban-committee', 2],
+      ['resident-id.division-unknown', 2],
+    ]);
+    expect(view).toMatchObject({
+      hasOpenWarnings: true,
+      warningRules: { ruralInUrbanCommittee: true, residentIdDivisionUnknown: true },
+    });
+
+    const flagged = stored([
+      registerHousehold({}, { villageIsUrbanCommittee: true }),
+      { type: 'AddMember', data: HEAD, facts: { ...facts, ...DIVISOR_FACTS, registrationDivisionKnown: false } },
+      { type: 'SetFlags', data: { relocatedToResettlementSite: true, urbanHukou: false }, facts },
+    ]);
+    expect(project(flagged)).toMatchObject({
+      hasOpenWarnings: true,
+      warningRules: { residentIdDivisionUnknown: true },
+    });
+    expect(project(flagged)?.warningRules).not.toHaveProperty('ruralInUrbanCommittee');
+  });
 });

@@ -3,6 +3,21 @@ import type { Projection } from '@relapse-watch/read-store-core';
 import { evolve } from '../domain/household/household.state';
 import { HOUSEHOLD_EVENT_TYPES, type HouseholdEvent } from '../domain/household/household.events';
 import type { RegisteredHousehold } from '../domain/household/household.state';
+import {
+  HOUSEHOLD_WARNING_RULES,
+  type HouseholdWarning,
+  type HouseholdWarningRule,
+} from '../domain/household/household-warning.catalogue';
+
+/** An open data-quality warning as officials read it: the warning with its `中文 / English` message. */
+export interface WarningView extends HouseholdWarning {
+  readonly message: string;
+}
+
+/** The warning with its message. */
+export function warningView(warning: HouseholdWarning): WarningView {
+  return { ...warning, message: HOUSEHOLD_WARNING_RULES[warning.rule].message };
+}
 
 /** Collection of the household register read model. */
 export const HOUSEHOLDS_COLLECTION = 'registry-households';
@@ -25,6 +40,14 @@ export interface HouseholdView {
   readonly statusKind: RegisteredHousehold['status']['kind'];
   readonly memberCount: number;
   readonly residentMemberCount: number;
+  /** Open data-quality warnings, in the order they were raised. */
+  readonly openWarnings: readonly WarningView[];
+  readonly hasOpenWarnings: boolean;
+  /**
+   * `true` under each open rule's identifier key (`HOUSEHOLD_WARNING_RULES[rule].key`), so the
+   * list can filter by rule with the read store's equality filter.
+   */
+  readonly warningRules: Readonly<Partial<Record<string, true>>>;
 }
 
 /**
@@ -44,7 +67,7 @@ export const householdRegisterProjection: Projection<HouseholdView> = {
     } as HouseholdEvent);
     return state.kind === 'registered' ? view(state, event) : doc;
   },
-  indexes: [['villageCode'], ['townshipCode'], ['countyCode'], ['statusKind']],
+  indexes: [['villageCode'], ['townshipCode'], ['countyCode'], ['statusKind'], ['hasOpenWarnings']],
 };
 
 function view(household: RegisteredHousehold, event: StoredEvent): HouseholdView {
@@ -61,5 +84,13 @@ function view(household: RegisteredHousehold, event: StoredEvent): HouseholdView
     statusKind: household.status.kind,
     memberCount: household.members.length,
     residentMemberCount: household.members.filter((m) => m.profile.livesInHousehold).length,
+    openWarnings: household.warnings.map(warningView),
+    hasOpenWarnings: household.warnings.length > 0,
+    warningRules: Object.fromEntries(
+      household.warnings.map((w): [string, true] => [
+        HOUSEHOLD_WARNING_RULES[w.rule as HouseholdWarningRule].key,
+        true,
+      ]),
+    ),
   };
 }

@@ -1,5 +1,6 @@
 import { divisionTier } from '@relapse-watch/domain-kernel';
 import type { ReadDocument, ReadStore, WhereFilter } from '@relapse-watch/read-store-core';
+import { HOUSEHOLD_WARNING_RULES, type HouseholdWarningRule } from '../domain/household/household-warning.catalogue';
 import { HOUSEHOLDS_COLLECTION, type HouseholdView } from './household-register.projection';
 
 /** A page of the household list. */
@@ -13,6 +14,8 @@ export interface HouseholdListFilter {
   /** Any tier: the households of that unit. */
   readonly divisionCode?: string;
   readonly status?: HouseholdView['statusKind'];
+  /** Only households with this warning open, or with any (`any`). */
+  readonly warning?: HouseholdWarningRule | 'any';
   readonly limit: number;
   readonly offset: number;
 }
@@ -27,9 +30,11 @@ export class HouseholdRegisterQueries {
 
   /** Households of a unit, by village then household number. */
   async list(filter: HouseholdListFilter): Promise<HouseholdPage> {
-    const where: Record<string, string> = {};
+    const where: Record<string, string | boolean> = {};
     if (filter.divisionCode !== undefined) where[`${divisionTier(filter.divisionCode)}Code`] = filter.divisionCode;
     if (filter.status !== undefined) where['statusKind'] = filter.status;
+    if (filter.warning === 'any') where['hasOpenWarnings'] = true;
+    else if (filter.warning !== undefined) where[`warningRules.${HOUSEHOLD_WARNING_RULES[filter.warning].key}`] = true;
     const query: WhereFilter = where;
     const [total, docs] = await Promise.all([
       this.store.count(HOUSEHOLDS_COLLECTION, query),

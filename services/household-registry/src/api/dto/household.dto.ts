@@ -7,6 +7,10 @@ import { IsYuan } from './yuan.decorator';
 import { IsCalendarDate } from './calendar-date.decorator';
 import { IsDivisionCode } from './division-code.decorator';
 import { IntegerParam, Optional, RequiredWhen } from '@relapse-watch/service-runtime';
+import {
+  HOUSEHOLD_WARNING_RULE_CODES,
+  type HouseholdWarningRule,
+} from '../../domain/household/household-warning.catalogue';
 
 const DIVISION_CODE = /^\d{12}$/;
 const STATUS_KINDS = ['ordinary', 'poverty-alleviated'] as const;
@@ -181,6 +185,15 @@ export class ListHouseholdsQueryDto {
   @Optional()
   @IsIn(STATUS_KINDS)
   status?: (typeof STATUS_KINDS)[number];
+
+  @ApiPropertyOptional({
+    enum: [...HOUSEHOLD_WARNING_RULE_CODES, 'any'],
+    description:
+      '只列出有该数据质量预警（any：有任一预警）的农户 / only households with this data-quality warning open (any: with any)',
+  })
+  @Optional()
+  @IsIn([...HOUSEHOLD_WARNING_RULE_CODES, 'any'])
+  warning?: HouseholdWarningRule | 'any';
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @Optional()

@@ -33,31 +33,48 @@ export function importHousehold(
 ): readonly HouseholdEvent[] {
   if (state.kind === 'registered') throw householdError('household.already-registered');
   const { registration, members, income, threePlusOne, flags, legacyMonitoring } = command.data;
-  const { today, householdNumberInUse, registrationDivisionKnown, perCapitaDivisorRule } = command.facts;
+  const { today, householdNumberInUse, registrationDivisionKnown, perCapitaDivisorRule, villageIsUrbanCommittee } =
+    command.facts;
+  const village = villageIsUrbanCommittee === undefined ? {} : { villageIsUrbanCommittee };
   let after = step(
-    { type: 'RegisterHousehold', data: registration, facts: { today, householdNumberInUse } },
+    { type: 'RegisterHousehold', data: registration, facts: { today, householdNumberInUse, ...village } },
     state,
     'registration',
     decide,
   );
   members.forEach((member, i) => {
-    const facts = { today, registrationDivisionKnown: registrationDivisionKnown[i] === true, perCapitaDivisorRule };
+    const facts = {
+      today,
+      registrationDivisionKnown: registrationDivisionKnown[i] === true,
+      perCapitaDivisorRule,
+      ...village,
+    };
     after = step({ type: 'AddMember', data: member, facts }, after, `members[${i}]`, decide);
   });
   if (income !== undefined)
     after = step(
-      { type: 'RecordIncome', data: income, facts: { today, perCapitaDivisorRule } },
+      { type: 'RecordIncome', data: income, facts: { today, perCapitaDivisorRule, ...village } },
       after,
       'income',
       decide,
     );
   if (threePlusOne !== undefined)
-    after = step({ type: 'Record3Plus1Status', data: threePlusOne }, after, 'threePlusOne', decide);
-  if (flags !== undefined) after = step({ type: 'SetFlags', data: flags }, after, 'flags', decide);
+    after = step(
+      { type: 'Record3Plus1Status', data: threePlusOne, facts: { today, ...village } },
+      after,
+      'threePlusOne',
+      decide,
+    );
+  if (flags !== undefined)
+    after = step({ type: 'SetFlags', data: flags, facts: { today, ...village } }, after, 'flags', decide);
   // The import maps the sheet's risk type labels to codes the province knows, so none is unknown here.
   if (legacyMonitoring !== undefined)
     after = step(
-      { type: 'NoteLegacyMonitoringRecord', data: legacyMonitoring, facts: { today, unknownRiskTypes: [] } },
+      {
+        type: 'NoteLegacyMonitoringRecord',
+        data: legacyMonitoring,
+        facts: { today, unknownRiskTypes: [], ...village },
+      },
       after,
       'legacyMonitoring',
       decide,
@@ -86,5 +103,10 @@ export function importHousehold(
         },
       },
     },
+    // The warnings the separate commands would have left open, raised after the household exists.
+    ...household.warnings.map((w): HouseholdEvent => ({
+      type: 'HouseholdWarningRaised',
+      data: { householdId: household.householdId, ...w },
+    })),
   ];
 }

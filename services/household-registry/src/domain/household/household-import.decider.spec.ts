@@ -179,11 +179,18 @@ describe('ImportHousehold', () => {
     spec.given([]).when(command).thenRejects({ code, field });
   });
 
-  it('refuses an ID whose division of registration is unknown (a looked-up fact per member)', () => {
-    spec
-      .given([])
-      .when(importHousehold({}, [true, true, false, true, true]))
-      .thenRejects({ code: 'resident-id.division-unknown', field: 'members[2].personal.residentId' });
+  it('accepts an ID whose division of registration is unknown and raises the warning after the import (a looked-up fact per member)', () => {
+    const events = householdDecider.decide(
+      importHousehold({}, [true, true, false, true, true]),
+      householdDecider.initialState,
+    );
+    expect(events.map((e) => e.type)).toEqual(['HouseholdImported', 'HouseholdWarningRaised']);
+    expect(events[1].data).toEqual({
+      householdId: HOUSEHOLD_ID,
+      rule: 'resident-id.division-unknown',
+      field: 'personal.residentId',
+      evidence: { memberId: members[2].memberId, registrationPrefix: members[2].personal.residentId.slice(0, 6) },
+    });
   });
 
   it('after the import, the separate commands see the household they would have built: repeating them changes nothing', () => {

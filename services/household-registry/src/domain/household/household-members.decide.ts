@@ -57,10 +57,8 @@ function checkedMember(input: MemberInput, facts: MemberFacts): HouseholdMember 
     'personal.name',
     problems,
   );
-  const parsed = parseResidentId(input.personal.residentId, {
-    today: facts.today,
-    isKnownDivision: () => facts.registrationDivisionKnown,
-  });
+  // No isKnownDivision: an unknown registration prefix is a warning (household.warnings.ts), not a refusal.
+  const parsed = parseResidentId(input.personal.residentId, { today: facts.today });
   if (!parsed.ok) problems.push(...parsed.problems.map((p) => atField(p, 'personal.residentId')));
   checkHealth(input.profile.health, problems);
   throwIfAny(problems);

@@ -94,12 +94,6 @@ describe('AddMember', () => {
     ['a wrong check character', { residentId: '511923194201250158' }, {}, 'resident-id.check-character'],
     ['17 characters', { residentId: '51192319420125015' }, {}, 'resident-id.length'],
     ['a letter in the digits', { residentId: '5119231942O1250157' }, {}, 'resident-id.characters'],
-    [
-      'an unknown division of registration (a looked-up fact)',
-      {},
-      { registrationDivisionKnown: false },
-      'resident-id.division-unknown',
-    ],
     ['a birth date after today', {}, { today: '1942-01-24' }, 'resident-id.birth-date'],
   ] as const)('when the resident ID has %s, then it is refused', (_case, personal, facts, code) => {
     spec

@@ -12,6 +12,12 @@ import type { MemberPersonal, MemberProfile, MemberRemovalReason, RelationToHead
 export interface TodayFact {
   /** Today in China Standard Time (`calendarDateAt(now, 480)`): no date recorded may lie after it. */
   readonly today: IsoDate;
+  /**
+   * Whether the household's village is an urban residents' committee (居委会) in the division
+   * tree, for the data-quality warning `household.rural-in-urban-committee`. When absent, that
+   * warning stays as it was (see `WarningFacts`).
+   */
+  readonly villageIsUrbanCommittee?: boolean;
 }
 
 /**
@@ -55,9 +61,10 @@ export interface RegisterHousehold {
 export interface MemberFacts extends TodayFact, DivisorFact {
   /**
    * True when the ID's first six digits are a known division of registration: the handler looks
-   * them up in the division tree, including retired codes (numbers keep the code they were issued
-   * under). Whether the person already belongs to another household is not a fact here: the
-   * handler enforces it with the reservation stream keyed by `residentIdHash`.
+   * them up in the registration prefixes since 1980 (numbers keep the code they were issued
+   * under). False is not a refusal: the member is recorded and the household gets the warning
+   * `resident-id.division-unknown`. Whether the person already belongs to another household is
+   * not a fact here: the handler enforces it with the reservation stream keyed by `residentIdHash`.
    */
   readonly registrationDivisionKnown: boolean;
 }
@@ -156,6 +163,8 @@ export interface ReportRiskEvent {
 export interface Record3Plus1Status {
   readonly type: 'Record3Plus1Status';
   readonly data: ThreePlusOneStatus;
+  /** For the warnings that need them (ages for the compulsory-education rule). */
+  readonly facts?: TodayFact;
 }
 
 /** Set the base status; anything but ordinary or poverty-alleviated (2014–2020) is refused. */
@@ -169,6 +178,8 @@ export interface SetStatus {
 export interface SetFlags {
   readonly type: 'SetFlags';
   readonly data: HouseholdFlags;
+  /** For the warnings that need them (the village's kind for the urban-committee rule). */
+  readonly facts?: TodayFact;
 }
 
 /**

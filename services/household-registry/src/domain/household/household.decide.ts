@@ -10,6 +10,7 @@ import type { PerCapitaDivisorRule } from '../province-policy/province-policy.va
 import type {
   DivisorFact,
   HouseholdCommand,
+  ImportHousehold,
   Record3Plus1Status,
   RegisterHousehold,
   SetFlags,
@@ -26,6 +27,7 @@ import { withPerCapitaRecomputed } from './household-per-capita';
 import { evolve, type HouseholdState, type RegisteredHousehold } from './household.state';
 import type { HouseholdFlags, ThreePlusOneStatus } from './household.values';
 import { canonicalStatus, checkId, checkStatus, checkText, requireToday } from './household.validation';
+import { warningEvents, type WarningFacts } from './household.warnings';
 
 /** RegisterHousehold: the same registration again produces nothing; a different one on the same stream is refused. */
 function register(command: RegisterHousehold, state: HouseholdState): readonly HouseholdEvent[] {
@@ -110,11 +112,8 @@ function registered(state: HouseholdState): RegisteredHousehold {
   return state;
 }
 
-/**
- * Decides a command on a household: the events to append, none for a no-op, or a thrown
- * DomainError. Pure: `now`, ids and looked-up facts arrive in the command (STYLE.md shape 3).
- */
-export function decide(command: HouseholdCommand, state: HouseholdState): readonly HouseholdEvent[] {
+/** The command's own events, before the warnings. */
+function decideChange(command: HouseholdCommand, state: HouseholdState): readonly HouseholdEvent[] {
   switch (command.type) {
     case 'RegisterHousehold':
       return register(command, state);
@@ -152,4 +151,33 @@ export function decide(command: HouseholdCommand, state: HouseholdState): readon
     default:
       return assertNever(command, 'household command');
   }
+}
+
+/** What a command tells the warning rules (see {@link WarningFacts}). */
+function warningFactsOf(command: Exclude<HouseholdCommand, ImportHousehold>): WarningFacts {
+  const { facts } = command;
+  if (facts === undefined) return {};
+  const village =
+    facts.villageIsUrbanCommittee === undefined ? {} : { villageIsUrbanCommittee: facts.villageIsUrbanCommittee };
+  if (command.type !== 'AddMember' && command.type !== 'UpdateMember') return { today: facts.today, ...village };
+  return {
+    today: command.facts.today,
+    ...village,
+    registrationPrefixKnown: { [command.data.memberId]: command.facts.registrationDivisionKnown },
+  };
+}
+
+/**
+ * Decides a command on a household: the events to append, none for a no-op, or a thrown
+ * DomainError. Pure: `now`, ids and looked-up facts arrive in the command (STYLE.md shape 3).
+ * A command that changes something is followed by the warning events its change calls for
+ * (`household.warnings.ts`); a no-op stays a no-op, so a re-sent command writes nothing.
+ * `ImportHousehold` raises its warnings itself, after `HouseholdImported`: those the separate
+ * commands would have left open.
+ */
+export function decide(command: HouseholdCommand, state: HouseholdState): readonly HouseholdEvent[] {
+  const events = decideChange(command, state);
+  if (events.length === 0 || command.type === 'ImportHousehold') return events;
+  const after = events.reduce(evolve, state);
+  return after.kind === 'registered' ? [...events, ...warningEvents(after, warningFactsOf(command))] : events;
 }

@@ -5,6 +5,7 @@ import type { RiskTypeCode } from '../risk-types/risk-types';
 import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
 import type { LegacyMonitoringRecord } from './legacy-monitoring.values';
 import type { MemberPersonal, MemberProfile, MemberRemovalReason } from './member.values';
+import type { HouseholdWarning } from './household-warning.catalogue';
 
 // Internal events of the registry (STYLE.md shape 6): what other services see are the
 // integration events of libs/contracts. Every payload names its household, so a projection
@@ -187,6 +188,22 @@ export type HouseholdFlagsChanged = DomainEvent<
   { readonly householdId: string; readonly flags: HouseholdFlags }
 >;
 
+/**
+ * A data-quality warning was raised (DOMAIN.md "Data quality rules"): after a command's own
+ * events, the decider compares the warnings the household's facts now imply with the open ones
+ * (`household.warnings.ts`). Never a refusal: something for an official to check.
+ */
+export type HouseholdWarningRaised = DomainEvent<
+  'HouseholdWarningRaised',
+  { readonly householdId: string } & HouseholdWarning
+>;
+
+/** An open data-quality warning no longer holds (the facts were corrected or flags set). */
+export type HouseholdWarningCleared = DomainEvent<
+  'HouseholdWarningCleared',
+  { readonly householdId: string } & HouseholdWarning
+>;
+
 /** Every event of the Household aggregate. */
 export type HouseholdEvent =
   | HouseholdRegistered
@@ -201,7 +218,9 @@ export type HouseholdEvent =
   | ThreePlusOneStatusRecorded
   | HouseholdStatusChanged
   | HouseholdFlagsChanged
-  | LegacyMonitoringRecordNoted;
+  | LegacyMonitoringRecordNoted
+  | HouseholdWarningRaised
+  | HouseholdWarningCleared;
 
 // A record over the union, so adding an event type without listing it here is a compile error.
 const EVENT_TYPES: Readonly<Record<HouseholdEvent['type'], true>> = {
@@ -218,6 +237,8 @@ const EVENT_TYPES: Readonly<Record<HouseholdEvent['type'], true>> = {
   HouseholdStatusChanged: true,
   HouseholdFlagsChanged: true,
   LegacyMonitoringRecordNoted: true,
+  HouseholdWarningRaised: true,
+  HouseholdWarningCleared: true,
 };
 
 /** Every event type name of the aggregate, for projections' `handles` lists. */

@@ -11,6 +11,7 @@ import type {
 import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
 import type { LegacyMonitoringRecord } from './legacy-monitoring.values';
 import type { MemberPersonal, MemberProfile } from './member.values';
+import type { HouseholdWarning } from './household-warning.catalogue';
 
 /** A current member of the household. */
 export interface HouseholdMember {
@@ -49,6 +50,8 @@ export interface RegisteredHousehold {
   readonly threePlusOne: ThreePlusOneStatus | null;
   /** Monitoring records older systems declared, kept for the assistance context; never a status. */
   readonly legacyMonitoring: readonly LegacyMonitoringRecord[];
+  /** Open data-quality warnings, in the order they were raised. */
+  readonly warnings: readonly HouseholdWarning[];
 }
 
 /** State of the Household aggregate: nothing before registration. */
@@ -119,6 +122,15 @@ function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): Ho
       return { ...state, flags: event.data.flags };
     case 'LegacyMonitoringRecordNoted':
       return { ...state, legacyMonitoring: [...state.legacyMonitoring, event.data.record] };
+    case 'HouseholdWarningRaised': {
+      const { rule, field, evidence } = event.data;
+      return { ...state, warnings: [...state.warnings, { rule, field, evidence }] };
+    }
+    case 'HouseholdWarningCleared': {
+      const { rule, field, evidence } = event.data;
+      const cleared = { rule, field, evidence };
+      return { ...state, warnings: state.warnings.filter((w) => !isDeepStrictEqual(w, cleared)) };
+    }
     default:
       return assertNever(event, 'household event');
   }
@@ -145,6 +157,7 @@ function newlyRegistered({
     riskEvents: [],
     threePlusOne: null,
     legacyMonitoring: [],
+    warnings: [],
   };
 }
 
