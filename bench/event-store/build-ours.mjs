@@ -88,9 +88,16 @@ export function buildOurs({ sourceRoot, workspaceRoot, outDir, entryPackages = [
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, code);
     }
+    // Subpath entries (`@relapse-watch/service-runtime/config`) map to their compiled sources too.
+    const exportsMap = Object.fromEntries(
+      Object.entries(manifest.exports ?? { '.': { '@relapse-watch/source': './src/index.ts' } }).map(([key, entry]) => [
+        key,
+        entry['@relapse-watch/source'].replace(/\.ts$/, '.js'),
+      ]),
+    );
     writeFileSync(
       join(target, 'package.json'),
-      JSON.stringify({ name, version: manifest.version, main: 'src/index.js' }),
+      JSON.stringify({ name, version: manifest.version, main: 'src/index.js', exports: exportsMap }),
     );
     if (existsSync(join(dir, 'reference')))
       cpSync(join(dir, 'reference'), join(target, 'reference'), { recursive: true });

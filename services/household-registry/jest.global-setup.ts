@@ -1,4 +1,4 @@
 import { jestGlobalSetup } from '@relapse-watch/testing';
 
-// The bulk import's CLI spec also imports into a real PostgreSQL event store.
-export default jestGlobalSetup(['postgres']);
+// The CLI specs import into a real PostgreSQL event store and a real MongoDB-compatible read store (FerretDB).
+export default jestGlobalSetup(['postgres', 'ferretdb']);

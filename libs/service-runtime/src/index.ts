@@ -7,6 +7,7 @@ export * from './config/runtime-adapters.config';
 export * from './event-store/event-store.factory';
 export * from './event-store/instrumented-event-store';
 export * from './read-store/read-store-checkpoints';
+export * from './read-store/read-store.factory';
 export * from './metrics/runtime.metrics';
 export * from './metrics/subscription-lag.registry';
 export * from './logging/correlation-id.context';

@@ -98,11 +98,11 @@ describe('relapse-watch divisions import', () => {
     ['no province', [], 'give the province with --province'],
     ['an unreadable extract', ['--province', '51', '--extract', 'missing.json.gz'], '无法读取区划数据：'],
     [
-      'a read store this build lacks',
-      ['--province', '51', '--read-store', 'mongodb://localhost/rw'],
-      '--read-store 目前只支持 sqlite:<路径> / supports only sqlite:<path> so far',
+      'a MongoDB read store that does not answer',
+      ['--province', '51', '--read-store', 'mongodb://127.0.0.1:1/rw'],
+      '错误 / error: --read-store',
     ],
-    ['a read store URL of no kind', ['--province', '51', '--read-store', './read.db'], 'must be sqlite:<path>'],
+    ['a read store URL of no kind', ['--province', '51', '--read-store', './read.db'], 'is not a URL'],
     [
       'a read store that cannot be opened (a folder)',
       ['--province', '51', '--read-store', 'sqlite:.'],

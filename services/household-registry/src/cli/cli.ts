@@ -1,13 +1,12 @@
 import { DomainError } from '@relapse-watch/domain-kernel';
+import { ConfigError } from '@relapse-watch/service-runtime/config';
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, type CliIo } from './cli-io';
 import { divisionsExtract } from './divisions-extract.command';
 import { divisionsExtractPrefixes } from './divisions-extract-prefixes.command';
 import { divisionsImport } from './divisions-import.command';
-import { DEFAULT_EVENT_STORE_URL } from './event-store.option';
 import { generate, type GenerateOptions } from './generate.command';
 import { householdsImport, type HouseholdsImportOptions } from './households-import.command';
-import { DEFAULT_READ_STORE_URL } from './read-store.option';
 
 function program(io: CliIo): Command {
   const root = new Command('relapse-watch')
@@ -28,8 +27,11 @@ function program(io: CliIo): Command {
       ).conflicts('extract'),
     )
     .option('--extract <file>', '导入指定的区划摘录文件 / import this extract file instead of the shipped one')
-    .option('--read-store <url>', '读库 / the read store (sqlite:<path>)', DEFAULT_READ_STORE_URL)
-    .action(async (options: { province?: string; fromPackage?: boolean; extract?: string; readStore: string }) => {
+    .option(
+      '--read-store <url>',
+      '读库，默认同服务配置（READ_STORE_URL，或 DATA_DIR 下的 read.db） / the read store (default: as the server, READ_STORE_URL or read.db under DATA_DIR)',
+    )
+    .action(async (options: { province?: string; fromPackage?: boolean; extract?: string; readStore?: string }) => {
       await divisionsImport(options, io);
     });
   divisions
@@ -94,8 +96,7 @@ function program(io: CliIo): Command {
     .option('--extract <file>', '区划摘录文件（默认随附的） / division extract (default: the shipped one)')
     .option(
       '--event-store <url>',
-      '事件库，写法同 EVENT_STORE_URL / the event store, as EVENT_STORE_URL (sqlite:<path>, postgres://…, kurrentdb://…)',
-      DEFAULT_EVENT_STORE_URL,
+      '事件库，写法同 EVENT_STORE_URL，默认同服务配置（EVENT_STORE_URL，或 DATA_DIR 下的 events.db） / the event store, as EVENT_STORE_URL (sqlite:<path>, postgres://…, kurrentdb://…); default: as the server',
     )
     .option(
       '--resident-id-salt <salt>',
@@ -132,6 +133,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   } catch (error) {
     // Commander has already printed its own message (usage errors, --help, --version).
     if (error instanceof CommanderError) return error.exitCode;
+    // The server's own one line for its configuration (DATA_DIR, EVENT_STORE_URL, RESIDENT_ID_SALT …).
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return 1;
+    }
     io.err(
       error instanceof DomainError
         ? `错误 / error: ${error.message}`

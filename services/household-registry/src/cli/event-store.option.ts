@@ -1,61 +1,39 @@
-import { isAbsolute, resolve } from 'node:path';
 import { DomainError } from '@relapse-watch/domain-kernel';
 import type { EventStore } from '@relapse-watch/event-store-core';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
+import { ConfigError, type EventStoreTarget } from '@relapse-watch/service-runtime/config';
 
 /**
- * Default of `--event-store`: the embedded event store under the runtime's default DATA_DIR,
- * the file the service runtime opens when EVENT_STORE_URL is not set (`sqlite:./data/events.db`).
+ * Opens the event store the CLI writes to (see `chosenEventStore`): a SQLite file here, with the
+ * commit mode asked for, and any server (`postgres://…`, `kurrentdb://…`) through the service
+ * runtime's own factory, loaded only then: the runtime brings NestJS and every driver, about
+ * 120 MB of RSS an embedded import does not need. A server must answer within 5 s.
+ * @throws DomainError `cli.event-store` for a server that does not answer.
  */
-export const DEFAULT_EVENT_STORE_URL = 'sqlite:./data/events.db';
-
-/** An opened `--event-store` and how to name it in a log line (password masked). */
-export interface OpenedEventStore {
-  readonly store: EventStore;
-  readonly label: string;
-}
-
-/**
- * Opens the event store an `--event-store` URL names, written exactly as EVENT_STORE_URL:
- * `sqlite:<path>` (relative to `cwd`, or `sqlite:///abs/path`) here, and any server URL
- * (`postgres://…`, `kurrentdb://…`) through the service runtime's own parser and factory, loaded
- * only then: the runtime brings NestJS and every driver, about 190 MB of RSS an embedded import
- * does not need. A server must answer within 5 s.
- * @throws DomainError `cli.event-store` for a URL that names no store, or a server that does not answer.
- */
-export async function openEventStoreOption(
-  url: string,
-  cwd: string,
+export async function openEventStoreTarget(
+  target: EventStoreTarget,
+  from: string,
   synchronous: 'FULL' | 'NORMAL',
-): Promise<OpenedEventStore> {
-  if (url.startsWith('sqlite:')) {
-    const path = sqlitePathOf(url, cwd);
-    return { store: SqliteEventStore.open({ path, synchronous }), label: path };
+): Promise<EventStore> {
+  if (target.kind === 'sqlite') {
+    if (target.path === ':memory:') throw storeError(from, '须指定数据库文件 / must name a file');
+    return SqliteEventStore.open({ path: target.path, synchronous });
   }
   const runtime = await import('@relapse-watch/service-runtime');
   try {
-    const target = runtime.parseEventStoreUrl('--event-store', url, cwd);
-    const store = await runtime.openReachable(
-      '--event-store',
-      url,
+    return await runtime.openReachable(
+      from,
+      target.url,
       () => runtime.openEventStore(target),
       runtime.ADAPTER_CONNECT_TIMEOUT_MS,
     );
-    return { store, label: runtime.maskValue(url) };
   } catch (error) {
-    if (!(error instanceof runtime.ConfigError)) throw error;
-    throw storeError(error.problem);
+    if (!(error instanceof ConfigError || error instanceof runtime.ConfigError)) throw error;
+    throw storeError(from, error.problem);
   }
 }
 
-function sqlitePathOf(url: string, cwd: string): string {
-  let path = url.slice('sqlite:'.length);
-  if (path.startsWith('//')) path = path.slice(2);
-  if (path.length === 0 || path.includes('\0') || path === ':memory:')
-    throw storeError('须指定数据库文件 / must name a file');
-  return isAbsolute(path) ? path : resolve(cwd, path);
-}
-
-function storeError(problem: string): DomainError {
-  return new DomainError({ code: 'cli.event-store', field: 'eventStore', message: `--event-store ${problem}` });
+/** A store URL the runtime's parser refused, as the CLI's one line. */
+export function storeError(from: string, problem: string): DomainError {
+  return new DomainError({ code: 'cli.event-store', field: 'eventStore', message: `${from} ${problem}` });
 }

@@ -39,7 +39,7 @@ export async function generate(options: GenerateOptions, io: CliIo): Promise<voi
   }
   const provinceCode = checkProvinceCode(options.province);
   const started = performance.now();
-  const file = options.extract ?? shippedExtractPath(provinceCode);
+  const file = options.extract === undefined ? shippedExtractPath(provinceCode) : resolve(io.cwd, options.extract);
   if (options.extract === undefined && !existsSync(file)) {
     throw divisionSourceError(
       'division-source.province',

@@ -16,14 +16,15 @@ import {
 import { importFileError } from '../import/import.errors';
 import { openSheetRecords } from '../import/sheet-records.reader';
 import type { CliIo } from './cli-io';
-import { openEventStoreOption } from './event-store.option';
-import { residentIdSaltOf } from './resident-id-salt.option';
+import { chosenEventStore, chosenResidentIdSalt } from './cli-config';
+import { openEventStoreTarget } from './event-store.option';
 
 /** Options of `relapse-watch households import`, as commander parsed them. */
 export interface HouseholdsImportOptions {
   readonly province?: string;
   readonly extract?: string;
-  readonly eventStore: string;
+  /** Absent: the server's configuration (EVENT_STORE_URL, else `events.db` under DATA_DIR). */
+  readonly eventStore?: string;
   readonly residentIdSalt?: string;
   readonly concurrency: string;
   readonly errors?: string;
@@ -43,7 +44,12 @@ export async function householdsImport(
   io: CliIo,
 ): Promise<HouseholdSheetImportResult> {
   const path = resolve(io.cwd, file);
-  const salt = residentIdSaltOf(options.residentIdSalt, io.env ?? {}, io.err);
+  const chosen = chosenEventStore(options.eventStore, io);
+  const salt = chosenResidentIdSalt(
+    options.residentIdSalt,
+    io,
+    chosen.target.kind === 'sqlite' ? 'embedded' : 'distributed',
+  );
   const concurrency = wholeNumberOption('--concurrency', options.concurrency, 100_000);
   const progressEveryMs = wholeNumberOption('--progress-every', options.progressEvery, Number.MAX_SAFE_INTEGER, {
     zh: '（毫秒）',
@@ -52,9 +58,10 @@ export async function householdsImport(
   const synchronous = options.synchronous.toUpperCase();
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL')
     throw importFileError('import.file', '--synchronous 须为 FULL 或 NORMAL', '--synchronous must be FULL or NORMAL');
-  const { store, label } = await openEventStoreOption(options.eventStore, io.cwd, synchronous);
+  io.err(`事件库 / event store: ${chosen.label}（来自 / from ${chosen.from}）`);
+  const store = await openEventStoreTarget(chosen.target, chosen.from, synchronous);
   try {
-    return await importInto(store, label, path, options, { salt, concurrency, progressEveryMs }, io);
+    return await importInto(store, chosen.label, path, options, { salt, concurrency, progressEveryMs }, io);
   } finally {
     await store.close();
   }
@@ -70,7 +77,7 @@ async function importInto(
 ): Promise<HouseholdSheetImportResult> {
   const { salt, concurrency, progressEveryMs } = settings;
   const provinceCode = checkProvinceCode(options.province ?? (await provinceOfSheet(path)));
-  const extract = options.extract ?? shippedExtractPath(provinceCode);
+  const extract = options.extract === undefined ? shippedExtractPath(provinceCode) : resolve(io.cwd, options.extract);
   if (options.extract === undefined && !existsSync(extract)) {
     throw divisionSourceError(
       'division-source.province',

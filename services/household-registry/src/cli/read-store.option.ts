@@ -1,22 +1,34 @@
-import { isAbsolute, resolve } from 'node:path';
 import { DomainError } from '@relapse-watch/domain-kernel';
-
-/** Default of `--read-store`: the embedded read store under the runtime's default DATA_DIR (./data). */
-export const DEFAULT_READ_STORE_URL = 'sqlite:./data/read.db';
+import type { ReadStore } from '@relapse-watch/read-store-core';
+import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
+import { ConfigError, type ReadStoreTarget } from '@relapse-watch/service-runtime/config';
 
 /**
- * The SQLite file of a `--read-store` URL, written the way READ_STORE_URL is
- * (libs/service-runtime): `sqlite:<path>` with a relative path taken from `cwd`, or
- * `sqlite:///abs/path`. Other stores are refused until the CLI moves to the runtime config.
- * @throws DomainError `cli.read-store`.
+ * Opens the read store the CLI writes to (see `chosenReadStore`): a SQLite file here, a MongoDB
+ * server through the service runtime's factory, loaded only then (NestJS and the drivers). A
+ * server must answer within 5 s.
+ * @throws DomainError `cli.read-store` for an in-memory file or a server that does not answer.
  */
-export function sqlitePathOf(url: string, cwd: string): string {
-  const refuse = (zh: string, en: string) =>
-    new DomainError({ code: 'cli.read-store', field: 'readStore', message: `--read-store ${zh} / ${en}` });
-  if (/^mongodb(\+srv)?:/i.test(url)) throw refuse('目前只支持 sqlite:<路径>', 'supports only sqlite:<path> so far');
-  if (!url.startsWith('sqlite:')) throw refuse('应为 sqlite:<路径>', 'must be sqlite:<path>');
-  let path = url.slice('sqlite:'.length);
-  if (path.startsWith('//')) path = path.slice(2);
-  if (path.length === 0 || path.includes('\0')) throw refuse('缺少数据库文件路径', 'must name a file');
-  return path === ':memory:' || isAbsolute(path) ? path : resolve(cwd, path);
+export async function openReadStoreTarget(target: ReadStoreTarget, from: string): Promise<ReadStore> {
+  if (target.kind === 'sqlite') {
+    if (target.path === ':memory:') throw readStoreError(from, '须指定数据库文件 / must name a file');
+    return SqliteReadStore.open({ path: target.path });
+  }
+  const runtime = await import('@relapse-watch/service-runtime');
+  try {
+    return await runtime.openReachable(
+      from,
+      target.url,
+      () => runtime.openReadStore(target, { serverSelectionTimeoutMs: runtime.ADAPTER_CONNECT_TIMEOUT_MS }),
+      runtime.ADAPTER_CONNECT_TIMEOUT_MS,
+    );
+  } catch (error) {
+    if (!(error instanceof ConfigError || error instanceof runtime.ConfigError)) throw error;
+    throw readStoreError(from, error.problem);
+  }
+}
+
+/** A read store option the runtime's parser refused, as the CLI's one line. */
+export function readStoreError(from: string, problem: string): DomainError {
+  return new DomainError({ code: 'cli.read-store', field: 'readStore', message: `${from} ${problem}` });
 }

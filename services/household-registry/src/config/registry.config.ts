@@ -1,4 +1,4 @@
-import { ConfigError, type RuntimeMode } from '@relapse-watch/service-runtime';
+import { ConfigError, type RuntimeMode } from '@relapse-watch/service-runtime/config';
 
 /** Injection token of the {@link RegistryConfig}. */
 export const REGISTRY_CONFIG = Symbol.for('relapse-watch.registry-config');

@@ -1,7 +1,12 @@
 import { DomainError } from '@relapse-watch/domain-kernel';
 import type { DivisionDirectory } from '../divisions/division-directory';
 import type { HousingGrade, ThreePlusOneStatus } from '../domain/household/household.values';
-import type { SheetHousehold, SheetHouseholdStatus, SheetMember } from '../import/household-sheet.types';
+import type {
+  SheetHousehold,
+  SheetHouseholdStatus,
+  SheetMember,
+  SheetRigidExpenditure,
+} from '../import/household-sheet.types';
 import { familyNameFor, fullName, namingTraditionOf } from './chinese-names';
 import { countyProfileOf, type CountyProfile } from './county-profile';
 import { householdIncome } from './household-income';
@@ -189,8 +194,45 @@ function household(
     status,
     flags,
     income: householdIncome(random, members, alleviated, settings.incomeYear, settings.lineYuan),
+    rigidExpenditure: rigidExpenditure(random, members, settings),
     threePlusOne,
     members,
+  };
+}
+
+/** School stages that cost a household real money (fees, board, travel); compulsory schooling costs little. */
+const COSTLY_SCHOOLING: ReadonlySet<string> = new Set([
+  'senior-secondary',
+  'secondary-vocational',
+  'higher-vocational',
+  'undergraduate-or-above',
+]);
+
+/**
+ * Rigid expenditure of the income year, in whole yuan, or null (empty columns) when the household
+ * had none: self-paid medical cost where someone is seriously (5,000–40,000) or chronically ill
+ * (500–5,000), education where someone is in senior secondary school or beyond (2,000–15,000 each),
+ * a disaster loss for about 2 % of households (1,000–30,000). Illustrative ranges, not statistics.
+ */
+function rigidExpenditure(
+  random: SeededRandom,
+  members: readonly SheetMember[],
+  settings: Settings,
+): SheetRigidExpenditure | null {
+  let medical = 0;
+  let education = 0;
+  for (const { profile } of members) {
+    if (profile.health.kind === 'serious-illness') medical += random.int(5_000, 40_000);
+    else if (profile.health.kind === 'chronic-illness') medical += random.int(500, 5_000);
+    if (COSTLY_SCHOOLING.has(profile.schooling)) education += random.int(2_000, 15_000);
+  }
+  const disaster = random.chance(0.02) ? random.int(1_000, 30_000) : 0;
+  if (medical + education + disaster === 0) return null;
+  return {
+    year: settings.incomeYear,
+    medicalAfterReimbursementYuan: String(medical),
+    educationYuan: String(education),
+    disasterLossYuan: String(disaster),
   };
 }
 

@@ -1,15 +1,16 @@
-import { CsvRecordParser } from './csv-records.reader';
+import { readCsvRecords, type CsvRecord } from './csv-records.reader';
 
-function parseInChunks(text: string, size: number) {
-  const parser = new CsvRecordParser();
-  const records = [];
-  for (let i = 0; i < text.length; i += size) records.push(...parser.push(text.slice(i, i + size)));
-  records.push(...parser.end());
+async function parseInChunks(text: string, size: number): Promise<CsvRecord[]> {
+  async function* chunks() {
+    for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+  }
+  const records: CsvRecord[] = [];
+  for await (const record of readCsvRecords(chunks())) records.push(record);
   return records;
 }
 
-describe('CsvRecordParser (RFC 4180)', () => {
-  const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"two\nlines",z\n3,,\n4,last,"no newline"';
+describe('readCsvRecords (csv-parse, RFC 4180)', () => {
+  const text = 'a,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"two\nlines",z\n3,,\n4,last,"no newline"';
   const expected = [
     { rowNumber: 1, fields: ['a', 'b', 'c'] },
     { rowNumber: 2, fields: ['1', 'x, y', 'say "hi"'] },
@@ -18,13 +19,36 @@ describe('CsvRecordParser (RFC 4180)', () => {
     { rowNumber: 7, fields: ['4', 'last', 'no newline'] },
   ];
 
-  it.each([1, 2, 3, 7, 1000])('reads quoted commas, quotes, line breaks, CRLF and a BOM, in chunks of %i', (size) => {
-    expect(parseInChunks(text, size)).toEqual(expected);
+  it.each([1, 2, 3, 7, 1000])(
+    'reads quoted commas, quotes, line breaks, CRLF and LF mixed, blank lines counted, in chunks of %i',
+    async (size) => {
+      expect(await parseInChunks(text, size)).toEqual(expected);
+    },
+  );
+
+  it('numbers a row after a quoted field with a CRLF inside by the line it starts on', async () => {
+    expect(await parseInChunks('h\r\n"a\r\nb"\r\nc\r\n', 4)).toEqual([
+      { rowNumber: 1, fields: ['h'] },
+      { rowNumber: 2, fields: ['a\r\nb'] },
+      { rowNumber: 4, fields: ['c'] },
+    ]);
   });
 
-  it('refuses an unterminated quoted field at the end', () => {
-    const parser = new CsvRecordParser();
-    parser.push('a,"open');
-    expect(() => parser.end()).toThrow(/unterminated/);
+  it('reads tab-separated text (Excel "Unicode text") when the header has tabs and no comma', async () => {
+    expect(await parseInChunks('村代码\t姓名\r\n510101001001\t张, 三\r\n', 5)).toEqual([
+      { rowNumber: 1, fields: ['村代码', '姓名'] },
+      { rowNumber: 2, fields: ['510101001001', '张, 三'] },
+    ]);
+  });
+
+  it('refuses an unterminated quoted field with import.csv-format naming the row', async () => {
+    await expect(parseInChunks('a,b\n1,"open\n', 3)).rejects.toMatchObject({
+      code: 'import.csv-format',
+      message: expect.stringMatching(/引号未闭合.*a quoted field is not closed/) as unknown,
+    });
+  });
+
+  it('gives nothing for empty text', async () => {
+    expect(await parseInChunks('', 1)).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ import {
   importHouseholdGroup,
   memberCommandKey,
   readGroupRows,
+  rigidExpenditureData,
   type GroupImportContext,
   type GroupOutcome,
   type RowGroup,
@@ -113,7 +114,8 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
   const { members, base } = rows;
   if (base === undefined) return { outcome: groupOutcome(group, rows, false), appends: [] };
   if (headFirst(members[0]) !== 0) return null;
-  const { villageCode, householdNumber, status, income, threePlusOne, flags, legacyMonitoring } = base.parsed.household;
+  const { villageCode, householdNumber, status, income, rigidExpenditure, threePlusOne, flags, legacyMonitoring } =
+    base.parsed.household;
   const householdId = importedHouseholdId(villageCode, householdNumber);
   const context = (key: string) => importCommandContext(ctx, householdId, villageCode, key);
   const people = members.map((row) => {
@@ -142,6 +144,7 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
         profile,
       })),
       income: { period: { kind: 'calendar-year', year }, components },
+      ...(rigidExpenditure === null ? {} : { rigidExpenditure: rigidExpenditureData(rigidExpenditure) }),
       threePlusOne,
       flags,
       ...(legacyMonitoring === null || legacyMonitoring === undefined ? {} : { legacyMonitoring }),

@@ -2,7 +2,7 @@ import { calendarDateAt, DomainError, residentIdHash, type IsoDate } from '@rela
 import { handleCommand, type Actor, type CommandContext, type EventStore } from '@relapse-watch/event-store-core';
 import { addMember } from '../application/add-member.handler';
 import { registerHousehold } from '../application/register-household.handler';
-import type { HouseholdCommand } from '../domain/household/household.commands';
+import type { HouseholdCommand, RecordRigidExpenditure } from '../domain/household/household.commands';
 import { householdDecider, householdStreamId } from '../domain/household/household.decider';
 import { householdNumberStreamId } from '../domain/household-number-reservation/household-number-reservation.decider';
 import { personReservationStreamId } from '../domain/person-reservation/person-reservation.decider';
@@ -13,6 +13,7 @@ import {
 } from '../domain/province-policy/province-policy.values';
 import type { CsvRecord } from './csv-records.reader';
 import { HOUSEHOLD_COLUMNS } from './household-sheet.columns';
+import type { SheetRigidExpenditure } from './household-sheet.types';
 import { parseHouseholdRow, type AcceptedRow, type ColumnIndex, type RowRules } from './household-row.parser';
 import { contentDigest, importedHouseholdId, importedMemberId } from './import-ids';
 import { errorLines, warningLines, type ImportErrorLine } from './import-error.file';
@@ -58,7 +59,7 @@ export interface Row {
 /**
  * Imports one household's rows through the registry's handlers: registers the household
  * (reserving its number), adds each member (reserving the person; the head first), then records
- * the year's income, the 3+1 status and the flags. Every command carries an idempotency key
+ * the year's income, the rigid expenditure (when the sheet has it), the 3+1 status and the flags. Every command carries an idempotency key
  * derived from the household and the row's content, so a re-run or a resumed run replays instead
  * of appending. Domain refusals become error lines; anything else (the store failing) is thrown
  * and stops the import.
@@ -117,7 +118,7 @@ export function readGroupRows(group: RowGroup, ctx: Pick<GroupImportContext, 'co
   const rows = { errors: [] as ImportErrorLine[], rejected: new Set<number>() };
   const parsedRows: Row[] = [];
   for (const record of group.records) {
-    const parsed = parseHouseholdRow(record.fields, ctx.columns, ctx.rules);
+    const parsed = parseHouseholdRow(record.fields, ctx.columns, ctx.rules, record.numberCells);
     if (parsed.ok) parsedRows.push({ rowNumber: record.rowNumber, parsed });
     else rejectRow(rows, record.rowNumber, errorLines(record.rowNumber, parsed.problems));
   }
@@ -153,7 +154,8 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
   const done = (household: boolean): GroupOutcome => groupOutcome(group, rows, household);
   if (base === undefined) return done(false);
 
-  const { villageCode, householdNumber, status, income, threePlusOne, flags, legacyMonitoring } = base.parsed.household;
+  const { villageCode, householdNumber, status, income, rigidExpenditure, threePlusOne, flags, legacyMonitoring } =
+    base.parsed.household;
   const perCapitaDivisorRule = divisorRuleOf(ctx.rules);
   const householdId = importedHouseholdId(villageCode, householdNumber);
   streams.push(householdStreamId(householdId), householdNumberStreamId(villageCode, householdNumber));
@@ -241,6 +243,13 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
     // household cut by an earlier, partial sheet) the same figures are a new record, not a re-send.
     `income/${year}/${contentDigest([...Object.values(components), perCapitaDivisorRule, divisorOfRows(accepted, perCapitaDivisorRule)])}`,
   );
+  if (rigidExpenditure !== null) {
+    const data = rigidExpenditureData(rigidExpenditure);
+    await household(
+      { type: 'RecordRigidExpenditure', data, facts },
+      `rigid-expenditure/${rigidExpenditure.year}/${contentDigest(Object.values(rigidExpenditure))}`,
+    );
+  }
   await household(
     { type: 'Record3Plus1Status', data: threePlusOne, facts },
     `3plus1/${contentDigest(Object.values(threePlusOne))}`,
@@ -262,6 +271,12 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
 export function importFacts(ctx: Pick<GroupImportContext, 'rules'>, today: IsoDate, villageCode: string) {
   const urban = ctx.rules.isUrbanResidentsCommittee?.(villageCode);
   return { today, ...(urban === undefined ? {} : { villageIsUrbanCommittee: urban }) };
+}
+
+/** The `RecordRigidExpenditure` data of the sheet's rigid-expenditure columns: both paths record the same. */
+export function rigidExpenditureData(sheet: SheetRigidExpenditure): RecordRigidExpenditure['data'] {
+  const { year, medicalAfterReimbursementYuan, educationYuan, disasterLossYuan } = sheet;
+  return { period: { kind: 'calendar-year', year }, medicalAfterReimbursementYuan, educationYuan, disasterLossYuan };
 }
 
 /** Rows whose household columns agree with the first row's and whose person is not already in the group; the others are refused. */

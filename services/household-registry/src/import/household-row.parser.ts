@@ -21,6 +21,7 @@ import {
   NO,
   OPTIONAL_COLUMNS,
   OPTIONAL_HEADERS,
+  RIGID_EXPENDITURE_COLUMNS,
   SHEET_COLUMNS,
   SHEET_VOCABULARY,
   YES,
@@ -29,6 +30,7 @@ import {
 import type { SheetHousehold, SheetMember } from './household-sheet.types';
 import { importProblem } from './import.errors';
 import { parseStatusColumns } from './monitoring-columns.parser';
+import { isResidentIdNumberCell } from './resident-id-cell';
 
 /** Where each column sits in a row, found from the header. */
 export type ColumnIndex = Readonly<Record<SheetColumn, number>>;
@@ -106,6 +108,7 @@ export function parseHouseholdRow(
   fields: readonly string[],
   columns: ColumnIndex,
   rules: RowRules,
+  numberCells: readonly number[] = [],
 ): AcceptedRow | RejectedRow {
   const problems: DomainProblem[] = [];
   const cell = (column: SheetColumn): string => (fields[columns[column]] ?? '').trim();
@@ -138,11 +141,14 @@ export function parseHouseholdRow(
     }
     return value;
   };
-  const amount = (column: SheetColumn): string => {
+  const amount = (
+    column: SheetColumn,
+    negative: 'income.component-negative' | 'rigid-expenditure.amount-negative' = 'income.component-negative',
+  ): string => {
     if (!present(column)) return '0';
     const result = parseYuan(cell(column));
     if (!result.ok) problems.push(atField(result.problem, column));
-    else if (result.fen < 0) problems.push(householdProblem('income.component-negative', column));
+    else if (result.fen < 0) problems.push(householdProblem(negative, column));
     return cell(column);
   };
 
@@ -179,6 +185,17 @@ export function parseHouseholdRow(
     transferYuan: amount('transferYuan'),
     productionCostsYuan: amount('productionCostsYuan'),
   };
+  const rigidExpenditure = RIGID_EXPENDITURE_COLUMNS.some(present)
+    ? {
+        year: integer('expenditureYear', 1000, Number(rules.today.slice(0, 4))) ?? 0,
+        medicalAfterReimbursementYuan: amount('medicalAfterReimbursementYuan', 'rigid-expenditure.amount-negative'),
+        educationYuan: amount('educationYuan', 'rigid-expenditure.amount-negative'),
+        disasterLossYuan: amount('disasterLossYuan', 'rigid-expenditure.amount-negative'),
+      }
+    : null;
+  // Figures without their year would be a record of no period.
+  if (rigidExpenditure !== null && !present('expenditureYear'))
+    problems.push(importProblem('import.field-required', 'expenditureYear'));
   const housingGrade = coded<HousingGrade>('housingGrade', SHEET_VOCABULARY.housingGrade);
   const threePlusOne = {
     foodAndClothingSecured: flag('foodAndClothingSecured'),
@@ -194,7 +211,9 @@ export function parseHouseholdRow(
   if (present('residentId')) {
     // The prefix is looked up below: an unknown one is the household's warning, not the row's refusal.
     const parsed = parseResidentId(residentId, { today: rules.today });
-    if (!parsed.ok) problems.push(...parsed.problems.map((p) => atField(p, 'residentId')));
+    if (isResidentIdNumberCell(residentId, numberCells.includes(columns.residentId), () => parsed.ok))
+      problems.push(importProblem('import.resident-id-number-cell', 'residentId'));
+    else if (!parsed.ok) problems.push(...parsed.problems.map((p) => atField(p, 'residentId')));
     else normalisedId = parsed.residentId.value;
   }
   const name = cell('name');
@@ -217,6 +236,7 @@ export function parseHouseholdRow(
       status,
       flags,
       income,
+      rigidExpenditure,
       threePlusOne,
       legacyMonitoring,
     },

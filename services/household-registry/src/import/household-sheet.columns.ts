@@ -20,6 +20,10 @@ export const SHEET_COLUMNS = [
   ['propertyYuan', '财产性收入'],
   ['transferYuan', '转移性收入'],
   ['productionCostsYuan', '生产经营费用支出'],
+  ['expenditureYear', '支出年度'],
+  ['medicalAfterReimbursementYuan', '自付医疗费用'],
+  ['educationYuan', '教育支出'],
+  ['disasterLossYuan', '灾害损失'],
   ['foodAndClothingSecured', '不愁吃穿'],
   ['compulsoryEducationSecured', '义务教育保障'],
   ['medicalInsuranceCovered', '基本医疗保障'],
@@ -80,19 +84,32 @@ export const MONITORING_COLUMNS: readonly SheetColumn[] = [
 
 /** Columns the household's own facts live in: equal on every row of one household. */
 export const HOUSEHOLD_COLUMNS: readonly SheetColumn[] = [
-  ...SHEET_COLUMNS.slice(0, 17).map(([key]) => key),
+  ...SHEET_COLUMNS.slice(
+    0,
+    SHEET_COLUMNS.findIndex(([key]) => key === 'name'),
+  ).map(([key]) => key),
   ...MONITORING_COLUMNS,
 ];
+
+/** The rigid-expenditure columns (DOMAIN.md): optional as a group, all empty meaning no record. */
+export const RIGID_EXPENDITURE_COLUMNS = [
+  'expenditureYear',
+  'medicalAfterReimbursementYuan',
+  'educationYuan',
+  'disasterLossYuan',
+] as const satisfies readonly SheetColumn[];
 
 /** Columns whose header may be missing: a sheet without monitoring subjects need not carry their columns. */
 export const OPTIONAL_HEADERS: ReadonlySet<SheetColumn> = new Set<SheetColumn>(MONITORING_COLUMNS);
 
 /**
- * Columns that may be empty: the year left poverty (ordinary households), the disability grade (no
- * disability), the work columns (not employed), the monitoring columns (rows not of a monitoring subject).
+ * Columns that may be empty: the year left poverty (ordinary households), the rigid expenditure (no
+ * record), the disability grade (no disability), the work columns (not employed), the monitoring
+ * columns (rows not of a monitoring subject).
  */
 export const OPTIONAL_COLUMNS: ReadonlySet<SheetColumn> = new Set<SheetColumn>([
   'yearLeftPoverty',
+  ...RIGID_EXPENDITURE_COLUMNS,
   'disabilityGrade',
   'workPlace',
   'employmentStability',

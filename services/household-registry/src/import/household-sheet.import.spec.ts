@@ -243,3 +243,68 @@ describe('household sheet: refused rows', () => {
     );
   });
 });
+
+describe('household sheet: rigid-expenditure columns', () => {
+  it('records them through both paths, as RecordRigidExpenditure would: in HouseholdImported and as RigidExpenditureRecorded', async () => {
+    const folder = tempFolder();
+    const households = [
+      ...generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 80, seed: 'rigid' }),
+    ];
+    const withRigid = households.filter((h) => h.rigidExpenditure !== null);
+    expect(withRigid.length).toBeGreaterThan(5);
+    expect(withRigid.length).toBeLessThan(households.length);
+    const sheet = join(folder, 'rigid.csv');
+    await writeHouseholdSheet(households, { kind: 'csv', path: sheet });
+
+    await importInto(join(folder, 'fast.db'), sheet, { progressFile: null });
+    const fast = (await allEvents(join(folder, 'fast.db')))
+      .filter((e) => e.type === 'HouseholdImported')
+      .flatMap((e) => (e.data as HouseholdImported['data']).rigidExpenditures ?? []);
+    await importInto(join(folder, 'commands.db'), sheet, { progressFile: null, batchHouseholds: 1 });
+    const commands = (await allEvents(join(folder, 'commands.db')))
+      .filter((e) => e.type === 'RigidExpenditureRecorded')
+      .map((e) => {
+        const { householdId: _id, ...record } = e.data as { householdId: string };
+        return record as Record<string, unknown>;
+      });
+
+    const expected = withRigid.map(({ rigidExpenditure: r }) => ({
+      period: { kind: 'calendar-year', year: r?.year },
+      medicalAfterReimbursementFen: Number(r?.medicalAfterReimbursementYuan) * 100,
+      educationFen: Number(r?.educationYuan) * 100,
+      disasterLossFen: Number(r?.disasterLossYuan) * 100,
+      totalFen:
+        (Number(r?.medicalAfterReimbursementYuan) + Number(r?.educationYuan) + Number(r?.disasterLossYuan)) * 100,
+    }));
+    const byTotal = (a: { totalFen?: unknown }, b: { totalFen?: unknown }) => Number(a.totalFen) - Number(b.totalFen);
+    expect([...fast].sort(byTotal)).toEqual([...expected].sort(byTotal));
+    expect([...commands].sort(byTotal)).toEqual([...expected].sort(byTotal));
+  });
+
+  it('refuses figures without their year, and negative figures, at their columns', () => {
+    const [household] = [...generateProvinceHouseholds(sichuan(), { provinceCode: '51', households: 1, seed: 'r' })];
+    const columns = columnIndexOf(sheetHeader());
+    const rules = {
+      today: '2026-03-01',
+      isKnownVillage: (c: string) => sichuan().has(c),
+      isKnownRegistrationDivision: (p: string) => sichuan().isKnownCountyPrefix(p),
+    };
+    const row = (cells: Partial<Record<'expenditureYear' | 'educationYuan' | 'disasterLossYuan', string>>) => {
+      const fields = [...sheetRows(household)[0]];
+      for (const [column, value] of Object.entries(cells)) fields[columns[column as 'educationYuan']] = value;
+      return parseHouseholdRow(fields, columns, rules);
+    };
+    expect(row({ expenditureYear: '', educationYuan: '3000', disasterLossYuan: '' })).toMatchObject({
+      ok: false,
+      problems: [{ code: 'import.field-required', field: 'expenditureYear' }],
+    });
+    expect(row({ expenditureYear: '2024', educationYuan: '-1' })).toMatchObject({
+      ok: false,
+      problems: [{ code: 'rigid-expenditure.amount-negative', field: 'educationYuan' }],
+    });
+    expect(row({ expenditureYear: '2024', educationYuan: '3000' })).toMatchObject({
+      ok: true,
+      household: { rigidExpenditure: { year: 2024, educationYuan: '3000' } },
+    });
+  });
+});

@@ -1,31 +1,21 @@
-import { isUrbanResidentsCommittee } from '../divisions/village-committee-kind';
 import { randomUUID } from 'node:crypto';
 import { calendarDateAt } from '@relapse-watch/domain-kernel';
 import type { Actor, EventStore } from '@relapse-watch/event-store-core';
-import { householdPolicyFacts } from '../application/policy-facts';
+import { householdPolicyFacts, type HouseholdPolicyFacts } from '../application/policy-facts';
 import type { DivisionDirectory } from '../divisions/division-directory';
 import { loadRegistrationPrefixes } from '../divisions/registration-prefixes';
-import type { CsvRecord } from './csv-records.reader';
-import { importHouseholdBatch } from './household-batch.importer';
-import {
-  importHouseholdGroup,
-  type GroupImportContext,
-  type GroupOutcome,
-  type RowGroup,
-} from './household-group.importer';
-import { columnIndexOf, type ColumnIndex } from './household-row.parser';
-import { ImportErrorFile } from './import-error.file';
+import { isUrbanResidentsCommittee } from '../divisions/village-committee-kind';
+import { HouseholdDispatch } from './household-dispatch';
+import type { GroupImportContext } from './household-group.importer';
+import { householdGroups, splitHeader } from './household-groups';
+import { columnIndexOf, type RowRules } from './household-row.parser';
 import { ImportStreamCache } from './import-stream.cache';
-import {
-  clearImportProgress,
-  loadImportProgress,
-  saveImportProgress,
-  sheetIdentity,
-  IMPORT_PROGRESS_FORMAT,
-  type ImportCounts,
-} from './import-progress';
+import type { ImportCounts } from './import-progress';
+import { ImportTally, type ImportProgress } from './import-tally';
 import { importFileError } from './import.errors';
-import { openSheetRecords } from './sheet-records.reader';
+import { openSheetRecords, type SheetRecords } from './sheet-records.reader';
+
+export type { ImportProgress } from './import-tally';
 
 /** What {@link importHouseholdSheet} needs. Configuration (salt, concurrency) and the clock come from the caller. */
 export interface HouseholdSheetImportOptions {
@@ -63,12 +53,6 @@ export interface HouseholdSheetImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
-/** Where a running import is. */
-export interface ImportProgress extends ImportCounts {
-  /** Share of the file read (0–1), or null for XLSX. */
-  readonly fraction: number | null;
-}
-
 /** What an import did. */
 export interface HouseholdSheetImportResult extends ImportCounts {
   /** Refusal lines in the error file (a row can have several problems). */
@@ -83,10 +67,6 @@ export interface HouseholdSheetImportResult extends ImportCounts {
 }
 
 const DEFAULT_ACTOR: Actor = { userId: 'household-sheet-import', role: 'registry-import' };
-/** A household with more rows than this is a sheet error (e.g. the number column left constant), cut into pieces to keep memory bounded. */
-const MAX_GROUP_ROWS = 200;
-/** Rows per fast-path batch at most, so one multi-stream append stays a few thousand events. */
-const MAX_BATCH_ROWS = 2_000;
 
 /**
  * Imports a household sheet into the registry: one row per member, consecutive rows of one
@@ -100,30 +80,104 @@ const MAX_BATCH_ROWS = 2_000;
  * only lose progress, never an accepted row, which is in the store before the progress passes it).
  *
  * Refused rows go to the error file with their row number, column, code and message; the others
- * are kept (see {@link importHouseholdGroup} for the row rules).
- * @throws DomainError `import.file` / `import.header` for a sheet that cannot be read; store
- *   failures as they are (the progress saved so far lets the next run resume).
+ * are kept (see `importHouseholdGroup` for the row rules).
+ *
+ * The steps: open the sheet and the tally (error and progress files) → read the header → group
+ * the rows into households → skip what a resumed run did, decide and append the rest (fast-path
+ * batches or command by command) → wait for the last ones → complete the tally.
+ * @throws DomainError `import.file` / `import.encoding` / `import.csv-format` / `import.header` for
+ *   a sheet that cannot be read; store failures as they are (the progress saved so far lets the
+ *   next run resume).
  */
 export async function importHouseholdSheet(options: HouseholdSheetImportOptions): Promise<HouseholdSheetImportResult> {
   const started = performance.now();
-  const concurrency = options.concurrency ?? 512;
-  const progressFile = options.progressFile === undefined ? `${options.file}.progress.json` : options.progressFile;
-  const progressEveryMs = options.progressEveryMs ?? 1_000;
   const sheet = openSheetRecords(options.file);
-  const identity = sheetIdentity(options.file);
-  const saved = progressFile === null ? null : loadImportProgress(progressFile, identity);
-  const errorPath = options.errorFile ?? `${options.file}.errors.csv`;
-  const errorFile = saved ? ImportErrorFile.resumed(errorPath, saved.rowsDone) : ImportErrorFile.fresh(errorPath);
-  const skipThroughRow = saved?.rowsDone ?? 0;
+  const errorFile = options.errorFile ?? `${options.file}.errors.csv`;
+  const tally = new ImportTally({
+    file: options.file,
+    errorFile,
+    progressFile: options.progressFile === undefined ? `${options.file}.progress.json` : options.progressFile,
+    progressEveryMs: options.progressEveryMs ?? 1_000,
+    onProgress: options.onProgress,
+    fraction: sheet.fraction,
+  });
+  const failure = await importGroups(sheet, tally, options);
+  if (failure !== null) {
+    tally.save();
+    throw failure;
+  }
+  const { lines, warnings } = tally.complete();
+  return {
+    ...tally.finished,
+    problems: lines - warnings,
+    warnings,
+    errorFile: lines > 0 ? errorFile : null,
+    resumedAfterRow: tally.resumedAfterRow,
+    elapsedMs: performance.now() - started,
+  };
+}
 
-  const directory = options.directory;
-  const ownProvince = directory.provinces()[0]?.code.slice(0, 2);
+/** Reads, groups and dispatches every household; resolves once none is in flight, with what stopped the import (or null). */
+async function importGroups(
+  sheet: SheetRecords,
+  tally: ImportTally,
+  options: HouseholdSheetImportOptions,
+): Promise<unknown> {
+  let dispatch: HouseholdDispatch | null = null;
+  let failure: unknown = null;
+  try {
+    const split = await splitHeader(sheet.records);
+    if (split === null) return importFileError('import.header', '文件为空', 'the file is empty');
+    const ctx = groupContext(options, columnIndexOf(split.header.fields), await provincePolicy(options));
+    const batchHouseholds = Math.max(1, options.batchHouseholds ?? 250);
+    dispatch = new HouseholdDispatch(ctx, batchHouseholds, options.concurrency ?? 512, (group, outcome) =>
+      tally.done(group, outcome),
+    );
+    for await (const group of householdGroups(split.rows, ctx.columns)) {
+      if (tally.alreadyDone(group)) continue;
+      await dispatch.add(group);
+      if (dispatch.failure !== null) break;
+    }
+    if (dispatch.failure === null) await dispatch.flush();
+  } catch (error) {
+    failure = asImportFailure(error);
+  }
+  await dispatch?.drained();
+  // A store failure stops the reading, so it comes first when both happened.
+  return dispatch?.failure ?? failure;
+}
+
+/** What every household's import shares: the store (through the stream cache), the row rules, the command context. */
+function groupContext(
+  options: HouseholdSheetImportOptions,
+  columns: ReturnType<typeof columnIndexOf>,
+  policy: HouseholdPolicyFacts,
+): GroupImportContext {
+  const cache = new ImportStreamCache(options.store);
+  return {
+    store: cache,
+    forget: (stream) => cache.forget(stream),
+    residentIdSalt: options.residentIdSalt,
+    columns,
+    rules: rowRules(options, policy),
+    now: options.now,
+    actor: options.actor ?? DEFAULT_ACTOR,
+    correlationId: randomUUID(),
+  };
+}
+
+/** The province's divisor rule and own risk types, as the separate commands' handlers look them up. */
+function provincePolicy(options: HouseholdSheetImportOptions): Promise<HouseholdPolicyFacts> {
+  const ownProvince = options.directory.provinces()[0]?.code.slice(0, 2);
+  return householdPolicyFacts(options.store, ownProvince ?? '', calendarDateAt(options.now, 480));
+}
+
+/** The row checks' look-ups: the date (China Standard Time), villages of the tree, registration divisions, the policy. */
+function rowRules(options: HouseholdSheetImportOptions, policy: HouseholdPolicyFacts): RowRules {
+  const { directory } = options;
   const prefixes = options.isKnownRegistrationDivision === undefined ? loadRegistrationPrefixes() : new Set<string>();
-  const today = calendarDateAt(options.now, 480);
-  // The province's divisor rule and own risk types, as the separate commands' handlers look them up.
-  const policy = await householdPolicyFacts(options.store, ownProvince ?? '', today);
-  const rules = {
-    today,
+  return {
+    today: calendarDateAt(options.now, 480),
     perCapitaDivisorRule: policy.perCapitaDivisorRule,
     provinceRiskTypes: policy.riskTypes.filter((type) => type.provinceCode !== null),
     isKnownVillage: (code: string) => directory.has(code) && directory.node(code).tier === 'village',
@@ -133,171 +187,11 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
     isUrbanResidentsCommittee: (code: string) =>
       directory.has(code) ? isUrbanResidentsCommittee(directory.node(code).name) : undefined,
   };
-
-  // Counts up to the watermark (what the progress file records) and of everything finished.
-  const committed: Mutable<ImportCounts> = {
-    ...(saved?.counts ?? { rows: 0, acceptedRows: 0, rejectedRows: 0, households: 0 }),
-  };
-  const finished: Mutable<ImportCounts> = { ...committed };
-  let watermark = { sequence: -1, row: skipThroughRow };
-  const completed = new Map<number, { lastRow: number; outcome: GroupOutcome }>();
-  let lastSaved = performance.now();
-  let lastReported = 0;
-
-  const report = (force = false) => {
-    if (!options.onProgress) return;
-    const now = performance.now();
-    if (!force && now - lastReported < 200) return;
-    lastReported = now;
-    options.onProgress({ ...finished, fraction: sheet.fraction() });
-  };
-  const save = () => {
-    errorFile.flush();
-    if (progressFile !== null)
-      saveImportProgress(progressFile, {
-        format: IMPORT_PROGRESS_FORMAT,
-        sheet: identity,
-        rowsDone: watermark.row,
-        counts: { ...committed },
-      });
-    lastSaved = performance.now();
-  };
-  const onDone = (group: RowGroup, outcome: GroupOutcome) => {
-    errorFile.add(outcome.errors);
-    add(finished, outcome);
-    completed.set(group.sequence, { lastRow: group.lastRow, outcome });
-    // The watermark only passes a group once every group before it is done too.
-    for (
-      let next = completed.get(watermark.sequence + 1);
-      next !== undefined;
-      next = completed.get(watermark.sequence + 1)
-    ) {
-      completed.delete(watermark.sequence + 1);
-      watermark = { sequence: watermark.sequence + 1, row: next.lastRow };
-      add(committed, next.outcome);
-    }
-    if (performance.now() - lastSaved > progressEveryMs) save();
-    report();
-  };
-
-  let failure: unknown = null;
-  let inFlight = 0;
-  const slotFreed: (() => void)[] = [];
-  let drained: (() => void) | null = null;
-  let groupContext: GroupImportContext | null = null;
-  const correlationId = randomUUID();
-  const cache = new ImportStreamCache(options.store);
-
-  const batchHouseholds = Math.max(1, options.batchHouseholds ?? 250);
-  // Fast path: a few batches in flight, so one is decided while another waits for its commit.
-  const slots = batchHouseholds > 1 ? Math.max(2, Math.ceil(concurrency / batchHouseholds)) : concurrency;
-  let batch: RowGroup[] = [];
-  let batchRows = 0;
-  const dispatch = async (groups: RowGroup[]) => {
-    while (inFlight >= slots) await new Promise<void>((resolve) => slotFreed.push(resolve));
-    inFlight++;
-    const ctx = groupContext as GroupImportContext;
-    const work =
-      groups.length === 1 && batchHouseholds === 1
-        ? importHouseholdGroup(groups[0], ctx).then((outcome) => onDone(groups[0], outcome))
-        : importHouseholdBatch(groups, ctx, onDone);
-    work
-      .catch((error: unknown) => {
-        failure ??= error;
-      })
-      .finally(() => {
-        inFlight--;
-        slotFreed.shift()?.();
-        if (inFlight === 0) drained?.();
-      });
-  };
-
-  let sequence = 0;
-  let current: { key: string; records: CsvRecord[] } | null = null;
-  let columns: ColumnIndex | null = null;
-  const flushGroup = async () => {
-    if (current === null) return;
-    const records = current.records;
-    current = null;
-    const group: RowGroup = {
-      sequence: sequence++,
-      firstRow: records[0].rowNumber,
-      lastRow: records[records.length - 1].rowNumber,
-      records,
-    };
-    if (group.lastRow <= skipThroughRow) {
-      // Done by the run this one resumes: counted in the saved progress already.
-      watermark = { sequence: group.sequence, row: group.lastRow };
-      return;
-    }
-    if (batchHouseholds === 1) return dispatch([group]);
-    batch.push(group);
-    batchRows += group.records.length;
-    if (batch.length >= batchHouseholds || batchRows >= MAX_BATCH_ROWS) await flushBatch();
-  };
-  const flushBatch = async () => {
-    if (batch.length === 0) return;
-    const groups = batch;
-    batch = [];
-    batchRows = 0;
-    await dispatch(groups);
-  };
-
-  try {
-    for await (const record of sheet.records) {
-      if (failure !== null) break;
-      if (columns === null) {
-        columns = columnIndexOf(record.fields);
-        groupContext = {
-          store: cache,
-          forget: (stream) => cache.forget(stream),
-          residentIdSalt: options.residentIdSalt,
-          columns,
-          rules,
-          now: options.now,
-          actor: options.actor ?? DEFAULT_ACTOR,
-          correlationId,
-        };
-        continue;
-      }
-      const key = `${(record.fields[columns.villageCode] ?? '').trim()}\u0000${(record.fields[columns.householdNumber] ?? '').trim()}`;
-      if (current !== null && (current.key !== key || current.records.length >= MAX_GROUP_ROWS)) await flushGroup();
-      if (current === null) current = { key, records: [] };
-      current.records.push(record);
-    }
-    if (failure === null) await flushGroup();
-    if (failure === null) await flushBatch();
-  } catch (error) {
-    failure ??=
-      error instanceof Error && !('code' in error)
-        ? importFileError('import.file', error.message, error.message)
-        : error;
-  }
-  if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-  if (columns === null && failure === null) failure = importFileError('import.header', '文件为空', 'the file is empty');
-  if (failure !== null) {
-    save();
-    throw failure;
-  }
-
-  const { lines, warnings } = errorFile.finish();
-  if (progressFile !== null) clearImportProgress(progressFile);
-  report(true);
-  return {
-    ...finished,
-    problems: lines - warnings,
-    warnings,
-    errorFile: lines > 0 ? errorPath : null,
-    resumedAfterRow: saved ? saved.rowsDone : null,
-    elapsedMs: performance.now() - started,
-  };
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function add(counts: Mutable<ImportCounts>, outcome: GroupOutcome): void {
-  counts.rows += outcome.acceptedRows + outcome.rejectedRows;
-  counts.acceptedRows += outcome.acceptedRows;
-  counts.rejectedRows += outcome.rejectedRows;
-  if (outcome.household) counts.households += 1;
+/** A reading error without a rule code (a stream failing) becomes `import.file`; coded ones stay as they are. */
+function asImportFailure(error: unknown): unknown {
+  return error instanceof Error && !('code' in error)
+    ? importFileError('import.file', error.message, error.message)
+    : error;
 }

@@ -18,6 +18,14 @@ export interface SheetIncome {
   readonly productionCostsYuan: string;
 }
 
+/** Rigid expenditure of one calendar year, in yuan as written on the sheet (DOMAIN.md: self-paid medical cost after reimbursement, education, disaster loss). */
+export interface SheetRigidExpenditure {
+  readonly year: number;
+  readonly medicalAfterReimbursementYuan: string;
+  readonly educationYuan: string;
+  readonly disasterLossYuan: string;
+}
+
 /** One member row of the sheet. PERSONAL DATA: name and resident ID. */
 export interface SheetMember {
   readonly name: string;
@@ -35,6 +43,8 @@ export interface SheetHousehold {
   readonly status: SheetHouseholdStatus;
   readonly flags: HouseholdFlags;
   readonly income: SheetIncome;
+  /** Null when the rigid-expenditure columns are empty. */
+  readonly rigidExpenditure: SheetRigidExpenditure | null;
   readonly threePlusOne: ThreePlusOneStatus;
   /** The monitoring columns of a monitoring subject (户类型 监测户), as declared; absent or null for other households. */
   readonly legacyMonitoring?: LegacyMonitoringRecord | null;

@@ -25,7 +25,7 @@ type MonitoringColumn = 'monitoringCategory' | 'identifiedOn' | 'riskTypes' | 'r
 
 /** The rows of one household, one per member, household columns repeated, in {@link SHEET_COLUMNS} order. */
 export function sheetRows(household: SheetHousehold): string[][] {
-  const { status, flags, income, threePlusOne } = household;
+  const { status, flags, income, rigidExpenditure, threePlusOne } = household;
   const common: Record<SheetColumn, string> = {
     villageCode: household.villageCode,
     householdNumber: household.householdNumber,
@@ -39,6 +39,10 @@ export function sheetRows(household: SheetHousehold): string[][] {
     propertyYuan: income.propertyYuan,
     transferYuan: income.transferYuan,
     productionCostsYuan: income.productionCostsYuan,
+    expenditureYear: rigidExpenditure === null ? '' : String(rigidExpenditure.year),
+    medicalAfterReimbursementYuan: rigidExpenditure?.medicalAfterReimbursementYuan ?? '',
+    educationYuan: rigidExpenditure?.educationYuan ?? '',
+    disasterLossYuan: rigidExpenditure?.disasterLossYuan ?? '',
     foodAndClothingSecured: yesNo(threePlusOne.foodAndClothingSecured),
     compulsoryEducationSecured: yesNo(threePlusOne.compulsoryEducationSecured),
     medicalInsuranceCovered: yesNo(threePlusOne.medicalInsuranceCovered),

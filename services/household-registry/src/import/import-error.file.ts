@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { DomainProblem } from '@relapse-watch/domain-kernel';
-import { CsvRecordParser } from './csv-records.reader';
+import { parse } from 'csv-parse/sync';
 import { columnHeader, SHEET_COLUMNS, type SheetColumn } from './household-sheet.columns';
 import { csvLine } from './household-sheet.writer';
 import { HOUSEHOLD_WARNING_RULES, type HouseholdWarning } from '../domain/household/household-warning.catalogue';
@@ -165,7 +165,6 @@ export class ImportErrorFile {
 
 /** The data lines of an error file, without its header. */
 function readRows(path: string): string[][] {
-  const parser = new CsvRecordParser();
-  const records = [...parser.push(readFileSync(path, 'utf8')), ...parser.end()];
-  return records.slice(1).map((r) => r.fields);
+  const records = parse(readFileSync(path, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
+  return records.slice(1);
 }

@@ -5,6 +5,8 @@ import { DomainError, type DomainProblem } from '@relapse-watch/domain-kernel';
 const MESSAGES = {
   'import.header': '表头不符合户籍信息表格式 / The header is not that of the household sheet',
   'import.file': '无法读取导入文件 / Cannot read the import file',
+  'import.encoding': '无法识别导入文件的编码 / Cannot tell the import file’s text encoding',
+  'import.csv-format': '导入文件不是有效的 CSV / The import file is not a valid CSV',
   'import.field-required': '必填项为空 / A required field is empty',
   'import.value-unknown': '取值不是该列的可选值 / The value is not one of the column’s allowed values',
   'import.number-format': '应为范围内的整数 / The value must be a whole number in range',
@@ -16,6 +18,8 @@ const MESSAGES = {
     '本行的户信息与本户首个有效行不一致 / The household columns differ from those of the household’s first accepted row',
   'import.head-missing':
     '本户没有被接受的户主行，且该户尚未登记，本行未导入 / The household has no accepted head row and is not registered yet, so this row was not imported',
+  'import.resident-id-number-cell':
+    '身份证号码被 Excel 存成了数字，后几位已丢失：请把该列设为“文本”格式后重新录入 / The resident ID was stored by Excel as a number and its last digits are lost: format the column as text (文本) and enter the numbers again',
   'import.household-rejected':
     '本户登记被拒（原因见本户首行），本行未导入 / The household’s registration was refused (see the household’s first row), so this row was not imported',
 } as const;
@@ -33,7 +37,7 @@ export function importProblem(code: ImportRuleCode, field: string): DomainProble
 
 /** A problem with the file as a whole (unreadable, not a sheet): the import stops with it. */
 export function importFileError(
-  code: 'import.file' | 'import.header',
+  code: 'import.file' | 'import.header' | 'import.encoding' | 'import.csv-format',
   detailZh: string,
   detailEn: string,
 ): DomainError {

@@ -1,15 +1,18 @@
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { CsvRecordParser, type CsvRecord } from './csv-records.reader';
+import { readCsvRecords, type CsvRecord } from './csv-records.reader';
 import { loadExcelJs } from './exceljs-utf8.fix';
 import { importFileError } from './import.errors';
+import { decodeSheetText, type SheetEncoding } from './sheet-encoding';
 
 /** A sheet being read: its records in order, and how far through the file the reader is. */
 export interface SheetRecords {
   readonly records: AsyncIterable<CsvRecord>;
   /** Share of the file read so far (0–1), or null when the format cannot tell (XLSX is zipped). */
   readonly fraction: () => number | null;
+  /** The CSV's text encoding once the reader has found it (null before, and for XLSX). */
+  readonly encoding: () => SheetEncoding | null;
 }
 
 /** Whether a path names an XLSX workbook (by extension; anything else is read as CSV). */
@@ -18,8 +21,9 @@ export function isXlsxPath(path: string): boolean {
 }
 
 /**
- * Opens a household sheet for streaming: CSV (UTF-8, BOM optional) or, by the `.xlsx`
- * extension, the first worksheet of a workbook through exceljs's streaming WorkbookReader.
+ * Opens a household sheet for streaming: CSV in UTF-8 (BOM optional), GB18030 or UTF-16 with a
+ * BOM (see `decodeSheetText`), or, by the `.xlsx` extension, the first worksheet of a workbook
+ * through exceljs's streaming WorkbookReader.
  * @throws DomainError `import.file` when the file cannot be opened.
  */
 export function openSheetRecords(path: string): SheetRecords {
@@ -34,18 +38,15 @@ export function openSheetRecords(path: string): SheetRecords {
       `${path} (${code === 'ENOENT' ? 'no such file' : code})`,
     );
   }
-  if (isXlsxPath(path)) return { records: xlsxRecords(path), fraction: () => null };
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  if (isXlsxPath(path)) return { records: xlsxRecords(path), fraction: () => null, encoding: () => null };
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  let encoding: SheetEncoding | null = null;
+  const text = decodeSheetText(stream as AsyncIterable<Buffer>, (found) => (encoding = found));
   return {
-    records: csvRecords(stream as AsyncIterable<string>),
+    records: readCsvRecords(text),
     fraction: () => (size === 0 ? 1 : stream.bytesRead / size),
+    encoding: () => encoding,
   };
-}
-
-async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord> {
-  const parser = new CsvRecordParser();
-  for await (const chunk of chunks) yield* parser.push(chunk);
-  yield* parser.end();
 }
 
 async function* xlsxRecords(path: string): AsyncGenerator<CsvRecord> {
@@ -62,10 +63,14 @@ async function* xlsxRecords(path: string): AsyncGenerator<CsvRecord> {
     for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
       const values = row.values as unknown[];
       const fields: string[] = [];
+      const numberCells: number[] = [];
       // `values` is 1-based and sparse: index 0 is always empty.
-      for (let i = 1; i < values.length; i++) fields.push(cellText(values[i]));
+      for (let i = 1; i < values.length; i++) {
+        if (typeof values[i] === 'number') numberCells.push(i - 1);
+        fields.push(cellText(values[i]));
+      }
       if (fields.every((f) => f === '')) continue;
-      yield { rowNumber: row.number, fields };
+      yield numberCells.length > 0 ? { rowNumber: row.number, fields, numberCells } : { rowNumber: row.number, fields };
     }
     // Only the first worksheet is the sheet; later ones (notes, instructions) are not read.
     return;

@@ -8,7 +8,7 @@ import {
 } from '@relapse-watch/contracts';
 import { assertNever } from '@relapse-watch/domain-kernel';
 import type { HouseholdEvent } from '../domain/household/household.events';
-import type { HouseholdState, RegisteredHousehold } from '../domain/household/household.state';
+import type { HouseholdState, RegisteredHousehold, RigidExpenditureRecord } from '../domain/household/household.state';
 import { incomeRecomputed, incomeRecorded, legacyMonitoringNoted } from './household-income.translation';
 import { memberChanges, membersChanged } from './household-members.translation';
 import { warningsChanged } from './household-warnings.translation';
@@ -46,6 +46,25 @@ function registered(state: RegisteredHousehold): RegistryIntegrationEvent {
   };
 }
 
+function rigidExpenditureRecorded(
+  state: RegisteredHousehold,
+  record: RigidExpenditureRecord,
+): RegistryIntegrationEvent {
+  const { period, medicalAfterReimbursementFen, educationFen, disasterLossFen, totalFen } = record;
+  return {
+    contract: householdRigidExpenditureRecordedV1,
+    data: {
+      householdId: state.householdId,
+      villageCode: state.villageCode,
+      period,
+      medicalAfterReimbursementFen,
+      educationFen,
+      disasterLossFen,
+      totalFen,
+    },
+  };
+}
+
 function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlusOneStatusV1): RegistryIntegrationEvent {
   return {
     contract: householdThreePlusOneStatusChangedV1,
@@ -64,10 +83,10 @@ function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlus
  * deterministic, as the relay requires: the same stored event always gives the same data.
  * One event each, but for `HouseholdImported`, which a subscriber sees as the events the separate
  * commands would have published: registered (with status and flags), members changed (all
- * added), each income recorded, the "3+1" status and a declared monitoring record. A per-capita
- * recomputation is the period's income record again, with the membership change as its reason.
- * None for an event that changed nothing public — only an event on a stream without a
- * registration, which `evolve` ignores too.
+ * added), each income recorded, each rigid expenditure recorded, the "3+1" status and a declared
+ * monitoring record. A per-capita recomputation is the period's income record again, with the
+ * membership change as its reason. None for an event that changed nothing public — only an event
+ * on a stream without a registration, which `evolve` ignores too.
  */
 export function translateHouseholdEvent(
   state: HouseholdState,
@@ -84,6 +103,7 @@ export function translateHouseholdEvent(
         registered(state),
         ...(state.members.length > 0 ? [membersChanged(state, added)] : []),
         ...state.incomes.map((record) => incomeRecorded(state, record)),
+        ...state.rigidExpenditures.map((record) => rigidExpenditureRecorded(state, record)),
         ...(state.threePlusOne === null ? [] : [threePlusOneChanged(state, state.threePlusOne)]),
         ...state.legacyMonitoring.map((record) => legacyMonitoringNoted(state, record)),
       ];
@@ -98,23 +118,8 @@ export function translateHouseholdEvent(
       return incomeRecomputed(state, event);
     case 'LegacyMonitoringRecordNoted':
       return [legacyMonitoringNoted(state, event.data.record)];
-    case 'RigidExpenditureRecorded': {
-      const { period, medicalAfterReimbursementFen, educationFen, disasterLossFen, totalFen } = event.data;
-      return [
-        {
-          contract: householdRigidExpenditureRecordedV1,
-          data: {
-            householdId,
-            villageCode,
-            period,
-            medicalAfterReimbursementFen,
-            educationFen,
-            disasterLossFen,
-            totalFen,
-          },
-        },
-      ];
-    }
+    case 'RigidExpenditureRecorded':
+      return [rigidExpenditureRecorded(state, event.data)];
     case 'RiskEventReported': {
       const { riskEventId, kind, occurredOn, lossFen } = event.data;
       return [

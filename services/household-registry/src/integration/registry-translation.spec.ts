@@ -335,6 +335,9 @@ describe('registry events → integration events', () => {
   it('publishes a HouseholdImported as the events the separate commands would have published, the household as it ends', () => {
     const { householdId: _id, ...record } = (householdEvents[6] as Extract<HouseholdEvent, { type: 'IncomeRecorded' }>)
       .data;
+    const { householdId: _rigidId, ...rigid } = (
+      householdEvents[7] as Extract<HouseholdEvent, { type: 'RigidExpenditureRecorded' }>
+    ).data;
     const threePlusOne = (householdEvents[9] as Extract<HouseholdEvent, { type: 'ThreePlusOneStatusRecorded' }>).data
       .threePlusOne;
     const imported: HouseholdEvent = {
@@ -344,6 +347,7 @@ describe('registry events → integration events', () => {
         flags: { relocatedToResettlementSite: true, urbanHukou: false },
         members: [head, spouse].map(({ memberId, profile }) => ({ memberId, profile })),
         incomes: [{ ...record, divisorRule: 'household-members', divisorMembers: 2 }],
+        rigidExpenditures: [rigid],
         threePlusOne,
         legacyMonitoring: null,
         personal: { members: [head, spouse].map(({ memberId, personal }) => ({ memberId, ...personal })) },
@@ -354,6 +358,7 @@ describe('registry events → integration events', () => {
       'HouseholdRegistered',
       'HouseholdMembersChanged',
       'HouseholdIncomeRecorded',
+      'HouseholdRigidExpenditureRecorded',
       'HouseholdThreePlusOneStatusChanged',
     ]);
     for (const o of out) expect(validator.validate(o.contract.type, o.data)).toEqual({ valid: true });
@@ -373,6 +378,7 @@ describe('registry events → integration events', () => {
       period: { kind: 'calendar-year', year: 2023 },
       reason: { kind: 'recorded' },
     });
+    expect(out[3].data).toEqual({ householdId: HOUSEHOLD_ID, villageCode: expect.any(String) as unknown, ...rigid });
   });
 
   it('plugs into the relay: integrationMessage takes the contract as it is and keys by aggregate id', () => {

@@ -32,7 +32,7 @@ export function importHousehold(
   decide: Decide,
 ): readonly HouseholdEvent[] {
   if (state.kind === 'registered') throw householdError('household.already-registered');
-  const { registration, members, income, threePlusOne, flags, legacyMonitoring } = command.data;
+  const { registration, members, income, rigidExpenditure, threePlusOne, flags, legacyMonitoring } = command.data;
   const { today, householdNumberInUse, registrationDivisionKnown, perCapitaDivisorRule, villageIsUrbanCommittee } =
     command.facts;
   const village = villageIsUrbanCommittee === undefined ? {} : { villageIsUrbanCommittee };
@@ -56,6 +56,13 @@ export function importHousehold(
       { type: 'RecordIncome', data: income, facts: { today, perCapitaDivisorRule, ...village } },
       after,
       'income',
+      decide,
+    );
+  if (rigidExpenditure !== undefined)
+    after = step(
+      { type: 'RecordRigidExpenditure', data: rigidExpenditure, facts: { today, ...village } },
+      after,
+      'rigidExpenditure',
       decide,
     );
   if (threePlusOne !== undefined)
@@ -92,6 +99,7 @@ export function importHousehold(
         flags: household.flags,
         members: household.members.map(({ memberId, profile }) => ({ memberId, profile })),
         incomes: household.incomes,
+        ...(household.rigidExpenditures.length > 0 ? { rigidExpenditures: household.rigidExpenditures } : {}),
         threePlusOne: household.threePlusOne,
         legacyMonitoring: household.legacyMonitoring[0] ?? null,
         personal: {

@@ -30,6 +30,12 @@ const income = {
     productionCostsYuan: '3900',
   },
 } as const;
+const rigidExpenditure = {
+  period: { kind: 'calendar-year', year: 2023 },
+  medicalAfterReimbursementYuan: '12800.50',
+  educationYuan: 6000,
+  disasterLossYuan: '0',
+} as const;
 const threePlusOne = {
   foodAndClothingSecured: true,
   compulsoryEducationSecured: true,
@@ -46,7 +52,15 @@ function importHousehold(
 ): ImportHousehold {
   return {
     type: 'ImportHousehold',
-    data: { registration: registerHousehold().data, members, income, threePlusOne, flags, ...overrides },
+    data: {
+      registration: registerHousehold().data,
+      members,
+      income,
+      rigidExpenditure,
+      threePlusOne,
+      flags,
+      ...overrides,
+    },
     facts: {
       today: TODAY,
       householdNumberInUse: false,
@@ -58,7 +72,7 @@ function importHousehold(
 
 /** The same household through the separate commands, folded: what the one event must leave. */
 function separately(command: ImportHousehold): { events: HouseholdEvent[]; state: HouseholdState } {
-  const { registration, income: i, threePlusOne: t, flags: f } = command.data;
+  const { registration, income: i, rigidExpenditure: r, threePlusOne: t, flags: f } = command.data;
   const commands: HouseholdCommand[] = [
     { type: 'RegisterHousehold', data: registration, facts: { today: TODAY, householdNumberInUse: false } },
     ...command.data.members.map((data): HouseholdCommand => ({
@@ -69,6 +83,7 @@ function separately(command: ImportHousehold): { events: HouseholdEvent[]; state
     ...(i
       ? [{ type: 'RecordIncome', data: i, facts: { today: TODAY, perCapitaDivisorRule: 'household-members' } } as const]
       : []),
+    ...(r ? [{ type: 'RecordRigidExpenditure', data: r, facts: { today: TODAY } } as const] : []),
     ...(t ? [{ type: 'Record3Plus1Status', data: t } as const] : []),
     ...(f ? [{ type: 'SetFlags', data: f } as const] : []),
   ];
@@ -90,11 +105,12 @@ describe('ImportHousehold', () => {
     expect(events.map((e) => e.type)).toEqual(['HouseholdImported']);
     const [event] = events;
     const reference = separately(command);
-    // Registration, five members, income, 3+1, flags: nine events the import stands for.
+    // Registration, five members, income, rigid expenditure, 3+1, flags: ten events the import stands for.
     expect(reference.events.map((e) => e.type)).toEqual([
       'HouseholdRegistered',
       ...Array(5).fill('MemberAdded'),
       'IncomeRecorded',
+      'RigidExpenditureRecorded',
       'ThreePlusOneStatusRecorded',
       'HouseholdFlagsChanged',
     ]);
@@ -131,10 +147,33 @@ describe('ImportHousehold', () => {
     ]);
   });
 
-  it('imports a household with only a head and nothing else recorded', () => {
-    const command = importHousehold({ members: [HEAD], income: undefined, threePlusOne: undefined, flags: undefined }, [
-      true,
+  it('records the rigid expenditure in fen with its total, as RecordRigidExpenditure does', () => {
+    const [event] = householdDecider.decide(importHousehold(), householdDecider.initialState) as [HouseholdImported];
+    expect(event.data.rigidExpenditures).toEqual([
+      {
+        period: { kind: 'calendar-year', year: 2023 },
+        medicalAfterReimbursementFen: 1_280_050,
+        educationFen: 600_000,
+        disasterLossFen: 0,
+        totalFen: 1_880_050,
+      },
     ]);
+  });
+
+  it('folds a HouseholdImported stored before it carried rigid expenditure as a household without any', () => {
+    const [event] = householdDecider.decide(
+      importHousehold({ rigidExpenditure: undefined }),
+      householdDecider.initialState,
+    ) as [HouseholdImported];
+    expect(event.data).not.toHaveProperty('rigidExpenditures');
+    expect(spec.given([event]).state()).toMatchObject({ kind: 'registered', rigidExpenditures: [] });
+  });
+
+  it('imports a household with only a head and nothing else recorded', () => {
+    const command = importHousehold(
+      { members: [HEAD], income: undefined, rigidExpenditure: undefined, threePlusOne: undefined, flags: undefined },
+      [true],
+    );
     const [event] = householdDecider.decide(command, householdDecider.initialState) as [HouseholdImported];
     expect(event.data).toMatchObject({
       householdId: HOUSEHOLD_ID,
@@ -174,6 +213,12 @@ describe('ImportHousehold', () => {
       'income.component-negative',
       'income.components.wagesYuan',
     ],
+    [
+      'a negative medical cost',
+      { rigidExpenditure: { ...rigidExpenditure, medicalAfterReimbursementYuan: '-0.01' } },
+      'rigid-expenditure.amount-negative',
+      'rigidExpenditure.medicalAfterReimbursementYuan',
+    ],
   ])('refuses the whole household for %s, naming the part at fault', (_name, overrides, code, field) => {
     const command = importHousehold(overrides as Partial<ImportHousehold['data']>, [true, true, true, true, true]);
     spec.given([]).when(command).thenRejects({ code, field });
@@ -209,6 +254,7 @@ describe('ImportHousehold', () => {
         data: income,
         facts: { today: TODAY, perCapitaDivisorRule: 'household-members' },
       } as const,
+      { type: 'RecordRigidExpenditure', data: rigidExpenditure, facts: { today: TODAY } } as const,
       { type: 'Record3Plus1Status', data: threePlusOne } as const,
       { type: 'SetFlags', data: flags } as const,
     ]) {

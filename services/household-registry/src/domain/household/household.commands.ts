@@ -199,8 +199,8 @@ export interface NoteLegacyMonitoringRecord {
 
 /**
  * Register a household with everything a registry sheet records about it, as one change: the
- * registration, its members (the head first), the year's income, the "3+1" status, the flags and
- * a declared monitoring record.
+ * registration, its members (the head first), the year's income and rigid expenditure, the "3+1"
+ * status, the flags and a declared monitoring record.
  * Decided exactly as the separate commands would be, one after the other, and refused whole when
  * any of them is refused (fields are then prefixed: `members[1].personal.residentId`). Only for a
  * household not yet registered: changes to a registered household go through the separate
@@ -215,6 +215,8 @@ export interface ImportHousehold {
     /** The head first, then the others in sheet order. */
     readonly members: readonly AddMember['data'][];
     readonly income?: RecordIncome['data'];
+    /** The rigid expenditure of a period (the sheet's year), decided as `RecordRigidExpenditure` after the income. */
+    readonly rigidExpenditure?: RecordRigidExpenditure['data'];
     readonly threePlusOne?: ThreePlusOneStatus;
     readonly flags?: HouseholdFlags;
     /** The monitoring columns of a 监测户 row, kept as declared. */

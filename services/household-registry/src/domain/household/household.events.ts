@@ -26,7 +26,7 @@ export type HouseholdRegistered = DomainEvent<
 /**
  * A household was registered from a registry sheet with everything the sheet records about it
  * (see the `ImportHousehold` command): its state afterwards is exactly what the separate events
- * (registration, members added, income, "3+1", flags) would have left. Names and ID numbers are
+ * (registration, members added, income, rigid expenditure, "3+1", flags) would have left. Names and ID numbers are
  * only in `personal`, keyed by member id.
  */
 export type HouseholdImported = DomainEvent<
@@ -41,6 +41,8 @@ export type HouseholdImported = DomainEvent<
     readonly members: readonly { readonly memberId: string; readonly profile: MemberProfile }[];
     /** The income records, one per period. */
     readonly incomes: readonly IncomeRecordData[];
+    /** The rigid-expenditure records, one per period; absent from events stored before the sheet had these columns. */
+    readonly rigidExpenditures?: readonly Omit<RigidExpenditureRecorded['data'], 'householdId'>[];
     readonly threePlusOne: ThreePlusOneStatus | null;
     /** The monitoring record a 监测户 row declared, kept as declared; null for other rows. */
     readonly legacyMonitoring: LegacyMonitoringRecord | null;

@@ -163,7 +163,7 @@ function newlyRegistered({
 
 /** The household a `HouseholdImported` registers: its members get their personal data back by member id. */
 function imported(event: HouseholdImported): RegisteredHousehold {
-  const { flags, members, incomes, threePlusOne, legacyMonitoring, personal } = event.data;
+  const { flags, members, incomes, rigidExpenditures, threePlusOne, legacyMonitoring, personal } = event.data;
   const personalOf = new Map(
     personal.members.map(({ memberId, name, residentId }) => [memberId, { name, residentId }]),
   );
@@ -177,6 +177,7 @@ function imported(event: HouseholdImported): RegisteredHousehold {
       profile,
     })),
     incomes,
+    rigidExpenditures: rigidExpenditures ?? [],
     threePlusOne,
     // Absent in events stored before records were kept (issue 9): none then.
     legacyMonitoring: legacyMonitoring === null || legacyMonitoring === undefined ? [] : [legacyMonitoring],

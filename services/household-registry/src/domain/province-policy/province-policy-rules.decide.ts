@@ -5,7 +5,13 @@ import type { AddProvinceRiskType, SetPerCapitaDivisorRule } from './province-po
 import { policyError, policyProblem } from './province-policy.errors';
 import type { ProvincePolicyEvent } from './province-policy.events';
 import type { ProvincePolicyState } from './province-policy.state';
-import { checkEffectiveDate, checkScope, checkText, type Problems } from './province-policy.validation';
+import {
+  checkEffectiveDate,
+  checkScope,
+  checkSourceDocument,
+  checkText,
+  type Problems,
+} from './province-policy.validation';
 import { PER_CAPITA_DIVISOR_RULES, type DivisorRuleVersion } from './province-policy.values';
 
 /** Longest local part of a province's risk type code (with `51.` the code stays within 64). */
@@ -26,13 +32,7 @@ export function setPerCapitaDivisorRule(
   checkScope(data, state, problems);
   if (!PER_CAPITA_DIVISOR_RULES.includes(data.rule)) problems.push(policyProblem('divisor-rule.unknown', 'rule'));
   checkEffectiveDate(data.effectiveFrom, data.year, problems);
-  checkText(
-    data.sourceDocument,
-    200,
-    { required: 'policy.source-document-required', format: 'policy.source-document-format' },
-    'sourceDocument',
-    problems,
-  );
+  checkSourceDocument(data.sourceDocument, problems);
   throwIfAny(problems);
   const setting: DivisorRuleVersion = {
     rule: data.rule,
@@ -68,13 +68,7 @@ export function addProvinceRiskType(
       field,
       problems,
     );
-  checkText(
-    data.sourceDocument,
-    200,
-    { required: 'policy.source-document-required', format: 'policy.source-document-format' },
-    'sourceDocument',
-    problems,
-  );
+  checkSourceDocument(data.sourceDocument, problems);
   throwIfAny(problems);
   const code = provinceRiskTypeCode(data.provinceCode, data.localCode);
   const existing = state.riskTypes.find((t) => t.code === code);

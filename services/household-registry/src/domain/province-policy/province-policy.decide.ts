@@ -5,7 +5,13 @@ import { policyError, policyProblem } from './province-policy.errors';
 import type { ProvincePolicyEvent } from './province-policy.events';
 import type { ProvincePolicyState } from './province-policy.state';
 import { addProvinceRiskType, setPerCapitaDivisorRule } from './province-policy-rules.decide';
-import { checkEffectiveDate, checkScope, checkText, type Problems } from './province-policy.validation';
+import {
+  checkEffectiveDate,
+  checkScope,
+  checkSourceDocument,
+  checkText,
+  type Problems,
+} from './province-policy.validation';
 import { KEY_REGION_KINDS, type LineVersion, type PolicyLine } from './province-policy.values';
 
 const EVENT_OF_LINE = {
@@ -21,13 +27,7 @@ function publish(line: PolicyLine, data: LineData, state: ProvincePolicyState): 
   if (!amount.ok) problems.push(atField(amount.problem, 'amountYuan'));
   else if (amount.fen <= 0) problems.push(policyProblem('policy.amount-not-positive', 'amountYuan'));
   checkEffectiveDate(data.effectiveFrom, data.year, problems);
-  checkText(
-    data.sourceDocument,
-    200,
-    { required: 'policy.source-document-required', format: 'policy.source-document-format' },
-    'sourceDocument',
-    problems,
-  );
+  checkSourceDocument(data.sourceDocument, problems);
   throwIfAny(problems);
   const version: LineVersion = {
     amountFen: amount.ok ? amount.fen : 0,

@@ -42,3 +42,14 @@ export function checkText(
   const fault = freeTextFault(value, max);
   if (fault !== null) problems.push(policyProblem(codes[fault], field));
 }
+
+/** The document a threshold, rule or region is published under (文件名称及文号): required, one line, at most 200 characters. */
+export function checkSourceDocument(value: string, problems: DomainProblem[]): void {
+  checkText(
+    value,
+    200,
+    { required: 'policy.source-document-required', format: 'policy.source-document-format' },
+    'sourceDocument',
+    problems,
+  );
+}
