@@ -21,6 +21,7 @@ export * from './openapi/openapi.setup';
 export * from './openapi/error-responses';
 export * from './openapi/method-not-allowed.middleware';
 export * from './openapi/validation-schema';
+export * from './openapi/optionality.decorators';
 export * from './openapi/integer-param.decorator';
 export * from './read-your-writes/min-position';
 export * from './service-identity';

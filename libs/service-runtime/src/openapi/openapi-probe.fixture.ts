@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { ReadsYourWrites, type CatchingUpReadModel } from '../read-your-writes/min-position';
 import { IntegerParam } from './integer-param.decorator';
-import { Optional, RequiredWhen } from './validation-schema';
+import { Optional, RequiredWhen } from './optionality.decorators';
 
 export class ProbeKindDto {
   @ApiProperty({ enum: ['plain', 'graded'] })

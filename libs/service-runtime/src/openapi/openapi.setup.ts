@@ -2,12 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { ServiceIdentity } from '../service-identity';
 import { documentRuntimeErrors } from './error-responses';
-import {
-  closeDtoSchemas,
-  conditionalRequirementsByClass,
-  documentValidationRules,
-  dropTypesBesideOneOf,
-} from './validation-schema';
+import { conditionalRequirementsByClass } from './optionality.decorators';
+import { closeDtoSchemas, documentValidationRules, dropTypesBesideOneOf } from './validation-schema';
 
 /** Title of every OpenAPI document the project publishes. */
 export const OPENAPI_TITLE = 'Relapse Watch API · 防止返贫动态监测系统';

@@ -1,4 +1,4 @@
-import { getMetadataStorage, IsDefined, ValidateIf, type ValidationOptions } from 'class-validator';
+import { getMetadataStorage, IsDefined } from 'class-validator';
 
 // @nestjs/swagger's metadata keys for model properties (its `DECORATORS`, not exported by the package).
 const DECORATORS = {
@@ -28,37 +28,6 @@ const describedValidators = new Map<string, SchemaFragment>();
  */
 export function describeValidator(name: string, schema: SchemaFragment): void {
   describedValidators.set(name, schema);
-}
-
-/** A property required only when another property holds one of some values. */
-export interface ConditionalRequirement {
-  readonly property: string;
-  readonly when: string;
-  readonly values: readonly string[];
-}
-
-const conditionalRequirements = new Map<string, ConditionalRequirement[]>();
-
-/**
- * `@RequiredWhen('kind', ['poverty-alleviated'])`: the property must be present when `kind` is
- * one of the values; when present it is always checked (so the API never accepts a value the
- * document calls invalid). The OpenAPI document states the rule as an `anyOf` on the class.
- */
-export function RequiredWhen(when: string, values: readonly string[], options?: ValidationOptions): PropertyDecorator {
-  return (target, key) => {
-    const property = String(key);
-    ValidateIf(
-      (o: Record<string, unknown>) => values.includes(o[when] as string) || o[property] !== undefined,
-      options,
-    )(target, key);
-    const name = target.constructor.name;
-    conditionalRequirements.set(name, [...(conditionalRequirements.get(name) ?? []), { property, when, values }]);
-  };
-}
-
-/** The conditional requirements declared on DTO classes, by class name (the OpenAPI schema name). */
-export function conditionalRequirementsByClass(): ReadonlyMap<string, readonly ConditionalRequirement[]> {
-  return conditionalRequirements;
 }
 
 // `\d` in a JavaScript pattern means ASCII digits; in the JSON Schema tools that read the
@@ -190,13 +159,4 @@ export function dropTypesBesideOneOf(schemas: Record<string, unknown>): void {
     const properties = (schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {};
     for (const property of Object.values(properties)) if ('oneOf' in property) delete property['type'];
   }
-}
-
-/**
- * A property that may be left out. Unlike class-validator's `@IsOptional()`, which also lets
- * `null` through unchecked, `null` is a value here and must pass the property's rules — as the
- * OpenAPI document, which does not call the property nullable, says.
- */
-export function Optional(options?: ValidationOptions): PropertyDecorator {
-  return ValidateIf((_object: object, value: unknown) => value !== undefined, options);
 }

@@ -8,7 +8,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_STORE, newEventId, type EventStore } from '@relapse-watch/event-store-core';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
-import { Optional } from '../openapi/validation-schema';
+import { Optional } from '../openapi/optionality.decorators';
 import { PinoLogger } from 'nestjs-pino';
 import { loadRuntimeConfig } from '../config/runtime.config';
 import { NotFound } from '../errors/api-error';
