@@ -72,6 +72,19 @@ export default [
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@nx/enforce-module-boundaries': ['error', boundaries(false)],
+      // The OpenAPI document must say what validation does (issue 9): @IsOptional() also lets null through.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use Optional() from @relapse-watch/service-runtime: @IsOptional() lets null through unchecked.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

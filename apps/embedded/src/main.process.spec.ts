@@ -1,57 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { newDataDir, startEmbedded as start } from './embedded-process.fixture';
 
 // `npm start` runs this composition: the gateway and the registry in one process on SQLite and
 // the in-process bus, seeding a demo county into an empty store unless told --no-demo. Started
 // from source as its own process, with nothing but a data folder.
-const repoRoot = join(__dirname, '..', '..', '..');
-const folders: string[] = [];
-const children: ChildProcess[] = [];
-// A failed expectation must not leave a server behind: every process started here is ended.
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  folders.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-});
-
-function newDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rw-embedded-'));
-  folders.push(dir);
-  return dir;
-}
-
-function start(dataDir: string, args: string[] = []) {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', 'apps/embedded/src/main.ts', ...args],
-    {
-      cwd: repoRoot,
-      env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'apps/embedded/tsconfig.json', PORT: '0', DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.push(child);
-  const stderr: string[] = [];
-  const logs: Record<string, unknown>[] = [];
-  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const entry = JSON.parse(line) as Record<string, unknown>;
-      logs.push(entry);
-      if (typeof entry['url'] === 'string') resolve(entry['url']);
-    });
-    void exited.then((code) => reject(new Error(`exited ${code} before listening: ${stderr.join('\n')}`)));
-  });
-  const stop = () => {
-    child.kill('SIGTERM');
-    return exited;
-  };
-  return { url, exited, stderr, logs, stop };
-}
 
 async function householdsOfPingchang(url: string): Promise<number> {
   const res = await fetch(`${url}/api/registry/households?divisionCode=511923000000&limit=1`).catch((error: Error) => {

@@ -10,6 +10,7 @@ export {
   parseIsoDate,
 } from './calendar/calendar-date';
 export type { CalendarDate, IsoDate } from './calendar/calendar-date';
+export { fixedOffsetClock, type Clock } from './calendar/clock';
 export * from './resident-id/resident-id.types';
 export { residentIdCheckCharacter } from './resident-id/resident-id.check-character';
 export * from './resident-id/resident-id.parser';

@@ -14,6 +14,7 @@ import { correlationIdMiddleware } from './logging/correlation-id.context';
 import { createHttpLogger, createRuntimeLogger } from './logging/runtime-logger.factory';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { RuntimeMetrics } from './metrics/runtime.metrics';
+import { methodNotAllowedMiddleware } from './openapi/method-not-allowed.middleware';
 import { setupOpenApi } from './openapi/openapi.setup';
 import { ServiceRuntimeModule } from './runtime.module';
 import type { ServiceIdentity } from './service-identity';
@@ -33,9 +34,9 @@ class ServiceRootModule {}
 /**
  * Builds a service's Nest application, ready to `listen` (or `init` in tests) — the same app
  * in production and in tests. Express-level middleware runs in this order, before anything of
- * Nest: correlation id → in-flight tracking → request log → HTTP metrics → JSON body parser,
- * so even a request the body parser refuses is logged, measured and answered with the common
- * error body.
+ * Nest: correlation id → in-flight tracking → request log → HTTP metrics → JSON body parser →
+ * 405 for a method the OpenAPI document does not list on a path, so even a request the body
+ * parser refuses is logged, measured and answered with the common error body.
  *
  * The event store, read store and bus are opened first, all three proven to answer (a server
  * that does not within 5 s stops start-up), then handed to the runtime module; from there on
@@ -80,6 +81,7 @@ export async function createServiceApp(
   app.use(bodyParserErrorMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  setupOpenApi(app, identity);
+  // Ahead of every Nest route (they are added at init): a documented path answers an undeclared method 405.
+  app.use(methodNotAllowedMiddleware(setupOpenApi(app, identity)));
   return app;
 }

@@ -36,6 +36,7 @@ describe('loadRuntimeConfig', () => {
       bus: { kind: 'inproc', url: 'inproc:' },
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      utcOffsetMinutes: 480,
       mode: 'embedded',
     });
   });
@@ -120,12 +121,29 @@ describe('loadRuntimeConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SHUTDOWN_TIMEOUT_MS', 'soon'],
     ['SHUTDOWN_TIMEOUT_MS', '600001'],
+    ['TIME_ZONE_OFFSET', '8'],
+    ['TIME_ZONE_OFFSET', '+8:00'],
+    ['TIME_ZONE_OFFSET', '+08:60'],
+    ['TIME_ZONE_OFFSET', '+14:30'],
+    ['TIME_ZONE_OFFSET', '-12:01'],
+    ['TIME_ZONE_OFFSET', 'Asia/Shanghai'],
   ])('refuses %s=%j with one line naming the variable', (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);
     expect(error.message.startsWith(`配置错误 / configuration error: ${variable} `)).toBe(true);
     expect(error.message).not.toContain('\n');
     expect(error.message).toContain(' / ');
+  });
+
+  it.each([
+    ['+08:00', 480],
+    ['+05:45', 345],
+    ['-03:30', -210],
+    ['+00:00', 0],
+    ['+14:00', 840],
+    ['-12:00', -720],
+  ])('reads TIME_ZONE_OFFSET=%s as %i minutes east of UTC', (value, minutes) => {
+    expect(loadRuntimeConfig({ TIME_ZONE_OFFSET: value }, cwd).utcOffsetMinutes).toBe(minutes);
   });
 
   it('prints the example message for PORT=abc', () => {

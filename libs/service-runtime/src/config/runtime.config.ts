@@ -43,8 +43,16 @@ export interface RuntimeConfig {
   readonly logLevel: LogLevel;
   /** How long in-flight requests may run on after a shutdown signal before their connections are cut. */
   readonly shutdownTimeoutMs: number;
+  /**
+   * Offset of the officials' time zone from UTC in minutes, from `TIME_ZONE_OFFSET` (`+08:00`,
+   * China Standard Time, by default): what "today" means for a command. The one place it is set.
+   */
+  readonly utcOffsetMinutes: number;
   readonly mode: RuntimeMode;
 }
+
+/** Value used when `TIME_ZONE_OFFSET` is not set: China Standard Time, UTC+8 all year. */
+export const DEFAULT_TIME_ZONE_OFFSET = '+08:00';
 
 /** Value used when `SHUTDOWN_TIMEOUT_MS` is not set: well inside Kubernetes' default 30 s grace period. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -89,6 +97,7 @@ export function loadRuntimeConfig(
     600_000,
     '0–600000',
   );
+  const utcOffsetMinutes = parseUtcOffset(read('TIME_ZONE_OFFSET') ?? DEFAULT_TIME_ZONE_OFFSET);
   const embedded = eventStore.kind === 'sqlite' && readStore.kind === 'sqlite' && bus.kind === 'inproc';
   return {
     port,
@@ -99,6 +108,7 @@ export function loadRuntimeConfig(
     bus,
     logLevel,
     shutdownTimeoutMs,
+    utcOffsetMinutes,
     mode: embedded ? 'embedded' : 'distributed',
   };
 }
@@ -132,6 +142,21 @@ function parseHost(value: string): string {
 function parseDataDir(value: string, cwd: string): string {
   if (value.includes('\0')) throw new ConfigError('DATA_DIR', '不是有效的路径 / is not a valid path', maskValue(value));
   return resolve(cwd, value);
+}
+
+// ±HH:MM as ISO 8601 writes it; real offsets run from -12:00 to +14:00.
+function parseUtcOffset(value: string): number {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(value);
+  const minutes = match === null ? NaN : Number(match[2]) * 60 + Number(match[3]);
+  const signed = match?.[1] === '-' ? -minutes : minutes;
+  if (match === null || Number(match[3]) > 59 || signed < -12 * 60 || signed > 14 * 60) {
+    throw new ConfigError(
+      'TIME_ZONE_OFFSET',
+      '必须是 -12:00 到 +14:00 之间的 ±HH:MM / must be ±HH:MM between -12:00 and +14:00',
+      maskValue(value),
+    );
+  }
+  return signed;
 }
 
 function parseLogLevel(value: string): LogLevel {

@@ -7,7 +7,8 @@ import { Body, Controller, Get, Inject, Module, Param, Post } from '@nestjs/comm
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_STORE, newEventId, type EventStore } from '@relapse-watch/event-store-core';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { Optional } from '../openapi/optionality.decorators';
 import { PinoLogger } from 'nestjs-pino';
 import { loadRuntimeConfig } from '../config/runtime.config';
 import { NotFound } from '../errors/api-error';
@@ -43,7 +44,7 @@ export class ProbeItemDto {
   @Min(0)
   count!: number;
 
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => DivisionDto)
   division?: DivisionDto;

@@ -1,6 +1,7 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { RequestContext } from '../application/registry-commands';
-import { ApiError, currentCorrelationId } from '@relapse-watch/service-runtime';
+import { ApiError, ApiErrorResponses, currentCorrelationId } from '@relapse-watch/service-runtime';
 import type { IncomingMessage } from 'node:http';
 
 /** Header that makes a command idempotent: the same key again replays the first result. */
@@ -14,7 +15,7 @@ export interface CommandRequest {
   readonly correlationId: string;
 }
 
-const KEY = /^[\x21-\x7e]{1,200}$/;
+const KEY = /^[!-~]{1,200}$/;
 const REVISION = /^(?:W\/)?"?(\d{1,15})"?$/;
 
 /** Reads and checks the command headers; a bad one is a 400 naming the header. */
@@ -43,6 +44,29 @@ export function commandRequestFrom(headers: IncomingMessage['headers']): Command
   };
 }
 
+/**
+ * Documents a command route: its optional `Idempotency-Key` and `If-Match` headers with the
+ * patterns {@link commandRequestFrom} enforces, and the error statuses it can answer besides the
+ * runtime's 400 (always 409: a moved-on revision or a clash of unique numbers; 422: a domain rule).
+ */
+export function CommandEndpoint(...statuses: readonly number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: false,
+      schema: { type: 'string', pattern: KEY.source },
+      description: '幂等键：重复提交不重复写入 / idempotency key: a re-sent command writes nothing twice',
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      schema: { type: 'string', pattern: '^(?:W/)?"?[0-9]{1,15}"?$' },
+      description: '上次看到的版本号；已变则 409 / the revision last seen; 409 when it has moved on',
+    }),
+    ApiErrorResponses(409, 422, ...statuses),
+  );
+}
+
 /** The command headers of the current request, as a controller parameter. */
 export const CommandHeaders = createParamDecorator((_data: unknown, context: ExecutionContext): CommandRequest =>
   commandRequestFrom(context.switchToHttp().getRequest<IncomingMessage>().headers),
@@ -53,9 +77,8 @@ export const CommandHeaders = createParamDecorator((_data: unknown, context: Exe
  * sign-in, every change is recorded as made by an anonymous official: an honest record rather
  * than a name taken from an unauthenticated header.
  */
-export function commandContextFor(request: CommandRequest, now = new Date()): RequestContext {
+export function commandContextFor(request: CommandRequest): RequestContext {
   return {
-    now,
     actor: { userId: 'anonymous', role: 'unauthenticated' },
     correlationId: request.correlationId,
     ...(request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey }),

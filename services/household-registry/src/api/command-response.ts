@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import type { CommandResult, DomainEvent } from '@relapse-watch/event-store-core';
 import type { HouseholdState } from '../domain/household/household.state';
 import { HOUSEHOLD_WARNING_RULE_CODES } from '../domain/household/household-warning.catalogue';
@@ -17,9 +17,9 @@ export class WarningResponse implements WarningView {
   @ApiProperty({ description: '说明 / message (中文 / English)' }) message!: string;
 }
 
-/** What every registry command answers. */
+/** What every household command answers. */
 export class CommandResponse {
-  @ApiProperty({ description: '户ID / household id (or the policy stream scope)' }) id!: string;
+  @ApiProperty({ description: '户ID / household id', format: 'uuid' }) id!: string;
   @ApiProperty({ description: '命令后的版本号，用于 If-Match / revision after the command, for If-Match' })
   revision!: number;
   @ApiProperty({
@@ -44,6 +44,18 @@ export class CommandResponse {
       '命令后该户未消除的数据质量预警（不影响命令成功） / the household’s open data-quality warnings after the command (the command succeeded)',
   })
   warnings?: WarningView[];
+}
+
+/**
+ * What a province policy command answers: the same, with the policy's scope as its id. A schema of
+ * its own, so that no client (nor schemathesis' link inference) takes a scope for a household id.
+ */
+export class PolicyCommandResponse extends OmitType(CommandResponse, ['id'] as const) {
+  @ApiProperty({
+    description: '政策范围：省级代码-年度 / the policy scope, province-year',
+    pattern: '^[1-9][0-9]-[0-9]{4}$',
+  })
+  id!: string;
 }
 
 /** The response body of a command result. */

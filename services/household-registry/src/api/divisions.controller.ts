@@ -1,52 +1,48 @@
 import { Controller, Get, Inject, Param, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@relapse-watch/domain-kernel';
-import { ApiError, NotFound } from '@relapse-watch/service-runtime';
+import { ApiErrorResponses, NotFound } from '@relapse-watch/service-runtime';
 import type { DivisionUnit } from '../divisions/division.types';
 import type { RegistryReference } from '../divisions/registry-reference';
 import { DomainErrorInterceptor } from './domain-error.interceptor';
+import { ContainmentPath, DivisionPath } from './dto/path.dto';
 import { REGISTRY_REFERENCE } from './registry.tokens';
 
 /** The division tree (reference data): a node, its children, its ancestors, containment. */
 @ApiTags('registry 行政区划')
 @UseInterceptors(DomainErrorInterceptor)
+@ApiErrorResponses(404)
 @Controller('api/registry/divisions')
 export class DivisionsController {
   constructor(@Inject(REGISTRY_REFERENCE) private readonly reference: RegistryReference) {}
 
   @Get(':code')
   @ApiOperation({ summary: '区划节点 / one unit, with the edition of its table' })
-  node(@Param('code') code: string): DivisionUnit & { edition: string } {
+  node(@Param() { code }: DivisionPath): DivisionUnit & { edition: string } {
     return this.lookup(code, (d) => ({ ...d.node(code), edition: d.edition }));
   }
 
   @Get(':code/children')
   @ApiOperation({ summary: '下级区划 / the units directly below' })
-  children(@Param('code') code: string): readonly DivisionUnit[] {
+  children(@Param() { code }: DivisionPath): readonly DivisionUnit[] {
     return this.lookup(code, (d) => d.children(code));
   }
 
   @Get(':code/ancestors')
   @ApiOperation({ summary: '上级区划（省在前）/ the units above, province first' })
-  ancestors(@Param('code') code: string): readonly DivisionUnit[] {
+  ancestors(@Param() { code }: DivisionPath): readonly DivisionUnit[] {
     return this.lookup(code, (d) => d.ancestors(code));
   }
 
   @Get(':unitCode/contains/:code')
   @ApiOperation({ summary: '某区划是否在某单位内 / whether a unit lies inside another' })
-  contains(@Param('unitCode') unitCode: string, @Param('code') code: string): { within: boolean } {
+  contains(@Param() { unitCode, code }: ContainmentPath): { within: boolean } {
     this.lookup(unitCode, () => null);
     return this.lookup(code, (d) => ({ within: d.isWithin(code, unitCode) }));
   }
 
-  // A malformed code is the caller's error (400); a well-formed one the tree lacks is not found (404).
+  // A malformed code is refused by the path's validation (400); a well-formed one the tree lacks is not found (404).
   private lookup<T>(code: string, read: (directory: ReturnType<RegistryReference['directoryFor']>) => T): T {
-    if (!/^\d{12}$/.test(code))
-      throw new ApiError(400, {
-        code: 'division-code.format',
-        field: 'code',
-        message: '区划代码须为12位数字 / A division code has 12 digits',
-      });
     try {
       return read(this.reference.directoryFor(code));
     } catch (error) {

@@ -1,19 +1,12 @@
-import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Put, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { calendarDateAt, isIsoDate } from '@relapse-watch/domain-kernel';
-import { EVENT_STORE, foldStream, type EventStore } from '@relapse-watch/event-store-core';
-import { ApiError } from '@relapse-watch/service-runtime';
+import { Body, Controller, Get, Inject, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RegistryCommands } from '../application/registry-commands';
-import { createdIdFor } from '../application/registry-ids';
-import { provincePolicyDecider, provincePolicyStreamId } from '../domain/province-policy/province-policy.decider';
-import {
-  divisorRuleInForceOn,
-  keyRegionsInForceOn,
-  lineInForceOn,
-} from '../domain/province-policy/province-policy.queries';
-import { CommandHeaders, commandContextFor, type CommandRequest } from './command-request';
-import { commandResponse, type CommandResponse } from './command-response';
+import { provincePolicyScope } from '../application/registry-ids';
+import type { ProvincePolicyView, RegistryQueries } from '../application/registry-queries';
+import { CommandEndpoint, CommandHeaders, commandContextFor, type CommandRequest } from './command-request';
+import { commandResponse, PolicyCommandResponse, type CommandResponse } from './command-response';
 import { DomainErrorInterceptor } from './domain-error.interceptor';
+import { KeyRegionPath, PolicyPath, PolicyQueryDto } from './dto/path.dto';
 import {
   AddProvinceRiskTypeDto,
   DesignateKeyRegionDto,
@@ -21,7 +14,7 @@ import {
   RevokeKeyRegionDto,
   SetPerCapitaDivisorRuleDto,
 } from './dto/policy.dto';
-import { REGISTRY_COMMANDS } from './registry.tokens';
+import { REGISTRY_COMMANDS, REGISTRY_QUERIES } from './registry.tokens';
 
 /** Thresholds and key regions of a province and year: every change an event, the history kept. */
 @ApiTags('registry 监测标准与重点区域')
@@ -30,7 +23,7 @@ import { REGISTRY_COMMANDS } from './registry.tokens';
 export class PoliciesController {
   constructor(
     @Inject(REGISTRY_COMMANDS) private readonly commands: RegistryCommands,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(REGISTRY_QUERIES) private readonly queries: RegistryQueries,
   ) {}
 
   @Get()
@@ -38,27 +31,8 @@ export class PoliciesController {
     summary:
       '该省该年度的标准与重点区域（含历史），及某日生效者 / lines and key regions with history, and those in force on a date',
   })
-  async get(
-    @Param('provinceCode') provinceCode: string,
-    @Param('year', ParseIntPipe) year: number,
-    @Query('on') on?: string,
-  ) {
-    if (on !== undefined && !isIsoDate(on))
-      throw new ApiError(400, {
-        code: 'date.format',
-        field: 'on',
-        message: '日期须为 YYYY-MM-DD / a date is YYYY-MM-DD',
-      });
-    const state = await foldStream(this.store, provincePolicyStreamId(provinceCode, year), provincePolicyDecider);
-    const date = on ?? calendarDateAt(new Date(), 480);
-    return {
-      ...state,
-      inForceOn: date,
-      monitoringThreshold: lineInForceOn(state, 'monitoring-threshold', date),
-      inspectionFilterLine: lineInForceOn(state, 'inspection-filter', date),
-      keyRegionsInForce: keyRegionsInForceOn(state, date),
-      perCapitaDivisorRule: divisorRuleInForceOn(state, date),
-    };
+  get(@Param() { provinceCode, year }: PolicyPath, @Query() query: PolicyQueryDto): Promise<ProvincePolicyView> {
+    return this.queries.provincePolicy(provinceCode, year, query.on);
   }
 
   @Put('per-capita-divisor-rule')
@@ -66,126 +40,99 @@ export class PoliciesController {
     summary:
       '设置人均纯收入的计算人口口径（家庭人口或常住人口）/ set who per-capita net income divides by (household or resident members)',
   })
+  @ApiOkResponse({ type: PolicyCommandResponse })
+  @CommandEndpoint()
   async setDivisorRule(
-    @Param('provinceCode') provinceCode: string,
-    @Param('year', ParseIntPipe) year: number,
+    @Param() { provinceCode, year }: PolicyPath,
     @Body() body: SetPerCapitaDivisorRuleDto,
     @CommandHeaders() request: CommandRequest,
   ): Promise<CommandResponse> {
-    const data = {
-      provinceCode,
-      year,
-      rule: body.rule,
-      effectiveFrom: body.effectiveFrom,
-      sourceDocument: body.sourceDocument,
-    };
+    const { rule, effectiveFrom, sourceDocument } = body;
+    const data = { provinceCode, year, rule, effectiveFrom, sourceDocument };
     return commandResponse(
-      `${provinceCode}-${year}`,
+      provincePolicyScope(provinceCode, year),
       await this.commands.policy({ type: 'SetPerCapitaDivisorRule', data }, commandContextFor(request)),
     );
   }
 
   @Post('risk-types')
   @ApiOperation({ summary: '增补本省风险类型 / add a risk type of the province’s own' })
+  @ApiCreatedResponse({ type: PolicyCommandResponse })
+  @CommandEndpoint()
   async addRiskType(
-    @Param('provinceCode') provinceCode: string,
-    @Param('year', ParseIntPipe) year: number,
+    @Param() { provinceCode, year }: PolicyPath,
     @Body() body: AddProvinceRiskTypeDto,
     @CommandHeaders() request: CommandRequest,
   ): Promise<CommandResponse> {
-    const data = {
-      provinceCode,
-      year,
-      localCode: body.localCode,
-      labelZh: body.labelZh,
-      labelEn: body.labelEn,
-      sourceDocument: body.sourceDocument,
-    };
+    const { localCode, labelZh, labelEn, sourceDocument } = body;
+    const data = { provinceCode, year, localCode, labelZh, labelEn, sourceDocument };
     return commandResponse(
-      `${provinceCode}-${year}`,
+      provincePolicyScope(provinceCode, year),
       await this.commands.policy({ type: 'AddProvinceRiskType', data }, commandContextFor(request)),
     );
   }
 
   @Put('monitoring-threshold')
   @ApiOperation({ summary: '发布（或修订）监测收入标准 / publish or revise the monitoring income line' })
+  @ApiOkResponse({ type: PolicyCommandResponse })
+  @CommandEndpoint()
   async publishThreshold(
-    @Param('provinceCode') provinceCode: string,
-    @Param('year', ParseIntPipe) year: number,
+    @Param() { provinceCode, year }: PolicyPath,
     @Body() body: PublishLineDto,
     @CommandHeaders() request: CommandRequest,
   ): Promise<CommandResponse> {
-    const data = {
-      provinceCode,
-      year,
-      amountYuan: body.amountYuan,
-      effectiveFrom: body.effectiveFrom,
-      sourceDocument: body.sourceDocument,
-    };
+    const { amountYuan, effectiveFrom, sourceDocument } = body;
+    const data = { provinceCode, year, amountYuan, effectiveFrom, sourceDocument };
     return commandResponse(
-      `${provinceCode}-${year}`,
+      provincePolicyScope(provinceCode, year),
       await this.commands.policy({ type: 'PublishMonitoringThreshold', data }, commandContextFor(request)),
     );
   }
 
   @Put('inspection-filter-line')
   @ApiOperation({ summary: '发布（或修订）排查筛选线 / publish or revise the inspection filter line' })
+  @ApiOkResponse({ type: PolicyCommandResponse })
+  @CommandEndpoint()
   async publishFilterLine(
-    @Param('provinceCode') provinceCode: string,
-    @Param('year', ParseIntPipe) year: number,
+    @Param() { provinceCode, year }: PolicyPath,
     @Body() body: PublishLineDto,
     @CommandHeaders() request: CommandRequest,
   ): Promise<CommandResponse> {
-    const data = {
-      provinceCode,
-      year,
-      amountYuan: body.amountYuan,
-      effectiveFrom: body.effectiveFrom,
-      sourceDocument: body.sourceDocument,
-    };
+    const { amountYuan, effectiveFrom, sourceDocument } = body;
+    const data = { provinceCode, year, amountYuan, effectiveFrom, sourceDocument };
     return commandResponse(
-      `${provinceCode}-${year}`,
+      provincePolicyScope(provinceCode, year),
       await this.commands.policy({ type: 'PublishInspectionFilterLine', data }, commandContextFor(request)),
     );
   }
 
   @Post('key-regions')
   @ApiOperation({ summary: '认定重点区域 / designate a key region' })
+  @ApiCreatedResponse({ type: PolicyCommandResponse })
+  @CommandEndpoint()
   async designate(
-    @Param('provinceCode') provinceCode: string,
-    @Param('year', ParseIntPipe) year: number,
+    @Param() { provinceCode, year }: PolicyPath,
     @Body() body: DesignateKeyRegionDto,
     @CommandHeaders() request: CommandRequest,
   ): Promise<CommandResponse> {
-    const regionId = body.regionId ?? createdIdFor(`key-region\n${provinceCode}-${year}`, request.idempotencyKey);
-    const data = {
-      provinceCode,
-      year,
-      regionId,
-      kind: body.kind,
-      divisionCodes: [...body.divisionCodes],
-      reason: body.reason,
-      effectiveFrom: body.effectiveFrom,
-    };
-    return commandResponse(
-      `${provinceCode}-${year}`,
-      await this.commands.policy({ type: 'DesignateKeyRegion', data }, commandContextFor(request)),
-      regionId,
-    );
+    const { regionId, kind, reason, effectiveFrom } = body;
+    const data = { provinceCode, year, regionId, kind, divisionCodes: [...body.divisionCodes], reason, effectiveFrom };
+    const result = await this.commands.designateKeyRegion(data, commandContextFor(request));
+    return commandResponse(provincePolicyScope(provinceCode, year), result, result.createdId);
   }
 
   @Post('key-regions/:regionId/revocation')
   @ApiOperation({ summary: '撤销重点区域 / revoke a key region' })
+  @ApiCreatedResponse({ type: PolicyCommandResponse })
+  @CommandEndpoint()
   async revoke(
-    @Param('provinceCode') provinceCode: string,
-    @Param('year', ParseIntPipe) year: number,
-    @Param('regionId') regionId: string,
+    @Param() { provinceCode, year, regionId }: KeyRegionPath,
     @Body() body: RevokeKeyRegionDto,
     @CommandHeaders() request: CommandRequest,
   ): Promise<CommandResponse> {
     const data = { provinceCode, year, regionId, reason: body.reason, effectiveFrom: body.effectiveFrom };
     return commandResponse(
-      `${provinceCode}-${year}`,
+      provincePolicyScope(provinceCode, year),
       await this.commands.policy({ type: 'RevokeKeyRegion', data }, commandContextFor(request)),
     );
   }

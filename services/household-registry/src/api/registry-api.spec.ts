@@ -112,15 +112,22 @@ describe('households', () => {
       householdNumber: 'api-2021',
       status: { kind: 'poverty-alleviated', yearLeftPoverty: 2021 },
     });
+    // The years 2014–2020 are in the document's schema, so the request is malformed (400); the
+    // domain's `household.year-left-poverty` still guards the import.
     expect(lateExit).toMatchObject({
-      status: 422,
-      body: { code: 'household.year-left-poverty', field: 'status.yearLeftPoverty' },
+      status: 400,
+      body: { code: 'validation.failed', field: 'status.yearLeftPoverty' },
     });
   });
 
-  it('404 for a household that does not exist, on reads and on commands', async () => {
-    expect((await call('GET', '/api/registry/households/no-such-household')).status).toBe(404);
-    const income = await call('PUT', '/api/registry/households/no-such-household/flags', {
+  it('404 for a household that does not exist, on reads and on commands; 400 for an id that is no UUID', async () => {
+    const absent = '0190f5a2-0000-7000-8000-000000000000';
+    expect((await call('GET', `/api/registry/households/${absent}`)).status).toBe(404);
+    expect((await call('GET', '/api/registry/households/no-such-household')).body).toMatchObject({
+      code: 'validation.failed',
+      field: 'householdId',
+    });
+    const income = await call('PUT', `/api/registry/households/${absent}/flags`, {
       relocatedToResettlementSite: true,
       urbanHukou: false,
     });
@@ -264,7 +271,7 @@ describe('divisions and policies', () => {
     });
     expect((await call('GET', '/api/registry/divisions/511923999999')).status).toBe(404);
     expect((await call('GET', '/api/registry/divisions/51x')).body).toMatchObject({
-      code: 'division-code.format',
+      code: 'validation.failed',
       field: 'code',
     });
   });
@@ -283,6 +290,76 @@ describe('divisions and policies', () => {
       effectiveFrom: '2024-07-01',
     });
     expect(region.status).toBe(422);
+  });
+});
+
+describe('the OpenAPI document and the server agree', () => {
+  type Operation = { parameters: { name: string; in: string; schema: Record<string, unknown> }[]; responses: object };
+  let paths: Record<string, Record<string, Operation>>;
+  beforeAll(async () => {
+    paths = (await call('GET', '/docs/openapi.json')).body['paths'] as typeof paths;
+  });
+  const parameter = (path: string, method: string, name: string) =>
+    paths[path][method].parameters.find((p) => p.name === name)?.schema;
+
+  it('path and query parameters carry their patterns, formats and bounds', () => {
+    expect(parameter('/api/registry/households/{householdId}', 'get', 'householdId')).toMatchObject({ format: 'uuid' });
+    expect(parameter('/api/registry/divisions/{code}', 'get', 'code')).toMatchObject({ pattern: '^[0-9]{12}$' });
+    expect(parameter('/api/registry/households', 'get', 'divisionCode')?.['pattern']).toMatch(/^\^\(\?:/);
+    expect(parameter('/api/registry/households', 'get', 'limit')).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+    });
+    expect(parameter('/api/registry/households', 'get', 'X-Min-Position')).toMatchObject({ pattern: '^[0-9]{1,15}$' });
+    expect(parameter('/api/registry/policies/{provinceCode}/{year}', 'get', 'provinceCode')).toMatchObject({
+      pattern: '^[1-9][0-9]$',
+    });
+    expect(parameter('/api/registry/policies/{provinceCode}/{year}', 'get', 'year')).toMatchObject({
+      type: 'integer',
+      minimum: 2000,
+      maximum: 2100,
+    });
+    expect(parameter('/api/registry/policies/{provinceCode}/{year}', 'get', 'on')).toMatchObject({ format: 'date' });
+    expect(parameter('/api/registry/households', 'post', 'Idempotency-Key')).toMatchObject({
+      pattern: '^[!-~]{1,200}$',
+    });
+  });
+
+  it('every command documents its refusals: 400, 409, 422, and 404 where a household is addressed', () => {
+    const statuses = (path: string, method: string) => Object.keys(paths[path][method].responses).sort();
+    expect(statuses('/api/registry/households', 'post')).toEqual(['201', '400', '409', '413', '422']);
+    expect(statuses('/api/registry/households/{householdId}/flags', 'put')).toEqual([
+      '200',
+      '400',
+      '404',
+      '409',
+      '413',
+      '422',
+    ]);
+    expect(statuses('/api/registry/households/{householdId}', 'get')).toEqual(['200', '400', '404', '409', '503']);
+  });
+
+  it('GET /api/registry/policies/0/0 is a 400 naming the province code and the year, as the document says', async () => {
+    const res = await call('GET', '/api/registry/policies/0/0');
+    expect(res.status).toBe(400);
+    expect(res.body['errors']).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'provinceCode' }),
+        expect.objectContaining({ field: 'year' }),
+      ]),
+    );
+    expect((await call('GET', '/api/registry/policies/51/2024?on=2024-02-30')).body).toMatchObject({
+      code: 'validation.failed',
+      field: 'on',
+    });
+  });
+
+  it('a method the path does not list is a 405 with Allow', async () => {
+    const res = await fetch(`${url}/api/registry/households/0190f5a2-0000-7000-8000-000000000000`, { method: 'PATCH' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect(await res.json()).toMatchObject({ code: 'request.method-not-allowed' });
   });
 });
 

@@ -12,17 +12,27 @@ import {
   type RuntimeConfig,
 } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
+import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { RegistryCommands } from '../application/registry-commands';
+import { RegistryQueries } from '../application/registry-queries';
 import { loadRegistryConfig, REGISTRY_CONFIG, type RegistryConfig } from '../config/registry.config';
 import { loadRegistryReference, type RegistryReference } from '../divisions/registry-reference';
 import { householdRegisterProjection, type HouseholdView } from '../read-model/household-register.projection';
 import { HouseholdRegisterQueries } from '../read-model/household-register.queries';
 import { PUBLISHED_STREAM_PREFIXES, registryRelayMapper } from '../integration/registry-relay.mapper';
 import { DivisionsController } from './divisions.controller';
+import { HouseholdMembersController } from './household-members.controller';
 import { HouseholdsController } from './households.controller';
 import { PoliciesController } from './policies.controller';
 import { RiskTypesController } from './risk-types.controller';
-import { HOUSEHOLD_QUERIES, HOUSEHOLD_REGISTER_RUNNER, REGISTRY_COMMANDS, REGISTRY_REFERENCE } from './registry.tokens';
+import {
+  HOUSEHOLD_QUERIES,
+  HOUSEHOLD_REGISTER_RUNNER,
+  REGISTRY_CLOCK,
+  REGISTRY_COMMANDS,
+  REGISTRY_QUERIES,
+  REGISTRY_REFERENCE,
+} from './registry.tokens';
 
 const LAG_REPORT_MS = 1_000;
 
@@ -94,7 +104,13 @@ class RegistrySubscribers implements OnApplicationBootstrap {
  * inside the embedded single process and as its own process in distributed mode.
  */
 @Module({
-  controllers: [HouseholdsController, DivisionsController, PoliciesController, RiskTypesController],
+  controllers: [
+    HouseholdsController,
+    HouseholdMembersController,
+    DivisionsController,
+    PoliciesController,
+    RiskTypesController,
+  ],
   providers: [
     {
       provide: REGISTRY_CONFIG,
@@ -107,15 +123,22 @@ class RegistrySubscribers implements OnApplicationBootstrap {
       inject: [READ_STORE, REGISTRY_CONFIG],
     },
     {
+      // The time zone is the runtime's (TIME_ZONE_OFFSET); the one clock every use case reads.
+      provide: REGISTRY_CLOCK,
+      useFactory: (runtime: RuntimeConfig): Clock => fixedOffsetClock(runtime.utcOffsetMinutes),
+      inject: [RUNTIME_CONFIG],
+    },
+    {
       provide: REGISTRY_COMMANDS,
-      useFactory: (store: EventStore, config: RegistryConfig, reference: RegistryReference) =>
-        new RegistryCommands({
-          store,
-          residentIdSalt: config.residentIdSalt,
-          lookups: reference.lookups,
-          utcOffsetMinutes: config.utcOffsetMinutes,
-        }),
-      inject: [EVENT_STORE, REGISTRY_CONFIG, REGISTRY_REFERENCE],
+      useFactory: (store: EventStore, config: RegistryConfig, reference: RegistryReference, clock: Clock) =>
+        new RegistryCommands({ store, residentIdSalt: config.residentIdSalt, lookups: reference.lookups, clock }),
+      inject: [EVENT_STORE, REGISTRY_CONFIG, REGISTRY_REFERENCE, REGISTRY_CLOCK],
+    },
+    {
+      provide: REGISTRY_QUERIES,
+      useFactory: (events: EventStore, households: HouseholdRegisterQueries, clock: Clock) =>
+        new RegistryQueries({ events, households, clock }),
+      inject: [EVENT_STORE, HOUSEHOLD_QUERIES, REGISTRY_CLOCK],
     },
     {
       provide: HOUSEHOLD_QUERIES,
@@ -132,6 +155,6 @@ class RegistrySubscribers implements OnApplicationBootstrap {
     },
     RegistrySubscribers,
   ],
-  exports: [REGISTRY_CONFIG, REGISTRY_REFERENCE, REGISTRY_COMMANDS],
+  exports: [REGISTRY_CONFIG, REGISTRY_REFERENCE, REGISTRY_COMMANDS, REGISTRY_CLOCK],
 })
 export class RegistryModule {}

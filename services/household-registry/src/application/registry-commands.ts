@@ -1,4 +1,4 @@
-import { calendarDateAt } from '@relapse-watch/domain-kernel';
+import type { Clock } from '@relapse-watch/domain-kernel';
 import { handleCommand, type CommandContext, type CommandResult } from '@relapse-watch/event-store-core';
 import type {
   AddMember,
@@ -14,17 +14,17 @@ import type {
   SetStatus,
   UpdateMember,
 } from '../domain/household/household.commands';
+import type { DesignateKeyRegion } from '../domain/province-policy/province-policy.commands';
 import { householdDecider, householdStreamId } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import type { HouseholdState } from '../domain/household/household.state';
 import { divisionError } from '../divisions/division.errors';
 import { addMember, type RegistryHandlerDeps } from './add-member.handler';
 import { removeMember, updateMember } from './change-member.handler';
-import type { RiskType } from '../domain/risk-types/risk-types';
 import { householdPolicyFacts, type HouseholdPolicyFacts } from './policy-facts';
 import { handleProvincePolicyCommand, type ProvincePolicyRequest } from './province-policy.handler';
 import { registerHousehold } from './register-household.handler';
-import { createdIdFor, householdIdFor } from './registry-ids';
+import { createdIdFor, householdIdFor, provincePolicyScope } from './registry-ids';
 
 // The tenant of a change to a household that does not exist; the decider refuses it unwritten.
 const UNPLACED = '000000000000';
@@ -42,16 +42,19 @@ export interface RegistryLookups {
 /** Dependencies of {@link RegistryCommands}. */
 export interface RegistryCommandDeps extends RegistryHandlerDeps {
   readonly lookups: RegistryLookups;
-  /** Offset of the officials' clock from UTC, in minutes: "today" for date rules. 480 in China. */
-  readonly utcOffsetMinutes: number;
+  /** The time and the officials' "today" for date rules (the configured time zone; fixed in tests). */
+  readonly clock: Clock;
 }
 
 type HouseholdResult = CommandResult<HouseholdEvent, HouseholdState>;
+/** The result of a command that creates something, with the id it was given (the caller's or a derived one). */
+export type Created<R> = R & { readonly createdId: string };
 /**
  * A command context before the registry places it: the tenant division of a change is the
  * household's village (or the policy's province), which the registry knows and the caller need not.
+ * Without `now` the registry's clock gives it (the HTTP API); a bulk import passes one for the run.
  */
-export type RequestContext = Omit<CommandContext, 'divisionCode'>;
+export type RequestContext = Omit<CommandContext, 'divisionCode' | 'now'> & { readonly now?: Date };
 /** A command's data as a request brings it; the registry adds the facts. */
 type DataOf<C extends HouseholdCommand> = C['data'];
 
@@ -71,12 +74,13 @@ export class RegistryCommands {
     if (!this.deps.lookups.isKnownDivision(data.villageCode) && /^\d{12}$/.test(data.villageCode))
       throw divisionError('division.unknown', 'villageCode');
     const householdId = data.householdId ?? householdIdFor(data.villageCode, data.householdNumber);
+    const placed = { ...ctx, now: this.nowOf(ctx), divisionCode: data.villageCode };
     const command: RegisterHousehold = {
       type: 'RegisterHousehold',
       data: { ...data, householdId },
-      facts: { ...this.facts({ ...ctx, divisionCode: data.villageCode }), householdNumberInUse: false },
+      facts: { ...this.facts(placed), householdNumberInUse: false },
     };
-    return registerHousehold(this.deps.store, command, { ...ctx, divisionCode: data.villageCode });
+    return registerHousehold(this.deps.store, command, placed);
   }
 
   /** Adds a member; the member id is derived from the idempotency key when there is one. */
@@ -84,7 +88,7 @@ export class RegistryCommands {
     householdId: string,
     data: Omit<DataOf<AddMember>, 'memberId'> & { readonly memberId?: string },
     ctx: RequestContext,
-  ): Promise<HouseholdResult> {
+  ): Promise<Created<HouseholdResult>> {
     const memberId = data.memberId ?? createdIdFor(`member\n${householdId}`, ctx.idempotencyKey);
     const placed = await this.placed(householdId, ctx);
     const command: AddMember = {
@@ -92,7 +96,8 @@ export class RegistryCommands {
       data: { ...data, memberId },
       facts: await this.memberFacts(data.personal.residentId, placed),
     };
-    return addMember(this.deps, householdId, command, placed);
+    const result = await addMember(this.deps, householdId, command, placed);
+    return { ...result, createdId: memberId };
   }
 
   async updateMember(householdId: string, data: DataOf<UpdateMember>, ctx: RequestContext): Promise<HouseholdResult> {
@@ -133,13 +138,14 @@ export class RegistryCommands {
     householdId: string,
     data: Omit<DataOf<ReportRiskEvent>, 'riskEventId'> & { readonly riskEventId?: string },
     ctx: RequestContext,
-  ): Promise<HouseholdResult> {
+  ): Promise<Created<HouseholdResult>> {
     const riskEventId = data.riskEventId ?? createdIdFor(`risk-event\n${householdId}`, ctx.idempotencyKey);
-    return this.run(householdId, ctx, async (facts, placed) => {
+    const result = await this.run(householdId, ctx, async (facts, placed) => {
       const { riskTypes } = await this.policyFacts(placed);
       const riskTypeKnown = riskTypes.some((t) => t.code === data.kind);
       return { type: 'ReportRiskEvent', data: { ...data, riskEventId }, facts: { ...facts, riskTypeKnown } };
     });
+    return { ...result, createdId: riskEventId };
   }
 
   record3Plus1Status(
@@ -160,7 +166,7 @@ export class RegistryCommands {
 
   /** A province policy command (thresholds, key regions). */
   policy(request: ProvincePolicyRequest, ctx: RequestContext) {
-    const placed = { ...ctx, divisionCode: request.data.provinceCode.padEnd(12, '0') };
+    const placed = { ...ctx, now: this.nowOf(ctx), divisionCode: request.data.provinceCode.padEnd(12, '0') };
     return handleProvincePolicyCommand(
       { store: this.deps.store, isKnownDivision: (code) => this.deps.lookups.isKnownDivision(code) },
       request,
@@ -168,10 +174,15 @@ export class RegistryCommands {
     );
   }
 
-  /** The risk types a household of a province may report in a year (this year by default): national, then the province's own. */
-  async riskTypes(provinceCode: string, year?: number): Promise<readonly RiskType[]> {
-    const day = year === undefined ? calendarDateAt(new Date(), this.deps.utcOffsetMinutes) : `${year}-12-31`;
-    return (await householdPolicyFacts(this.deps.store, provinceCode, day)).riskTypes;
+  /** Designates a key region; its id is derived from the idempotency key when the caller gave none. */
+  async designateKeyRegion(
+    data: Omit<DesignateKeyRegion['data'], 'regionId'> & { readonly regionId?: string },
+    ctx: RequestContext,
+  ) {
+    const scope = `key-region\n${provincePolicyScope(data.provinceCode, data.year)}`;
+    const regionId = data.regionId ?? createdIdFor(scope, ctx.idempotencyKey);
+    const result = await this.policy({ type: 'DesignateKeyRegion', data: { ...data, regionId } }, ctx);
+    return { ...result, createdId: regionId };
   }
 
   /** Runs a command built with the facts of the household's village (the warnings read them too). */
@@ -193,9 +204,9 @@ export class RegistryCommands {
   /** The context in the household's village; an unregistered household is refused by the decider before anything is written. */
   private async placed(householdId: string, ctx: RequestContext): Promise<CommandContext> {
     for await (const first of this.deps.store.readStream(householdStreamId(householdId), { maxCount: 1 })) {
-      return { ...ctx, divisionCode: (first.data as { villageCode: string }).villageCode };
+      return { ...ctx, now: this.nowOf(ctx), divisionCode: (first.data as { villageCode: string }).villageCode };
     }
-    return { ...ctx, divisionCode: UNPLACED };
+    return { ...ctx, now: this.nowOf(ctx), divisionCode: UNPLACED };
   }
 
   private async memberFacts(residentId: string, placed: CommandContext) {
@@ -218,6 +229,15 @@ export class RegistryCommands {
   }
 
   private today(ctx: RequestContext) {
-    return calendarDateAt(ctx.now, this.deps.utcOffsetMinutes);
+    return this.deps.clock.dateAt(this.nowOf(ctx));
+  }
+
+  // One instant per request: "today" and the events' `occurredAt` must not straddle midnight.
+  private readonly instants = new WeakMap<RequestContext, Date>();
+  private nowOf(ctx: RequestContext): Date {
+    if (ctx.now !== undefined) return ctx.now;
+    const now = this.instants.get(ctx) ?? this.deps.clock.now();
+    this.instants.set(ctx, now);
+    return now;
   }
 }

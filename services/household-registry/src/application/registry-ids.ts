@@ -22,3 +22,8 @@ export function householdIdFor(villageCode: string, householdNumber: string): st
 export function createdIdFor(scope: string, idempotencyKey: string | undefined): string {
   return idempotencyKey === undefined ? uuidv7() : uuidV5(`${scope}\n${idempotencyKey}`, REQUEST_NAMESPACE);
 }
+
+/** The scope a province policy command answers with: `<province>-<year>`, as its stream is named. */
+export function provincePolicyScope(provinceCode: string, year: number): string {
+  return `${provinceCode}-${year}`;
+}

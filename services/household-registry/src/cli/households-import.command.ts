@@ -16,7 +16,8 @@ import {
 import { importFileError } from '../import/import.errors';
 import { openSheetRecords } from '../import/sheet-records.reader';
 import type { CliIo } from './cli-io';
-import { chosenEventStore, chosenResidentIdSalt } from './cli-config';
+import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
+import { chosenEventStore, chosenResidentIdSalt, cliRuntimeConfig } from './cli-config';
 import { openEventStoreTarget } from './event-store.option';
 
 /** Options of `relapse-watch households import`, as commander parsed them. */
@@ -61,7 +62,9 @@ export async function householdsImport(
   io.err(`事件库 / event store: ${chosen.label}（来自 / from ${chosen.from}）`);
   const store = await openEventStoreTarget(chosen.target, chosen.from, synchronous);
   try {
-    return await importInto(store, chosen.label, path, options, { salt, concurrency, progressEveryMs }, io);
+    // The server's time zone (TIME_ZONE_OFFSET), so an import's "today" is the server's.
+    const clock = fixedOffsetClock(cliRuntimeConfig(io).utcOffsetMinutes);
+    return await importInto(store, chosen.label, path, options, { salt, concurrency, progressEveryMs, clock }, io);
   } finally {
     await store.close();
   }
@@ -72,7 +75,12 @@ async function importInto(
   label: string,
   path: string,
   options: HouseholdsImportOptions,
-  settings: { readonly salt: string; readonly concurrency: number; readonly progressEveryMs: number },
+  settings: {
+    readonly salt: string;
+    readonly concurrency: number;
+    readonly progressEveryMs: number;
+    readonly clock: Clock;
+  },
   io: CliIo,
 ): Promise<HouseholdSheetImportResult> {
   const { salt, concurrency, progressEveryMs } = settings;
@@ -98,7 +106,7 @@ async function importInto(
       store,
       directory,
       residentIdSalt: salt,
-      now: new Date(),
+      clock: settings.clock,
       concurrency,
       isKnownRegistrationDivision: (prefix) => prefixes.has(prefix),
       errorFile: options.errors === undefined ? undefined : resolve(io.cwd, options.errors),

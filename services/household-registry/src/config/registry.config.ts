@@ -12,8 +12,6 @@ export interface RegistryConfig {
   readonly residentIdSalt: string;
   /** Two-digit codes of the provinces whose division tree is loaded (villages households live in). */
   readonly provinces: readonly string[];
-  /** Offset of the officials' clock from UTC in minutes (China Standard Time: 480). */
-  readonly utcOffsetMinutes: number;
 }
 
 /**
@@ -48,5 +46,5 @@ export function loadRegistryConfig(
       '须为逗号分隔的两位省级代码 / must be comma-separated two-digit province codes',
       bad,
     );
-  return { residentIdSalt: salt ?? EMBEDDED_DEVELOPMENT_SALT, provinces, utcOffsetMinutes: 480 };
+  return { residentIdSalt: salt ?? EMBEDDED_DEVELOPMENT_SALT, provinces };
 }

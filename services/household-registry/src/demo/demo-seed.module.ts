@@ -2,7 +2,8 @@ import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { RUNTIME_LOGGER, ShutdownSequence } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
-import { REGISTRY_REFERENCE } from '../api/registry.tokens';
+import type { Clock } from '@relapse-watch/domain-kernel';
+import { REGISTRY_CLOCK, REGISTRY_REFERENCE } from '../api/registry.tokens';
 import { RegistryModule } from '../api/registry.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry.config';
 import type { RegistryReference } from '../divisions/registry-reference';
@@ -20,6 +21,7 @@ class DemoSeeder implements OnApplicationBootstrap {
     @Inject(REGISTRY_REFERENCE) private readonly reference: RegistryReference,
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
     @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
+    @Inject(REGISTRY_CLOCK) private readonly clock: Clock,
     shutdown: ShutdownSequence,
   ) {
     // Before the stores close: a shutdown during seeding waits for the households in flight.
@@ -33,7 +35,7 @@ class DemoSeeder implements OnApplicationBootstrap {
       store: this.store,
       directory,
       residentIdSalt: this.config.residentIdSalt,
-      now: new Date(),
+      clock: this.clock,
       isKnownRegistrationDivision: this.reference.lookups.isKnownRegistrationPrefix,
     }).then(
       (result) => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Clock } from '@relapse-watch/domain-kernel';
 import type { EventStore } from '@relapse-watch/event-store-core';
 import type { DivisionDirectory } from '../divisions/division-directory';
 import { generateProvinceHouseholds } from '../generator/province.generator';
@@ -12,7 +13,7 @@ export interface DemoSeedOptions {
   readonly store: EventStore;
   readonly directory: DivisionDirectory;
   readonly residentIdSalt: string;
-  readonly now: Date;
+  readonly clock: Clock;
   /** Default 3,000: a few thousand households, enough to see every list and report move. */
   readonly households?: number;
   /** Default Pingchang County (平昌县, Bazhong), a former national poverty county. */
@@ -45,7 +46,7 @@ export async function seedDemoCounty(options: DemoSeedOptions): Promise<Househol
       store: options.store,
       directory: options.directory,
       residentIdSalt: options.residentIdSalt,
-      now: options.now,
+      clock: options.clock,
       actor: { userId: 'demo-seed', role: 'system' },
       progressFile: null,
       ...(options.isKnownRegistrationDivision

@@ -9,9 +9,11 @@ import { HOUSEHOLD_STREAM_PREFIX } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import { evolve, initialState } from '../domain/household/household.state';
 import { HOUSEHOLD_NUMBER_STREAM_PREFIX } from '../domain/household-number-reservation/household-number-reservation.decider';
+import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
 
 const SALT = 'household-batch-import-spec-salt';
 const NOW = new Date('2026-03-01T08:00:00Z');
+const CLOCK = fixedOffsetClock(480, () => NOW);
 const { directory: sichuan, tempFolder, withStore } = importSpecHarness('rw-batch-import-');
 
 function importInto(path: string, file: string, extra: Partial<HouseholdSheetImportOptions> = {}) {
@@ -21,7 +23,7 @@ function importInto(path: string, file: string, extra: Partial<HouseholdSheetImp
       store,
       directory: sichuan(),
       residentIdSalt: SALT,
-      now: NOW,
+      clock: CLOCK,
       concurrency: 64,
       progressFile: null,
       ...extra,

@@ -1,4 +1,4 @@
-import { calendarDateAt, DomainError, residentIdHash } from '@relapse-watch/domain-kernel';
+import { DomainError, residentIdHash } from '@relapse-watch/domain-kernel';
 import {
   commandEvents,
   DuplicateEventId,
@@ -150,7 +150,7 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
       ...(legacyMonitoring === null || legacyMonitoring === undefined ? {} : { legacyMonitoring }),
     },
     facts: {
-      ...importFacts(ctx, calendarDateAt(ctx.now, 480), villageCode),
+      ...importFacts(ctx, ctx.rules.today, villageCode),
       householdNumberInUse: false,
       registrationDivisionKnown: people.map((p) => p.known),
       perCapitaDivisorRule: divisorRuleOf(ctx.rules),

@@ -1,4 +1,4 @@
-import { calendarDateAt, DomainError, residentIdHash, type IsoDate } from '@relapse-watch/domain-kernel';
+import { DomainError, residentIdHash, type IsoDate } from '@relapse-watch/domain-kernel';
 import { handleCommand, type Actor, type CommandContext, type EventStore } from '@relapse-watch/event-store-core';
 import { addMember } from '../application/add-member.handler';
 import { registerHousehold } from '../application/register-household.handler';
@@ -159,7 +159,7 @@ async function importRows(group: RowGroup, ctx: GroupImportContext, streams: str
   const perCapitaDivisorRule = divisorRuleOf(ctx.rules);
   const householdId = importedHouseholdId(villageCode, householdNumber);
   streams.push(householdStreamId(householdId), householdNumberStreamId(villageCode, householdNumber));
-  const today: IsoDate = calendarDateAt(ctx.now, 480);
+  const today: IsoDate = ctx.rules.today;
   const facts = importFacts(ctx, today, villageCode);
   const context = (key: string): CommandContext => importCommandContext(ctx, householdId, villageCode, key);
   // The household as the last command left it: its open warnings go to the error file.

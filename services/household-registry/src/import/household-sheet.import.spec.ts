@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { residentIdCheckCharacter } from '@relapse-watch/domain-kernel';
+import { residentIdCheckCharacter, fixedOffsetClock } from '@relapse-watch/domain-kernel';
 import { join } from 'node:path';
 import type { StoredEvent } from '@relapse-watch/event-store-core';
 import type { HouseholdImported } from '../domain/household/household.events';
@@ -12,6 +12,7 @@ import { importSpecHarness } from './testing/import-spec.harness';
 
 const SALT = 'household-sheet-import-spec-salt';
 const NOW = new Date('2026-03-01T08:00:00Z');
+const CLOCK = fixedOffsetClock(480, () => NOW);
 const { directory: sichuan, tempFolder, withStore } = importSpecHarness('rw-sheet-import-');
 
 async function importInto(path: string, file: string, extra: Partial<HouseholdSheetImportOptions> = {}) {
@@ -21,7 +22,7 @@ async function importInto(path: string, file: string, extra: Partial<HouseholdSh
       store,
       directory: sichuan(),
       residentIdSalt: SALT,
-      now: NOW,
+      clock: CLOCK,
       concurrency: 64,
       ...extra,
     }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { calendarDateAt } from '@relapse-watch/domain-kernel';
+import type { Clock, IsoDate } from '@relapse-watch/domain-kernel';
 import type { Actor, EventStore } from '@relapse-watch/event-store-core';
 import { householdPolicyFacts, type HouseholdPolicyFacts } from '../application/policy-facts';
 import type { DivisionDirectory } from '../divisions/division-directory';
@@ -26,8 +26,11 @@ export interface HouseholdSheetImportOptions {
   readonly directory: DivisionDirectory;
   /** Key of `residentIdHash` for the person reservations (deployment configuration). */
   readonly residentIdSalt: string;
-  /** When the import runs: dates are checked against its China Standard Time date. */
-  readonly now: Date;
+  /**
+   * When the import runs (read once: every event of the run carries that instant) and the
+   * officials' calendar that dates are checked against (the configured TIME_ZONE_OFFSET).
+   */
+  readonly clock: Clock;
   readonly actor?: Actor;
   /** Households in flight at once; default 512. The store group-commits their appends. */
   readonly concurrency?: number;
@@ -128,7 +131,10 @@ async function importGroups(
   try {
     const split = await splitHeader(sheet.records);
     if (split === null) return importFileError('import.header', '文件为空', 'the file is empty');
-    const ctx = groupContext(options, columnIndexOf(split.header.fields), await provincePolicy(options));
+    const now = options.clock.now();
+    const today = options.clock.dateAt(now);
+    const policy = await provincePolicy(options, today);
+    const ctx = groupContext(options, columnIndexOf(split.header.fields), policy, { now, today });
     const batchHouseholds = Math.max(1, options.batchHouseholds ?? 250);
     dispatch = new HouseholdDispatch(ctx, batchHouseholds, options.concurrency ?? 512, (group, outcome) =>
       tally.done(group, outcome),
@@ -152,6 +158,7 @@ function groupContext(
   options: HouseholdSheetImportOptions,
   columns: ReturnType<typeof columnIndexOf>,
   policy: HouseholdPolicyFacts,
+  at: { readonly now: Date; readonly today: IsoDate },
 ): GroupImportContext {
   const cache = new ImportStreamCache(options.store);
   return {
@@ -159,25 +166,25 @@ function groupContext(
     forget: (stream) => cache.forget(stream),
     residentIdSalt: options.residentIdSalt,
     columns,
-    rules: rowRules(options, policy),
-    now: options.now,
+    rules: rowRules(options, policy, at.today),
+    now: at.now,
     actor: options.actor ?? DEFAULT_ACTOR,
     correlationId: randomUUID(),
   };
 }
 
 /** The province's divisor rule and own risk types, as the separate commands' handlers look them up. */
-function provincePolicy(options: HouseholdSheetImportOptions): Promise<HouseholdPolicyFacts> {
+function provincePolicy(options: HouseholdSheetImportOptions, today: IsoDate): Promise<HouseholdPolicyFacts> {
   const ownProvince = options.directory.provinces()[0]?.code.slice(0, 2);
-  return householdPolicyFacts(options.store, ownProvince ?? '', calendarDateAt(options.now, 480));
+  return householdPolicyFacts(options.store, ownProvince ?? '', today);
 }
 
 /** The row checks' look-ups: the date (China Standard Time), villages of the tree, registration divisions, the policy. */
-function rowRules(options: HouseholdSheetImportOptions, policy: HouseholdPolicyFacts): RowRules {
+function rowRules(options: HouseholdSheetImportOptions, policy: HouseholdPolicyFacts, today: IsoDate): RowRules {
   const { directory } = options;
   const prefixes = options.isKnownRegistrationDivision === undefined ? loadRegistrationPrefixes() : new Set<string>();
   return {
-    today: calendarDateAt(options.now, 480),
+    today,
     perCapitaDivisorRule: policy.perCapitaDivisorRule,
     provinceRiskTypes: policy.riskTypes.filter((type) => type.provinceCode !== null),
     isKnownVillage: (code: string) => directory.has(code) && directory.node(code).tier === 'village',

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { residentIdCheckCharacter } from '@relapse-watch/domain-kernel';
+import { residentIdCheckCharacter, fixedOffsetClock } from '@relapse-watch/domain-kernel';
 import iconv from 'iconv-lite';
 import { generateProvinceHouseholds } from '../generator/province.generator';
 import { columnIndexOf } from './household-row.parser';
@@ -14,6 +14,7 @@ import { importSpecHarness } from './testing/import-spec.harness';
 
 const SALT = 'household-sheet-officials-spec-salt';
 const NOW = new Date('2026-03-01T08:00:00Z');
+const CLOCK = fixedOffsetClock(480, () => NOW);
 const { directory: sichuan, tempFolder, withStore } = importSpecHarness('rw-sheet-officials-');
 
 function rowsOf(households: number, seed: string): string[][] {
@@ -22,7 +23,7 @@ function rowsOf(households: number, seed: string): string[][] {
 
 async function importSheet(file: string) {
   return withStore(join(tempFolder(), 'events.db'), (store) =>
-    importHouseholdSheet({ file, store, directory: sichuan(), residentIdSalt: SALT, now: NOW, concurrency: 16 }),
+    importHouseholdSheet({ file, store, directory: sichuan(), residentIdSalt: SALT, clock: CLOCK, concurrency: 16 }),
   );
 }
 

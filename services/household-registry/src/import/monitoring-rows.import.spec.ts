@@ -13,12 +13,14 @@ import { csvLine, sheetRows } from './household-sheet.writer';
 import { importedHouseholdId } from './import-ids';
 import { sheetDate } from './sheet-dates';
 import { importSpecHarness } from './testing/import-spec.harness';
+import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
 
 // Officials' sheets carry monitoring subjects as 户类型 监测户 with their monitoring columns. They
 // must load without edits: each household with its base status, its monitoring columns kept as a
 // declared record for the assistance import, never as a status.
 const SALT = 'monitoring-rows-spec-salt';
 const NOW = new Date('2026-03-01T08:00:00Z');
+const CLOCK = fixedOffsetClock(480, () => NOW);
 const { directory: sichuan, tempFolder, withStore } = importSpecHarness('rw-monitoring-rows-');
 
 /** The header as an official's sheet writes it: Chinese only, the costs column under its older name. */
@@ -137,7 +139,7 @@ describe('监测户 rows of an official sheet', () => {
         store: s,
         directory: sichuan(),
         residentIdSalt: SALT,
-        now: NOW,
+        clock: CLOCK,
         batchHouseholds: batch,
       }),
     );
@@ -171,7 +173,7 @@ describe('监测户 rows of an official sheet', () => {
     await workbook.xlsx.writeFile(file);
     const store = join(folder, 'events.db');
     const result = await withStore(store, (s) =>
-      importHouseholdSheet({ file, store: s, directory: sichuan(), residentIdSalt: SALT, now: NOW }),
+      importHouseholdSheet({ file, store: s, directory: sichuan(), residentIdSalt: SALT, clock: CLOCK }),
     );
     expect(result).toMatchObject({ households: 4, rejectedRows: 0, errorFile: null });
     checkHouseholds(
@@ -218,7 +220,7 @@ describe('监测户 rows of an official sheet', () => {
     const sheet = join(folder, 'bad.csv');
     writeFileSync(sheet, `\uFEFF${[SHEET_COLUMNS.map(([key, zh]) => `${zh} ${key}`), ...rows].map(csvLine).join('')}`);
     const result = await withStore(join(folder, 'events.db'), (s) =>
-      importHouseholdSheet({ file: sheet, store: s, directory: sichuan(), residentIdSalt: SALT, now: NOW }),
+      importHouseholdSheet({ file: sheet, store: s, directory: sichuan(), residentIdSalt: SALT, clock: CLOCK }),
     );
     expect(result).toMatchObject({ households: 0, rejectedRows: 5 });
     const lines = readFileSync(`${sheet}.errors.csv`, 'utf8').split('\r\n').slice(1, -1);

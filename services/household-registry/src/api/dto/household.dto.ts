@@ -1,28 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { YEARS_LEFT_POVERTY } from '../../domain/household/household.values';
 import { RISK_TYPE_CODE_MAX_LENGTH, RISK_TYPE_CODE_PATTERN } from '../../domain/risk-types/risk-types';
 import { IsYuan } from './yuan.decorator';
+import { IsCalendarDate } from './calendar-date.decorator';
+import { IsDivisionCode } from './division-code.decorator';
+import { IntegerParam, Optional, RequiredWhen } from '@relapse-watch/service-runtime';
 import {
   HOUSEHOLD_WARNING_RULE_CODES,
   type HouseholdWarningRule,
 } from '../../domain/household/household-warning.catalogue';
 
 const DIVISION_CODE = /^\d{12}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const STATUS_KINDS = ['ordinary', 'poverty-alleviated'] as const;
 
 export class HouseholdStatusDto {
@@ -39,8 +29,10 @@ export class HouseholdStatusDto {
     minimum: YEARS_LEFT_POVERTY.first,
     maximum: YEARS_LEFT_POVERTY.last,
   })
-  @ValidateIf((o: HouseholdStatusDto) => o.kind === 'poverty-alleviated')
+  @RequiredWhen('kind', ['poverty-alleviated'])
   @IsInt()
+  @Min(YEARS_LEFT_POVERTY.first)
+  @Max(YEARS_LEFT_POVERTY.last)
   yearLeftPoverty?: number;
 }
 
@@ -87,15 +79,15 @@ export class ReportingPeriodDto {
   kind!: 'calendar-year' | 'twelve-months';
 
   @ApiPropertyOptional({ description: '年度 / year (calendar-year)' })
-  @ValidateIf((o: ReportingPeriodDto) => o.kind === 'calendar-year')
+  @RequiredWhen('kind', ['calendar-year'])
   @IsInt()
   @Min(1900)
   @Max(9999)
   year?: number;
 
   @ApiPropertyOptional({ description: '截止日期 / ending on (twelve-months), YYYY-MM-DD' })
-  @ValidateIf((o: ReportingPeriodDto) => o.kind === 'twelve-months')
-  @Matches(ISO_DATE)
+  @RequiredWhen('kind', ['twelve-months'])
+  @IsCalendarDate()
   endingOn?: string;
 }
 
@@ -145,7 +137,7 @@ export class RecordRigidExpenditureDto {
 /** Body of "report a risk event". */
 export class ReportRiskEventDto {
   @ApiPropertyOptional({ description: '风险事件ID（缺省时由服务生成）/ id (made by the service when absent)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 100)
   riskEventId?: string;
@@ -158,8 +150,10 @@ export class ReportRiskEventDto {
     example: 'illness',
   })
   @IsString()
+  @Matches(RISK_TYPE_CODE_PATTERN)
+  @Length(1, RISK_TYPE_CODE_MAX_LENGTH)
   kind!: string;
-  @ApiProperty({ description: '发生日期 / date, YYYY-MM-DD' }) @Matches(ISO_DATE) occurredOn!: string;
+  @ApiProperty({ description: '发生日期 / date, YYYY-MM-DD' }) @IsCalendarDate() occurredOn!: string;
   @ApiProperty({ description: '损失（元）/ loss, yuan' }) @IsYuan() lossYuan!: string | number;
 }
 
@@ -183,12 +177,12 @@ export class ThreePlusOneDto {
 /** Query of the household list. */
 export class ListHouseholdsQueryDto {
   @ApiPropertyOptional({ description: '行政区划代码（任一级）/ division code of any tier' })
-  @IsOptional()
-  @Matches(DIVISION_CODE, { message: '须为12位数字区划代码 / must be a 12-digit division code' })
+  @Optional()
+  @IsDivisionCode()
   divisionCode?: string;
 
   @ApiPropertyOptional({ enum: STATUS_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(STATUS_KINDS)
   status?: (typeof STATUS_KINDS)[number];
 
@@ -197,16 +191,16 @@ export class ListHouseholdsQueryDto {
     description:
       '只列出有该数据质量预警（any：有任一预警）的农户 / only households with this data-quality warning open (any: with any)',
   })
-  @IsOptional()
+  @Optional()
   @IsIn([...HOUSEHOLD_WARNING_RULE_CODES, 'any'])
   warning?: HouseholdWarningRule | 'any';
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
+  @Optional()
+  @IntegerParam()
   @IsInt()
   @Min(1)
   @Max(500)
   limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0 }) @Optional() @IntegerParam() @IsInt() @Min(0) offset?: number;
 }

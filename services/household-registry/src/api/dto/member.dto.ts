@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { Optional, RequiredWhen } from '@relapse-watch/service-runtime';
 
 const RELATIONS = [
   'head',
@@ -65,7 +55,7 @@ export class HealthDto {
     minimum: 1,
     maximum: 4,
   })
-  @ValidateIf((o: HealthDto) => o.kind === 'disabled')
+  @RequiredWhen('kind', ['disabled'])
   @IsInt()
   @Min(1)
   @Max(4)
@@ -78,12 +68,12 @@ export class EmploymentDto {
   status!: 'not-employed' | 'employed';
 
   @ApiPropertyOptional({ enum: PLACES })
-  @ValidateIf((o: EmploymentDto) => o.status === 'employed')
+  @RequiredWhen('status', ['employed'])
   @IsIn(PLACES)
   place?: (typeof PLACES)[number];
 
   @ApiPropertyOptional({ enum: ['stable', 'unstable'] })
-  @ValidateIf((o: EmploymentDto) => o.status === 'employed')
+  @RequiredWhen('status', ['employed'])
   @IsIn(['stable', 'unstable'])
   stability?: 'stable' | 'unstable';
 }
@@ -140,7 +130,7 @@ class MemberRecordDto {
 /** Body of "add a member". */
 export class AddMemberDto extends MemberRecordDto {
   @ApiPropertyOptional({ description: '成员ID（缺省时由服务生成）/ member id (made by the service when absent)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 100)
   memberId?: string;
@@ -152,7 +142,7 @@ export class UpdateMemberDto extends MemberRecordDto {
     enum: RELATIONS.filter((r) => r !== 'head'),
     description: '成为户主时原户主的新关系 / the former head’s new relation when this member becomes head',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(RELATIONS.filter((r) => r !== 'head'))
   formerHeadRelation?: Exclude<(typeof RELATIONS)[number], 'head'>;
 }

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
+import { Optional } from '@relapse-watch/service-runtime';
 import {
   KEY_REGION_KINDS,
   PER_CAPITA_DIVISOR_RULES,
   type KeyRegionKind,
   type PerCapitaDivisorRule,
 } from '../../domain/province-policy/province-policy.values';
+import { IsCalendarDate } from './calendar-date.decorator';
 import { IsYuan } from './yuan.decorator';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Body of "publish a line" (monitoring threshold or inspection filter line). */
 export class PublishLineDto {
@@ -16,7 +16,7 @@ export class PublishLineDto {
   @IsYuan()
   amountYuan!: string | number;
   @ApiProperty({ description: '起始日期 / first day it applies, YYYY-MM-DD' })
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   effectiveFrom!: string;
   @ApiProperty({ description: '政策文号 / policy document reference' })
   @IsString()
@@ -27,7 +27,7 @@ export class PublishLineDto {
 /** Body of "designate a key region". */
 export class DesignateKeyRegionDto {
   @ApiPropertyOptional({ description: '重点区域ID（缺省时由服务生成）/ id (made by the service when absent)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 100)
   regionId?: string;
@@ -42,13 +42,13 @@ export class DesignateKeyRegionDto {
   divisionCodes!: string[];
 
   @ApiProperty({ description: '认定理由 / reason' }) @IsString() @Length(1, 500) reason!: string;
-  @ApiProperty({ description: '起始日期 / first day it applies' }) @Matches(ISO_DATE) effectiveFrom!: string;
+  @ApiProperty({ description: '起始日期 / first day it applies' }) @IsCalendarDate() effectiveFrom!: string;
 }
 
 /** Body of "revoke a key region". */
 export class RevokeKeyRegionDto {
   @ApiProperty({ description: '撤销理由 / reason' }) @IsString() @Length(1, 500) reason!: string;
-  @ApiProperty({ description: '失效日期 / first day it no longer applies' }) @Matches(ISO_DATE) effectiveFrom!: string;
+  @ApiProperty({ description: '失效日期 / first day it no longer applies' }) @IsCalendarDate() effectiveFrom!: string;
 }
 
 /** Body of "set the per-capita divisor rule". */
@@ -61,7 +61,7 @@ export class SetPerCapitaDivisorRuleDto {
   @IsIn(PER_CAPITA_DIVISOR_RULES)
   rule!: PerCapitaDivisorRule;
   @ApiProperty({ description: '起始日期 / first day it applies, YYYY-MM-DD' })
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   effectiveFrom!: string;
   @ApiProperty({ description: '政策文号 / policy document reference' })
   @IsString()
@@ -75,10 +75,10 @@ export class AddProvinceRiskTypeDto {
     description:
       '代码（小写英文单词以连字符连接），完整代码为 <省级代码>.<本代码> / code, lower-case words joined by hyphens; the full code is <province>.<this>',
     example: 'farm-price-drop',
-    pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
-    maxLength: 48,
   })
   @IsString()
+  @Matches(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+  @Length(1, 48)
   localCode!: string;
   @ApiProperty({ description: '中文名称 / Chinese label', example: '因农产品价格下跌' })
   @IsString()

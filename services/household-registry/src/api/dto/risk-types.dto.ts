@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IntegerParam, Optional } from '@relapse-watch/service-runtime';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 
 /** Query of the risk type list. */
 export class RiskTypesQueryDto {
@@ -9,8 +9,8 @@ export class RiskTypesQueryDto {
   province!: string;
 
   @ApiPropertyOptional({ description: '年度（缺省为今年）/ year, this year by default', minimum: 2000, maximum: 9999 })
-  @IsOptional()
-  @Type(() => Number)
+  @Optional()
+  @IntegerParam()
   @IsInt()
   @Min(2000)
   @Max(9999)

@@ -10,7 +10,7 @@ import type { MemberPersonal, MemberProfile, MemberRemovalReason, RelationToHead
  * (STYLE.md shape 3): it never reads the clock and cannot see other streams.
  */
 export interface TodayFact {
-  /** Today in China Standard Time (`calendarDateAt(now, 480)`): no date recorded may lie after it. */
+  /** Today in the officials' time zone (the clock's date, UTC+8 by default): no date recorded may lie after it. */
   readonly today: IsoDate;
   /**
    * Whether the household's village is an urban residents' committee (居委会) in the division

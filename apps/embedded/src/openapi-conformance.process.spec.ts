@@ -1,0 +1,168 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { newDataDir, repoRoot, startEmbedded } from './embedded-process.fixture';
+
+// The OpenAPI document must tell the truth: schemathesis (PyPI, installed by
+// infra/schemathesis/install.sh into a git-ignored venv) generates requests from the embedded
+// gateway's /docs/openapi.json — every route of every service in it, nothing listed here — and
+// runs every check on the answers. Pinned for reproducibility; one worker for two shared cores.
+const MAX_EXAMPLES = 30;
+const SEED = 20_261_207;
+const WORKERS = 1;
+const MIN_CASES = 1_000;
+const RUN_TIMEOUT_MS = 10 * 60_000;
+
+/** Installs (once) and returns the schemathesis executable. */
+function installSchemathesis(): string {
+  const run = spawnSync('bash', ['infra/schemathesis/install.sh'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 5 * 60_000,
+  });
+  if (run.status !== 0) throw new Error(`infra/schemathesis/install.sh failed (${run.status}): ${run.stderr}`);
+  return run.stdout.trim().split('\n').pop()!;
+}
+
+async function send(url: string, method: string, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = (await res.json()) as Record<string, unknown>;
+  if (res.status >= 300) throw new Error(`seeding ${method} ${path}: ${res.status} ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+/**
+ * A little data, so generated requests also reach things that exist: a household with its
+ * head, a province's threshold and a key region. Their ids join the generated values (half of
+ * the time) through the run's dictionaries.
+ */
+async function seed(url: string) {
+  const household = await send(url, 'POST', '/api/registry/households', {
+    villageCode: '511923101002',
+    householdNumber: 'schemathesis-1',
+    status: { kind: 'ordinary' },
+  });
+  const householdId = String(household['id']);
+  const head = await send(url, 'POST', `/api/registry/households/${householdId}/members`, {
+    personal: { name: '张德明', residentId: '511923196804120318' },
+    profile: {
+      relationToHead: 'head',
+      health: { kind: 'healthy' },
+      labourCapacity: 'ordinary',
+      employment: { status: 'employed', place: 'within-county', stability: 'stable' },
+      schooling: 'not-in-school',
+      medicalInsuranceEnrolled: true,
+      livesInHousehold: true,
+    },
+  });
+  await send(url, 'PUT', '/api/registry/policies/51/2025/monitoring-threshold', {
+    amountYuan: '7500',
+    effectiveFrom: '2025-01-01',
+    sourceDocument: '川乡振发〔2025〕1号',
+  });
+  const region = await send(url, 'POST', '/api/registry/policies/51/2025/key-regions', {
+    kind: 'major-natural-disaster',
+    divisionCodes: ['511923000000'],
+    reason: '洪灾',
+    effectiveFrom: '2025-07-01',
+  });
+  return { householdId, memberId: String(head['createdId']), regionId: String(region['createdId']) };
+}
+
+/** The project's schemathesis settings plus dictionaries of the seeded ids. */
+function runConfig(dir: string, ids: Awaited<ReturnType<typeof seed>>): string {
+  const base = readFileSync(join(repoRoot, 'infra', 'schemathesis', 'schemathesis.toml'), 'utf8');
+  const dictionaries = {
+    households: ids.householdId,
+    members: ids.memberId,
+    regions: ids.regionId,
+    provinces: '51',
+    divisions: '511923101002',
+  };
+  const parameters = {
+    'path.householdId': 'households',
+    'path.memberId': 'members',
+    'path.regionId': 'regions',
+    'path.provinceCode': 'provinces',
+    'path.code': 'divisions',
+  };
+  const file = join(dir, 'schemathesis.toml');
+  writeFileSync(
+    file,
+    [
+      base,
+      ...Object.entries(dictionaries).map(([name, value]) => `[dictionaries.${name}]\nvalues = ["${value}"]\n`),
+      '[parameters]',
+      ...Object.entries(parameters).map(([key, name]) => `"${key}" = { dictionary = "${name}", probability = 0.5 }`),
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/**
+ * Runs a command to its end without blocking this process: the embedded app's log lines keep
+ * being read meanwhile (a blocked reader would fill its pipe and stall the app).
+ */
+function runToEnd(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: RUN_TIMEOUT_MS });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, output: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
+/** Test cases, failures and errors of the run, from its summary line and its JUnit report. */
+function outcome(output: string, junit: string) {
+  const generated = /(\d+) generated/.exec(output);
+  const sum = (attribute: string) =>
+    [...junit.matchAll(new RegExp(`<testsuite [^>]*${attribute}="(\\d+)"`, 'g'))].reduce((n, m) => n + Number(m[1]), 0);
+  return { cases: generated === null ? 0 : Number(generated[1]), failures: sum('failures'), errors: sum('errors') };
+}
+
+describe('the OpenAPI document of the embedded gateway', () => {
+  it(
+    `schemathesis --checks all: at least ${MIN_CASES} generated cases, no failure of any check`,
+    async () => {
+      const schemathesis = installSchemathesis();
+      const dir = newDataDir('rw-schemathesis-');
+      const app = startEmbedded(join(dir, 'data'), ['--no-demo']);
+      const url = await app.url;
+      const config = runConfig(dir, await seed(url));
+      const junitPath = join(dir, 'junit.xml');
+      const started = Date.now();
+      const run = await runToEnd(
+        schemathesis,
+        [
+          ...['--config-file', config, 'run', `${url}/docs/openapi.json`, '--checks', 'all'],
+          ...['--max-examples', String(MAX_EXAMPLES), '--seed', String(SEED), '--workers', String(WORKERS)],
+          ...['--generation-database', 'none', '--report', 'junit', '--report-junit-path', junitPath, '--no-color'],
+        ],
+        dir,
+      );
+      const seconds = Math.round((Date.now() - started) / 1000);
+      expect(await app.stop()).toBe(0);
+      const output = run.output;
+      const result = outcome(output, readFileSync(junitPath, 'utf8'));
+      console.log(
+        `schemathesis: ${result.cases} cases, ${result.failures} failures, ${result.errors} errors in ${seconds} s`,
+      );
+      if (run.status !== 0 || result.failures > 0 || result.errors > 0)
+        throw new Error(`schemathesis found problems (exit ${run.status}):\n${output.slice(-20_000)}`);
+      expect(result.cases).toBeGreaterThanOrEqual(MIN_CASES);
+    },
+    RUN_TIMEOUT_MS + 2 * 60_000,
+  );
+});
