@@ -1,4 +1,4 @@
-// bench/registry-import: the household sheet import of the registry (issue: "Import ≥ 20,000
+// bench/registry-import: the household sheet import of the registry (issue 9: "Import ≥ 5,000
 // households/s embedded with peak RSS ≤ 500 MB"). Generates a sheet of N synthetic Sichuan
 // households with `relapse-watch generate`, then imports it with `relapse-watch households
 // import` into a fresh embedded event store, in a child process of its own, and prints
@@ -15,7 +15,7 @@ import { buildOurs } from '../event-store/build-ours.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const BENCH = 'registry-import';
-const TARGET = { householdsPerSecond: 20_000, peakRssMB: 500 };
+const TARGET = { householdsPerSecond: 5_000, peakRssMB: 500 };
 
 const USAGE = `usage: npm run bench -- registry-import [--households N] [--seed S] [--concurrency N] [--synchronous FULL|NORMAL] [--format csv|xlsx] [--rerun] [--cpu-prof] [--quick]
   --households N   households to generate and import (default 100000; --quick: 10000)

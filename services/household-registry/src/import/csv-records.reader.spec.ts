@@ -9,7 +9,7 @@ async function parseInChunks(text: string, size: number): Promise<CsvRecord[]> {
   return records;
 }
 
-describe('readCsvRecords (csv-parse, RFC 4180)', () => {
+describe('readCsvRecords (Papa Parse, RFC 4180)', () => {
   const text = 'a,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"two\nlines",z\n3,,\n4,last,"no newline"';
   const expected = [
     { rowNumber: 1, fields: ['a', 'b', 'c'] },
@@ -26,12 +26,27 @@ describe('readCsvRecords (csv-parse, RFC 4180)', () => {
     },
   );
 
-  it('numbers a row after a quoted field with a CRLF inside by the line it starts on', async () => {
+  it('numbers a row after a quoted field with a CRLF inside (read as LF) by the line it starts on', async () => {
     expect(await parseInChunks('h\r\n"a\r\nb"\r\nc\r\n', 4)).toEqual([
       { rowNumber: 1, fields: ['h'] },
-      { rowNumber: 2, fields: ['a\r\nb'] },
+      { rowNumber: 2, fields: ['a\nb'] },
       { rowNumber: 4, fields: ['c'] },
     ]);
+  });
+
+  it('reads old Mac line ends (a lone CR), also split across chunks', async () => {
+    expect(await parseInChunks('a,b\r1,"x\ry"\r\r2,z\r', 4)).toEqual([
+      { rowNumber: 1, fields: ['a', 'b'] },
+      { rowNumber: 2, fields: ['1', 'x\ny'] },
+      { rowNumber: 5, fields: ['2', 'z'] },
+    ]);
+  });
+
+  it('reads a province-sized sheet with the parser paused and resumed, every row in order', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},"名字 ${i}",x`);
+    const records = await parseInChunks(`n,name,c\r\n${rows.join('\r\n')}\r\n`, 65_536);
+    expect(records).toHaveLength(20_001);
+    expect(records[20_000]).toEqual({ rowNumber: 20_001, fields: ['19999', '名字 19999', 'x'] });
   });
 
   it('reads tab-separated text (Excel "Unicode text") when the header has tabs and no comma', async () => {

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { DomainProblem } from '@relapse-watch/domain-kernel';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { columnHeader, SHEET_COLUMNS, type SheetColumn } from './household-sheet.columns';
 import { csvLine } from './household-sheet.writer';
 import { HOUSEHOLD_WARNING_RULES, type HouseholdWarning } from '../domain/household/household-warning.catalogue';
@@ -165,6 +165,8 @@ export class ImportErrorFile {
 
 /** The data lines of an error file, without its header. */
 function readRows(path: string): string[][] {
-  const records = parse(readFileSync(path, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
+  // The file is ours (UTF-8 with a BOM, CRLF, every field quoted as needed): only the BOM to drop.
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const records = Papa.parse<string[]>(text, { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data;
   return records.slice(1);
 }

@@ -3,8 +3,9 @@ import type { HouseholdCommand, ImportHousehold } from './household.commands';
 import { householdError } from './household.errors';
 import type { HouseholdEvent } from './household.events';
 import { evolve, type HouseholdState } from './household.state';
+import { warningEvents } from './household.warnings';
 
-/** The household decider's `decide`, passed in so the import decides every step exactly as the separate commands. */
+/** The household decider's decision of one command's own events (without the warnings), so the import decides every step exactly as the separate commands. */
 type Decide = (command: HouseholdCommand, state: HouseholdState) => readonly HouseholdEvent[];
 
 /** The state after deciding `command` and folding its events in; a refusal's fields are prefixed with `prefix`. */
@@ -111,10 +112,14 @@ export function importHousehold(
         },
       },
     },
-    // The warnings the separate commands would have left open, raised after the household exists.
-    ...household.warnings.map((w): HouseholdEvent => ({
-      type: 'HouseholdWarningRaised',
-      data: { householdId: household.householdId, ...w },
-    })),
+    // The warnings the separate commands would have left open, raised after the household exists:
+    // evaluated once, with every fact the steps carried, instead of after every step.
+    ...warningEvents(household, {
+      today,
+      ...village,
+      registrationPrefixKnown: Object.fromEntries(
+        members.map((member, i) => [member.memberId, registrationDivisionKnown[i] === true]),
+      ),
+    }),
   ];
 }

@@ -118,7 +118,8 @@ function decideChange(command: HouseholdCommand, state: HouseholdState): readonl
     case 'RegisterHousehold':
       return register(command, state);
     case 'ImportHousehold':
-      return importHousehold(command, state, decide);
+      // Its steps are decided without the warnings, which it raises once for the household it leaves.
+      return importHousehold(command, state, decideChange);
     case 'AddMember': {
       const household = registered(state);
       const cause = { memberId: command.data.memberId, change: 'member-added', ...divisorOf(command.facts) } as const;
