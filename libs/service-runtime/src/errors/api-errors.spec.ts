@@ -19,6 +19,11 @@ describe('error responses', () => {
         expect.objectContaining({ field: 'division.code', code: 'is-length' }),
       ]),
     );
+    // class-validator's own English comes second, after the Chinese for its rule.
+    const messages = (res.body['errors'] as { field: string; code: string; message: string }[])
+      .filter((e) => e.field === 'count')
+      .map((e) => [e.code, e.message]);
+    expect(messages).toContainEqual(['is-int', '须为整数 / count must be an integer number']);
   });
 
   it('400 with `field` for a single fault, and unknown properties are refused, not dropped', async () => {
@@ -27,7 +32,9 @@ describe('error responses', () => {
     expect(res.body).toMatchObject({
       code: 'validation.failed',
       field: 'colour',
-      errors: [{ field: 'colour', code: 'property.unknown' }],
+      errors: [
+        { field: 'colour', code: 'property.unknown', message: '不允许的字段 / property colour should not exist' },
+      ],
     });
   });
 
