@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RegistryCommands } from '../application/registry-commands';
+import type { ProvincePolicyRequest } from '../application/province-policy.handler';
 import { provincePolicyScope } from '../application/registry-ids';
 import type { ProvincePolicyView, RegistryQueries } from '../application/registry-queries';
 import { CommandEndpoint, CommandHeaders, commandContextFor, type CommandRequest } from './command-request';
@@ -49,10 +50,7 @@ export class PoliciesController {
   ): Promise<CommandResponse> {
     const { rule, effectiveFrom, sourceDocument } = body;
     const data = { provinceCode, year, rule, effectiveFrom, sourceDocument };
-    return commandResponse(
-      provincePolicyScope(provinceCode, year),
-      await this.commands.policy({ type: 'SetPerCapitaDivisorRule', data }, commandContextFor(request)),
-    );
+    return this.policy({ type: 'SetPerCapitaDivisorRule', data }, request);
   }
 
   @Post('risk-types')
@@ -66,10 +64,7 @@ export class PoliciesController {
   ): Promise<CommandResponse> {
     const { localCode, labelZh, labelEn, sourceDocument } = body;
     const data = { provinceCode, year, localCode, labelZh, labelEn, sourceDocument };
-    return commandResponse(
-      provincePolicyScope(provinceCode, year),
-      await this.commands.policy({ type: 'AddProvinceRiskType', data }, commandContextFor(request)),
-    );
+    return this.policy({ type: 'AddProvinceRiskType', data }, request);
   }
 
   @Put('monitoring-threshold')
@@ -83,10 +78,7 @@ export class PoliciesController {
   ): Promise<CommandResponse> {
     const { amountYuan, effectiveFrom, sourceDocument } = body;
     const data = { provinceCode, year, amountYuan, effectiveFrom, sourceDocument };
-    return commandResponse(
-      provincePolicyScope(provinceCode, year),
-      await this.commands.policy({ type: 'PublishMonitoringThreshold', data }, commandContextFor(request)),
-    );
+    return this.policy({ type: 'PublishMonitoringThreshold', data }, request);
   }
 
   @Put('inspection-filter-line')
@@ -100,10 +92,7 @@ export class PoliciesController {
   ): Promise<CommandResponse> {
     const { amountYuan, effectiveFrom, sourceDocument } = body;
     const data = { provinceCode, year, amountYuan, effectiveFrom, sourceDocument };
-    return commandResponse(
-      provincePolicyScope(provinceCode, year),
-      await this.commands.policy({ type: 'PublishInspectionFilterLine', data }, commandContextFor(request)),
-    );
+    return this.policy({ type: 'PublishInspectionFilterLine', data }, request);
   }
 
   @Post('key-regions')
@@ -131,9 +120,15 @@ export class PoliciesController {
     @CommandHeaders() request: CommandRequest,
   ): Promise<CommandResponse> {
     const data = { provinceCode, year, regionId, reason: body.reason, effectiveFrom: body.effectiveFrom };
+    return this.policy({ type: 'RevokeKeyRegion', data }, request);
+  }
+
+  /** Runs a province policy command and answers with the policy's scope (`<province>-<year>`) as its id. */
+  private async policy(command: ProvincePolicyRequest, request: CommandRequest): Promise<CommandResponse> {
+    const { provinceCode, year } = command.data;
     return commandResponse(
       provincePolicyScope(provinceCode, year),
-      await this.commands.policy({ type: 'RevokeKeyRegion', data }, commandContextFor(request)),
+      await this.commands.policy(command, commandContextFor(request)),
     );
   }
 }

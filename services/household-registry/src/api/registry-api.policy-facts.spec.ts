@@ -1,12 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
 import { DAUGHTER, HEAD, MIGRANT_SON } from '../domain/testing/household.fixtures';
-import { registryIdentity } from '../registry.identity';
-import { RegistryModule } from './registry.module';
+import { startRegistryApi, type RegistryApiHarness } from './testing/registry-api.harness';
 
 // What the registry's commands look up in the province's policy, over real HTTP on an embedded
 // app: the per-capita divisor rule (and the recomputation a membership change brings) and the
@@ -14,31 +8,18 @@ import { RegistryModule } from './registry.module';
 // handlers read them. Each test makes its own households; the province policy is shared, so the
 // tests set what they rely on.
 const VILLAGE = '511923101002';
-const YEAR = new Date().getUTCFullYear();
-const dataDir = mkdtempSync(join(tmpdir(), 'rw-registry-policy-facts-'));
-let app: NestExpressApplication;
-let url: string;
+// The handlers read this year's policy in China's time (+08:00), which runs ahead of UTC's year at New Year.
+const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+let api: RegistryApiHarness;
 
 beforeAll(async () => {
-  const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  app = await createServiceApp(RegistryModule, { config, identity: registryIdentity() });
-  await app.listen(0, '127.0.0.1');
-  url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  api = await startRegistryApi('rw-registry-policy-facts-');
 });
 afterAll(async () => {
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await api?.close();
 });
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const call: RegistryApiHarness['call'] = (...args) => api.call(...args);
 
 let counter = 0;
 /** A household with the fixture's head, daughter and son working in another province (not resident). */

@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createContractValidator } from '@relapse-watch/contracts/testing';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { BUS, type Bus, type ReceivedMessage } from '@relapse-watch/messaging-core';
-import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
 import { householdStreamId } from '../domain/household/household.decider';
 import { DAUGHTER, HEAD, SPOUSE } from '../domain/testing/household.fixtures';
-import { registryIdentity } from '../registry.identity';
-import { RegistryModule } from './registry.module';
+import { startRegistryApi, type RegistryApiHarness } from './testing/registry-api.harness';
 
 // The registry over real HTTP on an embedded app (SQLite files in a temp folder): every status
 // the issue names (201/200, 400 with the field, 404, 409 with the revision, 422 with the rule)
@@ -20,31 +14,19 @@ import { RegistryModule } from './registry.module';
 const VILLAGE = '511923002201';
 const OTHER_VILLAGE = '511923002202';
 const TOWN = '511923101002';
-const dataDir = mkdtempSync(join(tmpdir(), 'rw-registry-api-'));
-let app: NestExpressApplication;
+let api: RegistryApiHarness;
+let app: RegistryApiHarness['app'];
 let url: string;
 
 beforeAll(async () => {
-  const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  app = await createServiceApp(RegistryModule, { config, identity: registryIdentity() });
-  await app.listen(0, '127.0.0.1');
-  url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  api = await startRegistryApi('rw-registry-api-');
+  ({ app, url } = api);
 });
 afterAll(async () => {
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await api?.close();
 });
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  // Bodies are checked with toMatchObject, field by field.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const call: RegistryApiHarness['call'] = (...args) => api.call(...args);
 
 const member = (m: typeof HEAD) => ({ personal: m.personal, profile: m.profile });
 /** A person as the first member of a household, who must be its head. */

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
+import { registryIdentity } from '../../registry.identity';
+import { RegistryModule } from '../registry.module';
+
+/** A response as the API specs check it: the status and the JSON body. */
+export interface ApiResponse {
+  readonly status: number;
+  // Bodies are checked with toMatchObject, field by field.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly body: Record<string, any>;
+}
+
+/** The registry as an embedded app on a free port, its SQLite files in a temp folder of its own. */
+export interface RegistryApiHarness {
+  readonly app: NestExpressApplication;
+  readonly url: string;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+/** Starts the registry's HTTP API for a spec file (call it in `beforeAll`, `close` in `afterAll`). */
+export async function startRegistryApi(tempPrefix: string): Promise<RegistryApiHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), tempPrefix));
+  const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const app = await createServiceApp(RegistryModule, { config, identity: registryIdentity() });
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  return {
+    app,
+    url,
+    async call(method, path, body, headers = {}) {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: (await res.json()) as ApiResponse['body'] };
+    },
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
