@@ -15,7 +15,8 @@ bin="$venv/bin/schemathesis"
 # Two Jest processes may ask at once: the second waits and then finds it installed.
 with_lock schemathesis-install
 
-installed() { [[ -x $bin ]] && [[ $("$venv/bin/python" -m pip show schemathesis 2>/dev/null) == *"Version: $version"* ]]; }
+# A venv moved or copied from elsewhere keeps the old path in its scripts' first line: run it to know.
+installed() { [[ -x $bin ]] && [[ $("$bin" --version 2>/dev/null) == *"$version"* ]]; }
 
 if ! installed; then
   need_cmd python3 python3

@@ -1,4 +1,5 @@
-import { WrongExpectedRevision } from './errors';
+import { createHash } from 'node:crypto';
+import { IdempotencyKeyReused, WrongExpectedRevision } from './errors';
 import { idempotentEventId, newEventId } from './event-ids';
 import type { EventStore } from './event-store.port';
 import type { Actor, NewEvent, StoredEvent } from './types';
@@ -109,6 +110,10 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       state = decider.evolve(state, event);
       revision = stored.revision;
       if (key && stored.id === nextReplayId) {
+        // Events written before digests were kept carry none: they replay as they always did.
+        const digest = stored.metadata.commandDigest;
+        if (replayed.length === 0 && digest !== undefined && digest !== commandDigest(command))
+          throw new IdempotencyKeyReused(streamId, key);
         replayed.push(event);
         replayedTo = { revision: stored.revision, position: stored.position };
         nextReplayId = idempotentEventId(streamId, key, replayed.length);
@@ -130,7 +135,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, state, nextRevision: revision, lastPosition: null, replayed: false };
 
-    const toAppend = commandEvents(streamId, events, ctx);
+    const toAppend = commandEvents(streamId, events, ctx, command);
     try {
       const result = await store.appendToStream(streamId, toAppend, {
         expectedRevision: revision === -1 ? 'no_stream' : revision,
@@ -158,7 +163,12 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
  * decide on a stream they know to be empty and write many streams in one `appendToStreams`
  * (a bulk import), so their events are exactly the ones `handleCommand` would have written.
  */
-export function commandEvents(streamId: string, events: readonly DomainEvent[], ctx: CommandContext): NewEvent[] {
+export function commandEvents(
+  streamId: string,
+  events: readonly DomainEvent[],
+  ctx: CommandContext,
+  command?: unknown,
+): NewEvent[] {
   const occurredAt = ctx.now.toISOString();
   const metadata = {
     actor: ctx.actor,
@@ -167,6 +177,7 @@ export function commandEvents(streamId: string, events: readonly DomainEvent[], 
     causationId: ctx.causationId ?? null,
     occurredAt,
     ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
+    ...(ctx.idempotencyKey && command !== undefined ? { commandDigest: commandDigest(command) } : {}),
   };
   return events.map((event, i) => ({
     id: ctx.idempotencyKey ? idempotentEventId(streamId, ctx.idempotencyKey, i) : newEventId(),
@@ -174,4 +185,16 @@ export function commandEvents(streamId: string, events: readonly DomainEvent[], 
     data: event.data,
     metadata,
   }));
+}
+
+/**
+ * What identifies a command for its idempotency key: its `type` and `data`, not the facts a
+ * handler looked up for it (a retry tomorrow has another "today" and is still the same command).
+ */
+export function commandDigest(command: unknown): string {
+  const { type, data } = (command ?? {}) as { type?: unknown; data?: unknown };
+  return createHash('sha256')
+    .update(JSON.stringify([type ?? null, data ?? null]))
+    .digest('base64url')
+    .slice(0, 22);
 }

@@ -65,3 +65,18 @@ export class MultiStreamAppendNotSupported extends EventStoreError {
     this.name = 'MultiStreamAppendNotSupported';
   }
 }
+
+/**
+ * An idempotency key sent again with a different command: the events the key produced answer
+ * another request, so replaying them would tell the caller its new command was done.
+ */
+export class IdempotencyKeyReused extends EventStoreError {
+  readonly code = 'idempotency-key.reused';
+  constructor(
+    readonly streamId: string,
+    readonly idempotencyKey: string,
+  ) {
+    super(`Idempotency key already used for a different command on stream ${streamId}`);
+    this.name = 'IdempotencyKeyReused';
+  }
+}

@@ -20,6 +20,11 @@ export interface EventMetadata {
   readonly occurredAt: string;
   /** Idempotency key of the command that produced the event, when the caller gave one. */
   readonly idempotencyKey?: string;
+  /**
+   * Digest of the command (its `type` and `data`) that the idempotency key was first used for: a
+   * later command with the same key but other content is refused, not answered with these events.
+   */
+  readonly commandDigest?: string;
 }
 
 /** An event to append. Plain readonly data: the store serialises `data` as JSON. */

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import {
+  commandDigest,
   foldStream,
+  IdempotencyKeyReused,
   handleCommand,
   StreamStates,
   type CommandContext,
@@ -96,6 +98,27 @@ export function commandHandlerConformance(get: () => EventStore): void {
       expect(again.nextRevision).toBe(first.nextRevision);
       expect(again.lastPosition).toBe(first.lastPosition);
       expect(await collect(get().readStream(s))).toHaveLength(2);
+    });
+
+    it('refuses an idempotency key sent again with another command, writing nothing', async () => {
+      const s = uniqueStreamId('tally');
+      const key = randomUUID();
+      await handleCommand(get(), s, tally, { type: 'Add', data: { amount: 10 } }, ctx({ idempotencyKey: key }));
+      const [stored] = await collect(get().readStream(s));
+      expect(stored?.metadata.commandDigest).toBe(commandDigest({ type: 'Add', data: { amount: 10 } }));
+      await expect(
+        handleCommand(get(), s, tally, { type: 'Add', data: { amount: 20 } }, ctx({ idempotencyKey: key })),
+      ).rejects.toBeInstanceOf(IdempotencyKeyReused);
+      expect(await collect(get().readStream(s))).toHaveLength(1);
+      // The same command with the key still replays.
+      const again = await handleCommand(
+        get(),
+        s,
+        tally,
+        { type: 'Add', data: { amount: 10 } },
+        ctx({ idempotencyKey: key }),
+      );
+      expect(again.replayed).toBe(true);
     });
 
     it('retries on a concurrency conflict: 20 concurrent commands on one stream all land once', async () => {

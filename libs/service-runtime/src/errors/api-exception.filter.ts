@@ -3,6 +3,7 @@ import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFil
 import {
   DuplicateEventId,
   EventStoreClosed,
+  IdempotencyKeyReused,
   InvalidAppend,
   WrongExpectedRevision,
 } from '@relapse-watch/event-store-core';
@@ -32,6 +33,17 @@ export function toErrorResponse(exception: unknown): { status: number; body: Api
         code: 'concurrency.conflict',
         message: '数据已被他人修改，请刷新后重试 / the record was changed by someone else; reload and retry',
         currentRevision: exception.actualRevision,
+      },
+    };
+  }
+  if (exception instanceof IdempotencyKeyReused) {
+    return {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      body: {
+        code: exception.code,
+        message:
+          '该幂等键已用于另一条不同的命令，请为新命令使用新的键 / this Idempotency-Key was already used for a different command; send a new key with a new command',
+        field: 'Idempotency-Key',
       },
     };
   }

@@ -166,6 +166,23 @@ describe('households', () => {
     ).toMatchObject({ code: 'idempotency-key.invalid', field: 'Idempotency-Key' });
   });
 
+  it('Idempotency-Key: the same key on another command is a 422, not the earlier command replayed', async () => {
+    const id = await newHousehold();
+    const headers = { 'idempotency-key': `reused-${id}` };
+    const relocated = { relocatedToResettlementSite: true, urbanHukou: false };
+    const first = await call('PUT', `/api/registry/households/${id}/flags`, relocated, headers);
+    expect(first.body).toMatchObject({ replayed: false });
+    const urban = { relocatedToResettlementSite: false, urbanHukou: true };
+    const reused = await call('PUT', `/api/registry/households/${id}/flags`, urban, headers);
+    expect(reused).toMatchObject({ status: 422, body: { code: 'idempotency-key.reused', field: 'Idempotency-Key' } });
+    expect((await call('PUT', `/api/registry/households/${id}/flags`, relocated, headers)).body).toMatchObject({
+      replayed: true,
+    });
+    const types: string[] = [];
+    for await (const e of app.get<EventStore>(EVENT_STORE).readStream(householdStreamId(id))) types.push(e.type);
+    expect(types).toEqual(['HouseholdRegistered', 'HouseholdFlagsChanged']);
+  });
+
   it('If-Match with a stale revision is a 409 carrying the current revision', async () => {
     const id = await newHousehold();
     const flags = { relocatedToResettlementSite: true, urbanHukou: false };

@@ -158,29 +158,30 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
   };
   try {
     const numberStream = householdNumberStreamId(villageCode, householdNumber);
+    // The commands the handlers would have run, so the events carry the same command digests.
+    const reserveNumber = {
+      type: 'ReserveHouseholdNumber',
+      data: { villageCode, householdNumber, householdId },
+    } as const;
     const appends: StreamAppend[] = [
       {
         streamId: numberStream,
         events: commandEvents(
           numberStream,
-          householdNumberReservationDecider.decide(
-            { type: 'ReserveHouseholdNumber', data: { villageCode, householdNumber, householdId } },
-            householdNumberReservationDecider.initialState,
-          ),
+          householdNumberReservationDecider.decide(reserveNumber, householdNumberReservationDecider.initialState),
           context('register'),
+          reserveNumber,
         ),
         options: { expectedRevision: 'no_stream' },
       },
     ];
     for (const { personKey, memberId, name, profile } of people) {
       const stream = personReservationStreamId(personKey);
-      const reserved = personReservationDecider.decide(
-        { type: 'ReservePerson', data: { personKey, householdId, memberId } },
-        personReservationDecider.initialState,
-      );
+      const reservePerson = { type: 'ReservePerson', data: { personKey, householdId, memberId } } as const;
+      const reserved = personReservationDecider.decide(reservePerson, personReservationDecider.initialState);
       appends.push({
         streamId: stream,
-        events: commandEvents(stream, reserved, context(memberCommandKey(memberId, name, profile))),
+        events: commandEvents(stream, reserved, context(memberCommandKey(memberId, name, profile)), reservePerson),
         options: { expectedRevision: 'no_stream' },
       });
     }
@@ -192,7 +193,7 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
     const key = `import/${contentDigest(group.records.flatMap((record) => record.fields))}`;
     appends.push({
       streamId: stream,
-      events: commandEvents(stream, imported, context(key)),
+      events: commandEvents(stream, imported, context(key), command),
       options: { expectedRevision: 'no_stream' },
     });
     // The warnings the import raised, as the command path writes them: at the member's row, or the household's first.
