@@ -193,7 +193,11 @@ function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHouseho
     const key = `import/${contentDigest(group.records.flatMap((record) => record.fields))}`;
     appends.push({
       streamId: stream,
-      events: commandEvents(stream, imported, context(key), command),
+      // No command digest here (see commandEvents): the key follows from the rows' content, so it
+      // never comes back with another command, and digesting each household's whole command cost
+      // the import several per cent of its busiest thread. The reservations carry theirs, as the
+      // handlers write them.
+      events: commandEvents(stream, imported, context(key)),
       options: { expectedRevision: 'no_stream' },
     });
     // The warnings the import raised, as the command path writes them: at the member's row, or the household's first.
