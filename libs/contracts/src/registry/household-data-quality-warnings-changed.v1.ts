@@ -64,6 +64,21 @@ const warningSchema = closedObject(
   '数据质量预警 / A data-quality warning',
 );
 
+/** The fixture's warning: the one raised, and then the only one open. */
+const FIXTURE_WARNING = {
+  rule: 'schooling.compulsory-education-contradicted',
+  field: 'threePlusOne.compulsoryEducationSecured',
+  message:
+    '有6至15周岁成员辍学或不在校，但“义务教育有保障”记为是 / A member aged 6 to 15 has dropped out or is not in school, yet compulsory education is recorded as secured',
+  evidence: {
+    memberId: '0191a5c2-7a10-7c3e-9d21-5b8e4f2a6c11',
+    registrationPrefix: null,
+    age: 13,
+    schoolingStage: 'dropped-out',
+    villageCode: null,
+  },
+};
+
 /** A household's data-quality warnings changed (农户数据质量预警变化). */
 export const householdDataQualityWarningsChangedV1 = defineContract<HouseholdDataQualityWarningsChangedV1>({
   context: REGISTRY_CONTEXT,
@@ -93,33 +108,7 @@ export const householdDataQualityWarningsChangedV1 = defineContract<HouseholdDat
     householdId: '0191a5c2-6f3e-7b21-8c4d-2e9f1a7b3c50',
     villageCode: '510104001001',
     change: 'raised',
-    warning: {
-      rule: 'schooling.compulsory-education-contradicted',
-      field: 'threePlusOne.compulsoryEducationSecured',
-      message:
-        '有6至15周岁成员辍学或不在校，但“义务教育有保障”记为是 / A member aged 6 to 15 has dropped out or is not in school, yet compulsory education is recorded as secured',
-      evidence: {
-        memberId: '0191a5c2-7a10-7c3e-9d21-5b8e4f2a6c11',
-        registrationPrefix: null,
-        age: 13,
-        schoolingStage: 'dropped-out',
-        villageCode: null,
-      },
-    },
-    openWarnings: [
-      {
-        rule: 'schooling.compulsory-education-contradicted',
-        field: 'threePlusOne.compulsoryEducationSecured',
-        message:
-          '有6至15周岁成员辍学或不在校，但“义务教育有保障”记为是 / A member aged 6 to 15 has dropped out or is not in school, yet compulsory education is recorded as secured',
-        evidence: {
-          memberId: '0191a5c2-7a10-7c3e-9d21-5b8e4f2a6c11',
-          registrationPrefix: null,
-          age: 13,
-          schoolingStage: 'dropped-out',
-          villageCode: null,
-        },
-      },
-    ],
+    warning: FIXTURE_WARNING,
+    openWarnings: [FIXTURE_WARNING],
   },
 });

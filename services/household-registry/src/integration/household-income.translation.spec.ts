@@ -6,7 +6,15 @@ import { householdDecider } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import type { HouseholdState } from '../domain/household/household.state';
 import { NATIONAL_RISK_TYPES } from '../domain/risk-types/risk-types';
-import { addMember, DAUGHTER, HEAD, MIGRANT_SON, registerHousehold, TODAY } from '../domain/testing/household.fixtures';
+import {
+  addMember,
+  DAUGHTER,
+  HEAD,
+  MIGRANT_SON,
+  registerHousehold,
+  TODAY,
+  noteLegacyMonitoringRecord,
+} from '../domain/testing/household.fixtures';
 import { translateHouseholdEvent, type RegistryIntegrationEvent } from './index';
 
 // The integration events of the per-capita recomputation and of a declared monitoring record,
@@ -90,22 +98,7 @@ describe('per-capita recomputation → HouseholdIncomeRecorded again', () => {
 
 describe('a declared monitoring record → HouseholdLegacyMonitoringRecordNoted', () => {
   it('is published with its declared values, valid against its schema; the status events still carry the base status', () => {
-    const out = published([
-      registerHousehold(),
-      addMember(HEAD),
-      {
-        type: 'NoteLegacyMonitoringRecord',
-        data: {
-          source: 'household-sheet',
-          category: 'unstable-poverty-alleviated',
-          identifiedOn: '2022-04-18',
-          riskTypes: ['illness'],
-          riskEliminated: false,
-          eliminatedOn: null,
-        },
-        facts: { today: TODAY, unknownRiskTypes: [] },
-      },
-    ]);
+    const out = published([registerHousehold(), addMember(HEAD), noteLegacyMonitoringRecord()]);
     const [registered, , monitoring] = out;
     expect(registered.data).toMatchObject({ status: { kind: 'poverty-alleviated', yearLeftPoverty: 2019 } });
     expect(monitoring.contract.event).toBe('HouseholdLegacyMonitoringRecordNoted');

@@ -11,6 +11,7 @@ import {
   registerHousehold,
   SPOUSE,
   TODAY,
+  noteLegacyMonitoringRecord,
 } from '../domain/testing/household.fixtures';
 import { householdRegisterProjection, type HouseholdView } from './household-register.projection';
 
@@ -101,18 +102,7 @@ describe('household register projection', () => {
       ...members.map((data): HouseholdCommand => ({ type: 'AddMember', data, facts: MEMBER_FACTS })),
       { type: 'RecordIncome', data: income, facts: DIVISOR_FACTS },
       { type: 'RemoveMember', data: { memberId: MIGRANT_SON.memberId, reason: 'moved-out' }, facts: DIVISOR_FACTS },
-      {
-        type: 'NoteLegacyMonitoringRecord',
-        data: {
-          source: 'household-sheet',
-          category: 'unstable-poverty-alleviated',
-          identifiedOn: '2022-04-18',
-          riskTypes: ['illness'],
-          riskEliminated: false,
-          eliminatedOn: null,
-        },
-        facts: { today: TODAY, unknownRiskTypes: [] },
-      },
+      noteLegacyMonitoringRecord(),
     ]);
     expect(events.map((e) => e.type).slice(-3)).toEqual([
       'MemberRemoved',

@@ -1,4 +1,10 @@
-import type { AddMember, MemberFacts, RegisterHousehold, UpdateMember } from '../household/household.commands';
+import type {
+  AddMember,
+  MemberFacts,
+  NoteLegacyMonitoringRecord,
+  RegisterHousehold,
+  UpdateMember,
+} from '../household/household.commands';
 import type { HouseholdRegistered, MemberAdded, MemberUpdated } from '../household/household.events';
 import type { HouseholdMember } from '../household/household.state';
 import type { MemberProfile, RelationToHead } from '../household/member.values';
@@ -140,4 +146,20 @@ export function updateMember(
 /** A member with some profile fields changed. */
 export function withProfile(member: HouseholdMember, profile: Partial<MemberProfile>): HouseholdMember {
   return { ...member, profile: { ...member.profile, ...profile } };
+}
+
+/** A 监测户 row's declared monitoring record as the import notes it: identified in 2022 for illness, not eliminated. */
+export function noteLegacyMonitoringRecord(): NoteLegacyMonitoringRecord {
+  return {
+    type: 'NoteLegacyMonitoringRecord',
+    data: {
+      source: 'household-sheet',
+      category: 'unstable-poverty-alleviated',
+      identifiedOn: '2022-04-18',
+      riskTypes: ['illness'],
+      riskEliminated: false,
+      eliminatedOn: null,
+    },
+    facts: { today: TODAY, unknownRiskTypes: [] },
+  };
 }
