@@ -59,7 +59,7 @@ describe('readCsvRecords (Papa Parse, RFC 4180)', () => {
   it('refuses an unterminated quoted field with import.csv-format naming the row', async () => {
     await expect(parseInChunks('a,b\n1,"open\n', 3)).rejects.toMatchObject({
       code: 'import.csv-format',
-      message: expect.stringMatching(/引号未闭合.*a quoted field is not closed/) as unknown,
+      message: expect.stringMatching(/第 2 行：引号未闭合.*row 2: a quoted field is not closed/) as unknown,
     });
   });
 

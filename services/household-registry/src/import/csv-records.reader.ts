@@ -34,6 +34,8 @@ export async function* readCsvRecords(text: AsyncIterable<string>): AsyncGenerat
   let paused = false;
   let ended = false;
   let failure: unknown = null;
+  // The record whose quoted field never closes: it runs to the end of the text, so it comes last.
+  let unterminated: string[] | null = null;
   let wake: (() => void) | null = null;
   const signal = () => {
     wake?.();
@@ -45,7 +47,7 @@ export async function* readCsvRecords(text: AsyncIterable<string>): AsyncGenerat
     skipEmptyLines: false,
     step: (results, p) => {
       parser = p;
-      if (results.errors.some((e) => e.code === 'MissingQuotes')) failure ??= 'unterminated';
+      if (results.errors.some((e) => e.code === 'MissingQuotes')) unterminated = results.data;
       queue.push(results.data);
       if (queue.length >= HIGH_WATER && !paused) {
         // The parser's own pause only stops it mid-chunk: the source must stop flowing too, or
@@ -92,16 +94,15 @@ export async function* readCsvRecords(text: AsyncIterable<string>): AsyncGenerat
       const rowNumber = lastLine + 1;
       lastLine = rowNumber + lineBreaksIn(record);
       if (failure !== null) break;
+      if (record === unterminated) {
+        throw importFileError(
+          'import.csv-format',
+          `第 ${rowNumber} 行：引号未闭合`,
+          `row ${rowNumber}: a quoted field is not closed`,
+        );
+      }
       if (record.length === 1 && record[0] === '') continue; // a blank line: counted, not a record
       yield { rowNumber, fields: record };
-    }
-    if (failure === 'unterminated') {
-      const row = lastLine;
-      throw importFileError(
-        'import.csv-format',
-        `第 ${row} 行附近：引号未闭合`,
-        `near row ${row}: a quoted field is not closed`,
-      );
     }
     throw failure;
   } finally {
