@@ -32,7 +32,14 @@ function boundaries(inSpecs) {
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:port', 'type:testing', 'type:adapter'] },
       {
         sourceTag: 'type:platform',
-        onlyDependOnLibsWithTags: ['type:port', 'type:adapter', 'type:platform', 'type:contracts', ...testing],
+        onlyDependOnLibsWithTags: [
+          'type:port',
+          'type:adapter',
+          'type:platform',
+          'type:contracts',
+          'type:domain',
+          ...testing,
+        ],
       },
       {
         sourceTag: 'type:service',

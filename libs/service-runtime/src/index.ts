@@ -26,6 +26,7 @@ export * from './openapi/integer-param.decorator';
 export * from './read-your-writes/min-position';
 export * from './service-identity';
 export * from './runtime.module';
+export * from './access';
 export * from './service-app.factory';
 export * from './service.bootstrap';
 export * from './transport';

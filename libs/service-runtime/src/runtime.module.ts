@@ -1,5 +1,5 @@
 import { Global, Module, RequestMethod, type DynamicModule } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { APP_GUARD, HttpAdapterHost, Reflector } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { BUS, type Bus } from '@relapse-watch/messaging-core';
@@ -7,6 +7,9 @@ import { READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime.config';
+import { AccessTokenVerifier, type AccessTokenKeys } from './access/access-token.codec';
+import { ACCESS_TOKEN_REVOCATIONS, AccessTokenRevocations } from './access/access-token.revocations';
+import { AccessGuard } from './access/access.guard';
 import { busReadiness } from './bus/bus.factory';
 import { ADAPTER_CONNECT_TIMEOUT_MS, withinTimeout } from './config/adapter-reachability.config';
 import type { RuntimeAdapters } from './config/runtime-adapters.config';
@@ -29,6 +32,9 @@ function bounded<T>(work: Promise<T>): Promise<T> {
 /** Injection token of the service's root pino logger (for code outside a request, e.g. subscribers). */
 export const RUNTIME_LOGGER = Symbol.for('relapse-watch.runtime-logger');
 
+/** Injection token of the process's {@link AccessTokenKeys} (the signing key only where tokens are issued). */
+export const ACCESS_TOKEN_KEYS = Symbol.for('relapse-watch.access-token-keys');
+
 /** What the runtime module is built from; made by `createServiceApp` before Nest starts. */
 export interface RuntimeContext {
   readonly config: RuntimeConfig;
@@ -38,6 +44,8 @@ export interface RuntimeContext {
   readonly drain: HttpDrain;
   /** Opened (and proven to answer) before Nest starts; closed by the shutdown sequence. */
   readonly adapters: RuntimeAdapters;
+  /** Opened before Nest starts, so a bad key stops the start with one line. */
+  readonly accessTokenKeys: AccessTokenKeys;
 }
 
 /**
@@ -69,6 +77,15 @@ export class ServiceRuntimeModule {
         { provide: RUNTIME_LOGGER, useValue: context.logger },
         { provide: RuntimeMetrics, useValue: context.metrics },
         { provide: ReadinessRegistry, useValue: new ReadinessRegistry() },
+        { provide: ACCESS_TOKEN_KEYS, useValue: context.accessTokenKeys },
+        { provide: ACCESS_TOKEN_REVOCATIONS, useValue: new AccessTokenRevocations() },
+        {
+          // Every route of every service: deny by default (see AccessGuard).
+          provide: APP_GUARD,
+          useFactory: (reflector: Reflector, revocations: AccessTokenRevocations) =>
+            new AccessGuard(reflector, new AccessTokenVerifier(context.accessTokenKeys.verifying), revocations),
+          inject: [Reflector, ACCESS_TOKEN_REVOCATIONS],
+        },
         {
           provide: ShutdownSequence,
           useFactory: (adapterHost: HttpAdapterHost) =>
@@ -129,6 +146,8 @@ export class ServiceRuntimeModule {
         RUNTIME_LOGGER,
         RuntimeMetrics,
         ReadinessRegistry,
+        ACCESS_TOKEN_KEYS,
+        ACCESS_TOKEN_REVOCATIONS,
         ShutdownSequence,
         EVENT_STORE,
         READ_STORE,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { openAccessTokenKeys } from './access/access-token.codec';
 import { checkAdaptersAvailable } from './config/adapter-availability.config';
 import type { RuntimeConfig } from './config/runtime.config';
 import { closeRuntimeAdapters, openRuntimeAdapters } from './config/runtime-adapters.config';
@@ -54,13 +55,17 @@ export async function createServiceApp(
   const logger = createRuntimeLogger(identity.name, config.logLevel, options.logDestination);
   const metrics = new RuntimeMetrics();
   const drain = new HttpDrain();
+  const accessTokenKeys = openAccessTokenKeys(config.accessTokens);
   const adapters = await openRuntimeAdapters(config, { clientId: identity.name, logger });
   let app: NestExpressApplication;
   try {
     app = await NestFactory.create<NestExpressApplication>(
       {
         module: ServiceRootModule,
-        imports: [ServiceRuntimeModule.forRoot({ config, identity, logger, metrics, drain, adapters }), appModule],
+        imports: [
+          ServiceRuntimeModule.forRoot({ config, identity, logger, metrics, drain, adapters, accessTokenKeys }),
+          appModule,
+        ],
       },
       // Nest's own start-up logs wait in a buffer until pino takes over; on a failed start they
       // are dropped and the caller prints one line (abortOnError would dump core instead).

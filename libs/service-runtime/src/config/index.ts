@@ -4,3 +4,4 @@
 export * from './config.errors';
 export * from './runtime.config';
 export * from './store-url.config';
+export * from './access-token.config';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
 import { pino } from 'pino';
 import { getJson, bootSpecApp } from '../testing/runtime-spec.harness';
 import { ConfigError } from './config.errors';
@@ -22,6 +23,7 @@ function distributedEnv(): Record<string, string> {
     EVENT_STORE_URL: `${serviceUrl('POSTGRES_URL')}?schema=runtime_spec_${id}`,
     READ_STORE_URL: mongo.toString(),
     BUS_URL: serviceUrl('KAFKA_URL'),
+    ...TEST_ACCESS_TOKEN_ENV,
   };
 }
 

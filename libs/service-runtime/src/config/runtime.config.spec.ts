@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import pino from 'pino';
+import { TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
 import { checkAdaptersAvailable } from './adapter-availability.config';
 import { ConfigError } from './config.errors';
 import { loadRuntimeConfig } from './runtime.config';
@@ -38,6 +39,7 @@ describe('loadRuntimeConfig', () => {
       shutdownTimeoutMs: 10_000,
       utcOffsetMinutes: 480,
       mode: 'embedded',
+      accessTokens: { kind: 'generated', file: '/srv/relapse-watch/data/access-token-signing-key.json' },
     });
   });
 
@@ -79,6 +81,7 @@ describe('loadRuntimeConfig', () => {
         EVENT_STORE_URL: 'postgres://rw:s3cret@db.internal:5432/relapsewatch',
         READ_STORE_URL: 'mongodb://mongo.internal:27017/rw',
         BUS_URL: 'kafka://k1.internal:9092,k2.internal:9092',
+        ...TEST_ACCESS_TOKEN_ENV,
       },
       cwd,
     );
@@ -96,9 +99,10 @@ describe('loadRuntimeConfig', () => {
       client: 'platformatic',
     });
     expect(config.mode).toBe('distributed');
-    expect(loadRuntimeConfig({ EVENT_STORE_URL: 'kurrentdb://es.internal:2113?tls=false' }, cwd).eventStore.kind).toBe(
-      'kurrentdb',
-    );
+    expect(
+      loadRuntimeConfig({ EVENT_STORE_URL: 'kurrentdb://es.internal:2113?tls=false', ...TEST_ACCESS_TOKEN_ENV }, cwd)
+        .eventStore.kind,
+    ).toBe('kurrentdb');
   });
 
   it.each([
@@ -162,13 +166,19 @@ describe('loadRuntimeConfig', () => {
 
 describe('KurrentDB', () => {
   it('EVENT_STORE_URL=kurrentdb:// is accepted by the availability check', () => {
-    const config = loadRuntimeConfig({ EVENT_STORE_URL: 'kurrentdb://admin:pw@es:2113' }, cwd);
+    const config = loadRuntimeConfig(
+      { EVENT_STORE_URL: 'kurrentdb://admin:pw@es:2113', ...TEST_ACCESS_TOKEN_ENV },
+      cwd,
+    );
     expect(() => checkAdaptersAvailable(config)).not.toThrow();
     expect(config.mode).toBe('distributed');
   });
 
   it('an unreachable KurrentDB stops start-up with one line naming EVENT_STORE_URL, password masked', async () => {
-    const config = loadRuntimeConfig({ EVENT_STORE_URL: 'kurrentdb://admin:pw@127.0.0.1:1?tls=false' }, cwd);
+    const config = loadRuntimeConfig(
+      { EVENT_STORE_URL: 'kurrentdb://admin:pw@127.0.0.1:1?tls=false', ...TEST_ACCESS_TOKEN_ENV },
+      cwd,
+    );
     const caught = await openRuntimeAdapters(config, {
       clientId: 'spec',
       logger: pino({ level: 'silent' }),
@@ -186,7 +196,12 @@ describe('adapter availability', () => {
     ['embedded defaults', {}],
     [
       'PostgreSQL, MongoDB and Kafka',
-      { EVENT_STORE_URL: 'postgres://db/rw', READ_STORE_URL: 'mongodb://m/rw', BUS_URL: 'kafka://k:9092' },
+      {
+        EVENT_STORE_URL: 'postgres://db/rw',
+        READ_STORE_URL: 'mongodb://m/rw',
+        BUS_URL: 'kafka://k:9092',
+        ...TEST_ACCESS_TOKEN_ENV,
+      },
     ],
   ])('passes the %s', (_, env) => {
     expect(() => checkAdaptersAvailable(loadRuntimeConfig(env, cwd))).not.toThrow();

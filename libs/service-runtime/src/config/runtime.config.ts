@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { parseAccessTokenKeys, type AccessTokenKeyConfig } from './access-token.config';
 import { ConfigError, maskValue } from './config.errors';
 import {
   parseBusUrl,
@@ -49,6 +50,8 @@ export interface RuntimeConfig {
    */
   readonly utcOffsetMinutes: number;
   readonly mode: RuntimeMode;
+  /** The keys access tokens are signed and verified with (`ACCESS_TOKEN_SIGNING_KEY`, `ACCESS_TOKEN_VERIFY_KEY`). */
+  readonly accessTokens: AccessTokenKeyConfig;
 }
 
 /** Value used when `TIME_ZONE_OFFSET` is not set: China Standard Time, UTC+8 all year. */
@@ -110,6 +113,7 @@ export function loadRuntimeConfig(
     shutdownTimeoutMs,
     utcOffsetMinutes,
     mode: embedded ? 'embedded' : 'distributed',
+    accessTokens: parseAccessTokenKeys(read, embedded, dataDir),
   };
 }
 

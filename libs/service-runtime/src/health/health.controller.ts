@@ -1,3 +1,4 @@
+import { PublicRoute } from '../access/access.decorators';
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
@@ -10,6 +11,7 @@ import { ReadinessRegistry } from './readiness.registry';
  * Terminus' `info`/`error`/`details`.
  */
 @ApiTags('health · 健康检查')
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -32,6 +32,8 @@ export const API_ERROR_BODY_SCHEMA: SchemaObjectOf<OpenAPIObject> = {
 /** What each error status means across the project's APIs. */
 export const ERROR_STATUS_TEXT: Readonly<Record<number, string>> = {
   400: '请求格式或参数无效 / the request is malformed or a parameter is invalid (`validation.failed`, …)',
+  401: '未登录或访问令牌无效、过期、已注销 / not signed in, or the access token is invalid, expired or revoked (`auth.token-missing`, …)',
+  403: '无权执行：角色无此权限或区划不在管辖范围内 / not allowed: the role lacks the permission or the division is outside your area (`access.permission-denied`, `access.outside-area`)',
   404: '所指对象不存在 / what the path names does not exist (`not-found`, …)',
   405: '该路径不支持此方法 / the path does not support this method (`request.method-not-allowed`, with `Allow`)',
   409: '与当前数据冲突（版本、唯一性）/ conflicts with the current data (revision, uniqueness)',

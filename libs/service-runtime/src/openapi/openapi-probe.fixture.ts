@@ -1,3 +1,4 @@
+import { PublicRoute } from '../access/access.decorators';
 // Spec-only support: a module whose DTOs and routes exercise what the OpenAPI setup derives.
 import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
@@ -81,6 +82,7 @@ export const probeReadModel = {
 
 const PROBE_READ_MODEL = Symbol('probe read model');
 
+@PublicRoute()
 @Controller('probe')
 class OpenApiProbeController {
   @Post(':year')

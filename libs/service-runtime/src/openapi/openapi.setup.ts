@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { BEARER_SCHEME } from '../access/access.decorators';
 import type { ServiceIdentity } from '../service-identity';
 import { documentRuntimeErrors } from './error-responses';
 import { conditionalRequirementsByClass } from './optionality.decorators';
@@ -26,6 +27,15 @@ export function setupOpenApi(app: INestApplication, identity: ServiceIdentity): 
         'answers 405 with `Allow`.',
     )
     .setVersion(identity.version)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: '登录后取得的访问令牌 / the access token from sign-in (POST /api/auth/token)',
+      },
+      BEARER_SCHEME,
+    )
     .build();
   documentValidationRules();
   const document = SwaggerModule.createDocument(app, config);

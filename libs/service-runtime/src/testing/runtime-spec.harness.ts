@@ -1,3 +1,4 @@
+import { PublicRoute } from '../access/access.decorators';
 // Spec-only support (excluded from the library build): boots a real service app on port 0
 // with a temp data dir and a test-only controller, and captures its log lines.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,6 +51,7 @@ export class ProbeItemDto {
   division?: DivisionDto;
 }
 
+@PublicRoute()
 @Controller('test')
 class ProbeController {
   constructor(

@@ -1,3 +1,4 @@
+import { PublicRoute } from '../access/access.decorators';
 // Spec support for the bus transport specs: a consumer module built per test (its event types
 // name a context of the test's own, so topics never collide) and what it records.
 import { randomUUID } from 'node:crypto';
@@ -94,6 +95,7 @@ async function handle(
 export function probeConsumerModule(context: string, probe: ProbeLog): new () => unknown {
   const types = probeTypes(context);
 
+  @PublicRoute()
   @Controller()
   class ProbeConsumer {
     @EventPattern(types.registered)

@@ -1,3 +1,4 @@
+import { PublicRoute } from '../access/access.decorators';
 import { Controller, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern } from '@nestjs/microservices';
@@ -136,6 +137,7 @@ describe('BusTransportStrategy on the in-process bus', () => {
   });
 
   it('refuses to start on a pattern that is not an integration event type', async () => {
+    @PublicRoute()
     @Controller()
     class OrdersConsumer {
       @EventPattern('orders')

@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './permissions';
+export * from './principal';
+export * from './area';
+export * from './authorize';

@@ -1,0 +1,49 @@
+import type { UserRole } from './roles';
+
+/**
+ * What a route asks of its caller, before the division check. The list grows with each
+ * service (inspection, assistance, reporting); a route that names none is refused (deny by
+ * default). The same words are the OAuth scopes a client system may be granted.
+ */
+export const PERMISSIONS = [
+  /** Read households, members, income, risks, the division tree, policies (masked personal data). */
+  'registry.read',
+  /** Change households of one's area. */
+  'registry.write',
+  /** Set a province's thresholds, key regions, divisor rule, risk types. */
+  'policy.write',
+  /** Read a person's ID number and phone unmasked; every such read is recorded. */
+  'personal.read',
+  /** Read any household's whole history (audit views). */
+  'audit.read',
+  /** Add, disable users; reset passwords; add client systems. */
+  'users.manage',
+  /** Erase a household's personal data (destroy its key). */
+  'privacy.erase',
+] as const;
+
+/** One of {@link PERMISSIONS}. */
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** True for a {@link Permission} (a scope a client may be granted). */
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
+}
+
+const OFFICIAL: readonly Permission[] = ['registry.read', 'registry.write', 'personal.read'];
+
+/**
+ * What each role may do. Officials and inspectors change households of their own area and may
+ * ask for a person's unmasked numbers (recorded); only the province sets the province's policy;
+ * the auditor reads everything and changes nothing; the administrator may do everything, so the
+ * schemathesis run that signs in as administrator reaches every route.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<UserRole, readonly Permission[]>> = {
+  'province-official': [...OFFICIAL, 'policy.write'],
+  'city-official': OFFICIAL,
+  'county-official': OFFICIAL,
+  'township-official': OFFICIAL,
+  'village-inspector': OFFICIAL,
+  auditor: ['registry.read', 'personal.read', 'audit.read'],
+  administrator: PERMISSIONS,
+};
