@@ -90,7 +90,7 @@ export function defineContract<Data>(definition: ContractDefinition<Data>): Even
   const dataschema = `${SCHEMA_BASE_URI}/${context}/${schemaName}/v${version}.json`;
   const containsPersonalData = 'personal' in properties;
   const privacy = containsPersonalData
-    ? ' 个人信息只在顶层 `personal` 对象中。 / Personal data is only in the top-level `personal` object.'
+    ? ' 个人信息只以引用和加盐哈希出现在顶层 `personal` 对象中。 / Personal data appears only as a reference and salted hashes, in the top-level `personal` object.'
     : ' 不含个人信息。 / Carries no personal data.';
   const schema: JsonSchema = {
     $schema: JSON_SCHEMA_DIALECT,

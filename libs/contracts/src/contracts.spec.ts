@@ -98,18 +98,28 @@ describe('registry integration event contracts', () => {
     }
     const personal = (contract: EventContract) => (contract.schema.properties as Json).personal as Json;
     const membersChanged = contractOfType('cn.relapsewatch.registry.HouseholdMembersChanged.v1');
-    expect(membersChanged && personal(membersChanged).description).toMatch(/PERSONAL DATA/);
+    expect(membersChanged && personal(membersChanged).description).toMatch(/PERSONAL DATA REFERENCE/);
   });
 
-  it('refuses money in yuan, fractions of a fen and malformed resident IDs', () => {
+  it('refuses money in yuan, fractions of a fen, and plain ID numbers or malformed hashes in `personal`', () => {
     const income = contractOfType('cn.relapsewatch.registry.HouseholdIncomeRecorded.v1');
     const members = contractOfType('cn.relapsewatch.registry.HouseholdMembersChanged.v1');
     if (!income || !members) throw new Error('contracts missing');
     const fractional = { ...clone(income.fixture), perCapitaNetIncomeFen: 10493.5 };
     expect(validator.validate(income.type, fractional).valid).toBe(false);
-    const badId = clone(members.fixture);
-    ((badId.personal as Json).members as Json[])[0].residentId = '51010419720315031x';
-    expect(validator.validate(members.type, badId).valid).toBe(false);
+    const plainId = clone(members.fixture);
+    ((plainId.personal as Json).members as Json[])[0].residentId = '51010419720315031X';
+    expect(validator.validate(members.type, plainId).valid).toBe(false);
+    const upperHash = clone(members.fixture);
+    const first = ((upperHash.personal as Json).members as Json[])[0];
+    first.residentIdHash = String(first.residentIdHash).toUpperCase();
+    expect(validator.validate(members.type, upperHash).valid).toBe(false);
+    const erased = clone(members.fixture);
+    ((erased.personal as Json).members as Json[])[0].residentIdHash = null;
+    expect(validator.validate(members.type, erased)).toEqual({ valid: true });
+    const elsewhere = clone(members.fixture);
+    (elsewhere.personal as Json).ref = 'https://example.org/people';
+    expect(validator.validate(members.type, elsewhere).valid).toBe(false);
   });
 
   it('carries risk types as open codes: national, a province’s own, never a malformed word', () => {

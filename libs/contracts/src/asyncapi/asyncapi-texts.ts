@@ -7,6 +7,8 @@ import { DEAD_LETTER_HEADER_NAMES } from '../contract-registry';
  * each `中文 / English`. After the first release a change like these is a new version instead.
  */
 export const CONTRACT_CHANGES: readonly string[] = [
+  '议题 10：`HouseholdMembersChanged.v1` 的 `personal` 不再含姓名和身份证号明文，改为取数地址 `ref`（需 `personal.read` 权限，每次取数记录在案）和每名成员身份证号的加盐哈希 `residentIdHash`（该户个人信息删除后重新发布时为 null）。Kafka 会保留消息数日，订阅方也会复制，只有这样删除密钥后才不留可读的个人信息。 / ' +
+    'Issue 10: `HouseholdMembersChanged.v1` `personal` no longer carries names and ID numbers in plain text: it carries the path `ref` to fetch them (scope `personal.read`, every fetch recorded) and each member’s salted ID hash `residentIdHash` (null when republished after the household’s personal data was erased). Kafka keeps messages for days and subscribers copy them: only so does erasing the key leave nothing readable behind.',
   '议题 9：`HouseholdIncomeRecorded.v1` 的 `components` 改为 `grossBusinessFen`（生产经营性收入为毛收入）、`propertyFen`、`transferFen`，费用只扣一次；`residentMembers` 改为 `divisorRule` + `divisorMembers`（人均口径为省年度政策，默认家庭人口）；`perCapitaNetIncomeFen` 可为 null；新增 `reason`：成员变化使人均人数变化时以 `membership-changed` 再次发布（含 `effectiveOn` 与此前的人均值）。选择再次发布同一事件而非新事件：订阅方按“忽略未知类型”处理新事件时会保留过时的人均值。 / ' +
     'Issue 9: `HouseholdIncomeRecorded.v1` `components` renamed to `grossBusinessFen` (business income is gross), `propertyFen`, `transferFen`, costs subtracted once; `residentMembers` replaced by `divisorRule` + `divisorMembers` (the divisor is the province-year policy, household members by default); `perCapitaNetIncomeFen` may be null; new `reason`: republished as `membership-changed` (with `effectiveOn` and the previous figure) when a membership change moves the divisor. The same event rather than a new one, because a subscriber ignoring unknown types would otherwise keep a stale per-capita figure.',
   '议题 9：户类型不再有 `monitored`（监测对象是监测帮扶服务的监测案例，不是户类型），`yearLeftPoverty` 限 2014–2020（`HouseholdRegistered.v1`、`HouseholdStatusChanged.v1`）。 / ' +
@@ -37,7 +39,7 @@ export const ASYNCAPI_DESCRIPTION = [
   '- **投递**：至少一次。订阅方须按 CloudEvents `id` 幂等处理，并与处理结果在同一次写入中记录已处理的 `id`。',
   `- **死信**：订阅方多次重试仍无法处理的消息转入 \`<topic>.dlq\`，保留原键、值和头，并附加 ${dlqHeaders}；订阅方随后继续处理后续消息。`,
   '- **版本**：不兼容的变更（删改字段、增加必填字段、扩充枚举）发布为新版本（`type` 以 `.v2` 结尾、新的 `dataschema`），旧版本在过渡期内并行发布。',
-  '- **个人信息**：姓名、公民身份号码、电话只出现在载荷顶层的 `personal` 对象中，隐私功能将整体加密该对象。',
+  '- **个人信息**：事件不含姓名、公民身份号码、电话明文；载荷顶层的 `personal` 对象只有取数地址和加盐哈希。有 `personal.read` 权限的订阅方凭访问令牌（OAuth 2.0 客户端凭证，`POST /api/auth/token`）取数，每次取数记录为事件。',
   '',
   '**0.x 更正记录**（首次发布前可原地更正）：',
   '',
@@ -50,7 +52,7 @@ export const ASYNCAPI_DESCRIPTION = [
   '- **Delivery**: at least once. Consumers are idempotent on the CloudEvents `id`, stored in the same write as their effects.',
   `- **Dead letters**: a message a consumer cannot handle after bounded retries goes to \`<topic>.dlq\` with its key, value and headers plus ${dlqHeaders.replace(/、/g, ', ')}; the consumer moves on.`,
   '- **Versions**: a breaking change (removing or changing a field, a new required field, a new enum word) is a new version (`type` ending `.v2`, a new `dataschema`), published alongside the old one during the transition.',
-  '- **Personal data**: names, resident ID numbers and phone numbers appear only in the payload’s top-level `personal` object, which the privacy feature encrypts as a whole.',
+  '- **Personal data**: no names, resident ID numbers or phone numbers in plain text; the payload’s top-level `personal` object holds only the path to fetch them and salted hashes. A subscriber with the `personal.read` scope fetches them with its access token (OAuth 2.0 client credentials, `POST /api/auth/token`); every fetch is recorded as an event.',
   '',
   '## 变更记录 / Changes',
   '',

@@ -24,12 +24,14 @@ export interface HouseholdMemberV1 {
   readonly livesInHousehold: boolean;
 }
 
-/** Personal data of one current member. PERSONAL DATA. */
-export interface MemberPersonalV1 {
+/** One current member in the `personal` part: no plain personal data. */
+export interface MemberPersonalRefV1 {
   readonly memberId: string;
-  readonly name: string;
-  /** 18-character resident ID number, upper-case `X`. */
-  readonly residentId: string;
+  /**
+   * The resident ID number's salted hash (HMAC-SHA256 with the deployment's secret salt, lower-case hex): the same person
+   * has the same hash everywhere; null when the event is republished after the household's personal data was erased.
+   */
+  readonly residentIdHash: string | null;
 }
 
 /** `data` of `cn.relapsewatch.registry.HouseholdMembersChanged.v1`. */
@@ -46,8 +48,11 @@ export interface HouseholdMembersChangedV1 {
     readonly updatedMemberIds: readonly string[];
     readonly removedMembers: readonly { readonly memberId: string; readonly reason: MemberRemovalReasonV1 }[];
   };
-  /** PERSONAL DATA, encrypted as a whole by the privacy feature: names and ID numbers of `members`. */
-  readonly personal: { readonly members: readonly MemberPersonalV1[] };
+  /**
+   * Where the members' names and ID numbers are fetched (`GET ref?reason=…`, scope `personal.read`, every fetch recorded)
+   * and each member's salted ID hash: the event itself carries no plain personal data (DESIGN.md "Messaging").
+   */
+  readonly personal: { readonly ref: string; readonly members: readonly MemberPersonalRefV1[] };
 }
 
 /** The household's members changed (成员增减或信息变更); the payload carries the full current list. */
@@ -117,10 +122,20 @@ export const householdMembersChangedV1 = defineContract<HouseholdMembersChangedV
       removedMembers: [{ memberId: '0191a5c2-7a10-7d42-9b1e-4c3a2f6e8d04', reason: 'deceased' }],
     },
     personal: {
+      ref: '/api/registry/households/0191a5c2-6f3e-7b21-8c4d-2e9f1a7b3c50/personal-data',
       members: [
-        { memberId: '0191a5c2-7a10-7d42-9b1e-4c3a2f6e8d01', name: '王建国', residentId: '51010419720315031X' },
-        { memberId: '0191a5c2-7a10-7d42-9b1e-4c3a2f6e8d02', name: '刘桂芳', residentId: '510104197411080424' },
-        { memberId: '0191a5c2-7a10-7d42-9b1e-4c3a2f6e8d03', name: '王磊', residentId: '510104200905210131' },
+        {
+          memberId: '0191a5c2-7a10-7d42-9b1e-4c3a2f6e8d01',
+          residentIdHash: '4f0c2b6a9d3e8f1a7c5b0e2d4a6f8c1e3b5d7a9c0e2f4b6d8a1c3e5f7b9d0a2c',
+        },
+        {
+          memberId: '0191a5c2-7a10-7d42-9b1e-4c3a2f6e8d02',
+          residentIdHash: '9a8b7c6d5e4f30211203f4e5d6c7b8a99a8b7c6d5e4f30211203f4e5d6c7b8a9',
+        },
+        {
+          memberId: '0191a5c2-7a10-7d42-9b1e-4c3a2f6e8d03',
+          residentIdHash: 'c3d1e5f7a9b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0',
+        },
       ],
     },
   },

@@ -9,7 +9,7 @@ import {
 import { closedObject, id, oneWordOf, PERSONAL_DATA_NOTE, tagged, text } from './registry.schema-parts';
 
 // Schema of the HouseholdMembersChanged payload's parts: the non-personal member records,
-// the change, and the one `personal` object holding every member's name and ID number.
+// the change, and the one `personal` object: a reference to the members' personal data and their salted ID hashes.
 
 const memberId = id('成员编号 / Member id');
 
@@ -82,21 +82,24 @@ export const memberChangesSchema: JsonSchema = closedObject(
   '本次变更 / What changed in this event',
 );
 
-/** Personal data of every current member: the only personal data of the payload. */
+/** The reference to every current member's personal data, and each member's salted ID hash: no plain personal data. */
 export const membersPersonalSchema: JsonSchema = closedObject(
   {
+    ref: {
+      type: 'string',
+      pattern: '^/api/registry/households/[^/]+/personal-data$',
+      description:
+        '取本户成员个人信息的接口路径（GET，需 `personal.read` 权限，须给出 `reason`）/ Path of the API that returns the household members’ personal data (GET, `personal.read` scope, a `reason` is required)',
+    },
     members: {
       type: 'array',
-      description:
-        '当前成员的个人信息，顺序与 `members` 相同 / Personal data of the current members, in the order of `members`',
+      description: '当前成员，顺序与 `members` 相同 / The current members, in the order of `members`',
       items: closedObject({
         memberId,
-        name: text(64, '姓名 / Name'),
-        residentId: {
-          type: 'string',
-          pattern: '^[0-9]{17}[0-9X]$',
+        residentIdHash: {
+          oneOf: [{ type: 'string', pattern: '^[0-9a-f]{64}$' }, { type: 'null' }],
           description:
-            '18 位公民身份号码（GB 11643，末位校验码大写 X） / 18-character resident ID number (GB 11643, upper-case X)',
+            '身份证号的加盐哈希（HMAC-SHA256，小写十六进制）；该户个人信息已删除后重新发布时为 null / The resident ID number’s salted hash (HMAC-SHA256, lower-case hex); null when republished after the household’s personal data was erased',
         },
       }),
     },

@@ -8,9 +8,13 @@ const MAX_SAFE_FEN = Number.MAX_SAFE_INTEGER;
 
 /** Note on every `personal` object: what it holds and what the privacy feature does to it. */
 export const PERSONAL_DATA_NOTE =
-  '【个人信息】姓名、公民身份号码、电话等个人信息只出现在本对象中；隐私功能会整体加密本对象（按户密钥加密，删除密钥即不可恢复）。订阅方不得把其内容复制到日志或其他字段。 / ' +
-  'PERSONAL DATA: names, resident ID numbers and phone numbers appear only in this object, which the privacy feature ' +
-  'encrypts as a whole (per-household key, crypto-shredding). Subscribers must not copy it into logs or other fields.';
+  '【个人信息引用】不含姓名、身份证号等明文：只有取数地址 `ref` 和按部署密钥加盐的身份证号哈希（同一人在各事件中哈希相同，可据此关联而无需明文）。' +
+  '有 `personal.read` 权限的订阅方凭访问令牌从 `ref` 取数，每次取数都记录为事件（谁、取了什么、为何）；该户个人信息删除后取数返回“已删除”，Kafka 中留存的消息也无从还原。 / ' +
+  'PERSONAL DATA REFERENCE: no names or ID numbers in plain text, only the path `ref` to fetch them and the resident ID number ' +
+  'hashed with the deployment’s secret salt (one person has the same hash in every event, so subscribers can match people ' +
+  'without the number). A subscriber with the `personal.read` scope fetches the people from `ref` with its access token; every ' +
+  'fetch is recorded as an event (who, what, why). After the household’s personal data is erased the fetch answers “erased”, and ' +
+  'nothing readable is left in Kafka’s retention or in subscribers’ copies.';
 
 /** A closed object whose properties are all required. */
 export function closedObject(properties: Readonly<Record<string, JsonSchema>>, description?: string): JsonSchema {

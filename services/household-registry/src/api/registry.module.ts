@@ -12,7 +12,7 @@ import {
   type RuntimeConfig,
 } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
-import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
+import { fixedOffsetClock, residentIdHash, type Clock } from '@relapse-watch/domain-kernel';
 import { RegistryCommands } from '../application/registry-commands';
 import { RegistryQueries } from '../application/registry-queries';
 import { loadRegistryConfig, REGISTRY_CONFIG, type RegistryConfig } from '../config/registry.config';
@@ -54,6 +54,7 @@ class RegistrySubscribers implements OnApplicationBootstrap {
     private readonly lag: SubscriptionLagRegistry,
     private readonly readiness: ReadinessRegistry,
     @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
+    @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -79,7 +80,9 @@ class RegistrySubscribers implements OnApplicationBootstrap {
       eventStore: this.events,
       checkpoints: readStoreCheckpoints(this.reads),
       bus: this.bus,
-      mapper: registryRelayMapper(this.events),
+      mapper: registryRelayMapper(this.events, {
+        residentIdHash: (residentId) => residentIdHash(residentId, this.config.residentIdSalt),
+      }),
       filter: { streamPrefixes: PUBLISHED_STREAM_PREFIXES },
       onError: (err, willRetry) => this.logger.error({ err, willRetry }, '集成事件发布出错 / relay error'),
     });

@@ -28,7 +28,7 @@ function published(commands: readonly HouseholdCommand[]): RegistryIntegrationEv
   for (const command of commands)
     for (const event of householdDecider.decide(command, state)) {
       state = householdDecider.evolve(state, event);
-      out.push(...translateHouseholdEvent(state, event as HouseholdEvent));
+      out.push(...translateHouseholdEvent(state, event as HouseholdEvent, { residentIdHash: () => '0'.repeat(64) }));
     }
   return out;
 }

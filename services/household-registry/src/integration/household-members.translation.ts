@@ -38,13 +38,30 @@ export function memberChanges(event: MemberEvent): HouseholdMembersChangedV1['ch
 }
 
 /**
+ * How the relay refers to a household's people on the bus (DESIGN.md "Messaging"): the API path
+ * an authorized subscriber fetches them from, and the resident ID's salted hash (the registry's
+ * own `residentIdHash` with the deployment's salt, as the person reservations use).
+ */
+export interface PersonalDataReferences {
+  /** The salted hash of a valid, normalised resident ID number. */
+  residentIdHash(residentId: string): string;
+}
+
+/** The path of the personal-data API of a household (`personal.ref` of the contract). */
+export function personalDataPath(householdId: string): string {
+  return `/api/registry/households/${encodeURIComponent(householdId)}/personal-data`;
+}
+
+/**
  * HouseholdMembersChanged from the household after a change and what changed: the full current
- * member list (so a subscriber needs no history). Names and ID numbers go only into the one
- * `personal` object the privacy feature encrypts.
+ * member list (so a subscriber needs no history). Names and ID numbers never leave: `personal`
+ * carries where to fetch them and each member's salted ID hash — null for a member whose personal
+ * data was erased before the event was (re)published, as the store then hands out no ID to hash.
  */
 export function membersChanged(
   state: RegisteredHousehold,
   changes: HouseholdMembersChangedV1['changes'],
+  references: PersonalDataReferences,
 ): IntegrationEvent<HouseholdMembersChangedV1> {
   return {
     contract: householdMembersChangedV1,
@@ -55,10 +72,11 @@ export function membersChanged(
       residentMemberCount: state.members.filter((m) => m.profile.livesInHousehold).length,
       changes,
       personal: {
+        ref: personalDataPath(state.householdId),
         members: state.members.map(({ memberId, personal }) => ({
           memberId,
-          name: personal.name,
-          residentId: personal.residentId,
+          residentIdHash:
+            typeof personal?.residentId === 'string' ? references.residentIdHash(personal.residentId) : null,
         })),
       },
     },

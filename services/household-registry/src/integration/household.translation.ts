@@ -10,7 +10,7 @@ import { assertNever } from '@relapse-watch/domain-kernel';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import type { HouseholdState, RegisteredHousehold, RigidExpenditureRecord } from '../domain/household/household.state';
 import { incomeRecomputed, incomeRecorded, legacyMonitoringNoted } from './household-income.translation';
-import { memberChanges, membersChanged } from './household-members.translation';
+import { memberChanges, membersChanged, type PersonalDataReferences } from './household-members.translation';
 import { warningsChanged } from './household-warnings.translation';
 import type { RegistryIntegrationEvent } from './integration-event';
 
@@ -91,6 +91,7 @@ function threePlusOneChanged(state: RegisteredHousehold, threePlusOne: ThreePlus
 export function translateHouseholdEvent(
   state: HouseholdState,
   event: HouseholdEvent,
+  references: PersonalDataReferences,
 ): readonly RegistryIntegrationEvent[] {
   if (state.kind !== 'registered') return [];
   const { householdId, villageCode } = state;
@@ -101,7 +102,7 @@ export function translateHouseholdEvent(
       const added = { addedMemberIds: state.members.map((m) => m.memberId), updatedMemberIds: [], removedMembers: [] };
       return [
         registered(state),
-        ...(state.members.length > 0 ? [membersChanged(state, added)] : []),
+        ...(state.members.length > 0 ? [membersChanged(state, added, references)] : []),
         ...state.incomes.map((record) => incomeRecorded(state, record)),
         ...state.rigidExpenditures.map((record) => rigidExpenditureRecorded(state, record)),
         ...(state.threePlusOne === null ? [] : [threePlusOneChanged(state, state.threePlusOne)]),
@@ -111,7 +112,7 @@ export function translateHouseholdEvent(
     case 'MemberAdded':
     case 'MemberUpdated':
     case 'MemberRemoved':
-      return [membersChanged(state, memberChanges(event))];
+      return [membersChanged(state, memberChanges(event), references)];
     case 'IncomeRecorded':
       return [incomeRecorded(state, event.data)];
     case 'PerCapitaIncomeRecomputed':

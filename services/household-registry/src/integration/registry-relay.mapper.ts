@@ -8,6 +8,7 @@ import {
   PROVINCE_POLICY_STREAM_PREFIX,
 } from '../domain/province-policy/province-policy.decider';
 import type { ProvincePolicyEvent } from '../domain/province-policy/province-policy.events';
+import type { PersonalDataReferences } from './household-members.translation';
 import { translateHouseholdEvent } from './household.translation';
 import { translateProvincePolicyEvent } from './province-policy.translation';
 
@@ -23,13 +24,17 @@ export const PUBLISHED_STREAM_PREFIXES: readonly string[] = [HOUSEHOLD_STREAM_PR
  * events never change, so a re-published event is the same message with the same CloudEvent id
  * (the first message of an event carries the event's id, the others ids derived from it).
  */
-export function registryRelayMapper(store: EventStore): RelayMapper {
+export function registryRelayMapper(store: EventStore, references: PersonalDataReferences): RelayMapper {
   const households = new StreamStates(store, householdDecider);
   const policies = new StreamStates(store, provincePolicyDecider);
   return async (stored: StoredEvent) => {
     if (stored.streamId.startsWith(HOUSEHOLD_NUMBER_STREAM_PREFIX)) return null;
     if (stored.streamId.startsWith(HOUSEHOLD_STREAM_PREFIX)) {
-      const out = translateHouseholdEvent(await households.after(stored), stored as unknown as HouseholdEvent);
+      const out = translateHouseholdEvent(
+        await households.after(stored),
+        stored as unknown as HouseholdEvent,
+        references,
+      );
       return out.map((o, i) => integrationMessage(stored, o.contract, o.data, derivedMessageId(stored, i)));
     }
     if (!stored.streamId.startsWith(PROVINCE_POLICY_STREAM_PREFIX)) return null;

@@ -16,7 +16,18 @@ import {
   initialState as initialPolicy,
   type ProvincePolicyState,
 } from '../domain/province-policy/province-policy.state';
-import { translateHouseholdEvent, translateProvincePolicyEvent, type RegistryIntegrationEvent } from './index';
+import { residentIdHash } from '@relapse-watch/domain-kernel';
+import {
+  personalDataPath,
+  translateHouseholdEvent as translateWith,
+  translateProvincePolicyEvent,
+  type RegistryIntegrationEvent,
+} from './index';
+
+const SALT = 'registry-translation-spec-salt';
+const references = { residentIdHash: (id: string) => residentIdHash(id, SALT) };
+const translateHouseholdEvent = (state: HouseholdState, event: HouseholdEvent) =>
+  translateWith(state, event, references);
 
 const validator = createContractValidator();
 const HOUSEHOLD_ID = '0191a5c2-6f3e-7b21-8c4d-2e9f1a7b3c50';
@@ -284,7 +295,7 @@ describe('registry events → integration events', () => {
     });
   });
 
-  it('carries the full member list after the change, what changed, and personal data only under `personal`', () => {
+  it('carries the full member list after the change, what changed, and under `personal` only a reference and salted hashes', () => {
     const removal = householdOut[5]?.data as HouseholdMembersChangedV1;
     expect(removal.members.map((m) => m.memberId)).toEqual(['m-1', 'm-2']);
     expect(removal.residentMemberCount).toBe(1);
@@ -293,12 +304,15 @@ describe('registry events → integration events', () => {
       updatedMemberIds: [],
       removedMembers: [{ memberId: 'm-3', reason: 'deceased' }],
     });
-    expect(removal.personal.members).toEqual([
-      { memberId: 'm-1', name: '王建国', residentId: '51010419720315031X' },
-      { memberId: 'm-2', name: '刘桂芳', residentId: '510104197411080424' },
-    ]);
-    const { personal: _personal, ...rest } = removal;
-    expect(JSON.stringify(rest)).not.toMatch(/王建国|刘桂芳|51010419/);
+    expect(removal.personal).toEqual({
+      ref: `/api/registry/households/${HOUSEHOLD_ID}/personal-data`,
+      members: [
+        { memberId: 'm-1', residentIdHash: residentIdHash('51010419720315031X', SALT) },
+        { memberId: 'm-2', residentIdHash: residentIdHash('510104197411080424', SALT) },
+      ],
+    });
+    expect(removal.personal.members[0].residentIdHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(removal)).not.toMatch(/王建国|刘桂芳|51010419/);
     expect((householdOut[4]?.data as HouseholdMembersChangedV1).changes.updatedMemberIds).toEqual(['m-2']);
   });
 
@@ -369,10 +383,14 @@ describe('registry events → integration events', () => {
     });
     const members = out[1].data as HouseholdMembersChangedV1;
     expect(members.changes).toEqual({ addedMemberIds: ['m-1', 'm-2'], updatedMemberIds: [], removedMembers: [] });
-    expect(members.personal.members).toEqual([
-      { memberId: 'm-1', name: '王建国', residentId: '51010419720315031X' },
-      { memberId: 'm-2', name: '刘桂芳', residentId: '510104197411080424' },
-    ]);
+    expect(members.personal).toEqual({
+      ref: personalDataPath(HOUSEHOLD_ID),
+      members: [
+        { memberId: 'm-1', residentIdHash: residentIdHash('51010419720315031X', SALT) },
+        { memberId: 'm-2', residentIdHash: residentIdHash('510104197411080424', SALT) },
+      ],
+    });
+    expect(JSON.stringify(out)).not.toMatch(/王建国|刘桂芳|51010419/);
     expect(out[2].data).toMatchObject({
       divisorMembers: 2,
       period: { kind: 'calendar-year', year: 2023 },
