@@ -95,7 +95,14 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.fixture.ts', '**/jest.global-setup.ts'],
+    // Spec support: folders named testing/ are left out of every build (tsconfig.lib.json).
+    files: [
+      '**/*.spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/*.fixture.ts',
+      '**/jest.global-setup.ts',
+      '**/src/**/testing/**/*.ts',
+    ],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },
   {

@@ -15,6 +15,7 @@ export * from './resident-id/resident-id.types';
 export { residentIdCheckCharacter } from './resident-id/resident-id.check-character';
 export * from './resident-id/resident-id.parser';
 export * from './resident-id/resident-id.hash';
+export * from './resident-id/resident-id.mask';
 export * from './division/division-code';
 export * from './money/money';
 export * from './money/per-capita-income';

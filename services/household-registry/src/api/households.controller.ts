@@ -5,6 +5,7 @@ import type { RegistryCommands } from '../application/registry-commands';
 import type { RegistryQueries } from '../application/registry-queries';
 import type { HouseholdView } from '../read-model/household-register.projection';
 import type { HouseholdPage } from '../read-model/household-register.queries';
+import { maskedHouseholdView } from '../read-model/household-view.masking';
 import { CommandEndpoint, CommandHeaders, commandContextFor, type CommandRequest } from './command-request';
 import { CommandResponse, commandResponse } from './command-response';
 import { DomainErrorInterceptor } from './domain-error.interceptor';
@@ -53,8 +54,9 @@ export class HouseholdsController {
   @Get()
   @ApiOperation({ summary: '农户列表（按区划、状态）/ households of a unit, by status' })
   @ReadsYourWrites(HOUSEHOLD_REGISTER_RUNNER)
-  list(@Query() query: ListHouseholdsQueryDto): Promise<HouseholdPage> {
-    return this.queries.households(query);
+  async list(@Query() query: ListHouseholdsQueryDto): Promise<HouseholdPage> {
+    const page = await this.queries.households(query);
+    return { ...page, items: page.items.map(maskedHouseholdView) };
   }
 
   @Get(':householdId')
@@ -64,7 +66,7 @@ export class HouseholdsController {
   async get(@Param() path: HouseholdPath): Promise<HouseholdView> {
     const household = await this.queries.household(path.householdId);
     if (household === null) throw new NotFound('农户', 'household');
-    return household;
+    return maskedHouseholdView(household);
   }
 
   @Put(':householdId/income')

@@ -14,6 +14,7 @@ import {
 import type { Logger } from 'pino';
 import { fixedOffsetClock, residentIdHash, type Clock } from '@relapse-watch/domain-kernel';
 import { RegistryCommands } from '../application/registry-commands';
+import { PersonalDataQueries } from '../application/personal-data.queries';
 import { RegistryQueries } from '../application/registry-queries';
 import { loadRegistryConfig, REGISTRY_CONFIG, type RegistryConfig } from '../config/registry.config';
 import { loadRegistryReference, type RegistryReference } from '../divisions/registry-reference';
@@ -23,11 +24,13 @@ import { PUBLISHED_STREAM_PREFIXES, registryRelayMapper } from '../integration/r
 import { DivisionsController } from './divisions.controller';
 import { HouseholdMembersController } from './household-members.controller';
 import { HouseholdsController } from './households.controller';
+import { PersonalDataController } from './personal-data.controller';
 import { PoliciesController } from './policies.controller';
 import { RiskTypesController } from './risk-types.controller';
 import {
   HOUSEHOLD_QUERIES,
   HOUSEHOLD_REGISTER_RUNNER,
+  PERSONAL_DATA_QUERIES,
   REGISTRY_CLOCK,
   REGISTRY_COMMANDS,
   REGISTRY_QUERIES,
@@ -113,6 +116,7 @@ class RegistrySubscribers implements OnApplicationBootstrap {
     DivisionsController,
     PoliciesController,
     RiskTypesController,
+    PersonalDataController,
   ],
   providers: [
     {
@@ -141,6 +145,12 @@ class RegistrySubscribers implements OnApplicationBootstrap {
       provide: REGISTRY_QUERIES,
       useFactory: (events: EventStore, households: HouseholdRegisterQueries, clock: Clock) =>
         new RegistryQueries({ events, households, clock }),
+      inject: [EVENT_STORE, HOUSEHOLD_QUERIES, REGISTRY_CLOCK],
+    },
+    {
+      provide: PERSONAL_DATA_QUERIES,
+      useFactory: (events: EventStore, households: HouseholdRegisterQueries, clock: Clock) =>
+        new PersonalDataQueries({ events, households, clock }),
       inject: [EVENT_STORE, HOUSEHOLD_QUERIES, REGISTRY_CLOCK],
     },
     {

@@ -5,3 +5,4 @@ export const HOUSEHOLD_QUERIES = Symbol.for('relapse-watch.registry.household-qu
 export const HOUSEHOLD_REGISTER_RUNNER = Symbol.for('relapse-watch.registry.household-register-runner');
 export const REGISTRY_QUERIES = Symbol.for('relapse-watch.registry.queries');
 export const REGISTRY_CLOCK = Symbol.for('relapse-watch.registry.clock');
+export const PERSONAL_DATA_QUERIES = Symbol.for('relapse-watch.registry.personal-data-queries');

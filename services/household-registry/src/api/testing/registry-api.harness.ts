@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
+import { TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
 import { registryIdentity } from '../../registry.identity';
 import { RegistryModule } from '../registry.module';
 
@@ -25,7 +26,7 @@ export interface RegistryApiHarness {
 /** Starts the registry's HTTP API for a spec file (call it in `beforeAll`, `close` in `afterAll`). */
 export async function startRegistryApi(tempPrefix: string): Promise<RegistryApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), tempPrefix));
-  const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...TEST_ACCESS_TOKEN_ENV });
   const app = await createServiceApp(RegistryModule, { config, identity: registryIdentity() });
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
