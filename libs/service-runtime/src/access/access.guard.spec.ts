@@ -55,8 +55,10 @@ describe('the access guard on every route', () => {
   it('answers 401 auth.token-missing without a token and auth.token-invalid for a malformed header', async () => {
     const missing = await getJson(`${spec.url}/guarded/read`);
     expect(missing).toMatchObject({ status: 401, body: { code: 'auth.token-missing' } });
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="relapse-watch"');
     const basic = await getJson(`${spec.url}/guarded/read`, { authorization: 'Basic dXNlcjpwdw==' });
     expect(basic).toMatchObject({ status: 401, body: { code: 'auth.token-invalid' } });
+    expect(basic.headers.get('www-authenticate')).toContain('error="invalid_token"');
   });
 
   it('hands the verified principal to the route', async () => {

@@ -100,6 +100,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     res.statusCode = status;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Length', Buffer.byteLength(json));
+    // RFC 6750 §3: a 401 names the scheme, and why a token presented was refused.
+    if (status === 401)
+      res.setHeader(
+        'WWW-Authenticate',
+        body.code === 'auth.token-missing'
+          ? 'Bearer realm="relapse-watch"'
+          : 'Bearer realm="relapse-watch", error="invalid_token"',
+      );
     res.end(req.method === 'HEAD' ? undefined : json);
   }
 }
