@@ -10,6 +10,8 @@ import { closeRuntimeAdapters, openRuntimeAdapters } from './config/runtime-adap
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { bodyParserErrorMiddleware, JSON_BODY_LIMIT } from './errors/body-parser.middleware';
 import { createValidationPipe } from './errors/validation.pipe';
+import { corsMiddleware } from './http/cors.middleware';
+import { securityHeadersMiddleware } from './http/security-headers';
 import { HttpDrain } from './lifecycle/http-drain';
 import { correlationIdMiddleware } from './logging/correlation-id.context';
 import { createHttpLogger, createRuntimeLogger } from './logging/runtime-logger.factory';
@@ -35,9 +37,14 @@ class ServiceRootModule {}
 /**
  * Builds a service's Nest application, ready to `listen` (or `init` in tests) — the same app
  * in production and in tests. Express-level middleware runs in this order, before anything of
- * Nest: correlation id → in-flight tracking → request log → HTTP metrics → JSON body parser →
- * 405 for a method the OpenAPI document does not list on a path, so even a request the body
- * parser refuses is logged, measured and answered with the common error body.
+ * Nest: helmet's security headers → correlation id → in-flight tracking → request log → HTTP
+ * metrics → CORS (only with `CORS_ORIGINS`) → JSON body parser → 405 for a method the OpenAPI
+ * document does not list on a path, so even a request the body parser refuses is logged,
+ * measured and answered with the common error body (never a stack trace).
+ *
+ * Bodies: only JSON is parsed, up to {@link JSON_BODY_LIMIT} (413 beyond); there is no
+ * urlencoded, text, raw or multipart parser, so a body of any other type is never buffered:
+ * handlers see no body and the validation pipe refuses the request.
  *
  * The event store, read store and bus are opened first, all three proven to answer (a server
  * that does not within 5 s stops start-up), then handed to the runtime module; from there on
@@ -78,10 +85,12 @@ export async function createServiceApp(
   app.useLogger(app.get(NestPinoLogger));
   app.flushLogs();
   app.disable('x-powered-by');
+  app.use(securityHeadersMiddleware());
   app.use(correlationIdMiddleware);
   app.use(drain.middleware);
   app.use(createHttpLogger(logger));
   app.use(httpMetricsMiddleware(metrics));
+  if (config.corsOrigins.length > 0) app.use(corsMiddleware(config.corsOrigins));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(bodyParserErrorMiddleware);
   app.useGlobalPipes(createValidationPipe());
