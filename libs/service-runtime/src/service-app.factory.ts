@@ -5,6 +5,7 @@ import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { openAccessTokenKeys } from './access/access-token.codec';
 import { checkAdaptersAvailable } from './config/adapter-availability.config';
+import { ensureStoreFormat } from './event-store/store-format.check';
 import type { RuntimeConfig } from './config/runtime.config';
 import { closeRuntimeAdapters, openRuntimeAdapters } from './config/runtime-adapters.config';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
@@ -47,11 +48,13 @@ class ServiceRootModule {}
  * handlers see no body and the validation pipe refuses the request.
  *
  * The event store, read store and bus are opened first, all three proven to answer (a server
- * that does not within 5 s stops start-up), then handed to the runtime module; from there on
- * the shutdown sequence closes them, after the HTTP server and the subscribers.
+ * that does not within 5 s stops start-up), the event store's format is checked (an empty one
+ * is stamped), then they are handed to the runtime module; from there on the shutdown sequence
+ * closes them, after the HTTP server and the subscribers.
  *
  * @throws {@link ConfigError} when the configuration names an adapter this build lacks or a
  * server that cannot be reached.
+ * @throws {@link StoreFormatRefused} when the event store was written in another format.
  */
 export async function createServiceApp(
   appModule: Type | DynamicModule,
@@ -66,6 +69,7 @@ export async function createServiceApp(
   const adapters = await openRuntimeAdapters(config, { clientId: identity.name, logger });
   let app: NestExpressApplication;
   try {
+    await ensureStoreFormat(adapters.eventStore, identity, logger);
     app = await NestFactory.create<NestExpressApplication>(
       {
         module: ServiceRootModule,
