@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll } from '@jest/globals';
+import { testLogCaptureEnv } from '@relapse-watch/testing';
 
 /** The repository root, where the process is started. */
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -34,6 +35,7 @@ export function startEmbedded(dataDir: string, args: string[] = [], env: Record<
       env: {
         PATH: process.env['PATH'],
         SWC_NODE_PROJECT: 'apps/embedded/tsconfig.json',
+        ...testLogCaptureEnv(),
         PORT: '0',
         DATA_DIR: dataDir,
         ...env,

@@ -6,6 +6,7 @@ export * from './config/adapter-reachability.config';
 export * from './config/runtime-adapters.config';
 export * from './event-store/event-store.factory';
 export * from './event-store/instrumented-event-store';
+export * from './event-store/store-format.check';
 export * from './read-store/read-store-checkpoints';
 export * from './read-store/read-store.factory';
 export * from './metrics/runtime.metrics';

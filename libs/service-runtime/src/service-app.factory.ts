@@ -5,11 +5,14 @@ import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { openAccessTokenKeys } from './access/access-token.codec';
 import { checkAdaptersAvailable } from './config/adapter-availability.config';
+import { ensureStoreFormat } from './event-store/store-format.check';
 import type { RuntimeConfig } from './config/runtime.config';
 import { closeRuntimeAdapters, openRuntimeAdapters } from './config/runtime-adapters.config';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { bodyParserErrorMiddleware, JSON_BODY_LIMIT } from './errors/body-parser.middleware';
 import { createValidationPipe } from './errors/validation.pipe';
+import { corsMiddleware } from './http/cors.middleware';
+import { securityHeadersMiddleware } from './http/security-headers';
 import { HttpDrain } from './lifecycle/http-drain';
 import { correlationIdMiddleware } from './logging/correlation-id.context';
 import { createHttpLogger, createRuntimeLogger } from './logging/runtime-logger.factory';
@@ -35,16 +38,23 @@ class ServiceRootModule {}
 /**
  * Builds a service's Nest application, ready to `listen` (or `init` in tests) — the same app
  * in production and in tests. Express-level middleware runs in this order, before anything of
- * Nest: correlation id → in-flight tracking → request log → HTTP metrics → JSON body parser →
- * 405 for a method the OpenAPI document does not list on a path, so even a request the body
- * parser refuses is logged, measured and answered with the common error body.
+ * Nest: helmet's security headers → correlation id → in-flight tracking → request log → HTTP
+ * metrics → CORS (only with `CORS_ORIGINS`) → JSON body parser → 405 for a method the OpenAPI
+ * document does not list on a path, so even a request the body parser refuses is logged,
+ * measured and answered with the common error body (never a stack trace).
+ *
+ * Bodies: only JSON is parsed, up to {@link JSON_BODY_LIMIT} (413 beyond); there is no
+ * urlencoded, text, raw or multipart parser, so a body of any other type is never buffered:
+ * handlers see no body and the validation pipe refuses the request.
  *
  * The event store, read store and bus are opened first, all three proven to answer (a server
- * that does not within 5 s stops start-up), then handed to the runtime module; from there on
- * the shutdown sequence closes them, after the HTTP server and the subscribers.
+ * that does not within 5 s stops start-up), the event store's format is checked (an empty one
+ * is stamped), then they are handed to the runtime module; from there on the shutdown sequence
+ * closes them, after the HTTP server and the subscribers.
  *
  * @throws {@link ConfigError} when the configuration names an adapter this build lacks or a
  * server that cannot be reached.
+ * @throws {@link StoreFormatRefused} when the event store was written in another format.
  */
 export async function createServiceApp(
   appModule: Type | DynamicModule,
@@ -59,6 +69,7 @@ export async function createServiceApp(
   const adapters = await openRuntimeAdapters(config, { clientId: identity.name, logger });
   let app: NestExpressApplication;
   try {
+    await ensureStoreFormat(adapters.eventStore, identity, logger);
     app = await NestFactory.create<NestExpressApplication>(
       {
         module: ServiceRootModule,
@@ -78,10 +89,12 @@ export async function createServiceApp(
   app.useLogger(app.get(NestPinoLogger));
   app.flushLogs();
   app.disable('x-powered-by');
+  app.use(securityHeadersMiddleware());
   app.use(correlationIdMiddleware);
   app.use(drain.middleware);
   app.use(createHttpLogger(logger));
   app.use(httpMetricsMiddleware(metrics));
+  if (config.corsOrigins.length > 0) app.use(corsMiddleware(config.corsOrigins));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(bodyParserErrorMiddleware);
   app.useGlobalPipes(createValidationPipe());

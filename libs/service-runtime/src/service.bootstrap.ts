@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { StoreFormatRefused } from '@relapse-watch/event-store-core';
 import type { Logger } from 'pino';
 import { ConfigError, maskValue } from './config/config.errors';
 import { loadRuntimeConfig, type RuntimeConfig } from './config/runtime.config';
@@ -77,6 +78,8 @@ export async function startService(options: StartServiceOptions): Promise<Runnin
  */
 export function startupFailureText(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
+  // Its message already says what happened and what to do; a stack would only bury it.
+  if (error instanceof StoreFormatRefused) return `启动失败 / start-up failed: ${error.message}`;
   const message = error instanceof Error ? error.message : String(error);
   const systemError = error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
   const stack = !systemError && error instanceof Error && error.stack ? `\n${error.stack}` : '';

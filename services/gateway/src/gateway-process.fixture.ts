@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { testLogCaptureEnv } from '@relapse-watch/testing';
 
 /** The repository root, where the gateway is started from. */
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -25,7 +26,12 @@ export function startGateway(env: Record<string, string>): GatewayProcess {
     {
       cwd: repoRoot,
       // A clean environment: only what the gateway is given here, plus what node needs.
-      env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'services/gateway/tsconfig.json', ...env },
+      env: {
+        PATH: process.env['PATH'],
+        SWC_NODE_PROJECT: 'services/gateway/tsconfig.json',
+        ...testLogCaptureEnv(),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { testLogCaptureEnv } from '@relapse-watch/testing';
 
 /** The repository root. */
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -32,6 +33,7 @@ export function startService(
       env: {
         PATH: process.env['PATH'],
         SWC_NODE_PROJECT: `${project}/tsconfig.json`,
+        ...testLogCaptureEnv(),
         LOG_LEVEL: 'info',
         PORT: '0',
         ...env,
@@ -76,7 +78,12 @@ export function runCli(
     ],
     {
       cwd: repoRoot,
-      env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: join(repoRoot, project, 'tsconfig.json'), ...env },
+      env: {
+        PATH: process.env['PATH'],
+        SWC_NODE_PROJECT: join(repoRoot, project, 'tsconfig.json'),
+        ...testLogCaptureEnv(),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -9,3 +9,4 @@ export * from './catch-up-subscription';
 export * from './json-value';
 export * from './stored-event-row';
 export * from './stream-states';
+export * from './store-format';

@@ -1,3 +1,4 @@
 export * from './event-store.conformance';
 export * from './fixtures';
 export { take } from './subscription.conformance';
+export * from './store-format.conformance';

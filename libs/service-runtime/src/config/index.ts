@@ -5,3 +5,4 @@ export * from './config.errors';
 export * from './runtime.config';
 export * from './store-url.config';
 export * from './access-token.config';
+export * from './cors.config';

@@ -40,6 +40,7 @@ describe('loadRuntimeConfig', () => {
       utcOffsetMinutes: 480,
       mode: 'embedded',
       accessTokens: { kind: 'generated', file: '/srv/relapse-watch/data/access-token-signing-key.json' },
+      corsOrigins: [],
     });
   });
 

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseAccessTokenKeys, type AccessTokenKeyConfig } from './access-token.config';
 import { ConfigError, maskValue } from './config.errors';
+import { parseCorsOrigins } from './cors.config';
 import {
   parseBusUrl,
   parseEventStoreUrl,
@@ -52,6 +53,11 @@ export interface RuntimeConfig {
   readonly mode: RuntimeMode;
   /** The keys access tokens are signed and verified with (`ACCESS_TOKEN_SIGNING_KEY`, `ACCESS_TOKEN_VERIFY_KEY`). */
   readonly accessTokens: AccessTokenKeyConfig;
+  /**
+   * Browser origins allowed to call the API across origins (`CORS_ORIGINS`, comma-separated);
+   * empty by default: no CORS headers, preflights refused.
+   */
+  readonly corsOrigins: readonly string[];
 }
 
 /** Value used when `TIME_ZONE_OFFSET` is not set: China Standard Time, UTC+8 all year. */
@@ -114,8 +120,24 @@ export function loadRuntimeConfig(
     utcOffsetMinutes,
     mode: embedded ? 'embedded' : 'distributed',
     accessTokens: parseAccessTokenKeys(read, embedded, dataDir),
+    corsOrigins: parseCorsOrigins(read('CORS_ORIGINS')),
   };
 }
+
+/**
+ * Test-only: the folder named by `RELAPSE_WATCH_TEST_LOG_DIR`, set by `npm test`
+ * (tools/run-tests.mjs) so that every log line of the run is also written there and scanned
+ * for personal data at the end. It belongs to the process, not to one service's settings:
+ * it is read from `process.env` even where a spec builds a service's configuration from an
+ * object of its own, and processes a spec spawns inherit it. Never set it in production.
+ */
+export function testLogCaptureDir(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  const value = env[TEST_LOG_DIR_VARIABLE]?.trim();
+  return value === undefined || value === '' ? undefined : resolve(value);
+}
+
+/** The variable of {@link testLogCaptureDir}. */
+export const TEST_LOG_DIR_VARIABLE = 'RELAPSE_WATCH_TEST_LOG_DIR';
 
 function integer(
   variable: string,

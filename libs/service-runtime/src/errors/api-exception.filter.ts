@@ -65,19 +65,35 @@ export function toErrorResponse(exception: unknown): { status: number; body: Api
       body: { code: 'service.unavailable', message: '服务正在停止 / the service is shutting down' },
     };
   }
-  if (exception instanceof HttpException) {
-    const status = exception.getStatus();
-    const [code, zh] = BY_STATUS[status] ?? [`http.${status}`, '请求失败'];
-    // Nest's own messages ("Cannot GET /x") are English and may echo the path: keep them out.
-    return {
-      status,
-      body: { code, message: `${zh} / ${HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error'}` },
-    };
-  }
+  if (exception instanceof HttpException) return byStatus(exception.getStatus());
+  const clientStatus = clientErrorStatusOf(exception);
+  if (clientStatus !== undefined) return byStatus(clientStatus);
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     body: { code: 'internal', message: '服务器内部错误 / internal server error' },
   };
+}
+
+// Nest's own messages ("Cannot GET /x") and Express's are English and may echo the path or the
+// input: only the status is kept.
+function byStatus(status: number): { status: number; body: ApiErrorBody } {
+  const [code, zh] = BY_STATUS[status] ?? [`http.${status}`, '请求失败'];
+  return {
+    status,
+    body: { code, message: `${zh} / ${HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error'}` },
+  };
+}
+
+/**
+ * The 4xx status of an error Express or one of its parsers raised before Nest saw the request
+ * (http-errors style: `status` with `expose`, e.g. a path whose percent-encoding does not decode);
+ * undefined for anything else, which stays a 500.
+ */
+function clientErrorStatusOf(exception: unknown): number | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { status, statusCode, expose } = exception as { status?: unknown; statusCode?: unknown; expose?: unknown };
+  const given = typeof status === 'number' ? status : statusCode;
+  return expose === true && typeof given === 'number' && given >= 400 && given < 500 ? given : undefined;
 }
 
 /**

@@ -33,7 +33,8 @@ describe('graceful shutdown (app.close)', () => {
     const res = await inflight;
     await closing;
 
-    expect(res).toEqual({ status: 200, connection: 'close', body: { finished: true, head: 0 } });
+    // head 1: the store-format marker stamped at start is the new store's one event.
+    expect(res).toEqual({ status: 200, connection: 'close', body: { finished: true, head: 1 } });
     expect(slowRoute.trail).toEqual(['slow request finished', 'subscribers stopped', 'stores closing']);
     await expect(spec.app.get<EventStore>(EVENT_STORE).headPosition()).rejects.toThrow('closed');
     const logs = spec.logs().map((l) => l['msg']);

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { destination as pinoDestination, pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
-import type { LogLevel } from '../config/runtime.config';
+import { testLogCaptureDir, type LogLevel } from '../config/runtime.config';
+import { teeToCaptureFolder } from './test-log-capture';
 
 /**
  * Log paths masked wherever they occur one level down (`*.x`) or at the top. Personal data of
@@ -34,8 +35,16 @@ export const REDACTION_CENSOR = '[已脱敏 redacted]';
 /**
  * The service's root logger: JSON lines with ISO time and a textual level. It writes
  * synchronously so the lines of a crash or a shutdown are on stdout before the process ends.
+ * Under `npm test` (`captureDir` from `RELAPSE_WATCH_TEST_LOG_DIR`) every line is also copied
+ * into that folder for the run's personal-data scan.
  */
-export function createRuntimeLogger(service: string, level: LogLevel, destination?: DestinationStream): Logger {
+export function createRuntimeLogger(
+  service: string,
+  level: LogLevel,
+  destination?: DestinationStream,
+  captureDir: string | undefined = testLogCaptureDir(),
+): Logger {
+  const out = destination ?? pinoDestination({ dest: 1, sync: true });
   return pino(
     {
       level,
@@ -44,7 +53,7 @@ export function createRuntimeLogger(service: string, level: LogLevel, destinatio
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: [...REDACTED_LOG_PATHS], censor: REDACTION_CENSOR },
     },
-    destination ?? pinoDestination({ dest: 1, sync: true }),
+    captureDir === undefined ? out : teeToCaptureFolder(out, captureDir),
   );
 }
 

@@ -47,6 +47,8 @@ export function setupOpenApi(app: INestApplication, identity: ServiceIdentity): 
     jsonDocumentUrl: `${OPENAPI_PATH}/openapi.json`,
     raw: ['json'],
     customSiteTitle: OPENAPI_TITLE,
+    // The UI would show a badge from validator.swagger.io: an outside call the CSP refuses anyway.
+    swaggerOptions: { validatorUrl: null },
   });
   return document;
 }

@@ -6,6 +6,7 @@ import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
 import { loadDivisionDirectory } from '../divisions/division-reference.store';
 import { run } from './cli';
 import type { CliIo } from './cli-io';
+import { testLogCaptureEnv } from '@relapse-watch/testing';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 const folders: string[] = [];
@@ -161,7 +162,11 @@ describe('relapse-watch divisions import', () => {
       ],
       {
         cwd: repoRoot,
-        env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'services/household-registry/tsconfig.json' },
+        env: {
+          PATH: process.env['PATH'],
+          SWC_NODE_PROJECT: 'services/household-registry/tsconfig.json',
+          ...testLogCaptureEnv(),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

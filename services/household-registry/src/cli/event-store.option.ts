@@ -1,5 +1,11 @@
 import { DomainError } from '@relapse-watch/domain-kernel';
-import type { EventStore } from '@relapse-watch/event-store-core';
+import {
+  assertStoreFormat,
+  checkStoreFormat,
+  newEventId,
+  StoreFormatRefused,
+  type EventStore,
+} from '@relapse-watch/event-store-core';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import { ConfigError, type EventStoreTarget } from '@relapse-watch/service-runtime/config';
 
@@ -7,14 +13,35 @@ import { ConfigError, type EventStoreTarget } from '@relapse-watch/service-runti
  * Opens the event store the CLI writes to (see `chosenEventStore`): a SQLite file here, with the
  * commit mode asked for, and any server (`postgres://…`, `kurrentdb://…`) through the service
  * runtime's own factory, loaded only then: the runtime brings NestJS and every driver, about
- * 120 MB of RSS an embedded import does not need. A server must answer within 5 s.
- * @throws DomainError `cli.event-store` for a server that does not answer.
+ * 120 MB of RSS an embedded import does not need. A server must answer within 5 s. The store's
+ * format is checked like at a service's start: an empty store is stamped with the current one.
+ * @throws DomainError `cli.event-store` for a server that does not answer, `cli.event-store-format`
+ * for a store written in another format.
  */
 export async function openEventStoreTarget(
   target: EventStoreTarget,
   from: string,
   synchronous: 'FULL' | 'NORMAL',
 ): Promise<EventStore> {
+  const store = await openTarget(target, from, synchronous);
+  try {
+    // As a service's start does: an empty store is stamped, one in another format refused.
+    assertStoreFormat(
+      await checkStoreFormat(store, {
+        eventId: newEventId(),
+        now: new Date().toISOString(),
+        stampedBy: 'relapse-watch households import',
+      }),
+    );
+  } catch (error) {
+    await store.close();
+    if (!(error instanceof StoreFormatRefused)) throw error;
+    throw new DomainError({ code: 'cli.event-store-format', field: 'eventStore', message: error.message });
+  }
+  return store;
+}
+
+async function openTarget(target: EventStoreTarget, from: string, synchronous: 'FULL' | 'NORMAL'): Promise<EventStore> {
   if (target.kind === 'sqlite') {
     if (target.path === ':memory:') throw storeError(from, '须指定数据库文件 / must name a file');
     return SqliteEventStore.open({ path: target.path, synchronous });

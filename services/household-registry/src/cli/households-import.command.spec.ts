@@ -143,6 +143,40 @@ describe('relapse-watch households import', () => {
     expect(await events(store)).toHaveLength(first.length);
   });
 
+  it('stamps a new store with the format marker first, and refuses a store written without one', async () => {
+    const folder = tempFolder();
+    const sheet = ['generate', '--province', '51', '--households', '2', '--seed', '7', '--out', 'sheet.csv'];
+    expect(await run(sheet, capture(folder))).toBe(0);
+    expect(await run(['households', 'import', 'sheet.csv', '--event-store', 'sqlite:new.db'], capture(folder))).toBe(0);
+    expect((await events(join(folder, 'new.db')))[0]).toMatchObject({
+      streamId: 'system-store-format',
+      data: { format: 2 },
+    });
+
+    const old = SqliteEventStore.open({ path: join(folder, 'old.db') });
+    await old.appendToStream('registry-household-old', [
+      {
+        id: '01900000-0000-7000-8000-000000000001',
+        type: 'HouseholdRegistered',
+        data: {},
+        metadata: {
+          actor: { userId: 'old', role: 'system' },
+          divisionCode: '511923000000',
+          correlationId: 'c',
+          causationId: null,
+          occurredAt: '2025-01-01T00:00:00.000Z',
+        },
+      },
+    ]);
+    await old.close();
+    const io = capture(folder);
+    expect(await run(['households', 'import', 'sheet.csv', '--event-store', 'sqlite:old.db'], io)).toBe(1);
+    expect(io.stderr.at(-1)).toMatch(
+      /^错误 \/ error: 事件库由旧版本写入（格式 1，无格式标记）.*start with an empty DATA_DIR/,
+    );
+    expect(await events(join(folder, 'old.db'))).toHaveLength(1);
+  });
+
   it('uses the documented development salt when RESIDENT_ID_SALT is unset, and says so', async () => {
     const folder = tempFolder();
     expect(await run(['generate', '--province', '51', '--households', '2', '--out', 's.csv'], capture(folder))).toBe(0);

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '@relapse-watch/domain-kernel';
-import type { EventStore } from '@relapse-watch/event-store-core';
+import { holdsEventsBesideFormatMarker, type EventStore } from '@relapse-watch/event-store-core';
 import type { DivisionDirectory } from '../divisions/division-directory';
 import { generateProvinceHouseholds } from '../generator/province.generator';
 import { importHouseholdSheet, type HouseholdSheetImportResult } from '../import/household-sheet.import';
+import type { SheetHousehold } from '../import/household-sheet.types';
 import { writeHouseholdSheet } from '../import/household-sheet.writer';
 
 /** What the demo holds: a generated county, the same for every new installation. */
@@ -24,23 +25,31 @@ export interface DemoSeedOptions {
 /** Seed of the demo county: fixed, so every new installation shows the same households. */
 const DEMO_SEED = 'relapse-watch-demo';
 
+/** The demo county's households, generated from the fixed seed: the same on every call. */
+export function demoCountyHouseholds(
+  directory: DivisionDirectory,
+  options: Pick<DemoSeedOptions, 'households' | 'within'> = {},
+): Iterable<SheetHousehold> {
+  return generateProvinceHouseholds(directory, {
+    provinceCode: directory.provinces()[0].code.slice(0, 2),
+    households: options.households ?? 3_000,
+    seed: DEMO_SEED,
+    within: options.within ?? '511923000000',
+  });
+}
+
 /**
  * Seeds an empty registry with a generated county through the bulk import, exactly as an official
  * would load a sheet: the generator writes the sheet, the importer reads it back. Returns null
- * (and writes nothing) when the event store already holds events: the demo never mixes with data.
+ * (and writes nothing) when the event store already holds events (the store-format marker stamped
+ * at start aside): the demo never mixes with data.
  */
 export async function seedDemoCounty(options: DemoSeedOptions): Promise<HouseholdSheetImportResult | null> {
-  if ((await options.store.headPosition()) > 0) return null;
+  if (await holdsEventsBesideFormatMarker(options.store)) return null;
   const folder = mkdtempSync(join(tmpdir(), 'rw-demo-'));
   try {
     const file = join(folder, 'demo-county.csv');
-    const households = generateProvinceHouseholds(options.directory, {
-      provinceCode: options.directory.provinces()[0].code.slice(0, 2),
-      households: options.households ?? 3_000,
-      seed: DEMO_SEED,
-      within: options.within ?? '511923000000',
-    });
-    await writeHouseholdSheet(households, { kind: 'csv', path: file });
+    await writeHouseholdSheet(demoCountyHouseholds(options.directory, options), { kind: 'csv', path: file });
     return await importHouseholdSheet({
       file,
       store: options.store,
