@@ -5,3 +5,5 @@ export * from './config.errors';
 export * from './runtime.config';
 export * from './store-url.config';
 export * from './access-token.config';
+export * from './personal-data.config';
+export * from '../personal-data/master-keys.file';

@@ -40,6 +40,14 @@ describe('loadRuntimeConfig', () => {
       utcOffsetMinutes: 480,
       mode: 'embedded',
       accessTokens: { kind: 'generated', file: '/srv/relapse-watch/data/access-token-signing-key.json' },
+      personalData: {
+        keyStore: {
+          kind: 'sqlite',
+          url: 'sqlite:/srv/relapse-watch/data/keys.db',
+          path: '/srv/relapse-watch/data/keys.db',
+        },
+        masterKeys: { kind: 'generated', file: '/srv/relapse-watch/data/master-keys' },
+      },
     });
   });
 

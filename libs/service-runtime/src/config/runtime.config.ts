@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseAccessTokenKeys, type AccessTokenKeyConfig } from './access-token.config';
 import { ConfigError, maskValue } from './config.errors';
+import { parsePersonalDataConfig, type PersonalDataConfig } from './personal-data.config';
 import {
   parseBusUrl,
   parseEventStoreUrl,
@@ -52,6 +53,8 @@ export interface RuntimeConfig {
   readonly mode: RuntimeMode;
   /** The keys access tokens are signed and verified with (`ACCESS_TOKEN_SIGNING_KEY`, `ACCESS_TOKEN_VERIFY_KEY`). */
   readonly accessTokens: AccessTokenKeyConfig;
+  /** Where households' data keys are kept and what wraps them (`KEY_STORE_URL`, `MASTER_KEYS`). */
+  readonly personalData: PersonalDataConfig;
 }
 
 /** Value used when `TIME_ZONE_OFFSET` is not set: China Standard Time, UTC+8 all year. */
@@ -114,6 +117,7 @@ export function loadRuntimeConfig(
     utcOffsetMinutes,
     mode: embedded ? 'embedded' : 'distributed',
     accessTokens: parseAccessTokenKeys(read, embedded, dataDir),
+    personalData: parsePersonalDataConfig(read, embedded, dataDir, cwd),
   };
 }
 

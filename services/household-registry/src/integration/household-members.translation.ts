@@ -54,12 +54,11 @@ export function membersChanged(
       members: state.members.map(publicMember),
       residentMemberCount: state.members.filter((m) => m.profile.livesInHousehold).length,
       changes,
+      // An erased member's personal data is gone: nothing of it is published, not even the marker.
       personal: {
-        members: state.members.map(({ memberId, personal }) => ({
-          memberId,
-          name: personal.name,
-          residentId: personal.residentId,
-        })),
+        members: state.members
+          .filter(({ personal }) => personal.erased !== true)
+          .map(({ memberId, personal }) => ({ memberId, name: personal.name, residentId: personal.residentId })),
       },
     },
   };
