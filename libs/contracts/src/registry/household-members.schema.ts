@@ -88,7 +88,7 @@ export const membersPersonalSchema: JsonSchema = closedObject(
     members: {
       type: 'array',
       description:
-        '当前成员的个人信息，顺序与 `members` 相同 / Personal data of the current members, in the order of `members`',
+        '当前成员的个人信息，顺序与 `members` 相同；个人信息已删除的成员不列（该户删除后为空），请按 memberId 对应 / Personal data of the current members, in the order of `members`; members whose personal data was erased are left out (empty once the household’s was), so match by memberId',
       items: closedObject({
         memberId,
         name: text(64, '姓名 / Name'),
