@@ -25,7 +25,9 @@ export async function sealingEventStore(inner: EventStore, config: PersonalDataC
     const runtime = await import('@relapse-watch/service-runtime');
     keyStore = await runtime.openKeyStore(config.keyStore);
   }
-  const vault = new PersonalDataVault(keyStore, keyring);
+  // A bulk import uses each household's key once, in batches of a few hundred: a small cache keeps
+  // the import's memory flat (the server's default of 50,000 keys cost ~100 MB of RSS here).
+  const vault = new PersonalDataVault(keyStore, keyring, { cacheSize: 4_096 });
   return {
     store: new PersonalDataEventStore(inner, vault),
     vault,
