@@ -5,7 +5,8 @@
 // READ_STORE_URL and BUS_URL. SIGTERM/SIGINT are passed on to every process once; the script
 // exits with the first non-zero exit code, else 0.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,12 +49,36 @@ function startInfra() {
   return urls;
 }
 
+// On this machine only: without MASTER_KEYS, a master key made once under the git-ignored data/
+// folder (owner-only), so restarts read the data keys it wrapped. A deployment sets its own.
+function localMasterKeys() {
+  if (process.env.MASTER_KEYS?.trim()) return process.env.MASTER_KEYS.trim();
+  const file = join(repoRoot, 'data', 'distributed-master-keys');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `local:${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function withSchema(url, schema) {
+  return `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`;
+}
+
 function main() {
   for (const { name, main: entry } of PROCESSES) {
     if (!existsSync(join(repoRoot, entry))) fail(`${name}: ${entry} is missing; run \`npm run build\` first`);
   }
   const urls = startInfra();
-  const shared = { EVENT_STORE_URL: urls.POSTGRES_URL, READ_STORE_URL: urls.MONGODB_URL, BUS_URL: urls.KAFKA_URL };
+  const shared = {
+    EVENT_STORE_URL: urls.POSTGRES_URL,
+    READ_STORE_URL: urls.MONGODB_URL,
+    BUS_URL: urls.KAFKA_URL,
+    // The households' data keys: PostgreSQL too, in a schema of their own, apart from the event log.
+    KEY_STORE_URL: withSchema(urls.POSTGRES_URL, 'key_store'),
+    MASTER_KEYS: localMasterKeys(),
+  };
   const running = new Map();
   let exitCode = 0;
   let stopping = false;

@@ -17,13 +17,14 @@ const root = resolve(here, '..', '..');
 const BENCH = 'registry-import';
 const TARGET = { householdsPerSecond: 5_000, peakRssMB: 500 };
 
-const USAGE = `usage: npm run bench -- registry-import [--households N] [--seed S] [--concurrency N] [--synchronous FULL|NORMAL] [--format csv|xlsx] [--rerun] [--cpu-prof] [--quick]
+const USAGE = `usage: npm run bench -- registry-import [--households N] [--seed S] [--concurrency N] [--synchronous FULL|NORMAL] [--format csv|xlsx] [--rerun] [--no-unsealed] [--cpu-prof] [--quick]
   --households N   households to generate and import (default 100000; --quick: 10000)
   --seed S         generator seed (default 2024)
   --concurrency N  households in flight in the import (default 512)
   --synchronous M  event store commit mode (default FULL)
   --format F       sheet format (default csv)
   --rerun          import the same sheet a second time and report the idempotent re-run too
+  --no-unsealed    skip the side-by-side case without encryption (personal data in clear, as before issue 10)
   --cpu-prof       write V8 CPU profiles of the import (main and writer threads) to reports/cpu-prof/registry-import/`;
 
 const options = parseOptions(process.argv.slice(2));
@@ -58,6 +59,8 @@ try {
   };
   const sheet = join(workDir, `sheet.${options.format}`);
   const store = join(workDir, 'events.db');
+  // The key store and the master key the CLI makes, in the work dir (not the repository's data/).
+  const sealedEnv = { ...env, DATA_DIR: join(workDir, 'data') };
 
   const generated = await measure(
     built.cli,
@@ -89,17 +92,29 @@ try {
     options.synchronous,
     '--no-progress-file',
   ];
-  const first = await measure(built.cli, importArgs, env, options.cpuProf);
+  const first = await measure(built.cli, importArgs, sealedEnv, options.cpuProf);
   const stored = countStored(store);
   const line = figures('first-import', first, stored);
   emit(line);
   if (first.code !== 0 || stored.households !== options.households) failed = true;
 
   if (options.rerun) {
-    const again = await measure(built.cli, importArgs, env, false);
+    const again = await measure(built.cli, importArgs, sealedEnv, false);
     const after = countStored(store);
     emit({ ...figures('re-run', again, after), newEvents: after.events - stored.events });
     if (again.code !== 0 || after.events !== stored.events) failed = true;
+  }
+  if (options.unsealed) {
+    // The same import into a fresh store without the sealing step: what encryption costs.
+    const plainStore = join(workDir, 'events-unsealed.db');
+    const plainArgs = importArgs.map((a) => (a === `sqlite:${store}` ? `sqlite:${plainStore}` : a));
+    const plain = await measure(built.cli, plainArgs, { ...env, BENCH_UNSEALED: '1' }, false);
+    const plainStored = countStored(plainStore);
+    emit({
+      ...figures('first-import-unsealed', plain, plainStored),
+      encryptionCost: round(first.seconds / plain.seconds),
+    });
+    if (plain.code !== 0 || plainStored.households !== options.households) failed = true;
   }
 } catch (error) {
   failed = true;
@@ -201,6 +216,7 @@ function parseOptions(argv) {
     synchronous: 'FULL',
     format: 'csv',
     rerun: false,
+    unsealed: true,
     cpuProf: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -216,6 +232,7 @@ function parseOptions(argv) {
     else if (flag === '--synchronous') result.synchronous = value().toUpperCase();
     else if (flag === '--format') result.format = value();
     else if (flag === '--rerun') result.rerun = true;
+    else if (flag === '--no-unsealed') result.unsealed = false;
     else if (flag === '--cpu-prof') result.cpuProf = true;
     else {
       process.stderr.write(`unknown option ${argv[i]}\n${USAGE}\n`);

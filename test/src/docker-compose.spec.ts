@@ -37,7 +37,11 @@ const KURRENTDB_OVERRIDE = 'infra/docker/compose.kurrentdb.yml';
 const DESIGN_DISTRIBUTED = ['kafka', 'kurrentdb', 'mongo', 'postgres', 'gateway', 'household-registry'];
 
 // What a user's .env holds. Values are test-only, and prove nothing is read from anywhere else.
-const USER_ENV: Record<string, string> = { POSTGRES_PASSWORD: 'pw0from0dotenv', RESIDENT_ID_SALT: 'salt-from-dotenv' };
+const USER_ENV: Record<string, string> = {
+  POSTGRES_PASSWORD: 'pw0from0dotenv',
+  RESIDENT_ID_SALT: 'salt-from-dotenv',
+  MASTER_KEYS: 'k0:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+};
 
 // The port each infrastructure image listens on, derived from its own configuration.
 function listeningEndpoints(name: string, service: ComposeService): string[] {
@@ -63,7 +67,7 @@ function listeningEndpoints(name: string, service: ComposeService): string[] {
 /** host:port pairs a parsed URL points at. */
 function endpointsOf(variable: string, raw: string): string[] {
   const hostPort = (host: string, port: string | undefined, fallback: number) => `${host}:${port || fallback}`;
-  if (variable === 'EVENT_STORE_URL') {
+  if (variable === 'EVENT_STORE_URL' || variable === 'KEY_STORE_URL') {
     const target = parseEventStoreUrl(variable, raw, REPO_ROOT);
     if (target.kind === 'postgres') {
       const url = new URL(target.connectionString);
@@ -91,7 +95,7 @@ function endpointsOf(variable: string, raw: string): string[] {
   return [hostPort(url.hostname, url.port, url.protocol === 'https:' ? 443 : 80)];
 }
 
-const STORE_VARIABLES = ['EVENT_STORE_URL', 'READ_STORE_URL', 'BUS_URL'] as const;
+const STORE_VARIABLES = ['EVENT_STORE_URL', 'READ_STORE_URL', 'BUS_URL', 'KEY_STORE_URL'] as const;
 
 /** Every variable of an app service that names another service: the store URLs and http(s) URLs. */
 function urlVariables(env: Record<string, string>): string[] {

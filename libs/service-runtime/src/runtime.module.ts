@@ -35,6 +35,12 @@ export const RUNTIME_LOGGER = Symbol.for('relapse-watch.runtime-logger');
 /** Injection token of the process's {@link AccessTokenKeys} (the signing key only where tokens are issued). */
 export const ACCESS_TOKEN_KEYS = Symbol.for('relapse-watch.access-token-keys');
 
+/**
+ * Injection token of the process's `PersonalDataVault`: the one its event store seals and opens
+ * with, so an erasure through it is seen by this process's reads at once.
+ */
+export const PERSONAL_DATA_VAULT = Symbol.for('relapse-watch.personal-data-vault');
+
 /** What the runtime module is built from; made by `createServiceApp` before Nest starts. */
 export interface RuntimeContext {
   readonly config: RuntimeConfig;
@@ -78,6 +84,7 @@ export class ServiceRuntimeModule {
         { provide: RuntimeMetrics, useValue: context.metrics },
         { provide: ReadinessRegistry, useValue: new ReadinessRegistry() },
         { provide: ACCESS_TOKEN_KEYS, useValue: context.accessTokenKeys },
+        { provide: PERSONAL_DATA_VAULT, useValue: context.adapters.vault },
         { provide: ACCESS_TOKEN_REVOCATIONS, useValue: new AccessTokenRevocations() },
         {
           // Every route of every service: deny by default (see AccessGuard).
@@ -101,6 +108,8 @@ export class ServiceRuntimeModule {
           provide: EVENT_STORE,
           useFactory: (shutdown: ShutdownSequence, readiness: ReadinessRegistry): EventStore => {
             const store = new InstrumentedEventStore(context.adapters.eventStore, context.metrics);
+            // Steps of a phase run last-registered first: the key store closes after the event store.
+            shutdown.register('stores', 'key store', () => context.adapters.keyStore.close());
             shutdown.register('stores', 'event store', () => store.close());
             readiness.register('eventStore', async () => ({
               adapter: context.config.eventStore.kind,
@@ -147,6 +156,7 @@ export class ServiceRuntimeModule {
         RuntimeMetrics,
         ReadinessRegistry,
         ACCESS_TOKEN_KEYS,
+        PERSONAL_DATA_VAULT,
         ACCESS_TOKEN_REVOCATIONS,
         ShutdownSequence,
         EVENT_STORE,

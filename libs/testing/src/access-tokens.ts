@@ -13,9 +13,19 @@ const TEST_SIGNING_JWK = {
   d: 'AnTq4Q4T2Ybv1EyXFdhoO7aDgckwXKZYG3PGwiP9WSg',
 };
 
-/** The environment that makes a service started by a spec sign and verify with the test key pair. */
+/**
+ * A fixed master key for tests only (`MASTER_KEYS`, required in distributed mode): it wraps the
+ * households' data keys of services started by specs.
+ */
+export const TEST_MASTER_KEYS = 'test-1:dGVzdC1tYXN0ZXIta2V5LW5ldmVyLXVzZS1pdC0zMmI=';
+
+/**
+ * The secrets a service started by a spec in distributed mode needs: it signs and verifies with
+ * the test key pair, and wraps data keys with {@link TEST_MASTER_KEYS}.
+ */
 export const TEST_ACCESS_TOKEN_ENV: Readonly<Record<string, string>> = {
   ACCESS_TOKEN_SIGNING_KEY: JSON.stringify(TEST_SIGNING_JWK),
+  MASTER_KEYS: TEST_MASTER_KEYS,
 };
 
 /** Claims of a test principal, as the gateway signs them (see @relapse-watch/access `claimsOf`). */

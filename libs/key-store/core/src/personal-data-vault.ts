@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { PersonalDataError } from './errors';
 import type { KeyErasure, KeyRecord, KeyStore } from './key-store.port';
 import { MasterKeyring } from './master-keyring';
@@ -33,8 +33,8 @@ export interface PersonalDataVaultOptions {
   readonly now?: () => number;
 }
 
-/** A subject's unwrapped key, or when it was erased. */
-type SubjectKey = { readonly key: Buffer } | { readonly erasedAt: string };
+/** A subject's unwrapped key (a KeyObject: ciphers from raw bytes convert them on every call), or when it was erased. */
+type SubjectKey = { readonly key: KeyObject } | { readonly erasedAt: string };
 type CachedKey = SubjectKey & { readonly at: number };
 
 /**
@@ -122,28 +122,32 @@ export class PersonalDataVault {
       else missing.add(id);
     }
     if (missing.size === 0) return found;
-    const records = new Map(await this.store.get([...missing]));
-    if (create) {
-      const fresh = [...missing]
-        .filter((id) => !records.has(id))
-        .map((subjectId) => ({
-          subjectId,
-          ...this.keyring.wrap(subjectId, MasterKeyring.newDataKey()),
-          createdAt: new Date(now).toISOString(),
-        }));
-      if (fresh.length > 0) for (const [id, record] of await this.store.putIfAbsent(fresh)) records.set(id, record);
-    }
+    // To seal, one round trip: a key offered for every missing subject, and putIfAbsent answers
+    // with what each has afterwards (ours, an earlier one, or a tombstone). A key that won is used
+    // as made, without unwrapping it again.
+    const made = new Map<string, { readonly dataKey: Buffer; readonly wrapped: Buffer }>();
+    const records = create
+      ? await this.store.putIfAbsent(
+          [...missing].map((subjectId) => {
+            const dataKey = MasterKeyring.newDataKey();
+            const wrapped = this.keyring.wrap(subjectId, dataKey);
+            made.set(subjectId, { dataKey, wrapped: wrapped.wrapped });
+            return { subjectId, ...wrapped, createdAt: new Date(now).toISOString() };
+          }),
+        )
+      : await this.store.get([...missing]);
     for (const [id, record] of records) {
-      const value = this.unwrapped(id, record);
+      const value = this.unwrapped(id, record, made.get(id));
       found.set(id, value);
       this.remember(id, { ...value, at: now });
     }
     return found;
   }
 
-  private unwrapped(subjectId: string, record: KeyRecord): SubjectKey {
+  private unwrapped(subjectId: string, record: KeyRecord, made?: { dataKey: Buffer; wrapped: Buffer }): SubjectKey {
     if (record.state === 'erased') return { erasedAt: record.erasure.erasedAt };
-    return { key: this.keyring.unwrap(subjectId, record.key.masterKeyId, record.key.wrapped) };
+    if (made !== undefined && made.wrapped.equals(record.key.wrapped)) return { key: createSecretKey(made.dataKey) };
+    return { key: createSecretKey(this.keyring.unwrap(subjectId, record.key.masterKeyId, record.key.wrapped)) };
   }
 
   private remember(subjectId: string, entry: CachedKey): void {
@@ -153,7 +157,7 @@ export class PersonalDataVault {
   }
 }
 
-function sealWith(key: Buffer, subjectId: string, value: unknown): SealedPersonal {
+function sealWith(key: KeyObject, subjectId: string, value: unknown): SealedPersonal {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(subjectId, 'utf8'));
@@ -166,7 +170,7 @@ function sealWith(key: Buffer, subjectId: string, value: unknown): SealedPersona
   };
 }
 
-function openWith(key: Buffer, subjectId: string, sealed: SealedPersonal): unknown {
+function openWith(key: KeyObject, subjectId: string, sealed: SealedPersonal): unknown {
   if (
     sealed?.v !== 1 ||
     typeof sealed.iv !== 'string' ||

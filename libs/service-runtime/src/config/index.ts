@@ -6,3 +6,5 @@ export * from './runtime.config';
 export * from './store-url.config';
 export * from './access-token.config';
 export * from './cors.config';
+export * from './personal-data.config';
+export * from '../personal-data/master-keys.file';

@@ -64,6 +64,7 @@ describe('the runtime on PostgreSQL, MongoDB (FerretDB) and Kafka', () => {
       '已关闭 / shutdown: bus closed',
       '已关闭 / shutdown: read store closed',
       '已关闭 / shutdown: event store closed',
+      '已关闭 / shutdown: key store closed',
     ]);
   });
 

@@ -1,18 +1,26 @@
 import type { EventStore } from '@relapse-watch/event-store-core';
+import { PersonalDataEventStore, PersonalDataVault, type KeyStore } from '@relapse-watch/key-store-core';
 import type { Bus } from '@relapse-watch/messaging-core';
 import type { ReadStore } from '@relapse-watch/read-store-core';
 import type { Logger } from 'pino';
 import { openBus } from '../bus/bus.factory';
 import { openEventStore } from '../event-store/event-store.factory';
 import { openReadStore } from '../read-store/read-store.factory';
+import { openKeyStore } from '../personal-data/personal-data.factory';
+import { openMasterKeyring } from '../personal-data/master-keys.file';
 import { ADAPTER_CONNECT_TIMEOUT_MS, openReachable } from './adapter-reachability.config';
 import type { RuntimeConfig } from './runtime.config';
 
-/** The three adapters a service runs on, open and answering. */
+/** The adapters a service runs on, open and answering. */
 export interface RuntimeAdapters {
+  /** Seals every event's `data.personal` under its household's data key, and opens it on every read. */
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
   readonly bus: Bus;
+  /** The households' data keys (the event store's vault uses it; closed after the event store). */
+  readonly keyStore: KeyStore;
+  /** Seals, opens and erases personal data: the one the event store uses, so an erasure is seen at once. */
+  readonly vault: PersonalDataVault;
 }
 
 /** Options of {@link openRuntimeAdapters}. */
@@ -36,8 +44,10 @@ export async function openRuntimeAdapters(
   options: OpenRuntimeAdaptersOptions,
 ): Promise<RuntimeAdapters> {
   const timeoutMs = options.timeoutMs ?? ADAPTER_CONNECT_TIMEOUT_MS;
+  // A bad master key stops the start before anything is opened.
+  const keyring = openMasterKeyring(config.personalData.masterKeys);
   const log = options.logger.child({ component: 'kafka' });
-  const [eventStore, readStore, bus] = await Promise.allSettled([
+  const [eventStore, readStore, bus, keyStore] = await Promise.allSettled([
     openReachable('EVENT_STORE_URL', config.eventStore.url, () => openEventStore(config.eventStore), timeoutMs),
     openReachable(
       'READ_STORE_URL',
@@ -60,16 +70,35 @@ export async function openRuntimeAdapters(
         }),
       timeoutMs,
     ),
+    openReachable(
+      'KEY_STORE_URL',
+      config.personalData.keyStore.url,
+      () => openKeyStore(config.personalData.keyStore),
+      timeoutMs,
+    ),
   ]);
-  if (eventStore.status === 'fulfilled' && readStore.status === 'fulfilled' && bus.status === 'fulfilled') {
-    return { eventStore: eventStore.value, readStore: readStore.value, bus: bus.value };
+  if (
+    eventStore.status === 'fulfilled' &&
+    readStore.status === 'fulfilled' &&
+    bus.status === 'fulfilled' &&
+    keyStore.status === 'fulfilled'
+  ) {
+    const vault = new PersonalDataVault(keyStore.value, keyring);
+    return {
+      eventStore: new PersonalDataEventStore(eventStore.value, vault),
+      readStore: readStore.value,
+      bus: bus.value,
+      keyStore: keyStore.value,
+      vault,
+    };
   }
   await closeRuntimeAdapters({
     bus: bus.status === 'fulfilled' ? bus.value : undefined,
     readStore: readStore.status === 'fulfilled' ? readStore.value : undefined,
     eventStore: eventStore.status === 'fulfilled' ? eventStore.value : undefined,
+    keyStore: keyStore.status === 'fulfilled' ? keyStore.value : undefined,
   });
-  const failed = [eventStore, readStore, bus].find((result) => result.status === 'rejected');
+  const failed = [eventStore, readStore, bus, keyStore].find((result) => result.status === 'rejected');
   throw (failed as PromiseRejectedResult).reason;
 }
 
@@ -77,7 +106,7 @@ export async function openRuntimeAdapters(
  * Closes what is open in shutdown order, bus before stores, ignoring close failures: used
  * only when start-up is abandoned (a running service closes through `ShutdownSequence`).
  */
-export async function closeRuntimeAdapters(adapters: Partial<RuntimeAdapters>): Promise<void> {
+export async function closeRuntimeAdapters(adapters: Partial<Omit<RuntimeAdapters, 'vault'>>): Promise<void> {
   await adapters.bus?.close().catch(() => undefined);
-  await Promise.allSettled([adapters.readStore?.close(), adapters.eventStore?.close()]);
+  await Promise.allSettled([adapters.readStore?.close(), adapters.eventStore?.close(), adapters.keyStore?.close()]);
 }

@@ -41,6 +41,14 @@ describe('loadRuntimeConfig', () => {
       mode: 'embedded',
       accessTokens: { kind: 'generated', file: '/srv/relapse-watch/data/access-token-signing-key.json' },
       corsOrigins: [],
+      personalData: {
+        keyStore: {
+          kind: 'sqlite',
+          url: 'sqlite:/srv/relapse-watch/data/keys.db',
+          path: '/srv/relapse-watch/data/keys.db',
+        },
+        masterKeys: { kind: 'generated', file: '/srv/relapse-watch/data/master-keys' },
+      },
     });
   });
 

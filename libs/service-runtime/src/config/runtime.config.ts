@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseAccessTokenKeys, type AccessTokenKeyConfig } from './access-token.config';
 import { ConfigError, maskValue } from './config.errors';
 import { parseCorsOrigins } from './cors.config';
+import { parsePersonalDataConfig, type PersonalDataConfig } from './personal-data.config';
 import {
   parseBusUrl,
   parseEventStoreUrl,
@@ -58,6 +59,8 @@ export interface RuntimeConfig {
    * empty by default: no CORS headers, preflights refused.
    */
   readonly corsOrigins: readonly string[];
+  /** Where households' data keys are kept and what wraps them (`KEY_STORE_URL`, `MASTER_KEYS`). */
+  readonly personalData: PersonalDataConfig;
 }
 
 /** Value used when `TIME_ZONE_OFFSET` is not set: China Standard Time, UTC+8 all year. */
@@ -121,6 +124,7 @@ export function loadRuntimeConfig(
     mode: embedded ? 'embedded' : 'distributed',
     accessTokens: parseAccessTokenKeys(read, embedded, dataDir),
     corsOrigins: parseCorsOrigins(read('CORS_ORIGINS')),
+    personalData: parsePersonalDataConfig(read, embedded, dataDir, cwd),
   };
 }
 

@@ -2,6 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { DomainError } from '@relapse-watch/domain-kernel';
 import { ApiError } from '@relapse-watch/service-runtime';
 import { catchError, type Observable } from 'rxjs';
+import { householdError } from '../domain/household/household.errors';
 import { ReservationConflict } from '../domain/reservation/reservation-conflict.error';
 
 /** Rules that mean "the thing addressed does not exist" rather than "the change breaks a rule". */
@@ -36,7 +37,11 @@ export class DomainErrorInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((error: unknown) => {
-        throw error instanceof DomainError ? domainErrorToApiError(error) : error;
+        if (error instanceof DomainError) throw domainErrorToApiError(error);
+        // A change that raced an erasure: the decider saw the household before it, the key store after.
+        if ((error as { code?: unknown } | null)?.code === 'personal-data.erased')
+          throw domainErrorToApiError(householdError('household.personal-data-erased'));
+        throw error;
       }),
     );
   }

@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { BUS, EventRelay, type Bus } from '@relapse-watch/messaging-core';
 import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import {
+  PERSONAL_DATA_VAULT,
   ReadinessRegistry,
   readStoreCheckpoints,
   RUNTIME_CONFIG,
@@ -23,6 +24,8 @@ import { HouseholdRegisterQueries } from '../read-model/household-register.queri
 import { PUBLISHED_STREAM_PREFIXES, registryRelayMapper } from '../integration/registry-relay.mapper';
 import { DivisionsController } from './divisions.controller';
 import { HouseholdMembersController } from './household-members.controller';
+import { HouseholdPrivacyController } from './household-privacy.controller';
+import type { PersonalDataEraser } from '../application/erase-personal-data.handler';
 import { HouseholdsController } from './households.controller';
 import { PersonalDataController } from './personal-data.controller';
 import { PoliciesController } from './policies.controller';
@@ -117,6 +120,7 @@ class RegistrySubscribers implements OnApplicationBootstrap {
     PoliciesController,
     RiskTypesController,
     PersonalDataController,
+    HouseholdPrivacyController,
   ],
   providers: [
     {
@@ -137,9 +141,21 @@ class RegistrySubscribers implements OnApplicationBootstrap {
     },
     {
       provide: REGISTRY_COMMANDS,
-      useFactory: (store: EventStore, config: RegistryConfig, reference: RegistryReference, clock: Clock) =>
-        new RegistryCommands({ store, residentIdSalt: config.residentIdSalt, lookups: reference.lookups, clock }),
-      inject: [EVENT_STORE, REGISTRY_CONFIG, REGISTRY_REFERENCE, REGISTRY_CLOCK],
+      useFactory: (
+        store: EventStore,
+        config: RegistryConfig,
+        reference: RegistryReference,
+        clock: Clock,
+        personalData: PersonalDataEraser,
+      ) =>
+        new RegistryCommands({
+          store,
+          residentIdSalt: config.residentIdSalt,
+          lookups: reference.lookups,
+          clock,
+          personalData,
+        }),
+      inject: [EVENT_STORE, REGISTRY_CONFIG, REGISTRY_REFERENCE, REGISTRY_CLOCK, PERSONAL_DATA_VAULT],
     },
     {
       provide: REGISTRY_QUERIES,

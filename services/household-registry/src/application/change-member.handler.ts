@@ -4,6 +4,7 @@ import type { RemoveMember, UpdateMember } from '../domain/household/household.c
 import { householdDecider, householdStreamId } from '../domain/household/household.decider';
 import type { HouseholdEvent } from '../domain/household/household.events';
 import type { HouseholdState } from '../domain/household/household.state';
+import { residentIdOf } from '../domain/household/member.values';
 import {
   personReservationDecider,
   personReservationStreamId,
@@ -62,7 +63,8 @@ async function currentResidentId(
 ): Promise<string | null> {
   const state = await foldStream(deps.store, householdStreamId(householdId), householdDecider);
   if (state.kind !== 'registered') return null;
-  return state.members.find((m) => m.memberId === memberId)?.personal.residentId ?? null;
+  const member = state.members.find((m) => m.memberId === memberId);
+  return member === undefined ? null : residentIdOf(member.personal);
 }
 
 async function releasePerson(

@@ -79,9 +79,9 @@ export class PersonalDataQueries {
     return {
       householdId,
       members: members.map(({ memberId, personal }) =>
-        typeof personal?.name === 'string' && typeof personal.residentId === 'string'
-          ? { memberId, erased: false, name: personal.name, residentId: personal.residentId }
-          : { memberId, erased: true, name: null, residentId: null },
+        personal.erased === true
+          ? { memberId, erased: true, name: null, residentId: null }
+          : { memberId, erased: false, name: personal.name, residentId: personal.residentId },
       ),
     };
   }

@@ -21,6 +21,7 @@ import type { HouseholdState } from '../domain/household/household.state';
 import { divisionError } from '../divisions/division.errors';
 import { addMember, type RegistryHandlerDeps } from './add-member.handler';
 import { removeMember, updateMember } from './change-member.handler';
+import { erasePersonalData, type ErasureResult, type PersonalDataEraser } from './erase-personal-data.handler';
 import { householdPolicyFacts, type HouseholdPolicyFacts } from './policy-facts';
 import { handleProvincePolicyCommand, type ProvincePolicyRequest } from './province-policy.handler';
 import { registerHousehold } from './register-household.handler';
@@ -44,6 +45,8 @@ export interface RegistryCommandDeps extends RegistryHandlerDeps {
   readonly lookups: RegistryLookups;
   /** The time and the officials' "today" for date rules (the configured time zone; fixed in tests). */
   readonly clock: Clock;
+  /** Destroys households' data keys; without it, erasures are refused (`privacy.not-configured`). */
+  readonly personalData?: PersonalDataEraser;
 }
 
 type HouseholdResult = CommandResult<HouseholdEvent, HouseholdState>;
@@ -199,6 +202,14 @@ export class RegistryCommands {
       await command(this.facts(placed), placed),
       placed,
     );
+  }
+
+  /** Erases the household's personal data: the event in its stream, then its data key destroyed. */
+  async erasePersonalData(householdId: string, reason: string, ctx: RequestContext): Promise<ErasureResult> {
+    const eraser = this.deps.personalData;
+    if (eraser === undefined) throw new Error('privacy.not-configured: no key store to erase personal data in');
+    const placed = await this.placed(householdId, ctx);
+    return erasePersonalData({ store: this.deps.store, eraser }, householdId, reason, placed);
   }
 
   /** The context in the household's village; an unregistered household is refused by the decider before anything is written. */

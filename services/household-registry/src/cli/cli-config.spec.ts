@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
 import { openEventStore, openReadStore, parseEventStoreUrl, parseReadStoreUrl } from '@relapse-watch/service-runtime';
+import { TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
 import { loadDivisionDirectory } from '../divisions/division-reference.store';
 import { divisionExtractBytes } from '../divisions/division-extract.writer';
 import { readDivisionExtract, shippedExtractPath } from '../divisions/division-extract.reader';
@@ -25,7 +26,9 @@ function tempFolder(): string {
 function capture(cwd: string, env: Record<string, string>): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, cwd, env, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
+  // The server's secrets as a spec's services get them (the runtime requires them in distributed mode).
+  const withSecrets = { ...TEST_ACCESS_TOKEN_ENV, ...env };
+  return { stdout, stderr, cwd, env: withSecrets, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
 }
 
 async function registrations(path: string): Promise<number> {

@@ -7,6 +7,7 @@ import { divisionsExtractPrefixes } from './divisions-extract-prefixes.command';
 import { divisionsImport } from './divisions-import.command';
 import { generate, type GenerateOptions } from './generate.command';
 import { householdsImport, type HouseholdsImportOptions } from './households-import.command';
+import { privacyErase, type PrivacyEraseOptions } from './privacy-erase.command';
 
 function program(io: CliIo): Command {
   const root = new Command('relapse-watch')
@@ -117,6 +118,22 @@ function program(io: CliIo): Command {
     )
     .action(async (file: string, options: HouseholdsImportOptions) => {
       await householdsImport(file, options, io);
+    });
+  const privacy = root.command('privacy').description('个人信息保护 / personal data protection');
+  privacy
+    .command('erase')
+    .description(
+      '删除一户的个人信息（销毁其数据密钥，不可恢复） / erase a household’s personal data (destroys its data key; cannot be undone)',
+    )
+    .requiredOption('--household <id>', '户ID / household id')
+    .requiredOption('--reason <text>', '删除原因，记入该户事件流 / why, recorded in the household’s stream')
+    .option('--by <user>', '申请或执行人（默认当前系统用户） / who asks (default: the system user)')
+    .option(
+      '--event-store <url>',
+      '事件库，写法同 EVENT_STORE_URL，默认同服务配置 / the event store, as EVENT_STORE_URL; default: as the server',
+    )
+    .action(async (options: PrivacyEraseOptions) => {
+      await privacyErase(options, io);
     });
   return root;
 }

@@ -18,6 +18,7 @@ import type { CliIo } from './cli-io';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { chosenEventStore, chosenResidentIdSalt, cliRuntimeConfig } from './cli-config';
 import { openEventStoreTarget } from './event-store.option';
+import { sealingEventStore } from './personal-data.option';
 
 /** Options of `relapse-watch households import`, as commander parsed them. */
 export interface HouseholdsImportOptions {
@@ -59,13 +60,26 @@ export async function householdsImport(
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL')
     throw importFileError('import.file', '--synchronous 须为 FULL 或 NORMAL', '--synchronous must be FULL or NORMAL');
   io.err(`事件库 / event store: ${chosen.label}（来自 / from ${chosen.from}）`);
-  const store = await openEventStoreTarget(chosen.target, chosen.from, synchronous);
+  const runtime = cliRuntimeConfig(io);
+  const inner = await openEventStoreTarget(chosen.target, chosen.from, synchronous);
+  // Personal data is sealed as the server seals it (KEY_STORE_URL, MASTER_KEYS).
+  const sealing = await sealingEventStore(inner, runtime.personalData).catch(async (error: unknown) => {
+    await inner.close();
+    throw error;
+  });
   try {
     // The server's time zone (TIME_ZONE_OFFSET), so an import's "today" is the server's.
-    const clock = fixedOffsetClock(cliRuntimeConfig(io).utcOffsetMinutes);
-    return await importInto(store, chosen.label, path, options, { salt, concurrency, progressEveryMs, clock }, io);
+    const clock = fixedOffsetClock(runtime.utcOffsetMinutes);
+    return await importInto(
+      sealing.store,
+      chosen.label,
+      path,
+      options,
+      { salt, concurrency, progressEveryMs, clock },
+      io,
+    );
   } finally {
-    await store.close();
+    await sealing.close();
   }
 }
 

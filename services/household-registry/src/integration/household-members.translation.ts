@@ -75,8 +75,7 @@ export function membersChanged(
         ref: personalDataPath(state.householdId),
         members: state.members.map(({ memberId, personal }) => ({
           memberId,
-          residentIdHash:
-            typeof personal?.residentId === 'string' ? references.residentIdHash(personal.residentId) : null,
+          residentIdHash: personal.erased === true ? null : references.residentIdHash(personal.residentId),
         })),
       },
     },

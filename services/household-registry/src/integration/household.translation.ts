@@ -149,6 +149,9 @@ export function translateHouseholdEvent(
     case 'HouseholdWarningRaised':
     case 'HouseholdWarningCleared':
       return [warningsChanged(state, event)];
+    case 'HouseholdPersonalDataErased':
+      // No contract yet: subscribers learn of erasures with issue 10's item 6 (personal data by reference).
+      return [];
     default:
       return assertNever(event, 'household event');
   }

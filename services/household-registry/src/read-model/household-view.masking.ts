@@ -12,9 +12,9 @@ export function maskedHouseholdView(view: HouseholdView): HouseholdView {
     household: {
       ...view.household,
       members: view.household.members.map((member) =>
-        typeof member.personal?.residentId === 'string'
-          ? { ...member, personal: { ...member.personal, residentId: maskResidentId(member.personal.residentId) } }
-          : member,
+        member.personal.erased === true
+          ? member
+          : { ...member, personal: { ...member.personal, residentId: maskResidentId(member.personal.residentId) } },
       ),
     },
   };

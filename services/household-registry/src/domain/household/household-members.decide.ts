@@ -5,7 +5,7 @@ import { householdError, householdProblem, throwIfAny } from './household.errors
 import type { HouseholdEvent, MemberUpdated } from './household.events';
 import type { HouseholdMember, RegisteredHousehold } from './household.state';
 import { checkId, checkText, requireToday } from './household.validation';
-import type { Health, MemberProfile } from './member.values';
+import { residentIdOf, type Health, type MemberProfile } from './member.values';
 
 // "Exactly one head" (DOMAIN.md; issue 4) holds whenever the household has members: the first
 // member added is the head, no second head is added, the head is removed last, and a member
@@ -79,7 +79,9 @@ function headOf(state: RegisteredHousehold): HouseholdMember | undefined {
 /** One person is one member: a resident ID appears once in a household (across households, the reservation stream rules). */
 function ensureResidentIdFree(state: RegisteredHousehold, member: HouseholdMember): void {
   if (
-    state.members.some((m) => m.memberId !== member.memberId && m.personal.residentId === member.personal.residentId)
+    state.members.some(
+      (m) => m.memberId !== member.memberId && residentIdOf(m.personal) === residentIdOf(member.personal),
+    )
   ) {
     throw householdError('member.id-already-in-household', 'personal.residentId');
   }

@@ -230,6 +230,20 @@ export interface ImportHousehold {
     };
 }
 
+/**
+ * Erase the household's personal data (PIPL): the handler destroys the household's data key
+ * after the event is stored. Who and when arrive as facts (the decider reads no clock).
+ */
+export interface ErasePersonalData {
+  readonly type: 'ErasePersonalData';
+  readonly data: { readonly reason: string };
+  readonly facts: {
+    /** ISO 8601 instant of the erasure. */
+    readonly now: string;
+    readonly erasedBy: { readonly userId: string; readonly role: string };
+  };
+}
+
 /** Every command of the Household aggregate. */
 export type HouseholdCommand =
   | RegisterHousehold
@@ -243,4 +257,5 @@ export type HouseholdCommand =
   | Record3Plus1Status
   | SetStatus
   | SetFlags
-  | NoteLegacyMonitoringRecord;
+  | NoteLegacyMonitoringRecord
+  | ErasePersonalData;

@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { PerCapitaDivisorRule } from '../province-policy/province-policy.values';
 import type {
   DivisorFact,
+  ErasePersonalData,
   HouseholdCommand,
   ImportHousehold,
   Record3Plus1Status,
@@ -19,6 +20,7 @@ import type {
 } from './household.commands';
 import { householdError, householdProblem, throwIfAny } from './household.errors';
 import type { HouseholdEvent } from './household.events';
+import { erasePersonalData } from './household-erasure.decide';
 import { recordIncome, recordRigidExpenditure, reportRiskEvent } from './household-finances.decide';
 import { importHousehold } from './household-import.decide';
 import { noteLegacyMonitoringRecord } from './household-legacy-monitoring.decide';
@@ -149,13 +151,15 @@ function decideChange(command: HouseholdCommand, state: HouseholdState): readonl
       return setFlags(command, registered(state));
     case 'NoteLegacyMonitoringRecord':
       return noteLegacyMonitoringRecord(command, registered(state));
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
     default:
       return assertNever(command, 'household command');
   }
 }
 
 /** What a command tells the warning rules (see {@link WarningFacts}). */
-function warningFactsOf(command: Exclude<HouseholdCommand, ImportHousehold>): WarningFacts {
+function warningFactsOf(command: Exclude<HouseholdCommand, ImportHousehold | ErasePersonalData>): WarningFacts {
   const { facts } = command;
   if (facts === undefined) return {};
   const village =
@@ -177,8 +181,13 @@ function warningFactsOf(command: Exclude<HouseholdCommand, ImportHousehold>): Wa
  * commands would have left open.
  */
 export function decide(command: HouseholdCommand, state: HouseholdState): readonly HouseholdEvent[] {
+  // An erased household's record is closed: nothing personal can be sealed for it again, and
+  // nothing else is changed on a record nobody can tell whose it is.
+  if (state.kind === 'registered' && state.personalDataErasedAt !== undefined && command.type !== 'ErasePersonalData')
+    throw householdError('household.personal-data-erased');
   const events = decideChange(command, state);
-  if (events.length === 0 || command.type === 'ImportHousehold') return events;
+  // The erasure leaves the open warnings as they were: they rest on facts the erasure does not change.
+  if (events.length === 0 || command.type === 'ImportHousehold' || command.type === 'ErasePersonalData') return events;
   const after = events.reduce(evolve, state);
   return after.kind === 'registered' ? [...events, ...warningEvents(after, warningFactsOf(command))] : events;
 }

@@ -18,6 +18,10 @@ const MESSAGES = {
     '户类型须为一般农户或脱贫户；监测对象是监测帮扶程序的认定，不是户类型 / The status is ordinary or poverty-alleviated; being a monitoring subject is the assistance procedure’s finding, not a status',
   'household.year-left-poverty':
     '脱贫年度须为2014至2020年之一 / The year the household left poverty is one of 2014 to 2020',
+  'household.personal-data-erased':
+    '该户个人信息已删除，档案不可再更改 / The household’s personal data was erased; its record can no longer be changed',
+  'household.erasure-reason':
+    '删除原因不能为空，最多500个字符，不得含控制字符 / An erasure reason is required: at most 500 characters, no control characters',
   'member.member-id-required': '成员ID不能为空 / The member id is required',
   'member.member-id-taken':
     '该成员ID已用于信息不同的成员 / The member id already belongs to a member with different details',

@@ -4,7 +4,7 @@ import type { PerCapitaDivisorRule } from '../province-policy/province-policy.va
 import type { RiskTypeCode } from '../risk-types/risk-types';
 import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
 import type { LegacyMonitoringRecord } from './legacy-monitoring.values';
-import type { MemberPersonal, MemberProfile, MemberRemovalReason } from './member.values';
+import type { ErasedPersonalData, MemberPersonal, MemberProfile, MemberRemovalReason } from './member.values';
 import type { HouseholdWarning } from './household-warning.catalogue';
 
 // Internal events of the registry (STYLE.md shape 6): what other services see are the
@@ -46,8 +46,9 @@ export type HouseholdImported = DomainEvent<
     readonly threePlusOne: ThreePlusOneStatus | null;
     /** The monitoring record a 监测户 row declared, kept as declared; null for other rows. */
     readonly legacyMonitoring: LegacyMonitoringRecord | null;
-    /** PERSONAL DATA: encrypted as a whole by the privacy issue. */
-    readonly personal: { readonly members: readonly ({ readonly memberId: string } & MemberPersonal)[] };
+    /** PERSONAL DATA: sealed as a whole under the household's key; reads as erased after an erasure. */
+    readonly personal:
+      { readonly members: readonly ({ readonly memberId: string } & MemberPersonal)[] } | ErasedPersonalData;
   }
 >;
 
@@ -57,8 +58,8 @@ export type MemberAdded = DomainEvent<
   {
     readonly householdId: string;
     readonly memberId: string;
-    /** PERSONAL DATA: encrypted as a whole by the privacy issue. */
-    readonly personal: MemberPersonal;
+    /** PERSONAL DATA: sealed under the household's key; reads as erased after an erasure. */
+    readonly personal: MemberPersonal | ErasedPersonalData;
     readonly profile: MemberProfile;
   }
 >;
@@ -69,8 +70,8 @@ export type MemberUpdated = DomainEvent<
   {
     readonly householdId: string;
     readonly memberId: string;
-    /** PERSONAL DATA: encrypted as a whole by the privacy issue. */
-    readonly personal: MemberPersonal;
+    /** PERSONAL DATA: sealed under the household's key; reads as erased after an erasure. */
+    readonly personal: MemberPersonal | ErasedPersonalData;
     readonly profile: MemberProfile;
   }
 >;
@@ -206,6 +207,23 @@ export type HouseholdWarningCleared = DomainEvent<
   { readonly householdId: string } & HouseholdWarning
 >;
 
+/**
+ * The household's personal data was erased (PIPL; crypto-shredding): its data key is destroyed,
+ * so the `personal` part of every event of the household reads as erased from then on, in every
+ * read model and replay, while the events, their hashes and every other fact stay. Who, when and
+ * why; no personal data. After it the household refuses every command (`household.personal-data-erased`).
+ */
+export type HouseholdPersonalDataErased = DomainEvent<
+  'HouseholdPersonalDataErased',
+  {
+    readonly householdId: string;
+    readonly reason: string;
+    readonly erasedBy: { readonly userId: string; readonly role: string };
+    /** ISO 8601, the handler's clock: also the key store's tombstone time. */
+    readonly erasedAt: string;
+  }
+>;
+
 /** Every event of the Household aggregate. */
 export type HouseholdEvent =
   | HouseholdRegistered
@@ -222,7 +240,8 @@ export type HouseholdEvent =
   | HouseholdFlagsChanged
   | LegacyMonitoringRecordNoted
   | HouseholdWarningRaised
-  | HouseholdWarningCleared;
+  | HouseholdWarningCleared
+  | HouseholdPersonalDataErased;
 
 // A record over the union, so adding an event type without listing it here is a compile error.
 const EVENT_TYPES: Readonly<Record<HouseholdEvent['type'], true>> = {
@@ -241,6 +260,7 @@ const EVENT_TYPES: Readonly<Record<HouseholdEvent['type'], true>> = {
   LegacyMonitoringRecordNoted: true,
   HouseholdWarningRaised: true,
   HouseholdWarningCleared: true,
+  HouseholdPersonalDataErased: true,
 };
 
 /** Every event type name of the aggregate, for projections' `handles` lists. */

@@ -10,13 +10,21 @@ import type {
 } from './household.events';
 import type { HouseholdFlags, HouseholdStatus, ReportingPeriod, ThreePlusOneStatus } from './household.values';
 import type { LegacyMonitoringRecord } from './legacy-monitoring.values';
-import type { MemberPersonal, MemberProfile } from './member.values';
+import {
+  ERASED_MEMBER_PERSONAL,
+  isErasedPersonalData,
+  type ErasedPersonalData,
+  type MemberPersonal,
+  type MemberPersonalState,
+  type MemberProfile,
+} from './member.values';
 import type { HouseholdWarning } from './household-warning.catalogue';
 
 /** A current member of the household. */
 export interface HouseholdMember {
   readonly memberId: string;
-  readonly personal: MemberPersonal;
+  /** Erased for every member once the household's personal data was erased. */
+  readonly personal: MemberPersonalState;
   readonly profile: MemberProfile;
 }
 
@@ -52,6 +60,8 @@ export interface RegisteredHousehold {
   readonly legacyMonitoring: readonly LegacyMonitoringRecord[];
   /** Open data-quality warnings, in the order they were raised. */
   readonly warnings: readonly HouseholdWarning[];
+  /** When the household's personal data was erased; absent until then. */
+  readonly personalDataErasedAt?: string;
 }
 
 /** State of the Household aggregate: nothing before registration. */
@@ -85,7 +95,10 @@ function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): Ho
     case 'MemberAdded':
     case 'MemberUpdated': {
       const { memberId, personal, profile } = event.data;
-      return { ...state, members: upsertMember(state.members, { memberId, personal, profile }) };
+      return {
+        ...state,
+        members: upsertMember(state.members, { memberId, personal: memberPersonal(personal), profile }),
+      };
     }
     case 'MemberRemoved':
       return {
@@ -126,6 +139,12 @@ function evolveRegistered(state: RegisteredHousehold, event: HouseholdEvent): Ho
       const { rule, field, evidence } = event.data;
       return { ...state, warnings: [...state.warnings, { rule, field, evidence }] };
     }
+    case 'HouseholdPersonalDataErased':
+      return {
+        ...state,
+        members: state.members.map((m) => ({ ...m, personal: ERASED_MEMBER_PERSONAL })),
+        personalDataErasedAt: event.data.erasedAt,
+      };
     case 'HouseholdWarningCleared': {
       const { rule, field, evidence } = event.data;
       const cleared = { rule, field, evidence };
@@ -164,8 +183,10 @@ function newlyRegistered({
 /** The household a `HouseholdImported` registers: its members get their personal data back by member id. */
 function imported(event: HouseholdImported): RegisteredHousehold {
   const { flags, members, incomes, rigidExpenditures, threePlusOne, legacyMonitoring, personal } = event.data;
-  const personalOf = new Map(
-    personal.members.map(({ memberId, name, residentId }) => [memberId, { name, residentId }]),
+  const personalOf = new Map<string, MemberPersonalState>(
+    isErasedPersonalData(personal)
+      ? members.map(({ memberId }) => [memberId, ERASED_MEMBER_PERSONAL])
+      : personal.members.map(({ memberId, name, residentId }) => [memberId, { name, residentId }]),
   );
   return {
     ...newlyRegistered(event.data),
@@ -182,6 +203,13 @@ function imported(event: HouseholdImported): RegisteredHousehold {
     // Absent in events stored before records were kept (issue 9): none then.
     legacyMonitoring: legacyMonitoring === null || legacyMonitoring === undefined ? [] : [legacyMonitoring],
   };
+}
+
+/** A member's personal data as an event carries it: the value, or erased (read after the key was destroyed). */
+function memberPersonal(personal: MemberPersonal | ErasedPersonalData): MemberPersonalState {
+  return isErasedPersonalData(personal)
+    ? ERASED_MEMBER_PERSONAL
+    : { name: personal.name, residentId: personal.residentId };
 }
 
 /** Folds one event into the state. Pure; events other than a registration leave an unregistered state as it is. */

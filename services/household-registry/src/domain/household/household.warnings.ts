@@ -4,6 +4,7 @@ import type { HouseholdWarning, HouseholdWarningRule, WarningEvidence } from './
 import type { HouseholdEvent } from './household.events';
 import type { HouseholdMember, RegisteredHousehold } from './household.state';
 import { COMPULSORY_SCHOOL_AGES, schoolingFitsAge } from './schooling-age.bands';
+import { residentIdOf } from './member.values';
 
 /**
  * What the warning rules need besides the household: only the handler can look these up. A fact
@@ -44,7 +45,11 @@ function ruralInUrbanCommittee(household: RegisteredHousehold, facts: WarningFac
 
 function unknownPrefix(household: RegisteredHousehold, member: HouseholdMember, facts: WarningFacts) {
   const { memberId } = member;
-  const registrationPrefix = member.personal.residentId.slice(0, 6);
+  const residentId = residentIdOf(member.personal);
+  // An erased member's warnings stand as they were (the household refuses changes after an erasure).
+  if (residentId === null)
+    return stillStanding(household, 'resident-id.division-unknown', (w) => w.evidence.memberId === memberId);
+  const registrationPrefix = residentId.slice(0, 6);
   const known = facts.registrationPrefixKnown?.[memberId];
   if (known === undefined)
     return stillStanding(
@@ -59,7 +64,8 @@ function unknownPrefix(household: RegisteredHousehold, member: HouseholdMember, 
 
 /** The member's age today, or undefined when the ID holds no usable birth date (an event edited by hand). */
 function ageOf(member: HouseholdMember, today: IsoDate): number | undefined {
-  const id = member.personal.residentId;
+  const id = residentIdOf(member.personal);
+  if (id === null) return undefined;
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   return isIsoDate(birthDate) && birthDate <= today ? ageOn(birthDate, today) : undefined;
 }

@@ -58,6 +58,41 @@ export interface MemberPersonal {
   readonly name: string;
   /** The 18-character resident ID number, normalised (upper-case `X`). */
   readonly residentId: string;
+  /** Only in the state and read models, once the household's personal data was erased (see {@link ERASED_MEMBER_PERSONAL}). */
+  readonly erased?: true;
+}
+
+/**
+ * What a stored event's `personal` part reads as once the household's data key was destroyed
+ * (the sealing event store gives it in place of the value; `erasedAt` is the key store's time).
+ */
+export interface ErasedPersonalData {
+  readonly $erased: true;
+  readonly erasedAt: string;
+}
+
+/** Whether an event's `personal` part was erased. */
+export function isErasedPersonalData(value: unknown): value is ErasedPersonalData {
+  return typeof value === 'object' && value !== null && (value as { $erased?: unknown }).$erased === true;
+}
+
+/**
+ * A member whose personal data was erased, as the state and every read model show them (name and
+ * number read 已删除 / erased): the same value however the erasure is met (the erasure event, or an
+ * event read after the key was destroyed), so a rebuild gives the same documents. Never in an event.
+ */
+export const ERASED_MEMBER_PERSONAL: MemberPersonal = {
+  name: '已删除 / erased',
+  residentId: '已删除 / erased',
+  erased: true,
+};
+
+/** A member's personal data as the state holds it: the value, or {@link ERASED_MEMBER_PERSONAL}. */
+export type MemberPersonalState = MemberPersonal;
+
+/** The member's resident ID, or null once erased. */
+export function residentIdOf(personal: MemberPersonalState): string | null {
+  return personal.erased === true ? null : personal.residentId;
 }
 
 /** A member's facts that are not personal identifiers. */
