@@ -7,6 +7,9 @@
 
 INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 INFRA_CACHE="${INFRA_CACHE:-$INFRA_DIR/.cache}"
+# The physical path: processes are recognised by the paths in their command lines, which a
+# symlinked cache (a second checkout sharing one) would otherwise spell two ways.
+if [[ -d $INFRA_CACHE ]]; then INFRA_CACHE=$(cd "$INFRA_CACHE" && pwd -P); fi
 INFRA_RUN="$INFRA_CACHE/run"
 INFRA_BIN="$INFRA_CACHE/bin"
 SERVICE="${SERVICE:-infra}"
