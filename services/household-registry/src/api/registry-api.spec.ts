@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { BUS, type Bus, type ReceivedMessage } from '@relapse-watch/messaging-core';
 import { householdStreamId } from '../domain/household/household.decider';
 import { DAUGHTER, HEAD, SPOUSE } from '../domain/testing/household.fixtures';
-import { startRegistryApi, type RegistryApiHarness } from './testing/registry-api.harness';
+import { startRegistryApi, type RegistryApiHarness } from './testing/registry-api.fixture';
 
 // The registry over real HTTP on an embedded app (SQLite files in a temp folder): every status
 // the issue names (201/200, 400 with the field, 404, 409 with the revision, 422 with the rule)
@@ -325,18 +325,28 @@ describe('the OpenAPI document and the server agree', () => {
     });
   });
 
-  it('every command documents its refusals: 400, 409, 422, and 404 where a household is addressed', () => {
+  it('every command documents its refusals: 400, 401, 403, 409, 422, and 404 where a household is addressed', () => {
     const statuses = (path: string, method: string) => Object.keys(paths[path][method].responses).sort();
-    expect(statuses('/api/registry/households', 'post')).toEqual(['201', '400', '409', '413', '422']);
+    expect(statuses('/api/registry/households', 'post')).toEqual(['201', '400', '401', '403', '409', '413', '422']);
     expect(statuses('/api/registry/households/{householdId}/flags', 'put')).toEqual([
       '200',
       '400',
+      '401',
+      '403',
       '404',
       '409',
       '413',
       '422',
     ]);
-    expect(statuses('/api/registry/households/{householdId}', 'get')).toEqual(['200', '400', '404', '409', '503']);
+    expect(statuses('/api/registry/households/{householdId}', 'get')).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '503',
+    ]);
   });
 
   it('GET /api/registry/policies/0/0 is a 400 naming the province code and the year, as the document says', async () => {
