@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
 
 /** The repository root, where the gateway is started from. */
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -17,7 +18,10 @@ export interface GatewayProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts services/gateway/src/main.ts from source with exactly `env` (plus PATH). */
+/**
+ * Starts services/gateway/src/main.ts from source with exactly `env` (plus PATH and the test
+ * access-token key, so specs sign what they send with `testAccessToken`; `env` may override it).
+ */
 export function startGateway(env: Record<string, string>): GatewayProcess {
   const child = spawn(
     process.execPath,
@@ -25,7 +29,12 @@ export function startGateway(env: Record<string, string>): GatewayProcess {
     {
       cwd: repoRoot,
       // A clean environment: only what the gateway is given here, plus what node needs.
-      env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'services/gateway/tsconfig.json', ...env },
+      env: {
+        PATH: process.env['PATH'],
+        SWC_NODE_PROJECT: 'services/gateway/tsconfig.json',
+        ...TEST_ACCESS_TOKEN_ENV,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
