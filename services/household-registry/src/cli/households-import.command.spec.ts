@@ -137,6 +137,10 @@ describe('relapse-watch households import', () => {
     const store = join(folder, 'data', 'events.db');
     const first = await events(store);
     expect(first.filter((e) => isRegistration(e.type))).toHaveLength(120);
+    // The operator at the command line, who holds the store and so the whole tree.
+    expect(new Set(first.map((e) => JSON.stringify(e.metadata.actor)))).toEqual(
+      new Set([JSON.stringify({ userId: 'operator', role: 'cli' })]),
+    );
 
     const again = capture(folder);
     expect(await run(['households', 'import', 'sheet.csv', '--event-store', `sqlite:${store}`], again)).toBe(0);
