@@ -61,7 +61,7 @@ export class RegistryQueries {
    * read-model query, so totals and pages count only what the caller may see.
    * @throws DomainError `access.outside-area` when `divisionCode` and the area do not meet
    */
-  households(filter: Partial<Omit<HouseholdListFilter, 'within'>>, caller: Caller): Promise<HouseholdPage> {
+  async households(filter: Partial<Omit<HouseholdListFilter, 'within'>>, caller: Caller): Promise<HouseholdPage> {
     authorizeCaller(caller, 'registry.read', undefined, 'divisionCode');
     const within = listScope(caller, filter.divisionCode);
     return this.deps.households.list({
