@@ -67,7 +67,7 @@ emit({
 
 async function putIncome(side, i) {
   const started = performance.now();
-  const res = await fetch(
+  const res = await globalThis.fetch(
     `${side.url}/api/registry/households/${side.householdIds[i % side.householdIds.length]}/income`,
     {
       method: 'PUT',
