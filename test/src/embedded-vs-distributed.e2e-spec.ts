@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { createContractValidator } from '@relapse-watch/contracts/testing';
 import { brokersFromKafkaUrl, KafkaBus } from '@relapse-watch/messaging-kafka';
-import { canonicalJson, registryReadModels, runRegistryScenario } from './e2e/registry.scenario';
+import { asAdministrator, canonicalJson, registryReadModels, runRegistryScenario } from './e2e/registry.scenario';
 import { runCli, startService, type ServiceProcess } from './e2e/service-process.fixture';
 
 // DESIGN.md "Runtime modes": the same scenario in embedded mode (one process, SQLite, in-process
@@ -87,7 +87,11 @@ interface ImportedHouseholdView {
 
 async function householdsOnceThere(base: string, count: number): Promise<ImportedHouseholdView[]> {
   for (let attempt = 0; attempt < 600; attempt++) {
-    const first = (await (await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=1`)).json()) as {
+    const first = (await (
+      await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=1`, {
+        headers: await asAdministrator(),
+      })
+    ).json()) as {
       total: number;
     };
     if (first.total >= count) break;
@@ -96,7 +100,9 @@ async function householdsOnceThere(base: string, count: number): Promise<Importe
   const households: ImportedHouseholdView[] = [];
   for (let offset = 0; ; offset += 100) {
     const page = (await (
-      await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=100&offset=${offset}`)
+      await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=100&offset=${offset}`, {
+        headers: await asAdministrator(),
+      })
     ).json()) as { items: ImportedHouseholdView[] };
     households.push(...page.items);
     if (page.items.length < 100) return households;

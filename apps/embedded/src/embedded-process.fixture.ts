@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll } from '@jest/globals';
-import { testLogCaptureEnv } from '@relapse-watch/testing';
+import { TEST_ACCESS_TOKEN_ENV, testLogCaptureEnv } from '@relapse-watch/testing';
 
 /** The repository root, where the process is started. */
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -25,7 +25,10 @@ export function newDataDir(prefix = 'rw-embedded-'): string {
   return dir;
 }
 
-/** The embedded process on port 0: its URL once it listens, its log lines, stderr, and a SIGTERM stop. */
+/**
+ * The embedded process on port 0: its URL once it listens, its log lines, stderr, and a SIGTERM
+ * stop. It signs and verifies with the test key, so specs send tokens of `testAccessToken`.
+ */
 export function startEmbedded(dataDir: string, args: string[] = [], env: Record<string, string> = {}) {
   const child = spawn(
     process.execPath,
@@ -38,6 +41,7 @@ export function startEmbedded(dataDir: string, args: string[] = [], env: Record<
         ...testLogCaptureEnv(),
         PORT: '0',
         DATA_DIR: dataDir,
+        ...TEST_ACCESS_TOKEN_ENV,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,12 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
+import { adminTestToken } from '@relapse-watch/testing';
 import { newDataDir, startEmbedded as start } from './embedded-process.fixture';
+
+/** A GET as the administrator. */
+async function get(url: string): Promise<Response> {
+  return fetch(url, { headers: { authorization: `Bearer ${await adminTestToken()}` } });
+}
 
 // `npm start` runs this composition: the gateway and the registry in one process on SQLite and
 // the in-process bus, seeding a demo county into an empty store unless told --no-demo. Started
 // from source as its own process, with nothing but a data folder.
 
 async function householdsOfPingchang(url: string): Promise<number> {
-  const res = await fetch(`${url}/api/registry/households?divisionCode=511923000000&limit=1`).catch((error: Error) => {
+  const res = await get(`${url}/api/registry/households?divisionCode=511923000000&limit=1`).catch((error: Error) => {
     // undici hides the reason (refused, reset, timeout) in `cause`: say it.
     throw new Error(`${error.message}: ${String((error.cause as Error | undefined)?.message ?? error.cause)}`);
   });
@@ -17,13 +23,13 @@ describe('the embedded process', () => {
   it('serves the gateway and the registry in one process (--no-demo: an empty register), and exits 0 on SIGTERM', async () => {
     const app = start(newDataDir(), ['--no-demo']);
     const url = await app.url;
-    expect(await (await fetch(`${url}/api/system/info`)).json()).toMatchObject({
+    expect(await (await get(`${url}/api/system/info`)).json()).toMatchObject({
       name: '@relapse-watch/embedded',
       mode: 'embedded',
       eventStore: 'sqlite',
       bus: 'inproc',
     });
-    expect(await (await fetch(`${url}/api/registry/divisions/510000000000`)).json()).toMatchObject({
+    expect(await (await get(`${url}/api/registry/divisions/510000000000`)).json()).toMatchObject({
       code: '510000000000',
       name: '四川省',
       tier: 'province',

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { testAccessToken } from '@relapse-watch/testing';
 import { newDataDir, repoRoot, startEmbedded } from './embedded-process.fixture';
 
 // The OpenAPI document must tell the truth: schemathesis (PyPI, installed by
@@ -13,6 +14,7 @@ const SEED = 20_261_207;
 const WORKERS = 1;
 const MIN_CASES = 1_000;
 const RUN_TIMEOUT_MS = 10 * 60_000;
+const ADMINISTRATOR = { sub: 'schemathesis-admin', kind: 'user', role: 'administrator', unit: '510000000000' } as const;
 
 /** Installs (once) and returns the schemathesis executable. */
 function installSchemathesis(): string {
@@ -25,10 +27,16 @@ function installSchemathesis(): string {
   return run.stdout.trim().split('\n').pop()!;
 }
 
-async function send(url: string, method: string, path: string, body: unknown): Promise<Record<string, unknown>> {
+async function send(
+  url: string,
+  token: string,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<Record<string, unknown>> {
   const res = await fetch(`${url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   const answer = (await res.json()) as Record<string, unknown>;
@@ -41,14 +49,14 @@ async function send(url: string, method: string, path: string, body: unknown): P
  * head, a province's threshold and a key region. Their ids join the generated values (half of
  * the time) through the run's dictionaries.
  */
-async function seed(url: string) {
-  const household = await send(url, 'POST', '/api/registry/households', {
+async function seed(url: string, token: string) {
+  const household = await send(url, token, 'POST', '/api/registry/households', {
     villageCode: '511923101002',
     householdNumber: 'schemathesis-1',
     status: { kind: 'ordinary' },
   });
   const householdId = String(household['id']);
-  const head = await send(url, 'POST', `/api/registry/households/${householdId}/members`, {
+  const head = await send(url, token, 'POST', `/api/registry/households/${householdId}/members`, {
     personal: { name: '张德明', residentId: '511923196804120318' },
     profile: {
       relationToHead: 'head',
@@ -60,12 +68,12 @@ async function seed(url: string) {
       livesInHousehold: true,
     },
   });
-  await send(url, 'PUT', '/api/registry/policies/51/2025/monitoring-threshold', {
+  await send(url, token, 'PUT', '/api/registry/policies/51/2025/monitoring-threshold', {
     amountYuan: '7500',
     effectiveFrom: '2025-01-01',
     sourceDocument: '川乡振发〔2025〕1号',
   });
-  const region = await send(url, 'POST', '/api/registry/policies/51/2025/key-regions', {
+  const region = await send(url, token, 'POST', '/api/registry/policies/51/2025/key-regions', {
     kind: 'major-natural-disaster',
     divisionCodes: ['511923000000'],
     reason: '洪灾',
@@ -140,13 +148,16 @@ describe('the OpenAPI document of the embedded gateway', () => {
       const dir = newDataDir('rw-schemathesis-');
       const app = startEmbedded(join(dir, 'data'), ['--no-demo']);
       const url = await app.url;
-      const config = runConfig(dir, await seed(url));
+      // The administrator reaches every route; signed with the test key until sign-in lands (issue 10).
+      const token = await testAccessToken(ADMINISTRATOR, RUN_TIMEOUT_MS / 1000 + 120);
+      const config = runConfig(dir, await seed(url, token));
       const junitPath = join(dir, 'junit.xml');
       const started = Date.now();
       const run = await runToEnd(
         schemathesis,
         [
           ...['--config-file', config, 'run', `${url}/docs/openapi.json`, '--checks', 'all'],
+          ...['-H', `Authorization: Bearer ${token}`],
           ...['--max-examples', String(MAX_EXAMPLES), '--seed', String(SEED), '--workers', String(WORKERS)],
           ...['--generation-database', 'none', '--report', 'junit', '--report-junit-path', junitPath, '--no-color'],
         ],

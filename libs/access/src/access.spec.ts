@@ -1,14 +1,4 @@
-import {
-  areaOf,
-  areaPrefixes,
-  authorize,
-  claimsOf,
-  ensureAuthorized,
-  inArea,
-  principalFrom,
-  USER_ROLES,
-  type Principal,
-} from './index';
+import { areaOf, areaPrefixes, authorize, claimsOf, inArea, principalFrom, USER_ROLES, type Principal } from './index';
 
 const VILLAGE = '511321100201'; // a village of 仪陇县 (511324 is 仪陇; any well-formed code serves)
 const OTHER_VILLAGE = '511322100201';
@@ -120,14 +110,5 @@ describe('access token claims', () => {
     expect(principalFrom({ ...good, villages: ['5113'] })).toBeNull();
     expect(principalFrom({ sub: 'c', kind: 'client', role: 'client', scope: 'registry.read everything' })).toBeNull();
     expect(principalFrom({ sub: 'c', kind: 'user', role: 'client', scope: 'registry.read' })).toBeNull();
-  });
-});
-
-describe('ensureAuthorized', () => {
-  it('throws AccessRefused with the rule outside the area, and nothing inside it', () => {
-    expect(() => ensureAuthorized(county(), 'registry.read', VILLAGE)).not.toThrow();
-    expect(() => ensureAuthorized(county(), 'registry.read', OTHER_VILLAGE)).toThrow(
-      expect.objectContaining({ name: 'AccessRefused', rule: 'access.outside-area' }),
-    );
   });
 });

@@ -33,23 +33,3 @@ export function authorize(principal: Principal, permission: Permission, division
   }
   return ALLOWED;
 }
-
-/**
- * A refusal raised where a command or query is handled (the application layer of a service):
- * the runtime answers it 403 with the rule as `code`, and nothing is written.
- */
-export class AccessRefused extends Error {
-  constructor(
-    readonly rule: AccessRule,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AccessRefused';
-  }
-}
-
-/** {@link authorize}, throwing {@link AccessRefused} when refused. */
-export function ensureAuthorized(principal: Principal, permission: Permission, divisionCode?: string): void {
-  const decision = authorize(principal, permission, divisionCode);
-  if (!decision.allowed) throw new AccessRefused(decision.rule, decision.message);
-}

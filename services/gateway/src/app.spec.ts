@@ -6,7 +6,8 @@ import { Body, Controller, Module, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { testEvent, uniqueStreamId } from '@relapse-watch/event-store-testing';
-import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
+import { createServiceApp, loadRuntimeConfig, PublicRoute } from '@relapse-watch/service-runtime';
+import { adminTestToken, TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { AppModule } from './app.module';
 import { gatewayIdentity } from './gateway.identity';
@@ -27,7 +28,9 @@ class VisitProbeDto {
   note!: string;
 }
 
+// Public: the probe is about the validation pipe, which runs after the access guard.
 @Controller('api/test-probe')
+@PublicRoute()
 class VisitProbeController {
   @Post('visits')
   record(@Body() visit: VisitProbeDto) {
@@ -42,9 +45,11 @@ describe('gateway app', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rw-gateway-spec-'));
   let app: NestExpressApplication;
   let url: string;
+  let signedIn: RequestInit;
 
   beforeAll(async () => {
-    const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    signedIn = { headers: { authorization: `Bearer ${await adminTestToken()}` } };
+    const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...TEST_ACCESS_TOKEN_ENV });
     app = await createServiceApp(GatewaySpecModule, { config, identity: gatewayIdentity() });
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -55,7 +60,7 @@ describe('gateway app', () => {
   });
 
   it('GET /api/system/info names the build, the embedded mode, the store and its head position', async () => {
-    const before = await (await fetch(`${url}/api/system/info`)).json();
+    const before = await (await fetch(`${url}/api/system/info`, signedIn)).json();
     expect(before).toEqual({
       name: '@relapse-watch/gateway',
       version: '0.1.0',
@@ -69,8 +74,14 @@ describe('gateway app', () => {
     await app
       .get<EventStore>(EVENT_STORE)
       .appendToStream(uniqueStreamId('registry-household'), [testEvent('A', {}), testEvent('B', {})]);
-    const after = await (await fetch(`${url}/api/system/info`)).json();
+    const after = await (await fetch(`${url}/api/system/info`, signedIn)).json();
     expect(after).toMatchObject({ headPosition: 3 });
+  });
+
+  it('GET /api/system/info without a token is a 401: the version and activity are for signed-in users', async () => {
+    const res = await fetch(`${url}/api/system/info`);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: 'auth.token-missing' });
   });
 
   it('documents the system-info endpoint and its response in OpenAPI', async () => {

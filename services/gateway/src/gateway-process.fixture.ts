@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { testLogCaptureEnv } from '@relapse-watch/testing';
+import { TEST_ACCESS_TOKEN_ENV, testLogCaptureEnv } from '@relapse-watch/testing';
 
 /** The repository root, where the gateway is started from. */
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -18,7 +18,10 @@ export interface GatewayProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts services/gateway/src/main.ts from source with exactly `env` (plus PATH). */
+/**
+ * Starts services/gateway/src/main.ts from source with exactly `env` (plus PATH and the test
+ * access-token key, so specs sign what they send with `testAccessToken`; `env` may override it).
+ */
 export function startGateway(env: Record<string, string>): GatewayProcess {
   const child = spawn(
     process.execPath,
@@ -30,6 +33,7 @@ export function startGateway(env: Record<string, string>): GatewayProcess {
         PATH: process.env['PATH'],
         SWC_NODE_PROJECT: 'services/gateway/tsconfig.json',
         ...testLogCaptureEnv(),
+        ...TEST_ACCESS_TOKEN_ENV,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { adminTestToken } from '@relapse-watch/testing';
 import { startGateway } from './gateway-process.fixture';
 
 // The gateway in distributed mode on the real PostgreSQL, FerretDB and Kafka that
@@ -55,7 +56,11 @@ describe('the gateway process in distributed mode', () => {
         bus: { status: 'up', adapter: 'kafka' },
       },
     });
-    expect(await (await fetch(`${url}/api/system/info`)).json()).toEqual({
+    expect(
+      await (
+        await fetch(`${url}/api/system/info`, { headers: { authorization: `Bearer ${await adminTestToken()}` } })
+      ).json(),
+    ).toEqual({
       name: '@relapse-watch/gateway',
       version: '0.1.0',
       mode: 'distributed',

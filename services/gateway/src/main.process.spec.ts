@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import { collect, testEvent, uniqueStreamId } from '@relapse-watch/event-store-testing';
+import { adminTestToken } from '@relapse-watch/testing';
 import { startGateway } from './gateway-process.fixture';
 
 const dataDirs: string[] = [];
@@ -64,7 +65,11 @@ describe('the gateway process', () => {
       testEvent('MemberAdded', {}),
     ]);
     await writer.close();
-    expect(await (await fetch(`${url}/api/system/info`)).json()).toMatchObject({
+    expect(
+      await (
+        await fetch(`${url}/api/system/info`, { headers: { authorization: `Bearer ${await adminTestToken()}` } })
+      ).json(),
+    ).toMatchObject({
       mode: 'embedded',
       eventStore: 'sqlite',
       // Two events after the store-format marker the gateway stamped at start.

@@ -3,6 +3,7 @@
 // runs on empty systems must end in byte-identical read models whatever the adapters.
 import { createHash } from 'node:crypto';
 import { residentIdCheckCharacter } from '@relapse-watch/domain-kernel';
+import { adminTestToken } from '@relapse-watch/testing';
 
 const VILLAGES = ['511923101002', '511923101003', '511923101005'];
 const AS_OF = '2024-08-20';
@@ -24,11 +25,16 @@ const profile = (relationToHead: string) => ({
   livesInHousehold: true,
 });
 
+/** The header of a request as the administrator (every permission, the whole tree), signed with the test key. */
+export async function asAdministrator(): Promise<{ authorization: string }> {
+  return { authorization: `Bearer ${await adminTestToken()}` };
+}
+
 /** Calls the API; a status other than `expect` fails the scenario with the body. */
 async function call(base: string, method: string, path: string, body: unknown, expect: number) {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await asAdministrator()) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await res.json()) as { position?: number | null; id?: string };
@@ -205,7 +211,7 @@ export async function registryReadModels(
   base: string,
   position: number,
 ): Promise<{ hash: string; households: unknown[]; policy: unknown }> {
-  const headers = { 'x-min-position': String(position) };
+  const headers = { 'x-min-position': String(position), ...(await asAdministrator()) };
   const households: unknown[] = [];
   for (let offset = 0; ; offset += 100) {
     const res = await fetch(`${base}/api/registry/households?divisionCode=510000000000&limit=100&offset=${offset}`, {
@@ -216,7 +222,9 @@ export async function registryReadModels(
     households.push(...page.items);
     if (page.items.length < 100) break;
   }
-  const policy = await (await fetch(`${base}/api/registry/policies/51/2024?on=${AS_OF}`)).json();
+  const policy = await (
+    await fetch(`${base}/api/registry/policies/51/2024?on=${AS_OF}`, { headers: await asAdministrator() })
+  ).json();
   const hash = createHash('sha256').update(canonicalJson({ households, policy })).digest('hex');
   return { hash, households, policy };
 }

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { testLogCaptureEnv } from '@relapse-watch/testing';
+import { TEST_ACCESS_TOKEN_ENV, testLogCaptureEnv } from '@relapse-watch/testing';
 
 /** The repository root. */
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -17,8 +17,9 @@ export interface ServiceProcess {
 }
 
 /**
- * Starts `<project>/src/main.ts` with exactly `env` (plus PATH) and resolves once it logs the
- * URL it listens on; rejects with its stderr if it exits first.
+ * Starts `<project>/src/main.ts` with exactly `env` (plus PATH and the test access-token key, so
+ * the scenario's administrator token verifies everywhere) and resolves once it logs the URL it
+ * listens on; rejects with its stderr if it exits first.
  */
 export function startService(
   project: string,
@@ -36,6 +37,7 @@ export function startService(
         ...testLogCaptureEnv(),
         LOG_LEVEL: 'info',
         PORT: '0',
+        ...TEST_ACCESS_TOKEN_ENV,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import {
   SCHOOLING_STAGES,
   WORK_PLACES,
 } from './registry.enums';
-import { closedObject, id, oneWordOf, PERSONAL_DATA_NOTE, tagged, text } from './registry.schema-parts';
+import { closedObject, id, oneWordOf, PERSONAL_DATA_NOTE, tagged } from './registry.schema-parts';
 
 // Schema of the HouseholdMembersChanged payload's parts: the non-personal member records,
 // the change, and the one `personal` object: a reference to the members' personal data and their salted ID hashes.

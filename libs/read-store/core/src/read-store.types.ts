@@ -15,12 +15,24 @@ export interface ReadDocument<T = unknown> {
 export type FieldValue = string | number | boolean | null;
 
 /**
- * Equality conditions on data fields, all of which must hold. Keys are field paths, dots
- * for nesting (`'address.villageCode'`). Values match by JSON type as well as value
- * (`true` does not match `1`, `'1'` does not match `1`); `null` also matches a missing
- * field, as in MongoDB. Matching inside arrays is not part of the port.
+ * A field equal to any of the listed values (each compared as an equality condition); an
+ * empty list matches nothing. Lists filter by a set of units in one lookup, e.g. the
+ * villages a village inspector covers. At most {@link MAX_IN_VALUES} values.
  */
-export type WhereFilter = Readonly<Record<string, FieldValue>>;
+export interface AnyOf {
+  readonly in: readonly FieldValue[];
+}
+
+/** Most values of one {@link AnyOf} condition. */
+export const MAX_IN_VALUES = 1000;
+
+/**
+ * Conditions on data fields, all of which must hold: an equality, or {@link AnyOf}. Keys are
+ * field paths, dots for nesting (`'address.villageCode'`). Values match by JSON type as well
+ * as value (`true` does not match `1`, `'1'` does not match `1`); `null` also matches a
+ * missing field, as in MongoDB. Matching inside arrays is not part of the port.
+ */
+export type WhereFilter = Readonly<Record<string, FieldValue | AnyOf>>;
 
 /** One sort key of a {@link FindQuery}. */
 export interface SortKey {

@@ -1,6 +1,13 @@
 import { ReadStoreInputError } from './errors';
 import { checkJsonData, isPlainObject, isWellFormedText } from './json-data.validation';
-import type { FieldValue, FindQuery, ReadStoreBatch, SortKey, WhereFilter } from './read-store.types';
+import {
+  MAX_IN_VALUES,
+  type FieldValue,
+  type FindQuery,
+  type ReadStoreBatch,
+  type SortKey,
+  type WhereFilter,
+} from './read-store.types';
 
 /** Collection names: usable unquoted as a MongoDB collection and safe inside a SQL identifier. */
 export const COLLECTION_NAME = /^[a-z][a-z0-9_-]{0,62}$/;
@@ -113,6 +120,10 @@ export function checkWhere(where: unknown, field = 'where'): WhereFilter {
     throw new ReadStoreInputError('where.invalid', field, 'where must be an object of field paths to values');
   for (const [path, value] of Object.entries(where)) {
     checkFieldPath(path, `${field}.${path}`);
+    if (isPlainObject(value) && Object.keys(value).length === 1 && 'in' in value) {
+      checkAnyOf(value['in'], `${field}.${path}.in`);
+      continue;
+    }
     if (!isFieldValue(value)) {
       throw new ReadStoreInputError(
         'where.value.invalid',
@@ -122,6 +133,16 @@ export function checkWhere(where: unknown, field = 'where'): WhereFilter {
     }
   }
   return where as WhereFilter;
+}
+
+function checkAnyOf(values: unknown, field: string): void {
+  if (!Array.isArray(values) || values.length > MAX_IN_VALUES || !values.every(isFieldValue)) {
+    throw new ReadStoreInputError(
+      'where.value.invalid',
+      field,
+      `in must list at most ${MAX_IN_VALUES} strings, finite numbers, booleans or nulls`,
+    );
+  }
 }
 
 function isFieldValue(value: unknown): value is FieldValue {

@@ -1,5 +1,5 @@
 import type { SQLInputValue } from 'node:sqlite';
-import type { FieldValue, FindQuery, WhereFilter } from '@relapse-watch/read-store-core';
+import type { AnyOf, FieldValue, FindQuery, WhereFilter } from '@relapse-watch/read-store-core';
 import { collectionTable, fieldExpression, fieldType } from './schema';
 
 /** SQL text plus its parameters. The text depends only on the query's shape, so it can be cached. */
@@ -23,12 +23,19 @@ function condition(path: string, value: FieldValue): SqlQuery {
   return { sql: `${expr} = ? AND ${fieldType(path)} = 'text'`, params: [value] };
 }
 
+/** Any of the equalities; an empty list is false. */
+function anyOf(path: string, values: readonly FieldValue[]): SqlQuery {
+  if (values.length === 0) return { sql: '0', params: [] };
+  const each = values.map((value) => condition(path, value));
+  return { sql: `(${each.map((c) => `(${c.sql})`).join(' OR ')})`, params: each.flatMap((c) => c.params) };
+}
+
 /** The WHERE clause over live documents matching every condition. */
 export function whereClause(where: WhereFilter): SqlQuery {
   const parts = ['data IS NOT NULL'];
   const params: SQLInputValue[] = [];
   for (const [path, value] of Object.entries(where)) {
-    const c = condition(path, value);
+    const c = isAnyOf(value) ? anyOf(path, value.in) : condition(path, value);
     parts.push(c.sql);
     params.push(...c.params);
   }
@@ -52,4 +59,8 @@ export function findSql(collection: string, query: FindQuery & { readonly where:
 export function countSql(collection: string, where: WhereFilter): SqlQuery {
   const clause = whereClause(where);
   return { sql: `SELECT count(*) FROM ${collectionTable(collection)} ${clause.sql}`, params: clause.params };
+}
+
+function isAnyOf(value: FieldValue | AnyOf): value is AnyOf {
+  return typeof value === 'object' && value !== null;
 }

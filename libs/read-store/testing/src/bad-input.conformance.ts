@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   MAX_GET_MANY_IDS,
+  MAX_IN_VALUES,
   type FindQuery,
   type ReadDocument,
   type ReadStore,
@@ -121,6 +122,16 @@ export function badInputConformance(get: () => ReadStore): void {
       await expectInputError(get().count(uniqueCollection(), { 'a-b': 1 }), 'field-path.invalid', 'where.a-b');
       await expectInputError(
         get().count(uniqueCollection(), { a: {} } as unknown as WhereFilter),
+        'where.value.invalid',
+        'where.a',
+      );
+      const anyOf = (value: unknown) => ({ a: value }) as unknown as WhereFilter;
+      await expectInputError(get().count(uniqueCollection(), anyOf({ in: 'v1' })), 'where.value.invalid', 'where.a.in');
+      await expectInputError(get().count(uniqueCollection(), anyOf({ in: [{}] })), 'where.value.invalid', 'where.a.in');
+      const tooMany = anyOf({ in: Array.from({ length: MAX_IN_VALUES + 1 }, (_, i) => i) });
+      await expectInputError(get().count(uniqueCollection(), tooMany), 'where.value.invalid', 'where.a.in');
+      await expectInputError(
+        get().count(uniqueCollection(), anyOf({ in: [], and: 1 })),
         'where.value.invalid',
         'where.a',
       );

@@ -21,6 +21,15 @@ const queries: [string, FindQuery, string[]][] = [
   ['null matches null and a missing field', { where: { note: null } }, ['h1', 'h2', 'h3', 'h4']],
   ['Chinese text', { where: { name: '张三' } }, ['h1']],
   ['no match', { where: { 'village.code': 'v9' } }, []],
+  ['any of a list', { where: { 'village.code': { in: ['v2', 'v3', 'v9'] } } }, ['h2', 'h5']],
+  ["any of a list, by JSON type: '1' does not match 1", { where: { tag: { in: ['1', 'a'] } } }, ['h1', 'h2']],
+  ['any of a list and an equality', { where: { 'village.code': { in: ['v1', 'v3'] }, monitored: false } }, ['h5']],
+  [
+    'any of a list holding null matches a missing field',
+    { where: { note: { in: [null, 'x'] } } },
+    ['h1', 'h2', 'h3', 'h4', 'h5'],
+  ],
+  ['any of an empty list matches nothing', { where: { 'village.code': { in: [] } } }, []],
   ['no query: every document by id', {}, ['h1', 'h2', 'h3', 'h4', 'h5']],
   ['numbers ascending, ties by id', { sort: [{ field: 'members', direction: 'asc' }] }, ['h2', 'h5', 'h4', 'h1', 'h3']],
   [
@@ -77,6 +86,8 @@ export function queryConformance(get: () => ReadStore): void {
       expect(await get().count(c, { 'village.code': 'v1' })).toBe(3);
       expect(await get().count(c, { 'village.code': 'v1', monitored: true })).toBe(2);
       expect(await get().count(c, { 'village.code': 'v9' })).toBe(0);
+      expect(await get().count(c, { 'village.code': { in: ['v1', 'v2'] } })).toBe(4);
+      expect(await get().count(c, { 'village.code': { in: [] } })).toBe(0);
     });
   });
 

@@ -65,18 +65,49 @@ export class Unauthenticated extends ApiError {
   }
 }
 
-/** Checks access tokens: signature (EdDSA, the gateway's public key), issuer, audience, expiry and claims. */
+/** Tokens whose verification a verifier remembers; the oldest is forgotten first. */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * Checks access tokens: signature (EdDSA, the gateway's public key), issuer, audience, expiry and
+ * claims. A client sends the same token for its minutes of life, so a token that held is
+ * remembered by its exact text until it expires: the same bytes under the same key verify the
+ * same way, and the EdDSA check (most of what authorization adds to a request, bench/authz) is
+ * paid once per token. Expiry is checked on every use; revocation is the guard's, on every request.
+ */
 export class AccessTokenVerifier {
-  constructor(private readonly key: KeyObject) {}
+  private readonly verified = new Map<string, VerifiedAccessToken>();
+
+  constructor(
+    private readonly key: KeyObject,
+    /** The time tokens are checked at; the clock's, fixed in tests. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** @throws {@link Unauthenticated} for any token that does not hold. */
   async verify(token: string): Promise<VerifiedAccessToken> {
+    const now = this.now();
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      // jose's rule: expired once the current second reaches `exp`.
+      if (Math.floor(now.getTime() / 1000) < known.expiresAt.getTime() / 1000) return known;
+      this.verified.delete(token);
+      throw new Unauthenticated('auth.token-expired');
+    }
+    const verified = await this.verifySignedToken(token, now);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, verified);
+    return verified;
+  }
+
+  private async verifySignedToken(token: string, now: Date): Promise<VerifiedAccessToken> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ACCESS_TOKEN_ISSUER,
         audience: ACCESS_TOKEN_AUDIENCE,
         algorithms: [ALGORITHM],
         requiredClaims: ['exp', 'jti', 'sub'],
+        currentDate: now,
       });
       const principal = principalFrom(payload);
       if (principal === null || typeof payload.jti !== 'string' || typeof payload.exp !== 'number')
@@ -90,7 +121,6 @@ export class AccessTokenVerifier {
   }
 }
 
-/** An access token as issued. */
 export interface IssuedAccessToken {
   readonly token: string;
   readonly jti: string;

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
 import { checkAdaptersAvailable } from './adapter-availability.config';
 import { ConfigError } from './config.errors';
-import { loadRuntimeConfig } from './runtime.config';
+import { loadCommandLineConfig, loadRuntimeConfig } from './runtime.config';
 import { openRuntimeAdapters } from './runtime-adapters.config';
 
 const cwd = '/srv/relapse-watch';
@@ -112,6 +112,15 @@ describe('loadRuntimeConfig', () => {
       loadRuntimeConfig({ EVENT_STORE_URL: 'kurrentdb://es.internal:2113?tls=false', ...TEST_ACCESS_TOKEN_ENV }, cwd)
         .eventStore.kind,
     ).toBe('kurrentdb');
+  });
+
+  it('gives a command-line tool the distributed stores without the access-token keys a server must have', () => {
+    const env = { EVENT_STORE_URL: 'postgres://rw@db.internal:5432/relapsewatch', READ_STORE_URL: 'mongodb://m/rw' };
+    expect(configError(env).variable).toBe('ACCESS_TOKEN_VERIFY_KEY');
+    const config = loadCommandLineConfig(env, cwd);
+    expect(config).toMatchObject({ mode: 'distributed', eventStore: { kind: 'postgres' } });
+    expect(config).not.toHaveProperty('accessTokens');
+    expect(() => loadCommandLineConfig({ ...env, PORT: 'abc' }, cwd)).toThrow(ConfigError);
   });
 
   it.each([

@@ -82,10 +82,25 @@ export function loadRuntimeConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
   cwd = process.cwd(),
 ): RuntimeConfig {
-  const read = (name: string): string | undefined => {
-    const value = env[name];
-    return value === undefined || value.trim() === '' ? undefined : value.trim();
-  };
+  const config = loadCommandLineConfig(env, cwd);
+  return { ...config, accessTokens: parseAccessTokenKeys(reader(env), config.mode === 'embedded', config.dataDir) };
+}
+
+/** What a command-line tool reads of the service configuration: everything but the access-token keys. */
+export type CommandLineConfig = Omit<RuntimeConfig, 'accessTokens'>;
+
+/**
+ * The service configuration as a command-line tool next to a server reads it (the registry CLI:
+ * the stores, the time zone, the mode), checked as {@link loadRuntimeConfig} checks it. The tool
+ * serves no HTTP and mints no token, so it needs no access-token keys, and a distributed
+ * deployment's operator need not hand it the gateway's.
+ * @throws {@link ConfigError} naming the first variable at fault.
+ */
+export function loadCommandLineConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  cwd = process.cwd(),
+): CommandLineConfig {
+  const read = reader(env);
   const port = integer('PORT', read('PORT'), 3000, 0, 65535, '0–65535');
   const host = parseHost(read('HOST') ?? '127.0.0.1');
   const dataDir = parseDataDir(read('DATA_DIR') ?? './data', cwd);
@@ -122,9 +137,16 @@ export function loadRuntimeConfig(
     shutdownTimeoutMs,
     utcOffsetMinutes,
     mode: embedded ? 'embedded' : 'distributed',
-    accessTokens: parseAccessTokenKeys(read, embedded, dataDir),
     corsOrigins: parseCorsOrigins(read('CORS_ORIGINS')),
     personalData: parsePersonalDataConfig(read, embedded, dataDir, cwd),
+  };
+}
+
+// A variable set to the empty string counts as unset (env files often carry `NAME=` lines).
+function reader(env: Readonly<Record<string, string | undefined>>): (name: string) => string | undefined {
+  return (name) => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
   };
 }
 

@@ -1,4 +1,3 @@
-import { AccessRefused } from '@relapse-watch/access';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import {
@@ -27,8 +26,6 @@ const BY_STATUS: Readonly<Record<number, readonly [code: string, zh: string]>> =
 /** Maps anything thrown while handling a request to its status and error body. */
 export function toErrorResponse(exception: unknown): { status: number; body: ApiErrorBody } {
   if (exception instanceof ApiError) return { status: exception.status, body: exception.body };
-  if (exception instanceof AccessRefused)
-    return { status: 403, body: { code: exception.rule, message: exception.message } };
   if (exception instanceof WrongExpectedRevision) {
     return {
       status: HttpStatus.CONFLICT,

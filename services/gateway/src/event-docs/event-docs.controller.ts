@@ -1,12 +1,13 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { buildAsyncApiDocument, type AsyncApiDocument } from '@relapse-watch/contracts';
+import { PublicRoute } from '@relapse-watch/service-runtime';
 
 /**
  * The AsyncAPI 3.0 document of every integration event, for the teams of other government
  * systems that subscribe on Kafka. It sits beside the Swagger UI (`/docs`) and its
  * `/docs/openapi.json`; Swagger registers only fixed paths and its asset folder there, so
- * `/docs/events` does not clash.
+ * `/docs/events` does not clash. Public like `/docs`: it describes contracts, never data.
  */
 @ApiTags('docs · 文档')
 @Controller('docs')
@@ -15,6 +16,7 @@ export class EventDocsController {
   private readonly document: AsyncApiDocument = buildAsyncApiDocument();
 
   @Get(['events', 'events.json'])
+  @PublicRoute()
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({
     summary: '集成事件文档（AsyncAPI 3.0） / Integration events (AsyncAPI 3.0)',

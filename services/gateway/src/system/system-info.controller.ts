@@ -5,11 +5,17 @@ import {
   RUNTIME_CONFIG,
   SERVICE_IDENTITY,
   type RuntimeConfig,
+  Requires,
   type ServiceIdentity,
 } from '@relapse-watch/service-runtime';
 import { SystemInfoDto } from './system-info.dto';
 
-/** Build and runtime facts for operators and the dashboard's "about" panel; no secrets, no URLs. */
+/**
+ * Build and runtime facts for operators and the dashboard's "about" panel; no secrets, no URLs.
+ * Signed-in users only: the version tells an attacker which known flaws to try, and the head
+ * position how busy the system is; every role (and a client that may read the registry) has
+ * `registry.read`, so the panel shows for everyone who signed in.
+ */
 @ApiTags('system · 系统')
 @Controller('api/system')
 export class SystemInfoController {
@@ -20,6 +26,7 @@ export class SystemInfoController {
   ) {}
 
   @Get('info')
+  @Requires('registry.read')
   @ApiOperation({ summary: '系统信息 / system information' })
   @ApiOkResponse({ type: SystemInfoDto })
   async info(): Promise<SystemInfoDto> {

@@ -1,5 +1,7 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import type { Principal } from '@relapse-watch/access';
+import { callerOf } from '../application/registry-caller';
 import type { RequestContext } from '../application/registry-commands';
 import { ApiError, ApiErrorResponses, currentCorrelationId } from '@relapse-watch/service-runtime';
 import type { IncomingMessage } from 'node:http';
@@ -72,14 +74,10 @@ export const CommandHeaders = createParamDecorator((_data: unknown, context: Exe
   commandRequestFrom(context.switchToHttp().getRequest<IncomingMessage>().headers),
 );
 
-/**
- * The command context of a request (the registry places it in its division). Until the security issue adds
- * sign-in, every change is recorded as made by an anonymous official: an honest record rather
- * than a name taken from an unauthenticated header.
- */
-export function commandContextFor(request: CommandRequest): RequestContext {
+/** The command context of a request: its headers, and the verified principal it runs for (and records as actor). */
+export function commandContextFor(request: CommandRequest, principal: Principal): RequestContext {
   return {
-    actor: { userId: 'anonymous', role: 'unauthenticated' },
+    caller: callerOf(principal),
     correlationId: request.correlationId,
     ...(request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey }),
     ...(request.expectedRevision === undefined ? {} : { expectedRevision: request.expectedRevision }),

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@relapse-watch/domain-kernel';
-import { ApiErrorResponses, NotFound } from '@relapse-watch/service-runtime';
+import { ApiErrorResponses, NotFound, Requires } from '@relapse-watch/service-runtime';
 import type { DivisionUnit } from '../divisions/division.types';
 import type { RegistryReference } from '../divisions/registry-reference';
 import { DomainErrorInterceptor } from './domain-error.interceptor';
@@ -17,24 +17,28 @@ export class DivisionsController {
   constructor(@Inject(REGISTRY_REFERENCE) private readonly reference: RegistryReference) {}
 
   @Get(':code')
+  @Requires('registry.read')
   @ApiOperation({ summary: '区划节点 / one unit, with the edition of its table' })
   node(@Param() { code }: DivisionPath): DivisionUnit & { edition: string } {
     return this.lookup(code, (d) => ({ ...d.node(code), edition: d.edition }));
   }
 
   @Get(':code/children')
+  @Requires('registry.read')
   @ApiOperation({ summary: '下级区划 / the units directly below' })
   children(@Param() { code }: DivisionPath): readonly DivisionUnit[] {
     return this.lookup(code, (d) => d.children(code));
   }
 
   @Get(':code/ancestors')
+  @Requires('registry.read')
   @ApiOperation({ summary: '上级区划（省在前）/ the units above, province first' })
   ancestors(@Param() { code }: DivisionPath): readonly DivisionUnit[] {
     return this.lookup(code, (d) => d.ancestors(code));
   }
 
   @Get(':unitCode/contains/:code')
+  @Requires('registry.read')
   @ApiOperation({ summary: '某区划是否在某单位内 / whether a unit lies inside another' })
   contains(@Param() { unitCode, code }: ContainmentPath): { within: boolean } {
     this.lookup(unitCode, () => null);

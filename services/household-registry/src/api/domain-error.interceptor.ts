@@ -12,14 +12,18 @@ const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
   'division.unknown-path',
 ]);
 
+// Refusals of the division check (`access.outside-area`…): the caller may not, whatever the data.
+const ACCESS_RULE_PREFIX = 'access.';
+
 /**
  * The HTTP face of a refused command: a {@link DomainError} becomes a 422 carrying the rule's
- * code and field (404 when the household or member addressed does not exist), with every problem
+ * code and field (404 when the household or member addressed does not exist, 403 when the
+ * caller's area or role does not reach it), with every problem
  * found; a reservation conflict also names the household holding the person or number, an
  * internal id the official needs to resolve the clash.
  */
 export function domainErrorToApiError(error: DomainError): ApiError {
-  const status = NOT_FOUND_CODES.has(error.code) ? 404 : 422;
+  const status = error.code.startsWith(ACCESS_RULE_PREFIX) ? 403 : NOT_FOUND_CODES.has(error.code) ? 404 : 422;
   return new ApiError(status, {
     code: error.code,
     message: error.message,

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Inject, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@relapse-watch/access';
+import { CurrentPrincipal, Requires } from '@relapse-watch/service-runtime';
 import type { RegistryCommands } from '../application/registry-commands';
 import { CommandEndpoint, CommandHeaders, commandContextFor, type CommandRequest } from './command-request';
 import { CommandResponse, commandResponse } from './command-response';
@@ -17,6 +19,7 @@ export class HouseholdMembersController {
   constructor(@Inject(REGISTRY_COMMANDS) private readonly commands: RegistryCommands) {}
 
   @Post()
+  @Requires('registry.write')
   @ApiOperation({ summary: '添加成员 / add a member' })
   @ApiCreatedResponse({ type: CommandResponse })
   @CommandEndpoint(404)
@@ -24,16 +27,18 @@ export class HouseholdMembersController {
     @Param() { householdId }: HouseholdPath,
     @Body() body: AddMemberDto,
     @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CommandResponse> {
     const result = await this.commands.addMember(
       householdId,
       { memberId: body.memberId, personal: personalOf(body.personal), profile: profileOf(body.profile) },
-      commandContextFor(request),
+      commandContextFor(request, principal),
     );
     return commandResponse(householdId, result, result.createdId);
   }
 
   @Put(':memberId')
+  @Requires('registry.write')
   @HttpCode(200)
   @ApiOperation({ summary: '更新成员 / update a member' })
   @ApiOkResponse({ type: CommandResponse })
@@ -42,6 +47,7 @@ export class HouseholdMembersController {
     @Param() { householdId, memberId }: MemberPath,
     @Body() body: UpdateMemberDto,
     @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CommandResponse> {
     return commandResponse(
       householdId,
@@ -53,12 +59,13 @@ export class HouseholdMembersController {
           profile: profileOf(body.profile),
           ...(body.formerHeadRelation === undefined ? {} : { formerHeadRelation: body.formerHeadRelation }),
         },
-        commandContextFor(request),
+        commandContextFor(request, principal),
       ),
     );
   }
 
   @Delete(':memberId')
+  @Requires('registry.write')
   @ApiOperation({ summary: '移出成员 / remove a member' })
   @ApiOkResponse({ type: CommandResponse })
   @CommandEndpoint(404)
@@ -66,10 +73,15 @@ export class HouseholdMembersController {
     @Param() { householdId, memberId }: MemberPath,
     @Query() query: RemoveMemberQueryDto,
     @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CommandResponse> {
     return commandResponse(
       householdId,
-      await this.commands.removeMember(householdId, { memberId, reason: query.reason }, commandContextFor(request)),
+      await this.commands.removeMember(
+        householdId,
+        { memberId, reason: query.reason },
+        commandContextFor(request, principal),
+      ),
     );
   }
 }

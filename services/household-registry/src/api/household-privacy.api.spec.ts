@@ -1,3 +1,4 @@
+import { checkStoreFormat, newEventId } from '@relapse-watch/event-store-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,8 @@ beforeAll(async () => {
     SqliteEventStore.open({ path: join(dataDir, 'events.db') }),
     config.personalData,
   );
+  // As the import does: the empty store stamped with this version's format first.
+  await checkStoreFormat(sealing.store, { eventId: newEventId(), now: new Date().toISOString(), stampedBy: 'spec' });
   await registerHousehold(sealing.store, registerCommand({ householdId: HOUSEHOLD_ID }), commandContext());
   await addMember(
     { store: sealing.store, residentIdSalt: 'x'.repeat(16) },

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { actorOf, type Principal } from '@relapse-watch/access';
+import type { Principal } from '@relapse-watch/access';
 import { CurrentPrincipal, Requires } from '@relapse-watch/service-runtime';
 import type { RegistryCommands } from '../application/registry-commands';
-import { CommandEndpoint, CommandHeaders, type CommandRequest } from './command-request';
+import { CommandEndpoint, CommandHeaders, commandContextFor, type CommandRequest } from './command-request';
 import { CommandResponse, commandResponse } from './command-response';
 import { DomainErrorInterceptor } from './domain-error.interceptor';
 import { ErasePersonalDataDto } from './dto/erasure.dto';
@@ -35,12 +35,11 @@ export class HouseholdPrivacyController {
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CommandResponse> {
-    const result = await this.commands.erasePersonalData(householdId, body.reason, {
-      actor: actorOf(principal),
-      correlationId: request.correlationId,
-      ...(request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey }),
-      ...(request.expectedRevision === undefined ? {} : { expectedRevision: request.expectedRevision }),
-    });
+    const result = await this.commands.erasePersonalData(
+      householdId,
+      body.reason,
+      commandContextFor(request, principal),
+    );
     return commandResponse(householdId, result);
   }
 }

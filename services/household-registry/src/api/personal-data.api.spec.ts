@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { testAccessToken, type TestTokenClaims } from '@relapse-watch/testing';
 import type { RegistryCommands } from '../application/registry-commands';
+import { OPERATOR } from '../application/registry-caller';
 import { disclosureStreamId } from '../domain/personal-data-disclosure/personal-data-disclosure';
 import { HEAD, SPOUSE } from '../domain/testing/household.fixtures';
 import { HOUSEHOLD_REGISTER_RUNNER, REGISTRY_COMMANDS } from './registry.tokens';
-import { startRegistryApi, type RegistryApiHarness } from './testing/registry-api.harness';
+import { startRegistryApi, type RegistryApiHarness } from './testing/registry-api.fixture';
 import type { ProjectionRunner } from '@relapse-watch/read-store-core';
 
 // The unmasked read of a household's people: who may, what is recorded, and that the ordinary
@@ -14,7 +15,6 @@ import type { ProjectionRunner } from '@relapse-watch/read-store-core';
 const VILLAGE = '511923002201';
 const TOWNSHIP = '511923002000';
 const OTHER_TOWNSHIP = '511923101000';
-const actor = { userId: 'spec', role: 'county-official' };
 let api: RegistryApiHarness;
 let householdId: string;
 let headId: string;
@@ -25,7 +25,7 @@ const bearer = async (claims: TestTokenClaims) => ({ authorization: `Bearer ${aw
 beforeAll(async () => {
   api = await startRegistryApi('rw-personal-data-');
   const commands = api.app.get<RegistryCommands>(REGISTRY_COMMANDS);
-  const ctx = { actor, correlationId: 'spec' };
+  const ctx = { caller: OPERATOR, correlationId: 'spec' };
   const registered = await commands.register(
     { villageCode: VILLAGE, householdNumber: 'pd-1', status: { kind: 'ordinary' } },
     ctx,
@@ -105,7 +105,7 @@ describe('GET /api/registry/households/:id/personal-data', () => {
     const noReason = await api.call('GET', base, undefined, await bearer(township(TOWNSHIP)));
     expect(noReason).toMatchObject({ status: 400, body: { code: 'validation.failed' } });
     expect(new Set(noReason.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['reason']));
-    expect((await api.call('GET', `${base}?reason=x`)).status).toBe(401);
+    expect((await api.call('GET', `${base}?reason=x`, undefined, { authorization: '' })).status).toBe(401);
     const client = await bearer({ sub: 'civil-affairs', kind: 'client', role: 'client', scope: 'registry.read' });
     expect(await api.call('GET', `${base}?reason=x`, undefined, client)).toMatchObject({
       status: 403,

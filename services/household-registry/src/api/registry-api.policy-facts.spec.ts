@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DAUGHTER, HEAD, MIGRANT_SON } from '../domain/testing/household.fixtures';
-import { startRegistryApi, type RegistryApiHarness } from './testing/registry-api.harness';
+import { startRegistryApi, type RegistryApiHarness } from './testing/registry-api.fixture';
 
 // What the registry's commands look up in the province's policy, over real HTTP on an embedded
 // app: the per-capita divisor rule (and the recomputation a membership change brings) and the

@@ -1,10 +1,11 @@
+import { testAccessToken } from '@relapse-watch/testing';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createContractValidator } from '@relapse-watch/contracts/testing';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { BUS, type Bus, type ReceivedMessage } from '@relapse-watch/messaging-core';
 import { householdStreamId } from '../domain/household/household.decider';
 import { DAUGHTER, HEAD, SPOUSE } from '../domain/testing/household.fixtures';
-import { startRegistryApi, type RegistryApiHarness } from './testing/registry-api.harness';
+import { startRegistryApi, type RegistryApiHarness } from './testing/registry-api.fixture';
 
 // The registry over real HTTP on an embedded app (SQLite files in a temp folder): every status
 // the issue names (201/200, 400 with the field, 404, 409 with the revision, 422 with the rule)
@@ -325,18 +326,28 @@ describe('the OpenAPI document and the server agree', () => {
     });
   });
 
-  it('every command documents its refusals: 400, 409, 422, and 404 where a household is addressed', () => {
+  it('every command documents its refusals: 400, 401, 403, 409, 422, and 404 where a household is addressed', () => {
     const statuses = (path: string, method: string) => Object.keys(paths[path][method].responses).sort();
-    expect(statuses('/api/registry/households', 'post')).toEqual(['201', '400', '409', '413', '422']);
+    expect(statuses('/api/registry/households', 'post')).toEqual(['201', '400', '401', '403', '409', '413', '422']);
     expect(statuses('/api/registry/households/{householdId}/flags', 'put')).toEqual([
       '200',
       '400',
+      '401',
+      '403',
       '404',
       '409',
       '413',
       '422',
     ]);
-    expect(statuses('/api/registry/households/{householdId}', 'get')).toEqual(['200', '400', '404', '409', '503']);
+    expect(statuses('/api/registry/households/{householdId}', 'get')).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '503',
+    ]);
   });
 
   it('GET /api/registry/policies/0/0 is a 400 naming the province code and the year, as the document says', async () => {
@@ -428,7 +439,7 @@ describe('data-quality warnings', () => {
 });
 
 describe('integration events', () => {
-  it('a registration and a member reach relapsewatch.registry.events.v1 as valid CloudEvents of their contracts, personal data only under personal', async () => {
+  it('a registration and a member reach relapsewatch.registry.events.v1 as valid CloudEvents of their contracts, no plain personal data, the people fetched by reference', async () => {
     const received: ReceivedMessage[] = [];
     const subscription = await app.get<Bus>(BUS).subscribe({
       topic: 'relapsewatch.registry.events.v1',
@@ -454,9 +465,23 @@ describe('integration events', () => {
     ]);
     const validator = createContractValidator();
     for (const event of events) expect(validator.validate(event.type, event.data)).toEqual({ valid: true });
-    const { personal, ...rest } = events[1].data;
-    expect(JSON.stringify(personal)).toContain('511923198808080041');
-    expect(JSON.stringify(rest)).not.toContain('511923198808080041');
-    expect(JSON.stringify(rest)).not.toContain('钱小云');
+    expect(JSON.stringify(events)).not.toContain('511923198808080041');
+    expect(JSON.stringify(events)).not.toContain('钱小云');
+    // A subscriber with the personal.read scope follows the reference (the read recorded as a disclosure).
+    const { ref, members } = events[1].data.personal as { ref: string; members: { residentIdHash: string }[] };
+    expect(members[0].residentIdHash).toMatch(/^[0-9a-f]{64}$/);
+    const client = await testAccessToken({
+      sub: 'health-insurance',
+      kind: 'client',
+      role: 'client',
+      scope: 'personal.read',
+    });
+    const fetched = await call('GET', `${ref}?reason=${encodeURIComponent('参保核对 / enrolment check')}`, undefined, {
+      authorization: `Bearer ${client}`,
+    });
+    expect(fetched.status).toBe(200);
+    expect(fetched.body.members).toEqual([
+      expect.objectContaining({ erased: false, name: '钱小云', residentId: '511923198808080041' }),
+    ]);
   });
 });

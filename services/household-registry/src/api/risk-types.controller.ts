@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common'
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RegistryQueries } from '../application/registry-queries';
 import type { RiskType } from '../domain/risk-types/risk-types';
+import { Requires } from '@relapse-watch/service-runtime';
 import { DomainErrorInterceptor } from './domain-error.interceptor';
 import { RiskTypesQueryDto, RiskTypeView } from './dto/risk-types.dto';
 import { REGISTRY_QUERIES } from './registry.tokens';
@@ -14,6 +15,7 @@ export class RiskTypesController {
   constructor(@Inject(REGISTRY_QUERIES) private readonly queries: RegistryQueries) {}
 
   @Get()
+  @Requires('registry.read')
   @ApiOkResponse({ type: [RiskTypeView] })
   @ApiOperation({
     summary:

@@ -1,4 +1,4 @@
-import { actorOf, ensureAuthorized, type Principal } from '@relapse-watch/access';
+import { actorOf, type Principal } from '@relapse-watch/access';
 import type { Clock } from '@relapse-watch/domain-kernel';
 import { DomainError } from '@relapse-watch/domain-kernel';
 import { handleCommand, type EventStore } from '@relapse-watch/event-store-core';
@@ -8,6 +8,7 @@ import {
   type DisclosedField,
 } from '../domain/personal-data-disclosure/personal-data-disclosure';
 import type { HouseholdRegisterQueries } from '../read-model/household-register.queries';
+import { authorizeCaller, callerOf } from './registry-caller';
 
 /** One member's personal data as handed out: in plain text, or marked erased (已删除). */
 export type DisclosedMember =
@@ -50,7 +51,7 @@ export class PersonalDataQueries {
   async disclose(householdId: string, request: DisclosureRequest): Promise<PersonalDataDisclosure | null> {
     const view = (await this.deps.households.get(householdId))?.data;
     if (view === undefined) return null;
-    ensureAuthorized(request.principal, 'personal.read', view.villageCode);
+    authorizeCaller(callerOf(request.principal), 'personal.read', view.villageCode, 'householdId');
     const members = view.household.members.filter(
       (m) => request.memberId === undefined || m.memberId === request.memberId,
     );

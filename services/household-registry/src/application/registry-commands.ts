@@ -25,6 +25,7 @@ import { erasePersonalData, type ErasureResult, type PersonalDataEraser } from '
 import { householdPolicyFacts, type HouseholdPolicyFacts } from './policy-facts';
 import { handleProvincePolicyCommand, type ProvincePolicyRequest } from './province-policy.handler';
 import { registerHousehold } from './register-household.handler';
+import { actorOfCaller, authorizeCaller, type Caller } from './registry-caller';
 import { createdIdFor, householdIdFor, provincePolicyScope } from './registry-ids';
 
 // The tenant of a change to a household that does not exist; the decider refuses it unwritten.
@@ -56,8 +57,13 @@ export type Created<R> = R & { readonly createdId: string };
  * A command context before the registry places it: the tenant division of a change is the
  * household's village (or the policy's province), which the registry knows and the caller need not.
  * Without `now` the registry's clock gives it (the HTTP API); a bulk import passes one for the run.
+ * The caller is checked against that division before anything is written, and is the actor the
+ * events record.
  */
-export type RequestContext = Omit<CommandContext, 'divisionCode' | 'now'> & { readonly now?: Date };
+export type RequestContext = Omit<CommandContext, 'divisionCode' | 'now' | 'actor'> & {
+  readonly now?: Date;
+  readonly caller: Caller;
+};
 /** A command's data as a request brings it; the registry adds the facts. */
 type DataOf<C extends HouseholdCommand> = C['data'];
 
@@ -74,10 +80,11 @@ export class RegistryCommands {
     data: Omit<DataOf<RegisterHousehold>, 'householdId'> & { readonly householdId?: string },
     ctx: RequestContext,
   ): Promise<HouseholdResult> {
+    authorizeCaller(ctx.caller, 'registry.write', data.villageCode, 'villageCode');
     if (!this.deps.lookups.isKnownDivision(data.villageCode) && /^\d{12}$/.test(data.villageCode))
       throw divisionError('division.unknown', 'villageCode');
     const householdId = data.householdId ?? householdIdFor(data.villageCode, data.householdNumber);
-    const placed = { ...ctx, now: this.nowOf(ctx), divisionCode: data.villageCode };
+    const placed = this.at(ctx, data.villageCode);
     const command: RegisterHousehold = {
       type: 'RegisterHousehold',
       data: { ...data, householdId },
@@ -169,7 +176,9 @@ export class RegistryCommands {
 
   /** A province policy command (thresholds, key regions). */
   policy(request: ProvincePolicyRequest, ctx: RequestContext) {
-    const placed = { ...ctx, now: this.nowOf(ctx), divisionCode: request.data.provinceCode.padEnd(12, '0') };
+    const provinceUnit = request.data.provinceCode.padEnd(12, '0');
+    authorizeCaller(ctx.caller, 'policy.write', provinceUnit, 'provinceCode');
+    const placed = this.at(ctx, provinceUnit);
     return handleProvincePolicyCommand(
       { store: this.deps.store, isKnownDivision: (code) => this.deps.lookups.isKnownDivision(code) },
       request,
@@ -212,12 +221,25 @@ export class RegistryCommands {
     return erasePersonalData({ store: this.deps.store, eraser }, householdId, reason, placed);
   }
 
-  /** The context in the household's village; an unregistered household is refused by the decider before anything is written. */
+  /**
+   * The context in the household's village, once the caller is allowed to change households
+   * there. An unregistered household is refused by the decider before anything is written (404
+   * to whoever may write somewhere: its id says nothing of a place to check).
+   */
   private async placed(householdId: string, ctx: RequestContext): Promise<CommandContext> {
     for await (const first of this.deps.store.readStream(householdStreamId(householdId), { maxCount: 1 })) {
-      return { ...ctx, now: this.nowOf(ctx), divisionCode: (first.data as { villageCode: string }).villageCode };
+      const villageCode = (first.data as { villageCode: string }).villageCode;
+      authorizeCaller(ctx.caller, 'registry.write', villageCode, 'householdId');
+      return this.at(ctx, villageCode);
     }
-    return { ...ctx, now: this.nowOf(ctx), divisionCode: UNPLACED };
+    authorizeCaller(ctx.caller, 'registry.write', undefined, 'householdId');
+    return this.at(ctx, UNPLACED);
+  }
+
+  /** The command context of the request in `divisionCode`, its actor the caller. */
+  private at(ctx: RequestContext, divisionCode: string): CommandContext {
+    const { caller: _caller, ...rest } = ctx;
+    return { ...rest, now: this.nowOf(ctx), actor: actorOfCaller(ctx.caller), divisionCode };
   }
 
   private async memberFacts(residentId: string, placed: CommandContext) {
@@ -239,13 +261,13 @@ export class RegistryCommands {
     return { today: this.today(ctx), ...(urban === undefined ? {} : { villageIsUrbanCommittee: urban }) };
   }
 
-  private today(ctx: RequestContext) {
+  private today(ctx: RequestContext | CommandContext) {
     return this.deps.clock.dateAt(this.nowOf(ctx));
   }
 
   // One instant per request: "today" and the events' `occurredAt` must not straddle midnight.
-  private readonly instants = new WeakMap<RequestContext, Date>();
-  private nowOf(ctx: RequestContext): Date {
+  private readonly instants = new WeakMap<RequestContext | CommandContext, Date>();
+  private nowOf(ctx: RequestContext | CommandContext): Date {
     if (ctx.now !== undefined) return ctx.now;
     const now = this.instants.get(ctx) ?? this.deps.clock.now();
     this.instants.set(ctx, now);

@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
 import type { HouseholdRegisterQueries } from '../read-model/household-register.queries';
+import { callerOf, OPERATOR } from './registry-caller';
 import { RegistryCommands } from './registry-commands';
 import { HOUSEHOLD_PAGE_SIZE, RegistryQueries } from './registry-queries';
 import { openTestStore, readAll } from './testing/handler-test-store';
 
 // 2024-12-31T16:30Z is already 1 January 2025 in Beijing (UTC+8), still 31 December in UTC.
 const NEW_YEAR_IN_CHINA = new Date('2024-12-31T16:30:00Z');
-const actor = { userId: 'official-0001', role: 'province-official' };
+const provinceOfficial = callerOf({
+  kind: 'user',
+  id: 'official-0001',
+  role: 'province-official',
+  unitCode: '510000000000',
+  villageCodes: [],
+});
 
 let harness: ReturnType<typeof openTestStore>;
 beforeAll(async () => {
@@ -30,7 +37,7 @@ beforeAll(async () => {
           sourceDocument: 'doc',
         },
       },
-      { actor, correlationId: 'corr-1' },
+      { caller: provinceOfficial, correlationId: 'corr-1' },
     );
 });
 afterAll(() => harness.dispose());
@@ -80,7 +87,7 @@ describe('RegistryQueries.households', () => {
       },
     } as unknown as HouseholdRegisterQueries;
     const queries = new RegistryQueries({ events: harness.store, households, clock: fixedOffsetClock(480) });
-    await queries.households({ divisionCode: '511923000000' });
+    await queries.households({ divisionCode: '511923000000' }, OPERATOR);
     expect(asked).toEqual([{ divisionCode: '511923000000', limit: HOUSEHOLD_PAGE_SIZE, offset: 0 }]);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../domain/province-policy/province-policy.queries';
 import type { RiskType } from '../domain/risk-types/risk-types';
 import { householdPolicyFacts } from './policy-facts';
+import { authorizeCaller, listScope, type Caller } from './registry-caller';
 import type { ProvincePolicyState } from '../domain/province-policy/province-policy.state';
 import type { HouseholdView } from '../read-model/household-register.projection';
 import type {
@@ -43,15 +44,29 @@ export const HOUSEHOLD_PAGE_SIZE = 50;
 export class RegistryQueries {
   constructor(private readonly deps: RegistryQueryDeps) {}
 
-  /** One household of the register, or null when it is not there. */
-  async household(householdId: string): Promise<HouseholdView | null> {
-    return (await this.deps.households.get(householdId))?.data ?? null;
+  /**
+   * One household of the register, or null when it is not there.
+   * @throws DomainError `access.outside-area` when its village is outside the caller's area
+   */
+  async household(householdId: string, caller: Caller): Promise<HouseholdView | null> {
+    authorizeCaller(caller, 'registry.read', undefined, 'householdId');
+    const household = (await this.deps.households.get(householdId))?.data ?? null;
+    if (household !== null) authorizeCaller(caller, 'registry.read', household.villageCode, 'householdId');
+    return household;
   }
 
-  /** A page of households; the first {@link HOUSEHOLD_PAGE_SIZE} when no page is given. */
-  households(filter: Partial<HouseholdListFilter>): Promise<HouseholdPage> {
+  /**
+   * A page of the households of the caller's area (of `divisionCode` within it, when given);
+   * the first {@link HOUSEHOLD_PAGE_SIZE} when no page is given. The area is a condition of the
+   * read-model query, so totals and pages count only what the caller may see.
+   * @throws DomainError `access.outside-area` when `divisionCode` and the area do not meet
+   */
+  async households(filter: Partial<Omit<HouseholdListFilter, 'within'>>, caller: Caller): Promise<HouseholdPage> {
+    authorizeCaller(caller, 'registry.read', undefined, 'divisionCode');
+    const within = listScope(caller, filter.divisionCode);
     return this.deps.households.list({
       ...filter,
+      ...(within === null ? {} : { within }),
       limit: filter.limit ?? HOUSEHOLD_PAGE_SIZE,
       offset: filter.offset ?? 0,
     });

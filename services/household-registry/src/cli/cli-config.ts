@@ -1,13 +1,13 @@
 import type { DomainError } from '@relapse-watch/domain-kernel';
 import {
   ConfigError,
-  loadRuntimeConfig,
+  loadCommandLineConfig,
   maskValue,
   parseEventStoreUrl,
   parseReadStoreUrl,
   type EventStoreTarget,
   type ReadStoreTarget,
-  type RuntimeConfig,
+  type CommandLineConfig,
   type RuntimeMode,
 } from '@relapse-watch/service-runtime/config';
 import { loadRegistryConfig } from '../config/registry.config';
@@ -25,14 +25,15 @@ export interface ChosenStore<T> {
 }
 
 /**
- * The configuration the server reads (libs/service-runtime's `loadRuntimeConfig`: DATA_DIR,
- * EVENT_STORE_URL, READ_STORE_URL …), from the CLI's environment and working folder, so a
- * sheet imported next to a server lands in the server's store. Loaded from the runtime's
- * `/config` entry: the CLI does not pay for NestJS and the drivers unless it opens a server.
+ * The configuration the server reads (libs/service-runtime's `loadCommandLineConfig`: DATA_DIR,
+ * EVENT_STORE_URL, READ_STORE_URL …, all but the access-token keys, which a tool serving no HTTP
+ * does not need), from the CLI's environment and working folder, so a sheet imported next to a
+ * server lands in the server's store. Loaded from the runtime's `/config` entry: the CLI does
+ * not pay for NestJS and the drivers unless it opens a server.
  * @throws ConfigError naming the variable at fault, as the server would stop on it.
  */
-export function cliRuntimeConfig(io: CliIo): RuntimeConfig {
-  return loadRuntimeConfig(io.env ?? {}, io.cwd);
+export function cliRuntimeConfig(io: CliIo): CommandLineConfig {
+  return loadCommandLineConfig(io.env ?? {}, io.cwd);
 }
 
 /** The event store: `--event-store` when given, else the server's (EVENT_STORE_URL, else `events.db` under DATA_DIR). */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StoredEvent } from '@relapse-watch/event-store-core';
+import { STORE_FORMAT_STREAM, type StoredEvent } from '@relapse-watch/event-store-core';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import { openEventStore, parseEventStoreUrl } from '@relapse-watch/service-runtime';
 import { run } from './cli';
@@ -137,6 +137,11 @@ describe('relapse-watch households import', () => {
     const store = join(folder, 'data', 'events.db');
     const first = await events(store);
     expect(first.filter((e) => isRegistration(e.type))).toHaveLength(120);
+    // The operator at the command line, who holds the store and so the whole tree (the format marker is the system's).
+    const imported = first.filter((e) => e.streamId !== STORE_FORMAT_STREAM);
+    expect(new Set(imported.map((e) => JSON.stringify(e.metadata.actor)))).toEqual(
+      new Set([JSON.stringify({ userId: 'operator', role: 'cli' })]),
+    );
 
     const again = capture(folder);
     expect(await run(['households', 'import', 'sheet.csv', '--event-store', `sqlite:${store}`], again)).toBe(0);

@@ -19,6 +19,7 @@ import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { chosenEventStore, chosenResidentIdSalt, cliRuntimeConfig } from './cli-config';
 import { openEventStoreTarget } from './event-store.option';
 import { sealingEventStore } from './personal-data.option';
+import { actorOfCaller, OPERATOR } from '../application/registry-caller';
 
 /** Options of `relapse-watch households import`, as commander parsed them. */
 export interface HouseholdsImportOptions {
@@ -119,6 +120,8 @@ async function importInto(
       directory,
       residentIdSalt: salt,
       clock: settings.clock,
+      // The operator holds the store itself: the whole tree, recorded as the command line.
+      actor: actorOfCaller(OPERATOR),
       concurrency,
       errorFile: options.errors === undefined ? undefined : resolve(io.cwd, options.errors),
       progressFile: options.progressFile ? undefined : null,

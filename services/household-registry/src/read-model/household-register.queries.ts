@@ -16,6 +16,8 @@ export interface HouseholdListFilter {
   readonly status?: HouseholdView['statusKind'];
   /** Only households with this warning open, or with any (`any`). */
   readonly warning?: HouseholdWarningRule | 'any';
+  /** Only households whose `field` (a tier's code) is one of `codes`: the caller's area. */
+  readonly within?: { readonly field: string; readonly codes: readonly string[] };
   readonly limit: number;
   readonly offset: number;
 }
@@ -30,7 +32,8 @@ export class HouseholdRegisterQueries {
 
   /** Households of a unit, by village then household number. */
   async list(filter: HouseholdListFilter): Promise<HouseholdPage> {
-    const where: Record<string, string | boolean> = {};
+    const where: Record<string, WhereFilter[string]> = {};
+    if (filter.within !== undefined) where[filter.within.field] = { in: filter.within.codes };
     if (filter.divisionCode !== undefined) where[`${divisionTier(filter.divisionCode)}Code`] = filter.divisionCode;
     if (filter.status !== undefined) where['statusKind'] = filter.status;
     if (filter.warning === 'any') where['hasOpenWarnings'] = true;

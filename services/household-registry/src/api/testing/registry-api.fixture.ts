@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
-import { TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
+import { adminTestToken, TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
 import { registryIdentity } from '../../registry.identity';
 import { RegistryModule } from '../registry.module';
 
@@ -19,6 +19,10 @@ export interface ApiResponse {
 export interface RegistryApiHarness {
   readonly app: NestExpressApplication;
   readonly url: string;
+  /**
+   * Sends a request as the administrator (every permission, the whole tree) unless `headers`
+   * carry their own `authorization` (an empty one: no token at all).
+   */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   close(): Promise<void>;
 }
@@ -30,13 +34,15 @@ export async function startRegistryApi(tempPrefix: string): Promise<RegistryApiH
   const app = await createServiceApp(RegistryModule, { config, identity: registryIdentity() });
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const admin = `Bearer ${await adminTestToken()}`;
   return {
     app,
     url,
     async call(method, path, body, headers = {}) {
+      const { authorization = admin, ...rest } = headers;
       const res = await fetch(`${url}${path}`, {
         method,
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(authorization === '' ? {} : { authorization }), ...rest },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: res.status, body: (await res.json()) as ApiResponse['body'] };

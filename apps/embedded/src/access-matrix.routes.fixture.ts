@@ -1,0 +1,183 @@
+// Spec-only support for access-matrix.spec.ts: what each route of the OpenAPI document asks of
+// its caller, and how to build a valid request to it against a target (a household, village,
+// county, province) — valid, so that a refusal can only come from the access rules.
+import type { Permission } from '@relapse-watch/access';
+
+/** The units and records a request is aimed at: all inside the caller's area, or all outside. */
+export interface Target {
+  readonly provinceCode: string;
+  readonly countyCode: string;
+  readonly villageCode: string;
+  readonly householdId: string;
+  readonly memberId: string;
+  readonly regionId: string;
+}
+
+/** A request to send. */
+export interface MatrixRequest {
+  readonly path: string;
+  readonly body?: unknown;
+}
+
+/**
+ * How a route is reached. `area`: what places the request in the division tree — `division`
+ * (a household, village, county or province: inside or outside the caller's area) or `none`
+ * (reference data every reader may read, like the division tree and the national risk types, or
+ * system facts; no outside exists).
+ */
+export type RouteRule =
+  | { readonly access: 'public'; readonly request: (t: Target) => MatrixRequest }
+  | {
+      readonly access: Permission;
+      readonly area: 'division' | 'none';
+      readonly request: (t: Target, n: number) => MatrixRequest;
+    };
+
+const HOUSEHOLD = (t: Target) => `/api/registry/households/${t.householdId}`;
+const POLICY = (t: Target) => `/api/registry/policies/${t.provinceCode.slice(0, 2)}/2026`;
+const PROFILE = {
+  relationToHead: 'head',
+  health: { kind: 'healthy' },
+  labourCapacity: 'ordinary',
+  employment: { status: 'employed', place: 'within-county', stability: 'stable' },
+  schooling: 'not-in-school',
+  medicalInsuranceEnrolled: true,
+  livesInHousehold: true,
+};
+const PERSON = { personal: { name: '王测试', residentId: '511923196804120318' }, profile: PROFILE };
+const PERIOD = { kind: 'calendar-year', year: 2025 };
+const SOURCE = '川乡振发〔测试〕9号';
+const read = (request: (t: Target) => MatrixRequest, area: 'division' | 'none' = 'division'): RouteRule => ({
+  access: 'registry.read',
+  area,
+  request,
+});
+const write = (request: (t: Target, n: number) => MatrixRequest): RouteRule => ({
+  access: 'registry.write',
+  area: 'division',
+  request,
+});
+const policy = (request: (t: Target, n: number) => MatrixRequest): RouteRule => ({
+  access: 'policy.write',
+  area: 'division',
+  request,
+});
+const open = (path: string): RouteRule => ({ access: 'public', request: () => ({ path }) });
+
+/** Every route of the document, by `METHOD path` as the document spells it. */
+export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
+  'GET /health/live': open('/health/live'),
+  'GET /health/ready': open('/health/ready'),
+  'GET /docs/events': open('/docs/events'),
+  'GET /docs/events.json': open('/docs/events.json'),
+  'GET /api/system/info': read(() => ({ path: '/api/system/info' }), 'none'),
+  'POST /api/registry/households': write((t, n) => ({
+    path: '/api/registry/households',
+    body: { villageCode: t.villageCode, householdNumber: `matrix-${n}`, status: { kind: 'ordinary' } },
+  })),
+  'GET /api/registry/households': read((t) => ({ path: `/api/registry/households?divisionCode=${t.countyCode}` })),
+  'GET /api/registry/households/{householdId}': read((t) => ({ path: HOUSEHOLD(t) })),
+  'PUT /api/registry/households/{householdId}/income': write((t) => ({
+    path: `${HOUSEHOLD(t)}/income`,
+    body: {
+      period: PERIOD,
+      components: { wagesYuan: '1000', grossBusinessYuan: 0, propertyYuan: 0, transferYuan: 0, productionCostsYuan: 0 },
+    },
+  })),
+  'PUT /api/registry/households/{householdId}/rigid-expenditure': write((t) => ({
+    path: `${HOUSEHOLD(t)}/rigid-expenditure`,
+    body: { period: PERIOD, medicalAfterReimbursementYuan: '10', educationYuan: 0, disasterLossYuan: 0 },
+  })),
+  'POST /api/registry/households/{householdId}/risk-events': write((t) => ({
+    path: `${HOUSEHOLD(t)}/risk-events`,
+    body: { kind: 'illness', occurredOn: '2025-03-01', lossYuan: '100' },
+  })),
+  'PUT /api/registry/households/{householdId}/three-plus-one': write((t) => ({
+    path: `${HOUSEHOLD(t)}/three-plus-one`,
+    body: {
+      foodAndClothingSecured: true,
+      compulsoryEducationSecured: true,
+      medicalInsuranceCovered: true,
+      housingGrade: 'A',
+      drinkingWaterSafe: true,
+    },
+  })),
+  'PUT /api/registry/households/{householdId}/status': write((t) => ({
+    path: `${HOUSEHOLD(t)}/status`,
+    body: { status: { kind: 'ordinary' } },
+  })),
+  'PUT /api/registry/households/{householdId}/flags': write((t) => ({
+    path: `${HOUSEHOLD(t)}/flags`,
+    body: { relocatedToResettlementSite: false, urbanHukou: false },
+  })),
+  'POST /api/registry/households/{householdId}/members': write((t) => ({
+    path: `${HOUSEHOLD(t)}/members`,
+    body: PERSON,
+  })),
+  'PUT /api/registry/households/{householdId}/members/{memberId}': write((t) => ({
+    path: `${HOUSEHOLD(t)}/members/${t.memberId}`,
+    body: PERSON,
+  })),
+  'DELETE /api/registry/households/{householdId}/members/{memberId}': write((t) => ({
+    // A member the household never had: inside, the registry answers 404; outside, 403 first.
+    path: `${HOUSEHOLD(t)}/members/matrix-no-such-member?reason=moved-out`,
+  })),
+  'GET /api/registry/policies/{provinceCode}/{year}': read((t) => ({ path: POLICY(t) }), 'none'),
+  'PUT /api/registry/policies/{provinceCode}/{year}/per-capita-divisor-rule': policy((t) => ({
+    path: `${POLICY(t)}/per-capita-divisor-rule`,
+    body: { rule: 'household-members', effectiveFrom: '2026-01-01', sourceDocument: SOURCE },
+  })),
+  'POST /api/registry/policies/{provinceCode}/{year}/risk-types': policy((t, n) => ({
+    path: `${POLICY(t)}/risk-types`,
+    body: { localCode: `matrix-${n}`, labelZh: '测试风险', labelEn: 'Test risk', sourceDocument: SOURCE },
+  })),
+  'PUT /api/registry/policies/{provinceCode}/{year}/monitoring-threshold': policy((t) => ({
+    path: `${POLICY(t)}/monitoring-threshold`,
+    body: { amountYuan: '7600', effectiveFrom: '2026-01-01', sourceDocument: SOURCE },
+  })),
+  'PUT /api/registry/policies/{provinceCode}/{year}/inspection-filter-line': policy((t) => ({
+    path: `${POLICY(t)}/inspection-filter-line`,
+    body: { amountYuan: '12000', effectiveFrom: '2026-01-01', sourceDocument: SOURCE },
+  })),
+  'POST /api/registry/policies/{provinceCode}/{year}/key-regions': policy((t) => ({
+    path: `${POLICY(t)}/key-regions`,
+    body: {
+      kind: 'major-natural-disaster',
+      divisionCodes: [t.countyCode],
+      reason: '洪灾',
+      effectiveFrom: '2026-07-01',
+    },
+  })),
+  'POST /api/registry/policies/{provinceCode}/{year}/key-regions/{regionId}/revocation': policy((t) => ({
+    path: `${POLICY(t)}/key-regions/${t.regionId}/revocation`,
+    body: { reason: '灾后恢复', effectiveFrom: '2026-12-01' },
+  })),
+  'GET /api/registry/divisions/{code}': read((t) => ({ path: `/api/registry/divisions/${t.countyCode}` }), 'none'),
+  'GET /api/registry/divisions/{code}/children': read(
+    (t) => ({ path: `/api/registry/divisions/${t.countyCode}/children` }),
+    'none',
+  ),
+  'GET /api/registry/divisions/{code}/ancestors': read(
+    (t) => ({ path: `/api/registry/divisions/${t.villageCode}/ancestors` }),
+    'none',
+  ),
+  'GET /api/registry/divisions/{unitCode}/contains/{code}': read(
+    (t) => ({ path: `/api/registry/divisions/${t.countyCode}/contains/${t.villageCode}` }),
+    'none',
+  ),
+  'GET /api/registry/risk-types': read(
+    (t) => ({ path: `/api/registry/risk-types?province=${t.provinceCode.slice(0, 2)}` }),
+    'none',
+  ),
+  'GET /api/registry/households/{householdId}/personal-data': {
+    access: 'personal.read',
+    area: 'division',
+    request: (t) => ({ path: `${HOUSEHOLD(t)}/personal-data?reason=${encodeURIComponent('矩阵核对 / matrix check')}` }),
+  },
+  // Last of all: the administrator's erasure closes the household to every change after it.
+  'POST /api/registry/households/{householdId}/erasure': {
+    access: 'privacy.erase',
+    area: 'division',
+    request: (t) => ({ path: `${HOUSEHOLD(t)}/erasure`, body: { reason: '矩阵核对 / matrix check' } }),
+  },
+};

@@ -1,0 +1,259 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { claimsOf, USER_ROLES, type Principal, type UserRole } from '@relapse-watch/access';
+import { runCli } from '@relapse-watch/household-registry';
+import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
+import { adminTestToken, TEST_ACCESS_TOKEN_ENV, testAccessToken } from '@relapse-watch/testing';
+import { ROUTE_RULES, type MatrixRequest, type RouteRule, type Target } from './access-matrix.routes.fixture';
+import { embeddedIdentity } from './embedded.identity';
+import { EmbeddedModule } from './embedded.module';
+
+// Issue 10, item 3: every route of the served OpenAPI document × every role (and a client
+// system) × a target inside and one outside the caller's area. Households live in two counties
+// of two provinces (平昌县, Sichuan, and a county of Chongqing), so every area-bound role has an
+// outside: no outside access may succeed, a role without the permission gets 403
+// access.permission-denied, and no token gets 401.
+const PINGCHANG = '511923000000';
+const TOWNSHIP = '511923002000';
+const VILLAGE = '511923002201';
+
+let app: NestExpressApplication;
+let url: string;
+let dataDir: string;
+let inside: Target;
+let outside: Target;
+let admin: string;
+
+interface Answer {
+  readonly status: number;
+  readonly code?: string;
+}
+
+async function send(method: string, request: MatrixRequest, token?: string): Promise<Answer> {
+  const res = await fetch(`${url}${request.path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+    },
+    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+  });
+  const text = await res.text();
+  const code = res.headers.get('content-type')?.includes('json')
+    ? (JSON.parse(text) as { code?: string }).code
+    : undefined;
+  return { status: res.status, ...(typeof code === 'string' ? { code } : {}) };
+}
+
+async function asAdmin(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const answer = (await res.json()) as Record<string, unknown>;
+  if (res.status >= 300) throw new Error(`seeding ${method} ${path}: ${res.status} ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+/** The first unit down the tree from `code` to the village tier. */
+async function firstVillageUnder(code: string): Promise<string> {
+  let unit = code;
+  while (!/^\d{9}(?!000)\d{3}$/.test(unit)) {
+    const children = (await asAdmin('GET', `/api/registry/divisions/${unit}/children`)) as unknown as {
+      code: string;
+    }[];
+    unit = children[0].code;
+  }
+  return unit;
+}
+
+/** A household with its head and a key region of its province: what the routes address. */
+async function targetIn(villageCode: string, countyCode: string): Promise<Target> {
+  const provinceCode = `${villageCode.slice(0, 2)}0000000000`;
+  const household = await asAdmin('POST', '/api/registry/households', {
+    villageCode,
+    householdNumber: 'matrix-seed',
+    status: { kind: 'ordinary' },
+  });
+  const householdId = String(household['id']);
+  const residentId = villageCode.startsWith('51') ? '51192319700903022X' : '511923194201250157';
+  const head = await asAdmin('POST', `/api/registry/households/${householdId}/members`, {
+    personal: { name: '李测试', residentId },
+    profile: ROUTE_PROFILE,
+  });
+  const region = await asAdmin('POST', `/api/registry/policies/${villageCode.slice(0, 2)}/2026/key-regions`, {
+    kind: 'major-natural-disaster',
+    divisionCodes: [countyCode],
+    reason: '洪灾',
+    effectiveFrom: '2026-07-01',
+  });
+  return {
+    provinceCode,
+    countyCode,
+    villageCode,
+    householdId,
+    memberId: String(head['createdId']),
+    regionId: String(region['createdId']),
+  };
+}
+
+const ROUTE_PROFILE = {
+  relationToHead: 'head',
+  health: { kind: 'healthy' },
+  labourCapacity: 'ordinary',
+  employment: { status: 'employed', place: 'within-county', stability: 'stable' },
+  schooling: 'not-in-school',
+  medicalInsuranceEnrolled: true,
+  livesInHousehold: true,
+};
+
+/** Each role's principal: home units that hold the inside target and not the outside one. */
+function userOf(role: UserRole): Principal {
+  const unit: Record<UserRole, string> = {
+    'province-official': '510000000000',
+    'city-official': '511900000000',
+    'county-official': PINGCHANG,
+    'township-official': TOWNSHIP,
+    'village-inspector': TOWNSHIP,
+    auditor: '510000000000',
+    administrator: '510000000000',
+  };
+  return {
+    kind: 'user',
+    id: `matrix-${role}`,
+    role,
+    unitCode: unit[role],
+    villageCodes: role === 'village-inspector' ? [VILLAGE] : [],
+  };
+}
+
+const CALLERS: readonly Principal[] = [
+  ...USER_ROLES.map(userOf),
+  {
+    kind: 'client',
+    id: 'matrix-client',
+    role: 'client',
+    unitCode: '510000000000',
+    scopes: ['registry.read', 'registry.write'],
+  },
+];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'rw-access-matrix-'));
+  // Chongqing's tree (only Sichuan's extract ships): the province official needs an outside too.
+  const cli: string[] = [];
+  const io = { out: (l: string) => cli.push(l), err: (l: string) => cli.push(l), cwd: dataDir };
+  const args = ['divisions', 'import', '--province', '50', '--from-package', '--read-store', 'sqlite:read.db'];
+  if ((await runCli(args, io)) !== 0) throw new Error(`divisions import failed:\n${cli.join('\n')}`);
+  process.env['REGISTRY_PROVINCES'] = '51,50';
+  const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...TEST_ACCESS_TOKEN_ENV });
+  app = await createServiceApp(EmbeddedModule.forRoot({ demo: false }), { config, identity: embeddedIdentity() });
+  await app.listen(0, '127.0.0.1');
+  url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  admin = await adminTestToken();
+  inside = await targetIn(VILLAGE, PINGCHANG);
+  const chongqingVillage = await firstVillageUnder('500000000000');
+  outside = await targetIn(chongqingVillage, `${chongqingVillage.slice(0, 6)}000000`);
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  delete process.env['REGISTRY_PROVINCES'];
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** `METHOD path` of every operation the served document lists. */
+async function documentedRoutes(): Promise<string[]> {
+  const doc = (await (await fetch(`${url}/docs/openapi.json`)).json()) as { paths: Record<string, object> };
+  const methods = ['get', 'put', 'post', 'delete', 'patch'];
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((m) => methods.includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+}
+
+describe('the access matrix', () => {
+  it('lists exactly the routes of the OpenAPI document', async () => {
+    expect((await documentedRoutes()).sort()).toEqual(Object.keys(ROUTE_RULES).sort());
+  });
+
+  it('never lets an outside access succeed; refuses a missing permission with 403 and no token with 401', async () => {
+    const refusals: string[] = [];
+    let cells = 0;
+    let outsideCells = 0;
+    let outsideSuccesses = 0;
+    let n = 0;
+    const tokens = new Map<Principal, string>();
+    for (const caller of CALLERS) tokens.set(caller, await testAccessToken({ ...claimsOf(caller) }, 600));
+
+    for (const [route, rule] of Object.entries(ROUTE_RULES)) {
+      const method = route.split(' ')[0];
+      const unsigned = await send(method, rule.request(inside, ++n));
+      cells++;
+      if (rule.access !== 'public' && unsigned.status !== 401) refusals.push(`${route} no token → ${unsigned.status}`);
+      if (rule.access === 'public' && unsigned.status >= 400) refusals.push(`${route} public → ${unsigned.status}`);
+      if (rule.access === 'public') continue;
+
+      for (const caller of CALLERS) {
+        for (const side of ['inside', 'outside'] as const) {
+          if (side === 'outside' && rule.area === 'none') continue;
+          const target = side === 'inside' ? inside : outside;
+          const answer = await send(method, rule.request(target, ++n), tokens.get(caller));
+          cells++;
+          const who = `${route} ${caller.role} ${side}`;
+          const expected = expectation(caller, rule, side);
+          if (side === 'outside' && !EVERYWHERE.includes(caller.role)) {
+            outsideCells++;
+            if (answer.status < 300) outsideSuccesses++;
+          }
+          // 400 would mean the table builds a malformed request, which proves nothing about access.
+          if (expected === 'allowed' && [400, 401, 403].includes(answer.status))
+            refusals.push(`${who}: expected allowed, got ${answer.status} ${answer.code}`);
+          if (expected !== 'allowed' && (answer.status !== 403 || answer.code !== expected))
+            refusals.push(`${who}: expected 403 ${expected}, got ${answer.status} ${answer.code ?? ''}`);
+        }
+      }
+    }
+    console.log(
+      `access matrix: ${Object.keys(ROUTE_RULES).length} routes × ${CALLERS.length} callers × inside/outside: ` +
+        `${cells} cells, ${outsideCells} outside cells, ${outsideSuccesses} outside successes`,
+    );
+    expect(refusals).toEqual([]);
+    expect(outsideSuccesses).toBe(0);
+    expect(outsideCells).toBeGreaterThan(0);
+  }, 300_000);
+});
+
+/**
+ * Who may do what, written out here rather than asked of @relapse-watch/access, so the matrix
+ * checks the server against the policy (issue 10) and not against itself.
+ */
+const MAY: Readonly<
+  Record<'registry.read' | 'registry.write' | 'policy.write' | 'personal.read' | 'privacy.erase', readonly string[]>
+> = {
+  'registry.read': [...USER_ROLES, 'client'],
+  'registry.write': [...USER_ROLES.filter((role) => role !== 'auditor'), 'client'],
+  'policy.write': ['province-official', 'administrator'],
+  // Every user role may ask for the plain numbers (each read recorded); the client lacks the scope.
+  'personal.read': [...USER_ROLES],
+  'privacy.erase': ['administrator'],
+};
+/** The roles whose area is the whole tree: nothing is outside for them. */
+const EVERYWHERE: readonly string[] = ['auditor', 'administrator'];
+
+/** What a cell must answer: allowed (anything but 401/403), or 403 with the rule. */
+function expectation(
+  caller: Principal,
+  rule: Exclude<RouteRule, { access: 'public' }>,
+  side: 'inside' | 'outside',
+): 'allowed' | 'access.permission-denied' | 'access.outside-area' {
+  const may = MAY[rule.access as keyof typeof MAY];
+  if (may === undefined) throw new Error(`the matrix knows no callers of ${rule.access}`);
+  if (!may.includes(caller.role)) return 'access.permission-denied';
+  if (side === 'outside' && rule.area === 'division' && !EVERYWHERE.includes(caller.role)) return 'access.outside-area';
+  return 'allowed';
+}
