@@ -1,3 +1,4 @@
+import { TEST_MASTER_KEYS } from '@relapse-watch/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,8 @@ interface Mode {
   readonly url: string;
   readonly eventStore: string;
   readonly salt: string;
+  /** What the CLI next to the mode needs besides its options: the deployment's key store (none for a SQLite file: beside it). */
+  readonly cliEnv: Record<string, string>;
 }
 
 async function embedded(): Promise<string> {
@@ -46,7 +49,7 @@ async function embeddedMode(salt = `e2e-embedded-salt-${randomUUID()}`): Promise
   const dataDir = tempDir();
   const app = await startService('apps/embedded', { DATA_DIR: dataDir, RESIDENT_ID_SALT: salt }, ['--no-demo']);
   running.push(app);
-  return { url: app.url, eventStore: `sqlite:${join(dataDir, 'events.db')}`, salt };
+  return { url: app.url, eventStore: `sqlite:${join(dataDir, 'events.db')}`, salt, cliEnv: {} };
 }
 
 async function distributed(): Promise<string> {
@@ -62,6 +65,8 @@ async function distributedMode(salt?: string): Promise<Mode> {
     EVENT_STORE_URL: `${serviceUrl('POSTGRES_URL')}?schema=e2e_${id}`,
     READ_STORE_URL: mongo.toString(),
     BUS_URL: serviceUrl('KAFKA_URL'),
+    // One key store for every process of the deployment and its CLI (a file per process would split it).
+    KEY_STORE_URL: `${serviceUrl('POSTGRES_URL')}?schema=e2e_keys_${id}`,
   };
   const registry = await startService('services/household-registry', {
     ...shared,
@@ -75,7 +80,12 @@ async function distributedMode(salt?: string): Promise<Mode> {
     REGISTRY_URL: registry.url,
   });
   running.push(gateway);
-  return { url: gateway.url, eventStore: shared.EVENT_STORE_URL, salt: residentIdSalt };
+  return {
+    url: gateway.url,
+    eventStore: shared.EVENT_STORE_URL,
+    salt: residentIdSalt,
+    cliEnv: { KEY_STORE_URL: shared.KEY_STORE_URL, MASTER_KEYS: TEST_MASTER_KEYS },
+  };
 }
 
 /** The register's households, every page, once it holds `count` of them. */
@@ -202,16 +212,19 @@ describe('embedded and distributed modes', () => {
     const salt = `e2e-import-salt-${randomUUID()}`;
     const [inOne, inMany] = await Promise.all([embeddedMode(salt), distributedMode(salt)]);
     for (const mode of [inOne, inMany]) {
-      const imported = await runCli([
-        'households',
-        'import',
-        sheet,
-        '--event-store',
-        mode.eventStore,
-        '--resident-id-salt',
-        mode.salt,
-        '--no-progress-file',
-      ]);
+      const imported = await runCli(
+        [
+          'households',
+          'import',
+          sheet,
+          '--event-store',
+          mode.eventStore,
+          '--resident-id-salt',
+          mode.salt,
+          '--no-progress-file',
+        ],
+        mode.cliEnv,
+      );
       expect([imported.code, imported.stderr.split('\n').filter((l) => /error|错误/i.test(l))]).toEqual([0, []]);
       expect(imported.stdout).toContain(`Imported ${households} households`);
     }

@@ -80,6 +80,8 @@ describe('the gateway process in distributed mode', () => {
       '已关闭 / shutdown: bus closed',
       '已关闭 / shutdown: read store closed',
       '已关闭 / shutdown: event store closed',
+      // After the event store, whose sealing reads needed it to the end.
+      '已关闭 / shutdown: key store closed',
     ]);
   });
 

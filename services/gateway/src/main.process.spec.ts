@@ -94,7 +94,7 @@ describe('the gateway process', () => {
         'HouseholdRegistered',
         'MemberAdded',
       ]);
-      expect(await reopened.headPosition()).toBe(2);
+      expect(await reopened.headPosition()).toBe(3);
     } finally {
       await reopened.close();
     }

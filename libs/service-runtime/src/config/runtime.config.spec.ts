@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import pino from 'pino';
-import { TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
+import { TEST_ACCESS_TOKEN_ENV, TEST_MASTER_KEYS } from '@relapse-watch/testing';
 import { checkAdaptersAvailable } from './adapter-availability.config';
 import { ConfigError } from './config.errors';
 import { loadCommandLineConfig, loadRuntimeConfig } from './runtime.config';
@@ -115,7 +115,11 @@ describe('loadRuntimeConfig', () => {
   });
 
   it('gives a command-line tool the distributed stores without the access-token keys a server must have', () => {
-    const env = { EVENT_STORE_URL: 'postgres://rw@db.internal:5432/relapsewatch', READ_STORE_URL: 'mongodb://m/rw' };
+    const env = {
+      EVENT_STORE_URL: 'postgres://rw@db.internal:5432/relapsewatch',
+      READ_STORE_URL: 'mongodb://m/rw',
+      MASTER_KEYS: TEST_MASTER_KEYS,
+    };
     expect(configError(env).variable).toBe('ACCESS_TOKEN_VERIFY_KEY');
     const config = loadCommandLineConfig(env, cwd);
     expect(config).toMatchObject({ mode: 'distributed', eventStore: { kind: 'postgres' } });

@@ -8,8 +8,10 @@ import {
   type EventStoreTarget,
   type ReadStoreTarget,
   type CommandLineConfig,
+  type PersonalDataConfig,
   type RuntimeMode,
 } from '@relapse-watch/service-runtime/config';
+import { dirname } from 'node:path';
 import { loadRegistryConfig } from '../config/registry.config';
 import type { CliIo } from './cli-io';
 import { storeError } from './event-store.option';
@@ -44,6 +46,20 @@ export function chosenEventStore(option: string | undefined, io: CliIo): ChosenS
   }
   const target = cliRuntimeConfig(io).eventStore;
   return { target, from: sourceOf(io, 'EVENT_STORE_URL'), label: labelOf(target) };
+}
+
+/**
+ * Where the chosen event store's personal-data keys are: the server's configuration
+ * (`KEY_STORE_URL`, `MASTER_KEYS`), except that a SQLite event store named by `--event-store`
+ * brings the key store and master key kept beside it (`keys.db`, `master-keys`), as the embedded
+ * server keeps them next to its `events.db` — unless the environment names them.
+ */
+export function chosenPersonalData(chosen: ChosenStore<EventStoreTarget>, io: CliIo): PersonalDataConfig {
+  const env = io.env ?? {};
+  const configured = Boolean(env['KEY_STORE_URL']?.trim() || env['MASTER_KEYS']?.trim());
+  if (chosen.from === '--event-store' && chosen.target.kind === 'sqlite' && !configured)
+    return loadCommandLineConfig({ ...env, DATA_DIR: dirname(chosen.target.path) }, io.cwd).personalData;
+  return cliRuntimeConfig(io).personalData;
 }
 
 /** The read store: `--read-store` when given, else the server's (READ_STORE_URL, else `read.db` under DATA_DIR). */

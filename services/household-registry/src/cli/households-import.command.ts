@@ -19,6 +19,7 @@ import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { chosenEventStore, chosenResidentIdSalt, cliRuntimeConfig } from './cli-config';
 import { openEventStoreTarget } from './event-store.option';
 import { sealingEventStore } from './personal-data.option';
+import { chosenPersonalData } from './cli-config';
 import { actorOfCaller, OPERATOR } from '../application/registry-caller';
 
 /** Options of `relapse-watch households import`, as commander parsed them. */
@@ -64,7 +65,7 @@ export async function householdsImport(
   const runtime = cliRuntimeConfig(io);
   const inner = await openEventStoreTarget(chosen.target, chosen.from, synchronous);
   // Personal data is sealed as the server seals it (KEY_STORE_URL, MASTER_KEYS).
-  const sealing = await sealingEventStore(inner, runtime.personalData).catch(async (error: unknown) => {
+  const sealing = await sealingEventStore(inner, chosenPersonalData(chosen, io)).catch(async (error: unknown) => {
     await inner.close();
     throw error;
   });

@@ -6,6 +6,7 @@ import type { CliIo } from './cli-io';
 import { chosenEventStore, cliRuntimeConfig } from './cli-config';
 import { openEventStoreTarget } from './event-store.option';
 import { sealingEventStore } from './personal-data.option';
+import { chosenPersonalData } from './cli-config';
 
 /** Options of `relapse-watch privacy erase`, as commander parsed them. */
 export interface PrivacyEraseOptions {
@@ -26,7 +27,7 @@ export async function privacyErase(options: PrivacyEraseOptions, io: CliIo): Pro
   const runtime = cliRuntimeConfig(io);
   io.err(`事件库 / event store: ${chosen.label}（来自 / from ${chosen.from}）`);
   const inner = await openEventStoreTarget(chosen.target, chosen.from, 'FULL');
-  const sealing = await sealingEventStore(inner, runtime.personalData).catch(async (error: unknown) => {
+  const sealing = await sealingEventStore(inner, chosenPersonalData(chosen, io)).catch(async (error: unknown) => {
     await inner.close();
     throw error;
   });
