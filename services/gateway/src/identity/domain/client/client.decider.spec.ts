@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
 import { deciderSpecification } from '../testing/decider-specification.fixture';
-import { HASH_A } from '../testing/identity.fixtures';
+import { HASH_A } from '../testing/identity-samples.fixture';
 import { clientDecider } from './client.decider';
 import type { AddClient } from './client.events';
 

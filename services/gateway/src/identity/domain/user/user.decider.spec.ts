@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '../testing/decider-specification.fixture';
-import { addInspector, HASH_A, HASH_B, inspectorAdded } from '../testing/identity.fixtures';
+import { addInspector, HASH_A, HASH_B, inspectorAdded } from '../testing/identity-samples.fixture';
 import { checkPassword } from './password.rules';
 import { userDecider } from './user.decider';
 
