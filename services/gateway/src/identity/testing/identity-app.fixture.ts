@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
 import { TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
@@ -40,6 +40,8 @@ export interface IdentityAppOptions {
   readonly dataDir?: string;
   /** Leave the data folder in place on dispose (for a restart). */
   readonly keepData?: boolean;
+  /** More modules beside the identity module (a spec's probe routes). */
+  readonly imports?: readonly (Type | DynamicModule)[];
 }
 
 /** Boots the identity module. */
@@ -48,7 +50,7 @@ export async function bootIdentityApp(options: IdentityAppOptions = {}): Promise
   const env = options.env ?? { ...TEST_ACCESS_TOKEN_ENV };
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'rw-identity-spec-'));
   const identity: DynamicModule = IdentityModule.withConfig({ ...loadIdentityConfig({}), ...overrides });
-  @Module({ imports: [identity] })
+  @Module({ imports: [identity, ...(options.imports ?? [])] })
   class IdentitySpecModule {}
   const lines: string[] = [];
   const app = await createServiceApp(IdentitySpecModule, {
