@@ -46,9 +46,9 @@ export class IdentityCommands {
 
   /**
    * Reserves the sign-in name in the user directory, then adds the user; a refusal of the user
-   * releases the name. A crash between the two leaves the name reserved for a user id that has
-   * no stream: `user(…)` treats such a name as free of any user, and an operator re-adds with
-   * another name (rare enough not to need the idempotency-key recovery of the registry's).
+   * releases the name. A crash between the two leaves the name reserved for a user id without a
+   * stream: that name cannot sign in, is left out of the list and cannot be reused (a rare
+   * case, and a safe one; the registry's idempotency-key recovery is not worth it here).
    */
   async addUser(input: NewUser, request: IdentityRequest): Promise<AddedUser> {
     const userId = randomUUID();

@@ -147,7 +147,10 @@ export class SignInService {
     });
   }
 
-  private async authenticate(signInName: string, password: string, address: string): Promise<ExistingUser> {
+  private async authenticate(typedName: string, password: string, address: string): Promise<ExistingUser> {
+    // Names are stored in lower case: counting `County.PC` apart from `county.pc` would let a
+    // guesser multiply the per-user allowance.
+    const signInName = typedName.trim().toLowerCase();
     this.attempts.check(signInName, address);
     const user = await this.queries.userBySignInName(signInName);
     const matches =
