@@ -6,6 +6,7 @@ import {
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiSecurity,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -81,6 +82,11 @@ export class OAuthTokenController {
   @ApiOkResponse({ type: ClientTokenDto })
   @ApiBadRequestResponse({ type: OAuthErrorDto })
   @ApiUnauthorizedResponse({ type: OAuthErrorDto })
+  @ApiResponse({
+    status: 429,
+    description: '认证失败次数过多 / too many failed client authentications',
+    type: OAuthErrorDto,
+  })
   async token(@Req() req: HttpRequest, @Res() res: ServerResponse): Promise<void> {
     // RFC 6749 §5.1: token responses are never cached.
     res.setHeader('Cache-Control', 'no-store');
