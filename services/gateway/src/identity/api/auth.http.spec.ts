@@ -236,7 +236,11 @@ describe('sign-in over HTTP', () => {
   it('never writes a password, a one-time password or a token into the log', async () => {
     const tokens = await signedIn('county.logs');
     await gw.post('/api/auth/sign-in', { signInName: 'county.logs', password: 'wrong-password-here' });
+    const { oneTimePassword } = await gw.addUser(county('county.logs2'));
+    await gw.post('/api/auth/sign-in', { signInName: 'county.logs2', password: oneTimePassword });
     const log = gw.lines.join('\n');
+    expect(gw.lines.length).toBeGreaterThan(0);
+    expect(log).not.toContain(oneTimePassword);
     expect(log).not.toContain(PASSWORD);
     expect(log).not.toContain('wrong-password-here');
     expect(log).not.toContain(tokens.refresh_token);
