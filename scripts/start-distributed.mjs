@@ -9,8 +9,17 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newAccessTokenKeyPair } from './access-token-keys.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Access tokens: the caller's keys when set, else a pair made for this run only (tokens and
+// refresh tokens then end with the run). The gateway alone gets the private key; the services
+// get only the public one, so they verify tokens and cannot mint them.
+const accessTokenKeys =
+  process.env.ACCESS_TOKEN_SIGNING_KEY && process.env.ACCESS_TOKEN_VERIFY_KEY
+    ? { signing: process.env.ACCESS_TOKEN_SIGNING_KEY, verify: process.env.ACCESS_TOKEN_VERIFY_KEY }
+    : newAccessTokenKeyPair();
 
 // One line per process. `env` is added to the shared variables; PORT may be overridden by the
 // caller's environment for the gateway only, the one port users talk to.
@@ -18,17 +27,31 @@ const PROCESSES = [
   {
     name: 'gateway',
     main: 'services/gateway/dist/main.js',
-    env: { PORT: process.env.PORT ?? '3000', REGISTRY_URL: 'http://127.0.0.1:3001' },
+    env: {
+      PORT: process.env.PORT ?? '3000',
+      REGISTRY_URL: 'http://127.0.0.1:3001',
+      ACCESS_TOKEN_SIGNING_KEY: accessTokenKeys.signing,
+    },
   },
   // On this machine only: a deployment sets its own secret (docker-compose reads it from .env).
   {
     name: 'household-registry',
     main: 'services/household-registry/dist/main.js',
-    env: { PORT: '3001', RESIDENT_ID_SALT: process.env.RESIDENT_ID_SALT ?? 'local-distributed-development-salt' },
+    env: {
+      PORT: '3001',
+      RESIDENT_ID_SALT: process.env.RESIDENT_ID_SALT ?? 'local-distributed-development-salt',
+      ACCESS_TOKEN_VERIFY_KEY: accessTokenKeys.verify,
+    },
   },
 ];
 
 const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 };
+
+// The caller's keys reach each process only as PROCESSES gives them: never the private key to a service.
+function withoutAccessTokenKeys(env) {
+  const { ACCESS_TOKEN_SIGNING_KEY: _signing, ACCESS_TOKEN_VERIFY_KEY: _verify, ...rest } = env;
+  return rest;
+}
 
 function fail(message) {
   process.stderr.write(`start-distributed: ${message}\n`);
@@ -91,7 +114,7 @@ function main() {
   for (const { name, main: entry, env } of PROCESSES) {
     const child = spawn(process.execPath, [entry], {
       cwd: repoRoot,
-      env: { ...process.env, ...shared, ...env },
+      env: { ...withoutAccessTokenKeys(process.env), ...shared, ...env },
       stdio: 'inherit',
       // Its own process group: a Ctrl-C in the terminal reaches only this script, which passes
       // it on once. A second SIGINT would make a service skip its graceful shutdown.

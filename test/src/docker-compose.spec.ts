@@ -4,6 +4,7 @@
 // user runs them: every process of the distributed mode is there and built from a real entry
 // point, the URLs parse with the runtime's own parsers and lead to services that exist and
 // listen there, start-up waits for health, and no secret is written into a file.
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { loadRuntimeConfig, parseBusUrl, parseEventStoreUrl, parseReadStoreUrl } from '@relapse-watch/service-runtime';
@@ -36,10 +37,14 @@ const KURRENTDB_OVERRIDE = 'infra/docker/compose.kurrentdb.yml';
 // process per service + the gateway.
 const DESIGN_DISTRIBUTED = ['kafka', 'kurrentdb', 'mongo', 'postgres', 'gateway', 'household-registry'];
 
-// What a user's .env holds. Values are test-only, and prove nothing is read from anywhere else.
+// What a user's .env holds. Values are test-only, and prove nothing is read from anywhere else;
+// the access-token pair is made here as scripts/access-token-keys.mjs makes it.
+const accessTokenPair = generateKeyPairSync('ed25519');
 const USER_ENV: Record<string, string> = {
   POSTGRES_PASSWORD: 'pw0from0dotenv',
   RESIDENT_ID_SALT: 'salt-from-dotenv',
+  ACCESS_TOKEN_SIGNING_KEY: JSON.stringify(accessTokenPair.privateKey.export({ format: 'jwk' })),
+  ACCESS_TOKEN_VERIFY_KEY: JSON.stringify(accessTokenPair.publicKey.export({ format: 'jwk' })),
   MASTER_KEYS: 'k0:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
 };
 
@@ -376,6 +381,19 @@ describe.each(distributedApps)('docker-compose.yml: the %s service (distributed 
     const config = loadRuntimeConfig(env, REPO_ROOT);
     expect(config.mode).toBe('distributed');
     expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('gives the private access-token key to the gateway only, and every other service the public one', () => {
+    const env = environmentOf(service);
+    if (name === 'gateway') {
+      expect(env.ACCESS_TOKEN_SIGNING_KEY).toMatch(/^\$\{ACCESS_TOKEN_SIGNING_KEY:\?[^}]+\}$/);
+    } else {
+      expect(env.ACCESS_TOKEN_SIGNING_KEY).toBeUndefined();
+      expect(env.ACCESS_TOKEN_VERIFY_KEY).toMatch(/^\$\{ACCESS_TOKEN_VERIFY_KEY:\?[^}]+\}$/);
+    }
+    const keys = loadRuntimeConfig(containerEnv(name, service), REPO_ROOT).accessTokens;
+    expect(keys.kind).toBe('configured');
+    expect(keys.kind === 'configured' && keys.signing !== undefined).toBe(name === 'gateway');
   });
 
   it('points every URL at a compose service, at the port that service listens on', () => {

@@ -49,7 +49,13 @@ async function embeddedMode(salt = `e2e-embedded-salt-${randomUUID()}`): Promise
   const dataDir = tempDir();
   const app = await startService('apps/embedded', { DATA_DIR: dataDir, RESIDENT_ID_SALT: salt }, ['--no-demo']);
   running.push(app);
-  return { url: app.url, eventStore: `sqlite:${join(dataDir, 'events.db')}`, salt, cliEnv: {} };
+  // The service runs with the test master key (the fixture's environment), so its CLI does too.
+  return {
+    url: app.url,
+    eventStore: `sqlite:${join(dataDir, 'events.db')}`,
+    salt,
+    cliEnv: { MASTER_KEYS: TEST_MASTER_KEYS },
+  };
 }
 
 async function distributed(): Promise<string> {

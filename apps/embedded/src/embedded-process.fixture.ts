@@ -50,10 +50,13 @@ export function startEmbedded(dataDir: string, args: string[] = [], env: Record<
   children.push(child);
   const stderr: string[] = [];
   const logs: Record<string, unknown>[] = [];
+  // stdout is the JSON log, plus the demo users' banner: plain text, meant for a person.
+  const banner: string[] = [];
   createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const url = new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.startsWith('{')) return void banner.push(line);
       const entry = JSON.parse(line) as Record<string, unknown>;
       logs.push(entry);
       if (typeof entry['url'] === 'string') resolve(entry['url']);
@@ -64,5 +67,5 @@ export function startEmbedded(dataDir: string, args: string[] = [], env: Record<
     child.kill('SIGTERM');
     return exited;
   };
-  return { url, exited, stderr, logs, stop };
+  return { url, exited, stderr, logs, banner, stop };
 }

@@ -1,10 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AppModule as GatewayModule } from '@relapse-watch/gateway';
+import { DemoUsersModule, AppModule as GatewayModule } from '@relapse-watch/gateway';
 import { DemoSeedModule, RegistryModule } from '@relapse-watch/household-registry';
 
 /** Options of the embedded app. */
 export interface EmbeddedOptions {
-  /** Seed a generated county into an empty store (`npm start`); false with `--no-demo`. */
+  /**
+   * Seed a generated county and one user per role into an empty store (`npm start`), printing
+   * the users' one-time passwords once; false with `--no-demo`.
+   */
   readonly demo: boolean;
 }
 
@@ -18,7 +21,7 @@ export class EmbeddedModule {
   static forRoot(options: EmbeddedOptions): DynamicModule {
     return {
       module: EmbeddedModule,
-      imports: [GatewayModule, RegistryModule, ...(options.demo ? [DemoSeedModule] : [])],
+      imports: [GatewayModule, RegistryModule, ...(options.demo ? [DemoSeedModule, DemoUsersModule] : [])],
     };
   }
 }

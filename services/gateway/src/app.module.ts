@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ServiceProxyModule } from './routing/service-proxy.module';
 import { EventDocsModule } from './event-docs/event-docs.module';
+import { IdentityModule } from './identity/identity.module';
 import { SystemModule } from './system/system.module';
 
 /**
@@ -10,5 +11,5 @@ import { SystemModule } from './system/system.module';
  * them next to this module in one process; in distributed mode `ServiceProxyModule` forwards
  * `api/<context>/…` to each context's own process.
  */
-@Module({ imports: [SystemModule, ServiceProxyModule, EventDocsModule] })
+@Module({ imports: [SystemModule, IdentityModule, ServiceProxyModule, EventDocsModule] })
 export class AppModule {}

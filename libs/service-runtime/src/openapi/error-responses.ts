@@ -40,6 +40,7 @@ export const ERROR_STATUS_TEXT: Readonly<Record<number, string>> = {
   412: '前提条件不满足 / a precondition failed',
   413: '请求体过大 / the body is too large (`request.too-large`)',
   422: '格式正确但违反业务规则 / well-formed but breaks a domain rule (the rule code and field)',
+  429: '尝试次数过多，请在 Retry-After 秒后再试 / too many attempts: try again after `Retry-After` seconds (`auth.too-many-attempts`)',
   503: '暂不可用（读模型滞后、正在停止）/ unavailable for now (read model behind, shutting down)',
 };
 

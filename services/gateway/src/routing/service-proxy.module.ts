@@ -1,7 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { ApiError, CORRELATION_ID_HEADER, currentCorrelationId, toErrorResponse } from '@relapse-watch/service-runtime';
+import {
+  ACCESS_TOKEN_KEYS,
+  ACCESS_TOKEN_REVOCATIONS,
+  AccessTokenVerifier,
+  ApiError,
+  CORRELATION_ID_HEADER,
+  currentCorrelationId,
+  toErrorResponse,
+  type AccessTokenKeys,
+  type AccessTokenRevocations,
+} from '@relapse-watch/service-runtime';
 import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
+import { refuseRevokedTokens } from './revoked-token.gate';
 import { GATEWAY_ROUTES, loadGatewayRoutes, type GatewayRoutes } from './routing.config';
 
 /**
@@ -9,12 +20,18 @@ import { GATEWAY_ROUTES, loadGatewayRoutes, type GatewayRoutes } from './routing
  * unchanged, with the request's correlation id so both processes log one id. The JSON body was
  * already parsed (and size-checked) by the gateway, so it is re-serialised for the upstream.
  * An upstream that does not answer is a 503 in the common error body, never a hang or a 500.
+ * A token signed out at this gateway is refused here, before forwarding (see refuseRevokedTokens).
  */
 @Module({ providers: [{ provide: GATEWAY_ROUTES, useFactory: () => loadGatewayRoutes() }] })
 export class ServiceProxyModule implements NestModule {
-  constructor(@Inject(GATEWAY_ROUTES) private readonly routes: GatewayRoutes) {}
+  constructor(
+    @Inject(GATEWAY_ROUTES) private readonly routes: GatewayRoutes,
+    @Inject(ACCESS_TOKEN_KEYS) private readonly keys: AccessTokenKeys,
+    @Inject(ACCESS_TOKEN_REVOCATIONS) private readonly revocations: AccessTokenRevocations,
+  ) {}
 
   configure(consumer: MiddlewareConsumer): void {
+    const gate = refuseRevokedTokens(new AccessTokenVerifier(this.keys.verifying), this.revocations);
     for (const route of this.routes.services) {
       const proxy = createProxyMiddleware<IncomingMessage, ServerResponse>({
         target: route.target,
@@ -38,7 +55,7 @@ export class ServiceProxyModule implements NestModule {
           },
         },
       });
-      consumer.apply(proxy).forRoutes(`${route.prefix}/{*path}`, route.prefix);
+      consumer.apply(gate, proxy).forRoutes(`${route.prefix}/{*path}`, route.prefix);
     }
   }
 }

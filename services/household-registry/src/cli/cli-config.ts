@@ -51,13 +51,12 @@ export function chosenEventStore(option: string | undefined, io: CliIo): ChosenS
 /**
  * Where the chosen event store's personal-data keys are: the server's configuration
  * (`KEY_STORE_URL`, `MASTER_KEYS`), except that a SQLite event store named by `--event-store`
- * brings the key store and master key kept beside it (`keys.db`, `master-keys`), as the embedded
- * server keeps them next to its `events.db` — unless the environment names them.
+ * brings the key store kept beside it (`keys.db`, and `master-keys` unless `MASTER_KEYS` is set),
+ * as the embedded server keeps them next to its `events.db` — unless `KEY_STORE_URL` names one.
  */
 export function chosenPersonalData(chosen: ChosenStore<EventStoreTarget>, io: CliIo): PersonalDataConfig {
   const env = io.env ?? {};
-  const configured = Boolean(env['KEY_STORE_URL']?.trim() || env['MASTER_KEYS']?.trim());
-  if (chosen.from === '--event-store' && chosen.target.kind === 'sqlite' && !configured)
+  if (chosen.from === '--event-store' && chosen.target.kind === 'sqlite' && !env['KEY_STORE_URL']?.trim())
     return loadCommandLineConfig({ ...env, DATA_DIR: dirname(chosen.target.path) }, io.cwd).personalData;
   return cliRuntimeConfig(io).personalData;
 }

@@ -9,13 +9,22 @@ import { generate, type GenerateOptions } from './generate.command';
 import { householdsImport, type HouseholdsImportOptions } from './households-import.command';
 import { privacyErase, type PrivacyEraseOptions } from './privacy-erase.command';
 
-function program(io: CliIo): Command {
-  const root = new Command('relapse-watch')
+export { processIo, type CliIo } from './cli-io';
+
+/**
+ * The root `relapse-watch` program, writing through `io`. Subcommands added to it inherit that
+ * commander must neither exit nor print to the process's streams, so {@link runProgram} can be
+ * called from tests and returns the exit code.
+ */
+export function rootProgram(io: CliIo): Command {
+  return new Command('relapse-watch')
     .description('防止返贫动态监测 / Relapse Watch: rural poverty-relapse monitoring')
-    // Inherited by the subcommands added below: commander must neither exit nor print to the
-    // process's streams, so `run` can be called from tests and returns the exit code.
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+}
+
+/** Adds the registry's commands (`divisions …`, `generate`, `households import`) to the program. */
+export function addRegistryCommands(root: Command, io: CliIo): void {
   const divisions = root.command('divisions').description('行政区划 / the division tree');
   divisions
     .command('import')
@@ -135,17 +144,27 @@ function program(io: CliIo): Command {
     .action(async (options: PrivacyEraseOptions) => {
       await privacyErase(options, io);
     });
-  return root;
 }
 
 /**
- * Runs the `relapse-watch` CLI on `argv` (the arguments after the program name) and resolves
- * with the exit code: 0 on success, 1 with one line on stderr for bad input or a failed import.
- * Never calls process.exit, so tests call it directly.
+ * Runs the registry's commands on `argv` (the arguments after the program name) and resolves
+ * with the exit code (see {@link runProgram}). The `relapse-watch` command of apps/cli adds the
+ * gateway's `users` and `clients` to the same program.
  */
-export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const root = rootProgram(io);
+  addRegistryCommands(root, io);
+  return runProgram(root, argv, io);
+}
+
+/**
+ * Runs a program made by {@link rootProgram} on `argv` and resolves with the exit code: 0 on
+ * success, 1 with one line on stderr for bad input or a failed command. Never calls
+ * process.exit, so tests call it directly.
+ */
+export async function runProgram(root: Command, argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    await program(io).parseAsync([...argv], { from: 'user' });
+    await root.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     // Commander has already printed its own message (usage errors, --help, --version).

@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals';
+import { bootIdentityApp } from '../testing/identity-app.fixture';
+
+describe('sessions across a restart (embedded mode)', () => {
+  it('keeps users and refresh tokens, with the signing key generated in the data folder', async () => {
+    const first = await bootIdentityApp({ env: {}, keepData: true });
+    const { oneTimePassword } = await first.addUser({
+      signInName: 'county.restart',
+      role: 'county-official',
+      unitCode: '511923000000',
+      villageCodes: [],
+      reason: 'spec',
+    });
+    const password = 'restart-passphrase-1';
+    await first.post('/api/auth/password', {
+      signInName: 'county.restart',
+      password: oneTimePassword,
+      newPassword: password,
+    });
+    const tokens = (await first.post('/api/auth/sign-in', { signInName: 'county.restart', password })).body;
+    await first.dispose();
+
+    const second = await bootIdentityApp({ env: {}, dataDir: first.dataDir });
+    try {
+      const refreshed = await second.post('/api/auth/refresh', { refreshToken: tokens.refresh_token });
+      expect(refreshed.status).toBe(200);
+      expect((await second.post('/api/auth/sign-in', { signInName: 'county.restart', password })).status).toBe(200);
+    } finally {
+      await second.dispose();
+    }
+  });
+});

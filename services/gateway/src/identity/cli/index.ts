@@ -1,0 +1,2 @@
+export * from './identity.commands';
+export * from './identity-cli-io';
