@@ -17,6 +17,8 @@ export interface Target {
 export interface MatrixRequest {
   readonly path: string;
   readonly body?: unknown;
+  /** Sent as `application/x-www-form-urlencoded` (OAuth 2.0's token endpoint) instead of JSON. */
+  readonly form?: boolean;
 }
 
 /**
@@ -26,7 +28,12 @@ export interface MatrixRequest {
  * system facts; no outside exists).
  */
 export type RouteRule =
-  | { readonly access: 'public'; readonly request: (t: Target) => MatrixRequest }
+  | {
+      readonly access: 'public';
+      readonly request: (t: Target) => MatrixRequest;
+      /** What the request answers without a token, when not a success: sign-in with a wrong password is a 401. */
+      readonly unsignedStatus?: number;
+    }
   | {
       readonly access: Permission;
       readonly area: 'division' | 'none';
@@ -63,6 +70,20 @@ const policy = (request: (t: Target, n: number) => MatrixRequest): RouteRule => 
   request,
 });
 const open = (path: string): RouteRule => ({ access: 'public', request: () => ({ path }) });
+/** A public route of sign-in, sent credentials that do not hold. */
+const credentials = (path: string, body: unknown, unsignedStatus: number): RouteRule => ({
+  access: 'public',
+  request: () => ({ path, body }),
+  unsignedStatus,
+});
+/** An administrator's route over users and clients: no division to be outside of. */
+const users = (request: (t: Target, n: number) => MatrixRequest): RouteRule => ({
+  access: 'users.manage',
+  area: 'none',
+  request,
+});
+const NO_SUCH_USER = '0190f3a2-0000-7000-8000-000000000000';
+const WHY = { reason: '矩阵核对 / matrix check' };
 
 /** Every route of the document, by `METHOD path` as the document spells it. */
 export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
@@ -169,6 +190,45 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     (t) => ({ path: `/api/registry/risk-types?province=${t.provinceCode.slice(0, 2)}` }),
     'none',
   ),
+  'POST /api/auth/sign-in': credentials(
+    '/api/auth/sign-in',
+    { signInName: 'matrix.nobody', password: 'not-the-password' },
+    401,
+  ),
+  'POST /api/auth/refresh': credentials('/api/auth/refresh', { refreshToken: 'not-a-refresh-token' }, 401),
+  'POST /api/auth/sign-out': credentials('/api/auth/sign-out', { refreshToken: 'not-a-refresh-token' }, 204),
+  'POST /api/auth/password': credentials(
+    '/api/auth/password',
+    { signInName: 'matrix.nobody', password: 'not-the-password', newPassword: 'a-new-password-2026' },
+    401,
+  ),
+  'POST /api/auth/token': {
+    access: 'public',
+    // No client credentials: RFC 6749 §5.2 invalid_client.
+    request: () => ({ path: '/api/auth/token', body: { grant_type: 'client_credentials' }, form: true }),
+    unsignedStatus: 401,
+  },
+  'GET /api/auth/users': users(() => ({ path: '/api/auth/users' })),
+  'POST /api/auth/users': users((t, n) => ({
+    path: '/api/auth/users',
+    body: { signInName: `matrix.user${n}`, role: 'county-official', unitCode: t.countyCode, ...WHY },
+  })),
+  'POST /api/auth/users/{userId}/disable': users(() => ({
+    path: `/api/auth/users/${NO_SUCH_USER}/disable`,
+    body: WHY,
+  })),
+  'POST /api/auth/users/{userId}/password-reset': users(() => ({
+    path: `/api/auth/users/${NO_SUCH_USER}/password-reset`,
+    body: WHY,
+  })),
+  'PUT /api/auth/users/{userId}/villages': users((t) => ({
+    path: `/api/auth/users/${NO_SUCH_USER}/villages`,
+    body: { villageCodes: [t.villageCode], ...WHY },
+  })),
+  'POST /api/auth/clients': users((_t, n) => ({
+    path: '/api/auth/clients',
+    body: { clientId: `matrix-client-${n}`, scopes: ['registry.read'], ...WHY },
+  })),
   'GET /api/registry/households/{householdId}/personal-data': {
     access: 'personal.read',
     area: 'division',

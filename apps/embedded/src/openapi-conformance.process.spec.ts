@@ -2,7 +2,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { testAccessToken } from '@relapse-watch/testing';
 import { newDataDir, repoRoot, startEmbedded } from './embedded-process.fixture';
 
 // The OpenAPI document must tell the truth: schemathesis (PyPI, installed by
@@ -14,7 +13,8 @@ const SEED = 20_261_207;
 const WORKERS = 1;
 const MIN_CASES = 1_000;
 const RUN_TIMEOUT_MS = 10 * 60_000;
-const ADMINISTRATOR = { sub: 'schemathesis-admin', kind: 'user', role: 'administrator', unit: '510000000000' } as const;
+const ADMINISTRATOR = 'schemathesis.admin';
+const ADMIN_PASSWORD = 'schemathesis-Admin-2026!';
 
 /** Installs (once) and returns the schemathesis executable. */
 function installSchemathesis(): string {
@@ -114,6 +114,45 @@ function runConfig(dir: string, ids: Awaited<ReturnType<typeof seed>>): string {
 }
 
 /**
+ * The administrator as an operator makes one (`relapse-watch users add`) and the administrator
+ * then signs in: the one-time password changed first, then `POST /api/auth/sign-in`.
+ */
+async function signInAsAdministrator(url: string, dataDir: string): Promise<string> {
+  const added = spawnSync(
+    process.execPath,
+    ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', 'apps/cli/src/main.ts', 'users', 'add'].concat(
+      ['--sign-in-name', ADMINISTRATOR, '--role', 'administrator', '--unit', '510000000000'],
+      ['--reason', 'schemathesis 一致性测试 / conformance run'],
+    ),
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: 'apps/cli/tsconfig.json', DATA_DIR: dataDir },
+    },
+  );
+  // Printed once: `…: <sign-in name> <password>`.
+  const oneTime = /: schemathesis\.admin ([A-Za-z2-9]{16})$/m.exec(added.stdout)?.[1];
+  if (added.status !== 0 || oneTime === undefined)
+    throw new Error(`users add failed (${added.status}): ${added.stderr}`);
+  const post = (path: string, body: unknown) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const changed = await post('/api/auth/password', {
+    signInName: ADMINISTRATOR,
+    password: oneTime,
+    newPassword: ADMIN_PASSWORD,
+  });
+  if (changed.status !== 204) throw new Error(`password change: ${changed.status} ${await changed.text()}`);
+  const signedIn = await post('/api/auth/sign-in', { signInName: ADMINISTRATOR, password: ADMIN_PASSWORD });
+  const body = (await signedIn.json()) as { access_token?: string };
+  if (signedIn.status !== 200 || body.access_token === undefined) throw new Error(`sign-in: ${signedIn.status}`);
+  return body.access_token;
+}
+
+/**
  * Runs a command to its end without blocking this process: the embedded app's log lines keep
  * being read meanwhile (a blocked reader would fill its pipe and stall the app).
  */
@@ -146,10 +185,10 @@ describe('the OpenAPI document of the embedded gateway', () => {
     async () => {
       const schemathesis = installSchemathesis();
       const dir = newDataDir('rw-schemathesis-');
-      const app = startEmbedded(join(dir, 'data'), ['--no-demo']);
+      // The administrator reaches every route; the token lives the run out (an hour at most).
+      const app = startEmbedded(join(dir, 'data'), ['--no-demo'], { AUTH_ACCESS_TOKEN_TTL_SECONDS: '3600' });
       const url = await app.url;
-      // The administrator reaches every route; signed with the test key until sign-in lands (issue 10).
-      const token = await testAccessToken(ADMINISTRATOR, RUN_TIMEOUT_MS / 1000 + 120);
+      const token = await signInAsAdministrator(url, join(dir, 'data'));
       const config = runConfig(dir, await seed(url, token));
       const junitPath = join(dir, 'junit.xml');
       const started = Date.now();

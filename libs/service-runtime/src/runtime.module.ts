@@ -1,7 +1,7 @@
 import { Global, Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, HttpAdapterHost, Reflector } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
+import { EVENT_STORE, holdsEventsBesideFormatMarker, type EventStore } from '@relapse-watch/event-store-core';
 import { BUS, type Bus } from '@relapse-watch/messaging-core';
 import { READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import { LoggerModule } from 'nestjs-pino';
@@ -31,6 +31,13 @@ function bounded<T>(work: Promise<T>): Promise<T> {
 
 /** Injection token of the service's root pino logger (for code outside a request, e.g. subscribers). */
 export const RUNTIME_LOGGER = Symbol.for('relapse-watch.runtime-logger');
+
+/**
+ * Injection token of whether the event store held nothing but its format marker when the
+ * service started: decided once, before any seeder writes, so the demo county and the demo users
+ * (two services' seeders in the embedded process) agree on a new installation whoever writes first.
+ */
+export const STORE_EMPTY_AT_START = Symbol.for('relapse-watch.store-empty-at-start');
 
 /** Injection token of the process's {@link AccessTokenKeys} (the signing key only where tokens are issued). */
 export const ACCESS_TOKEN_KEYS = Symbol.for('relapse-watch.access-token-keys');
@@ -144,6 +151,11 @@ export class ServiceRuntimeModule {
           inject: [ShutdownSequence, ReadinessRegistry],
         },
         {
+          provide: STORE_EMPTY_AT_START,
+          useFactory: async (store: EventStore) => !(await holdsEventsBesideFormatMarker(store)),
+          inject: [EVENT_STORE],
+        },
+        {
           provide: SubscriptionLagRegistry,
           useFactory: (store: EventStore) => new SubscriptionLagRegistry(context.metrics, () => store.headPosition()),
           inject: [EVENT_STORE],
@@ -163,6 +175,7 @@ export class ServiceRuntimeModule {
         READ_STORE,
         BUS,
         SubscriptionLagRegistry,
+        STORE_EMPTY_AT_START,
       ],
     };
   }

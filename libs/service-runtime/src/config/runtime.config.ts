@@ -33,9 +33,9 @@ export interface RuntimeConfig {
   /** TCP port to listen on; 0 lets the OS choose a free one (tests, side-by-side runs). */
   readonly port: number;
   /**
-   * Interface to listen on. Defaults to 127.0.0.1: until the security issue adds
-   * authentication and tier-scoped access, the API must not be reachable from the network
-   * unless an operator says so (HOST=0.0.0.0 behind a proxy that authenticates).
+   * Interface to listen on. Defaults to 127.0.0.1: every route needs a signed-in caller, but the
+   * API speaks plain HTTP, so it faces the network only when an operator says so (HOST=0.0.0.0
+   * behind a proxy that terminates TLS).
    */
   readonly host: string;
   /** Absolute folder of the embedded mode's files. */

@@ -29,6 +29,8 @@ describe('the gateway in distributed mode issues tokens', () => {
       READ_STORE_URL: mongo.toString(),
       BUS_URL: serviceUrl('KAFKA_URL'),
       ACCESS_TOKEN_VERIFY_KEY: JSON.stringify(publicKey.export({ format: 'jwk' })),
+      // The fixture gives every gateway the test key pair; empty counts as unset.
+      ACCESS_TOKEN_SIGNING_KEY: '',
     });
     expect((await gateway.exited).code).toBe(1);
     expect(gateway.stderr).toEqual([

@@ -1,6 +1,6 @@
 import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
-import { RUNTIME_LOGGER, ShutdownSequence } from '@relapse-watch/service-runtime';
+import { RUNTIME_LOGGER, ShutdownSequence, STORE_EMPTY_AT_START } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import type { Clock } from '@relapse-watch/domain-kernel';
 import { REGISTRY_CLOCK, REGISTRY_REFERENCE } from '../api/registry.tokens';
@@ -22,6 +22,7 @@ class DemoSeeder implements OnApplicationBootstrap {
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
     @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
     @Inject(REGISTRY_CLOCK) private readonly clock: Clock,
+    @Inject(STORE_EMPTY_AT_START) private readonly storeEmptyAtStart: boolean,
     shutdown: ShutdownSequence,
   ) {
     // Before the stores close: a shutdown during seeding waits for the households in flight.
@@ -37,6 +38,7 @@ class DemoSeeder implements OnApplicationBootstrap {
       residentIdSalt: this.config.residentIdSalt,
       clock: this.clock,
       isKnownRegistrationDivision: this.reference.lookups.isKnownRegistrationPrefix,
+      storeEmptyAtStart: this.storeEmptyAtStart,
     }).then(
       (result) => {
         if (result)

@@ -20,6 +20,11 @@ export interface DemoSeedOptions {
   /** Default Pingchang County (平昌县, Bazhong), a former national poverty county. */
   readonly within?: string;
   readonly isKnownRegistrationDivision?: (prefix: string) => boolean;
+  /**
+   * Whether the store was empty when the process started (the runtime's `STORE_EMPTY_AT_START`):
+   * in the embedded process the demo users may be written first. Without it the store is looked at now.
+   */
+  readonly storeEmptyAtStart?: boolean;
 }
 
 /** Seed of the demo county: fixed, so every new installation shows the same households. */
@@ -45,7 +50,8 @@ export function demoCountyHouseholds(
  * at start aside): the demo never mixes with data.
  */
 export async function seedDemoCounty(options: DemoSeedOptions): Promise<HouseholdSheetImportResult | null> {
-  if (await holdsEventsBesideFormatMarker(options.store)) return null;
+  const empty = options.storeEmptyAtStart ?? !(await holdsEventsBesideFormatMarker(options.store));
+  if (!empty) return null;
   const folder = mkdtempSync(join(tmpdir(), 'rw-demo-'));
   try {
     const file = join(folder, 'demo-county.csv');

@@ -36,18 +36,28 @@ export class AddUserDto extends ReasonDto {
   @Optional()
   @IsArray()
   @ArrayMaxSize(500)
+  @IsString({ each: true })
   @Matches(DIVISION_CODE, { each: true, message: DIVISION_MESSAGE })
   villageCodes?: string[];
 }
 
-/** Disable a user or reset their password. */
-export class UserChangeDto extends ReasonDto {}
+/**
+ * Disable a user or reset their password. Its rule is its own, not only inherited: the OpenAPI
+ * document closes (no other properties) the DTO classes that carry validation rules themselves.
+ */
+export class UserChangeDto {
+  @ApiProperty({ description: '原因（记入事件）/ reason (recorded on the event)', example: '离任 / left office' })
+  @IsString()
+  @Length(1, 200)
+  reason!: string;
+}
 
 /** Set a village inspector's villages. */
 export class AssignVillagesDto extends ReasonDto {
   @ApiProperty({ type: [String], example: ['511923105201'] })
   @IsArray()
   @ArrayMaxSize(500)
+  @IsString({ each: true })
   @Matches(DIVISION_CODE, { each: true, message: DIVISION_MESSAGE })
   villageCodes!: string[];
 }

@@ -1,5 +1,5 @@
-import type { EventStore } from '@relapse-watch/event-store-core';
-import { loadRuntimeConfig } from '@relapse-watch/service-runtime/config';
+import { assertStoreFormat, checkStoreFormat, newEventId, type EventStore } from '@relapse-watch/event-store-core';
+import { loadCommandLineConfig } from '@relapse-watch/service-runtime/config';
 import { IdentityCommands } from '../application/identity-commands';
 import { IdentityQueries } from '../application/identity-queries';
 import { PasswordHasher } from '../application/password-hasher';
@@ -13,15 +13,17 @@ export interface IdentityCliSession {
 }
 
 /**
- * Opens the server's event store, as the server's own configuration names it, runs `work` and
- * closes it. The runtime (and with it NestJS and the drivers) is loaded only here.
+ * Opens the server's event store, as the server's own configuration names it (without the
+ * access-token keys: the command line mints no token), checks its format as a server's start
+ * does (an empty store is stamped, one of another format refused), runs `work` and closes it.
+ * The runtime (and with it NestJS and the drivers) is loaded only here.
  */
 export async function withIdentityStore<T>(
   io: IdentityCliIo,
   work: (session: IdentityCliSession) => Promise<T>,
 ): Promise<T> {
   const env = io.env ?? {};
-  const config = loadRuntimeConfig(env, io.cwd);
+  const config = loadCommandLineConfig(env, io.cwd);
   const identity = loadIdentityConfig(env);
   const runtime = await import('@relapse-watch/service-runtime');
   const store: EventStore = await runtime.openReachable(
@@ -31,6 +33,13 @@ export async function withIdentityStore<T>(
     runtime.ADAPTER_CONNECT_TIMEOUT_MS,
   );
   try {
+    assertStoreFormat(
+      await checkStoreFormat(store, {
+        eventId: newEventId(),
+        now: new Date().toISOString(),
+        stampedBy: 'relapse-watch users/clients',
+      }),
+    );
     const hasher = new PasswordHasher(identity.argon2);
     return await work({ commands: new IdentityCommands(store, hasher), queries: new IdentityQueries(store) });
   } finally {

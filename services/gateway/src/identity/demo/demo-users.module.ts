@@ -1,6 +1,5 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
-import { RUNTIME_LOGGER, ShutdownSequence } from '@relapse-watch/service-runtime';
+import { RUNTIME_LOGGER, ShutdownSequence, STORE_EMPTY_AT_START } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { IDENTITY_COMMANDS } from '../api/identity.tokens';
 import type { IdentityCommands } from '../application/identity-commands';
@@ -16,15 +15,14 @@ export interface BannerOut {
 }
 
 /**
- * Seeds the demo users on an empty store at start, and prints their sign-in names and one-time
- * passwords once. The store is checked at bootstrap, before anything else writes to it (the
- * registry's demo county also starts then), so both seeds see the same empty store.
+ * Seeds the demo users on a store that was empty at start, and prints their sign-in names and
+ * one-time passwords once.
  */
 class DemoUsersSeeder implements OnApplicationBootstrap {
   private seeding: Promise<void> = Promise.resolve();
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(STORE_EMPTY_AT_START) private readonly storeEmptyAtStart: boolean,
     @Inject(IDENTITY_COMMANDS) private readonly commands: IdentityCommands,
     @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
     @Inject(DEMO_BANNER_OUT) private readonly out: BannerOut,
@@ -34,7 +32,7 @@ class DemoUsersSeeder implements OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
-    this.seeding = seedDemoUsers(this.store, this.commands, new Date()).then(
+    this.seeding = seedDemoUsers(this.storeEmptyAtStart, this.commands, new Date()).then(
       (seeded) => {
         if (seeded === null) return;
         this.out.write(`${demoUsersBanner(seeded)}\n`);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { ROLE_LABELS } from '@relapse-watch/access';
-import type { EventStore } from '@relapse-watch/event-store-core';
 import type { IdentityCommands, NewUser } from '../application/identity-commands';
 import { DEMO_SEED_ACTOR } from '../application/identity-context';
 
@@ -46,16 +45,18 @@ export interface SeededDemoUser {
 }
 
 /**
- * Adds the demo users when the event store is empty (a new embedded installation), else nothing:
- * a store with data in it gets its users from an administrator (`relapse-watch users add`).
+ * Adds the demo users when the event store was empty at start (a new embedded installation:
+ * the runtime's `STORE_EMPTY_AT_START`, so the registry's demo county writing first changes
+ * nothing), else nothing: a store with data in it gets its users from an administrator
+ * (`relapse-watch users add`).
  * @returns the users and their one-time passwords, or null when the store was not empty.
  */
 export async function seedDemoUsers(
-  store: EventStore,
+  storeEmptyAtStart: boolean,
   commands: IdentityCommands,
   now: Date,
 ): Promise<SeededDemoUser[] | null> {
-  if ((await store.headPosition()) > 0) return null;
+  if (!storeEmptyAtStart) return null;
   const correlationId = randomUUID();
   const seeded: SeededDemoUser[] = [];
   for (const user of DEMO_USERS) {
