@@ -42,7 +42,8 @@ export type RouteRule =
 
 const HOUSEHOLD = (t: Target) => `/api/registry/households/${t.householdId}`;
 const POLICY = (t: Target) => `/api/registry/policies/${t.provinceCode.slice(0, 2)}/2026`;
-const PROFILE = {
+/** A head of household's profile, valid for every member route. */
+export const PROFILE = {
   relationToHead: 'head',
   health: { kind: 'healthy' },
   labourCapacity: 'ordinary',

@@ -7,7 +7,7 @@ import { claimsOf, USER_ROLES, type Principal, type UserRole } from '@relapse-wa
 import { runCli } from '@relapse-watch/household-registry';
 import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
 import { adminTestToken, TEST_ACCESS_TOKEN_ENV, testAccessToken } from '@relapse-watch/testing';
-import { ROUTE_RULES, type MatrixRequest, type RouteRule, type Target } from './access-matrix.routes.fixture';
+import { PROFILE, ROUTE_RULES, type MatrixRequest, type RouteRule, type Target } from './access-matrix.routes.fixture';
 import { embeddedIdentity } from './embedded.identity';
 import { EmbeddedModule } from './embedded.module';
 
@@ -89,7 +89,7 @@ async function targetIn(villageCode: string, countyCode: string): Promise<Target
   const residentId = villageCode.startsWith('51') ? '51192319700903022X' : '511923194201250157';
   const head = await asAdmin('POST', `/api/registry/households/${householdId}/members`, {
     personal: { name: '李测试', residentId },
-    profile: ROUTE_PROFILE,
+    profile: PROFILE,
   });
   const region = await asAdmin('POST', `/api/registry/policies/${villageCode.slice(0, 2)}/2026/key-regions`, {
     kind: 'major-natural-disaster',
@@ -106,16 +106,6 @@ async function targetIn(villageCode: string, countyCode: string): Promise<Target
     regionId: String(region['createdId']),
   };
 }
-
-const ROUTE_PROFILE = {
-  relationToHead: 'head',
-  health: { kind: 'healthy' },
-  labourCapacity: 'ordinary',
-  employment: { status: 'employed', place: 'within-county', stability: 'stable' },
-  schooling: 'not-in-school',
-  medicalInsuranceEnrolled: true,
-  livesInHousehold: true,
-};
 
 /** Each role's principal: home units that hold the inside target and not the outside one. */
 function userOf(role: UserRole): Principal {

@@ -2,3 +2,4 @@ export * from './event-store.conformance';
 export * from './fixtures';
 export { take } from './subscription.conformance';
 export * from './store-format.conformance';
+export * from './decider-specification';

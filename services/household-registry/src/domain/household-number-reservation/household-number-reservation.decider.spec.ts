@@ -1,5 +1,5 @@
 import { ReservationConflict } from '../reservation/reservation-conflict.error';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import { HOUSEHOLD_NUMBER, VILLAGE_CODE } from '../testing/household.fixtures';
 import type {
   HouseholdNumberReservationCommand,

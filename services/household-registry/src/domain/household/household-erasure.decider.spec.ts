@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import { addMember, HEAD, HOUSEHOLD_ID, memberAdded, registered, SPOUSE, TODAY } from '../testing/household.fixtures';
 import type { ErasePersonalData, HouseholdCommand } from './household.commands';
 import { householdDecider } from './household.decider';

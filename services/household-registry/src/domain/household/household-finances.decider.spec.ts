@@ -3,7 +3,7 @@ import { householdDecider } from './household.decider';
 import type { HouseholdEvent, IncomeRecorded } from './household.events';
 import type { PerCapitaDivisorRule } from '../province-policy/province-policy.values';
 import type { ReportingPeriod } from './household.values';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import {
   DAUGHTER,
   HEAD,

@@ -4,7 +4,7 @@ import type { HouseholdCommand, ImportHousehold } from './household.commands';
 import { householdDecider } from './household.decider';
 import type { HouseholdEvent, HouseholdImported } from './household.events';
 import type { HouseholdState } from './household.state';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import {
   DAUGHTER,
   FATHER,

@@ -3,7 +3,7 @@ import type { NoteLegacyMonitoringRecord } from './household.commands';
 import { householdDecider } from './household.decider';
 import type { HouseholdEvent } from './household.events';
 import type { LegacyMonitoringRecord } from './legacy-monitoring.values';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import { HEAD, HOUSEHOLD_ID, memberAdded, registered, TODAY } from '../testing/household.fixtures';
 
 // A monitoring record a 监测户 row declared is kept as declared for the assistance context; it is

@@ -2,7 +2,7 @@ import type { PerCapitaDivisorRule } from '../province-policy/province-policy.va
 import type { HouseholdCommand } from './household.commands';
 import { householdDecider } from './household.decider';
 import type { HouseholdEvent, IncomeRecorded, PerCapitaIncomeRecomputed } from './household.events';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import {
   addMember,
   DAUGHTER,

@@ -1,7 +1,7 @@
 import type { ReportRiskEvent } from './household.commands';
 import { householdDecider } from './household.decider';
 import type { HouseholdEvent } from './household.events';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import { DAUGHTER, HEAD, HOUSEHOLD_ID, memberAdded, registered, TODAY } from '../testing/household.fixtures';
 
 const spec = deciderSpecification(householdDecider);

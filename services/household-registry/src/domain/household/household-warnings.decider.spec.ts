@@ -4,7 +4,7 @@ import type { HouseholdEvent } from './household.events';
 import type { HouseholdWarning } from './household-warning.catalogue';
 import type { HouseholdMember } from './household.state';
 import type { ThreePlusOneStatus } from './household.values';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import {
   addMember,
   DAUGHTER,

@@ -2,7 +2,7 @@ import type { HouseholdCommand } from './household.commands';
 import { householdDecider } from './household.decider';
 import type { HouseholdEvent } from './household.events';
 import type { HouseholdStatus, ThreePlusOneStatus } from './household.values';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import {
   HEAD,
   HOUSEHOLD_ID,

@@ -1,5 +1,5 @@
 import { ReservationConflict } from '../reservation/reservation-conflict.error';
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import type { PersonReservationCommand, PersonReservationData } from './person-reservation.commands';
 import { personReservationDecider, personReservationStreamId } from './person-reservation.decider';
 import type { PersonReservationEvent } from './person-reservation.events';

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import type { AddProvinceRiskType, SetPerCapitaDivisorRule } from './province-policy.commands';
 import { provincePolicyDecider } from './province-policy.decider';
 import type { ProvincePolicyEvent } from './province-policy.events';

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import type { DesignateKeyRegion, LineData, ProvincePolicyCommand, RevokeKeyRegion } from './province-policy.commands';
 import { provincePolicyDecider, provincePolicyStreamId } from './province-policy.decider';
 import type { ProvincePolicyEvent } from './province-policy.events';

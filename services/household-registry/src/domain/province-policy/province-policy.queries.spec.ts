@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../testing/decider-specification';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import { provincePolicyDecider } from './province-policy.decider';
 import type { ProvincePolicyEvent } from './province-policy.events';
 import { keyRegionsCovering, keyRegionsInForceOn, lineInForceOn } from './province-policy.queries';

@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { deciderSpecification } from '../testing/decider-specification.fixture';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import { HASH_A } from '../testing/identity-samples.fixture';
 import { clientDecider } from './client.decider';
 import type { AddClient } from './client.events';

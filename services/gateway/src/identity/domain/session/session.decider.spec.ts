@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { deciderSpecification } from '../testing/decider-specification.fixture';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import { sessionDecider } from './session.decider';
 import type { SessionEvent } from './session.events';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { deciderSpecification } from '../testing/decider-specification.fixture';
+import { deciderSpecification } from '@relapse-watch/event-store-testing';
 import { addInspector, HASH_A, HASH_B, inspectorAdded } from '../testing/identity-samples.fixture';
 import { checkPassword } from './password.rules';
 import { userDecider } from './user.decider';
