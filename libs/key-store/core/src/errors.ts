@@ -4,6 +4,7 @@ export class PersonalDataError extends Error {
     readonly code:
       | 'personal-data.erased'
       | 'personal-data.master-key-unknown'
+      | 'personal-data.master-key-missing'
       | 'personal-data.tampered'
       | 'personal-data.sealed-format'
       | 'personal-data.master-keys-config'

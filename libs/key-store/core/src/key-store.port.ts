@@ -56,6 +56,11 @@ export interface KeyStore {
    * tombstone is written all the same, so no key can be made for it later).
    */
   erase(erasure: KeyErasure): Promise<'erased' | 'already-erased' | 'unknown'>;
+  /**
+   * The ids of the master keys that wrapped the active keys, each once: what a start checks its
+   * configured master keys against (see {@link assertMasterKeysHold}).
+   */
+  masterKeyIds(): Promise<readonly string[]>;
   /** Releases the store's resources; later calls reject. */
   close(): Promise<void>;
 }

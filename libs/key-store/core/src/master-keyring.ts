@@ -47,6 +47,11 @@ export class MasterKeyring {
     return new MasterKeyring(currentId as string, keys);
   }
 
+  /** Whether the keyring holds the master key of this id (the current one or an older one). */
+  holds(masterKeyId: string): boolean {
+    return this.keys.has(masterKeyId);
+  }
+
   /** A new random data key (32 bytes). */
   static newDataKey(): Buffer {
     return randomBytes(DATA_KEY_BYTES);
@@ -91,5 +96,24 @@ function tampered(): PersonalDataError {
   return new PersonalDataError(
     'personal-data.tampered',
     '密钥或密文校验失败（被篡改或不属于该户）/ key or ciphertext failed authentication (altered, or not this subject’s)',
+  );
+}
+
+/**
+ * Refuses master keys that cannot unwrap the store's data keys: configured without the key that
+ * wrapped them (a lost or mistyped `MASTER_KEYS`, or a CLI that made a key file of its own beside
+ * a server that has one configured). Checked when a key store is opened, so nothing is sealed
+ * under a key the other processes cannot open.
+ * @throws PersonalDataError `personal-data.master-key-missing` naming the ids, never a key.
+ */
+export async function assertMasterKeysHold(
+  store: { masterKeyIds(): Promise<readonly string[]> },
+  keyring: MasterKeyring,
+): Promise<void> {
+  const missing = (await store.masterKeyIds()).filter((id) => !keyring.holds(id));
+  if (missing.length === 0) return;
+  throw new PersonalDataError(
+    'personal-data.master-key-missing',
+    `主密钥缺少 ${missing.join(', ')}：密钥库中的数据密钥由它加密，请配置同一 MASTER_KEYS / the master keys lack ${missing.join(', ')}, which wrapped the key store's data keys: configure the same MASTER_KEYS`,
   );
 }

@@ -86,6 +86,14 @@ export class PostgresKeyStore implements KeyStore {
     return new Map(rows.map((row) => [row.subject_id, keyRecordFromRow(row)]));
   }
 
+  async masterKeyIds(): Promise<readonly string[]> {
+    this.assertOpen();
+    const { rows } = await this.pool.query<{ master_key_id: string }>(
+      `SELECT DISTINCT master_key_id FROM ${this.table} WHERE master_key_id IS NOT NULL ORDER BY 1`,
+    );
+    return rows.map((row) => row.master_key_id);
+  }
+
   async erase(erasure: KeyErasure): Promise<'erased' | 'already-erased' | 'unknown'> {
     this.assertOpen();
     checkErasure(erasure);

@@ -105,6 +105,14 @@ export class SqliteKeyStore implements KeyStore {
     return this.read(db, subjectIds);
   }
 
+  async masterKeyIds(): Promise<readonly string[]> {
+    const db = this.open();
+    const rows = db
+      .prepare('SELECT DISTINCT master_key_id FROM data_keys WHERE master_key_id IS NOT NULL ORDER BY 1')
+      .all() as { master_key_id: string }[];
+    return rows.map((row) => row.master_key_id);
+  }
+
   async erase(erasure: KeyErasure): Promise<'erased' | 'already-erased' | 'unknown'> {
     const db = this.open();
     checkErasure(erasure);

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  assertMasterKeysHold,
   MasterKeyring,
   PersonalDataVault,
   type KeyErasure,
@@ -173,12 +174,31 @@ export function keyStoreConformance(adapterName: string, factory: KeyStoreFactor
       });
     });
 
+    it('names the master keys that wrapped the active keys, and an erased key no longer counts', async () => {
+      const id = `m${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+      const ring = MasterKeyring.parse(`${id}:${randomBytes(32).toString('base64')}`);
+      const subject = `hh-${randomUUID()}`;
+      await new PersonalDataVault(store, ring).seal(subject, { name: '测试' });
+      const ids = await store.masterKeyIds();
+      expect(ids).toContain(id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const all = MasterKeyring.parse(ids.map((i) => `${i}:${randomBytes(32).toString('base64')}`).join(','));
+      await expect(assertMasterKeysHold(store, all)).resolves.toBeUndefined();
+      await expect(assertMasterKeysHold(store, keyring)).rejects.toMatchObject({
+        code: 'personal-data.master-key-missing',
+        message: expect.stringContaining(id),
+      });
+      await store.erase(erasure(subject));
+      expect(await store.masterKeyIds()).not.toContain(id);
+    });
+
     it('refuses every call once closed', async () => {
       const other = await factory();
       await other.close();
       await expect(other.get(['hh-1'])).rejects.toMatchObject({ code: 'key-store.closed' });
       await expect(other.putIfAbsent([wrappedKey()])).rejects.toMatchObject({ code: 'key-store.closed' });
       await expect(other.erase(erasure('hh-1'))).rejects.toMatchObject({ code: 'key-store.closed' });
+      await expect(other.masterKeyIds()).rejects.toMatchObject({ code: 'key-store.closed' });
     });
   });
 }

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { openMasterKeyring } from '../personal-data/master-keys.file';
 import { ConfigError } from './config.errors';
 import { parsePersonalDataConfig } from './personal-data.config';
+import { loadRuntimeConfig } from './runtime.config';
+import { closeRuntimeAdapters, openRuntimeAdapters } from './runtime-adapters.config';
+import { pino } from 'pino';
 
 const reader = (env: Record<string, string>) => (name: string) => env[name];
 const KEY = Buffer.alloc(32, 7).toString('base64');
@@ -27,6 +30,30 @@ describe('personal-data configuration', () => {
       // What one wraps, the other unwraps: the same key, not only the same id.
       const { masterKeyId, wrapped } = first.wrap('hh-1', Buffer.alloc(32, 1));
       expect(again.unwrap('hh-1', masterKeyId, wrapped)).toEqual(Buffer.alloc(32, 1));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start with master keys that lack the one the key store’s data keys were wrapped with', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rw-master-mismatch-'));
+    const open = (masterKeys: string) =>
+      openRuntimeAdapters(loadRuntimeConfig({ DATA_DIR: dir, MASTER_KEYS: masterKeys }, '/'), {
+        clientId: 'spec',
+        logger: pino({ level: 'silent' }),
+      });
+    try {
+      const first = await open(`k2026:${KEY}`);
+      await first.vault.seal('hh-1', { name: '测试' });
+      await closeRuntimeAdapters(first);
+      const other = await open(`k2027:${Buffer.alloc(32, 9).toString('base64')}`).catch((e: unknown) => e);
+      expect(other).toBeInstanceOf(ConfigError);
+      expect((other as ConfigError).variable).toBe('MASTER_KEYS');
+      expect((other as ConfigError).message).toContain('k2026');
+      expect((other as ConfigError).message).not.toContain(KEY);
+      // Rotated, the old key kept behind the new one: the start goes on.
+      const rotated = await open(`k2027:${Buffer.alloc(32, 9).toString('base64')},k2026:${KEY}`);
+      await closeRuntimeAdapters(rotated);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,10 @@
 import type { EventStore } from '@relapse-watch/event-store-core';
-import { PersonalDataEventStore, PersonalDataVault, type KeyStore } from '@relapse-watch/key-store-core';
+import {
+  assertMasterKeysHold,
+  PersonalDataEventStore,
+  PersonalDataVault,
+  type KeyStore,
+} from '@relapse-watch/key-store-core';
 import type { Bus } from '@relapse-watch/messaging-core';
 import type { ReadStore } from '@relapse-watch/read-store-core';
 import type { Logger } from 'pino';
@@ -9,6 +14,7 @@ import { openReadStore } from '../read-store/read-store.factory';
 import { openKeyStore } from '../personal-data/personal-data.factory';
 import { openMasterKeyring } from '../personal-data/master-keys.file';
 import { ADAPTER_CONNECT_TIMEOUT_MS, openReachable } from './adapter-reachability.config';
+import { ConfigError } from './config.errors';
 import type { RuntimeConfig } from './runtime.config';
 
 /** The adapters a service runs on, open and answering. */
@@ -83,6 +89,20 @@ export async function openRuntimeAdapters(
     bus.status === 'fulfilled' &&
     keyStore.status === 'fulfilled'
   ) {
+    // Data keys wrapped by a master key this configuration lacks: sealing more would split the store.
+    const refusal = await assertMasterKeysHold(keyStore.value, keyring).then(
+      () => null,
+      (error: unknown) => new ConfigError('MASTER_KEYS', (error as Error).message),
+    );
+    if (refusal !== null) {
+      await closeRuntimeAdapters({
+        bus: bus.value,
+        readStore: readStore.value,
+        eventStore: eventStore.value,
+        keyStore: keyStore.value,
+      });
+      throw refusal;
+    }
     const vault = new PersonalDataVault(keyStore.value, keyring);
     return {
       eventStore: new PersonalDataEventStore(eventStore.value, vault),

@@ -1,7 +1,12 @@
-import { PersonalDataEventStore, PersonalDataVault, type KeyStore } from '@relapse-watch/key-store-core';
+import {
+  assertMasterKeysHold,
+  PersonalDataEventStore,
+  PersonalDataVault,
+  type KeyStore,
+} from '@relapse-watch/key-store-core';
 import type { EventStore } from '@relapse-watch/event-store-core';
 import { SqliteKeyStore } from '@relapse-watch/key-store-sqlite';
-import { openMasterKeyring, type PersonalDataConfig } from '@relapse-watch/service-runtime/config';
+import { ConfigError, openMasterKeyring, type PersonalDataConfig } from '@relapse-watch/service-runtime/config';
 
 /** An event store that seals personal data as the server's does, with the vault that can erase it. */
 export interface SealingEventStore {
@@ -24,6 +29,14 @@ export async function sealingEventStore(inner: EventStore, config: PersonalDataC
   else {
     const runtime = await import('@relapse-watch/service-runtime');
     keyStore = await runtime.openKeyStore(config.keyStore);
+  }
+  // Keys wrapped by a master key the CLI lacks (a key file made here beside a server that has
+  // MASTER_KEYS configured): refused before anything is sealed under a key the server cannot open.
+  try {
+    await assertMasterKeysHold(keyStore, keyring);
+  } catch (error) {
+    await keyStore.close();
+    throw new ConfigError('MASTER_KEYS', (error as Error).message);
   }
   // A bulk import uses each household's key once, in batches of a few hundred: a small cache keeps
   // the import's memory flat (the server's default of 50,000 keys cost ~100 MB of RSS here).
