@@ -47,20 +47,16 @@ describe('the proxy’s token gate (distributed mode)', () => {
   afterAll(() => gw.dispose());
 
   it('forwards a valid token and none at all, refuses a signed-out or forged one before forwarding', async () => {
-    const { oneTimePassword } = await gw.addUser({
-      signInName: 'county.proxy',
-      role: 'county-official',
-      unitCode: '511923000000',
-      villageCodes: [],
-      reason: 'spec',
-    });
-    const password = 'proxy-passphrase-1';
-    await gw.post('/api/auth/password', {
-      signInName: 'county.proxy',
-      password: oneTimePassword,
-      newPassword: password,
-    });
-    const tokens = (await gw.post('/api/auth/sign-in', { signInName: 'county.proxy', password })).body;
+    const tokens = await gw.signInNewUser(
+      {
+        signInName: 'county.proxy',
+        role: 'county-official',
+        unitCode: '511923000000',
+        villageCodes: [],
+        reason: 'spec',
+      },
+      'proxy-passphrase-1',
+    );
     const auth = { authorization: `Bearer ${tokens.access_token}` };
 
     expect((await gw.get('/api/upstream-probe', auth)).status).toBe(200);

@@ -11,20 +11,16 @@ describe('OAuth 2.0 client credentials (POST /api/auth/token)', () => {
 
   beforeAll(async () => {
     gw = await bootIdentityApp();
-    const { oneTimePassword } = await gw.addUser({
-      signInName: 'admin.clients',
-      role: 'administrator',
-      unitCode: '510000000000',
-      villageCodes: [],
-      reason: 'spec',
-    });
-    const password = 'administrator-passphrase';
-    await gw.post('/api/auth/password', {
-      signInName: 'admin.clients',
-      password: oneTimePassword,
-      newPassword: password,
-    });
-    const admin = (await gw.post('/api/auth/sign-in', { signInName: 'admin.clients', password })).body;
+    const admin = await gw.signInNewUser(
+      {
+        signInName: 'admin.clients',
+        role: 'administrator',
+        unitCode: '510000000000',
+        villageCodes: [],
+        reason: 'spec',
+      },
+      'administrator-passphrase',
+    );
     const added = await gw.post(
       '/api/auth/clients',
       {

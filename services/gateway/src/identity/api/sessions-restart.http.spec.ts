@@ -4,20 +4,17 @@ import { bootIdentityApp } from '../testing/identity-app.fixture';
 describe('sessions across a restart (embedded mode)', () => {
   it('keeps users and refresh tokens, with the signing key generated in the data folder', async () => {
     const first = await bootIdentityApp({ env: {}, keepData: true });
-    const { oneTimePassword } = await first.addUser({
-      signInName: 'county.restart',
-      role: 'county-official',
-      unitCode: '511923000000',
-      villageCodes: [],
-      reason: 'spec',
-    });
     const password = 'restart-passphrase-1';
-    await first.post('/api/auth/password', {
-      signInName: 'county.restart',
-      password: oneTimePassword,
-      newPassword: password,
-    });
-    const tokens = (await first.post('/api/auth/sign-in', { signInName: 'county.restart', password })).body;
+    const tokens = await first.signInNewUser(
+      {
+        signInName: 'county.restart',
+        role: 'county-official',
+        unitCode: '511923000000',
+        villageCodes: [],
+        reason: 'spec',
+      },
+      password,
+    );
     await first.dispose();
 
     const second = await bootIdentityApp({ env: {}, dataDir: first.dataDir });

@@ -30,6 +30,11 @@ export interface IdentityApp {
   get(path: string, headers?: Record<string, string>): Promise<Answer>;
   /** Adds a user directly (as the CLI would) and answers their one-time password. */
   addUser(user: NewUser): Promise<{ userId: string; oneTimePassword: string }>;
+  /**
+   * Adds a user, changes their one-time password to `password` and signs them in, as a new
+   * official would: answers the sign-in's body (`access_token`, `refresh_token`, …).
+   */
+  signInNewUser(user: NewUser, password: string): Promise<Answer['body']>;
   dispose(): Promise<void>;
 }
 
@@ -72,6 +77,11 @@ export async function bootIdentityApp(options: IdentityAppOptions = {}): Promise
         body: JSON.stringify(body),
       }),
     );
+  const addUser = async (user: NewUser) => {
+    const commands = app.get<IdentityCommands>(IDENTITY_COMMANDS);
+    const added = await commands.addUser(user, { actor: CLI_ACTOR, correlationId: 'spec', now: new Date() });
+    return { userId: added.user.userId, oneTimePassword: added.oneTimePassword };
+  };
   return {
     app,
     url,
@@ -80,10 +90,12 @@ export async function bootIdentityApp(options: IdentityAppOptions = {}): Promise
     post: (path, body, headers = {}) => send('POST', path, body, headers),
     put: (path, body, headers = {}) => send('PUT', path, body, headers),
     get: async (path, headers = {}) => answer(await fetch(`${url}${path}`, { headers })),
-    addUser: async (user) => {
-      const commands = app.get<IdentityCommands>(IDENTITY_COMMANDS);
-      const added = await commands.addUser(user, { actor: CLI_ACTOR, correlationId: 'spec', now: new Date() });
-      return { userId: added.user.userId, oneTimePassword: added.oneTimePassword };
+    addUser,
+    signInNewUser: async (user, password) => {
+      const { oneTimePassword } = await addUser(user);
+      const { signInName } = user;
+      await send('POST', '/api/auth/password', { signInName, password: oneTimePassword, newPassword: password }, {});
+      return (await send('POST', '/api/auth/sign-in', { signInName, password }, {})).body;
     },
     dispose: async () => {
       await app.close();
