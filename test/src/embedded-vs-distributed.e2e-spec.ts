@@ -1,4 +1,4 @@
-import { TEST_MASTER_KEYS } from '@relapse-watch/testing';
+import { TEST_MASTER_KEYS, serviceUrl } from '@relapse-watch/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,12 +23,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rw-e2e-'));
   folders.push(dir);
   return dir;
-}
-
-function serviceUrl(name: 'POSTGRES_URL' | 'MONGODB_URL' | 'KAFKA_URL'): string {
-  const url = process.env[name];
-  if (!url) throw new Error(`${name} is not set: run through jest.config.cjs, whose global setup starts the services`);
-  return url;
 }
 
 /** A running mode: its URL and the event store and salt a `households import` next to it writes with. */

@@ -41,6 +41,17 @@ export function findRepoRoot(from: string = __dirname): string {
   }
 }
 
+/**
+ * One service's URL in a spec, as the project's Jest global setup exported it after starting
+ * the services (see `jestGlobalSetup`).
+ * @throws when the spec runs without that setup.
+ */
+export function serviceUrl(name: keyof ServiceUrls): string {
+  const url = process.env[name];
+  if (!url) throw new Error(`${name} is not set: run through jest.config.cjs, whose global setup starts the services`);
+  return url;
+}
+
 /** The service URLs, read from infra/env.sh (the one place that names the ports). */
 export function serviceUrls(options: Pick<EnsureServicesOptions, 'repoRoot'> = {}): ServiceUrls {
   const root = options.repoRoot ?? findRepoRoot();

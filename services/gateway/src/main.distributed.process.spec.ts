@@ -3,19 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { adminTestToken } from '@relapse-watch/testing';
+import { adminTestToken, serviceUrl } from '@relapse-watch/testing';
 import { startGateway } from './gateway-process.fixture';
 
 // The gateway in distributed mode on the real PostgreSQL, FerretDB and Kafka that
 // jest.global-setup.ts starts, each run on a schema and database of its own.
 const dataDirs: string[] = [];
 afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function serviceUrl(name: 'POSTGRES_URL' | 'MONGODB_URL' | 'KAFKA_URL'): string {
-  const url = process.env[name];
-  if (!url) throw new Error(`${name} is not set: run through jest.config.cjs, whose global setup starts the services`);
-  return url;
-}
 
 function distributedEnv(): Record<string, string> {
   const id = randomUUID().replaceAll('-', '').slice(0, 16);

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { TEST_ACCESS_TOKEN_ENV } from '@relapse-watch/testing';
+import { TEST_ACCESS_TOKEN_ENV, serviceUrl } from '@relapse-watch/testing';
 import { pino } from 'pino';
 import { getJson, bootSpecApp } from '../testing/runtime-spec.harness';
 import { ConfigError } from './config.errors';
 import { loadRuntimeConfig } from './runtime.config';
 import { openRuntimeAdapters } from './runtime-adapters.config';
-
-// Real PostgreSQL, FerretDB and Kafka, started by jest.global-setup.ts.
-function serviceUrl(name: 'POSTGRES_URL' | 'MONGODB_URL' | 'KAFKA_URL'): string {
-  const url = process.env[name];
-  if (!url) throw new Error(`${name} is not set: run through jest.config.cjs, whose global setup starts the services`);
-  return url;
-}
 
 /** URLs of the three real services, each spec on a schema and database of its own. */
 function distributedEnv(): Record<string, string> {

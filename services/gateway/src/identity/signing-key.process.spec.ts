@@ -1,3 +1,4 @@
+import { serviceUrl } from '@relapse-watch/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +8,6 @@ import { startGateway } from '../gateway-process.fixture';
 
 const dataDirs: string[] = [];
 afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function serviceUrl(name: 'POSTGRES_URL' | 'MONGODB_URL' | 'KAFKA_URL'): string {
-  const url = process.env[name];
-  if (!url) throw new Error(`${name} is not set: run through jest.config.cjs, whose global setup starts the services`);
-  return url;
-}
 
 describe('the gateway in distributed mode issues tokens', () => {
   it('refuses to start with only the verify key: one stderr line naming ACCESS_TOKEN_SIGNING_KEY', async () => {
