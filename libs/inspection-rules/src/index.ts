@@ -1,0 +1,4 @@
+export * from './household-facts';
+export * from './checklist';
+export * from './findings';
+export * from './suggestions';
