@@ -1,5 +1,5 @@
 import { throwIfAny, type DomainProblem } from '@relapse-watch/domain-kernel';
-import type { MonitoringCategory } from '@relapse-watch/inspection-rules';
+import type { MonitoringCategory, Suggestion } from '@relapse-watch/inspection-rules';
 import type { AcceptSuggestion, DismissSuggestion, RecordSuggestions } from './household-inspection.commands';
 import { checkReason, started } from './household-inspection.guards';
 import { inspectionError, inspectionProblem } from './household-inspection.errors';
@@ -42,8 +42,8 @@ export function decideSuggestions(
   return [{ type: 'InspectionSuggestionsRecorded', data: { round: state.round, suggestions: fresh } }];
 }
 
-/** What one suggestion is about: its rule, and for a data-quality one the field, for a rectification the area. */
-function subjectOf(s: RecordedSuggestion): string {
+/** What one suggestion is about (one open suggestion each): its rule, and for a data-quality one the field, for a rectification the area. */
+export function subjectOf(s: Suggestion): string {
   if (s.kind === 'data-quality') return `${s.ruleId}\n${s.field}`;
   if (s.kind === 'rectification') return `${s.ruleId}\n${s.area}`;
   return s.ruleId;

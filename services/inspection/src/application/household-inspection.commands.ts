@@ -1,0 +1,213 @@
+import { handleCommand, type CommandResult, type Decider } from '@relapse-watch/event-store-core';
+import type { Checklist, Findings } from '@relapse-watch/inspection-rules';
+import type {
+  AcceptSuggestion,
+  CompleteInspection,
+  ContactData,
+  HouseholdInspectionCommand,
+  RecordVisit,
+} from '../domain/household-inspection/household-inspection.commands';
+import { householdInspectionDecider } from '../domain/household-inspection/household-inspection.decider';
+import type { HouseholdInspectionEvent } from '../domain/household-inspection/household-inspection.events';
+import { decideSuggestions } from '../domain/household-inspection/household-inspection-suggestions.decide';
+import {
+  evolve,
+  withLatestAnswers,
+  type HouseholdInspectionState,
+  type LatestAnswers,
+} from '../domain/household-inspection/household-inspection.state';
+import { FindingsInvalid } from './inspection-application.errors';
+import {
+  checklistOf,
+  place,
+  type HouseholdInspectionDeps,
+  type InspectionAddress,
+  type InspectionRequestContext,
+  type Placement,
+} from './household-inspection.placement';
+import { withSuggestionIds } from './suggestion-ids';
+
+export type InspectionResult = CommandResult<HouseholdInspectionEvent, HouseholdInspectionState>;
+/** A whole visit as a request brings it: the contact and whether to complete the round with it. */
+export type VisitData = ContactData & { readonly complete: boolean };
+type Decided = Decider<HouseholdInspectionCommand, HouseholdInspectionEvent, HouseholdInspectionState>;
+
+/**
+ * The household inspection's use cases, free of HTTP: each places the request (household,
+ * campaign, caller's area), builds the command with its facts — the checklist's answered areas,
+ * the key groups and regions, the rules' suggestions — and runs it through `handleCommand`:
+ * one stream read, one append, whatever the command records.
+ */
+export class HouseholdInspectionCommands {
+  constructor(private readonly deps: HouseholdInspectionDeps) {}
+
+  async assign(
+    address: InspectionAddress,
+    data: { teamId: string; inspectorIds: readonly string[] },
+    ctx: InspectionRequestContext,
+  ) {
+    const placed = await place(this.deps, address, 'inspection.write', ctx);
+    return this.run(placed, { type: 'AssignInspection', data, facts: placed.facts });
+  }
+
+  /** A contact without completion: the contact and the rules' suggestions on the answers after it. */
+  recordContact(
+    address: InspectionAddress,
+    data: ContactData,
+    ctx: InspectionRequestContext,
+  ): Promise<InspectionResult> {
+    return this.recordVisit(address, { ...data, complete: false }, ctx);
+  }
+
+  /**
+   * A whole visit in one call (the field app's): the findings checked against the campaign's
+   * checklist (every problem at once), then the contact, the suggestions and, when asked, the
+   * completion decided together on one read of the stream and appended at once.
+   * @throws FindingsInvalid (400) when the findings do not fit the checklist
+   */
+  async recordVisit(
+    address: InspectionAddress,
+    data: VisitData,
+    ctx: InspectionRequestContext,
+  ): Promise<InspectionResult> {
+    const placed = await place(this.deps, address, 'inspection.write', ctx);
+    const checklist = checklistOf(this.deps.rules, placed.campaign);
+    this.checkFindings(checklist, data.findings);
+    const command: RecordVisit = {
+      type: 'RecordVisit',
+      data: {
+        contactId: data.contactId,
+        method: data.method,
+        contactedOn: data.contactedOn,
+        findings: data.findings,
+        complete: data.complete,
+      },
+      facts: {
+        ...this.completionFacts(placed),
+        launchedOn: placed.campaign.launchedOn,
+        answeredAreas: [],
+        suggestions: [],
+      },
+    };
+    // The answered areas and the suggestions depend on the answers after this contact: decided on the state read once.
+    const decider: Decided = {
+      ...householdInspectionDecider,
+      decide: (cmd, state) => {
+        const answers = withLatestAnswers(answersOf(state), data.findings);
+        const facts = {
+          ...(cmd as RecordVisit).facts,
+          answeredAreas: this.deps.rules.answeredAreas(checklist, answers),
+        };
+        return householdInspectionDecider.decide(
+          { ...(cmd as RecordVisit), facts: { ...facts, suggestions: this.suggestions(placed, state, answers) } },
+          state,
+        );
+      },
+    };
+    return handleCommand(this.deps.store, placed.streamId, decider, command, placed.context);
+  }
+
+  /** Completes the round; the rules are evaluated once more and their new suggestions recorded with it. */
+  async complete(address: InspectionAddress, ctx: InspectionRequestContext): Promise<InspectionResult> {
+    const placed = await place(this.deps, address, 'inspection.write', ctx);
+    const checklist = checklistOf(this.deps.rules, placed.campaign);
+    const command: CompleteInspection = {
+      type: 'CompleteInspection',
+      data: {},
+      facts: { ...this.completionFacts(placed), answeredAreas: [] },
+    };
+    const decider: Decided = {
+      ...householdInspectionDecider,
+      decide: (cmd, state) => {
+        const answers = answersOf(state);
+        const facts = {
+          ...(cmd as CompleteInspection).facts,
+          answeredAreas: this.deps.rules.answeredAreas(checklist, answers),
+        };
+        const completed = householdInspectionDecider.decide({ ...(cmd as CompleteInspection), facts }, state);
+        const after = completed.reduce(evolve, state);
+        return [...completed, ...decideSuggestions(this.suggestions(placed, after, answers), after)];
+      },
+    };
+    return handleCommand(this.deps.store, placed.streamId, decider, command, placed.context);
+  }
+
+  async reopen(address: InspectionAddress, reason: string, ctx: InspectionRequestContext): Promise<InspectionResult> {
+    const placed = await place(this.deps, address, 'inspection.write', ctx);
+    return this.run(placed, { type: 'ReopenInspection', data: { reason }, facts: placed.facts });
+  }
+
+  async accept(address: InspectionAddress, data: AcceptSuggestion['data'], ctx: InspectionRequestContext) {
+    const placed = await place(this.deps, address, 'inspection.decide', ctx);
+    return this.run(placed, { type: 'AcceptSuggestion', data, facts: placed.facts });
+  }
+
+  async dismiss(
+    address: InspectionAddress,
+    data: { suggestionId: string; reason: string },
+    ctx: InspectionRequestContext,
+  ) {
+    const placed = await place(this.deps, address, 'inspection.decide', ctx);
+    return this.run(placed, { type: 'DismissSuggestion', data, facts: placed.facts });
+  }
+
+  async resolveIssue(
+    address: InspectionAddress,
+    data: { issueId: string; resolution: string },
+    ctx: InspectionRequestContext,
+  ) {
+    const placed = await place(this.deps, address, 'inspection.decide', ctx);
+    return this.run(placed, { type: 'ResolveDataQualityIssue', data, facts: placed.facts });
+  }
+
+  async closeItem(
+    address: InspectionAddress,
+    data: { itemId: string; resolution: string },
+    ctx: InspectionRequestContext,
+  ) {
+    const placed = await place(this.deps, address, 'inspection.decide', ctx);
+    return this.run(placed, { type: 'CloseRectificationItem', data, facts: placed.facts });
+  }
+
+  private run(placed: Placement, command: HouseholdInspectionCommand): Promise<InspectionResult> {
+    return handleCommand(this.deps.store, placed.streamId, householdInspectionDecider, command, placed.context);
+  }
+
+  private checkFindings(checklist: Checklist, findings: Findings): void {
+    const [first, ...rest] = this.deps.rules.validateFindings(checklist, findings);
+    if (first !== undefined) throw new FindingsInvalid([first, ...rest]);
+  }
+
+  /** The completion facts: the campaign's deadline, the key groups selecting the household, the key regions covering it. */
+  private completionFacts(placed: Placement) {
+    const { campaign, household, facts } = placed;
+    const selections = this.deps.rules.selectKeyGroups(this.evaluation(placed));
+    return {
+      ...facts,
+      inspectBy: campaign.inspectBy,
+      keyGroupRuleIds: selections.map((s) => s.ruleId),
+      keyRegionIds: this.deps.rules.inKeyRegions(household.villageCode, campaign.keyRegions),
+    };
+  }
+
+  private suggestions(placed: Placement, state: HouseholdInspectionState, answers: LatestAnswers) {
+    const round = state.kind === 'opened' ? state.round : 1;
+    const suggested = this.deps.rules.evaluateHousehold({ ...this.evaluation(placed), answers });
+    return withSuggestionIds(placed.streamId, round, suggested);
+  }
+
+  private evaluation(placed: Placement) {
+    const { campaign, household, facts } = placed;
+    return {
+      facts: household,
+      ruleSetVersion: campaign.ruleSetVersion,
+      provinceCode: campaign.provinceCode,
+      year: campaign.year,
+      today: facts.today,
+    };
+  }
+}
+
+function answersOf(state: HouseholdInspectionState): LatestAnswers {
+  return state.kind === 'opened' ? state.answers : {};
+}

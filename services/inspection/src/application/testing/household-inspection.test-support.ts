@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
+import type {
+  AnswerKind,
+  AnswerValue,
+  Checklist,
+  Findings,
+  HouseholdFacts,
+  InspectionArea,
+} from '@relapse-watch/inspection-rules';
+import { INSPECTION_AREAS } from '@relapse-watch/inspection-rules';
+import type { CampaignFacts, CampaignView, HouseholdFactsSource } from '../household-inspection.ports';
+
+/** Campaigns held in memory: a real implementation of the port for specs, until the campaign decider's fold is wired. */
+export class CampaignsInMemory implements CampaignFacts {
+  private readonly campaigns = new Map<string, CampaignView>();
+  put(campaign: CampaignView): void {
+    this.campaigns.set(campaign.campaignId, campaign);
+  }
+  get(campaignId: string): Promise<CampaignView | null> {
+    return Promise.resolve(this.campaigns.get(campaignId) ?? null);
+  }
+}
+
+/** Households' facts held in memory: a real implementation of the port for specs. */
+export class HouseholdFactsInMemory implements HouseholdFactsSource {
+  private readonly households = new Map<string, HouseholdFacts>();
+  put(facts: HouseholdFacts): void {
+    this.households.set(facts.householdId, facts);
+  }
+  get(householdId: string): Promise<HouseholdFacts | null> {
+    return Promise.resolve(this.households.get(householdId) ?? null);
+  }
+}
+
+/** Sichuan's 2024 campaign, launched 2024-09-01, inspections due 2024-11-30; 平昌县 a key region. */
+export function sichuanCampaign(overrides: Partial<CampaignView> = {}): CampaignView {
+  return {
+    campaignId: '51-2024',
+    provinceCode: '51',
+    year: 2024,
+    launchedOn: '2024-09-01',
+    teamsInPlaceBy: '2024-09-15',
+    inspectBy: '2024-11-30',
+    checklistVersion: '2024.1',
+    ruleSetVersion: '51-2024.1',
+    keyRegions: [{ regionId: 'region-pingchang-flood', divisionCodes: ['511923000000'] }],
+    closed: false,
+    ...overrides,
+  };
+}
+
+/** An ordinary household of 巴中市 (not in the key region) with one healthy head. */
+export function householdFacts(householdId: string, overrides: Partial<HouseholdFacts> = {}): HouseholdFacts {
+  return {
+    householdId,
+    villageCode: '511902001001',
+    householdNumber: `n-${householdId}`,
+    status: { kind: 'ordinary' },
+    flags: { relocatedToResettlementSite: false, urbanHukou: false },
+    members: [
+      {
+        memberId: 'm-1',
+        relationToHead: 'head',
+        health: { kind: 'healthy' },
+        healthSince: '2024-01-01',
+        labourCapacity: 'ordinary',
+        employment: { status: 'employed', place: 'within-county', stability: 'stable' },
+        schooling: 'not-in-school',
+        medicalInsuranceEnrolled: true,
+        livesInHousehold: true,
+      },
+    ],
+    incomes: [],
+    rigidExpenditures: [],
+    riskEvents: [],
+    threePlusOne: null,
+    openWarnings: [],
+    warningsRaised: 0,
+    legacyMonitoring: null,
+    registeredOn: '2024-01-01',
+    ...overrides,
+  };
+}
+
+function answerOf(kind: AnswerKind): AnswerValue {
+  switch (kind.kind) {
+    case 'yes-no':
+      return false;
+    case 'choice':
+      return kind.options[0];
+    case 'amount-fen':
+    case 'count':
+      return 0;
+    case 'text':
+      return '无 / none';
+  }
+}
+
+/** Findings answering every required question of the given areas of a checklist (yes-no questions "no"). */
+export function findingsFor(checklist: Checklist, areas: readonly InspectionArea[] = INSPECTION_AREAS): Findings {
+  return Object.fromEntries(
+    areas.map((area) => {
+      const answers = Object.fromEntries(
+        checklist.areas[area].filter((q) => q.required).map((q) => [q.id, answerOf(q.answer)]),
+      );
+      return [area, { answers, note: null, evidence: [] }];
+    }),
+  );
+}
+
+/** A real SQLite event store in its own temporary folder. */
+export function openTestStore(): { readonly store: SqliteEventStore; dispose(): Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-inspection-handlers-'));
+  const store = SqliteEventStore.open({ path: join(dir, 'events.db') });
+  return {
+    store,
+    async dispose() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
