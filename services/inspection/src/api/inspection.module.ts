@@ -1,8 +1,28 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
+import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@relapse-watch/service-runtime';
+import { CampaignStreamFacts, NO_HOUSEHOLD_FACTS } from '../application/campaign-stream.facts';
+import { HouseholdInspectionCommands } from '../application/household-inspection.commands';
+import type { CampaignFacts, HouseholdFactsSource, InspectionRules } from '../application/household-inspection.ports';
+import { HouseholdInspectionQueries } from '../application/household-inspection.queries';
+import { interimInspectionRules } from '../application/interim-inspection-rules';
 import { INSPECTION_CONFIG, loadInspectionConfig } from '../config/inspection.config';
-import { INSPECTION_CLOCK } from './inspection.tokens';
+import { HouseholdInspectionsController } from './household-inspections.controller';
+import {
+  CAMPAIGN_FACTS,
+  HOUSEHOLD_FACTS_SOURCE,
+  HOUSEHOLD_INSPECTION_COMMANDS,
+  HOUSEHOLD_INSPECTION_QUERIES,
+  INSPECTION_CLOCK,
+  INSPECTION_RULES,
+} from './inspection.tokens';
+
+/** Sources of facts a deployment (or a spec) may give the module instead of its own. */
+export interface InspectionSources {
+  readonly campaigns?: CampaignFacts;
+  readonly households?: HouseholdFactsSource;
+}
 
 /**
  * The inspection service (issue 11): the yearly concentrated inspection — campaigns, working
@@ -11,7 +31,7 @@ import { INSPECTION_CLOCK } from './inspection.tokens';
  * same module runs inside the embedded process and as its own process in distributed mode.
  */
 @Module({
-  controllers: [],
+  controllers: [HouseholdInspectionsController],
   providers: [
     {
       provide: INSPECTION_CONFIG,
@@ -24,7 +44,49 @@ import { INSPECTION_CLOCK } from './inspection.tokens';
       useFactory: (runtime: RuntimeConfig): Clock => fixedOffsetClock(runtime.utcOffsetMinutes),
       inject: [RUNTIME_CONFIG],
     },
+    // The rules of libs/inspection-rules, behind the port: interim ones until the lib ships them.
+    { provide: INSPECTION_RULES, useValue: interimInspectionRules },
+    {
+      provide: CAMPAIGN_FACTS,
+      useFactory: (store: EventStore) => new CampaignStreamFacts(store),
+      inject: [EVENT_STORE],
+    },
+    { provide: HOUSEHOLD_FACTS_SOURCE, useValue: NO_HOUSEHOLD_FACTS },
+    {
+      provide: HOUSEHOLD_INSPECTION_COMMANDS,
+      useFactory: (
+        store: EventStore,
+        clock: Clock,
+        campaigns: CampaignFacts,
+        households: HouseholdFactsSource,
+        rules: InspectionRules,
+      ) => new HouseholdInspectionCommands({ store, clock, campaigns, households, rules }),
+      inject: [EVENT_STORE, INSPECTION_CLOCK, CAMPAIGN_FACTS, HOUSEHOLD_FACTS_SOURCE, INSPECTION_RULES],
+    },
+    {
+      provide: HOUSEHOLD_INSPECTION_QUERIES,
+      useFactory: (
+        store: EventStore,
+        campaigns: CampaignFacts,
+        households: HouseholdFactsSource,
+        rules: InspectionRules,
+      ) => new HouseholdInspectionQueries({ store, campaigns, households, rules }),
+      inject: [EVENT_STORE, CAMPAIGN_FACTS, HOUSEHOLD_FACTS_SOURCE, INSPECTION_RULES],
+    },
   ],
   exports: [INSPECTION_CONFIG, INSPECTION_CLOCK],
 })
-export class InspectionModule {}
+export class InspectionModule {
+  /** The module with other sources of campaigns or households' facts (a spec's, a deployment's). */
+  static withSources(sources: InspectionSources): DynamicModule {
+    return {
+      module: InspectionModule,
+      providers: [
+        ...(sources.campaigns === undefined ? [] : [{ provide: CAMPAIGN_FACTS, useValue: sources.campaigns }]),
+        ...(sources.households === undefined
+          ? []
+          : [{ provide: HOUSEHOLD_FACTS_SOURCE, useValue: sources.households }]),
+      ],
+    };
+  }
+}

@@ -1,2 +1,10 @@
 /** Injection tokens of the inspection module. */
 export const INSPECTION_CLOCK = Symbol.for('relapse-watch.inspection.clock');
+export const HOUSEHOLD_INSPECTION_COMMANDS = Symbol.for('relapse-watch.inspection.household-inspection-commands');
+export const HOUSEHOLD_INSPECTION_QUERIES = Symbol.for('relapse-watch.inspection.household-inspection-queries');
+/** The {@link CampaignFacts} port. */
+export const CAMPAIGN_FACTS = Symbol.for('relapse-watch.inspection.campaign-facts');
+/** The {@link HouseholdFactsSource} port. */
+export const HOUSEHOLD_FACTS_SOURCE = Symbol.for('relapse-watch.inspection.household-facts-source');
+/** The {@link InspectionRules} port. */
+export const INSPECTION_RULES = Symbol.for('relapse-watch.inspection.rules');

@@ -25,11 +25,15 @@ import {
   type InspectionRequestContext,
   type Placement,
 } from './household-inspection.placement';
-import { withSuggestionIds } from './suggestion-ids';
+import { contactIdFor, withSuggestionIds } from './inspection-ids';
 
 export type InspectionResult = CommandResult<HouseholdInspectionEvent, HouseholdInspectionState>;
+/** A contact as a request brings it: without an id, one is derived from the idempotency key. */
+export type ContactRequest = Omit<ContactData, 'contactId'> & { readonly contactId?: string };
 /** A whole visit as a request brings it: the contact and whether to complete the round with it. */
-export type VisitData = ContactData & { readonly complete: boolean };
+export type VisitData = ContactRequest & { readonly complete: boolean };
+/** A result with the id of the contact recorded. */
+export type ContactResult = InspectionResult & { readonly contactId: string };
 type Decided = Decider<HouseholdInspectionCommand, HouseholdInspectionEvent, HouseholdInspectionState>;
 
 /**
@@ -53,9 +57,9 @@ export class HouseholdInspectionCommands {
   /** A contact without completion: the contact and the rules' suggestions on the answers after it. */
   recordContact(
     address: InspectionAddress,
-    data: ContactData,
+    data: ContactRequest,
     ctx: InspectionRequestContext,
-  ): Promise<InspectionResult> {
+  ): Promise<ContactResult> {
     return this.recordVisit(address, { ...data, complete: false }, ctx);
   }
 
@@ -69,14 +73,15 @@ export class HouseholdInspectionCommands {
     address: InspectionAddress,
     data: VisitData,
     ctx: InspectionRequestContext,
-  ): Promise<InspectionResult> {
+  ): Promise<ContactResult> {
     const placed = await place(this.deps, address, 'inspection.write', ctx);
+    const contactId = data.contactId ?? contactIdFor(placed.streamId, ctx.idempotencyKey);
     const checklist = checklistOf(this.deps.rules, placed.campaign);
     this.checkFindings(checklist, data.findings);
     const command: RecordVisit = {
       type: 'RecordVisit',
       data: {
-        contactId: data.contactId,
+        contactId,
         method: data.method,
         contactedOn: data.contactedOn,
         findings: data.findings,
@@ -104,7 +109,7 @@ export class HouseholdInspectionCommands {
         );
       },
     };
-    return handleCommand(this.deps.store, placed.streamId, decider, command, placed.context);
+    return { ...(await handleCommand(this.deps.store, placed.streamId, decider, command, placed.context)), contactId };
   }
 
   /** Completes the round; the rules are evaluated once more and their new suggestions recorded with it. */

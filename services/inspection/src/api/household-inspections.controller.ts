@@ -1,0 +1,230 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, UseInterceptors } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@relapse-watch/access';
+import { ApiErrorResponses, CurrentPrincipal, NotFound, Requires } from '@relapse-watch/service-runtime';
+import type { HouseholdInspectionCommands } from '../application/household-inspection.commands';
+import type { HouseholdInspectionQueries, HouseholdInspectionView } from '../application/household-inspection.queries';
+import { callerOf } from '../application/inspection-caller';
+import type { Findings } from '@relapse-watch/inspection-rules';
+import {
+  AcceptSuggestionDto,
+  AssignInspectionDto,
+  ContactDto,
+  InspectionPath,
+  IssuePath,
+  ItemPath,
+  ReasonDto,
+  ResolutionDto,
+  SuggestionPath,
+  VisitDto,
+} from './dto/household-inspection.dto';
+import { findingsOf } from './dto/findings.mapper';
+import { InspectionErrorInterceptor } from './household-inspection.errors.interceptor';
+import {
+  CommandEndpoint,
+  CommandHeaders,
+  inspectionContextFor,
+  type CommandRequest,
+} from './household-inspection.request';
+import { InspectionCommandResponse, inspectionResponse } from './household-inspection.response';
+import { HOUSEHOLD_INSPECTION_COMMANDS, HOUSEHOLD_INSPECTION_QUERIES } from './inspection.tokens';
+
+/**
+ * One household's inspection in one campaign over HTTP. Each route only translates: request →
+ * use case of the application layer → response. Reads fold the stream (no read model to wait for).
+ */
+@ApiTags('inspection 农户排查')
+@UseInterceptors(InspectionErrorInterceptor)
+@Controller('api/inspection/campaigns/:campaignId/households/:householdId')
+export class HouseholdInspectionsController {
+  constructor(
+    @Inject(HOUSEHOLD_INSPECTION_COMMANDS) private readonly commands: HouseholdInspectionCommands,
+    @Inject(HOUSEHOLD_INSPECTION_QUERIES) private readonly queries: HouseholdInspectionQueries,
+  ) {}
+
+  @Get()
+  @Requires('inspection.read')
+  @ApiOperation({ summary: '农户排查情况 / one household’s inspection' })
+  @ApiErrorResponses(404)
+  async get(@Param() path: InspectionPath, @CurrentPrincipal() principal: Principal): Promise<HouseholdInspectionView> {
+    const inspection = await this.queries.inspection(addressOf(path), callerOf(principal));
+    if (inspection === null) throw new NotFound('农户排查记录', 'household inspection');
+    return inspection;
+  }
+
+  @Put('assignment')
+  @Requires('inspection.write')
+  @ApiOperation({ summary: '指派排查工作队和人员 / assign the team and inspectors' })
+  @ApiOkResponse({ type: InspectionCommandResponse })
+  @CommandEndpoint(404)
+  async assign(
+    @Param() path: InspectionPath,
+    @Body() body: AssignInspectionDto,
+    @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InspectionCommandResponse> {
+    const data = { teamId: body.teamId, inspectorIds: [...body.inspectorIds] };
+    const result = await this.commands.assign(addressOf(path), data, inspectionContextFor(request, principal));
+    return inspectionResponse(path.householdId, result);
+  }
+
+  @Post('contacts')
+  @Requires('inspection.write')
+  @ApiOperation({ summary: '记录一次联系（不完成）/ record a contact (without completing)' })
+  @ApiCreatedResponse({ type: InspectionCommandResponse })
+  @CommandEndpoint(404)
+  async recordContact(
+    @Param() path: InspectionPath,
+    @Body() body: ContactDto,
+    @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InspectionCommandResponse> {
+    const result = await this.commands.recordContact(
+      addressOf(path),
+      contactOf(body),
+      inspectionContextFor(request, principal),
+    );
+    return inspectionResponse(path.householdId, result, result.contactId);
+  }
+
+  @Post('visits')
+  @Requires('inspection.write')
+  @ApiOperation({
+    summary:
+      '一次请求记录整次走访：联系、规则建议、（可选）完成 / a whole visit in one request: the contact, the rules’ suggestions and, if asked, the completion',
+  })
+  @ApiCreatedResponse({ type: InspectionCommandResponse })
+  @CommandEndpoint(404)
+  async recordVisit(
+    @Param() path: InspectionPath,
+    @Body() body: VisitDto,
+    @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InspectionCommandResponse> {
+    const visit = { ...contactOf(body), complete: body.complete };
+    const result = await this.commands.recordVisit(addressOf(path), visit, inspectionContextFor(request, principal));
+    return inspectionResponse(path.householdId, result, result.contactId);
+  }
+
+  @Post('completion')
+  @HttpCode(200)
+  @Requires('inspection.write')
+  @ApiOperation({ summary: '完成本轮排查 / complete the round' })
+  @ApiOkResponse({ type: InspectionCommandResponse })
+  @CommandEndpoint(404)
+  async complete(
+    @Param() path: InspectionPath,
+    @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InspectionCommandResponse> {
+    const result = await this.commands.complete(addressOf(path), inspectionContextFor(request, principal));
+    return inspectionResponse(path.householdId, result);
+  }
+
+  @Post('reopening')
+  @HttpCode(200)
+  @Requires('inspection.write')
+  @ApiOperation({ summary: '重新打开以复查 / reopen for a revisit' })
+  @ApiOkResponse({ type: InspectionCommandResponse })
+  @CommandEndpoint(404)
+  async reopen(
+    @Param() path: InspectionPath,
+    @Body() body: ReasonDto,
+    @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InspectionCommandResponse> {
+    const result = await this.commands.reopen(addressOf(path), body.reason, inspectionContextFor(request, principal));
+    return inspectionResponse(path.householdId, result);
+  }
+
+  @Post('suggestions/:suggestionId/acceptance')
+  @HttpCode(200)
+  @Requires('inspection.decide')
+  @ApiOperation({ summary: '采纳建议 / accept a suggestion' })
+  @ApiOkResponse({ type: InspectionCommandResponse })
+  @CommandEndpoint(404)
+  async accept(
+    @Param() path: SuggestionPath,
+    @Body() body: AcceptSuggestionDto,
+    @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InspectionCommandResponse> {
+    const data = {
+      suggestionId: path.suggestionId,
+      reason: body.reason,
+      ...(body.category === undefined ? {} : { category: body.category }),
+      ...(body.riskTypes === undefined ? {} : { riskTypes: [...body.riskTypes] }),
+    };
+    const result = await this.commands.accept(addressOf(path), data, inspectionContextFor(request, principal));
+    return inspectionResponse(path.householdId, result);
+  }
+
+  @Post('suggestions/:suggestionId/dismissal')
+  @HttpCode(200)
+  @Requires('inspection.decide')
+  @ApiOperation({ summary: '不采纳建议 / dismiss a suggestion' })
+  @ApiOkResponse({ type: InspectionCommandResponse })
+  @CommandEndpoint(404)
+  async dismiss(
+    @Param() path: SuggestionPath,
+    @Body() body: ReasonDto,
+    @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InspectionCommandResponse> {
+    const data = { suggestionId: path.suggestionId, reason: body.reason };
+    const result = await this.commands.dismiss(addressOf(path), data, inspectionContextFor(request, principal));
+    return inspectionResponse(path.householdId, result);
+  }
+
+  @Post('data-quality-issues/:issueId/resolution')
+  @HttpCode(200)
+  @Requires('inspection.decide')
+  @ApiOperation({ summary: '解决数据质量问题 / resolve a data-quality issue' })
+  @ApiOkResponse({ type: InspectionCommandResponse })
+  @CommandEndpoint(404)
+  async resolveIssue(
+    @Param() path: IssuePath,
+    @Body() body: ResolutionDto,
+    @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InspectionCommandResponse> {
+    const data = { issueId: path.issueId, resolution: body.resolution };
+    const result = await this.commands.resolveIssue(addressOf(path), data, inspectionContextFor(request, principal));
+    return inspectionResponse(path.householdId, result);
+  }
+
+  @Post('rectification-items/:itemId/closure')
+  @HttpCode(200)
+  @Requires('inspection.decide')
+  @ApiOperation({ summary: '整改事项销号 / close a rectification item' })
+  @ApiOkResponse({ type: InspectionCommandResponse })
+  @CommandEndpoint(404)
+  async closeItem(
+    @Param() path: ItemPath,
+    @Body() body: ResolutionDto,
+    @CommandHeaders() request: CommandRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InspectionCommandResponse> {
+    const data = { itemId: path.itemId, resolution: body.resolution };
+    const result = await this.commands.closeItem(addressOf(path), data, inspectionContextFor(request, principal));
+    return inspectionResponse(path.householdId, result);
+  }
+}
+
+function addressOf(path: InspectionPath) {
+  return { campaignId: path.campaignId, householdId: path.householdId };
+}
+
+function contactOf(body: ContactDto): {
+  contactId?: string;
+  method: ContactDto['method'];
+  contactedOn: string;
+  findings: Findings;
+} {
+  return {
+    ...(body.contactId === undefined ? {} : { contactId: body.contactId }),
+    method: body.method,
+    contactedOn: body.contactedOn,
+    findings: findingsOf(body.findings),
+  };
+}
