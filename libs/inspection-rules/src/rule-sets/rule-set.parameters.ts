@@ -6,6 +6,7 @@ import {
   checkDays,
   checkFen,
   checkGrade,
+  checkOneOf,
   checkPositiveNumber,
   checkShare,
   checkText,
@@ -82,7 +83,7 @@ export function checkDataQualityRule(problems: Problems, rule: DataQualityRule, 
     case 'eliminated-but-insecure':
       return checkWords(problems, rule.housingGrades, `${field}.housingGrades`, HOUSING_GRADES);
     case 'finding-contradicts-fact':
-      return checkWords(problems, [rule.check], `${field}.check`, CONTRADICTION_CHECKS);
+      return checkOneOf(problems, rule.check, `${field}.check`, CONTRADICTION_CHECKS);
     default:
       return assertNever(rule, 'data-quality rule kind');
   }

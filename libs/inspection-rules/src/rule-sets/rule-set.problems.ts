@@ -61,3 +61,8 @@ export function checkWords(problems: Problems, value: unknown, field: string, al
 export function checkText(problems: Problems, value: unknown, field: string): void {
   if (typeof value !== 'string' || value.trim() === '') parameterInvalid(problems, field, '非空文字 / non-empty text');
 }
+
+export function checkOneOf(problems: Problems, value: unknown, field: string, allowed: readonly string[]): void {
+  if (typeof value !== 'string' || !allowed.includes(value))
+    parameterInvalid(problems, field, `${allowed.join('、')}之一 / one of ${allowed.join(', ')}`);
+}

@@ -120,6 +120,19 @@ describe('validating a rule set', () => {
     ]);
   });
 
+  it('given a data-quality check not known and rules that are not a list, when validating, then both are refused', () => {
+    const candidate = ruleSet({
+      keyGroupRules: 'all of them' as unknown as RuleSet['keyGroupRules'],
+      dataQualityRules: [
+        { id: 'data-quality.horoscope', kind: 'finding-contradicts-fact', check: 'horoscope' as never },
+      ],
+    });
+    expect(fieldsAndCodes(candidate)).toEqual([
+      { field: 'ruleSet.keyGroupRules', code: 'rule-set.malformed' },
+      { field: 'ruleSet.dataQualityRules.0.check', code: 'rule-set.parameter-invalid' },
+    ]);
+  });
+
   it('given a broken rule set, when loading, then one DomainError carries every problem', () => {
     const broken = ruleSet({
       version: 'x',

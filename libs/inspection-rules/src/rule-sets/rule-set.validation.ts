@@ -76,6 +76,10 @@ export function validateRuleSet(ruleSet: RuleSet): DomainProblem[] {
     check: (rule: Rule, field: string) => void,
   ) => {
     const rules = ruleSet[group] as unknown as readonly Rule[];
+    if (!Array.isArray(rules)) {
+      problems.push(problem(`ruleSet.${group}`, 'rule-set.malformed', '规则须为列表 / The rules must be a list'));
+      return;
+    }
     rules.forEach((rule, index) => {
       const field = `ruleSet.${group}.${index}`;
       checkId(problems, rule.id, prefix, `${field}.id`, ids);
