@@ -11,7 +11,7 @@ import {
   DEFAULT_PER_CAPITA_DIVISOR_RULE,
   type PerCapitaDivisorRule,
 } from '../domain/province-policy/province-policy.values';
-import type { CsvRecord } from './csv-records.reader';
+import type { CsvRecord } from '@relapse-watch/sheet-io';
 import { HOUSEHOLD_COLUMNS } from './household-sheet.columns';
 import type { SheetRigidExpenditure } from './household-sheet.types';
 import { parseHouseholdRow, type AcceptedRow, type ColumnIndex, type RowRules } from './household-row.parser';

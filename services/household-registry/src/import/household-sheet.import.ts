@@ -10,10 +10,9 @@ import type { GroupImportContext } from './household-group.importer';
 import { householdGroups, splitHeader } from './household-groups';
 import { columnIndexOf, type RowRules } from './household-row.parser';
 import { ImportStreamCache } from './import-stream.cache';
-import type { ImportCounts } from './import-progress';
-import { ImportTally, type ImportProgress } from './import-tally';
+import { ImportTally, type ImportCounts, type ImportProgress } from './import-tally';
 import { importFileError } from './import.errors';
-import { openSheetRecords, type SheetRecords } from './sheet-records.reader';
+import { openSheetRecords, type SheetRecords } from '@relapse-watch/sheet-io';
 
 export type { ImportProgress } from './import-tally';
 

@@ -1,13 +1,17 @@
 import type { GroupOutcome, RowGroup } from './household-group.importer';
 import { ImportErrorFile } from './import-error.file';
-import {
-  clearImportProgress,
-  IMPORT_PROGRESS_FORMAT,
-  loadImportProgress,
-  saveImportProgress,
-  sheetIdentity,
-  type ImportCounts,
-} from './import-progress';
+import { clearImportProgress, loadImportProgress, saveImportProgress, sheetIdentity } from '@relapse-watch/sheet-io';
+
+/** The `format` tag of a household import's progress file. */
+export const IMPORT_PROGRESS_FORMAT = 'relapse-watch/household-import-progress@1';
+
+/** Counts of the rows up to the watermark. */
+export interface ImportCounts {
+  readonly rows: number;
+  readonly acceptedRows: number;
+  readonly rejectedRows: number;
+  readonly households: number;
+}
 
 /** Where a running import is. */
 export interface ImportProgress extends ImportCounts {
@@ -52,7 +56,10 @@ export class ImportTally {
 
   constructor(private readonly options: ImportTallyOptions) {
     this.identity = sheetIdentity(options.file);
-    const saved = options.progressFile === null ? null : loadImportProgress(options.progressFile, this.identity);
+    const saved =
+      options.progressFile === null
+        ? null
+        : loadImportProgress<ImportCounts>(options.progressFile, this.identity, IMPORT_PROGRESS_FORMAT);
     this.errors = saved
       ? ImportErrorFile.resumed(options.errorFile, saved.rowsDone)
       : ImportErrorFile.fresh(options.errorFile);

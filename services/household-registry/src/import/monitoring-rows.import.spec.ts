@@ -11,7 +11,7 @@ import { SHEET_COLUMNS, type SheetColumn } from './household-sheet.columns';
 import { importHouseholdSheet } from './household-sheet.import';
 import { csvLine, sheetRows } from './household-sheet.writer';
 import { importedHouseholdId } from './import-ids';
-import { sheetDate } from './sheet-dates';
+import { sheetDate } from '@relapse-watch/sheet-io';
 import { importSpecHarness } from './testing/import-spec.harness';
 import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
 
