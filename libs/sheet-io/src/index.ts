@@ -5,3 +5,4 @@ export { loadExcelJs } from './exceljs-utf8.fix';
 export { sheetDate } from './sheet-dates';
 export * from './import-progress';
 export * from './sheet-file.errors';
+export * from './import-error.file';

@@ -8,7 +8,8 @@ import iconv from 'iconv-lite';
 import { generateProvinceHouseholds } from '../generator/province.generator';
 import { columnIndexOf } from './household-row.parser';
 import { importHouseholdSheet } from './household-sheet.import';
-import { csvLine, sheetHeader, sheetRows } from './household-sheet.writer';
+import { sheetHeader, sheetRows } from './household-sheet.writer';
+import { csvLine } from '@relapse-watch/sheet-io';
 import { openSheetRecords } from '@relapse-watch/sheet-io';
 import { importSpecHarness } from './testing/import-spec.harness';
 

@@ -1,5 +1,6 @@
 import type { GroupOutcome, RowGroup } from './household-group.importer';
-import { ImportErrorFile } from './import-error.file';
+import { ImportErrorFile } from '@relapse-watch/sheet-io';
+import { householdColumnHeader } from './import-error.lines';
 import { clearImportProgress, loadImportProgress, saveImportProgress, sheetIdentity } from '@relapse-watch/sheet-io';
 
 /** The `format` tag of a household import's progress file. */
@@ -61,8 +62,8 @@ export class ImportTally {
         ? null
         : loadImportProgress<ImportCounts>(options.progressFile, this.identity, IMPORT_PROGRESS_FORMAT);
     this.errors = saved
-      ? ImportErrorFile.resumed(options.errorFile, saved.rowsDone)
-      : ImportErrorFile.fresh(options.errorFile);
+      ? ImportErrorFile.resumed(options.errorFile, saved.rowsDone, householdColumnHeader)
+      : ImportErrorFile.fresh(options.errorFile, householdColumnHeader);
     this.skipThroughRow = saved?.rowsDone ?? 0;
     this.resumedAfterRow = saved ? saved.rowsDone : null;
     this.committed = { ...(saved?.counts ?? { rows: 0, acceptedRows: 0, rejectedRows: 0, households: 0 }) };
