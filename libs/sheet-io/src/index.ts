@@ -6,3 +6,4 @@ export { sheetDate } from './sheet-dates';
 export * from './import-progress';
 export * from './sheet-file.errors';
 export * from './import-error.file';
+export * from './import-tally';
