@@ -100,7 +100,8 @@ describe('at risk: rigid expenditure', () => {
         riskTypes: ['illness', 'schooling-cost'],
         evidence: [
           { fact: 'rigidExpenditures.latest.totalFen', value: 1_500_001, threshold: 3_000_000 },
-          { fact: 'incomes.latest.netIncomeFen', value: 3_000_000, threshold: 0.5 },
+          { fact: 'incomes.latest.netIncomeFen', value: 3_000_000 },
+          { fact: 'rigidExpenditureShareOfNetIncome', value: 1_500_001 / 3_000_000, threshold: 0.5 },
         ],
       },
     ]);

@@ -114,7 +114,12 @@ function rigidExpenditure(context: EvaluationContext, rule: Extract<AtRiskRule, 
     if (spending.totalFen > shareLimit || spending.totalFen > rule.amountFen) {
       evidence = [
         { fact: 'rigidExpenditures.latest.totalFen', value: spending.totalFen, threshold: rule.amountFen },
-        { fact: 'incomes.latest.netIncomeFen', value: netIncome, threshold: rule.shareOfNetIncome },
+        { fact: 'incomes.latest.netIncomeFen', value: netIncome },
+        {
+          fact: 'rigidExpenditureShareOfNetIncome',
+          value: netIncome > 0 ? spending.totalFen / netIncome : null,
+          threshold: rule.shareOfNetIncome,
+        },
       ];
       if (spending.medicalAfterReimbursementFen > 0) riskTypes.push('illness');
       if (spending.educationFen > 0) riskTypes.push('schooling-cost');

@@ -76,7 +76,7 @@ export function incomeDrop(context: EvaluationContext, dropShare: number): Evide
     { fact: 'incomes.latest.perCapitaNetIncomeFen', value: latest },
     {
       fact: 'perCapitaDropShare',
-      value: Math.round(((previous - latest) / previous) * 10_000) / 10_000,
+      value: (previous - latest) / previous,
       threshold: dropShare,
     },
   ];
