@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
 import { testAccessToken } from '@relapse-watch/testing';
 import { randomUUID } from 'node:crypto';
-import { interimInspectionRules } from '../application/interim-inspection-rules';
 import {
   CampaignsInMemory,
-  findingsFor,
+  cleanFindings,
   householdFacts,
   HouseholdFactsInMemory,
+  riskFindings,
   sichuanCampaign,
 } from '../application/testing/household-inspection.test-support';
 import { startInspectionApi, type InspectionApiHarness } from './testing/inspection-api.fixture';
@@ -19,12 +19,12 @@ import { startInspectionApi, type InspectionApiHarness } from './testing/inspect
 const clock = fixedOffsetClock(480);
 const today = clock.dateAt(new Date());
 const daysFrom = (days: number) => clock.dateAt(new Date(Date.now() + days * 86_400_000));
-const CHECKLIST = interimInspectionRules.checklistOf('2024.1')!;
 const campaigns = new CampaignsInMemory();
 const households = new HouseholdFactsInMemory();
-const year = Number(today.slice(0, 4));
-const OPEN = `51-${year}`;
-const OVERDUE = `50-${year}`;
+// The shipped rule sets are 2024's (Sichuan 51, Hubei 42): the campaigns are theirs, their dates around today.
+const year = 2024;
+const OPEN = '51-2024';
+const OVERDUE = '42-2024';
 let api: InspectionApiHarness;
 
 beforeAll(async () => {
@@ -40,7 +40,8 @@ beforeAll(async () => {
   campaigns.put(
     sichuanCampaign({
       campaignId: OVERDUE,
-      provinceCode: '50',
+      provinceCode: '42',
+      ruleSetVersion: '42-2024.1',
       year,
       launchedOn: daysFrom(-60),
       teamsInPlaceBy: daysFrom(-50),
@@ -64,7 +65,7 @@ const path = (householdId: string, campaignId = OPEN) =>
 const visit = (overrides: Record<string, unknown> = {}) => ({
   method: 'household-visit',
   contactedOn: today,
-  findings: findingsFor(CHECKLIST),
+  findings: cleanFindings(),
   complete: true,
   ...overrides,
 });
@@ -93,15 +94,17 @@ describe('POST …/visits (a whole visit)', () => {
 
   it('refuses a key-group household seen only by group assessment: 422 naming the rule, nothing written', async () => {
     const head = householdFacts('x').members[0];
-    const id = newHousehold({ members: [{ ...head, health: { kind: 'disabled', grade: 2 } }] });
+    const id = newHousehold({
+      members: [{ ...head, health: { kind: 'disabled', grade: 2 }, healthSince: daysFrom(-10) }],
+    });
     const res = await api.call('POST', `${path(id)}/visits`, visit({ method: 'group-assessment' }));
     expect(res).toMatchObject({ status: 422, body: { code: 'inspection.household-visit-required', field: 'method' } });
-    expect(res.body.message).toContain('key-group.severe-disability');
+    expect(res.body.message).toContain('key-group.new-severe-disability');
     expect((await api.call('GET', path(id))).status).toBe(404);
   });
 
   it('accepts a completion after the campaign’s deadline and marks it late', async () => {
-    const id = newHousehold({ villageCode: '500101001001' });
+    const id = newHousehold({ villageCode: '420102001001' });
     const res = await api.call('POST', `${path(id, OVERDUE)}/visits`, visit());
     expect(res).toMatchObject({ status: 201, body: { status: 'completed' } });
     expect((await api.call('GET', path(id, OVERDUE))).body.completion).toMatchObject({
@@ -127,19 +130,19 @@ describe('POST …/visits (a whole visit)', () => {
 
     const checklist = await api.call('POST', `${path(id)}/visits`, {
       ...visit(),
-      findings: { income: { answers: { 'income-dropped': 3, 'per-capita-estimate-fen': -1, unknown: true } } },
+      findings: { income: { answers: { 'income-dropped': 3, 'per-capita-estimate': -1, unknown: true } } },
     });
     expect(checklist).toMatchObject({ status: 400, body: { code: 'validation.failed' } });
     expect((checklist.body.errors as { field: string }[]).map((e) => e.field)).toEqual([
       'findings.income.answers.income-dropped',
-      'findings.income.answers.per-capita-estimate-fen',
+      'findings.income.answers.per-capita-estimate',
       'findings.income.answers.unknown',
     ]);
   });
 
   it('422 listing the areas left unanswered when asked to complete', async () => {
     const id = newHousehold();
-    const res = await api.call('POST', `${path(id)}/visits`, visit({ findings: findingsFor(CHECKLIST, ['income']) }));
+    const res = await api.call('POST', `${path(id)}/visits`, visit({ findings: cleanFindings(['income']) }));
     expect(res).toMatchObject({ status: 422, body: { code: 'inspection.areas-unanswered', field: 'findings' } });
     expect(res.body.message).toContain('relapse-risk');
   });
@@ -167,7 +170,10 @@ describe('POST …/visits (a whole visit)', () => {
 
   it('403 for an official of another county; 404 for an unknown household or campaign', async () => {
     const id = newHousehold();
-    const elsewhere = await testAccessToken({ sub: 'official-x', kind: 'user', role: 'county-official', unit: '511923000000' }, 600);
+    const elsewhere = await testAccessToken(
+      { sub: 'official-x', kind: 'user', role: 'county-official', unit: '511923000000' },
+      600,
+    );
     const res = await api.call('POST', `${path(id)}/visits`, visit(), { authorization: `Bearer ${elsewhere}` });
     expect(res).toMatchObject({ status: 403, body: { code: 'access.outside-area' } });
     expect((await api.call('POST', `${path(randomUUID())}/visits`, visit())).body).toMatchObject({
@@ -188,7 +194,7 @@ describe('assignment, reopening and decisions', () => {
       status: 200,
       body: { events: ['HouseholdInspectionOpened', 'HouseholdInspectionAssigned'] },
     });
-    const findings = { ...findingsFor(CHECKLIST), 'relapse-risk': { answers: { 'has-relapse-risk': true } } };
+    const findings = riskFindings();
     const visited = await api.call('POST', `${path(id)}/visits`, visit({ findings }));
     expect(visited.body.events).toEqual([
       'HouseholdContactRecorded',

@@ -6,7 +6,7 @@ import { CampaignStreamFacts, NO_HOUSEHOLD_FACTS } from '../application/campaign
 import { HouseholdInspectionCommands } from '../application/household-inspection.commands';
 import type { CampaignFacts, HouseholdFactsSource, InspectionRules } from '../application/household-inspection.ports';
 import { HouseholdInspectionQueries } from '../application/household-inspection.queries';
-import { interimInspectionRules } from '../application/interim-inspection-rules';
+import { inspectionRules } from '../application/inspection-rules.adapter';
 import { INSPECTION_CONFIG, loadInspectionConfig } from '../config/inspection.config';
 import { HouseholdInspectionsController } from './household-inspections.controller';
 import {
@@ -44,8 +44,8 @@ export interface InspectionSources {
       useFactory: (runtime: RuntimeConfig): Clock => fixedOffsetClock(runtime.utcOffsetMinutes),
       inject: [RUNTIME_CONFIG],
     },
-    // The rules of libs/inspection-rules, behind the port: interim ones until the lib ships them.
-    { provide: INSPECTION_RULES, useValue: interimInspectionRules },
+    // The rules of libs/inspection-rules, behind the port.
+    { provide: INSPECTION_RULES, useValue: inspectionRules },
     {
       provide: CAMPAIGN_FACTS,
       useFactory: (store: EventStore) => new CampaignStreamFacts(store),

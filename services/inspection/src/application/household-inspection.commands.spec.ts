@@ -8,13 +8,14 @@ import { HouseholdInspectionQueries } from './household-inspection.queries';
 import type { InspectionRequestContext } from './household-inspection.placement';
 import { FindingsInvalid } from './inspection-application.errors';
 import { callerOf } from './inspection-caller';
-import { interimInspectionRules as rules } from './interim-inspection-rules';
+import { inspectionRules as rules } from './inspection-rules.adapter';
 import {
   CampaignsInMemory,
-  findingsFor,
+  cleanFindings,
   householdFacts,
   HouseholdFactsInMemory,
   openTestStore,
+  riskFindings,
   sichuanCampaign,
 } from './testing/household-inspection.test-support';
 
@@ -41,7 +42,6 @@ const INSPECTOR: Principal = {
   unitCode: '511902001000',
   villageCodes: ['511902001001'],
 };
-const CHECKLIST = rules.checklistOf('2024.1')!;
 const campaign = sichuanCampaign();
 
 let harness: ReturnType<typeof openTestStore>;
@@ -79,7 +79,7 @@ const visit = (overrides: Partial<VisitData> = {}): VisitData => ({
   contactId: 'c-1',
   method: 'household-visit',
   contactedOn: '2024-10-14',
-  findings: findingsFor(CHECKLIST),
+  findings: cleanFindings(),
   complete: true,
   ...overrides,
 });
@@ -121,11 +121,13 @@ describe('a whole visit', () => {
 
   it('refuses a key-group household seen only by the villagers’ group assessment, naming the rule, and writes nothing', async () => {
     const id = newHousehold({
-      members: [{ ...householdFacts('x').members[0], health: { kind: 'disabled', grade: 1 } }],
+      members: [
+        { ...householdFacts('x').members[0], health: { kind: 'disabled', grade: 1 }, healthSince: '2024-06-01' },
+      ],
     });
     const error = await refusal(commands.recordVisit(at(id), visit({ method: 'group-assessment' }), ctx()));
     expect(error.code).toBe('inspection.household-visit-required');
-    expect(error.message).toContain('key-group.severe-disability');
+    expect(error.message).toContain('key-group.new-severe-disability');
     expect(await typesOf(id)).toEqual([]);
   });
 
@@ -165,19 +167,14 @@ describe('a whole visit', () => {
 
   it('refuses completion with areas unanswered, listing them', async () => {
     const id = newHousehold();
-    const error = await refusal(
-      commands.recordVisit(at(id), visit({ findings: findingsFor(CHECKLIST, ['income']) }), ctx()),
-    );
+    const error = await refusal(commands.recordVisit(at(id), visit({ findings: cleanFindings(['income']) }), ctx()));
     expect(error.code).toBe('inspection.areas-unanswered');
     expect(error.message).toContain('policy-awareness');
   });
 
   it('records the rules’ suggestion with an id that a re-evaluation names again', async () => {
     const id = newHousehold();
-    const findings = {
-      ...findingsFor(CHECKLIST),
-      'relapse-risk': { answers: { 'has-relapse-risk': true }, note: null, evidence: [] },
-    };
+    const findings = riskFindings();
     const first = await commands.recordContact(
       at(id),
       { contactId: 'c-1', method: 'household-visit', contactedOn: '2024-10-14', findings },
@@ -198,8 +195,8 @@ describe('a whole visit', () => {
     });
     expect(view?.suggestions).toHaveLength(1);
     expect(view?.suggestions[0].suggestion).toMatchObject({
-      ruleId: 'at-risk.findings-relapse-risk',
-      category: 'marginal',
+      ruleId: 'at-risk.relapse-risk-finding',
+      category: 'marginal-prone-to-poverty',
     });
   });
 
@@ -250,10 +247,7 @@ describe('placement and access', () => {
 describe('decisions', () => {
   it('accepts a suggestion, reopens for a revisit with the answers carried over', async () => {
     const id = newHousehold();
-    const findings = {
-      ...findingsFor(CHECKLIST),
-      'relapse-risk': { answers: { 'has-relapse-risk': true }, note: null, evidence: [] },
-    };
+    const findings = riskFindings();
     await commands.recordVisit(at(id), visit({ findings }), ctx());
     const view = await queries.inspection(at(id), callerOf(COUNTY_OFFICIAL));
     const suggestionId = view!.suggestions[0].suggestion.suggestionId;
@@ -269,7 +263,7 @@ describe('decisions', () => {
           suggestionId,
           reason: '核实属实 / confirmed',
           decidedOn: '2024-10-15',
-          category: 'marginal',
+          category: 'marginal-prone-to-poverty',
           riskTypes: ['illness'],
         },
       },

@@ -3,6 +3,7 @@ import type { Checklist, Findings } from '@relapse-watch/inspection-rules';
 import type {
   AcceptSuggestion,
   CompleteInspection,
+  CompletionFacts,
   ContactData,
   HouseholdInspectionCommand,
   RecordVisit,
@@ -87,26 +88,20 @@ export class HouseholdInspectionCommands {
         findings: data.findings,
         complete: data.complete,
       },
-      facts: {
-        ...this.completionFacts(placed),
-        launchedOn: placed.campaign.launchedOn,
-        answeredAreas: [],
-        suggestions: [],
-      },
+      facts: { ...this.completionFacts(placed), launchedOn: placed.campaign.launchedOn, suggestions: [] },
     };
-    // The answered areas and the suggestions depend on the answers after this contact: decided on the state read once.
+    // The answered areas, key groups and suggestions depend on the answers after this contact:
+    // decided on the state read once, inside the one handleCommand.
     const decider: Decided = {
       ...householdInspectionDecider,
       decide: (cmd, state) => {
+        // A closed campaign refuses before any rule is read (its rule set may be retired).
+        if (placed.facts.campaignClosed) return householdInspectionDecider.decide(cmd, state);
         const answers = withLatestAnswers(answersOf(state), data.findings);
-        const facts = {
-          ...(cmd as RecordVisit).facts,
-          answeredAreas: this.deps.rules.answeredAreas(checklist, answers),
-        };
-        return householdInspectionDecider.decide(
-          { ...(cmd as RecordVisit), facts: { ...facts, suggestions: this.suggestions(placed, state, answers) } },
-          state,
-        );
+        const visit = cmd as RecordVisit;
+        const facts = { ...visit.facts, ...this.ruleFacts(placed, checklist, answers) };
+        const suggestions = this.suggestions(placed, state, answers);
+        return householdInspectionDecider.decide({ ...visit, facts: { ...facts, suggestions } }, state);
       },
     };
     return { ...(await handleCommand(this.deps.store, placed.streamId, decider, command, placed.context)), contactId };
@@ -116,20 +111,15 @@ export class HouseholdInspectionCommands {
   async complete(address: InspectionAddress, ctx: InspectionRequestContext): Promise<InspectionResult> {
     const placed = await place(this.deps, address, 'inspection.write', ctx);
     const checklist = checklistOf(this.deps.rules, placed.campaign);
-    const command: CompleteInspection = {
-      type: 'CompleteInspection',
-      data: {},
-      facts: { ...this.completionFacts(placed), answeredAreas: [] },
-    };
+    const command: CompleteInspection = { type: 'CompleteInspection', data: {}, facts: this.completionFacts(placed) };
     const decider: Decided = {
       ...householdInspectionDecider,
       decide: (cmd, state) => {
+        if (placed.facts.campaignClosed) return householdInspectionDecider.decide(cmd, state);
         const answers = answersOf(state);
-        const facts = {
-          ...(cmd as CompleteInspection).facts,
-          answeredAreas: this.deps.rules.answeredAreas(checklist, answers),
-        };
-        const completed = householdInspectionDecider.decide({ ...(cmd as CompleteInspection), facts }, state);
+        const completion = cmd as CompleteInspection;
+        const facts = { ...completion.facts, ...this.ruleFacts(placed, checklist, answers) };
+        const completed = householdInspectionDecider.decide({ ...completion, facts }, state);
         const after = completed.reduce(evolve, state);
         return [...completed, ...decideSuggestions(this.suggestions(placed, after, answers), after)];
       },
@@ -183,15 +173,23 @@ export class HouseholdInspectionCommands {
     if (first !== undefined) throw new FindingsInvalid([first, ...rest]);
   }
 
-  /** The completion facts: the campaign's deadline, the key groups selecting the household, the key regions covering it. */
-  private completionFacts(placed: Placement) {
+  /** The completion facts known before the stream is read: the deadline, the key regions covering the village. */
+  private completionFacts(placed: Placement): CompletionFacts {
     const { campaign, household, facts } = placed;
-    const selections = this.deps.rules.selectKeyGroups(this.evaluation(placed));
     return {
       ...facts,
       inspectBy: campaign.inspectBy,
-      keyGroupRuleIds: selections.map((s) => s.ruleId),
+      keyGroupRuleIds: [],
       keyRegionIds: this.deps.rules.inKeyRegions(household.villageCode, campaign.keyRegions),
+      answeredAreas: [],
+    };
+  }
+
+  /** What the rules say of the answers after the command: the areas answered, the key groups selecting the household. */
+  private ruleFacts(placed: Placement, checklist: Checklist, answers: LatestAnswers) {
+    return {
+      answeredAreas: this.deps.rules.answeredAreas(checklist, answers),
+      keyGroupRuleIds: this.deps.rules.selectKeyGroups({ ...this.evaluation(placed), answers }).map((s) => s.ruleId),
     };
   }
 

@@ -70,8 +70,8 @@ export interface InspectionRules {
   answeredAreas(checklist: Checklist, answers: LatestAnswers): readonly InspectionArea[];
   /** The rules' suggestions for the household, in a stable order. */
   evaluateHousehold(evaluation: HouseholdEvaluation): readonly Suggestion[];
-  /** The key-group rules that select the household. */
-  selectKeyGroups(evaluation: Omit<HouseholdEvaluation, 'answers'>): readonly KeyGroupSelection[];
+  /** The key-group rules that select the household (some read the findings: a new dibao found at the visit). */
+  selectKeyGroups(evaluation: HouseholdEvaluation): readonly KeyGroupSelection[];
   /** The ids of the key regions covering a village. */
   inKeyRegions(villageCode: string, keyRegions: readonly CampaignKeyRegion[]): readonly string[];
 }

@@ -18,7 +18,11 @@ import { FindingsDto } from './findings.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '日期须为 YYYY-MM-DD / a date is YYYY-MM-DD';
-const CATEGORIES: readonly MonitoringCategory[] = ['unstable-poverty-alleviated', 'marginal', 'sudden-severe-hardship'];
+const CATEGORIES: readonly MonitoringCategory[] = [
+  'unstable-poverty-alleviated',
+  'marginal-prone-to-poverty',
+  'sudden-severe-hardship',
+];
 const RISK_TYPE = /^(?:[1-9][0-9]\.)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** Path of one household's inspection in one campaign. */

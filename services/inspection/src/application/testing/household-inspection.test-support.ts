@@ -2,14 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
-import type {
-  AnswerKind,
-  AnswerValue,
-  Checklist,
-  Findings,
-  HouseholdFacts,
-  InspectionArea,
-} from '@relapse-watch/inspection-rules';
+import type { AnswerValue, Findings, HouseholdFacts, InspectionArea } from '@relapse-watch/inspection-rules';
 import { INSPECTION_AREAS } from '@relapse-watch/inspection-rules';
 import type { CampaignFacts, CampaignView, HouseholdFactsSource } from '../household-inspection.ports';
 
@@ -85,30 +78,35 @@ export function householdFacts(householdId: string, overrides: Partial<Household
   };
 }
 
-function answerOf(kind: AnswerKind): AnswerValue {
-  switch (kind.kind) {
-    case 'yes-no':
-      return false;
-    case 'choice':
-      return kind.options[0];
-    case 'amount-fen':
-    case 'count':
-      return 0;
-    case 'text':
-      return '无 / none';
-  }
+/** Answers of checklist 2024.1 that find no problem in any area (no rule fires on them). */
+export const NO_ISSUE_ANSWERS: Readonly<Record<InspectionArea, Readonly<Record<string, AnswerValue>>>> = {
+  'relapse-risk': { 'risk-present': false, 'sudden-hardship': false },
+  income: { 'per-capita-estimate': 1_500_000, 'income-dropped': false },
+  'assistance-measures': { 'measures-in-place': true, 'development-measure': 'yes', 'new-social-assistance': 'none' },
+  'elimination-stability': { 'monitoring-state': 'not-monitored' },
+  'latent-risks': {
+    'housing-safe': true,
+    'drinking-water-safe': true,
+    'child-dropped-out': false,
+    'all-insured': true,
+  },
+  'data-quality': { 'record-matches': true, 'ledger-matches': true },
+  'policy-awareness': { 'application-guide': true },
+};
+
+/** Findings of checklist 2024.1 answering the given areas (all by default) with no problem found. */
+export function cleanFindings(areas: readonly InspectionArea[] = INSPECTION_AREAS): Findings {
+  return Object.fromEntries(
+    areas.map((area) => [area, { answers: { ...NO_ISSUE_ANSWERS[area] }, note: null, evidence: [] }]),
+  );
 }
 
-/** Findings answering every required question of the given areas of a checklist (yes-no questions "no"). */
-export function findingsFor(checklist: Checklist, areas: readonly InspectionArea[] = INSPECTION_AREAS): Findings {
-  return Object.fromEntries(
-    areas.map((area) => {
-      const answers = Object.fromEntries(
-        checklist.areas[area].filter((q) => q.required).map((q) => [q.id, answerOf(q.answer)]),
-      );
-      return [area, { answers, note: null, evidence: [] }];
-    }),
-  );
+/** Clean findings, except that the visit found a relapse risk (the at-risk rule on findings fires). */
+export function riskFindings(): Findings {
+  return {
+    ...cleanFindings(),
+    'relapse-risk': { answers: { 'risk-present': true, 'sudden-hardship': false }, note: null, evidence: [] },
+  };
 }
 
 /** A real SQLite event store in its own temporary folder. */

@@ -10,7 +10,11 @@ import type {
 } from './household-inspection.events';
 import type { HouseholdInspectionState, OpenedInspection, SuggestionRecord } from './household-inspection.state';
 
-const CATEGORIES: readonly MonitoringCategory[] = ['unstable-poverty-alleviated', 'marginal', 'sudden-severe-hardship'];
+const CATEGORIES: readonly MonitoringCategory[] = [
+  'unstable-poverty-alleviated',
+  'marginal-prone-to-poverty',
+  'sudden-severe-hardship',
+];
 // The registry's risk type code: national (`illness`) or a province's own (`51.farm-price-drop`).
 const RISK_TYPE_CODE = /^(?:[1-9][0-9]\.)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 

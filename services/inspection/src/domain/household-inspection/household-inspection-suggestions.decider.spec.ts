@@ -95,7 +95,7 @@ describe('AcceptSuggestion and DismissSuggestion', () => {
         suggestionId: AT_RISK.suggestionId,
         reason: WHY,
         decidedOn: TODAY,
-        category: 'marginal',
+        category: 'marginal-prone-to-poverty',
         riskTypes: ['illness'],
         ...data,
       },
@@ -194,7 +194,7 @@ describe('AcceptSuggestion and DismissSuggestion', () => {
     ['a blank dismissal reason', dismiss({ reason: ' ' }), 'inspection.reason-required', 'reason'],
     [
       'another category for a data-quality suggestion',
-      accept({ suggestionId: DATA_QUALITY.suggestionId, category: 'marginal' }),
+      accept({ suggestionId: DATA_QUALITY.suggestionId, category: 'marginal-prone-to-poverty' }),
       'suggestion.override-not-at-risk',
       'category',
     ],

@@ -91,7 +91,7 @@ export const AT_RISK: RecordedSuggestion = {
   ruleId: 'at-risk.income-below-line',
   ruleSetVersion: '51-2024.1',
   kind: 'at-risk',
-  category: 'marginal',
+  category: 'marginal-prone-to-poverty',
   riskTypes: ['illness'],
   evidence: [{ fact: 'perCapitaNetIncomeFen', value: 512000, threshold: 700000 }],
 };
