@@ -10,7 +10,7 @@ import {
   riskFindings,
   sichuanCampaign,
 } from '../application/testing/household-inspection.test-support';
-import { startInspectionApi, type InspectionApiHarness } from './testing/inspection-api.fixture';
+import { startInspectionApi, type InspectionApiHarness } from './testing/household-inspection-api.fixture';
 
 // The household inspection over real HTTP (SQLite in a temp folder): the whole-visit path the
 // field app uses — 201 completed, 422 naming the key-group rule, late after the deadline, 400

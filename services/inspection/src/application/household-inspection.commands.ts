@@ -26,7 +26,7 @@ import {
   type InspectionRequestContext,
   type Placement,
 } from './household-inspection.placement';
-import { contactIdFor, withSuggestionIds } from './inspection-ids';
+import { contactIdFor, withSuggestionIds } from './household-inspection-ids';
 
 export type InspectionResult = CommandResult<HouseholdInspectionEvent, HouseholdInspectionState>;
 /** A contact as a request brings it: without an id, one is derived from the idempotency key. */
