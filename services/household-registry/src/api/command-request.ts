@@ -15,7 +15,15 @@ export interface CommandRequest {
   /** From `If-Match`: the revision the client last saw; a moved-on household is a 409. */
   readonly expectedRevision?: number;
   readonly correlationId: string;
+  /**
+   * From `X-Causation-Id`: the event of another service this command follows from (the
+   * inspection's contact that found a correction), recorded in the events' metadata.
+   */
+  readonly causationId?: string;
 }
+
+/** Header naming the event (of another service) a command follows from. */
+export const CAUSATION_ID_HEADER = 'X-Causation-Id';
 
 const KEY = /^[!-~]{1,200}$/;
 const REVISION = /^(?:W\/)?"?(\d{1,15})"?$/;
@@ -39,9 +47,18 @@ export function commandRequestFrom(headers: IncomingMessage['headers']): Command
       message: 'If-Match 须为户的版本号，如 "3" / If-Match must be the household revision, e.g. "3"',
     });
   }
+  const causationId = single(headers['x-causation-id']);
+  if (causationId !== undefined && !KEY.test(causationId)) {
+    throw new ApiError(400, {
+      code: 'causation-id.invalid',
+      field: CAUSATION_ID_HEADER,
+      message: 'X-Causation-Id 须为1–200个可见ASCII字符 / X-Causation-Id must be 1–200 visible ASCII characters',
+    });
+  }
   return {
     ...(key === undefined ? {} : { idempotencyKey: key }),
     ...(revision === undefined ? {} : { expectedRevision: Number(revision) }),
+    ...(causationId === undefined ? {} : { causationId }),
     correlationId: currentCorrelationId() ?? 'none',
   };
 }
@@ -65,6 +82,13 @@ export function CommandEndpoint(...statuses: readonly number[]): MethodDecorator
       schema: { type: 'string', pattern: '^(?:W/)?"?[0-9]{1,15}"?$' },
       description: '上次看到的版本号；已变则 409 / the revision last seen; 409 when it has moved on',
     }),
+    ApiHeader({
+      name: CAUSATION_ID_HEADER,
+      required: false,
+      schema: { type: 'string', pattern: KEY.source },
+      description:
+        '引起本命令的其他服务事件ID（如排查发现的更正），记入事件元数据 / id of another service’s event this command follows from (e.g. an inspection’s correction), kept in the events’ metadata',
+    }),
     ApiErrorResponses(409, 422, ...statuses),
   );
 }
@@ -79,6 +103,7 @@ export function commandContextFor(request: CommandRequest, principal: Principal)
   return {
     caller: callerOf(principal),
     correlationId: request.correlationId,
+    ...(request.causationId === undefined ? {} : { causationId: request.causationId }),
     ...(request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey }),
     ...(request.expectedRevision === undefined ? {} : { expectedRevision: request.expectedRevision }),
   };

@@ -199,6 +199,20 @@ describe('households', () => {
     expect(stale).toMatchObject({ status: 409, body: { code: 'concurrency.conflict', currentRevision: 1 } });
   });
 
+  it('X-Causation-Id: the event another service’s command follows from is kept in the metadata; a bad one is a 400', async () => {
+    const id = await newHousehold();
+    const flags = { relocatedToResettlementSite: true, urbanHukou: false };
+    const cause = '0190f3a2-4444-7000-8000-000000000001';
+    const res = await call('PUT', `/api/registry/households/${id}/flags`, flags, { 'x-causation-id': cause });
+    expect(res.status).toBe(200);
+    const store = app.get<EventStore>(EVENT_STORE);
+    const events = [];
+    for await (const e of store.readStream(householdStreamId(id))) events.push(e);
+    expect(events.map((e) => e.metadata.causationId)).toEqual([null, cause]);
+    const bad = await call('PUT', `/api/registry/households/${id}/flags`, flags, { 'x-causation-id': 'two words' });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'causation-id.invalid', field: 'X-Causation-Id' } });
+  });
+
   it('records income and computes the per-capita figure over the household members', async () => {
     const id = await newHousehold();
     await call(
