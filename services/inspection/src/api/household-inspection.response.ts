@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { InspectionResult } from '../application/household-inspection.commands';
+import type { CorrectionOutcome } from '../application/field-corrections';
 
 /** What every household inspection command answers. */
 export class InspectionCommandResponse {
@@ -19,6 +20,14 @@ export class InspectionCommandResponse {
   status!: 'open' | 'completed';
   @ApiProperty({ description: '命令后的排查轮次 / the round after the command' }) round!: number;
   @ApiProperty({ required: false, description: '记录的联系ID / id of the contact recorded' }) contactId?: string;
+  @ApiProperty({
+    required: false,
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description:
+      '各项更正的结果：accepted（户籍已接受，带位置）、refused（带户籍的代码）、not-sent（未能发送，可重发）/ each correction: accepted (with the registry’s position), refused (with its code), not-sent (send the visit again)',
+  })
+  corrections?: CorrectionOutcome[];
 }
 
 /** The response body of a command result. */

@@ -27,7 +27,8 @@ import {
   type CommandRequest,
 } from './household-inspection.request';
 import { InspectionCommandResponse, inspectionResponse } from './household-inspection.response';
-import { HOUSEHOLD_INSPECTION_COMMANDS, HOUSEHOLD_INSPECTION_QUERIES } from './inspection.tokens';
+import { FIELD_CORRECTIONS, HOUSEHOLD_INSPECTION_COMMANDS, HOUSEHOLD_INSPECTION_QUERIES } from './inspection.tokens';
+import type { FieldCorrections } from '../application/field-corrections';
 
 /**
  * One household's inspection in one campaign over HTTP. Each route only translates: request →
@@ -40,6 +41,7 @@ export class HouseholdInspectionsController {
   constructor(
     @Inject(HOUSEHOLD_INSPECTION_COMMANDS) private readonly commands: HouseholdInspectionCommands,
     @Inject(HOUSEHOLD_INSPECTION_QUERIES) private readonly queries: HouseholdInspectionQueries,
+    @Inject(FIELD_CORRECTIONS) private readonly corrections: FieldCorrections,
   ) {}
 
   @Get()
@@ -102,8 +104,17 @@ export class HouseholdInspectionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<InspectionCommandResponse> {
     const visit = { ...contactOf(body), complete: body.complete };
-    const result = await this.commands.recordVisit(addressOf(path), visit, inspectionContextFor(request, principal));
-    return inspectionResponse(path.householdId, result, result.contactId);
+    const ctx = inspectionContextFor(request, principal);
+    const result = await this.commands.recordVisit(addressOf(path), visit, ctx);
+    const response = inspectionResponse(path.householdId, result, result.contactId);
+    if (body.corrections === undefined || body.corrections.length === 0) return response;
+    const corrections = body.corrections.map((c) => ({
+      kind: c.kind,
+      ...(c.memberId === undefined ? {} : { memberId: c.memberId }),
+      body: { ...c.body },
+    }));
+    const sent = await this.corrections.send(addressOf(path), result.contactId, corrections, ctx, request.bearerToken);
+    return { ...response, corrections: [...sent] };
   }
 
   @Post('completion')

@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@relapse-watch/service-runtime';
@@ -7,21 +9,34 @@ import { HouseholdInspectionCommands } from '../application/household-inspection
 import type { CampaignFacts, HouseholdFactsSource, InspectionRules } from '../application/household-inspection.ports';
 import { HouseholdInspectionQueries } from '../application/household-inspection.queries';
 import { inspectionRules } from '../application/inspection-rules.adapter';
-import { INSPECTION_CONFIG, loadInspectionConfig } from '../config/inspection.config';
+import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
+import { FieldCorrections, type RegistryCorrections } from '../application/field-corrections';
+import { HttpRegistryCorrections } from '../registry-corrections/registry-corrections.http';
 import { HouseholdInspectionsController } from './household-inspections.controller';
 import {
   CAMPAIGN_FACTS,
+  FIELD_CORRECTIONS,
   HOUSEHOLD_FACTS_SOURCE,
   HOUSEHOLD_INSPECTION_COMMANDS,
   HOUSEHOLD_INSPECTION_QUERIES,
   INSPECTION_CLOCK,
   INSPECTION_RULES,
+  REGISTRY_CORRECTIONS,
 } from './inspection.tokens';
 
 /** Sources of facts a deployment (or a spec) may give the module instead of its own. */
 export interface InspectionSources {
   readonly campaigns?: CampaignFacts;
   readonly households?: HouseholdFactsSource;
+  readonly registry?: RegistryCorrections;
+}
+
+/** The address this process listens on, as a URL (127.0.0.1 when it listens on every interface). */
+function ownAddress(http: HttpAdapterHost): string {
+  const address = http.httpAdapter.getHttpServer().address() as AddressInfo | string | null;
+  if (address === null || typeof address === 'string') throw new Error('the HTTP server does not listen on a port');
+  const host = address.address === '::' || address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
 /**
@@ -62,6 +77,32 @@ export interface InspectionSources {
         rules: InspectionRules,
       ) => new HouseholdInspectionCommands({ store, clock, campaigns, households, rules }),
       inject: [EVENT_STORE, INSPECTION_CLOCK, CAMPAIGN_FACTS, HOUSEHOLD_FACTS_SOURCE, INSPECTION_RULES],
+    },
+    {
+      // Distributed: REGISTRY_URL. Embedded: the registry answers in this process, at its own address once it listens.
+      provide: REGISTRY_CORRECTIONS,
+      useFactory: (config: InspectionConfig, http: HttpAdapterHost) =>
+        new HttpRegistryCorrections(() => config.registryUrl ?? ownAddress(http)),
+      inject: [INSPECTION_CONFIG, HttpAdapterHost],
+    },
+    {
+      provide: FIELD_CORRECTIONS,
+      useFactory: (
+        store: EventStore,
+        clock: Clock,
+        campaigns: CampaignFacts,
+        households: HouseholdFactsSource,
+        rules: InspectionRules,
+        registry: RegistryCorrections,
+      ) => new FieldCorrections({ store, clock, campaigns, households, rules, registry }),
+      inject: [
+        EVENT_STORE,
+        INSPECTION_CLOCK,
+        CAMPAIGN_FACTS,
+        HOUSEHOLD_FACTS_SOURCE,
+        INSPECTION_RULES,
+        REGISTRY_CORRECTIONS,
+      ],
     },
     {
       provide: HOUSEHOLD_INSPECTION_QUERIES,

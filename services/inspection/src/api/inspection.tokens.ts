@@ -8,3 +8,7 @@ export const CAMPAIGN_FACTS = Symbol.for('relapse-watch.inspection.campaign-fact
 export const HOUSEHOLD_FACTS_SOURCE = Symbol.for('relapse-watch.inspection.household-facts-source');
 /** The {@link InspectionRules} port. */
 export const INSPECTION_RULES = Symbol.for('relapse-watch.inspection.rules');
+/** The {@link FieldCorrections} use case. */
+export const FIELD_CORRECTIONS = Symbol.for('relapse-watch.inspection.field-corrections');
+/** The {@link RegistryCorrections} port: where corrections go (the registry's HTTP API). */
+export const REGISTRY_CORRECTIONS = Symbol.for('relapse-watch.inspection.registry-corrections');

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Optional } from '@relapse-watch/service-runtime';
+import { Optional, RequiredWhen } from '@relapse-watch/service-runtime';
+import { CORRECTION_KINDS, type CorrectionKind } from '../../application/field-corrections';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,6 +8,7 @@ import {
   ArrayUnique,
   IsBoolean,
   IsIn,
+  IsObject,
   IsString,
   IsUUID,
   Length,
@@ -95,11 +97,52 @@ export class ContactDto {
   findings!: FindingsDto;
 }
 
-/** Body of "record a whole visit": the contact, and whether it completes the round. */
+/** A correction of household facts found at the visit: the body of the registry's own command. */
+export class CorrectionDto {
+  @ApiProperty({
+    enum: CORRECTION_KINDS,
+    description:
+      '更正的户籍命令：3+1状况、户标识、户类型、成员 / the registry command: 3+1 status, flags, status, a member',
+  })
+  @IsIn(CORRECTION_KINDS)
+  kind!: CorrectionKind;
+
+  @ApiPropertyOptional({
+    description: '成员ID（更正成员时必填）/ member id (required for a member)',
+    minLength: 1,
+    maxLength: 100,
+  })
+  @RequiredWhen('kind', ['member'])
+  @IsString()
+  @Length(1, 100)
+  memberId?: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: '户籍服务该命令的请求体，由户籍服务校验 / the body of the registry’s command, checked by the registry',
+  })
+  @IsObject()
+  body!: Record<string, unknown>;
+}
+
+/** Body of "record a whole visit": the contact, whether it completes the round, and the corrections found. */
 export class VisitDto extends ContactDto {
   @ApiProperty({ description: '本次走访后完成排查 / complete the inspection with this visit' })
   @IsBoolean()
   complete!: boolean;
+
+  @ApiPropertyOptional({
+    type: [CorrectionDto],
+    maxItems: 10,
+    description:
+      '发现的户籍信息更正，以本人权限作为户籍服务的命令发送 / corrections found, sent as the registry’s own commands with the official’s rights',
+  })
+  @Optional()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => CorrectionDto)
+  corrections?: CorrectionDto[];
 }
 
 /** Body of "reopen" and "dismiss". */

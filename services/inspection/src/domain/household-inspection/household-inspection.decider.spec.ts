@@ -248,3 +248,21 @@ describe('ReopenInspection', () => {
       .thenRejects({ code: 'inspection.reason-required', field: 'reason' });
   });
 });
+
+describe('RecordCorrectionSent', () => {
+  const sent = {
+    type: 'RecordCorrectionSent',
+    data: { correctionId: 'k-1', contactId: 'c-1', kind: 'flags', answer: { outcome: 'accepted', position: 42 } },
+    facts: FACTS,
+  } as const;
+  const recorded = { type: 'HouseholdCorrectionSent', data: sent.data } as const;
+
+  it('records the registry’s answer to a correction once', () => {
+    spec.given([opened, contactRecorded()]).when(sent).thenEmits([recorded]);
+    spec.given([opened, contactRecorded(), recorded]).when(sent).thenEmitsNothing();
+  });
+
+  it('given no inspection, then it is refused', () => {
+    spec.given([]).when(sent).thenRejects({ code: 'inspection.not-started' });
+  });
+});
