@@ -84,6 +84,30 @@ const users = (request: (t: Target, n: number) => MatrixRequest): RouteRule => (
   request,
 });
 const NO_SUCH_USER = '0190f3a2-0000-7000-8000-000000000000';
+/** A household's inspection in its province's campaign (the household first: outside is a 403 before any 404). */
+const INSPECTION = (t: Target) =>
+  `/api/inspection/campaigns/${t.provinceCode.slice(0, 2)}-2024/households/${t.householdId}`;
+const NO_SUCH_SUGGESTION = '0190f3a2-0000-7000-8000-0000000000aa';
+/** Findings of checklist 2024.1 that find no problem, so a refusal can only be the access rules' or a rule's 422. */
+const VISIT = {
+  method: 'household-visit',
+  contactedOn: '2024-10-14',
+  complete: false,
+  findings: {
+    'relapse-risk': { answers: { 'risk-present': false, 'sudden-hardship': false } },
+    income: { answers: { 'per-capita-estimate': 1500000, 'income-dropped': false } },
+  },
+};
+const inspect = (request: (t: Target, n: number) => MatrixRequest): RouteRule => ({
+  access: 'inspection.write',
+  area: 'division',
+  request,
+});
+const decide = (request: (t: Target, n: number) => MatrixRequest): RouteRule => ({
+  access: 'inspection.decide',
+  area: 'division',
+  request,
+});
 const WHY = { reason: '矩阵核对 / matrix check' };
 
 /** Every route of the document, by `METHOD path` as the document spells it. */
@@ -230,6 +254,52 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     path: '/api/auth/clients',
     body: { clientId: `matrix-client-${n}`, scopes: ['registry.read'], ...WHY },
   })),
+  'GET /api/inspection/campaigns/{campaignId}/households/{householdId}': {
+    access: 'inspection.read',
+    area: 'division',
+    request: (t) => ({ path: INSPECTION(t) }),
+  },
+  'PUT /api/inspection/campaigns/{campaignId}/households/{householdId}/assignment': inspect((t) => ({
+    path: `${INSPECTION(t)}/assignment`,
+    body: { teamId: NO_SUCH_USER, inspectorIds: ['matrix-inspector'] },
+  })),
+  'POST /api/inspection/campaigns/{campaignId}/households/{householdId}/contacts': inspect((t, n) => ({
+    path: `${INSPECTION(t)}/contacts`,
+    body: {
+      contactId: `matrix-contact-${n}`,
+      method: VISIT.method,
+      contactedOn: VISIT.contactedOn,
+      findings: VISIT.findings,
+    },
+  })),
+  'POST /api/inspection/campaigns/{campaignId}/households/{householdId}/visits': inspect((t, n) => ({
+    path: `${INSPECTION(t)}/visits`,
+    body: { ...VISIT, contactId: `matrix-visit-${n}` },
+  })),
+  'POST /api/inspection/campaigns/{campaignId}/households/{householdId}/completion': inspect((t) => ({
+    path: `${INSPECTION(t)}/completion`,
+  })),
+  'POST /api/inspection/campaigns/{campaignId}/households/{householdId}/reopening': inspect((t) => ({
+    path: `${INSPECTION(t)}/reopening`,
+    body: WHY,
+  })),
+  'POST /api/inspection/campaigns/{campaignId}/households/{householdId}/suggestions/{suggestionId}/acceptance': decide(
+    (t) => ({ path: `${INSPECTION(t)}/suggestions/${NO_SUCH_SUGGESTION}/acceptance`, body: WHY }),
+  ),
+  'POST /api/inspection/campaigns/{campaignId}/households/{householdId}/suggestions/{suggestionId}/dismissal': decide(
+    (t) => ({ path: `${INSPECTION(t)}/suggestions/${NO_SUCH_SUGGESTION}/dismissal`, body: WHY }),
+  ),
+  'POST /api/inspection/campaigns/{campaignId}/households/{householdId}/data-quality-issues/{issueId}/resolution':
+    decide((t) => ({
+      path: `${INSPECTION(t)}/data-quality-issues/${NO_SUCH_SUGGESTION}/resolution`,
+      body: { resolution: '矩阵核对' },
+    })),
+  'POST /api/inspection/campaigns/{campaignId}/households/{householdId}/rectification-items/{itemId}/closure': decide(
+    (t) => ({
+      path: `${INSPECTION(t)}/rectification-items/${NO_SUCH_SUGGESTION}/closure`,
+      body: { resolution: '矩阵核对' },
+    }),
+  ),
   'GET /api/registry/households/{householdId}/personal-data': {
     access: 'personal.read',
     area: 'division',

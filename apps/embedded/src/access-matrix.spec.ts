@@ -234,7 +234,15 @@ describe('the access matrix', () => {
  */
 const MAY: Readonly<
   Record<
-    'registry.read' | 'registry.write' | 'policy.write' | 'personal.read' | 'privacy.erase' | 'users.manage',
+    | 'registry.read'
+    | 'registry.write'
+    | 'policy.write'
+    | 'personal.read'
+    | 'privacy.erase'
+    | 'users.manage'
+    | 'inspection.read'
+    | 'inspection.write'
+    | 'inspection.decide',
     readonly string[]
   >
 > = {
@@ -245,6 +253,10 @@ const MAY: Readonly<
   'personal.read': [...USER_ROLES],
   'privacy.erase': ['administrator'],
   'users.manage': ['administrator'],
+  // The inspection (issue 11): every official and the inspectors record; officials decide, inspectors do not.
+  'inspection.read': [...USER_ROLES],
+  'inspection.write': USER_ROLES.filter((role) => role !== 'auditor'),
+  'inspection.decide': ['province-official', 'city-official', 'county-official', 'township-official', 'administrator'],
 };
 /** The roles whose area is the whole tree: nothing is outside for them. */
 const EVERYWHERE: readonly string[] = ['auditor', 'administrator'];
