@@ -130,7 +130,7 @@ describe('POST …/visits (a whole visit)', () => {
 
     const checklist = await api.call('POST', `${path(id)}/visits`, {
       ...visit(),
-      findings: { income: { answers: { 'income-dropped': 3, 'per-capita-estimate': -1, unknown: true } } },
+      findings: { income: { answers: { 'income-dropped': 3, 'per-capita-estimate': true, unknown: true } } },
     });
     expect(checklist).toMatchObject({ status: 400, body: { code: 'validation.failed' } });
     expect((checklist.body.errors as { field: string }[]).map((e) => e.field)).toEqual([

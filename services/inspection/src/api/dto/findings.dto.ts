@@ -12,7 +12,14 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 
-const ANSWER_VALUE = { anyOf: [{ type: 'boolean' }, { type: 'string', maxLength: 2000 }, { type: 'integer' }] };
+// Integers are amounts (fen) and counts: whole, not negative, exact in a double.
+const ANSWER_VALUE = {
+  anyOf: [
+    { type: 'boolean' },
+    { type: 'string', maxLength: 2000 },
+    { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+  ],
+};
 const ANSWERS_SCHEMA = { type: 'object', maxProperties: 100, additionalProperties: ANSWER_VALUE };
 describeValidator('isAnswers', ANSWERS_SCHEMA);
 
@@ -28,10 +35,14 @@ function IsAnswers(options?: ValidationOptions): PropertyDecorator {
           !Array.isArray(value) &&
           Object.keys(value).length <= 100 &&
           Object.values(value).every(
-            (v) => typeof v === 'boolean' || Number.isSafeInteger(v) || (typeof v === 'string' && v.length <= 2000),
+            (v) =>
+              typeof v === 'boolean' ||
+              (Number.isSafeInteger(v) && (v as number) >= 0) ||
+              // JSON Schema's maxLength counts code points, as officials' texts are read.
+              (typeof v === 'string' && (v.length <= 2000 || [...v].length <= 2000)),
           ),
         defaultMessage: () =>
-          '答案须为按问题编号列出的是否、选项、文本或整数 / answers map question ids to yes-no, an option, a text or an integer',
+          '答案须为按问题编号列出的是否、选项、文本或非负整数 / answers map question ids to yes-no, an option, a text or a whole number ≥ 0',
       },
     },
     options,

@@ -165,6 +165,7 @@ export class AcceptSuggestionDto extends ReasonDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ArrayUnique()
+  @IsString({ each: true })
   @Matches(RISK_TYPE, { each: true, message: '须为风险类型代码 / must be a risk type code' })
   riskTypes?: string[];
 }
