@@ -30,6 +30,7 @@ const PROCESSES = [
     env: {
       PORT: process.env.PORT ?? '3000',
       REGISTRY_URL: 'http://127.0.0.1:3001',
+      INSPECTION_URL: 'http://127.0.0.1:3002',
       ACCESS_TOKEN_SIGNING_KEY: accessTokenKeys.signing,
     },
   },
@@ -42,6 +43,11 @@ const PROCESSES = [
       RESIDENT_ID_SALT: process.env.RESIDENT_ID_SALT ?? 'local-distributed-development-salt',
       ACCESS_TOKEN_VERIFY_KEY: accessTokenKeys.verify,
     },
+  },
+  {
+    name: 'inspection',
+    main: 'services/inspection/dist/main.js',
+    env: { PORT: '3002', REGISTRY_URL: 'http://127.0.0.1:3001', ACCESS_TOKEN_VERIFY_KEY: accessTokenKeys.verify },
   },
 ];
 

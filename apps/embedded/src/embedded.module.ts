@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DemoUsersModule, AppModule as GatewayModule } from '@relapse-watch/gateway';
 import { DemoSeedModule, RegistryModule } from '@relapse-watch/household-registry';
+import { InspectionModule } from '@relapse-watch/inspection';
 
 /** Options of the embedded app. */
 export interface EmbeddedOptions {
@@ -21,7 +22,12 @@ export class EmbeddedModule {
   static forRoot(options: EmbeddedOptions): DynamicModule {
     return {
       module: EmbeddedModule,
-      imports: [GatewayModule, RegistryModule, ...(options.demo ? [DemoSeedModule, DemoUsersModule] : [])],
+      imports: [
+        GatewayModule,
+        RegistryModule,
+        InspectionModule,
+        ...(options.demo ? [DemoSeedModule, DemoUsersModule] : []),
+      ],
     };
   }
 }

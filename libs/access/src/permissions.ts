@@ -20,6 +20,14 @@ export const PERMISSIONS = [
   'users.manage',
   /** Erase a household's personal data (destroy its key). */
   'privacy.erase',
+  /** Read campaigns, teams, household inspections and their progress. */
+  'inspection.read',
+  /** Assign inspections, record contacts and whole visits, complete, reopen, upload visits. */
+  'inspection.write',
+  /** Launch and close a campaign, form working groups and teams. */
+  'campaign.manage',
+  /** Accept or dismiss the rules' suggestions, resolve data-quality issues, close rectification items. */
+  'inspection.decide',
 ] as const;
 
 /** One of {@link PERMISSIONS}. */
@@ -30,11 +38,20 @@ export function isPermission(value: unknown): value is Permission {
   return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
 }
 
-const OFFICIAL: readonly Permission[] = ['registry.read', 'registry.write', 'personal.read'];
+const FIELD: readonly Permission[] = [
+  'registry.read',
+  'registry.write',
+  'personal.read',
+  'inspection.read',
+  'inspection.write',
+];
+const OFFICIAL: readonly Permission[] = [...FIELD, 'campaign.manage', 'inspection.decide'];
 
 /**
- * What each role may do. Officials and inspectors change households of their own area and may
- * ask for a person's unmasked numbers (recorded); only the province sets the province's policy;
+ * What each role may do. Officials and inspectors change households of their own area, record
+ * inspections and may ask for a person's unmasked numbers (recorded); officials also run the
+ * campaign in their unit and decide on the rules' suggestions, inspectors do not; only the
+ * province sets the province's policy;
  * the auditor reads everything and changes nothing; the administrator may do everything, so the
  * schemathesis run that signs in as administrator reaches every route.
  */
@@ -43,7 +60,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<UserRole, readonly Permission[]>>
   'city-official': OFFICIAL,
   'county-official': OFFICIAL,
   'township-official': OFFICIAL,
-  'village-inspector': OFFICIAL,
-  auditor: ['registry.read', 'personal.read', 'audit.read'],
+  'village-inspector': FIELD,
+  auditor: ['registry.read', 'personal.read', 'audit.read', 'inspection.read'],
   administrator: PERMISSIONS,
 };

@@ -17,7 +17,10 @@ export interface GatewayRoutes {
 }
 
 /** Variables naming each context's process, and the path it serves. */
-const SERVICE_VARIABLES: readonly (readonly [variable: string, prefix: string])[] = [['REGISTRY_URL', '/api/registry']];
+const SERVICE_VARIABLES: readonly (readonly [variable: string, prefix: string])[] = [
+  ['REGISTRY_URL', '/api/registry'],
+  ['INSPECTION_URL', '/api/inspection'],
+];
 
 /**
  * Reads the routes: the one place the gateway reads `process.env` for them. A context whose

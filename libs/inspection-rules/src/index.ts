@@ -1,0 +1,17 @@
+export * from './household-facts';
+export * from './checklist';
+export * from './findings';
+export * from './suggestions';
+export { CHECKLIST_2024_1 } from './checklists/checklist-2024-1';
+export { CHECKLIST_VERSIONS, checklistOf } from './checklists/checklist-registry';
+export { FINDINGS_LIMITS } from './checklists/findings-limits';
+export { validateFindings } from './checklists/validate-findings';
+export { answeredAreas } from './checklists/answered-areas';
+export * from './rule-sets/rule-set';
+export { SICHUAN_2024 } from './rule-sets/sichuan-2024';
+export { HUBEI_2024 } from './rule-sets/hubei-2024';
+export { validateRuleSet } from './rule-sets/rule-set.validation';
+export { RULE_SET_VERSIONS, loadRuleSet, ruleSetOf } from './rule-sets/rule-set-registry';
+export { evaluateHousehold, type HouseholdEvaluationInput } from './evaluation/evaluate-household';
+export { selectKeyGroups } from './evaluation/key-groups';
+export { inKeyRegions, type KeyRegion } from './evaluation/key-regions';
