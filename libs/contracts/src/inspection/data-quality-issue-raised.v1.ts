@@ -65,9 +65,9 @@ export const dataQualityIssueRaisedV1 = defineContract<DataQualityIssueRaisedV1>
   fixture: {
     ...FIXTURE_DATA_QUALITY_ISSUE,
     evidence: [
-      { fact: 'members.age', value: 14, threshold: null },
-      { fact: 'members.schoolingStage', value: 'not-in-school', threshold: null },
-      { fact: 'threePlusOne.compulsoryEducationSecured', value: true, threshold: false },
+      { fact: 'openWarnings.rule', value: 'schooling.compulsory-education-contradicted', threshold: null },
+      { fact: 'openWarnings.memberId', value: '0192f6c9-2a7b-7c40-8e13-4b9d1f6a2c58', threshold: null },
+      { fact: 'openWarnings.raisedOn', value: '2024-06-12', threshold: null },
     ],
     raisedOn: '2024-08-28',
   },

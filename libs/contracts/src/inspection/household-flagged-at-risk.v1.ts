@@ -89,9 +89,9 @@ export const householdFlaggedAtRiskV1 = defineContract<HouseholdFlaggedAtRiskV1>
     category: 'unstable-poverty-alleviated',
     riskTypes: ['illness', 'unstable-work'],
     evidence: [
-      { fact: 'income.perCapitaNetIncomeFen', value: 702_000, threshold: 760_000 },
-      { fact: 'members.seriousIllness', value: 1, threshold: null },
-      { fact: 'findings.income.income.dropped', value: true, threshold: null },
+      { fact: 'incomes.latest.perCapitaNetIncomeFen', value: 702_000, threshold: 760_000 },
+      { fact: 'riskEvents.0192f6c9-1d4a-7e38-b2c1-5f8a3d6e9b10.kind', value: 'illness', threshold: null },
+      { fact: 'findings.income.income-dropped', value: true, threshold: null },
     ],
     reason: '户主今年确诊重病住院，务工收入中断，人均纯收入低于监测标准，建议纳入监测',
     flaggedOn: '2024-08-28',

@@ -50,7 +50,7 @@ const CODE = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 /** A fixed answer; a choice is its option code, so a typed text cannot pass as an answer. */
 const answer: JsonSchema = {
   description:
-    '固定答案：是否题为布尔值，选择题为选项代码，金额（分）和数量为非负整数；自由文本不在此列 / A fixed answer: yes-no a boolean, a choice its option code, an amount (fen) or count a whole number ≥ 0; never free text',
+    '固定答案：是否题为布尔值，选择题为选项代码，金额（分）和数量为非负整数；文字题（text）的答案是自由文本，不发布 / A fixed answer: yes-no a boolean, a choice its option code, an amount (fen) or count a whole number ≥ 0; answers to text questions are free text and never published',
   anyOf: [
     { type: 'boolean' },
     { type: 'string', pattern: CODE },
@@ -150,24 +150,48 @@ export const householdInspectionCompletedV1 = defineContract<HouseholdInspection
     keyGroupRuleIds: ['key-group.income-drop'],
     keyRegionIds: ['kr-51-2024-003', 'kr-51-2024-007'],
     areas: [
-      { area: 'relapse-risk', outcome: 'issue-found', answers: { 'risk.new-illness': true, 'risk.kind': 'illness' } },
+      {
+        area: 'relapse-risk',
+        outcome: 'issue-found',
+        answers: { 'risk-present': true, 'main-risk-kind': 'illness', 'sudden-hardship': false },
+      },
       {
         area: 'income',
         outcome: 'issue-found',
-        answers: { 'income.per-capita-estimate-fen': 702_000, 'income.dropped': true },
+        answers: {
+          'per-capita-estimate': 702_000,
+          'income-dropped': true,
+          'drop-reason': 'illness',
+          'wage-earners': 0,
+          'employment-stable': false,
+        },
       },
-      { area: 'assistance-measures', outcome: 'no-issue', answers: { 'measures.in-place': true } },
-      { area: 'elimination-stability', outcome: 'no-issue', answers: { 'elimination.applies': false } },
+      {
+        area: 'assistance-measures',
+        outcome: 'no-issue',
+        answers: { 'measures-in-place': true, 'development-measure': 'yes', 'new-social-assistance': 'none' },
+      },
+      { area: 'elimination-stability', outcome: 'no-issue', answers: { 'monitoring-state': 'not-monitored' } },
       {
         area: 'latent-risks',
         outcome: 'no-issue',
-        answers: { 'latent.housing-grade': 'B', 'latent.water-safe': true },
+        answers: {
+          'housing-safe': true,
+          'drinking-water-safe': true,
+          'child-dropped-out': false,
+          'all-insured': true,
+          'self-paid-medical': 1_856_000,
+        },
       },
-      { area: 'data-quality', outcome: 'no-issue', answers: { 'data.members-match': true, 'data.members-count': 4 } },
+      {
+        area: 'data-quality',
+        outcome: 'no-issue',
+        answers: { 'record-matches': true, 'ledger-matches': true, 'members-present': 4 },
+      },
       {
         area: 'policy-awareness',
         outcome: 'no-issue',
-        answers: { 'policy.application-leaflet': true, 'policy.assistance-leaflet': true },
+        answers: { 'application-guide': true, 'assistance-policy': false, 'knows-hotline': true },
       },
     ],
     suggestionCount: 2,

@@ -38,8 +38,8 @@ export const rectificationItemClosedV1 = defineContract<RectificationItemClosedV
   },
   fixture: {
     ...FIXTURE_RECTIFICATION_ITEM,
-    closedOn: '2024-10-25',
+    closedOn: '2024-09-02',
     overdue: false,
-    resolution: '已纳入 2024 年农村危房改造，完成加固并经复核评定为 B 级',
+    resolution: '村两委已入户送达帮扶政策明白纸并逐项讲解，户主签收',
   },
 });

@@ -13,7 +13,7 @@ export interface RectificationItemV1 {
   readonly villageCode: string;
   /** The area of the seven the item belongs to. */
   readonly area: InspectionAreaV1;
-  /** The unit responsible for it, as the rule set names it, e.g. `县住房城乡建设局`. */
+  /** The unit responsible for it, as the rule set names it, e.g. `county-housing`. */
   readonly ownerUnit: string;
   /** Local date it is due by (inclusive). */
   readonly dueOn: IsoDate;
@@ -36,20 +36,20 @@ export const RECTIFICATION_ITEM_PROPERTIES = {
   area: inspectionArea,
   ownerUnit: text(
     200,
-    '责任单位（按规则集的名称，如“县住房城乡建设局”；单位，不是个人） / The unit responsible, as the rule set names it (a unit, never a person)',
+    '责任单位，按规则集的写法（如 `county-housing` 县住房城乡建设部门、`township` 乡镇；单位，不是个人） / The unit responsible, as the rule set names it (e.g. `county-housing`, `township`; a unit, never a person)',
   ),
   dueOn: localDate('整改时限（含当日）', 'Due by (inclusive)'),
 };
 
-/** The fixture's item: a dangerous house found in the latent-risks area. */
+/** The fixture's item: the assistance policy leaflet never reached the household (policy awareness). */
 export const FIXTURE_RECTIFICATION_ITEM: RectificationItemV1 = {
   itemId: '0192f6d0-8a31-7b05-9c4e-2d6f8a1b3c77',
   campaignId: '51-2024',
   householdId: '0192f6c8-3b1e-7a42-8d5c-1e7f9a2b4c63',
   villageCode: '511923102202',
-  area: 'latent-risks',
-  ownerUnit: '平昌县住房和城乡建设局',
-  dueOn: '2024-10-31',
+  area: 'policy-awareness',
+  ownerUnit: 'village',
+  dueOn: '2024-09-04',
 };
 
 /** An official accepted a rectification suggestion: an item on the rectification ledger (整改事项). */
@@ -72,7 +72,7 @@ export const rectificationItemRaisedV1 = defineContract<RectificationItemRaisedV
   },
   fixture: {
     ...FIXTURE_RECTIFICATION_ITEM,
-    ruleId: 'rectification.dangerous-housing',
-    summary: '住房鉴定为 C 级危房，尚未纳入危房改造计划',
+    ruleId: 'rectification.policy-awareness',
+    summary: '该户未收到帮扶政策明白纸，7 日内由村两委送达并讲解',
   },
 });
