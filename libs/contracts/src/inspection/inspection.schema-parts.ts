@@ -55,7 +55,7 @@ export const inspectionArea = oneWordOf(
 
 /**
  * A text an official types (reason, resolution, summary). Schemas cannot tell a name from a
- * word, so the rule is stated where every subscriber reads it, and the service checks it.
+ * word, so the rule is stated where every subscriber reads it; the publishing service must keep to it.
  */
 export const officialText = (zh: string, en: string): JsonSchema =>
   text(
