@@ -25,6 +25,7 @@ const CAMPAIGN: CampaignView = {
   inspectBy: '2099-11-30',
   checklistVersion: '2024.1',
   ruleSetVersion: '51-2024.1',
+  keyGroupRuleIds: [],
   keyRegions: [],
   closed: false,
 };

@@ -13,6 +13,7 @@ interface LaunchedData {
   readonly inspectBy: string;
   readonly checklistVersion: string;
   readonly ruleSetVersion: string;
+  readonly keyGroupRuleIds?: readonly string[];
   readonly keyRegions?: readonly CampaignKeyRegion[];
 }
 
@@ -53,6 +54,7 @@ export class CampaignStreamFacts implements CampaignFacts {
           inspectBy: d.inspectBy,
           checklistVersion: d.checklistVersion,
           ruleSetVersion: d.ruleSetVersion,
+          keyGroupRuleIds: d.keyGroupRuleIds ?? [],
           keyRegions: d.keyRegions ?? [],
           closed: false,
         };

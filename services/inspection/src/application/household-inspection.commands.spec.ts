@@ -131,6 +131,24 @@ describe('a whole visit', () => {
     expect(await typesOf(id)).toEqual([]);
   });
 
+  it('selects key groups only by the rules the campaign was launched with', async () => {
+    campaigns.put(sichuanCampaign({ campaignId: '51-2025', keyGroupRuleIds: ['key-group.income-drop'] }));
+    const id = newHousehold({
+      members: [
+        { ...householdFacts('x').members[0], health: { kind: 'disabled', grade: 1 }, healthSince: '2024-06-01' },
+      ],
+    });
+    const result = await commands.recordVisit(
+      { campaignId: '51-2025', householdId: id },
+      visit({ method: 'group-assessment' }),
+      ctx(),
+    );
+    expect(result.events.at(-1)).toMatchObject({
+      type: 'HouseholdInspectionCompleted',
+      data: { keyGroupRuleIds: [], visited: false },
+    });
+  });
+
   it('refuses a household of a key region seen only online, naming the region', async () => {
     const id = newHousehold({ villageCode: '511923002201' });
     const error = await refusal(

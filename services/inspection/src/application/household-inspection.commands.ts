@@ -189,7 +189,11 @@ export class HouseholdInspectionCommands {
   private ruleFacts(placed: Placement, checklist: Checklist, answers: LatestAnswers) {
     return {
       answeredAreas: this.deps.rules.answeredAreas(checklist, answers),
-      keyGroupRuleIds: this.deps.rules.selectKeyGroups({ ...this.evaluation(placed), answers }).map((s) => s.ruleId),
+      // Only the key-group rules the campaign was launched with select households.
+      keyGroupRuleIds: this.deps.rules
+        .selectKeyGroups({ ...this.evaluation(placed), answers })
+        .map((s) => s.ruleId)
+        .filter((ruleId) => placed.campaign.keyGroupRuleIds.includes(ruleId)),
     };
   }
 

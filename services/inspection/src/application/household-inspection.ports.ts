@@ -27,6 +27,8 @@ export interface CampaignView {
   readonly inspectBy: IsoDate;
   readonly checklistVersion: string;
   readonly ruleSetVersion: string;
+  /** The key-group rules the campaign selects households with (ids of its rule set's rules). */
+  readonly keyGroupRuleIds: readonly string[];
   readonly keyRegions: readonly CampaignKeyRegion[];
   readonly closed: boolean;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import type { AnswerValue, Findings, HouseholdFacts, InspectionArea } from '@relapse-watch/inspection-rules';
-import { INSPECTION_AREAS } from '@relapse-watch/inspection-rules';
+import { INSPECTION_AREAS, SICHUAN_2024 } from '@relapse-watch/inspection-rules';
 import type { CampaignFacts, CampaignView, HouseholdFactsSource } from '../household-inspection.ports';
 
 /** Campaigns held in memory: a real implementation of the port for specs, until the campaign decider's fold is wired. */
@@ -39,6 +39,7 @@ export function sichuanCampaign(overrides: Partial<CampaignView> = {}): Campaign
     inspectBy: '2024-11-30',
     checklistVersion: '2024.1',
     ruleSetVersion: '51-2024.1',
+    keyGroupRuleIds: SICHUAN_2024.keyGroupRules.map((rule) => rule.id),
     keyRegions: [{ regionId: 'region-pingchang-flood', divisionCodes: ['511923000000'] }],
     closed: false,
     ...overrides,
