@@ -69,6 +69,7 @@ export async function place(
     campaignId: campaign.campaignId,
     householdId: household.householdId,
     villageCode: household.villageCode,
+    checklistVersion: campaign.checklistVersion,
     today: deps.clock.dateAt(now),
     campaignClosed: campaign.closed,
   };

@@ -75,6 +75,9 @@ export function acceptSuggestion(
       ? { category: category ?? suggestion.category, riskTypes: [...(riskTypes ?? suggestion.riskTypes)] }
       : {}),
   };
+  // A monitored household has risk types (the assistance service needs them): the official gives them when the rules found none.
+  if (accepted.riskTypes !== undefined && accepted.riskTypes.length === 0)
+    throw inspectionError('suggestion.risk-types-required', 'riskTypes');
   if (record.decision !== null) {
     const { kind: _kind, decidedOn: _on, ...before } = record.decision;
     const { suggestionId: _id, decidedOn: _today, ...now } = accepted;

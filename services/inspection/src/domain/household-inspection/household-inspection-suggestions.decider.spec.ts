@@ -157,6 +157,30 @@ describe('AcceptSuggestion and DismissSuggestion', () => {
       ]);
   });
 
+  it('refuses to flag a household without a risk type when the rules gave none', () => {
+    const none = { ...AT_RISK, suggestionId: 'at-risk-none', ruleId: 'at-risk.relapse-risk-finding', riskTypes: [] };
+    const given = [opened, contactRecorded(), suggestionsRecorded([none])];
+    spec
+      .given(given)
+      .when(accept({ suggestionId: 'at-risk-none' }))
+      .thenRejects({ code: 'suggestion.risk-types-required', field: 'riskTypes' });
+    spec
+      .given(given)
+      .when(accept({ suggestionId: 'at-risk-none', riskTypes: ['illness'] }))
+      .thenEmits([
+        {
+          type: 'InspectionSuggestionAccepted',
+          data: {
+            suggestionId: 'at-risk-none',
+            reason: WHY,
+            decidedOn: TODAY,
+            category: 'marginal-prone-to-poverty',
+            riskTypes: ['illness'],
+          },
+        },
+      ]);
+  });
+
   it('given it is accepted, then the same acceptance is a no-op and a dismissal is refused', () => {
     spec
       .given([...history, accepted()])

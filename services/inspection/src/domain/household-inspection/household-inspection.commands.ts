@@ -11,6 +11,8 @@ export interface InspectionFacts {
   readonly householdId: string;
   /** The household's village, from the inspection's own view of households. */
   readonly villageCode: string;
+  /** The campaign's checklist version: the inspection is read against the questions it was asked with. */
+  readonly checklistVersion: string;
   readonly today: IsoDate;
   readonly campaignClosed: boolean;
 }

@@ -32,6 +32,8 @@ const MESSAGES = {
     '监测对象类别须为脱贫不稳定户、边缘易致贫户或突发严重困难户 / The category is unstable poverty-alleviated, marginal or sudden severe hardship',
   'suggestion.risk-types':
     '风险类型须为风险类型代码，至少一个且不重复 / Risk types are risk type codes, at least one, each listed once',
+  'suggestion.risk-types-required':
+    '纳入监测须至少有一种风险类型：建议未给出时请填写 / Flagging a household needs at least one risk type: give them when the suggestion has none',
   'data-quality-issue.not-found': '本户没有该数据质量问题 / The household has no such data-quality issue',
   'data-quality-issue.already-resolved':
     '该问题已以不同的处理结果解决 / The issue was already resolved with another resolution',

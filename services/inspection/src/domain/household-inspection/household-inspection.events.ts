@@ -14,7 +14,13 @@ import type {
 /** The first event of every stream: which household of which campaign, and where it lives. */
 export interface HouseholdInspectionOpened {
   readonly type: 'HouseholdInspectionOpened';
-  readonly data: { readonly campaignId: string; readonly householdId: string; readonly villageCode: string };
+  readonly data: {
+    readonly campaignId: string;
+    readonly householdId: string;
+    readonly villageCode: string;
+    /** The campaign's checklist version, e.g. `2024.1`. */
+    readonly checklistVersion: string;
+  };
 }
 
 export interface HouseholdInspectionAssigned {

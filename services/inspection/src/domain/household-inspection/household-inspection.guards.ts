@@ -7,8 +7,8 @@ import type { HouseholdInspectionState, OpenedInspection } from './household-ins
 /** The opening event when the stream is empty: the commands that may begin an inspection put it first. */
 export function opening(facts: InspectionFacts, state: HouseholdInspectionState): readonly HouseholdInspectionOpened[] {
   if (state.kind === 'opened') return [];
-  const { campaignId, householdId, villageCode } = facts;
-  return [{ type: 'HouseholdInspectionOpened', data: { campaignId, householdId, villageCode } }];
+  const { campaignId, householdId, villageCode, checklistVersion } = facts;
+  return [{ type: 'HouseholdInspectionOpened', data: { campaignId, householdId, villageCode, checklistVersion } }];
 }
 
 /** The state of an inspection that must exist already. */

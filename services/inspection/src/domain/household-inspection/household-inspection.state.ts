@@ -71,6 +71,7 @@ export interface OpenedInspection {
   readonly campaignId: string;
   readonly householdId: string;
   readonly villageCode: string;
+  readonly checklistVersion: string;
   /** 1 for the first inspection, + 1 at each reopening. */
   readonly round: number;
   readonly assignment: { readonly teamId: string; readonly inspectorIds: readonly string[] } | null;

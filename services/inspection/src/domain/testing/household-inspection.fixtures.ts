@@ -26,6 +26,7 @@ export const FACTS: InspectionFacts = {
   campaignId: CAMPAIGN_ID,
   householdId: HOUSEHOLD_ID,
   villageCode: VILLAGE_CODE,
+  checklistVersion: '2024.1',
   today: TODAY,
   campaignClosed: false,
 };
@@ -40,7 +41,7 @@ export const COMPLETION_FACTS: CompletionFacts = {
 
 export const opened: HouseholdInspectionOpened = {
   type: 'HouseholdInspectionOpened',
-  data: { campaignId: CAMPAIGN_ID, householdId: HOUSEHOLD_ID, villageCode: VILLAGE_CODE },
+  data: { campaignId: CAMPAIGN_ID, householdId: HOUSEHOLD_ID, villageCode: VILLAGE_CODE, checklistVersion: '2024.1' },
 };
 
 /** Findings answering one question in each of the given areas. */

@@ -1,0 +1,55 @@
+import { StreamStates, type EventStore, type StoredEvent } from '@relapse-watch/event-store-core';
+import { checklistOf } from '@relapse-watch/inspection-rules';
+import {
+  CLOUDEVENTS_JSON_CONTENT_TYPE,
+  cloudEventJson,
+  eventsTopic,
+  eventType,
+  type RelayMapping,
+} from '@relapse-watch/messaging-core';
+import {
+  householdInspectionDecider,
+  HOUSEHOLD_INSPECTION_STREAM_PREFIX,
+} from '../domain/household-inspection/household-inspection.decider';
+import type { HouseholdInspectionEvent } from '../domain/household-inspection/household-inspection.events';
+import { translateHouseholdInspectionEvent } from './household-inspection.translation';
+
+/**
+ * The relay's part for household inspections: a stored event of an `inspection-household-` stream
+ * becomes its integration event (or none), translated with the inspection's state right after it
+ * (carried forward by {@link StreamStates}). The message key and CloudEvent subject are the
+ * household id (the contracts' key: one household's events in order), not the stream's
+ * `<campaign>-<household>` tail; the CloudEvent id is the stored event's, so a re-send is the same message.
+ * Returns undefined for events of other streams, so the service's relay mapper can chain it.
+ */
+export function householdInspectionRelay(
+  store: EventStore,
+): (stored: StoredEvent) => Promise<RelayMapping | null | undefined> {
+  const states = new StreamStates(store, householdInspectionDecider);
+  return async (stored) => {
+    if (!stored.streamId.startsWith(HOUSEHOLD_INSPECTION_STREAM_PREFIX)) return undefined;
+    const state = await states.after(stored);
+    if (state.kind !== 'opened') return null;
+    const out = translateHouseholdInspectionEvent(stored as unknown as HouseholdInspectionEvent, {
+      state,
+      checklist: checklistOf(state.checklistVersion),
+      actorRole: stored.metadata.actor.role,
+    });
+    if (out === null) return null;
+    const { json } = cloudEventJson({
+      id: stored.id,
+      type: eventType(out.contract),
+      subject: state.householdId,
+      time: stored.metadata.occurredAt,
+      dataschema: out.contract.dataschema,
+      data: out.data,
+      correlationId: stored.metadata.correlationId,
+      causationId: stored.metadata.causationId,
+      divisionCode: stored.metadata.divisionCode,
+    });
+    return {
+      topic: eventsTopic(out.contract.context),
+      message: { key: state.householdId, value: json, headers: { 'content-type': CLOUDEVENTS_JSON_CONTENT_TYPE } },
+    };
+  };
+}
