@@ -22,6 +22,7 @@ import { methodNotAllowedMiddleware } from './openapi/method-not-allowed.middlew
 import { setupOpenApi } from './openapi/openapi.setup';
 import { ServiceRuntimeModule } from './runtime.module';
 import type { ServiceIdentity } from './service-identity';
+import { BusConsumerMount } from './transport/bus-consumer.mount';
 
 /** Options of {@link createServiceApp}. */
 export interface ServiceAppOptions {
@@ -86,6 +87,7 @@ export async function createServiceApp(
     await closeRuntimeAdapters(adapters);
     throw error;
   }
+  app.get(BusConsumerMount).attach(app);
   app.useLogger(app.get(NestPinoLogger));
   app.flushLogs();
   app.disable('x-powered-by');

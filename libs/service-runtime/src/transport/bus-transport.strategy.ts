@@ -29,6 +29,11 @@ export interface BusTransportOptions {
   readonly retryDelayMs?: number;
   /** Where skipped and failed events are logged; default a Nest `Logger` (the app's logger). */
   readonly logger?: LoggerService;
+  /**
+   * Told of every message finished for good (handled, or skipped for want of a handler), after
+   * the handler resolved: how progress and lag are reported. Never told of a failed attempt.
+   */
+  readonly onFinished?: (event: IntegrationEventEnvelope, message: ReceivedMessage) => void;
 }
 
 /**
@@ -153,6 +158,7 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
         `skipped ${envelope.type} ${envelope.id} on ${message.topic}: group ${this.options.group} has no handler for it`,
         BusTransportStrategy.name,
       );
+      this.options.onFinished?.(envelope, message);
       return;
     }
     try {
@@ -165,6 +171,7 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
       );
       throw error;
     }
+    this.options.onFinished?.(envelope, message);
   }
 
   /** Runs Nest's handler chain to its end: a Promise, or an Observable (several handlers of one pattern, or a failure). */

@@ -1,0 +1,113 @@
+import { Inject, type INestApplication, type OnApplicationBootstrap } from '@nestjs/common';
+import { BUS, type Bus, type IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
+import { Counter, Gauge } from 'prom-client';
+import { ReadinessRegistry } from '../health/readiness.registry';
+import { METRIC_PREFIX, RuntimeMetrics } from '../metrics/runtime.metrics';
+import { startBusTransport } from './bus-transport.mount';
+import { BusTransportStrategy } from './bus-transport.strategy';
+
+/**
+ * Injection token a service module provides to consume integration events: the runtime then
+ * mounts a {@link BusTransportStrategy} in the declared group for the app's `@EventPattern`
+ * handlers once the app has started (`onApplicationBootstrap`), on the runtime's `BUS` — the
+ * in-process bus in embedded mode, Kafka in distributed mode — and closes it in the
+ * `subscribers` shutdown phase, before the bus and the stores.
+ *
+ * One declaration per application: the strategy hands every `@EventPattern` handler of the app
+ * to its group. (Two services consuming in one embedded process would need a transport id each.)
+ */
+export const BUS_CONSUMER = Symbol.for('relapse-watch.bus-consumer');
+
+/** What a service module declares under {@link BUS_CONSUMER}. */
+export interface BusConsumerDeclaration {
+  /** The service's consumer group (one per service, e.g. `inspection`). */
+  readonly group: string;
+  readonly maxAttempts?: number;
+  readonly retryDelayMs?: number;
+}
+
+/** The declaration, when a module of the app provides one. */
+function declarationOf(app: INestApplication): BusConsumerDeclaration | null {
+  try {
+    return app.get<BusConsumerDeclaration>(BUS_CONSUMER, { strict: false });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How far a consumer group has got, for `GET /metrics` and `GET /health/ready`. The Bus port
+ * exposes no end offsets, so the lag is measured in time: from each event's `time` (when the
+ * publishing service recorded it) to the moment this group finished it. It reads high while the
+ * group works through a backlog and falls back to the relay's own delay once it has caught up.
+ */
+class ConsumerProgress {
+  private finished = 0;
+  private lastEventTime: string | null = null;
+  private delaySeconds: number | null = null;
+
+  constructor(
+    readonly group: string,
+    private readonly delayGauge: Gauge<'group'>,
+    private readonly finishedCounter: Counter<'group'>,
+  ) {}
+
+  record(event: IntegrationEventEnvelope): void {
+    this.finished++;
+    this.lastEventTime = event.time;
+    this.delaySeconds = Math.max(0, (Date.now() - Date.parse(event.time)) / 1000);
+    this.delayGauge.set({ group: this.group }, this.delaySeconds);
+    this.finishedCounter.inc({ group: this.group });
+  }
+
+  snapshot(): Record<string, unknown> {
+    const { group, finished, lastEventTime, delaySeconds } = this;
+    return { group, finished, lastEventTime, delaySeconds };
+  }
+}
+
+/** Mounts the app's declared bus consumer; `createServiceApp` attaches the app. */
+export class BusConsumerMount implements OnApplicationBootstrap {
+  private app: INestApplication | null = null;
+  private readonly delayGauge: Gauge<'group'>;
+  private readonly finishedCounter: Counter<'group'>;
+
+  constructor(
+    @Inject(BUS) private readonly bus: Bus,
+    private readonly readiness: ReadinessRegistry,
+    metrics: RuntimeMetrics,
+  ) {
+    this.delayGauge = new Gauge({
+      name: `${METRIC_PREFIX}bus_consumer_delay_seconds`,
+      help: 'From the last finished integration event’s time to when this consumer group finished it',
+      labelNames: ['group'],
+      registers: [metrics.registry],
+    });
+    this.finishedCounter = new Counter({
+      name: `${METRIC_PREFIX}bus_consumer_messages_total`,
+      help: 'Integration events this consumer group finished (handled, or skipped for want of a handler)',
+      labelNames: ['group'],
+      registers: [metrics.registry],
+    });
+  }
+
+  /** The app whose handlers are mounted (the runtime's own hook cannot reach it otherwise). */
+  attach(app: INestApplication): void {
+    this.app = app;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const declaration = this.app === null ? null : declarationOf(this.app);
+    if (this.app === null || declaration === null) return;
+    const progress = new ConsumerProgress(declaration.group, this.delayGauge, this.finishedCounter);
+    const strategy = new BusTransportStrategy({
+      bus: this.bus,
+      group: declaration.group,
+      maxAttempts: declaration.maxAttempts,
+      retryDelayMs: declaration.retryDelayMs,
+      onFinished: (event) => progress.record(event),
+    });
+    this.readiness.register(`consumer:${declaration.group}`, async () => progress.snapshot());
+    await startBusTransport(this.app, strategy);
+  }
+}

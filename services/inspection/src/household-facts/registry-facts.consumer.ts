@@ -1,0 +1,41 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern } from '@nestjs/microservices';
+import { idempotentHandler, type MessageHandler } from '@relapse-watch/messaging-core';
+import { processedMessageStore, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
+import { BusContext, PublicRoute, RUNTIME_CONFIG, type RuntimeConfig } from '@relapse-watch/service-runtime';
+import { registryFactsEffects } from './registry-facts.effects';
+import { CONSUMED_REGISTRY_TYPES, registryFactsEventOf } from './registry-facts.events';
+
+/** The inspection's consumer group on the bus, and the name its processed message ids are kept under. */
+export const INSPECTION_CONSUMER_GROUP = 'inspection';
+
+/**
+ * Folds the registry's integration events (`relapsewatch.registry.events.v1`) into the
+ * inspection's own view of households and of the province's policy, once each: the CloudEvent id
+ * is recorded as processed in the same read-store write as the folded document, so a redelivery
+ * writes nothing (`idempotentHandler`). A failure (the read store down) fails the delivery and
+ * the bus retries it, then dead-letters it to `relapsewatch.registry.events.v1.dlq`.
+ */
+// Not an HTTP controller: its handlers are reached by the bus transport only, never by a request,
+// and the global access guard must let the transport's calls through.
+@PublicRoute()
+@Controller()
+export class RegistryFactsConsumer {
+  private readonly apply: MessageHandler;
+
+  constructor(@Inject(READ_STORE) store: ReadStore, @Inject(RUNTIME_CONFIG) runtime: RuntimeConfig) {
+    this.apply = idempotentHandler({
+      consumer: INSPECTION_CONSUMER_GROUP,
+      store: processedMessageStore(store),
+      handle: async (envelope) => {
+        const event = registryFactsEventOf(envelope, runtime.utcOffsetMinutes);
+        return event === null ? {} : registryFactsEffects(store, event);
+      },
+    });
+  }
+
+  @EventPattern([...CONSUMED_REGISTRY_TYPES])
+  onRegistryEvent(@Ctx() context: BusContext): Promise<void> {
+    return this.apply(context.getMessage());
+  }
+}
