@@ -53,6 +53,9 @@ class ServiceRootModule {}
  * is stamped), then they are handed to the runtime module; from there on the shutdown sequence
  * closes them, after the HTTP server and the subscribers.
  *
+ * A service module that provides `BUS_CONSUMER` (its consumer group) gets its `@EventPattern`
+ * handlers mounted on the bus once the app has started (see `BusConsumerMount`).
+ *
  * @throws {@link ConfigError} when the configuration names an adapter this build lacks or a
  * server that cannot be reached.
  * @throws {@link StoreFormatRefused} when the event store was written in another format.

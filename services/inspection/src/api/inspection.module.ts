@@ -7,10 +7,10 @@ import {
   type BusConsumerDeclaration,
   type RuntimeConfig,
 } from '@relapse-watch/service-runtime';
-import { INSPECTION_CONFIG, loadInspectionConfig } from '../config/inspection.config';
+import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
 import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from '../household-facts/household-facts.document';
 import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
-import { INSPECTION_CONSUMER_GROUP, RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
+import { RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
 import { HouseholdFactsController } from './household-facts.controller';
 import { HOUSEHOLD_FACTS_QUERIES, INSPECTION_CLOCK } from './inspection.tokens';
 
@@ -30,7 +30,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
  * same module runs inside the embedded process and as its own process in distributed mode.
  *
  * It learns households and the province's policy from the registry's integration events only
- * (never the registry's database): it declares a bus consumer (group `inspection`), which the
+ * (never the registry's database): it declares a bus consumer (group `inspection` by default), which the
  * runtime mounts on the in-process bus in embedded mode and on Kafka in distributed mode.
  */
 @Module({
@@ -47,7 +47,11 @@ class HouseholdFactsIndexes implements OnModuleInit {
       useFactory: (runtime: RuntimeConfig): Clock => fixedOffsetClock(runtime.utcOffsetMinutes),
       inject: [RUNTIME_CONFIG],
     },
-    { provide: BUS_CONSUMER, useValue: { group: INSPECTION_CONSUMER_GROUP } satisfies BusConsumerDeclaration },
+    {
+      provide: BUS_CONSUMER,
+      useFactory: (config: InspectionConfig): BusConsumerDeclaration => ({ group: config.consumerGroup }),
+      inject: [INSPECTION_CONFIG],
+    },
     {
       provide: HOUSEHOLD_FACTS_QUERIES,
       useFactory: (store: ReadStore) => new HouseholdFactsQueries(store),

@@ -3,11 +3,9 @@ import { Ctx, EventPattern } from '@nestjs/microservices';
 import { idempotentHandler, type MessageHandler } from '@relapse-watch/messaging-core';
 import { processedMessageStore, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import { BusContext, PublicRoute, RUNTIME_CONFIG, type RuntimeConfig } from '@relapse-watch/service-runtime';
+import { INSPECTION_CONFIG, type InspectionConfig } from '../config/inspection.config';
 import { registryFactsEffects } from './registry-facts.effects';
 import { CONSUMED_REGISTRY_TYPES, registryFactsEventOf } from './registry-facts.events';
-
-/** The inspection's consumer group on the bus, and the name its processed message ids are kept under. */
-export const INSPECTION_CONSUMER_GROUP = 'inspection';
 
 /**
  * Folds the registry's integration events (`relapsewatch.registry.events.v1`) into the
@@ -23,9 +21,13 @@ export const INSPECTION_CONSUMER_GROUP = 'inspection';
 export class RegistryFactsConsumer {
   private readonly apply: MessageHandler;
 
-  constructor(@Inject(READ_STORE) store: ReadStore, @Inject(RUNTIME_CONFIG) runtime: RuntimeConfig) {
+  constructor(
+    @Inject(READ_STORE) store: ReadStore,
+    @Inject(RUNTIME_CONFIG) runtime: RuntimeConfig,
+    @Inject(INSPECTION_CONFIG) config: InspectionConfig,
+  ) {
     this.apply = idempotentHandler({
-      consumer: INSPECTION_CONSUMER_GROUP,
+      consumer: config.consumerGroup,
       store: processedMessageStore(store),
       handle: async (envelope) => {
         const event = registryFactsEventOf(envelope, runtime.utcOffsetMinutes);
