@@ -1,8 +1,17 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { Module } from '@nestjs/common';
+import { Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import type { IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
+import { ShutdownSequence } from '../lifecycle/shutdown.sequence';
 import { BUS, eventsTopic, type Bus } from '@relapse-watch/messaging-core';
 import { bootSpecApp, getJson, type SpecApp } from '../testing/runtime-spec.harness';
-import { probeConsumerModule, ProbeLog, probeTypes, publishProbe, uniqueContext } from './bus-transport.fixture';
+import {
+  probeConsumerModule,
+  ProbeLog,
+  probeTypes,
+  publishProbe,
+  uniqueContext,
+  type ProbeData,
+} from './bus-transport.fixture';
 import { BUS_CONSUMER, type BusConsumerDeclaration } from './bus-consumer.mount';
 
 // A service module declares its consumer group (BUS_CONSUMER); the runtime mounts the bus
@@ -14,11 +23,34 @@ describe('a bus consumer a service module declares', () => {
     spec = undefined;
   });
 
+  /** What a relay of the same process published in its last batch, while the process stopped. */
+  const lastBatch: { event: IntegrationEventEnvelope<ProbeData> | null } = { event: null };
+
   function serviceModule(context: string, probe: ProbeLog, declaration: BusConsumerDeclaration | null) {
     const consumers = probeConsumerModule(context, probe);
+    // Stands for the registry's relay: a subscriber that still publishes when it is stopped.
+    @Injectable()
+    class LastBatchRelay implements OnApplicationBootstrap {
+      constructor(
+        private readonly shutdown: ShutdownSequence,
+        @Inject(BUS) private readonly bus: Bus,
+      ) {}
+      onApplicationBootstrap(): void {
+        this.shutdown.register('subscribers', 'probe relay', async () => {
+          const types = probeTypes(context);
+          lastBatch.event = await publishProbe(
+            this.bus,
+            eventsTopic(context),
+            types.registered,
+            'household-9',
+            'record',
+          );
+        });
+      }
+    }
     @Module({
       imports: [consumers],
-      providers: declaration === null ? [] : [{ provide: BUS_CONSUMER, useValue: declaration }],
+      providers: [LastBatchRelay, ...(declaration === null ? [] : [{ provide: BUS_CONSUMER, useValue: declaration }])],
     })
     class ServiceModule {}
     return ServiceModule;
@@ -49,6 +81,25 @@ describe('a bus consumer a service module declares', () => {
     const metrics = await (await fetch(`${spec.url}/metrics`)).text();
     expect(metrics).toContain(`relapsewatch_bus_consumer_messages_total{group="svc-${context}"} 1`);
     expect(metrics).toMatch(new RegExp(`relapsewatch_bus_consumer_delay_seconds\\{group="svc-${context}"\\} \\d`));
+  });
+
+  it('on the in-process bus, stops only after handling what the process’s relays published, their last batch too', async () => {
+    const context = uniqueContext();
+    const types = probeTypes(context);
+    const probe = new ProbeLog();
+    spec = await bootSpecApp(serviceModule(context, probe, { group: `svc-${context}` }));
+    const bus = spec.app.get<Bus>(BUS);
+    // One key: the second waits behind the held first, so it is still queued when the app closes.
+    const held = await publishProbe(bus, eventsTopic(context), types.registered, 'household-8', 'hold');
+    const queued = await publishProbe(bus, eventsTopic(context), types.registered, 'household-8', 'record');
+    await probe.entered.promise;
+
+    const closing = spec.dispose();
+    spec = undefined;
+    probe.release.open();
+    await closing;
+
+    expect(probe.calls.map((call) => call.event.id)).toEqual([held.id, queued.id, lastBatch.event?.id]);
   });
 
   it('is not mounted when no module declares one', async () => {

@@ -1,10 +1,13 @@
 import { Inject, type INestApplication, type OnApplicationBootstrap } from '@nestjs/common';
 import { BUS, type Bus, type IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
+import { InProcessBus } from '@relapse-watch/messaging-inproc';
+import type { Logger } from 'pino';
 import { Counter, Gauge } from 'prom-client';
 import { ReadinessRegistry } from '../health/readiness.registry';
 import { METRIC_PREFIX, RuntimeMetrics } from '../metrics/runtime.metrics';
 import { startBusTransport } from './bus-transport.mount';
-import { BusTransportStrategy } from './bus-transport.strategy';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime.config';
+import { BusTransportStrategy, topicGroup } from './bus-transport.strategy';
 
 /**
  * Injection token a service module provides to consume integration events: the runtime then
@@ -25,6 +28,9 @@ export interface BusConsumerDeclaration {
   readonly maxAttempts?: number;
   readonly retryDelayMs?: number;
 }
+
+/** `RUNTIME_LOGGER` (the same registered symbol; runtime.module imports this file, so not from there). */
+const RUNTIME_LOGGER = Symbol.for('relapse-watch.runtime-logger');
 
 /** The declaration, when a module of the app provides one. */
 function declarationOf(app: INestApplication): BusConsumerDeclaration | null {
@@ -76,6 +82,8 @@ export class BusConsumerMount implements OnApplicationBootstrap {
     @Inject(BUS) private readonly bus: Bus,
     private readonly readiness: ReadinessRegistry,
     metrics: RuntimeMetrics,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    @Inject(RUNTIME_LOGGER) private readonly logger: Pick<Logger, 'warn'>,
   ) {
     this.delayGauge = new Gauge({
       name: `${METRIC_PREFIX}bus_consumer_delay_seconds`,
@@ -108,6 +116,28 @@ export class BusConsumerMount implements OnApplicationBootstrap {
       onFinished: (event) => progress.record(event),
     });
     this.readiness.register(`consumer:${declaration.group}`, async () => progress.snapshot());
-    await startBusTransport(this.app, strategy);
+    // After the relays: in the `bus` phase, once every subscriber of the process stopped publishing.
+    await startBusTransport(this.app, strategy, { phase: 'bus', beforeClose: () => this.drained(strategy) });
+  }
+
+  /**
+   * In embedded mode the in-process bus dies with the process, and with it whatever the relays
+   * published and this group has not handled yet (the relays' checkpoints are past it): so a
+   * graceful stop lets the group finish its backlog first, within SHUTDOWN_TIMEOUT_MS. Kafka
+   * keeps the group's unfinished messages, so there the transport closes at once. A crash still
+   * loses the in-process backlog (see the InProcessBus documentation).
+   */
+  private async drained(strategy: BusTransportStrategy): Promise<void> {
+    const bus = this.bus;
+    if (!(bus instanceof InProcessBus)) return;
+    const left = () =>
+      strategy.topics.reduce((sum, topic) => sum + bus.backlog(topic, topicGroup(strategy.group, topic)), 0);
+    const deadline = Date.now() + this.config.shutdownTimeoutMs;
+    while (left() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    if (left() > 0)
+      this.logger.warn(
+        { group: strategy.group, backlog: left() },
+        '停止时仍有未处理的进程内消息，将丢失 / in-process messages left unhandled at shutdown are lost',
+      );
   }
 }

@@ -81,6 +81,7 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
   private routes = new Map<string, Set<string>>();
   private starting: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
+  private closeDeferred = false;
 
   constructor(private readonly options: BusTransportOptions) {
     super();
@@ -92,6 +93,11 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
     return this.options.group;
   }
 
+  /** The topics it consumes (known once it listens), each in bus group {@link topicGroup}(group, topic). */
+  get topics(): readonly string[] {
+    return [...this.routes.keys()];
+  }
+
   /** Subscribes; `callback(error)` when a pattern cannot be routed or the bus refuses. */
   listen(callback: (error?: unknown) => void): void {
     this.starting ??= this.subscribeAll();
@@ -101,8 +107,22 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
     );
   }
 
-  /** Stops fetching and resolves once the handlers in flight finished. Idempotent. */
+  /**
+   * Leaves closing to {@link closeNow}: `close()` then does nothing. Nest's `app.close()` closes
+   * microservices before the runtime's shutdown steps run; a transport that must outlive the
+   * process's relays (to drain what they published) is closed by its own step instead.
+   */
+  deferClose(): void {
+    this.closeDeferred = true;
+  }
+
+  /** Stops fetching and resolves once the handlers in flight finished (unless {@link deferClose}d). Idempotent. */
   close(): Promise<void> {
+    return this.closeDeferred ? Promise.resolve() : this.closeNow();
+  }
+
+  /** Stops fetching and resolves once the handlers in flight finished, deferred or not. Idempotent. */
+  closeNow(): Promise<void> {
     this.closing ??= (async () => {
       await this.starting?.catch(() => undefined);
       await Promise.all(this.subscriptions.map((subscription) => subscription.close()));

@@ -2,10 +2,18 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import { idempotentHandler, type MessageHandler } from '@relapse-watch/messaging-core';
 import { processedMessageStore, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
-import { BusContext, PublicRoute, RUNTIME_CONFIG, type RuntimeConfig } from '@relapse-watch/service-runtime';
+import {
+  BusContext,
+  PublicRoute,
+  RUNTIME_CONFIG,
+  RUNTIME_LOGGER,
+  type RuntimeConfig,
+} from '@relapse-watch/service-runtime';
+import type { Logger } from 'pino';
 import { INSPECTION_CONFIG, type InspectionConfig } from '../config/inspection.config';
 import { registryFactsEffects } from './registry-facts.effects';
 import { CONSUMED_REGISTRY_TYPES, registryFactsEventOf } from './registry-facts.events';
+import { registryContractCheck } from './registry-facts.validation';
 
 /**
  * Folds the registry's integration events (`relapsewatch.registry.events.v1`) into the
@@ -25,13 +33,25 @@ export class RegistryFactsConsumer {
     @Inject(READ_STORE) store: ReadStore,
     @Inject(RUNTIME_CONFIG) runtime: RuntimeConfig,
     @Inject(INSPECTION_CONFIG) config: InspectionConfig,
+    @Inject(RUNTIME_LOGGER) logger: Pick<Logger, 'warn'>,
   ) {
+    const mismatchOf = registryContractCheck();
     this.apply = idempotentHandler({
       consumer: config.consumerGroup,
       store: processedMessageStore(store),
       handle: async (envelope) => {
         const event = registryFactsEventOf(envelope, runtime.utcOffsetMinutes);
-        return event === null ? {} : registryFactsEffects(store, event);
+        if (event === null) return {};
+        const mismatch = mismatchOf(envelope);
+        if (mismatch !== null) {
+          // Ids, type and the schema path only: the data is about residents.
+          logger.warn(
+            { eventId: envelope.id, type: envelope.type, subject: envelope.subject, mismatch },
+            '户籍事件不符合契约，未采用 / a registry event does not match its contract: skipped',
+          );
+          return {};
+        }
+        return registryFactsEffects(store, event);
       },
     });
   }

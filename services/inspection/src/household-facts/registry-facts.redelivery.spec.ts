@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   householdDataQualityWarningsChangedV1,
+  householdIncomeRecordedV1,
   householdRegisteredV1,
   type EventContract,
 } from '@relapse-watch/contracts';
@@ -75,15 +76,19 @@ describe.each(stores)('registry facts redelivered on %s', (_name, open) => {
   let store: ReadStore;
   let consumer: RegistryFactsConsumer;
   let householdId: string;
+  const warnings: object[] = [];
   const deliver = (m: ReceivedMessage) => consumer.onRegistryEvent(new BusContext(m));
   const stored = () => store.get<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, householdId);
 
   beforeEach(async () => {
     store = await open();
-    consumer = new RegistryFactsConsumer(store, { utcOffsetMinutes: CST } as RuntimeConfig, {
-      registryUrl: null,
-      consumerGroup: GROUP,
-    } satisfies InspectionConfig);
+    warnings.length = 0;
+    consumer = new RegistryFactsConsumer(
+      store,
+      { utcOffsetMinutes: CST } as RuntimeConfig,
+      { registryUrl: null, consumerGroup: GROUP } satisfies InspectionConfig,
+      { warn: (fields: object) => void warnings.push(fields) } as never,
+    );
     householdId = randomUUID();
   });
   afterEach(() => store.close());
@@ -141,5 +146,23 @@ describe.each(stores)('registry facts redelivered on %s', (_name, open) => {
     expect(await stored()).toBeNull();
     expect(await store.hasProcessed(GROUP, JSON.parse(merged.value).id)).toBe(true);
     expect(await store.hasProcessed(GROUP, JSON.parse(early.value).id)).toBe(true);
+  });
+
+  it('an event of an earlier contract shape is skipped with its id in the log, not retried', async () => {
+    await deliver(registered());
+    const { divisorMembers: _dropped, ...olderShape } = { ...householdIncomeRecordedV1.fixture, householdId };
+    const older = message(
+      householdIncomeRecordedV1,
+      olderShape as typeof householdIncomeRecordedV1.fixture,
+      householdId,
+    );
+
+    await deliver(older);
+
+    expect((await stored())?.data.incomes).toEqual([]);
+    expect(await store.hasProcessed(GROUP, JSON.parse(older.value).id)).toBe(true);
+    expect(warnings).toEqual([
+      expect.objectContaining({ eventId: JSON.parse(older.value).id, mismatch: { path: '/', rule: 'required' } }),
+    ]);
   });
 });
