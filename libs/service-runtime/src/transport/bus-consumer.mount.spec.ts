@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Controller, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { PublicRoute } from '../access/access.decorators';
 import type { IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
 import { ShutdownSequence } from '../lifecycle/shutdown.sequence';
 import { BUS, eventsTopic, type Bus } from '@relapse-watch/messaging-core';
@@ -100,6 +102,49 @@ describe('a bus consumer a service module declares', () => {
     await closing;
 
     expect(probe.calls.map((call) => call.event.id)).toEqual([held.id, queued.id, lastBatch.event?.id]);
+  });
+
+  /** A service of its own in one app: a handler on its own transport, its own group. */
+  function scopedService(type: string, group: string, transportId: symbol | undefined, seen: string[]) {
+    @PublicRoute()
+    @Controller()
+    class ScopedConsumer {
+      @EventPattern(type, transportId)
+      on(@Payload() event: IntegrationEventEnvelope): void {
+        seen.push(`${group}:${event.id}`);
+      }
+    }
+    @Module({ controllers: [ScopedConsumer], providers: [{ provide: BUS_CONSUMER, useValue: { group, transportId } }] })
+    class ScopedService {}
+    return ScopedService;
+  }
+
+  it('mounts one transport per declaring module: each service’s handler runs in its own group only', async () => {
+    const context = uniqueContext();
+    const types = probeTypes(context);
+    const seen: string[] = [];
+    const inspection = scopedService(types.registered, `a-${context}`, Symbol(`a-${context}`), seen);
+    const gateway = scopedService(types.registered, `b-${context}`, Symbol(`b-${context}`), seen);
+    @Module({ imports: [inspection, gateway] })
+    class EmbeddedLike {}
+    spec = await bootSpecApp(EmbeddedLike);
+
+    const event = await publishProbe(spec.app.get<Bus>(BUS), eventsTopic(context), types.registered, 'h-1', 'record');
+    await spec.dispose();
+    spec = undefined;
+
+    // Fan-out: once per group; a handler of one service never runs in the other's group.
+    expect(seen.sort()).toEqual([`a-${context}:${event.id}`, `b-${context}:${event.id}`]);
+  });
+
+  it('refuses to start two consumers of one app without a transport id each', async () => {
+    const context = uniqueContext();
+    const types = probeTypes(context);
+    const first = scopedService(types.registered, `a-${context}`, Symbol('a'), []);
+    const second = scopedService(types.registered, `b-${context}`, undefined, []);
+    @Module({ imports: [first, second] })
+    class Ambiguous {}
+    await expect(bootSpecApp(Ambiguous)).rejects.toThrow(/each needs a transportId of its own/);
   });
 
   it('is not mounted when no module declares one', async () => {

@@ -1,4 +1,5 @@
 import { Inject, type INestApplication, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { BUS, type Bus, type IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
 import { InProcessBus } from '@relapse-watch/messaging-inproc';
 import type { Logger } from 'pino';
@@ -11,13 +12,15 @@ import { BusTransportStrategy, topicGroup } from './bus-transport.strategy';
 
 /**
  * Injection token a service module provides to consume integration events: the runtime then
- * mounts a {@link BusTransportStrategy} in the declared group for the app's `@EventPattern`
+ * mounts a {@link BusTransportStrategy} in the declared group for the module's `@EventPattern`
  * handlers once the app has started (`onApplicationBootstrap`), on the runtime's `BUS` — the
- * in-process bus in embedded mode, Kafka in distributed mode — and closes it in the
- * `subscribers` shutdown phase, before the bus and the stores.
+ * in-process bus in embedded mode, Kafka in distributed mode — and closes it in the `bus`
+ * shutdown phase, after the process's relays and before the bus and the stores.
  *
- * One declaration per application: the strategy hands every `@EventPattern` handler of the app
- * to its group. (Two services consuming in one embedded process would need a transport id each.)
+ * Every module of the app may declare one (the embedded process holds several services). A
+ * handler that names no transport runs on every transport of the app, so when more than one
+ * module declares a consumer each must give a `transportId` and name it on its handlers
+ * (`@EventPattern(type, transportId)`); the runtime refuses to start otherwise.
  */
 export const BUS_CONSUMER = Symbol.for('relapse-watch.bus-consumer');
 
@@ -25,6 +28,8 @@ export const BUS_CONSUMER = Symbol.for('relapse-watch.bus-consumer');
 export interface BusConsumerDeclaration {
   /** The service's consumer group (one per service, e.g. `inspection`). */
   readonly group: string;
+  /** The transport id the module's handlers name; needed when several modules of the app consume. */
+  readonly transportId?: symbol;
   readonly maxAttempts?: number;
   readonly retryDelayMs?: number;
 }
@@ -32,13 +37,26 @@ export interface BusConsumerDeclaration {
 /** `RUNTIME_LOGGER` (the same registered symbol; runtime.module imports this file, so not from there). */
 const RUNTIME_LOGGER = Symbol.for('relapse-watch.runtime-logger');
 
-/** The declaration, when a module of the app provides one. */
-function declarationOf(app: INestApplication): BusConsumerDeclaration | null {
-  try {
-    return app.get<BusConsumerDeclaration>(BUS_CONSUMER, { strict: false });
-  } catch {
-    return null;
+/** Every declaration the app's modules provide, each once. */
+function declarationsOf(app: INestApplication): BusConsumerDeclaration[] {
+  const found = new Set<BusConsumerDeclaration>();
+  for (const module of app.get(ModulesContainer, { strict: false }).values()) {
+    const declaration = module.providers.get(BUS_CONSUMER)?.instance as BusConsumerDeclaration | undefined;
+    if (declaration) found.add(declaration);
   }
+  return [...found];
+}
+
+/** Refuses declarations that would run one service's handlers in another's group. */
+function checkDeclarations(declarations: readonly BusConsumerDeclaration[]): void {
+  const groups = new Set(declarations.map((d) => d.group));
+  if (groups.size < declarations.length) throw new Error('Two bus consumers declare the same group');
+  if (declarations.length < 2) return;
+  const ids = declarations.map((d) => d.transportId);
+  if (ids.some((id) => id === undefined) || new Set(ids).size < ids.length)
+    throw new Error(
+      `Bus consumers ${[...groups].join(', ')} share one app: each needs a transportId of its own, named on its @EventPattern handlers`,
+    );
 }
 
 /**
@@ -105,19 +123,25 @@ export class BusConsumerMount implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const declaration = this.app === null ? null : declarationOf(this.app);
-    if (this.app === null || declaration === null) return;
+    if (this.app === null) return;
+    const declarations = declarationsOf(this.app);
+    checkDeclarations(declarations);
+    for (const declaration of declarations) await this.mount(this.app, declaration);
+  }
+
+  private async mount(app: INestApplication, declaration: BusConsumerDeclaration): Promise<void> {
     const progress = new ConsumerProgress(declaration.group, this.delayGauge, this.finishedCounter);
     const strategy = new BusTransportStrategy({
       bus: this.bus,
       group: declaration.group,
+      transportId: declaration.transportId,
       maxAttempts: declaration.maxAttempts,
       retryDelayMs: declaration.retryDelayMs,
       onFinished: (event) => progress.record(event),
     });
     this.readiness.register(`consumer:${declaration.group}`, async () => progress.snapshot());
     // After the relays: in the `bus` phase, once every subscriber of the process stopped publishing.
-    await startBusTransport(this.app, strategy, { phase: 'bus', beforeClose: () => this.drained(strategy) });
+    await startBusTransport(app, strategy, { phase: 'bus', beforeClose: () => this.drained(strategy) });
   }
 
   /**

@@ -23,6 +23,11 @@ export interface BusTransportOptions {
    * Each topic is consumed in its own bus group derived from it, see {@link topicGroup}.
    */
   readonly group: string;
+  /**
+   * The transport id handlers name to be run by this transport only (`@EventPattern(type, id)`);
+   * default {@link BUS_TRANSPORT}. Handlers that name none run on every transport of the app.
+   */
+  readonly transportId?: symbol;
   /** Passed to {@link Bus.subscribe}: attempts before dead-lettering (the bus's default when absent). */
   readonly maxAttempts?: number;
   /** Passed to {@link Bus.subscribe}: first retry delay in ms (the bus's default when absent). */
@@ -74,7 +79,7 @@ function asError(failure: unknown): Error {
  * finished. Mount it with {@link startBusTransport}.
  */
 export class BusTransportStrategy extends Server implements CustomTransportStrategy {
-  override readonly transportId = BUS_TRANSPORT;
+  override readonly transportId: symbol;
   private readonly log: LoggerService;
   private readonly subscriptions: BusSubscription[] = [];
   /** Handled event types per topic, fixed at `listen`. */
@@ -85,6 +90,7 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
 
   constructor(private readonly options: BusTransportOptions) {
     super();
+    this.transportId = options.transportId ?? BUS_TRANSPORT;
     this.log = options.logger ?? new Logger(BusTransportStrategy.name);
   }
 

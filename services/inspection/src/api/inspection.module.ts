@@ -10,7 +10,7 @@ import {
 import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
 import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from '../household-facts/household-facts.document';
 import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
-import { RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
+import { INSPECTION_BUS_TRANSPORT, RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
 import { HouseholdFactsController } from './household-facts.controller';
 import { HOUSEHOLD_FACTS_QUERIES, INSPECTION_CLOCK } from './inspection.tokens';
 
@@ -49,7 +49,10 @@ class HouseholdFactsIndexes implements OnModuleInit {
     },
     {
       provide: BUS_CONSUMER,
-      useFactory: (config: InspectionConfig): BusConsumerDeclaration => ({ group: config.consumerGroup }),
+      useFactory: (config: InspectionConfig): BusConsumerDeclaration => ({
+        group: config.consumerGroup,
+        transportId: INSPECTION_BUS_TRANSPORT,
+      }),
       inject: [INSPECTION_CONFIG],
     },
     {

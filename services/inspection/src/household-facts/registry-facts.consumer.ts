@@ -16,6 +16,12 @@ import { CONSUMED_REGISTRY_TYPES, registryFactsEventOf } from './registry-facts.
 import { registryContractCheck } from './registry-facts.validation';
 
 /**
+ * The inspection's bus transport: its handlers run on it alone, in its group, also where other
+ * services consume in the same process (the embedded mode).
+ */
+export const INSPECTION_BUS_TRANSPORT = Symbol.for('relapse-watch.inspection.bus-transport');
+
+/**
  * Folds the registry's integration events (`relapsewatch.registry.events.v1`) into the
  * inspection's own view of households and of the province's policy, once each: the CloudEvent id
  * is recorded as processed in the same read-store write as the folded document, so a redelivery
@@ -56,7 +62,7 @@ export class RegistryFactsConsumer {
     });
   }
 
-  @EventPattern([...CONSUMED_REGISTRY_TYPES])
+  @EventPattern([...CONSUMED_REGISTRY_TYPES], INSPECTION_BUS_TRANSPORT)
   onRegistryEvent(@Ctx() context: BusContext): Promise<void> {
     return this.apply(context.getMessage());
   }
