@@ -35,9 +35,9 @@ export function inspectionErrorToApiError(error: DomainError): ApiError {
   });
 }
 
-/** Applies {@link inspectionErrorToApiError} to whatever an inspection route throws. */
+/** Applies {@link inspectionErrorToApiError} to whatever a household inspection route throws. */
 @Injectable()
-export class InspectionErrorInterceptor implements NestInterceptor {
+export class HouseholdInspectionErrorInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((error: unknown) => {

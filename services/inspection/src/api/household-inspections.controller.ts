@@ -19,7 +19,7 @@ import {
   VisitDto,
 } from './dto/household-inspection.dto';
 import { findingsOf } from './dto/findings.mapper';
-import { InspectionErrorInterceptor } from './household-inspection.errors.interceptor';
+import { HouseholdInspectionErrorInterceptor } from './household-inspection.errors.interceptor';
 import {
   CommandEndpoint,
   CommandHeaders,
@@ -35,7 +35,7 @@ import type { FieldCorrections } from '../application/field-corrections';
  * use case of the application layer → response. Reads fold the stream (no read model to wait for).
  */
 @ApiTags('inspection 农户排查')
-@UseInterceptors(InspectionErrorInterceptor)
+@UseInterceptors(HouseholdInspectionErrorInterceptor)
 @Controller('api/inspection/campaigns/:campaignId/households/:householdId')
 export class HouseholdInspectionsController {
   constructor(

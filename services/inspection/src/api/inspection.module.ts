@@ -1,21 +1,32 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
-import { RUNTIME_CONFIG, type RuntimeConfig } from '@relapse-watch/service-runtime';
-import { CampaignStreamFacts, NO_HOUSEHOLD_FACTS } from '../application/campaign-stream.facts';
+import { READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
+import {
+  BUS_CONSUMER,
+  RUNTIME_CONFIG,
+  type BusConsumerDeclaration,
+  type RuntimeConfig,
+} from '@relapse-watch/service-runtime';
+import { CampaignStreamFacts } from '../application/campaign-stream.facts';
+import { FieldCorrections, type RegistryCorrections } from '../application/field-corrections';
 import { HouseholdInspectionCommands } from '../application/household-inspection.commands';
 import type { CampaignFacts, HouseholdFactsSource, InspectionRules } from '../application/household-inspection.ports';
 import { HouseholdInspectionQueries } from '../application/household-inspection.queries';
 import { inspectionRules } from '../application/inspection-rules.adapter';
 import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
-import { FieldCorrections, type RegistryCorrections } from '../application/field-corrections';
+import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from '../household-facts/household-facts.document';
+import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import { INSPECTION_BUS_TRANSPORT, RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
 import { HttpRegistryCorrections } from '../registry-corrections/registry-corrections.http';
+import { HouseholdFactsController } from './household-facts.controller';
 import { HouseholdInspectionsController } from './household-inspections.controller';
 import {
   CAMPAIGN_FACTS,
   FIELD_CORRECTIONS,
+  HOUSEHOLD_FACTS_QUERIES,
   HOUSEHOLD_FACTS_SOURCE,
   HOUSEHOLD_INSPECTION_COMMANDS,
   HOUSEHOLD_INSPECTION_QUERIES,
@@ -39,14 +50,27 @@ function ownAddress(http: HttpAdapterHost): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
+/** Makes the household facts' indexes before the bus consumer starts (the runtime mounts it at bootstrap). */
+class HouseholdFactsIndexes implements OnModuleInit {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  async onModuleInit(): Promise<void> {
+    for (const fields of HOUSEHOLD_FACTS_INDEXES) await this.store.ensureIndex(HOUSEHOLD_FACTS_COLLECTION, fields);
+  }
+}
+
 /**
  * The inspection service (issue 11): the yearly concentrated inspection — campaigns, working
  * groups, teams, household inspections over the seven areas, the rules' suggestions — under
  * `/api/inspection`. Like the registry it needs only what the service runtime provides, so the
  * same module runs inside the embedded process and as its own process in distributed mode.
+ *
+ * It learns households and the province's policy from the registry's integration events only
+ * (never the registry's database): it declares a bus consumer (group `inspection` by default), which the
+ * runtime mounts on the in-process bus in embedded mode and on Kafka in distributed mode.
  */
 @Module({
-  controllers: [HouseholdInspectionsController],
+  controllers: [HouseholdFactsController, RegistryFactsConsumer, HouseholdInspectionsController],
   providers: [
     {
       provide: INSPECTION_CONFIG,
@@ -59,6 +83,20 @@ function ownAddress(http: HttpAdapterHost): string {
       useFactory: (runtime: RuntimeConfig): Clock => fixedOffsetClock(runtime.utcOffsetMinutes),
       inject: [RUNTIME_CONFIG],
     },
+    {
+      provide: BUS_CONSUMER,
+      useFactory: (config: InspectionConfig): BusConsumerDeclaration => ({
+        group: config.consumerGroup,
+        transportId: INSPECTION_BUS_TRANSPORT,
+      }),
+      inject: [INSPECTION_CONFIG],
+    },
+    {
+      provide: HOUSEHOLD_FACTS_QUERIES,
+      useFactory: (store: ReadStore) => new HouseholdFactsQueries(store),
+      inject: [READ_STORE],
+    },
+    HouseholdFactsIndexes,
     // The rules of libs/inspection-rules, behind the port.
     { provide: INSPECTION_RULES, useValue: inspectionRules },
     {
@@ -66,7 +104,12 @@ function ownAddress(http: HttpAdapterHost): string {
       useFactory: (store: EventStore) => new CampaignStreamFacts(store),
       inject: [EVENT_STORE],
     },
-    { provide: HOUSEHOLD_FACTS_SOURCE, useValue: NO_HOUSEHOLD_FACTS },
+    {
+      // The inspection's own view of households (built from the registry's integration events).
+      provide: HOUSEHOLD_FACTS_SOURCE,
+      useFactory: (queries: HouseholdFactsQueries): HouseholdFactsSource => ({ get: (id) => queries.facts(id) }),
+      inject: [HOUSEHOLD_FACTS_QUERIES],
+    },
     {
       provide: HOUSEHOLD_INSPECTION_COMMANDS,
       useFactory: (
@@ -115,7 +158,7 @@ function ownAddress(http: HttpAdapterHost): string {
       inject: [EVENT_STORE, CAMPAIGN_FACTS, HOUSEHOLD_FACTS_SOURCE, INSPECTION_RULES],
     },
   ],
-  exports: [INSPECTION_CONFIG, INSPECTION_CLOCK],
+  exports: [INSPECTION_CONFIG, INSPECTION_CLOCK, HOUSEHOLD_FACTS_QUERIES],
 })
 export class InspectionModule {
   /** The module with other sources of campaigns or households' facts (a spec's, a deployment's). */
@@ -127,6 +170,7 @@ export class InspectionModule {
         ...(sources.households === undefined
           ? []
           : [{ provide: HOUSEHOLD_FACTS_SOURCE, useValue: sources.households }]),
+        ...(sources.registry === undefined ? [] : [{ provide: REGISTRY_CORRECTIONS, useValue: sources.registry }]),
       ],
     };
   }

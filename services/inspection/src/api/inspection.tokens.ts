@@ -12,3 +12,6 @@ export const INSPECTION_RULES = Symbol.for('relapse-watch.inspection.rules');
 export const FIELD_CORRECTIONS = Symbol.for('relapse-watch.inspection.field-corrections');
 /** The {@link RegistryCorrections} port: where corrections go (the registry's HTTP API). */
 export const REGISTRY_CORRECTIONS = Symbol.for('relapse-watch.inspection.registry-corrections');
+
+/** The {@link HouseholdFactsQueries}: the inspection's own view of households and of the province's policy. */
+export const HOUSEHOLD_FACTS_QUERIES = Symbol.for('relapse-watch.inspection.household-facts-queries');

@@ -64,6 +64,3 @@ export class CampaignStreamFacts implements CampaignFacts {
     return view;
   }
 }
-
-/** Interim household facts source: knows no household until the inspection's own view of households is wired. */
-export const NO_HOUSEHOLD_FACTS = { get: () => Promise.resolve(null) };

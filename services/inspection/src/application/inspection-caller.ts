@@ -1,18 +1,21 @@
 import {
   actorOf,
   areaOf,
+  areaPrefixes,
   authorize,
   EVERYWHERE,
+  inArea,
   type Area,
   type Permission,
   type Principal,
 } from '@relapse-watch/access';
-import { DomainError } from '@relapse-watch/domain-kernel';
+import { divisionTier, DomainError, isDivisionCode, type DivisionTier } from '@relapse-watch/domain-kernel';
 import type { Actor } from '@relapse-watch/event-store-core';
 
 /**
  * Who an inspection use case runs for: a principal whose access token the service verified (the
- * HTTP API), or the operator at the command line (a bulk upload), who holds the whole tree.
+ * HTTP API), or the operator at the command line, who holds the whole tree because they hold
+ * the store itself (a bulk upload from the CLI).
  */
 export type Caller =
   { readonly kind: 'principal'; readonly principal: Principal } | { readonly kind: 'operator'; readonly actor: Actor };
@@ -36,10 +39,10 @@ export function areaOfCaller(caller: Caller): Area {
 }
 
 /**
- * Refuses a caller who may not do `permission` to the unit `divisionCode` (a household's
- * village; none when the command addresses nothing known), before anything is read further or
- * written. The route's guard checked the permission already; checking here keeps the use case
- * safe whoever calls it. `field` names what placed the command outside.
+ * Refuses a caller who may not do `permission` to the unit `divisionCode` (a household's village,
+ * a campaign's province, a team's village; none when the request addresses nothing that exists
+ * yet). The route's guard already checked the permission; checking it again here keeps the use
+ * case safe whoever calls it. `field` names what placed the request outside.
  * @throws DomainError `access.permission-denied` or `access.outside-area` (403 over HTTP)
  */
 export function authorizeCaller(
@@ -51,4 +54,58 @@ export function authorizeCaller(
   if (caller.kind === 'operator') return;
   const decision = authorize(caller.principal, permission, divisionCode);
   if (!decision.allowed) throw new DomainError({ code: decision.rule, field, message: decision.message });
+}
+
+/** The read-model field of each tier's code: the inspection's documents carry all five, flat. */
+const TIER_FIELD: Readonly<Record<DivisionTier, string>> = {
+  province: 'provinceCode',
+  city: 'cityCode',
+  county: 'countyCode',
+  township: 'townshipCode',
+  village: 'villageCode',
+};
+
+/** The read-model field holding the code of `divisionCode`'s tier. */
+export function tierField(divisionCode: string): string {
+  return TIER_FIELD[divisionTier(divisionCode)];
+}
+
+/** A read-model condition: the field (`countyCode`…) holds one of the codes. */
+export interface AreaCondition {
+  readonly field: string;
+  readonly codes: readonly string[];
+}
+
+/**
+ * The list condition of an area: its units' codes on their tier's field (one `in` lookup), or
+ * null for the whole tree. An area whose units sit at different tiers cannot be one lookup and
+ * reaches nothing (deny by default) rather than too much.
+ */
+export function areaCondition(area: Area): AreaCondition | null {
+  if (area.kind === 'everywhere') return null;
+  const units = area.units.filter(isDivisionCode);
+  const fields = new Set(units.map(tierField));
+  if (fields.size !== 1) return { field: TIER_FIELD.village, codes: [] };
+  return { field: tierField(units[0]), codes: units };
+}
+
+/**
+ * The area condition a list of `divisionCode` (or of the whole area) needs for `permission`:
+ * none when the unit lies inside the caller's area; the area's own condition when the area lies
+ * partly inside the unit (an inspector listing their township sees their villages of it).
+ * @throws DomainError `access.outside-area` at `divisionCode` when the unit and the area do not meet
+ */
+export function listScope(
+  caller: Caller,
+  permission: Permission,
+  divisionCode: string | undefined,
+): AreaCondition | null {
+  const area = areaOfCaller(caller);
+  if (divisionCode === undefined) return areaCondition(area);
+  if (inArea(area, divisionCode)) return null;
+  const [unitPrefix] = areaPrefixes({ kind: 'units', units: [divisionCode] }) ?? [];
+  const meets =
+    area.kind === 'units' && area.units.some((unit) => unitPrefix !== undefined && unit.startsWith(unitPrefix));
+  if (!meets) authorizeCaller(caller, permission, divisionCode, 'divisionCode');
+  return areaCondition(area);
 }
