@@ -1,8 +1,65 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
-import { RUNTIME_CONFIG, type RuntimeConfig } from '@relapse-watch/service-runtime';
+import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
+import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
+import {
+  ReadinessRegistry,
+  RUNTIME_CONFIG,
+  RUNTIME_LOGGER,
+  ShutdownSequence,
+  SubscriptionLagRegistry,
+  type RuntimeConfig,
+} from '@relapse-watch/service-runtime';
+import type { Logger } from 'pino';
+import { CampaignCommands } from '../application/campaign-commands';
+import { CAMPAIGN_POLICY_SOURCE, type CampaignPolicySource } from '../application/campaign-policy-source';
+import { InspectionQueries } from '../application/inspection-queries';
+import { TeamCommands } from '../application/team-commands';
+import { UNPUBLISHED_POLICY } from '../application/unpublished-policy';
 import { INSPECTION_CONFIG, loadInspectionConfig } from '../config/inspection.config';
-import { INSPECTION_CLOCK } from './inspection.tokens';
+import { teamListProjection, type TeamView } from '../read-model/teams/team-list.projection';
+import { TeamListQueries } from '../read-model/teams/team-list.queries';
+import { CampaignsController } from './campaigns.controller';
+import {
+  CAMPAIGN_COMMANDS,
+  INSPECTION_CLOCK,
+  INSPECTION_QUERIES,
+  TEAM_COMMANDS,
+  TEAM_LIST_RUNNER,
+} from './inspection.tokens';
+import { TeamsController } from './teams.controller';
+
+const LAG_REPORT_MS = 1_000;
+
+/**
+ * Starts the inspection's read models once the app is up and stops them first on shutdown,
+ * before the bus and the stores close (as the registry's subscribers).
+ */
+class InspectionSubscribers implements OnApplicationBootstrap {
+  constructor(
+    @Inject(TEAM_LIST_RUNNER) private readonly teams: ProjectionRunner<TeamView>,
+    private readonly shutdown: ShutdownSequence,
+    private readonly lag: SubscriptionLagRegistry,
+    private readonly readiness: ReadinessRegistry,
+    @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const name = teamListProjection.name;
+    const timer = setInterval(() => this.lag.report(name, this.teams.checkpoint), LAG_REPORT_MS);
+    timer.unref();
+    this.shutdown.register('subscribers', name, async () => {
+      clearInterval(timer);
+      await this.teams.stop();
+    });
+    this.readiness.register(name, async () => {
+      if (this.teams.error !== null) throw new Error(`${name} stopped on an error`);
+      return { checkpoint: this.teams.checkpoint };
+    });
+    await this.teams.start();
+    this.logger.info({ projection: name, checkpoint: this.teams.checkpoint }, '读模型已启动 / read model started');
+  }
+}
 
 /**
  * The inspection service (issue 11): the yearly concentrated inspection — campaigns, working
@@ -11,7 +68,7 @@ import { INSPECTION_CLOCK } from './inspection.tokens';
  * same module runs inside the embedded process and as its own process in distributed mode.
  */
 @Module({
-  controllers: [],
+  controllers: [CampaignsController, TeamsController],
   providers: [
     {
       provide: INSPECTION_CONFIG,
@@ -24,7 +81,35 @@ import { INSPECTION_CLOCK } from './inspection.tokens';
       useFactory: (runtime: RuntimeConfig): Clock => fixedOffsetClock(runtime.utcOffsetMinutes),
       inject: [RUNTIME_CONFIG],
     },
+    // Replaced by the policy view built from the registry's policy events once it is wired in.
+    { provide: CAMPAIGN_POLICY_SOURCE, useValue: UNPUBLISHED_POLICY },
+    {
+      provide: CAMPAIGN_COMMANDS,
+      useFactory: (store: EventStore, clock: Clock, policy: CampaignPolicySource) =>
+        new CampaignCommands({ store, clock, policy }),
+      inject: [EVENT_STORE, INSPECTION_CLOCK, CAMPAIGN_POLICY_SOURCE],
+    },
+    {
+      provide: TEAM_COMMANDS,
+      useFactory: (store: EventStore, clock: Clock) => new TeamCommands({ store, clock }),
+      inject: [EVENT_STORE, INSPECTION_CLOCK],
+    },
+    {
+      provide: INSPECTION_QUERIES,
+      useFactory: (events: EventStore, reads: ReadStore) =>
+        new InspectionQueries({ events, teams: new TeamListQueries(reads) }),
+      inject: [EVENT_STORE, READ_STORE],
+    },
+    {
+      provide: TEAM_LIST_RUNNER,
+      useFactory: (events: EventStore, reads: ReadStore, logger: Logger) =>
+        new ProjectionRunner(teamListProjection, events, reads, {
+          onError: (err) => logger.error({ err }, '读模型出错已停止 / read model stopped on an error'),
+        }),
+      inject: [EVENT_STORE, READ_STORE, RUNTIME_LOGGER],
+    },
+    InspectionSubscribers,
   ],
-  exports: [INSPECTION_CONFIG, INSPECTION_CLOCK],
+  exports: [INSPECTION_CONFIG, INSPECTION_CLOCK, CAMPAIGN_COMMANDS, TEAM_COMMANDS],
 })
 export class InspectionModule {}
