@@ -14,3 +14,9 @@ export interface AreaFindings {
 
 /** The findings of one contact, by area; partial (an area left out was not asked this time). */
 export type Findings = Partial<Readonly<Record<InspectionArea, AreaFindings>>>;
+
+/**
+ * The latest answer to each question per area, across the contacts of an inspection round: what
+ * rules read and what decides whether an area is answered.
+ */
+export type LatestAnswers = Partial<Readonly<Record<InspectionArea, Readonly<Record<string, AnswerValue>>>>>;

@@ -99,6 +99,18 @@ export interface LegacyMonitoringFacts {
   readonly eliminated: boolean;
 }
 
+/**
+ * One monitoring episode of the household (identified → eliminated), as the assistance service
+ * will publish it. Until that service exists nobody supplies episodes, so the key-group rule
+ * "monitored over a year without elimination" never fires (the registry's legacy record is a
+ * note of the national system's state, not an episode with its dates, and is not read for it).
+ */
+export interface MonitoringEpisodeFacts {
+  readonly identifiedOn: IsoDate;
+  /** Null while the episode is open. */
+  readonly eliminatedOn: IsoDate | null;
+}
+
 /** A household as the inspection sees it. */
 export interface HouseholdFacts {
   readonly householdId: string;
@@ -120,4 +132,6 @@ export interface HouseholdFacts {
   readonly legacyMonitoring: LegacyMonitoringFacts | null;
   /** Local date the household was registered (or first seen). */
   readonly registeredOn: IsoDate;
+  /** Monitoring episodes, oldest first; absent until the assistance service supplies them. */
+  readonly monitoringEpisodes?: readonly MonitoringEpisodeFacts[];
 }

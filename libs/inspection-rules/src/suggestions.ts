@@ -9,7 +9,7 @@ export interface Evidence {
 }
 
 /** The three categories of monitoring subject (DOMAIN.md), the registry contract's words. */
-export type MonitoringCategory = 'unstable-poverty-alleviated' | 'marginal' | 'sudden-severe-hardship';
+export type MonitoringCategory = 'unstable-poverty-alleviated' | 'marginal-prone-to-poverty' | 'sudden-severe-hardship';
 
 interface SuggestionBase {
   /** The rule that fired, e.g. `at-risk.income-below-line`. */

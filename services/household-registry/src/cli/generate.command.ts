@@ -7,7 +7,7 @@ import { divisionSourceError } from '../divisions/division.errors';
 import { readDivisionExtract, shippedExtractPath } from '../divisions/division-extract.reader';
 import { checkProvinceCode } from '../divisions/province-code';
 import { generateProvinceHouseholds, GENERATOR_DEFAULTS } from '../generator/province.generator';
-import { isXlsxPath } from '../import/sheet-records.reader';
+import { isXlsxPath } from '@relapse-watch/sheet-io';
 import { writeHouseholdSheet, type SheetTarget } from '../import/household-sheet.writer';
 import type { CliIo } from './cli-io';
 import { resolve } from 'node:path';

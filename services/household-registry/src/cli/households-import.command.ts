@@ -13,7 +13,7 @@ import {
   type ImportProgress,
 } from '../import/household-sheet.import';
 import { importFileError } from '../import/import.errors';
-import { openSheetRecords } from '../import/sheet-records.reader';
+import { openSheetRecords } from '@relapse-watch/sheet-io';
 import type { CliIo } from './cli-io';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { chosenEventStore, chosenResidentIdSalt, cliRuntimeConfig } from './cli-config';

@@ -31,7 +31,7 @@ import {
   type RowGroup,
 } from './household-group.importer';
 import { contentDigest, importedHouseholdId, importedMemberId } from './import-ids';
-import { warningLines } from './import-error.file';
+import { warningLines } from './import-error.lines';
 
 /** A household planned for the fast path: its outcome and the appends that make it. */
 interface PlannedHousehold {

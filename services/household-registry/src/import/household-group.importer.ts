@@ -11,12 +11,13 @@ import {
   DEFAULT_PER_CAPITA_DIVISOR_RULE,
   type PerCapitaDivisorRule,
 } from '../domain/province-policy/province-policy.values';
-import type { CsvRecord } from './csv-records.reader';
+import type { CsvRecord } from '@relapse-watch/sheet-io';
 import { HOUSEHOLD_COLUMNS } from './household-sheet.columns';
 import type { SheetRigidExpenditure } from './household-sheet.types';
 import { parseHouseholdRow, type AcceptedRow, type ColumnIndex, type RowRules } from './household-row.parser';
 import { contentDigest, importedHouseholdId, importedMemberId } from './import-ids';
-import { errorLines, warningLines, type ImportErrorLine } from './import-error.file';
+import type { ImportErrorLine } from '@relapse-watch/sheet-io';
+import { errorLines, warningLines } from './import-error.lines';
 import type { HouseholdState } from '../domain/household/household.state';
 import { importProblem } from './import.errors';
 

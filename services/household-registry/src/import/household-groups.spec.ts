@@ -1,4 +1,4 @@
-import type { CsvRecord } from './csv-records.reader';
+import type { CsvRecord } from '@relapse-watch/sheet-io';
 import { householdGroups, MAX_GROUP_ROWS, splitHeader } from './household-groups';
 import type { ColumnIndex } from './household-row.parser';
 

@@ -1,4 +1,4 @@
-import type { CsvRecord } from './csv-records.reader';
+import type { CsvRecord } from '@relapse-watch/sheet-io';
 import type { RowGroup } from './household-group.importer';
 import type { ColumnIndex } from './household-row.parser';
 

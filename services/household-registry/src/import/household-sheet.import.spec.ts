@@ -7,7 +7,8 @@ import { loadRegistrationPrefixes } from '../divisions/registration-prefixes';
 import { generateProvinceHouseholds } from '../generator/province.generator';
 import { columnIndexOf, parseHouseholdRow } from './household-row.parser';
 import { importHouseholdSheet, type HouseholdSheetImportOptions } from './household-sheet.import';
-import { csvLine, sheetHeader, sheetRows, writeHouseholdSheet } from './household-sheet.writer';
+import { sheetHeader, sheetRows, writeHouseholdSheet } from './household-sheet.writer';
+import { csvLine } from '@relapse-watch/sheet-io';
 import { importSpecHarness } from './testing/import-spec.harness';
 
 const SALT = 'household-sheet-import-spec-salt';

@@ -10,10 +10,14 @@ import type { GroupImportContext } from './household-group.importer';
 import { householdGroups, splitHeader } from './household-groups';
 import { columnIndexOf, type RowRules } from './household-row.parser';
 import { ImportStreamCache } from './import-stream.cache';
-import type { ImportCounts } from './import-progress';
-import { ImportTally, type ImportProgress } from './import-tally';
+import {
+  householdImportTally,
+  type HouseholdImportTally,
+  type ImportCounts,
+  type ImportProgress,
+} from './import-tally';
 import { importFileError } from './import.errors';
-import { openSheetRecords, type SheetRecords } from './sheet-records.reader';
+import { openSheetRecords, type SheetRecords } from '@relapse-watch/sheet-io';
 
 export type { ImportProgress } from './import-tally';
 
@@ -96,7 +100,7 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
   const started = performance.now();
   const sheet = openSheetRecords(options.file);
   const errorFile = options.errorFile ?? `${options.file}.errors.csv`;
-  const tally = new ImportTally({
+  const tally = householdImportTally({
     file: options.file,
     errorFile,
     progressFile: options.progressFile === undefined ? `${options.file}.progress.json` : options.progressFile,
@@ -123,7 +127,7 @@ export async function importHouseholdSheet(options: HouseholdSheetImportOptions)
 /** Reads, groups and dispatches every household; resolves once none is in flight, with what stopped the import (or null). */
 async function importGroups(
   sheet: SheetRecords,
-  tally: ImportTally,
+  tally: HouseholdImportTally,
   options: HouseholdSheetImportOptions,
 ): Promise<unknown> {
   let dispatch: HouseholdDispatch | null = null;

@@ -8,8 +8,9 @@ import iconv from 'iconv-lite';
 import { generateProvinceHouseholds } from '../generator/province.generator';
 import { columnIndexOf } from './household-row.parser';
 import { importHouseholdSheet } from './household-sheet.import';
-import { csvLine, sheetHeader, sheetRows } from './household-sheet.writer';
-import { openSheetRecords } from './sheet-records.reader';
+import { sheetHeader, sheetRows } from './household-sheet.writer';
+import { csvLine } from '@relapse-watch/sheet-io';
+import { openSheetRecords } from '@relapse-watch/sheet-io';
 import { importSpecHarness } from './testing/import-spec.harness';
 
 const SALT = 'household-sheet-officials-spec-salt';

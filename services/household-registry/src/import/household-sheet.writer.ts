@@ -1,3 +1,4 @@
+import { csvLine } from '@relapse-watch/sheet-io';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -99,11 +100,6 @@ function memberCells(member: SheetMember): Partial<Record<SheetColumn, string>> 
     medicalInsuranceEnrolled: yesNo(profile.medicalInsuranceEnrolled),
     livesInHousehold: yesNo(profile.livesInHousehold),
   };
-}
-
-/** One CSV record (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends it. */
-export function csvLine(fields: readonly string[]): string {
-  return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')}\r\n`;
 }
 
 /** Where {@link writeHouseholdSheet} writes: a file path (format by extension) or a stream (CSV). */

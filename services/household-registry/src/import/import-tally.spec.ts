@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GroupOutcome, RowGroup } from './household-group.importer';
-import { ImportTally } from './import-tally';
+import { householdImportTally } from './import-tally';
 
 const folders: string[] = [];
 afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
@@ -14,7 +14,7 @@ function tallyOver(progressEveryMs = 60_000) {
   writeFileSync(file, 'header\r\n');
   const progressFile = `${file}.progress.json`;
   const options = { file, errorFile: `${file}.errors.csv`, progressFile, progressEveryMs, fraction: () => null };
-  return { tally: new ImportTally(options), options, progressFile };
+  return { tally: householdImportTally(options), options, progressFile };
 }
 
 const group = (sequence: number, firstRow: number, lastRow: number): RowGroup => ({
@@ -43,7 +43,7 @@ describe('ImportTally: the watermark', () => {
     const { tally, options } = tallyOver();
     tally.done(group(0, 2, 3), accepted(2));
     tally.save();
-    const resumed = new ImportTally(options);
+    const resumed = householdImportTally(options);
     expect(resumed.resumedAfterRow).toBe(3);
     expect(resumed.alreadyDone(group(0, 2, 3))).toBe(true);
     expect(resumed.alreadyDone(group(1, 4, 5))).toBe(false);

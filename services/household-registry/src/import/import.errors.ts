@@ -1,12 +1,11 @@
 import { DomainError, type DomainProblem } from '@relapse-watch/domain-kernel';
+import { SHEET_FILE_ERROR_MESSAGES, sheetFileError, type SheetFileErrorCode } from '@relapse-watch/sheet-io';
 
 // Messages name the column and the rule, never the value: error files sit next to the sheet and
 // travel by e-mail, and the values are names, ID numbers and incomes (see household.errors.ts).
 const MESSAGES = {
+  ...SHEET_FILE_ERROR_MESSAGES,
   'import.header': '表头不符合户籍信息表格式 / The header is not that of the household sheet',
-  'import.file': '无法读取导入文件 / Cannot read the import file',
-  'import.encoding': '无法识别导入文件的编码 / Cannot tell the import file’s text encoding',
-  'import.csv-format': '导入文件不是有效的 CSV / The import file is not a valid CSV',
   'import.field-required': '必填项为空 / A required field is empty',
   'import.value-unknown': '取值不是该列的可选值 / The value is not one of the column’s allowed values',
   'import.number-format': '应为范围内的整数 / The value must be a whole number in range',
@@ -37,10 +36,11 @@ export function importProblem(code: ImportRuleCode, field: string): DomainProble
 
 /** A problem with the file as a whole (unreadable, not a sheet): the import stops with it. */
 export function importFileError(
-  code: 'import.file' | 'import.header' | 'import.encoding' | 'import.csv-format',
+  code: SheetFileErrorCode | 'import.header',
   detailZh: string,
   detailEn: string,
 ): DomainError {
+  if (code !== 'import.header') return sheetFileError(code, detailZh, detailEn);
   const [zh, en] = MESSAGES[code].split(' / ');
   return new DomainError({ code, message: `${zh}：${detailZh} / ${en}: ${detailEn}` });
 }

@@ -4,7 +4,7 @@ import { riskTypeCodeOf, type RiskType } from '../domain/risk-types/risk-types';
 import { MONITORING_COLUMNS, MONITORING_SUBJECT, SHEET_VOCABULARY, type SheetColumn } from './household-sheet.columns';
 import type { SheetHouseholdStatus } from './household-sheet.types';
 import { importProblem } from './import.errors';
-import { sheetDate } from './sheet-dates';
+import { sheetDate } from '@relapse-watch/sheet-io';
 
 /** What the row parser lends the monitoring columns: its cell readers and the problems list. */
 export interface RowCells {

@@ -9,9 +9,10 @@ import { generateProvinceHouseholds } from '../generator/province.generator';
 import { columnIndexOf } from './household-row.parser';
 import { SHEET_COLUMNS, type SheetColumn } from './household-sheet.columns';
 import { importHouseholdSheet } from './household-sheet.import';
-import { csvLine, sheetRows } from './household-sheet.writer';
+import { sheetRows } from './household-sheet.writer';
+import { csvLine } from '@relapse-watch/sheet-io';
 import { importedHouseholdId } from './import-ids';
-import { sheetDate } from './sheet-dates';
+import { sheetDate } from '@relapse-watch/sheet-io';
 import { importSpecHarness } from './testing/import-spec.harness';
 import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
 

@@ -1,14 +1,10 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { DomainProblem } from '@relapse-watch/domain-kernel';
 import Papa from 'papaparse';
-import { columnHeader, SHEET_COLUMNS, type SheetColumn } from './household-sheet.columns';
-import { csvLine } from './household-sheet.writer';
-import { HOUSEHOLD_WARNING_RULES, type HouseholdWarning } from '../domain/household/household-warning.catalogue';
 
 /** One line of the error file: a problem of a row. */
 export interface ImportErrorLine {
   readonly row: number;
-  /** Column key (e.g. `residentId`), or the domain field when no column matches. */
+  /** Column key (e.g. `residentId`), or the domain field when no column matches: the file shows the column's header. */
   readonly field: string;
   readonly code: string;
   /** `中文 / English`, as the domain words it; never a value. */
@@ -29,47 +25,21 @@ export const ERROR_FILE_HEADER = [
 
 const SEVERITY = { error: '错误 error', warning: '警告 warning' } as const;
 
-// Domain fields of commands, as the columns of the sheet they came from.
-const FIELD_TO_COLUMN: Readonly<Record<string, SheetColumn>> = {
-  'personal.residentId': 'residentId',
-  'personal.name': 'name',
-  memberId: 'residentId',
-  'profile.relationToHead': 'relationToHead',
-  'profile.health.grade': 'disabilityGrade',
-  'components.wagesYuan': 'wagesYuan',
-  'components.grossBusinessYuan': 'grossBusinessYuan',
-  'components.propertyYuan': 'propertyYuan',
-  'components.transferYuan': 'transferYuan',
-  'components.productionCostsYuan': 'productionCostsYuan',
-  'period.year': 'incomeYear',
-  'status.yearLeftPoverty': 'yearLeftPoverty',
-  'status.kind': 'status',
-  'legacyMonitoring.category': 'monitoringCategory',
-  'legacyMonitoring.identifiedOn': 'identifiedOn',
-  'legacyMonitoring.eliminatedOn': 'eliminatedOn',
-  'legacyMonitoring.riskTypes': 'riskTypes',
-  'profile.schooling': 'schooling',
-  'threePlusOne.compulsoryEducationSecured': 'compulsoryEducationSecured',
-};
-
-/** The error lines for a row's problems, each at the column it names. */
-export function errorLines(row: number, problems: readonly DomainProblem[], fallbackField = ''): ImportErrorLine[] {
-  return problems.map((p) => ({
-    row,
-    field: FIELD_TO_COLUMN[p.field ?? ''] ?? p.field ?? fallbackField,
-    code: p.code,
-    message: p.message,
-  }));
+/** One CSV line (RFC 4180 quoting, CRLF), as Excel reads it. */
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')}\r\n`;
 }
 
-function cells(line: ImportErrorLine): string[] {
+/** The header a sheet shows for a column key, or undefined when the field is no column of the sheet. */
+export type ColumnHeaderOf = (field: string) => string | undefined;
+
+function cells(line: ImportErrorLine, headerOf: ColumnHeaderOf): string[] {
   const split = line.message.indexOf(' / ');
   const zh = split < 0 ? line.message : line.message.slice(0, split);
   const en = split < 0 ? line.message : line.message.slice(split + 3);
-  const known = SHEET_COLUMNS.some(([key]) => key === line.field);
   return [
     String(line.row),
-    known ? columnHeader(line.field as SheetColumn) : line.field,
+    headerOf(line.field) ?? line.field,
     line.code,
     zh,
     en,
@@ -78,28 +48,10 @@ function cells(line: ImportErrorLine): string[] {
 }
 
 /**
- * The warning lines of a household's open data-quality warnings: a member's at the member's row,
- * the household's at `householdRow`. The row stays accepted.
- */
-export function warningLines(
-  warnings: readonly HouseholdWarning[],
-  rowOfMember: (memberId: string) => number | undefined,
-  householdRow: number,
-): ImportErrorLine[] {
-  return warnings.map((w) => {
-    const row = (w.evidence.memberId === undefined ? undefined : rowOfMember(w.evidence.memberId)) ?? householdRow;
-    const [line] = errorLines(row, [
-      { code: w.rule, field: w.field, message: HOUSEHOLD_WARNING_RULES[w.rule].message },
-    ]);
-    return { ...line, warning: true };
-  });
-}
-
-/**
  * The error file of an import (`<sheet>.errors.csv`): one line per problem, with the row number
  * as the sheet shows it, the column, the rule code, the message in Chinese and English and the
  * severity: `错误 error` (the row was refused) or `警告 warning` (a data-quality warning of an
- * accepted row's household).
+ * accepted row).
  * Written as problems are found (appended in batches) and sorted by row at the end; it holds
  * no values, only where and why.
  */
@@ -107,17 +59,20 @@ export class ImportErrorFile {
   private buffer: string[] = [];
   private count = 0;
 
-  private constructor(readonly path: string) {}
+  private constructor(
+    readonly path: string,
+    private readonly headerOf: ColumnHeaderOf,
+  ) {}
 
   /** A new error file: an old one (of an earlier run) is removed. */
-  static fresh(path: string): ImportErrorFile {
+  static fresh(path: string, headerOf: ColumnHeaderOf): ImportErrorFile {
     rmSync(path, { force: true });
-    return new ImportErrorFile(path);
+    return new ImportErrorFile(path, headerOf);
   }
 
   /** The error file of a resumed run: keeps the lines of rows up to `rowsDone`, drops the rest (they are checked again). */
-  static resumed(path: string, rowsDone: number): ImportErrorFile {
-    const file = new ImportErrorFile(path);
+  static resumed(path: string, rowsDone: number, headerOf: ColumnHeaderOf): ImportErrorFile {
+    const file = new ImportErrorFile(path, headerOf);
     if (!existsSync(path)) return file;
     const kept = readRows(path).filter((fields) => Number(fields[0]) <= rowsDone);
     rmSync(path, { force: true });
@@ -134,7 +89,7 @@ export class ImportErrorFile {
   }
 
   add(lines: readonly ImportErrorLine[]): void {
-    for (const line of lines) this.buffer.push(csvLine(cells(line)));
+    for (const line of lines) this.buffer.push(csvLine(cells(line, this.headerOf)));
   }
 
   /** Writes the waiting lines (before the progress file moves past their rows). */

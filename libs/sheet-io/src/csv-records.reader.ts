@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import { importFileError } from './import.errors';
+import { sheetFileError } from './sheet-file.errors';
 
 /** One record of a sheet with its 1-based row number (the header is row 1, as a spreadsheet numbers rows). */
 export interface CsvRecord {
@@ -95,7 +95,7 @@ export async function* readCsvRecords(text: AsyncIterable<string>): AsyncGenerat
       lastLine = rowNumber + lineBreaksIn(record);
       if (failure !== null) break;
       if (record === unterminated) {
-        throw importFileError(
+        throw sheetFileError(
           'import.csv-format',
           `第 ${rowNumber} 行：引号未闭合`,
           `row ${rowNumber}: a quoted field is not closed`,

@@ -1,5 +1,5 @@
 import { TextDecoder } from 'node:util';
-import { importFileError } from './import.errors';
+import { sheetFileError } from './sheet-file.errors';
 
 /** The text encodings a CSV sheet is read in: what Excel and WPS write on officials' machines. */
 export type SheetEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -50,7 +50,7 @@ function refused(zh: string, en: string): EncodingVerdict {
 
 /** The `import.encoding` refusal, one line. */
 function encodingError(zh: string, en: string) {
-  return importFileError('import.encoding', zh, en);
+  return sheetFileError('import.encoding', zh, en);
 }
 
 /**

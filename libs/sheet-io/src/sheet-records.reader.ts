@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { readCsvRecords, type CsvRecord } from './csv-records.reader';
 import { loadExcelJs } from './exceljs-utf8.fix';
-import { importFileError } from './import.errors';
+import { sheetFileError } from './sheet-file.errors';
 import { decodeSheetText, type SheetEncoding } from './sheet-encoding';
 
 /** A sheet being read: its records in order, and how far through the file the reader is. */
@@ -21,7 +21,7 @@ export function isXlsxPath(path: string): boolean {
 }
 
 /**
- * Opens a household sheet for streaming: CSV in UTF-8 (BOM optional), GB18030 or UTF-16 with a
+ * Opens a sheet (households, visits, cases) for streaming: CSV in UTF-8 (BOM optional), GB18030 or UTF-16 with a
  * BOM (see `decodeSheetText`), or, by the `.xlsx` extension, the first worksheet of a workbook
  * through exceljs's streaming WorkbookReader.
  * @throws DomainError `import.file` when the file cannot be opened.
@@ -32,7 +32,7 @@ export function openSheetRecords(path: string): SheetRecords {
     size = statSync(path).size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw importFileError(
+    throw sheetFileError(
       'import.file',
       `${path}（${code === 'ENOENT' ? '文件不存在' : code}）`,
       `${path} (${code === 'ENOENT' ? 'no such file' : code})`,
