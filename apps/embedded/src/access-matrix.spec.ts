@@ -115,8 +115,8 @@ async function targetIn(villageCode: string, countyCode: string): Promise<Target
 
 /**
  * The province's 2026 campaign and a team covering the village, made through the inspection's
- * use cases as the operator: the launch route looks the lines up in the inspection's policy view,
- * which this seed does not wait for.
+ * use cases as the operator: the launch route looks the lines up in the inspection's policy view
+ * (which this seed does not wait for) and the rule sets in the rules library (none for Chongqing).
  */
 async function campaignAndTeamIn(villageCode: string): Promise<{ campaignId: string; teamId: string }> {
   const provinceCode = villageCode.slice(0, 2);
@@ -126,6 +126,8 @@ async function campaignAndTeamIn(villageCode: string): Promise<{ campaignId: str
     store: app.get<EventStore>(EVENT_STORE),
     clock: fixedOffsetClock(480),
     policy: { inForce: () => Promise.resolve(policy) },
+    // No rule set ships for Chongqing: the seed takes every version as known.
+    rules: { keyGroupRuleIdsOf: () => [], hasChecklist: () => true },
   });
   await campaigns.launch(
     {

@@ -20,7 +20,7 @@ const terms = {
   inspectBy: '2024-12-15',
   checklistVersion: '2024.1',
   ruleSetVersion: '51-2024.1',
-  keyGroupRuleIds: ['income-drop'],
+  keyGroupRuleIds: ['key-group.income-drop'],
 };
 const policy = {
   lines: { monitoringThresholdFen: 720000, inspectionFilterLineFen: null },
@@ -63,17 +63,23 @@ afterAll(async () => {
 
 describe('launching a campaign', () => {
   it('is refused with the rule when the province has no line in force (the policy view is not wired in yet)', async () => {
-    const res = await api.call('POST', '/api/inspection/campaigns', {
-      ...terms,
-      provinceCode: '52',
-      ruleSetVersion: '52-2024.1',
-    });
+    const res = await api.call('POST', '/api/inspection/campaigns', terms);
     expect(res).toMatchObject({ status: 422, body: { code: 'campaign.threshold-not-published', field: 'launchedOn' } });
   });
 
   it('is refused with 403 to a county official (only the province reaches its province)', async () => {
     const res = await api.as(county, 'POST', '/api/inspection/campaigns', terms);
     expect(res).toMatchObject({ status: 403, body: { code: 'access.outside-area', field: 'provinceCode' } });
+  });
+
+  it('is refused with 422 for a rule set the rules library does not ship, naming every field', async () => {
+    const res = await api.call('POST', '/api/inspection/campaigns', {
+      ...terms,
+      ruleSetVersion: '51-2024.9',
+      checklistVersion: '2019.1',
+    });
+    expect(res).toMatchObject({ status: 422, body: { code: 'campaign.checklist-version' } });
+    expect(res.body['errors'].map((e: { field: string }) => e.field)).toEqual(['checklistVersion', 'ruleSetVersion']);
   });
 
   it('is refused with 400 naming the field when a date is not a date', async () => {

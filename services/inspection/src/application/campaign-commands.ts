@@ -7,7 +7,7 @@ import type { CampaignState } from '../domain/campaign/campaign.state';
 import type { CampaignTerms } from '../domain/campaign/campaign.values';
 import type { CampaignPolicySource } from './campaign-policy-source';
 import { authorizeCaller } from './inspection-caller';
-import { isKnownChecklist, isKnownRuleSet } from './known-versions';
+import { SHIPPED_RULES, type CampaignRuleCatalogue } from './campaign-rule-catalogue';
 import { placedContext, type RequestContext } from './request-context';
 
 /** What a campaign command answers. */
@@ -18,6 +18,8 @@ export interface CampaignCommandDeps {
   readonly store: EventStore;
   readonly clock: Clock;
   readonly policy: CampaignPolicySource;
+  /** The rule sets and checklists a launch may name; the rules library's by default. */
+  readonly rules?: CampaignRuleCatalogue;
 }
 
 /** The province's unit code (`51` → `510000000000`): a campaign's tenant and what its managers must reach. */
@@ -41,6 +43,9 @@ export class CampaignCommands {
     const policy = /^[1-9]\d$/.test(data.provinceCode)
       ? await this.deps.policy.inForce(data.provinceCode, data.year, data.launchedOn)
       : { lines: { monitoringThresholdFen: null, inspectionFilterLineFen: null }, keyRegions: [] };
+    const rules = this.deps.rules ?? SHIPPED_RULES;
+    const keyGroupRuleIds = rules.keyGroupRuleIdsOf(data.provinceCode, data.year, data.ruleSetVersion);
+    const asked = Array.isArray(data.keyGroupRuleIds) ? data.keyGroupRuleIds : [];
     return this.run(
       {
         type: 'LaunchCampaign',
@@ -48,8 +53,9 @@ export class CampaignCommands {
         facts: {
           lines: policy.lines,
           keyRegions: policy.keyRegions,
-          ruleSetKnown: isKnownRuleSet(data.ruleSetVersion, data.provinceCode, data.year),
-          checklistKnown: isKnownChecklist(data.checklistVersion),
+          ruleSetKnown: keyGroupRuleIds !== null,
+          checklistKnown: rules.hasChecklist(data.checklistVersion),
+          unknownKeyGroupRuleIds: asked.filter((id) => !(keyGroupRuleIds ?? []).includes(id)),
         },
       },
       unit,

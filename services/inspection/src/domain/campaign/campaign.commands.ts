@@ -20,6 +20,8 @@ export interface LaunchCampaign {
     readonly ruleSetKnown: boolean;
     /** Whether the checklist version is one the rules library knows. */
     readonly checklistKnown: boolean;
+    /** The key-group rule ids asked for that the rule set does not have. */
+    readonly unknownKeyGroupRuleIds: readonly string[];
   };
 }
 

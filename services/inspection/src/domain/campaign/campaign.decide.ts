@@ -29,6 +29,11 @@ function checkVersions(command: LaunchCampaign, problems: Problems): void {
     new Set(ids).size !== ids.length
   )
     problems.push(campaignProblem('campaign.key-group-rule-ids', 'keyGroupRuleIds'));
+  else if (facts.ruleSetKnown)
+    ids.forEach((id, i) => {
+      if (facts.unknownKeyGroupRuleIds.includes(id))
+        problems.push(campaignProblem('campaign.key-group-rule-unknown', `keyGroupRuleIds.${i}`));
+    });
 }
 
 function checkDates(command: LaunchCampaign, problems: Problems): void {

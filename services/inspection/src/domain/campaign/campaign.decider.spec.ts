@@ -29,7 +29,7 @@ describe('LaunchCampaign', () => {
   it('given nothing, when launched, then CampaignLaunched with the policy in force and sorted lists', () => {
     const unsorted: LaunchCampaign = {
       ...launch,
-      data: { ...launch.data, keyGroupRuleIds: ['new-dibao', 'income-drop'] },
+      data: { ...launch.data, keyGroupRuleIds: ['key-group.new-social-assistance', 'key-group.income-drop'] },
       facts: {
         ...launch.facts,
         keyRegions: [
@@ -41,7 +41,7 @@ describe('LaunchCampaign', () => {
       type: 'CampaignLaunched',
       data: {
         ...launched.data,
-        keyGroupRuleIds: ['income-drop', 'new-dibao'],
+        keyGroupRuleIds: ['key-group.income-drop', 'key-group.new-social-assistance'],
         keyRegions: [
           { regionId: 'kr-1', kind: 'major-natural-disaster', divisionCodes: ['511100000000', '513400000000'] },
         ],
@@ -154,6 +154,16 @@ describe('LaunchCampaign', () => {
       .given([])
       .when(withData({ keyGroupRuleIds: ['收入下降'] }))
       .thenRejects({ code: 'campaign.key-group-rule-ids', field: 'keyGroupRuleIds' });
+  });
+
+  it('when a key-group rule is not in the rule set, then campaign.key-group-rule-unknown at that rule', () => {
+    spec
+      .given([])
+      .when({
+        ...withData({ keyGroupRuleIds: ['key-group.income-drop', 'key-group.lottery-win'] }),
+        facts: { ...launch.facts, unknownKeyGroupRuleIds: ['key-group.lottery-win'] },
+      })
+      .thenRejects({ code: 'campaign.key-group-rule-unknown', field: 'keyGroupRuleIds.1' });
   });
 
   it('copies only the campaign fields into the event', () => {

@@ -15,6 +15,7 @@ const MESSAGES = {
     '规则集版本须为该省该年度的已知版本（省级代码-年度.n） / The rule set version is a known <province>-<year>.n version of the province and year',
   'campaign.key-group-rule-ids':
     '重点群体规则ID须为非空、不重复的小写代码 / Key-group rule ids are distinct, non-empty lower-case codes',
+  'campaign.key-group-rule-unknown': '规则集中没有该重点群体规则 / The rule set has no such key-group rule',
   'campaign.threshold-not-published':
     '启动日该省该年度尚未发布监测收入标准 / The province has published no monitoring threshold for the year in force on the launch date',
   'campaign.already-launched':

@@ -12,13 +12,14 @@ export const launch: LaunchCampaign = {
     inspectBy: '2024-12-15',
     checklistVersion: '2024.1',
     ruleSetVersion: '51-2024.1',
-    keyGroupRuleIds: ['income-drop'],
+    keyGroupRuleIds: ['key-group.income-drop'],
   },
   facts: {
     lines: { monitoringThresholdFen: 720000, inspectionFilterLineFen: 900000 },
     keyRegions: [],
     ruleSetKnown: true,
     checklistKnown: true,
+    unknownKeyGroupRuleIds: [],
   },
 };
 
