@@ -16,7 +16,9 @@ import {
   IDENTITY_QUERIES,
   IDENTITY_TOKEN_VERIFIER,
   SIGN_IN_SERVICE,
+  TEAM_COVERAGE_SYNC,
 } from './api/identity.tokens';
+import { InspectionTeamsConsumer } from './api/inspection-teams.consumer';
 import { OAuthTokenController } from './api/oauth-token.controller';
 import { UsersController } from './api/users.controller';
 import { ClientCredentialsService } from './application/client-credentials.service';
@@ -25,6 +27,7 @@ import { IdentityQueries } from './application/identity-queries';
 import { PasswordHasher } from './application/password-hasher';
 import { SignInAttempts } from './application/sign-in-attempts';
 import { SignInService } from './application/sign-in.service';
+import { TeamCoverageSync } from './application/team-coverage.sync';
 import { IDENTITY_CONFIG, loadIdentityConfig, type IdentityConfig } from './config/identity.config';
 
 const ACCESS_TOKEN_SIGNER = Symbol.for('relapse-watch.access-token-signer');
@@ -34,7 +37,7 @@ const ACCESS_TOKEN_SIGNER = Symbol.for('relapse-watch.access-token-signer');
  * short-lived access tokens signed with the gateway's key, rotating refresh tokens.
  */
 @Module({
-  controllers: [AuthController, OAuthTokenController, UsersController],
+  controllers: [AuthController, OAuthTokenController, UsersController, InspectionTeamsConsumer],
   providers: [
     { provide: IDENTITY_CONFIG, useFactory: () => loadIdentityConfig() },
     {
@@ -64,6 +67,11 @@ const ACCESS_TOKEN_SIGNER = Symbol.for('relapse-watch.access-token-signer');
       provide: SignInAttempts,
       useFactory: (config: IdentityConfig) => new SignInAttempts(config.signInLimits),
       inject: [IDENTITY_CONFIG],
+    },
+    {
+      provide: TEAM_COVERAGE_SYNC,
+      useFactory: (store: EventStore) => new TeamCoverageSync(store),
+      inject: [EVENT_STORE],
     },
     { provide: IDENTITY_QUERIES, useFactory: (store: EventStore) => new IdentityQueries(store), inject: [EVENT_STORE] },
     {

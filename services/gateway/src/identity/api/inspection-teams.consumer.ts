@@ -1,0 +1,39 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
+import { PublicRoute, type BusContext } from '@relapse-watch/service-runtime';
+import type { TeamCoverageSync } from '../application/team-coverage.sync';
+import {
+  INSPECTION_TEAM_EVENT_TYPES,
+  type InspectionTeamMessage,
+} from '../domain/team-coverage/inspection-team.message';
+import { TEAM_COVERAGE_SYNC } from './identity.tokens';
+
+/**
+ * The inspection's team events, consumed by the gateway (group `gateway`): a village inspector's
+ * villages follow the teams they are on. No HTTP route (the bus transport calls it), hence public
+ * to the access guard, which guards HTTP requests only.
+ */
+@PublicRoute()
+@Controller()
+export class InspectionTeamsConsumer {
+  constructor(@Inject(TEAM_COVERAGE_SYNC) private readonly sync: TeamCoverageSync) {}
+
+  @EventPattern(INSPECTION_TEAM_EVENT_TYPES.formed)
+  formed(@Payload() event: IntegrationEventEnvelope<InspectionTeamMessage>, @Ctx() _ctx: BusContext): Promise<void> {
+    return this.record(event);
+  }
+
+  @EventPattern(INSPECTION_TEAM_EVENT_TYPES.changed)
+  changed(@Payload() event: IntegrationEventEnvelope<InspectionTeamMessage>, @Ctx() _ctx: BusContext): Promise<void> {
+    return this.record(event);
+  }
+
+  private record(event: IntegrationEventEnvelope<InspectionTeamMessage>): Promise<void> {
+    return this.sync.record(event.data, {
+      messageId: event.id,
+      correlationId: event.correlationid,
+      now: new Date(),
+    });
+  }
+}
