@@ -9,13 +9,13 @@ import {
   type Permission,
   type Principal,
 } from '@relapse-watch/access';
-import { DomainError } from '@relapse-watch/domain-kernel';
+import { divisionTier, DomainError, isDivisionCode, type DivisionTier } from '@relapse-watch/domain-kernel';
 import type { Actor } from '@relapse-watch/event-store-core';
 
 /**
  * Who an inspection use case runs for: a principal whose access token the service verified (the
- * HTTP API), or the operator at the command line, who holds the whole tree because they hold the
- * store itself (a bulk upload, a seed). The same shape as the registry's caller.
+ * HTTP API), or the operator at the command line, who holds the whole tree because they hold
+ * the store itself (a bulk upload from the CLI).
  */
 export type Caller =
   { readonly kind: 'principal'; readonly principal: Principal } | { readonly kind: 'operator'; readonly actor: Actor };
@@ -39,10 +39,10 @@ export function areaOfCaller(caller: Caller): Area {
 }
 
 /**
- * Refuses, before anything is read further or written, a caller who may not do `permission` to
- * the unit `divisionCode` (a team's village, a campaign's province, a working group's unit). The
- * route's guard already checked the permission; checking it again keeps the use case safe
- * whoever calls it. `field` names what placed the command outside.
+ * Refuses a caller who may not do `permission` to the unit `divisionCode` (a household's village,
+ * a campaign's province, a team's village; none when the request addresses nothing that exists
+ * yet). The route's guard already checked the permission; checking it again here keeps the use
+ * case safe whoever calls it. `field` names what placed the request outside.
  * @throws DomainError `access.permission-denied` or `access.outside-area` (403 over HTTP)
  */
 export function authorizeCaller(
@@ -56,24 +56,56 @@ export function authorizeCaller(
   if (!decision.allowed) throw new DomainError({ code: decision.rule, field, message: decision.message });
 }
 
-/**
- * Whether the caller's area and the unit meet: the unit lies inside the area, or part of the
- * area lies inside the unit (a county official and their province's campaign, an inspector and
- * the township of their village's team). What reads of things wider than one household need.
- */
-export function meetsArea(caller: Caller, unitCode: string): boolean {
-  const area = areaOfCaller(caller);
-  if (inArea(area, unitCode)) return true;
-  const [unitPrefix] = areaPrefixes({ kind: 'units', units: [unitCode] }) ?? [];
-  return area.kind === 'units' && unitPrefix !== undefined && area.units.some((unit) => unit.startsWith(unitPrefix));
+/** The read-model field of each tier's code: the inspection's documents carry all five, flat. */
+const TIER_FIELD: Readonly<Record<DivisionTier, string>> = {
+  province: 'provinceCode',
+  city: 'cityCode',
+  county: 'countyCode',
+  township: 'townshipCode',
+  village: 'villageCode',
+};
+
+/** The read-model field holding the code of `divisionCode`'s tier. */
+export function tierField(divisionCode: string): string {
+  return TIER_FIELD[divisionTier(divisionCode)];
+}
+
+/** A read-model condition: the field (`countyCode`…) holds one of the codes. */
+export interface AreaCondition {
+  readonly field: string;
+  readonly codes: readonly string[];
 }
 
 /**
- * Refuses a read of a unit the caller's area does not meet (see {@link meetsArea}), after the
- * permission check.
- * @throws DomainError `access.permission-denied` or `access.outside-area` (403 over HTTP)
+ * The list condition of an area: its units' codes on their tier's field (one `in` lookup), or
+ * null for the whole tree. An area whose units sit at different tiers cannot be one lookup and
+ * reaches nothing (deny by default) rather than too much.
  */
-export function authorizeRead(caller: Caller, permission: Permission, unitCode: string, field: string): void {
-  authorizeCaller(caller, permission, undefined, field);
-  if (!meetsArea(caller, unitCode)) authorizeCaller(caller, permission, unitCode, field);
+export function areaCondition(area: Area): AreaCondition | null {
+  if (area.kind === 'everywhere') return null;
+  const units = area.units.filter(isDivisionCode);
+  const fields = new Set(units.map(tierField));
+  if (fields.size !== 1) return { field: TIER_FIELD.village, codes: [] };
+  return { field: tierField(units[0]), codes: units };
+}
+
+/**
+ * The area condition a list of `divisionCode` (or of the whole area) needs for `permission`:
+ * none when the unit lies inside the caller's area; the area's own condition when the area lies
+ * partly inside the unit (an inspector listing their township sees their villages of it).
+ * @throws DomainError `access.outside-area` at `divisionCode` when the unit and the area do not meet
+ */
+export function listScope(
+  caller: Caller,
+  permission: Permission,
+  divisionCode: string | undefined,
+): AreaCondition | null {
+  const area = areaOfCaller(caller);
+  if (divisionCode === undefined) return areaCondition(area);
+  if (inArea(area, divisionCode)) return null;
+  const [unitPrefix] = areaPrefixes({ kind: 'units', units: [divisionCode] }) ?? [];
+  const meets =
+    area.kind === 'units' && area.units.some((unit) => unitPrefix !== undefined && unit.startsWith(unitPrefix));
+  if (!meets) authorizeCaller(caller, permission, divisionCode, 'divisionCode');
+  return areaCondition(area);
 }

@@ -9,7 +9,8 @@ import { teamDecider, teamStreamId } from '../domain/team/team.decider';
 import type { TeamEvent } from '../domain/team/team.events';
 import { teamView, type TeamView } from '../read-model/teams/team-list.projection';
 import type { TeamListQueries } from '../read-model/teams/team-list.queries';
-import { areaOfCaller, authorizeCaller, authorizeRead, type Caller } from './inspection-caller';
+import { authorizeRead } from './area-reads';
+import { areaOfCaller, authorizeCaller, type Caller } from './inspection-caller';
 
 /** A campaign as officials read it: its terms, the policy of its launch day, its working groups. */
 export type CampaignView = LaunchedCampaignState['campaign'] & {
