@@ -38,6 +38,7 @@ export class TeamVillagesDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @IsString({ each: true })
   @Matches(DIVISION, { each: true, message: DIVISION_MESSAGE })
   villageCodes!: string[];
 }
@@ -55,6 +56,7 @@ export class FormTeamDto extends TeamMembersDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  @IsString({ each: true })
   @Matches(DIVISION, { each: true, message: DIVISION_MESSAGE })
   villageCodes!: string[];
 }
