@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { buildAsyncApiDocument, messageName } from './asyncapi/asyncapi-document';
 import { CONTRACT_CHANGES } from './asyncapi/asyncapi-texts';
 import { ALL_CONTRACTS } from './contract-registry';
+import { INSPECTION_CONTRACTS } from './inspection';
 import { checkAsyncApiDocument, createContractValidator } from './testing';
 
 type Json = { [key: string]: unknown };
@@ -33,7 +34,30 @@ describe('AsyncAPI document of the integration events', () => {
   it('has Chinese first in its title, one channel per topic and per dead-letter topic', () => {
     expect((document.info as Json).title).toMatch(/^[\u4e00-\u9fff].* · Relapse Watch/);
     const addresses = Object.values(document.channels as Record<string, Json>).map((c) => c.address);
-    expect(addresses).toEqual(['relapsewatch.registry.events.v1', 'relapsewatch.registry.events.v1.dlq']);
+    expect(addresses).toEqual([
+      'relapsewatch.registry.events.v1',
+      'relapsewatch.registry.events.v1.dlq',
+      'relapsewatch.inspection.events.v1',
+      'relapsewatch.inspection.events.v1.dlq',
+    ]);
+  });
+
+  it('lists the inspection events on their own channel and operations, and says they were added', () => {
+    const channels = document.channels as Record<string, { messages: Json }>;
+    const operations = document.operations as Record<string, { messages: unknown[] }>;
+    const inspection = Object.keys(channels['relapsewatch-inspection-events-v1'].messages);
+    expect(inspection).toEqual(INSPECTION_CONTRACTS.map(messageName));
+    expect(Object.keys(channels['relapsewatch-inspection-events-v1-dlq'].messages)).toEqual(inspection);
+    expect(Object.keys(channels['relapsewatch-registry-events-v1'].messages)).not.toContain('CampaignLaunchedV1');
+    expect(operations['publish-relapsewatch-inspection-events-v1'].messages).toHaveLength(INSPECTION_CONTRACTS.length);
+    expect(operations['dead-letter-relapsewatch-inspection-events-v1'].messages).toHaveLength(
+      INSPECTION_CONTRACTS.length,
+    );
+    expect(CONTRACT_CHANGES[0]).toMatch(
+      /^0\.x 议题 11：新增排查服务的集成事件.* \/ 0\.x, issue 11: inspection events added/,
+    );
+    for (const contract of INSPECTION_CONTRACTS)
+      expect(CONTRACT_CHANGES[0]).toContain(`\`${messageName(contract).replace(/V1$/, '.v1')}\``);
   });
 
   it('describes each message with its Kafka key, CloudEvents type and data schema', () => {
@@ -74,5 +98,9 @@ describe('AsyncAPI document of the integration events', () => {
       expect(example.payload).toMatchObject({ specversion: '1.0', type: contract.type, subject: contract.key.example });
       expect(validator.validate(contract.type, example.payload.data)).toEqual({ valid: true });
     }
+    const ids = ALL_CONTRACTS.map((contract) => messages[messageName(contract)].examples[0].payload.id);
+    expect(new Set(ids).size).toBe(ALL_CONTRACTS.length);
+    const teamFormed = messages.InspectionTeamFormedV1.examples[0].payload;
+    expect(teamFormed).toMatchObject({ source: '/relapse-watch/inspection', divisioncode: '511923102000' });
   });
 });

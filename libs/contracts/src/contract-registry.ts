@@ -1,8 +1,9 @@
 import type { EventContract } from './contract';
+import { INSPECTION_CONTRACTS } from './inspection';
 import { REGISTRY_CONTRACTS } from './registry';
 
 /** Every published integration event contract, all contexts, all live versions. */
-export const ALL_CONTRACTS: readonly EventContract[] = [...REGISTRY_CONTRACTS];
+export const ALL_CONTRACTS: readonly EventContract[] = [...REGISTRY_CONTRACTS, ...INSPECTION_CONTRACTS];
 
 const BY_TYPE: ReadonlyMap<string, EventContract> = new Map(ALL_CONTRACTS.map((contract) => [contract.type, contract]));
 

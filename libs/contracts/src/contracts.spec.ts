@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { EVENT_TYPE_PATTERN, JSON_SCHEMA_DIALECT, type EventContract } from './contract';
 import { ALL_CONTRACTS, contractOfType } from './contract-registry';
-import { REGISTRY_CONTRACTS, REGISTRY_EVENTS_TOPIC } from './registry';
+import { INSPECTION_CONTRACTS, INSPECTION_HOUSEHOLD_KEY, TEAM_KEY } from './inspection';
+import { HOUSEHOLD_KEY, REGISTRY_CONTRACTS } from './registry';
 import { createContractValidator } from './testing';
 
 const validator = createContractValidator();
@@ -14,14 +15,19 @@ function clone(value: unknown): Json {
 }
 
 /** A property the mutation tests can change: the first one whose value is a string. */
+/** `HouseholdRegistered` → `household-registered`, the schema name in the URI. */
+function kebab(event: string): string {
+  return event.replace(/[A-Z]/g, (letter, at: number) => `${at === 0 ? '' : '-'}${letter.toLowerCase()}`);
+}
+
 function firstStringProperty(data: Json): string {
   const key = Object.keys(data).find((k) => typeof data[k] === 'string');
   if (!key) throw new Error('fixture has no string property');
   return key;
 }
 
-describe('registry integration event contracts', () => {
-  it('lists the ten events of the registry, each type once', () => {
+describe('integration event contracts', () => {
+  it('lists the eleven events of the registry and the nine of the inspection, each type once', () => {
     expect(REGISTRY_CONTRACTS.map((c) => c.event)).toEqual([
       'HouseholdRegistered',
       'HouseholdMembersChanged',
@@ -35,8 +41,21 @@ describe('registry integration event contracts', () => {
       'ThresholdPublished',
       'KeyRegionDesignated',
     ]);
+    expect(INSPECTION_CONTRACTS.map((c) => c.event)).toEqual([
+      'CampaignLaunched',
+      'InspectionTeamFormed',
+      'InspectionTeamChanged',
+      'HouseholdInspectionCompleted',
+      'HouseholdFlaggedAtRisk',
+      'DataQualityIssueRaised',
+      'DataQualityIssueResolved',
+      'RectificationItemRaised',
+      'RectificationItemClosed',
+    ]);
+    expect(ALL_CONTRACTS).toEqual([...REGISTRY_CONTRACTS, ...INSPECTION_CONTRACTS]);
     expect(new Set(ALL_CONTRACTS.map((c) => c.type)).size).toBe(ALL_CONTRACTS.length);
-    for (const contract of REGISTRY_CONTRACTS) expect(contractOfType(contract.type)).toBe(contract);
+    for (const contract of ALL_CONTRACTS) expect(contractOfType(contract.type)).toBe(contract);
+    expect(contractOfType('cn.relapsewatch.inspection.CampaignLaunched.v1')?.context).toBe('inspection');
     expect(contractOfType('cn.relapsewatch.registry.Nothing.v1')).toBeUndefined();
   });
 
@@ -45,8 +64,11 @@ describe('registry integration event contracts', () => {
     (type, contract: EventContract) => {
       expect(type).toMatch(EVENT_TYPE_PATTERN);
       expect(type).toBe(`cn.relapsewatch.${contract.context}.${contract.event}.v${contract.version}`);
-      expect(contract.topic).toBe(REGISTRY_EVENTS_TOPIC);
-      expect(contract.dataschema).toMatch(/^https:\/\/schemas\.relapsewatch\.cn\/registry\/[a-z-]+\/v1\.json$/);
+      expect(['registry', 'inspection']).toContain(contract.context);
+      expect(contract.topic).toBe(`relapsewatch.${contract.context}.events.v1`);
+      expect(contract.dataschema).toBe(
+        `https://schemas.relapsewatch.cn/${contract.context}/${kebab(contract.event)}/v${contract.version}.json`,
+      );
       expect(contract.schema).toMatchObject({
         $schema: JSON_SCHEMA_DIALECT,
         $id: contract.dataschema,
@@ -91,7 +113,9 @@ describe('registry integration event contracts', () => {
   it('keeps personal data only under the top-level `personal` object', () => {
     const personalWords = /name|residentId|phone/i;
     for (const contract of ALL_CONTRACTS) {
-      const { personal: _personal, ...rest } = clone(contract.fixture);
+      // A team's `name` is the team's (西兴镇第一排查组), never a person's; its schema says so (checked below).
+      const { personal: _personal, ...fixture } = clone(contract.fixture);
+      const rest = contract.key === TEAM_KEY ? { ...fixture, name: undefined } : fixture;
       expect(JSON.stringify(rest)).not.toMatch(personalWords);
       expect(JSON.stringify(rest)).not.toMatch(/[0-9]{17}[0-9X]/);
       expect(contract.containsPersonalData).toBe(_personal !== undefined);
@@ -99,6 +123,8 @@ describe('registry integration event contracts', () => {
     const personal = (contract: EventContract) => (contract.schema.properties as Json).personal as Json;
     const membersChanged = contractOfType('cn.relapsewatch.registry.HouseholdMembersChanged.v1');
     expect(membersChanged && personal(membersChanged).description).toMatch(/PERSONAL DATA REFERENCE/);
+    for (const team of INSPECTION_CONTRACTS.filter((c) => c.key === TEAM_KEY))
+      expect(((team.schema.properties as Json).name as Json).description).toMatch(/不是人名.*never a person’s/);
   });
 
   it('refuses money in yuan, fractions of a fen, and plain ID numbers or malformed hashes in `personal`', () => {
@@ -171,8 +197,19 @@ describe('registry integration event contracts', () => {
     expect(validator.validate(income.type, old).valid).toBe(false);
   });
 
-  it('states key and subject for every contract', () => {
+  it('states key and subject for every contract: the key example is the fixture’s own aggregate id', () => {
     const keys = new Set(ALL_CONTRACTS.map((c) => c.key.example));
-    expect([...keys].sort()).toEqual(['0191a5c2-6f3e-7b21-8c4d-2e9f1a7b3c50', '51-2024']);
+    expect([...keys].sort()).toEqual([
+      '0191a5c2-6f3e-7b21-8c4d-2e9f1a7b3c50',
+      '0192f3a1-4c2d-7e10-9b35-6a1c8d2e4f70',
+      '0192f6c8-3b1e-7a42-8d5c-1e7f9a2b4c63',
+      '51-2024',
+    ]);
+    for (const contract of ALL_CONTRACTS) {
+      const data = contract.fixture as Json;
+      const aggregateId = data.teamId ?? data.householdId ?? data.campaignId ?? `${data.provinceCode}-${data.year}`;
+      expect([contract.type, contract.key.example]).toEqual([contract.type, aggregateId]);
+    }
+    expect(INSPECTION_HOUSEHOLD_KEY.description).toEqual(HOUSEHOLD_KEY.description);
   });
 });

@@ -1,5 +1,6 @@
 export * from './contract';
 export * from './registry';
+export * from './inspection';
 export * from './contract-registry';
 export { ASYNCAPI_TITLE } from './asyncapi/asyncapi-texts';
 export {

@@ -7,6 +7,8 @@ import { DEAD_LETTER_HEADER_NAMES } from '../contract-registry';
  * each `中文 / English`. After the first release a change like these is a new version instead.
  */
 export const CONTRACT_CHANGES: readonly string[] = [
+  '0.x 议题 11：新增排查服务的集成事件（主题 `relapsewatch.inspection.events.v1`，来源 `/relapse-watch/inspection`）：`CampaignLaunched.v1`（键为排查活动编号 `<省级代码>-<年度>`）、`InspectionTeamFormed.v1` 与 `InspectionTeamChanged.v1`（键为工作队编号，载荷为完整工作队）、`HouseholdInspectionCompleted.v1`、`HouseholdFlaggedAtRisk.v1`、`DataQualityIssueRaised.v1`、`DataQualityIssueResolved.v1`、`RectificationItemRaised.v1`、`RectificationItemClosed.v1`（键为农户编号）。排查结论只发布固定答案，不发布备注和佐证材料；干部填写的理由和说明为自由文本，不得含个人信息。 / ' +
+    '0.x, issue 11: inspection events added (topic `relapsewatch.inspection.events.v1`, source `/relapse-watch/inspection`): `CampaignLaunched.v1` (keyed by the campaign id `<provinceCode>-<year>`), `InspectionTeamFormed.v1` and `InspectionTeamChanged.v1` (keyed by the team id, carrying the whole team), `HouseholdInspectionCompleted.v1`, `HouseholdFlaggedAtRisk.v1`, `DataQualityIssueRaised.v1`, `DataQualityIssueResolved.v1`, `RectificationItemRaised.v1`, `RectificationItemClosed.v1` (keyed by the household id). Findings carry fixed answers only, never notes or evidence references; the reasons and resolutions officials type are free text that must not carry personal data.',
   '议题 10：`HouseholdMembersChanged.v1` 的 `personal` 不再含姓名和身份证号明文，改为取数地址 `ref`（需 `personal.read` 权限，每次取数记录在案）和每名成员身份证号的加盐哈希 `residentIdHash`（该户个人信息删除后重新发布时为 null）。Kafka 会保留消息数日，订阅方也会复制，只有这样删除密钥后才不留可读的个人信息。 / ' +
     'Issue 10: `HouseholdMembersChanged.v1` `personal` no longer carries names and ID numbers in plain text: it carries the path `ref` to fetch them (scope `personal.read`, every fetch recorded) and each member’s salted ID hash `residentIdHash` (null when republished after the household’s personal data was erased). Kafka keeps messages for days and subscribers copy them: only so does erasing the key leave nothing readable behind.',
   '议题 9：`HouseholdIncomeRecorded.v1` 的 `components` 改为 `grossBusinessFen`（生产经营性收入为毛收入）、`propertyFen`、`transferFen`，费用只扣一次；`residentMembers` 改为 `divisorRule` + `divisorMembers`（人均口径为省年度政策，默认家庭人口）；`perCapitaNetIncomeFen` 可为 null；新增 `reason`：成员变化使人均人数变化时以 `membership-changed` 再次发布（含 `effectiveOn` 与此前的人均值）。选择再次发布同一事件而非新事件：订阅方按“忽略未知类型”处理新事件时会保留过时的人均值。 / ' +
@@ -35,7 +37,7 @@ export const ASYNCAPI_DESCRIPTION = [
   '防止返贫动态监测和帮扶系统向其他政府系统（民政、医保、教育、人社等）发布的集成事件。',
   '',
   '- **格式**：CloudEvents 1.0 结构化模式（`content-type: application/cloudevents+json`），Kafka 消息值即完整事件；`data` 的结构由 `dataschema` 指向的 JSON Schema（2020-12）规定，且不允许多余字段。',
-  '- **主题与顺序**：每个业务上下文一个主题 `relapsewatch.<context>.events.v1`；消息键为聚合编号（农户编号；省级政策为 `<省级代码>-<年度>`），同一键的事件按发生顺序投递。',
+  '- **主题与顺序**：每个业务上下文一个主题 `relapsewatch.<context>.events.v1`；消息键为聚合编号（农户编号；排查工作队编号；省级政策和排查活动为 `<省级代码>-<年度>`），同一键的事件按发生顺序投递。',
   '- **投递**：至少一次。订阅方须按 CloudEvents `id` 幂等处理，并与处理结果在同一次写入中记录已处理的 `id`。',
   `- **死信**：订阅方多次重试仍无法处理的消息转入 \`<topic>.dlq\`，保留原键、值和头，并附加 ${dlqHeaders}；订阅方随后继续处理后续消息。`,
   '- **版本**：不兼容的变更（删改字段、增加必填字段、扩充枚举）发布为新版本（`type` 以 `.v2` 结尾、新的 `dataschema`），旧版本在过渡期内并行发布。',
@@ -48,7 +50,7 @@ export const ASYNCAPI_DESCRIPTION = [
   'Integration events the poverty-relapse monitoring system publishes to other government systems (civil affairs, health insurance, education, human resources…).',
   '',
   '- **Format**: CloudEvents 1.0 in structured mode (`content-type: application/cloudevents+json`): the Kafka message value is the whole event; `data` follows the closed JSON Schema (2020-12) its `dataschema` names.',
-  '- **Topics and order**: one topic per context, `relapsewatch.<context>.events.v1`, keyed by the aggregate id (the household id; `<provinceCode>-<year>` for province policy), so events with one key arrive in order.',
+  '- **Topics and order**: one topic per context, `relapsewatch.<context>.events.v1`, keyed by the aggregate id (the household id; the team id; `<provinceCode>-<year>` for province policy and the campaign), so events with one key arrive in order.',
   '- **Delivery**: at least once. Consumers are idempotent on the CloudEvents `id`, stored in the same write as their effects.',
   `- **Dead letters**: a message a consumer cannot handle after bounded retries goes to \`<topic>.dlq\` with its key, value and headers plus ${dlqHeaders.replace(/、/g, ', ')}; the consumer moves on.`,
   '- **Versions**: a breaking change (removing or changing a field, a new required field, a new enum word) is a new version (`type` ending `.v2`, a new `dataschema`), published alongside the old one during the transition.',

@@ -87,23 +87,16 @@ export const CLOUDEVENTS_ENVELOPE_SCHEMA: JsonSchema = {
   },
 };
 
-/** Example CloudEvents `id`s per contract, stable so the document is the same on every build. */
-const EXAMPLE_IDS = [
-  '0191a5c3-0b7e-7c11-8a01-3f5e2d1c0b01',
-  '0191a5c3-0b7e-7c11-8a01-3f5e2d1c0b02',
-  '0191a5c3-0b7e-7c11-8a01-3f5e2d1c0b03',
-  '0191a5c3-0b7e-7c11-8a01-3f5e2d1c0b04',
-  '0191a5c3-0b7e-7c11-8a01-3f5e2d1c0b05',
-  '0191a5c3-0b7e-7c11-8a01-3f5e2d1c0b06',
-  '0191a5c3-0b7e-7c11-8a01-3f5e2d1c0b07',
-  '0191a5c3-0b7e-7c11-8a01-3f5e2d1c0b08',
-  '0191a5c3-0b7e-7c11-8a01-3f5e2d1c0b09',
-];
+/** Example CloudEvents `id` of the contract at `index`, stable so the document is the same on every build. */
+function exampleId(index: number): string {
+  return `0191a5c3-0b7e-7c11-8a01-3f5e2d1c${(0x0b01 + index).toString(16).padStart(4, '0')}`;
+}
 
-/** Division code of an example envelope: the village of a household event, the province otherwise. */
+/** Division code of an example envelope: the village of a household event, a team's township, the province otherwise. */
 function exampleDivisionCode(fixture: unknown): string {
-  const data = fixture as { villageCode?: unknown; provinceCode?: unknown };
+  const data = fixture as { villageCode?: unknown; townshipCode?: unknown; provinceCode?: unknown };
   if (typeof data.villageCode === 'string') return data.villageCode;
+  if (typeof data.townshipCode === 'string') return data.townshipCode;
   if (typeof data.provinceCode === 'string') return `${data.provinceCode}0000000000`;
   return '510000000000';
 }
@@ -112,7 +105,7 @@ function exampleDivisionCode(fixture: unknown): string {
 export function exampleEnvelope(contract: EventContract, index: number): Record<string, unknown> {
   return {
     specversion: '1.0',
-    id: EXAMPLE_IDS[index % EXAMPLE_IDS.length],
+    id: exampleId(index),
     source: `/relapse-watch/${contract.context}`,
     type: contract.type,
     subject: contract.key.example,
