@@ -1,15 +1,8 @@
-import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
-import {
-  ReadinessRegistry,
-  RUNTIME_CONFIG,
-  RUNTIME_LOGGER,
-  ShutdownSequence,
-  SubscriptionLagRegistry,
-  type RuntimeConfig,
-} from '@relapse-watch/service-runtime';
+import { RUNTIME_CONFIG, RUNTIME_LOGGER, type RuntimeConfig } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { CampaignCommands } from '../application/campaign-commands';
 import { CAMPAIGN_POLICY_SOURCE, type CampaignPolicySource } from '../application/campaign-policy-source';
@@ -17,9 +10,10 @@ import { InspectionQueries } from '../application/inspection-queries';
 import { TeamCommands } from '../application/team-commands';
 import { UNPUBLISHED_POLICY } from '../application/unpublished-policy';
 import { INSPECTION_CONFIG, loadInspectionConfig } from '../config/inspection.config';
-import { teamListProjection, type TeamView } from '../read-model/teams/team-list.projection';
+import { teamListProjection } from '../read-model/teams/team-list.projection';
 import { TeamListQueries } from '../read-model/teams/team-list.queries';
 import { CampaignsController } from './campaigns.controller';
+import { InspectionSubscribers } from './inspection-subscribers';
 import {
   CAMPAIGN_COMMANDS,
   INSPECTION_CLOCK,
@@ -28,38 +22,6 @@ import {
   TEAM_LIST_RUNNER,
 } from './inspection.tokens';
 import { TeamsController } from './teams.controller';
-
-const LAG_REPORT_MS = 1_000;
-
-/**
- * Starts the inspection's read models once the app is up and stops them first on shutdown,
- * before the bus and the stores close (as the registry's subscribers).
- */
-class InspectionSubscribers implements OnApplicationBootstrap {
-  constructor(
-    @Inject(TEAM_LIST_RUNNER) private readonly teams: ProjectionRunner<TeamView>,
-    private readonly shutdown: ShutdownSequence,
-    private readonly lag: SubscriptionLagRegistry,
-    private readonly readiness: ReadinessRegistry,
-    @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const name = teamListProjection.name;
-    const timer = setInterval(() => this.lag.report(name, this.teams.checkpoint), LAG_REPORT_MS);
-    timer.unref();
-    this.shutdown.register('subscribers', name, async () => {
-      clearInterval(timer);
-      await this.teams.stop();
-    });
-    this.readiness.register(name, async () => {
-      if (this.teams.error !== null) throw new Error(`${name} stopped on an error`);
-      return { checkpoint: this.teams.checkpoint };
-    });
-    await this.teams.start();
-    this.logger.info({ projection: name, checkpoint: this.teams.checkpoint }, '读模型已启动 / read model started');
-  }
-}
 
 /**
  * The inspection service (issue 11): the yearly concentrated inspection — campaigns, working

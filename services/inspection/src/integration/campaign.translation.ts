@@ -1,26 +1,9 @@
+import { campaignLaunchedV1, type CampaignLaunchedV1, type KeyRegionKindV1 } from '@relapse-watch/contracts';
 import { assertNever } from '@relapse-watch/domain-kernel';
 import type { CampaignEvent, CampaignLaunched } from '../domain/campaign/campaign.events';
+import type { IntegrationEvent } from './integration-event';
 
-/** `data` of `CampaignLaunched.v1` (libs/contracts/src/inspection), field for field. */
-export interface CampaignLaunchedData {
-  readonly campaignId: string;
-  readonly provinceCode: string;
-  readonly year: number;
-  readonly launchedOn: string;
-  readonly teamsInPlaceBy: string;
-  readonly inspectBy: string;
-  readonly checklistVersion: string;
-  readonly ruleSetVersion: string;
-  readonly lines: { readonly monitoringLineFen: number; readonly inspectionFilterLineFen: number | null };
-  readonly keyRegions: readonly {
-    readonly regionId: string;
-    readonly kind: string;
-    readonly divisionCodes: readonly string[];
-  }[];
-  readonly keyGroupRuleIds: readonly string[];
-}
-
-function launched(data: CampaignLaunched['data']): CampaignLaunchedData {
+function launched(data: CampaignLaunched['data']): CampaignLaunchedV1 {
   return {
     campaignId: data.campaignId,
     provinceCode: data.provinceCode,
@@ -35,7 +18,12 @@ function launched(data: CampaignLaunched['data']): CampaignLaunchedData {
       monitoringLineFen: data.lines.monitoringThresholdFen ?? 0,
       inspectionFilterLineFen: data.lines.inspectionFilterLineFen,
     },
-    keyRegions: data.keyRegions.map((r) => ({ regionId: r.regionId, kind: r.kind, divisionCodes: r.divisionCodes })),
+    // Kinds as the registry designated them (its KeyRegionDesignated contract's words), copied at launch.
+    keyRegions: data.keyRegions.map((r) => ({
+      regionId: r.regionId,
+      kind: r.kind as KeyRegionKindV1,
+      divisionCodes: r.divisionCodes,
+    })),
     keyGroupRuleIds: data.keyGroupRuleIds,
   };
 }
@@ -45,12 +33,10 @@ function launched(data: CampaignLaunched['data']): CampaignLaunchedData {
  * province's internal organisation (user ids by unit) and the closing has no public contract yet
  * (an addition when a subscriber needs it); both stay private.
  */
-export function translateCampaignEvent(
-  event: CampaignEvent,
-): { readonly event: 'CampaignLaunched'; readonly data: CampaignLaunchedData } | null {
+export function translateCampaignEvent(event: CampaignEvent): IntegrationEvent<CampaignLaunchedV1> | null {
   switch (event.type) {
     case 'CampaignLaunched':
-      return { event: 'CampaignLaunched', data: launched(event.data) };
+      return { contract: campaignLaunchedV1, data: launched(event.data) };
     case 'WorkingGroupFormed':
     case 'WorkingGroupMembersChanged':
     case 'CampaignClosed':

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { campaignLaunchedV1, inspectionTeamChangedV1, inspectionTeamFormedV1 } from '@relapse-watch/contracts';
+import { createContractValidator } from '@relapse-watch/contracts/testing';
 import type { CampaignClosed } from '../domain/campaign/campaign.events';
 import { launched } from '../domain/campaign/testing/campaign.fixtures';
 import type { TeamDisbanded, TeamEvent, TeamFormed } from '../domain/team/team.events';
@@ -22,11 +24,19 @@ const formed: TeamFormed = {
   },
 };
 const after = (...events: TeamEvent[]) => events.reduce(evolve, initialState);
+const validator = createContractValidator();
+
+/** The translation, with its data checked against its contract's JSON Schema. */
+function valid<T extends { contract: { type: string }; data: unknown } | null>(out: T): T {
+  expect(out).not.toBeNull();
+  if (out !== null) expect(validator.validate(out.contract.type, out.data)).toEqual({ valid: true });
+  return out;
+}
 
 describe('campaign → integration events', () => {
   it('the launch is CampaignLaunched with the lines of its launch day', () => {
-    expect(translateCampaignEvent(launched)).toEqual({
-      event: 'CampaignLaunched',
+    expect(valid(translateCampaignEvent(launched))).toEqual({
+      contract: campaignLaunchedV1,
       data: {
         campaignId: '51-2024',
         provinceCode: '51',
@@ -54,8 +64,8 @@ describe('campaign → integration events', () => {
 
 describe('team → integration events', () => {
   it('a formed team is InspectionTeamFormed with the whole team', () => {
-    expect(translateTeamEvent(after(formed), formed)).toEqual({
-      event: 'InspectionTeamFormed',
+    expect(valid(translateTeamEvent(after(formed), formed))).toEqual({
+      contract: inspectionTeamFormedV1,
       data: { ...formed.data, disbanded: false },
     });
   });
@@ -71,8 +81,8 @@ describe('team → integration events', () => {
         removed: ['511923102202'],
       },
     };
-    expect(translateTeamEvent(after(formed, changed), changed)).toEqual({
-      event: 'InspectionTeamChanged',
+    expect(valid(translateTeamEvent(after(formed, changed), changed))).toEqual({
+      contract: inspectionTeamChangedV1,
       data: { ...formed.data, villageCodes: ['511923102201'], disbanded: false, changed: 'coverage' },
     });
   });
@@ -82,8 +92,8 @@ describe('team → integration events', () => {
       type: 'TeamDisbanded',
       data: { teamId: TEAM, campaignId: '51-2024', reason: '合并' },
     };
-    expect(translateTeamEvent(after(formed, disbanded), disbanded)).toEqual({
-      event: 'InspectionTeamChanged',
+    expect(valid(translateTeamEvent(after(formed, disbanded), disbanded))).toEqual({
+      contract: inspectionTeamChangedV1,
       data: { ...formed.data, disbanded: true, changed: 'disbanded' },
     });
   });

@@ -1,25 +1,17 @@
+import {
+  inspectionTeamChangedV1,
+  inspectionTeamFormedV1,
+  type InspectionTeamChangedV1,
+  type InspectionTeamFormedV1,
+  type InspectionTeamV1,
+} from '@relapse-watch/contracts';
 import { assertNever } from '@relapse-watch/domain-kernel';
 import type { TeamEvent } from '../domain/team/team.events';
 import type { TeamState } from '../domain/team/team.state';
-
-/** The whole team, as `InspectionTeamFormed.v1` and `InspectionTeamChanged.v1` carry it. */
-export interface InspectionTeamData {
-  readonly campaignId: string;
-  readonly teamId: string;
-  readonly name: string;
-  readonly townshipCode: string | null;
-  readonly villageCodes: readonly string[];
-  readonly members: readonly { readonly userId: string; readonly role: string }[];
-  readonly disbanded: boolean;
-}
-
-/** What an `InspectionTeamChanged` changed. */
-export type TeamChange = 'members' | 'coverage' | 'disbanded';
+import type { IntegrationEvent } from './integration-event';
 
 /** A team event as published. */
-export type TeamIntegrationEvent =
-  | { readonly event: 'InspectionTeamFormed'; readonly data: InspectionTeamData }
-  | { readonly event: 'InspectionTeamChanged'; readonly data: InspectionTeamData & { readonly changed: TeamChange } };
+export type TeamIntegrationEvent = IntegrationEvent<InspectionTeamFormedV1> | IntegrationEvent<InspectionTeamChangedV1>;
 
 /**
  * The integration event a team event becomes, given the team *after* it (`teamDecider.evolve`):
@@ -28,7 +20,7 @@ export type TeamIntegrationEvent =
  */
 export function translateTeamEvent(state: TeamState, event: TeamEvent): TeamIntegrationEvent | null {
   if (state.kind !== 'formed') return null;
-  const team: InspectionTeamData = {
+  const team: InspectionTeamV1 = {
     campaignId: state.campaignId,
     teamId: state.teamId,
     name: state.name,
@@ -39,13 +31,13 @@ export function translateTeamEvent(state: TeamState, event: TeamEvent): TeamInte
   };
   switch (event.type) {
     case 'TeamFormed':
-      return { event: 'InspectionTeamFormed', data: team };
+      return { contract: inspectionTeamFormedV1, data: team };
     case 'TeamMembersChanged':
-      return { event: 'InspectionTeamChanged', data: { ...team, changed: 'members' } };
+      return { contract: inspectionTeamChangedV1, data: { ...team, changed: 'members' } };
     case 'TeamCoverageChanged':
-      return { event: 'InspectionTeamChanged', data: { ...team, changed: 'coverage' } };
+      return { contract: inspectionTeamChangedV1, data: { ...team, changed: 'coverage' } };
     case 'TeamDisbanded':
-      return { event: 'InspectionTeamChanged', data: { ...team, changed: 'disbanded' } };
+      return { contract: inspectionTeamChangedV1, data: { ...team, changed: 'disbanded' } };
     default:
       return assertNever(event, 'team event');
   }

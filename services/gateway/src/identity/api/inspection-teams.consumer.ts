@@ -1,12 +1,15 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  inspectionTeamChangedV1,
+  inspectionTeamFormedV1,
+  type InspectionTeamChangedV1,
+  type InspectionTeamFormedV1,
+  type InspectionTeamV1,
+} from '@relapse-watch/contracts';
 import type { IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
 import { PublicRoute, type BusContext } from '@relapse-watch/service-runtime';
 import type { TeamCoverageSync } from '../application/team-coverage.sync';
-import {
-  INSPECTION_TEAM_EVENT_TYPES,
-  type InspectionTeamMessage,
-} from '../domain/team-coverage/inspection-team.message';
 import { TEAM_COVERAGE_SYNC } from './identity.tokens';
 
 /**
@@ -19,17 +22,17 @@ import { TEAM_COVERAGE_SYNC } from './identity.tokens';
 export class InspectionTeamsConsumer {
   constructor(@Inject(TEAM_COVERAGE_SYNC) private readonly sync: TeamCoverageSync) {}
 
-  @EventPattern(INSPECTION_TEAM_EVENT_TYPES.formed)
-  formed(@Payload() event: IntegrationEventEnvelope<InspectionTeamMessage>, @Ctx() _ctx: BusContext): Promise<void> {
+  @EventPattern(inspectionTeamFormedV1.type)
+  formed(@Payload() event: IntegrationEventEnvelope<InspectionTeamFormedV1>, @Ctx() _ctx: BusContext): Promise<void> {
     return this.record(event);
   }
 
-  @EventPattern(INSPECTION_TEAM_EVENT_TYPES.changed)
-  changed(@Payload() event: IntegrationEventEnvelope<InspectionTeamMessage>, @Ctx() _ctx: BusContext): Promise<void> {
+  @EventPattern(inspectionTeamChangedV1.type)
+  changed(@Payload() event: IntegrationEventEnvelope<InspectionTeamChangedV1>, @Ctx() _ctx: BusContext): Promise<void> {
     return this.record(event);
   }
 
-  private record(event: IntegrationEventEnvelope<InspectionTeamMessage>): Promise<void> {
+  private record(event: IntegrationEventEnvelope<InspectionTeamV1>): Promise<void> {
     return this.sync.record(event.data, {
       messageId: event.id,
       correlationId: event.correlationid,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { foldStream, handleCommand, type StoredEvent } from '@relapse-watch/event-store-core';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
-import type { InspectionTeamMessage } from '../domain/team-coverage/inspection-team.message';
+import type { InspectionTeamV1 } from '@relapse-watch/contracts';
 import { addInspector, HASH_A } from '../domain/testing/identity-samples.fixture';
 import { userDecider, userStreamId } from '../domain/user/user.decider';
 import { TeamCoverageSync } from './team-coverage.sync';
@@ -24,9 +24,10 @@ let store: SqliteEventStore;
 let sync: TeamCoverageSync;
 let message = 0;
 
-const team = (over: Partial<InspectionTeamMessage> = {}): InspectionTeamMessage => ({
+const team = (over: Partial<InspectionTeamV1> = {}): InspectionTeamV1 => ({
   campaignId: '51-2024',
   teamId: 'team-1',
+  name: '坪河镇排查组',
   townshipCode: PINGHE,
   villageCodes: [V1, V2],
   members: [

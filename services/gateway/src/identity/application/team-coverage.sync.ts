@@ -1,3 +1,4 @@
+import type { InspectionTeamV1 } from '@relapse-watch/contracts';
 import { divisionTier, isDivisionCode, isWithin } from '@relapse-watch/domain-kernel';
 import {
   foldStream,
@@ -11,7 +12,6 @@ import {
   inspectorCoverageDecider,
   inspectorCoverageStreamId,
 } from '../domain/team-coverage/inspector-coverage';
-import type { InspectionTeamMessage } from '../domain/team-coverage/inspection-team.message';
 import {
   teamMembershipDecider,
   teamMembershipStreamId,
@@ -45,7 +45,7 @@ export interface TeamMessageMeta {
 export class TeamCoverageSync {
   constructor(private readonly store: EventStore) {}
 
-  async record(team: InspectionTeamMessage, meta: TeamMessageMeta): Promise<void> {
+  async record(team: InspectionTeamV1, meta: TeamMessageMeta): Promise<void> {
     const ctx: CommandContext = {
       now: meta.now,
       actor: TEAM_COVERAGE_ACTOR,
