@@ -217,6 +217,12 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     (t) => ({ path: `/api/registry/risk-types?province=${t.provinceCode.slice(0, 2)}` }),
     'none',
   ),
+  // Inside, the target household's facts have arrived through the bus (the spec waits for them): 200.
+  'GET /api/inspection/households/{householdId}/facts': {
+    access: 'inspection.read',
+    area: 'division',
+    request: (t) => ({ path: `/api/inspection/households/${t.householdId}/facts` }),
+  },
   'POST /api/auth/sign-in': credentials(
     '/api/auth/sign-in',
     { signInName: 'matrix.nobody', password: 'not-the-password' },

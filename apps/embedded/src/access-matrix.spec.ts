@@ -80,6 +80,21 @@ async function firstVillageUnder(code: string): Promise<string> {
   return unit;
 }
 
+/**
+ * Waits until the inspection has learnt of the household from the registry's events (the in-process
+ * bus delivers after the registry's answer), so its facts route answers by the access rules alone.
+ */
+async function factsArrived(householdId: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const res = await fetch(`${url}/api/inspection/households/${householdId}/facts`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    if (res.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the inspection never learnt of household ${householdId}`);
+}
+
 /** A household with its head and a key region of its province: what the routes address. */
 async function targetIn(villageCode: string, countyCode: string): Promise<Target> {
   const provinceCode = `${villageCode.slice(0, 2)}0000000000`;
@@ -100,6 +115,7 @@ async function targetIn(villageCode: string, countyCode: string): Promise<Target
     reason: '洪灾',
     effectiveFrom: '2026-07-01',
   });
+  await factsArrived(householdId);
   const { campaignId, teamId } = await campaignAndTeamIn(villageCode);
   return {
     provinceCode,
@@ -300,7 +316,7 @@ const MAY: Readonly<
   'personal.read': [...USER_ROLES],
   'privacy.erase': ['administrator'],
   'users.manage': ['administrator'],
-  // Campaigns, teams and progress are read by every user role; the matrix client lacks the scope.
+  // Every user role reads the inspection (design-11 "Permissions"); the matrix's client has no such scope.
   'inspection.read': [...USER_ROLES],
   // Officials run the campaign in their unit (teams: the villages' officials); inspectors and the auditor do not.
   'campaign.manage': ['province-official', 'city-official', 'county-official', 'township-official', 'administrator'],

@@ -23,6 +23,7 @@ import { READ_STORE_PROBE } from './read-store/read-store.factory';
 import { RuntimeMetrics } from './metrics/runtime.metrics';
 import { SubscriptionLagRegistry } from './metrics/subscription-lag.registry';
 import { SERVICE_IDENTITY, type ServiceIdentity } from './service-identity';
+import { BusConsumerMount } from './transport/bus-consumer.mount';
 
 /** A readiness probe of a dead server fails within the start-up timeout instead of the driver's own (MongoDB's is 30 s). */
 function bounded<T>(work: Promise<T>): Promise<T> {
@@ -160,6 +161,8 @@ export class ServiceRuntimeModule {
           useFactory: (store: EventStore) => new SubscriptionLagRegistry(context.metrics, () => store.headPosition()),
           inject: [EVENT_STORE],
         },
+        // Mounts the bus consumer a service module declares (BUS_CONSUMER), once the app started.
+        BusConsumerMount,
       ],
       exports: [
         RUNTIME_CONFIG,

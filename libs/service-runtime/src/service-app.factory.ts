@@ -22,6 +22,7 @@ import { methodNotAllowedMiddleware } from './openapi/method-not-allowed.middlew
 import { setupOpenApi } from './openapi/openapi.setup';
 import { ServiceRuntimeModule } from './runtime.module';
 import type { ServiceIdentity } from './service-identity';
+import { BusConsumerMount } from './transport/bus-consumer.mount';
 
 /** Options of {@link createServiceApp}. */
 export interface ServiceAppOptions {
@@ -51,6 +52,9 @@ class ServiceRootModule {}
  * that does not within 5 s stops start-up), the event store's format is checked (an empty one
  * is stamped), then they are handed to the runtime module; from there on the shutdown sequence
  * closes them, after the HTTP server and the subscribers.
+ *
+ * A service module that provides `BUS_CONSUMER` (its consumer group) gets its `@EventPattern`
+ * handlers mounted on the bus once the app has started (see `BusConsumerMount`).
  *
  * @throws {@link ConfigError} when the configuration names an adapter this build lacks or a
  * server that cannot be reached.
@@ -86,6 +90,7 @@ export async function createServiceApp(
     await closeRuntimeAdapters(adapters);
     throw error;
   }
+  app.get(BusConsumerMount).attach(app);
   app.useLogger(app.get(NestPinoLogger));
   app.flushLogs();
   app.disable('x-powered-by');

@@ -114,6 +114,33 @@ describe('InProcessBus specifics', () => {
     await bus.close();
   });
 
+  it('counts a group’s backlog: all held before it subscribes, then what it has not finished, other keys’ run-ahead too', async () => {
+    const bus = new InProcessBus();
+    const topic = `inproc.${randomUUID()}`;
+    expect(bus.backlog(topic, 'g')).toBe(0);
+    await bus.publish(topic, [
+      { key: 'slow', value: '0' },
+      { key: 'fast', value: '1' },
+      { key: 'fast', value: '2' },
+    ]);
+    expect(bus.backlog(topic, 'g')).toBe(3);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fast = new Received();
+    await bus.subscribe({
+      topic,
+      group: 'g',
+      handler: async (m) => (m.key === 'slow' ? held : fast.handler(m)),
+    });
+    await fast.atLeast(2);
+    // Offsets 1 and 2 finished ahead of offset 0, which is still in its handler.
+    await waitFor('the run-ahead counted', () => bus.backlog(topic, 'g') === 1);
+    release();
+    await waitFor('the backlog drained', () => bus.backlog(topic, 'g') === 0);
+    expect(bus.backlog(topic, 'other')).toBe(3);
+    await bus.close();
+  });
+
   it('rejects a bad maxInFlightPerSubscription', () => {
     expect(() => new InProcessBus({ maxInFlightPerSubscription: 0 })).toThrow(
       expect.objectContaining({ code: 'bus.invalid-options' }),

@@ -103,6 +103,19 @@ export class InProcessBus implements Bus {
     return log ? log.endOffset - log.startOffset : 0;
   }
 
+  /**
+   * Messages of `topic` that consumer group `group` has not finished yet (all those held, for a
+   * group that never subscribed). Nothing outlives the process here, so a consumer that must not
+   * lose what was published waits for this to reach 0 before it stops (after the publishers).
+   */
+  backlog(topic: string, group: string): number {
+    const log = this.topics.get(topic);
+    if (!log) return 0;
+    const position = log.groups.get(group);
+    if (!position) return log.endOffset - log.startOffset;
+    return log.endOffset - position.committed - position.finished.size;
+  }
+
   close(): Promise<void> {
     this.closing ??= (async () => {
       const open = [...this.subscriptions];

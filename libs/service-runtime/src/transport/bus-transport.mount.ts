@@ -1,7 +1,7 @@
 import { Catch, type INestApplication, type INestMicroservice, type RpcExceptionFilter } from '@nestjs/common';
 import { NestMicroservice, type CustomStrategy } from '@nestjs/microservices';
 import { throwError, type Observable } from 'rxjs';
-import { ShutdownSequence } from '../lifecycle/shutdown.sequence';
+import { ShutdownSequence, type ShutdownPhase } from '../lifecycle/shutdown.sequence';
 import type { BusTransportStrategy } from './bus-transport.strategy';
 
 /**
@@ -14,6 +14,18 @@ export class BusErrorPropagationFilter implements RpcExceptionFilter<unknown> {
   catch(exception: unknown): Observable<never> {
     return throwError(() => exception);
   }
+}
+
+/** Options of {@link startBusTransport}. */
+export interface StartBusTransportOptions {
+  /**
+   * The shutdown phase the transport closes in: `subscribers` (default), or `bus` to close after
+   * every subscriber of the process (relays included) has stopped publishing; then Nest's own
+   * close of the app leaves it open for that step.
+   */
+  readonly phase?: ShutdownPhase;
+  /** Runs in that step before the transport closes (e.g. waiting for a backlog to drain). */
+  readonly beforeClose?: () => Promise<void>;
 }
 
 /** The runtime's shutdown sequence, when the app was built by `createServiceApp`. */
@@ -47,19 +59,26 @@ function shutdownSequenceOf(app: INestApplication): ShutdownSequence | undefined
 export async function startBusTransport(
   app: INestApplication,
   strategy: BusTransportStrategy,
+  options: StartBusTransportOptions = {},
 ): Promise<INestMicroservice> {
-  const options: CustomStrategy = { strategy };
+  const custom: CustomStrategy = { strategy };
   // Deferred, so the filter is in place before Nest binds the handlers (it reads global
   // filters once, at binding); the three calls after it are what connectMicroservice does
   // when not deferred — the app's init hooks have run already and must not run twice.
-  const microservice = app.connectMicroservice(options, { deferInitialization: true });
+  const microservice = app.connectMicroservice(custom, { deferInitialization: true });
   if (!(microservice instanceof NestMicroservice))
     throw new Error('connectMicroservice did not return a NestMicroservice');
   microservice.useGlobalFilters(new BusErrorPropagationFilter());
   microservice.registerListeners();
   microservice.setIsInitialized(true);
   microservice.setIsInitHookCalled(true);
-  shutdownSequenceOf(app)?.register('subscribers', `bus transport (group ${strategy.group})`, () => strategy.close());
+  const shutdown = shutdownSequenceOf(app);
+  // Closed by its step only, so a later phase really runs after the subscribers (see deferClose).
+  if (shutdown && options.phase !== undefined && options.phase !== 'subscribers') strategy.deferClose();
+  shutdown?.register(options.phase ?? 'subscribers', `bus transport (group ${strategy.group})`, async () => {
+    await options.beforeClose?.();
+    await strategy.closeNow();
+  });
   await microservice.listen();
   return microservice;
 }

@@ -23,12 +23,22 @@ export interface BusTransportOptions {
    * Each topic is consumed in its own bus group derived from it, see {@link topicGroup}.
    */
   readonly group: string;
+  /**
+   * The transport id handlers name to be run by this transport only (`@EventPattern(type, id)`);
+   * default {@link BUS_TRANSPORT}. Handlers that name none run on every transport of the app.
+   */
+  readonly transportId?: symbol;
   /** Passed to {@link Bus.subscribe}: attempts before dead-lettering (the bus's default when absent). */
   readonly maxAttempts?: number;
   /** Passed to {@link Bus.subscribe}: first retry delay in ms (the bus's default when absent). */
   readonly retryDelayMs?: number;
   /** Where skipped and failed events are logged; default a Nest `Logger` (the app's logger). */
   readonly logger?: LoggerService;
+  /**
+   * Told of every message finished for good (handled, or skipped for want of a handler), after
+   * the handler resolved: how progress and lag are reported. Never told of a failed attempt.
+   */
+  readonly onFinished?: (event: IntegrationEventEnvelope, message: ReceivedMessage) => void;
 }
 
 /**
@@ -69,22 +79,29 @@ function asError(failure: unknown): Error {
  * finished. Mount it with {@link startBusTransport}.
  */
 export class BusTransportStrategy extends Server implements CustomTransportStrategy {
-  override readonly transportId = BUS_TRANSPORT;
+  override readonly transportId: symbol;
   private readonly log: LoggerService;
   private readonly subscriptions: BusSubscription[] = [];
   /** Handled event types per topic, fixed at `listen`. */
   private routes = new Map<string, Set<string>>();
   private starting: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
+  private closeDeferred = false;
 
   constructor(private readonly options: BusTransportOptions) {
     super();
+    this.transportId = options.transportId ?? BUS_TRANSPORT;
     this.log = options.logger ?? new Logger(BusTransportStrategy.name);
   }
 
   /** The consumer group this transport subscribes in. */
   get group(): string {
     return this.options.group;
+  }
+
+  /** The topics it consumes (known once it listens), each in bus group {@link topicGroup}(group, topic). */
+  get topics(): readonly string[] {
+    return [...this.routes.keys()];
   }
 
   /** Subscribes; `callback(error)` when a pattern cannot be routed or the bus refuses. */
@@ -96,8 +113,22 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
     );
   }
 
-  /** Stops fetching and resolves once the handlers in flight finished. Idempotent. */
+  /**
+   * Leaves closing to {@link closeNow}: `close()` then does nothing. Nest's `app.close()` closes
+   * microservices before the runtime's shutdown steps run; a transport that must outlive the
+   * process's relays (to drain what they published) is closed by its own step instead.
+   */
+  deferClose(): void {
+    this.closeDeferred = true;
+  }
+
+  /** Stops fetching and resolves once the handlers in flight finished (unless {@link deferClose}d). Idempotent. */
   close(): Promise<void> {
+    return this.closeDeferred ? Promise.resolve() : this.closeNow();
+  }
+
+  /** Stops fetching and resolves once the handlers in flight finished, deferred or not. Idempotent. */
+  closeNow(): Promise<void> {
     this.closing ??= (async () => {
       await this.starting?.catch(() => undefined);
       await Promise.all(this.subscriptions.map((subscription) => subscription.close()));
@@ -153,6 +184,7 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
         `skipped ${envelope.type} ${envelope.id} on ${message.topic}: group ${this.options.group} has no handler for it`,
         BusTransportStrategy.name,
       );
+      this.options.onFinished?.(envelope, message);
       return;
     }
     try {
@@ -165,6 +197,7 @@ export class BusTransportStrategy extends Server implements CustomTransportStrat
       );
       throw error;
     }
+    this.options.onFinished?.(envelope, message);
   }
 
   /** Runs Nest's handler chain to its end: a Promise, or an Observable (several handlers of one pattern, or a failure). */

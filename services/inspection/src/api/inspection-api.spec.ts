@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 describe('launching a campaign', () => {
-  it('is refused with the rule when the province has no line in force (the policy view is not wired in yet)', async () => {
+  it('is refused with the rule when the inspection’s policy view knows no line in force for the province', async () => {
     const res = await api.call('POST', '/api/inspection/campaigns', terms);
     expect(res).toMatchObject({ status: 422, body: { code: 'campaign.threshold-not-published', field: 'launchedOn' } });
   });

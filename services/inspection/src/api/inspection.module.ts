@@ -1,21 +1,32 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
-import { RUNTIME_CONFIG, RUNTIME_LOGGER, type RuntimeConfig } from '@relapse-watch/service-runtime';
+import {
+  BUS_CONSUMER,
+  RUNTIME_CONFIG,
+  RUNTIME_LOGGER,
+  type BusConsumerDeclaration,
+  type RuntimeConfig,
+} from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { CampaignCommands } from '../application/campaign-commands';
 import { CAMPAIGN_POLICY_SOURCE, type CampaignPolicySource } from '../application/campaign-policy-source';
 import { InspectionQueries } from '../application/inspection-queries';
+import { policyViewSource } from '../application/policy-view.policy-source';
 import { TeamCommands } from '../application/team-commands';
-import { UNPUBLISHED_POLICY } from '../application/unpublished-policy';
-import { INSPECTION_CONFIG, loadInspectionConfig } from '../config/inspection.config';
+import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
+import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from '../household-facts/household-facts.document';
+import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import { INSPECTION_BUS_TRANSPORT, RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
 import { teamListProjection } from '../read-model/teams/team-list.projection';
 import { TeamListQueries } from '../read-model/teams/team-list.queries';
 import { CampaignsController } from './campaigns.controller';
+import { HouseholdFactsController } from './household-facts.controller';
 import { InspectionSubscribers } from './inspection-subscribers';
 import {
   CAMPAIGN_COMMANDS,
+  HOUSEHOLD_FACTS_QUERIES,
   INSPECTION_CLOCK,
   INSPECTION_QUERIES,
   TEAM_COMMANDS,
@@ -23,14 +34,27 @@ import {
 } from './inspection.tokens';
 import { TeamsController } from './teams.controller';
 
+/** Makes the household facts' indexes before the bus consumer starts (the runtime mounts it at bootstrap). */
+class HouseholdFactsIndexes implements OnModuleInit {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+
+  async onModuleInit(): Promise<void> {
+    for (const fields of HOUSEHOLD_FACTS_INDEXES) await this.store.ensureIndex(HOUSEHOLD_FACTS_COLLECTION, fields);
+  }
+}
+
 /**
  * The inspection service (issue 11): the yearly concentrated inspection — campaigns, working
  * groups, teams, household inspections over the seven areas, the rules' suggestions — under
  * `/api/inspection`. Like the registry it needs only what the service runtime provides, so the
  * same module runs inside the embedded process and as its own process in distributed mode.
+ *
+ * It learns households and the province's policy from the registry's integration events only
+ * (never the registry's database): it declares a bus consumer (group `inspection` by default), which the
+ * runtime mounts on the in-process bus in embedded mode and on Kafka in distributed mode.
  */
 @Module({
-  controllers: [CampaignsController, TeamsController],
+  controllers: [HouseholdFactsController, RegistryFactsConsumer, CampaignsController, TeamsController],
   providers: [
     {
       provide: INSPECTION_CONFIG,
@@ -43,8 +67,26 @@ import { TeamsController } from './teams.controller';
       useFactory: (runtime: RuntimeConfig): Clock => fixedOffsetClock(runtime.utcOffsetMinutes),
       inject: [RUNTIME_CONFIG],
     },
-    // Replaced by the policy view built from the registry's policy events once it is wired in.
-    { provide: CAMPAIGN_POLICY_SOURCE, useValue: UNPUBLISHED_POLICY },
+    {
+      provide: BUS_CONSUMER,
+      useFactory: (config: InspectionConfig): BusConsumerDeclaration => ({
+        group: config.consumerGroup,
+        transportId: INSPECTION_BUS_TRANSPORT,
+      }),
+      inject: [INSPECTION_CONFIG],
+    },
+    {
+      provide: HOUSEHOLD_FACTS_QUERIES,
+      useFactory: (store: ReadStore) => new HouseholdFactsQueries(store),
+      inject: [READ_STORE],
+    },
+    HouseholdFactsIndexes,
+    {
+      // The launch's lines and key regions, from the inspection's own view of the province's policy.
+      provide: CAMPAIGN_POLICY_SOURCE,
+      useFactory: (facts: HouseholdFactsQueries): CampaignPolicySource => policyViewSource(facts),
+      inject: [HOUSEHOLD_FACTS_QUERIES],
+    },
     {
       provide: CAMPAIGN_COMMANDS,
       useFactory: (store: EventStore, clock: Clock, policy: CampaignPolicySource) =>
@@ -72,6 +114,6 @@ import { TeamsController } from './teams.controller';
     },
     InspectionSubscribers,
   ],
-  exports: [INSPECTION_CONFIG, INSPECTION_CLOCK, CAMPAIGN_COMMANDS, TEAM_COMMANDS],
+  exports: [INSPECTION_CONFIG, INSPECTION_CLOCK, HOUSEHOLD_FACTS_QUERIES, CAMPAIGN_COMMANDS, TEAM_COMMANDS],
 })
 export class InspectionModule {}

@@ -11,7 +11,17 @@ export interface InspectionConfig {
    * at the process's own address.
    */
   readonly registryUrl: string | null;
+  /**
+   * The bus consumer group the inspection reads the registry's events in, and the name its
+   * processed message ids are kept under (`INSPECTION_CONSUMER_GROUP`, default `inspection`).
+   * One per deployment: every process of the service shares it, so each event is folded once;
+   * a new group reads the topic from its start.
+   */
+  readonly consumerGroup: string;
 }
+
+/** The consumer group when INSPECTION_CONSUMER_GROUP is not set. */
+export const DEFAULT_CONSUMER_GROUP = 'inspection';
 
 /**
  * Reads the inspection service's configuration: the one place it reads `process.env`.
@@ -29,5 +39,12 @@ export function loadInspectionConfig(
     );
   if (registryUrl !== null && !/^https?:\/\/[^\s/]+/.test(registryUrl))
     throw new ConfigError('REGISTRY_URL', '须为 http(s) 地址 / must be an http(s) URL', registryUrl);
-  return { registryUrl };
+  const consumerGroup = env['INSPECTION_CONSUMER_GROUP']?.trim() || DEFAULT_CONSUMER_GROUP;
+  if (!/^[a-z][a-z0-9._-]{0,99}$/.test(consumerGroup))
+    throw new ConfigError(
+      'INSPECTION_CONSUMER_GROUP',
+      '须为小写字母开头的字母、数字、点、横线或下划线 / must be lower-case letters, digits, dots, dashes or underscores, starting with a letter',
+      consumerGroup,
+    );
+  return { registryUrl, consumerGroup };
 }

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { householdRegisteredV1 } from '@relapse-watch/contracts';
+import type { Principal } from '@relapse-watch/access';
+import type { ReadStore } from '@relapse-watch/read-store-core';
+import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
+import { householdFactsFor } from '../application/household-facts.use-cases';
+import { callerOf, listScope } from '../application/inspection-caller';
+import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from './household-facts.document';
+import { evolveHouseholdFacts } from './household-facts.evolve';
+import { HOUSEHOLD_FACTS_PAGE_SIZE, HouseholdFactsQueries } from './household-facts.queries';
+import { registryFactsEffects } from './registry-facts.effects';
+import { thresholdPublished } from './testing/household-facts.fixtures';
+
+// The queries on a real read store (SQLite): households of a unit, of a province, per village.
+const VILLAGES = ['510104001001', '510104001002', '510104002001', '510105001001', '520102001001'];
+/** Households per village, in the order above: 3 + 2 + 1 + 1 in Sichuan (51), 2 in Guizhou (52). */
+const PER_VILLAGE = [3, 2, 1, 1, 2];
+
+let dir: string;
+let store: ReadStore;
+let queries: HouseholdFactsQueries;
+const ids: Record<string, string[]> = {};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rw-inspection-queries-'));
+  store = SqliteReadStore.open({ path: join(dir, 'read.db') });
+  for (const fields of HOUSEHOLD_FACTS_INDEXES) await store.ensureIndex(HOUSEHOLD_FACTS_COLLECTION, fields);
+  queries = new HouseholdFactsQueries(store);
+  for (const [i, villageCode] of VILLAGES.entries()) {
+    ids[villageCode] = [];
+    for (let n = 0; n < PER_VILLAGE[i]; n++) {
+      const householdId = randomUUID();
+      ids[villageCode].push(householdId);
+      const data = {
+        ...householdRegisteredV1.fixture,
+        householdId,
+        villageCode,
+        householdNumber: `${villageCode}-${n}`,
+      };
+      const doc = evolveHouseholdFacts(null, {
+        type: 'HouseholdRegistered',
+        id: randomUUID(),
+        learntOn: '2024-05-01',
+        data,
+      });
+      await store.put(HOUSEHOLD_FACTS_COLLECTION, { id: householdId, position: 1, data: doc });
+    }
+  }
+  await store.applyBatch(await registryFactsEffects(store, thresholdPublished({ revision: 1, supersedes: null })));
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const sorted = (values: readonly string[]) => [...values].sort();
+
+describe('HouseholdFactsQueries', () => {
+  it('one household’s facts, without the storage fields; null for a household not known', async () => {
+    const householdId = ids['510104001002'][0];
+    const facts = await queries.facts(householdId);
+    expect(facts).toMatchObject({ householdId, villageCode: '510104001002', registeredOn: '2024-05-01' });
+    expect(Object.keys(facts!)).not.toContain('countyCode');
+    expect(Object.keys(facts!)).not.toContain('lastEventId');
+    expect(await queries.facts(randomUUID())).toBeNull();
+  });
+
+  it('the households of a village, township, county, city and province (by 12 or 2 digits), paged', async () => {
+    const ofVillage = await queries.ofUnit('510104001001');
+    expect(sorted(ofVillage.items.map((f) => f.householdId))).toEqual(sorted(ids['510104001001']));
+    expect((await queries.ofUnit('510104001000')).total).toBe(5);
+    expect((await queries.ofUnit('510104000000')).total).toBe(6);
+    expect((await queries.ofUnit('510100000000')).total).toBe(7);
+    expect((await queries.ofUnit('510000000000')).total).toBe(7);
+    expect((await queries.ofUnit('52')).total).toBe(2);
+
+    const first = await queries.ofUnit('51', { limit: 4 });
+    const second = await queries.ofUnit('51', { limit: 4, offset: 4 });
+    expect(first).toMatchObject({ total: 7, limit: 4, offset: 0 });
+    expect(second.items).toHaveLength(3);
+    const all = [...first.items, ...second.items].map((f) => f.householdId);
+    expect(new Set(all).size).toBe(7);
+    expect((await queries.ofUnit('51', { limit: HOUSEHOLD_FACTS_PAGE_SIZE * 2 })).limit).toBe(
+      HOUSEHOLD_FACTS_PAGE_SIZE,
+    );
+  });
+
+  it('inside a caller’s area only: a village inspector listing their township sees their village of it', async () => {
+    const inspector: Principal = {
+      kind: 'user',
+      id: 'inspector',
+      role: 'village-inspector',
+      unitCode: '510104001000',
+      villageCodes: ['510104001002'],
+    };
+    const scope = listScope(callerOf(inspector), 'inspection.read', '510104001000');
+    const page = await queries.ofUnit('510104001000', {}, scope);
+    expect(sorted(page.items.map((f) => f.householdId))).toEqual(sorted(ids['510104001002']));
+    expect(page.total).toBe(2);
+    expect(() => listScope(callerOf(inspector), 'inspection.read', '510105000000')).toThrow(
+      expect.objectContaining({ code: 'access.outside-area' }),
+    );
+  });
+
+  it('every household of a province, as an async iterator, and the count per village', async () => {
+    const seen: string[] = [];
+    for await (const facts of queries.ofProvince('510000000000')) seen.push(facts.householdId);
+    expect(sorted(seen)).toEqual(sorted(VILLAGES.slice(0, 4).flatMap((v) => ids[v])));
+    expect([...(await queries.countPerVillage('51'))]).toEqual([
+      ['510104001001', 3],
+      ['510104001002', 2],
+      ['510104002001', 1],
+      ['510105001001', 1],
+    ]);
+  });
+
+  it('the policy in force on a day, from the stored policy view', async () => {
+    const inForce = await queries.policyInForce('51', 2024, '2024-04-01');
+    expect(inForce.lines['monitoring-threshold']).toMatchObject({ revision: 1, amountFen: 760_000 });
+    expect((await queries.policyInForce('51', 2024, '2024-03-31')).lines['monitoring-threshold']).toBeNull();
+  });
+});
+
+describe('one household’s facts for a caller', () => {
+  const official = (unitCode: string): Principal => ({
+    kind: 'user',
+    id: `official-${unitCode}`,
+    role: 'county-official',
+    unitCode,
+    villageCodes: [],
+  });
+
+  it('answers inside the caller’s area, refuses outside it, and says not known before the registration arrived', async () => {
+    const householdId = ids['510104002001'][0];
+    await expect(householdFactsFor(queries, householdId, callerOf(official('510104000000')))).resolves.toMatchObject({
+      householdId,
+    });
+    await expect(householdFactsFor(queries, householdId, callerOf(official('510105000000')))).rejects.toMatchObject({
+      code: 'access.outside-area',
+      field: 'householdId',
+    });
+    await expect(householdFactsFor(queries, randomUUID(), callerOf(official('510104000000')))).rejects.toMatchObject({
+      code: 'household.not-known',
+      field: 'householdId',
+    });
+  });
+});

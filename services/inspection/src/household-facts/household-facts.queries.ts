@@ -1,0 +1,113 @@
+import { divisionTier, type IsoDate } from '@relapse-watch/domain-kernel';
+import type { HouseholdFacts } from '@relapse-watch/inspection-rules';
+import type { AnyOf, ReadStore, WhereFilter } from '@relapse-watch/read-store-core';
+import { HOUSEHOLD_FACTS_COLLECTION, factsOf, type HouseholdFactsDocument } from './household-facts.document';
+import { policyInForce, type PolicyInForce } from './policy-in-force';
+import { POLICY_VIEW_COLLECTION, policyDocumentId, type PolicyDocument } from './policy-view.evolve';
+
+/** Households a page holds at most, and what a scan reads per round trip. */
+export const HOUSEHOLD_FACTS_PAGE_SIZE = 1_000;
+
+/** A page of households. */
+export interface HouseholdFactsPage {
+  readonly items: readonly HouseholdFacts[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Optional extra condition on a list: a field holding one of the codes (the caller's area). */
+export interface FactsCondition {
+  readonly field: string;
+  readonly codes: readonly string[];
+}
+
+const TIER_FIELD = {
+  province: 'provinceCode',
+  city: 'cityCode',
+  county: 'countyCode',
+  township: 'townshipCode',
+  village: 'villageCode',
+} as const;
+
+/**
+ * A unit's condition: the field of its tier equal to its code. A province may be given by its
+ * 2-digit code (`51`), as the policy events and campaign ids name it.
+ */
+function unitWhere(unitCode: string, condition?: FactsCondition | null): WhereFilter {
+  const code = /^[0-9]{2}$/.test(unitCode) ? unitCode.padEnd(12, '0') : unitCode;
+  const where: Readonly<Record<string, string | AnyOf>> = { [TIER_FIELD[divisionTier(code)]]: code };
+  if (!condition) return where;
+  // The area on the unit's own tier: the unit is one of its units, or nothing matches.
+  if (condition.field in where)
+    return condition.codes.includes(code) ? where : { ...where, [condition.field]: { in: [] } };
+  return { ...where, [condition.field]: { in: condition.codes } };
+}
+
+/**
+ * What the inspection knows of households and of the province's policy, as read by its use cases
+ * (no access check here: the application layer decides who may ask).
+ */
+export class HouseholdFactsQueries {
+  constructor(private readonly store: ReadStore) {}
+
+  /** One household's facts, or null until the registry's registration has arrived. */
+  async facts(householdId: string): Promise<HouseholdFacts | null> {
+    const doc = await this.store.get<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, householdId);
+    return doc === null ? null : factsOf(doc.data);
+  }
+
+  /** A page of the households of a unit (village, township, county, city or province), by id. */
+  async ofUnit(
+    unitCode: string,
+    page: { readonly limit?: number; readonly offset?: number } = {},
+    condition?: FactsCondition | null,
+  ): Promise<HouseholdFactsPage> {
+    const where = unitWhere(unitCode, condition);
+    const limit = Math.min(page.limit ?? HOUSEHOLD_FACTS_PAGE_SIZE, HOUSEHOLD_FACTS_PAGE_SIZE);
+    const offset = page.offset ?? 0;
+    const [docs, total] = await Promise.all([
+      this.store.find<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, { where, limit, offset }),
+      this.store.count(HOUSEHOLD_FACTS_COLLECTION, where),
+    ]);
+    return { items: docs.map((doc) => factsOf(doc.data)), total, limit, offset };
+  }
+
+  /**
+   * Every household of a province, page after page in id order. Households registered while the
+   * scan runs may be missed or (with an id sorting before the page) shift one household into the
+   * next page twice; ids are checked, so nobody is yielded twice. A campaign adds households
+   * registered after its launch by their own events, not by scanning again.
+   */
+  async *ofProvince(provinceCode: string): AsyncGenerator<HouseholdFacts> {
+    const where = unitWhere(provinceCode);
+    const seen = new Set<string>();
+    for (let offset = 0; ; offset += HOUSEHOLD_FACTS_PAGE_SIZE) {
+      const docs = await this.store.find<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, {
+        where,
+        limit: HOUSEHOLD_FACTS_PAGE_SIZE,
+        offset,
+      });
+      for (const doc of docs) {
+        if (seen.has(doc.id)) continue;
+        seen.add(doc.id);
+        yield factsOf(doc.data);
+      }
+      if (docs.length < HOUSEHOLD_FACTS_PAGE_SIZE) return;
+    }
+  }
+
+  /** Households per village of a province (villages without any are absent), by village code. */
+  async countPerVillage(provinceCode: string): Promise<ReadonlyMap<string, number>> {
+    const counts = new Map<string, number>();
+    for await (const facts of this.ofProvince(provinceCode))
+      counts.set(facts.villageCode, (counts.get(facts.villageCode) ?? 0) + 1);
+    return new Map([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
+  /** The province's policy of a year in force on `on` (what a campaign launch snapshots). */
+  async policyInForce(provinceCode: string, year: number, on: IsoDate): Promise<PolicyInForce> {
+    const doc = await this.store.get<PolicyDocument>(POLICY_VIEW_COLLECTION, policyDocumentId(provinceCode, year));
+    return policyInForce(doc?.data ?? null, provinceCode, year, on);
+  }
+}

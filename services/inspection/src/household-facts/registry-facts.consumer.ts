@@ -1,0 +1,69 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern } from '@nestjs/microservices';
+import { idempotentHandler, type MessageHandler } from '@relapse-watch/messaging-core';
+import { processedMessageStore, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
+import {
+  BusContext,
+  PublicRoute,
+  RUNTIME_CONFIG,
+  RUNTIME_LOGGER,
+  type RuntimeConfig,
+} from '@relapse-watch/service-runtime';
+import type { Logger } from 'pino';
+import { INSPECTION_CONFIG, type InspectionConfig } from '../config/inspection.config';
+import { registryFactsEffects } from './registry-facts.effects';
+import { CONSUMED_REGISTRY_TYPES, registryFactsEventOf } from './registry-facts.events';
+import { registryContractCheck } from './registry-facts.validation';
+
+/**
+ * The inspection's bus transport: its handlers run on it alone, in its group, also where other
+ * services consume in the same process (the embedded mode).
+ */
+export const INSPECTION_BUS_TRANSPORT = Symbol.for('relapse-watch.inspection.bus-transport');
+
+/**
+ * Folds the registry's integration events (`relapsewatch.registry.events.v1`) into the
+ * inspection's own view of households and of the province's policy, once each: the CloudEvent id
+ * is recorded as processed in the same read-store write as the folded document, so a redelivery
+ * writes nothing (`idempotentHandler`). A failure (the read store down) fails the delivery and
+ * the bus retries it, then dead-letters it to `relapsewatch.registry.events.v1.dlq`.
+ */
+// Not an HTTP controller: its handlers are reached by the bus transport only, never by a request,
+// and the global access guard must let the transport's calls through.
+@PublicRoute()
+@Controller()
+export class RegistryFactsConsumer {
+  private readonly apply: MessageHandler;
+
+  constructor(
+    @Inject(READ_STORE) store: ReadStore,
+    @Inject(RUNTIME_CONFIG) runtime: RuntimeConfig,
+    @Inject(INSPECTION_CONFIG) config: InspectionConfig,
+    @Inject(RUNTIME_LOGGER) logger: Pick<Logger, 'warn'>,
+  ) {
+    const mismatchOf = registryContractCheck();
+    this.apply = idempotentHandler({
+      consumer: config.consumerGroup,
+      store: processedMessageStore(store),
+      handle: async (envelope) => {
+        const event = registryFactsEventOf(envelope, runtime.utcOffsetMinutes);
+        if (event === null) return {};
+        const mismatch = mismatchOf(envelope);
+        if (mismatch !== null) {
+          // Ids, type and the schema path only: the data is about residents.
+          logger.warn(
+            { eventId: envelope.id, type: envelope.type, subject: envelope.subject, mismatch },
+            '户籍事件不符合契约，未采用 / a registry event does not match its contract: skipped',
+          );
+          return {};
+        }
+        return registryFactsEffects(store, event);
+      },
+    });
+  }
+
+  @EventPattern([...CONSUMED_REGISTRY_TYPES], INSPECTION_BUS_TRANSPORT)
+  onRegistryEvent(@Ctx() context: BusContext): Promise<void> {
+    return this.apply(context.getMessage());
+  }
+}

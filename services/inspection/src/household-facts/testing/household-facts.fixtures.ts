@@ -1,0 +1,68 @@
+// Spec support: registry events built from the contracts' own fixtures (valid against their
+// schemas), about one household, with ids and learnt-on dates of the test's choosing.
+import {
+  householdDataQualityWarningsChangedV1,
+  householdIncomeRecordedV1,
+  householdLegacyMonitoringRecordNotedV1,
+  householdMembersChangedV1,
+  householdRegisteredV1,
+  householdRigidExpenditureRecordedV1,
+  householdRiskReportedV1,
+  householdStatusChangedV1,
+  householdThreePlusOneStatusChangedV1,
+  keyRegionDesignatedV1,
+  thresholdPublishedV1,
+} from '@relapse-watch/contracts';
+import type { HouseholdFactsEvent, PolicyEvent } from '../registry-facts.events';
+
+export const HOUSEHOLD_ID = householdRegisteredV1.fixture.householdId;
+export const VILLAGE = householdRegisteredV1.fixture.villageCode;
+
+let sequence = 0;
+/** A fresh CloudEvent id. */
+export function nextId(): string {
+  return `evt-${++sequence}`;
+}
+
+type Data<T extends HouseholdFactsEvent['type']> = Extract<HouseholdFactsEvent, { type: T }>['data'];
+
+const FIXTURES: { readonly [T in HouseholdFactsEvent['type']]: Data<T> } = {
+  HouseholdRegistered: householdRegisteredV1.fixture,
+  HouseholdMembersChanged: householdMembersChangedV1.fixture,
+  HouseholdIncomeRecorded: householdIncomeRecordedV1.fixture,
+  HouseholdRigidExpenditureRecorded: householdRigidExpenditureRecordedV1.fixture,
+  HouseholdRiskReported: householdRiskReportedV1.fixture,
+  HouseholdThreePlusOneStatusChanged: householdThreePlusOneStatusChangedV1.fixture,
+  HouseholdStatusChanged: householdStatusChangedV1.fixture,
+  HouseholdDataQualityWarningsChanged: householdDataQualityWarningsChangedV1.fixture,
+  HouseholdLegacyMonitoringRecordNoted: householdLegacyMonitoringRecordNotedV1.fixture,
+};
+
+/** A household event of `type`: the contract's fixture with `changes` applied. */
+export function householdEvent<T extends HouseholdFactsEvent['type']>(
+  type: T,
+  learntOn: string,
+  changes: Partial<Data<T>> = {},
+): HouseholdFactsEvent {
+  return { type, id: nextId(), learntOn, data: { ...FIXTURES[type], ...changes } } as HouseholdFactsEvent;
+}
+
+/** A policy event: the contract's fixture with `changes` applied. */
+export function thresholdPublished(changes: Partial<typeof thresholdPublishedV1.fixture>): PolicyEvent {
+  return {
+    type: 'ThresholdPublished',
+    id: nextId(),
+    learntOn: '2024-08-01',
+    data: { ...thresholdPublishedV1.fixture, ...changes },
+  };
+}
+
+/** A key region designation: the contract's fixture with `changes` applied. */
+export function keyRegionDesignated(changes: Partial<typeof keyRegionDesignatedV1.fixture>): PolicyEvent {
+  return {
+    type: 'KeyRegionDesignated',
+    id: nextId(),
+    learntOn: '2024-08-01',
+    data: { ...keyRegionDesignatedV1.fixture, ...changes },
+  };
+}
