@@ -5,7 +5,9 @@ import {
   ACCESS_TOKEN_REVOCATIONS,
   AccessTokenSigner,
   AccessTokenVerifier,
+  BUS_CONSUMER,
   type AccessTokenKeys,
+  type BusConsumerDeclaration,
   type AccessTokenRevocations,
 } from '@relapse-watch/service-runtime';
 import { ACCESS_TOKEN_SIGNING_KEY, ConfigError } from '@relapse-watch/service-runtime/config';
@@ -18,7 +20,11 @@ import {
   SIGN_IN_SERVICE,
   TEAM_COVERAGE_SYNC,
 } from './api/identity.tokens';
-import { InspectionTeamsConsumer } from './api/inspection-teams.consumer';
+import {
+  GATEWAY_BUS_TRANSPORT,
+  GATEWAY_CONSUMER_GROUP,
+  InspectionTeamsConsumer,
+} from './api/inspection-teams.consumer';
 import { OAuthTokenController } from './api/oauth-token.controller';
 import { UsersController } from './api/users.controller';
 import { ClientCredentialsService } from './application/client-credentials.service';
@@ -67,6 +73,11 @@ const ACCESS_TOKEN_SIGNER = Symbol.for('relapse-watch.access-token-signer');
       provide: SignInAttempts,
       useFactory: (config: IdentityConfig) => new SignInAttempts(config.signInLimits),
       inject: [IDENTITY_CONFIG],
+    },
+    {
+      // The runtime mounts the team consumer on the app's bus (in-process or Kafka) in group `gateway`.
+      provide: BUS_CONSUMER,
+      useValue: { group: GATEWAY_CONSUMER_GROUP, transportId: GATEWAY_BUS_TRANSPORT } satisfies BusConsumerDeclaration,
     },
     {
       provide: TEAM_COVERAGE_SYNC,
