@@ -16,7 +16,7 @@ import type { CampaignView, InspectionQueries } from '../application/inspection-
 import { campaignIdOf, parseCampaignId } from '../domain/campaign/campaign.values';
 import { commandContextFor } from './command-context';
 import { CommandResponse, commandResponse } from './command-response';
-import { DomainErrorInterceptor } from './domain-error.interceptor';
+import { InspectionErrorInterceptor } from './inspection-error.interceptor';
 import { CloseCampaignDto, FormWorkingGroupDto, LaunchCampaignDto, WorkingGroupMembersDto } from './dto/campaign.dto';
 import { CampaignPath, WorkingGroupPath } from './dto/path.dto';
 import { CAMPAIGN_COMMANDS, INSPECTION_QUERIES } from './inspection.tokens';
@@ -28,7 +28,7 @@ function scopeOf(campaignId: string): { provinceCode: string; year: number } {
 
 /** The concentrated inspection of a province and year, and its working groups at the four tiers. */
 @ApiTags('inspection 集中排查')
-@UseInterceptors(DomainErrorInterceptor)
+@UseInterceptors(InspectionErrorInterceptor)
 @Controller('api/inspection/campaigns')
 export class CampaignsController {
   constructor(

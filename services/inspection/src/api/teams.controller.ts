@@ -17,14 +17,14 @@ import type { TeamCommands } from '../application/team-commands';
 import type { TeamView } from '../read-model/teams/team-list.projection';
 import { commandContextFor } from './command-context';
 import { CommandResponse, commandResponse } from './command-response';
-import { DomainErrorInterceptor } from './domain-error.interceptor';
+import { InspectionErrorInterceptor } from './inspection-error.interceptor';
 import { CampaignPath, TeamListQueryDto, TeamPath } from './dto/path.dto';
 import { DisbandTeamDto, FormTeamDto, TeamMembersDto, TeamVillagesDto } from './dto/team.dto';
 import { INSPECTION_QUERIES, TEAM_COMMANDS, TEAM_LIST_RUNNER } from './inspection.tokens';
 
 /** Teams of a campaign: members in the four roles, covering villages of a township (one team per village). */
 @ApiTags('inspection 排查工作队')
-@UseInterceptors(DomainErrorInterceptor)
+@UseInterceptors(InspectionErrorInterceptor)
 @Controller('api/inspection')
 export class TeamsController {
   constructor(
