@@ -1,7 +1,7 @@
 // Spec-only support for access-matrix.spec.ts: what each route of the OpenAPI document asks of
 // its caller, and how to build a valid request to it against a target (a household, village,
 // county, province) — valid, so that a refusal can only come from the access rules.
-import type { Permission } from '@relapse-watch/access';
+import type { Permission, UserRole } from '@relapse-watch/access';
 
 /** The units and records a request is aimed at: all inside the caller's area, or all outside. */
 export interface Target {
@@ -11,6 +11,10 @@ export interface Target {
   readonly householdId: string;
   readonly memberId: string;
   readonly regionId: string;
+  /** The province's 2026 campaign (`<province>-2026`), launched by the seed. */
+  readonly campaignId: string;
+  /** A team of that campaign covering `villageCode`, formed by the seed. */
+  readonly teamId: string;
 }
 
 /** A request to send. */
@@ -38,6 +42,12 @@ export type RouteRule =
       readonly access: Permission;
       readonly area: 'division' | 'none';
       readonly request: (t: Target, n: number) => MatrixRequest;
+      /**
+       * The roles whose area can hold the unit the route addresses, when narrower than the
+       * permission's: a campaign is the province's, so a city official who may manage campaigns
+       * still cannot launch one (403 access.outside-area inside too).
+       */
+      readonly reachedBy?: readonly UserRole[];
     };
 
 const HOUSEHOLD = (t: Target) => `/api/registry/households/${t.householdId}`;
@@ -83,10 +93,25 @@ const users = (request: (t: Target, n: number) => MatrixRequest): RouteRule => (
   area: 'none',
   request,
 });
+const CAMPAIGN = (t: Target) => `/api/inspection/campaigns/${t.campaignId}`;
+const TEAM = (t: Target) => `/api/inspection/teams/${t.teamId}`;
+const townshipOf = (t: Target) => `${t.villageCode.slice(0, 9)}000`;
+const inspectionRead = (request: (t: Target) => MatrixRequest): RouteRule => ({
+  access: 'inspection.read',
+  area: 'division',
+  request,
+});
+const manage = (request: (t: Target, n: number) => MatrixRequest, reachedBy?: readonly UserRole[]): RouteRule => ({
+  access: 'campaign.manage',
+  area: 'division',
+  request,
+  ...(reachedBy === undefined ? {} : { reachedBy }),
+});
+const PROVINCE_ONLY: readonly UserRole[] = ['province-official', 'administrator'];
+const TEAM_MEMBERS = { members: [{ userId: 'matrix-village-inspector', role: 'grid-worker' }] };
 const NO_SUCH_USER = '0190f3a2-0000-7000-8000-000000000000';
 /** A household's inspection in its province's campaign (the household first: outside is a 403 before any 404). */
-const INSPECTION = (t: Target) =>
-  `/api/inspection/campaigns/${t.provinceCode.slice(0, 2)}-2024/households/${t.householdId}`;
+const INSPECTION = (t: Target) => `/api/inspection/campaigns/${t.campaignId}/households/${t.householdId}`;
 const NO_SUCH_SUGGESTION = '0190f3a2-0000-7000-8000-0000000000aa';
 /** Findings of checklist 2024.1 that find no problem, so a refusal can only be the access rules' or a rule's 422. */
 const VISIT = {
@@ -305,6 +330,50 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
       path: `${INSPECTION(t)}/rectification-items/${NO_SUCH_SUGGESTION}/closure`,
       body: { resolution: '矩阵核对' },
     }),
+  ),
+  'POST /api/inspection/campaigns': manage(
+    (t) => ({
+      path: '/api/inspection/campaigns',
+      body: {
+        provinceCode: t.provinceCode.slice(0, 2),
+        year: 2025,
+        launchedOn: '2025-09-01',
+        teamsInPlaceBy: '2025-09-15',
+        inspectBy: '2025-12-15',
+        checklistVersion: '2025.1',
+        ruleSetVersion: `${t.provinceCode.slice(0, 2)}-2025.1`,
+        keyGroupRuleIds: [],
+      },
+    }),
+    PROVINCE_ONLY,
+  ),
+  'GET /api/inspection/campaigns/{campaignId}': inspectionRead((t) => ({ path: CAMPAIGN(t) })),
+  'POST /api/inspection/campaigns/{campaignId}/working-groups': manage((t, n) => ({
+    path: `${CAMPAIGN(t)}/working-groups`,
+    body: { unitCode: townshipOf(t), members: [{ userId: `matrix-${n}`, duty: 'leader' }] },
+  })),
+  'PUT /api/inspection/campaigns/{campaignId}/working-groups/{unitCode}/members': manage((t, n) => ({
+    path: `${CAMPAIGN(t)}/working-groups/${townshipOf(t)}/members`,
+    body: { members: [{ userId: `matrix-${n}`, duty: 'leader' }] },
+  })),
+  'POST /api/inspection/campaigns/{campaignId}/teams': manage((t, n) => ({
+    path: `${CAMPAIGN(t)}/teams`,
+    body: { name: `矩阵组${n}`, townshipCode: townshipOf(t), villageCodes: [t.villageCode], ...TEAM_MEMBERS },
+  })),
+  'GET /api/inspection/campaigns/{campaignId}/teams': inspectionRead((t) => ({
+    path: `${CAMPAIGN(t)}/teams?unitCode=${t.countyCode}`,
+  })),
+  'GET /api/inspection/teams/{teamId}': inspectionRead((t) => ({ path: TEAM(t) })),
+  'PUT /api/inspection/teams/{teamId}/members': manage((t) => ({ path: `${TEAM(t)}/members`, body: TEAM_MEMBERS })),
+  'PUT /api/inspection/teams/{teamId}/villages': manage((t) => ({
+    path: `${TEAM(t)}/villages`,
+    body: { villageCodes: [t.villageCode] },
+  })),
+  'POST /api/inspection/teams/{teamId}/disbandment': manage((t) => ({ path: `${TEAM(t)}/disbandment`, body: WHY })),
+  // After the team routes: a closed campaign answers every change with 422 (allowed, but proves less).
+  'POST /api/inspection/campaigns/{campaignId}/closure': manage(
+    (t) => ({ path: `${CAMPAIGN(t)}/closure`, body: { closedOn: '2026-12-20', ...WHY } }),
+    PROVINCE_ONLY,
   ),
   'GET /api/registry/households/{householdId}/personal-data': {
     access: 'personal.read',

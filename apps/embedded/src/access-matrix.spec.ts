@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { claimsOf, USER_ROLES, type Principal, type UserRole } from '@relapse-watch/access';
 import { runCli } from '@relapse-watch/household-registry';
+import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
+import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
+import { CampaignCommands, INSPECTION_OPERATOR, TEAM_COMMANDS, type TeamCommands } from '@relapse-watch/inspection';
 import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
 import { adminTestToken, TEST_ACCESS_TOKEN_ENV, testAccessToken } from '@relapse-watch/testing';
 import { PROFILE, ROUTE_RULES, type MatrixRequest, type RouteRule, type Target } from './access-matrix.routes.fixture';
@@ -113,6 +116,7 @@ async function targetIn(villageCode: string, countyCode: string): Promise<Target
     effectiveFrom: '2026-07-01',
   });
   await factsArrived(householdId);
+  const { campaignId, teamId } = await campaignAndTeamIn(villageCode);
   return {
     provinceCode,
     countyCode,
@@ -120,7 +124,51 @@ async function targetIn(villageCode: string, countyCode: string): Promise<Target
     householdId,
     memberId: String(head['createdId']),
     regionId: String(region['createdId']),
+    campaignId,
+    teamId,
   };
+}
+
+/**
+ * The province's 2026 campaign and a team covering the village, made through the inspection's
+ * use cases as the operator: the launch route looks the lines up in the inspection's policy view
+ * (which this seed does not wait for) and the rule sets in the rules library (none for Chongqing).
+ */
+async function campaignAndTeamIn(villageCode: string): Promise<{ campaignId: string; teamId: string }> {
+  const provinceCode = villageCode.slice(0, 2);
+  const ctx = { caller: INSPECTION_OPERATOR, correlationId: 'matrix-seed' };
+  const policy = { lines: { monitoringThresholdFen: 760000, inspectionFilterLineFen: null }, keyRegions: [] };
+  const campaigns = new CampaignCommands({
+    store: app.get<EventStore>(EVENT_STORE),
+    clock: fixedOffsetClock(480),
+    policy: { inForce: () => Promise.resolve(policy) },
+    // No rule set ships for Chongqing: the seed takes every version as known.
+    rules: { keyGroupRuleIdsOf: () => [], hasChecklist: () => true },
+  });
+  await campaigns.launch(
+    {
+      provinceCode,
+      year: 2026,
+      launchedOn: '2026-09-01',
+      teamsInPlaceBy: '2026-09-15',
+      inspectBy: '2026-12-15',
+      checklistVersion: '2026.1',
+      ruleSetVersion: `${provinceCode}-2026.1`,
+      keyGroupRuleIds: [],
+    },
+    ctx,
+  );
+  const team = await app.get<TeamCommands>(TEAM_COMMANDS, { strict: false }).form(
+    {
+      campaignId: `${provinceCode}-2026`,
+      name: '矩阵种子组',
+      townshipCode: `${villageCode.slice(0, 9)}000`,
+      villageCodes: [villageCode],
+      members: [{ userId: 'matrix-seed', role: 'official' }],
+    },
+    ctx,
+  );
+  return { campaignId: `${provinceCode}-2026`, teamId: team.createdId };
 }
 
 /** Each role's principal: home units that hold the inside target and not the outside one. */
@@ -258,7 +306,8 @@ const MAY: Readonly<
     | 'users.manage'
     | 'inspection.read'
     | 'inspection.write'
-    | 'inspection.decide',
+    | 'inspection.decide'
+    | 'campaign.manage',
     readonly string[]
   >
 > = {
@@ -274,6 +323,8 @@ const MAY: Readonly<
   // Every official and the inspectors record; officials decide on suggestions, inspectors do not.
   'inspection.write': USER_ROLES.filter((role) => role !== 'auditor'),
   'inspection.decide': ['province-official', 'city-official', 'county-official', 'township-official', 'administrator'],
+  // Officials run the campaign in their unit (teams: the villages' officials); inspectors and the auditor do not.
+  'campaign.manage': ['province-official', 'city-official', 'county-official', 'township-official', 'administrator'],
 };
 /** The roles whose area is the whole tree: nothing is outside for them. */
 const EVERYWHERE: readonly string[] = ['auditor', 'administrator'];
@@ -287,6 +338,8 @@ function expectation(
   const may = MAY[rule.access as keyof typeof MAY];
   if (may === undefined) throw new Error(`the matrix knows no callers of ${rule.access}`);
   if (!may.includes(caller.role)) return 'access.permission-denied';
+  if (caller.kind === 'user' && rule.reachedBy !== undefined && !rule.reachedBy.includes(caller.role))
+    return 'access.outside-area';
   if (side === 'outside' && rule.area === 'division' && !EVERYWHERE.includes(caller.role)) return 'access.outside-area';
   return 'allowed';
 }

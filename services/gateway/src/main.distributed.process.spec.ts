@@ -71,6 +71,8 @@ describe('the gateway process in distributed mode', () => {
       .map((t) => String((JSON.parse(t) as Record<string, unknown>)['msg']))
       .filter((m) => m.startsWith('已关闭'));
     expect(closed).toEqual([
+      // The consumer of the inspection's team events (group gateway) drains before the bus closes.
+      '已关闭 / shutdown: bus transport (group gateway) closed',
       '已关闭 / shutdown: bus closed',
       '已关闭 / shutdown: read store closed',
       '已关闭 / shutdown: event store closed',

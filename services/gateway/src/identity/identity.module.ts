@@ -5,7 +5,9 @@ import {
   ACCESS_TOKEN_REVOCATIONS,
   AccessTokenSigner,
   AccessTokenVerifier,
+  BUS_CONSUMER,
   type AccessTokenKeys,
+  type BusConsumerDeclaration,
   type AccessTokenRevocations,
 } from '@relapse-watch/service-runtime';
 import { ACCESS_TOKEN_SIGNING_KEY, ConfigError } from '@relapse-watch/service-runtime/config';
@@ -16,7 +18,13 @@ import {
   IDENTITY_QUERIES,
   IDENTITY_TOKEN_VERIFIER,
   SIGN_IN_SERVICE,
+  TEAM_COVERAGE_SYNC,
 } from './api/identity.tokens';
+import {
+  GATEWAY_BUS_TRANSPORT,
+  GATEWAY_CONSUMER_GROUP,
+  InspectionTeamsConsumer,
+} from './api/inspection-teams.consumer';
 import { OAuthTokenController } from './api/oauth-token.controller';
 import { UsersController } from './api/users.controller';
 import { ClientCredentialsService } from './application/client-credentials.service';
@@ -25,6 +33,7 @@ import { IdentityQueries } from './application/identity-queries';
 import { PasswordHasher } from './application/password-hasher';
 import { SignInAttempts } from './application/sign-in-attempts';
 import { SignInService } from './application/sign-in.service';
+import { TeamCoverageSync } from './application/team-coverage.sync';
 import { IDENTITY_CONFIG, loadIdentityConfig, type IdentityConfig } from './config/identity.config';
 
 const ACCESS_TOKEN_SIGNER = Symbol.for('relapse-watch.access-token-signer');
@@ -34,7 +43,7 @@ const ACCESS_TOKEN_SIGNER = Symbol.for('relapse-watch.access-token-signer');
  * short-lived access tokens signed with the gateway's key, rotating refresh tokens.
  */
 @Module({
-  controllers: [AuthController, OAuthTokenController, UsersController],
+  controllers: [AuthController, OAuthTokenController, UsersController, InspectionTeamsConsumer],
   providers: [
     { provide: IDENTITY_CONFIG, useFactory: () => loadIdentityConfig() },
     {
@@ -64,6 +73,16 @@ const ACCESS_TOKEN_SIGNER = Symbol.for('relapse-watch.access-token-signer');
       provide: SignInAttempts,
       useFactory: (config: IdentityConfig) => new SignInAttempts(config.signInLimits),
       inject: [IDENTITY_CONFIG],
+    },
+    {
+      // The runtime mounts the team consumer on the app's bus (in-process or Kafka) in group `gateway`.
+      provide: BUS_CONSUMER,
+      useValue: { group: GATEWAY_CONSUMER_GROUP, transportId: GATEWAY_BUS_TRANSPORT } satisfies BusConsumerDeclaration,
+    },
+    {
+      provide: TEAM_COVERAGE_SYNC,
+      useFactory: (store: EventStore) => new TeamCoverageSync(store),
+      inject: [EVENT_STORE],
     },
     { provide: IDENTITY_QUERIES, useFactory: (store: EventStore) => new IdentityQueries(store), inject: [EVENT_STORE] },
     {

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@relapse-watch/access';
-import { ApiErrorResponses, CurrentPrincipal, NotFound, Requires } from '@relapse-watch/service-runtime';
+import {
+  ApiErrorResponses,
+  CommandEndpoint,
+  CommandHeaders,
+  CurrentPrincipal,
+  NotFound,
+  Requires,
+  type CommandRequest,
+} from '@relapse-watch/service-runtime';
 import type { HouseholdInspectionCommands } from '../application/household-inspection.commands';
 import type { HouseholdInspectionQueries, HouseholdInspectionView } from '../application/household-inspection.queries';
 import { callerOf } from '../application/inspection-caller';
@@ -20,12 +28,8 @@ import {
 } from './dto/household-inspection.dto';
 import { findingsOf } from './dto/findings.mapper';
 import { HouseholdInspectionErrorInterceptor } from './household-inspection.errors.interceptor';
-import {
-  CommandEndpoint,
-  CommandHeaders,
-  inspectionContextFor,
-  type CommandRequest,
-} from './household-inspection.request';
+import { commandContextFor as inspectionContextFor } from './command-context';
+import { BearerToken } from './household-inspection.request';
 import { InspectionCommandResponse, inspectionResponse } from './household-inspection.response';
 import { FIELD_CORRECTIONS, HOUSEHOLD_INSPECTION_COMMANDS, HOUSEHOLD_INSPECTION_QUERIES } from './inspection.tokens';
 import type { FieldCorrections } from '../application/field-corrections';
@@ -102,6 +106,7 @@ export class HouseholdInspectionsController {
     @Body() body: VisitDto,
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
+    @BearerToken() bearerToken: string | undefined,
   ): Promise<InspectionCommandResponse> {
     const visit = { ...contactOf(body), complete: body.complete };
     const ctx = inspectionContextFor(request, principal);
@@ -113,7 +118,7 @@ export class HouseholdInspectionsController {
       ...(c.memberId === undefined ? {} : { memberId: c.memberId }),
       body: { ...c.body },
     }));
-    const sent = await this.corrections.send(addressOf(path), result.contactId, corrections, ctx, request.bearerToken);
+    const sent = await this.corrections.send(addressOf(path), result.contactId, corrections, ctx, bearerToken);
     return { ...response, corrections: [...sent] };
   }
 

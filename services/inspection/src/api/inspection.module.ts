@@ -3,10 +3,11 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
-import { READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
+import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import {
   BUS_CONSUMER,
   RUNTIME_CONFIG,
+  RUNTIME_LOGGER,
   type BusConsumerDeclaration,
   type RuntimeConfig,
 } from '@relapse-watch/service-runtime';
@@ -16,14 +17,25 @@ import { HouseholdInspectionCommands } from '../application/household-inspection
 import type { CampaignFacts, HouseholdFactsSource, InspectionRules } from '../application/household-inspection.ports';
 import { HouseholdInspectionQueries } from '../application/household-inspection.queries';
 import { inspectionRules } from '../application/inspection-rules.adapter';
+import type { Logger } from 'pino';
+import { CampaignCommands } from '../application/campaign-commands';
+import { CAMPAIGN_POLICY_SOURCE, type CampaignPolicySource } from '../application/campaign-policy-source';
+import { InspectionQueries } from '../application/inspection-queries';
+import { policyViewSource } from '../application/policy-view.policy-source';
+import { TeamCommands } from '../application/team-commands';
 import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
 import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from '../household-facts/household-facts.document';
 import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
 import { INSPECTION_BUS_TRANSPORT, RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
 import { HttpRegistryCorrections } from '../registry-corrections/registry-corrections.http';
-import { HouseholdFactsController } from './household-facts.controller';
 import { HouseholdInspectionsController } from './household-inspections.controller';
+import { teamListProjection } from '../read-model/teams/team-list.projection';
+import { TeamListQueries } from '../read-model/teams/team-list.queries';
+import { CampaignsController } from './campaigns.controller';
+import { HouseholdFactsController } from './household-facts.controller';
+import { InspectionSubscribers } from './inspection-subscribers';
 import {
+  CAMPAIGN_COMMANDS,
   CAMPAIGN_FACTS,
   FIELD_CORRECTIONS,
   HOUSEHOLD_FACTS_QUERIES,
@@ -31,9 +43,13 @@ import {
   HOUSEHOLD_INSPECTION_COMMANDS,
   HOUSEHOLD_INSPECTION_QUERIES,
   INSPECTION_CLOCK,
+  INSPECTION_QUERIES,
   INSPECTION_RULES,
   REGISTRY_CORRECTIONS,
+  TEAM_COMMANDS,
+  TEAM_LIST_RUNNER,
 } from './inspection.tokens';
+import { TeamsController } from './teams.controller';
 
 /** Sources of facts a deployment (or a spec) may give the module instead of its own. */
 export interface InspectionSources {
@@ -70,7 +86,13 @@ class HouseholdFactsIndexes implements OnModuleInit {
  * runtime mounts on the in-process bus in embedded mode and on Kafka in distributed mode.
  */
 @Module({
-  controllers: [HouseholdFactsController, RegistryFactsConsumer, HouseholdInspectionsController],
+  controllers: [
+    HouseholdFactsController,
+    RegistryFactsConsumer,
+    CampaignsController,
+    TeamsController,
+    HouseholdInspectionsController,
+  ],
   providers: [
     {
       provide: INSPECTION_CONFIG,
@@ -97,6 +119,38 @@ class HouseholdFactsIndexes implements OnModuleInit {
       inject: [READ_STORE],
     },
     HouseholdFactsIndexes,
+    {
+      // The launch's lines and key regions, from the inspection's own view of the province's policy.
+      provide: CAMPAIGN_POLICY_SOURCE,
+      useFactory: (facts: HouseholdFactsQueries): CampaignPolicySource => policyViewSource(facts),
+      inject: [HOUSEHOLD_FACTS_QUERIES],
+    },
+    {
+      provide: CAMPAIGN_COMMANDS,
+      useFactory: (store: EventStore, clock: Clock, policy: CampaignPolicySource) =>
+        new CampaignCommands({ store, clock, policy }),
+      inject: [EVENT_STORE, INSPECTION_CLOCK, CAMPAIGN_POLICY_SOURCE],
+    },
+    {
+      provide: TEAM_COMMANDS,
+      useFactory: (store: EventStore, clock: Clock) => new TeamCommands({ store, clock }),
+      inject: [EVENT_STORE, INSPECTION_CLOCK],
+    },
+    {
+      provide: INSPECTION_QUERIES,
+      useFactory: (events: EventStore, reads: ReadStore) =>
+        new InspectionQueries({ events, teams: new TeamListQueries(reads) }),
+      inject: [EVENT_STORE, READ_STORE],
+    },
+    {
+      provide: TEAM_LIST_RUNNER,
+      useFactory: (events: EventStore, reads: ReadStore, logger: Logger) =>
+        new ProjectionRunner(teamListProjection, events, reads, {
+          onError: (err) => logger.error({ err }, '读模型出错已停止 / read model stopped on an error'),
+        }),
+      inject: [EVENT_STORE, READ_STORE, RUNTIME_LOGGER],
+    },
+    InspectionSubscribers,
     // The rules of libs/inspection-rules, behind the port.
     { provide: INSPECTION_RULES, useValue: inspectionRules },
     {
@@ -158,7 +212,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
       inject: [EVENT_STORE, CAMPAIGN_FACTS, HOUSEHOLD_FACTS_SOURCE, INSPECTION_RULES],
     },
   ],
-  exports: [INSPECTION_CONFIG, INSPECTION_CLOCK, HOUSEHOLD_FACTS_QUERIES],
+  exports: [INSPECTION_CONFIG, INSPECTION_CLOCK, HOUSEHOLD_FACTS_QUERIES, CAMPAIGN_COMMANDS, TEAM_COMMANDS],
 })
 export class InspectionModule {
   /** The module with other sources of campaigns or households' facts (a spec's, a deployment's). */

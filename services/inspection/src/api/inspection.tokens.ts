@@ -12,6 +12,10 @@ export const INSPECTION_RULES = Symbol.for('relapse-watch.inspection.rules');
 export const FIELD_CORRECTIONS = Symbol.for('relapse-watch.inspection.field-corrections');
 /** The {@link RegistryCorrections} port: where corrections go (the registry's HTTP API). */
 export const REGISTRY_CORRECTIONS = Symbol.for('relapse-watch.inspection.registry-corrections');
+export const CAMPAIGN_COMMANDS = Symbol.for('relapse-watch.inspection.campaign-commands');
+export const TEAM_COMMANDS = Symbol.for('relapse-watch.inspection.team-commands');
+export const INSPECTION_QUERIES = Symbol.for('relapse-watch.inspection.queries');
+export const TEAM_LIST_RUNNER = Symbol.for('relapse-watch.inspection.team-list-runner');
 
 /** The {@link HouseholdFactsQueries}: the inspection's own view of households and of the province's policy. */
 export const HOUSEHOLD_FACTS_QUERIES = Symbol.for('relapse-watch.inspection.household-facts-queries');

@@ -1,31 +1,16 @@
 import type { EventStore } from '@relapse-watch/event-store-core';
-import type { CampaignFacts, CampaignKeyRegion, CampaignView } from './household-inspection.ports';
-
-// Interim: reads the campaign decider's stream (`inspection-campaign-<campaignId>`) by the
-// event shapes the campaign's design names (CampaignLaunched with the dates, versions and the
-// key regions in force; CampaignClosed), until the campaign decider's own fold is wired here.
-
-interface LaunchedData {
-  readonly provinceCode: string;
-  readonly year: number;
-  readonly launchedOn: string;
-  readonly teamsInPlaceBy: string;
-  readonly inspectBy: string;
-  readonly checklistVersion: string;
-  readonly ruleSetVersion: string;
-  readonly keyGroupRuleIds?: readonly string[];
-  readonly keyRegions?: readonly CampaignKeyRegion[];
-}
+import { campaignState } from './campaign-standing';
+import type { CampaignFacts, CampaignView } from './household-inspection.ports';
 
 /** How long a campaign read is reused: every visit needs it, and it changes a few times a year. */
 const FRESH_MS = 1_000;
 
 /**
- * The campaign facts from the campaign's stream, each kept for a second so the visit path reads
+ * The campaign facts from the campaign decider's stream (folded), each kept for a second so the visit path reads
  * one stream (the household's), not two; a closure reaches the visits within that second.
  */
 export class CampaignStreamFacts implements CampaignFacts {
-  private readonly cache = new Map<string, { readonly view: CampaignView | null; readonly readAt: number }>();
+  private readonly cache = new Map<string, { readonly view: CampaignView; readonly readAt: number }>();
 
   constructor(
     private readonly store: EventStore,
@@ -36,31 +21,27 @@ export class CampaignStreamFacts implements CampaignFacts {
     const cached = this.cache.get(campaignId);
     if (cached !== undefined && this.nowMs() - cached.readAt < FRESH_MS) return cached.view;
     const view = await this.read(campaignId);
-    this.cache.set(campaignId, { view, readAt: this.nowMs() });
+    // A campaign not launched yet is not remembered: its launch must be seen at once.
+    if (view !== null) this.cache.set(campaignId, { view, readAt: this.nowMs() });
     return view;
   }
 
   private async read(campaignId: string): Promise<CampaignView | null> {
-    let view: CampaignView | null = null;
-    for await (const event of this.store.readStream(`inspection-campaign-${campaignId}`)) {
-      if (event.type === 'CampaignLaunched') {
-        const d = event.data as LaunchedData;
-        view = {
-          campaignId,
-          provinceCode: d.provinceCode,
-          year: d.year,
-          launchedOn: d.launchedOn,
-          teamsInPlaceBy: d.teamsInPlaceBy,
-          inspectBy: d.inspectBy,
-          checklistVersion: d.checklistVersion,
-          ruleSetVersion: d.ruleSetVersion,
-          keyGroupRuleIds: d.keyGroupRuleIds ?? [],
-          keyRegions: d.keyRegions ?? [],
-          closed: false,
-        };
-      }
-      if (event.type === 'CampaignClosed' && view !== null) view = { ...view, closed: true };
-    }
-    return view;
+    const state = await campaignState(this.store, campaignId);
+    if (state.kind === 'none') return null;
+    const c = state.campaign;
+    return {
+      campaignId,
+      provinceCode: c.provinceCode,
+      year: c.year,
+      launchedOn: c.launchedOn,
+      teamsInPlaceBy: c.teamsInPlaceBy,
+      inspectBy: c.inspectBy,
+      checklistVersion: c.checklistVersion,
+      ruleSetVersion: c.ruleSetVersion,
+      keyGroupRuleIds: c.keyGroupRuleIds,
+      keyRegions: c.keyRegions.map((r) => ({ regionId: r.regionId, divisionCodes: r.divisionCodes })),
+      closed: state.kind === 'closed',
+    };
   }
 }

@@ -5,7 +5,8 @@ import type { Checklist, HouseholdFacts } from '@relapse-watch/inspection-rules'
 import type { InspectionFacts } from '../domain/household-inspection/household-inspection.commands';
 import { householdInspectionStreamId } from '../domain/household-inspection/household-inspection.decider';
 import { applicationError } from './inspection-application.errors';
-import { actorOfCaller, authorizeCaller, type Caller } from './inspection-caller';
+import { actorOfCaller, authorizeCaller } from './inspection-caller';
+import type { RequestContext } from './request-context';
 import type { CampaignFacts, CampaignView, HouseholdFactsSource, InspectionRules } from './household-inspection.ports';
 
 /** Dependencies of the household inspection's use cases. */
@@ -25,13 +26,10 @@ export interface InspectionAddress {
 }
 
 /**
- * A command context before the inspection places it: the tenant division is the household's
- * village, which the inspection knows from its view of households. Without `now` the clock gives it.
+ * A command context before the inspection places it (the service's {@link RequestContext}): the
+ * tenant division is the household's village, which the inspection knows from its view of households.
  */
-export type InspectionRequestContext = Omit<CommandContext, 'divisionCode' | 'now' | 'actor'> & {
-  readonly now?: Date;
-  readonly caller: Caller;
-};
+export type InspectionRequestContext = RequestContext;
 
 /** A request placed: the campaign, the household, the stream and the command context in its village. */
 export interface Placement {

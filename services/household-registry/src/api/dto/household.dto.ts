@@ -4,8 +4,8 @@ import { IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateNe
 import { YEARS_LEFT_POVERTY } from '../../domain/household/household.values';
 import { RISK_TYPE_CODE_MAX_LENGTH, RISK_TYPE_CODE_PATTERN } from '../../domain/risk-types/risk-types';
 import { IsYuan } from './yuan.decorator';
-import { IsCalendarDate } from './calendar-date.decorator';
-import { IsDivisionCode } from './division-code.decorator';
+import { IsCalendarDate } from '@relapse-watch/service-runtime';
+import { IsDivisionCode } from '@relapse-watch/service-runtime';
 import { IntegerParam, Optional, RequiredWhen } from '@relapse-watch/service-runtime';
 import {
   HOUSEHOLD_WARNING_RULE_CODES,

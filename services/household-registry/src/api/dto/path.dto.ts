@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IntegerParam, Optional } from '@relapse-watch/service-runtime';
 import { IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate } from './calendar-date.decorator';
+import { IsCalendarDate } from '@relapse-watch/service-runtime';
 
 const DIVISION_CODE = /^\d{12}$/;
 const DIVISION_MESSAGE = '须为12位数字区划代码 / must be a 12-digit division code';

@@ -7,7 +7,7 @@ import {
   type KeyRegionKind,
   type PerCapitaDivisorRule,
 } from '../../domain/province-policy/province-policy.values';
-import { IsCalendarDate } from './calendar-date.decorator';
+import { IsCalendarDate } from '@relapse-watch/service-runtime';
 import { IsYuan } from './yuan.decorator';
 
 /** Body of "publish a line" (monitoring threshold or inspection filter line). */

@@ -1,5 +1,5 @@
 import { isDivisionCode } from '@relapse-watch/domain-kernel';
-import { describeValidator } from '@relapse-watch/service-runtime';
+import { describeValidator } from './validation-schema';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 const NON_ZERO_2 = '(?:0[1-9]|[1-9][0-9])';

@@ -1,5 +1,5 @@
 import { isIsoDate } from '@relapse-watch/domain-kernel';
-import { describeValidator } from '@relapse-watch/service-runtime';
+import { describeValidator } from './validation-schema';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 describeValidator('isCalendarDate', { type: 'string', format: 'date' });
