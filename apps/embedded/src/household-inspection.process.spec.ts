@@ -65,7 +65,13 @@ describe('a whole visit in the embedded process', () => {
   it('refuses a key-group household seen by group assessment only, completes (late) with every area, 400 with every field', async () => {
     const app = startEmbedded(newDataDir(), ['--no-demo']);
     const url = await app.url;
-    await written(url, 'POST', '/api/inspection/campaigns', {
+    // The province's line reaches the inspection's policy view (over the bus); the campaign launches on it.
+    await written(url, 'PUT', '/api/registry/policies/51/2024/monitoring-threshold', {
+      amountYuan: '7200',
+      effectiveFrom: '2024-01-01',
+      sourceDocument: '川乡振发〔2024〕1号',
+    });
+    const terms = {
       provinceCode: '51',
       year: 2024,
       launchedOn: '2024-09-01',
@@ -74,7 +80,13 @@ describe('a whole visit in the embedded process', () => {
       checklistVersion: '2024.1',
       ruleSetVersion: '51-2024.1',
       keyGroupRuleIds: ['key-group.income-drop', 'key-group.new-severe-disability'],
-    });
+    };
+    let launched = await call(url, 'POST', '/api/inspection/campaigns', terms);
+    for (let attempt = 0; attempt < 200 && launched.status !== 201; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      launched = await call(url, 'POST', '/api/inspection/campaigns', terms);
+    }
+    expect(launched.status).toBe(201);
     const visits = (householdId: string) => `/api/inspection/campaigns/51-2024/households/${householdId}/visits`;
     const visit = { method: 'household-visit', contactedOn: '2024-10-14', findings: FINDINGS, complete: true };
 
