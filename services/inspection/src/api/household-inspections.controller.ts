@@ -14,18 +14,7 @@ import type { HouseholdInspectionCommands } from '../application/household-inspe
 import type { HouseholdInspectionQueries, HouseholdInspectionView } from '../application/household-inspection.queries';
 import { callerOf } from '../application/inspection-caller';
 import type { Findings } from '@relapse-watch/inspection-rules';
-import {
-  AcceptSuggestionDto,
-  AssignInspectionDto,
-  ContactDto,
-  InspectionPath,
-  IssuePath,
-  ItemPath,
-  ReasonDto,
-  ResolutionDto,
-  SuggestionPath,
-  VisitDto,
-} from './dto/household-inspection.dto';
+import { AssignInspectionDto, ContactDto, InspectionPath, ReasonDto, VisitDto } from './dto/household-inspection.dto';
 import { findingsOf } from './dto/findings.mapper';
 import { HouseholdInspectionErrorInterceptor } from './household-inspection.errors.interceptor';
 import { commandContextFor as inspectionContextFor } from './command-context';
@@ -152,82 +141,10 @@ export class HouseholdInspectionsController {
     const result = await this.commands.reopen(addressOf(path), body.reason, inspectionContextFor(request, principal));
     return inspectionResponse(path.householdId, result);
   }
-
-  @Post('suggestions/:suggestionId/acceptance')
-  @HttpCode(200)
-  @Requires('inspection.decide')
-  @ApiOperation({ summary: '采纳建议 / accept a suggestion' })
-  @ApiOkResponse({ type: InspectionCommandResponse })
-  @CommandEndpoint(404)
-  async accept(
-    @Param() path: SuggestionPath,
-    @Body() body: AcceptSuggestionDto,
-    @CommandHeaders() request: CommandRequest,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<InspectionCommandResponse> {
-    const data = {
-      suggestionId: path.suggestionId,
-      reason: body.reason,
-      ...(body.category === undefined ? {} : { category: body.category }),
-      ...(body.riskTypes === undefined ? {} : { riskTypes: [...body.riskTypes] }),
-    };
-    const result = await this.commands.accept(addressOf(path), data, inspectionContextFor(request, principal));
-    return inspectionResponse(path.householdId, result);
-  }
-
-  @Post('suggestions/:suggestionId/dismissal')
-  @HttpCode(200)
-  @Requires('inspection.decide')
-  @ApiOperation({ summary: '不采纳建议 / dismiss a suggestion' })
-  @ApiOkResponse({ type: InspectionCommandResponse })
-  @CommandEndpoint(404)
-  async dismiss(
-    @Param() path: SuggestionPath,
-    @Body() body: ReasonDto,
-    @CommandHeaders() request: CommandRequest,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<InspectionCommandResponse> {
-    const data = { suggestionId: path.suggestionId, reason: body.reason };
-    const result = await this.commands.dismiss(addressOf(path), data, inspectionContextFor(request, principal));
-    return inspectionResponse(path.householdId, result);
-  }
-
-  @Post('data-quality-issues/:issueId/resolution')
-  @HttpCode(200)
-  @Requires('inspection.decide')
-  @ApiOperation({ summary: '解决数据质量问题 / resolve a data-quality issue' })
-  @ApiOkResponse({ type: InspectionCommandResponse })
-  @CommandEndpoint(404)
-  async resolveIssue(
-    @Param() path: IssuePath,
-    @Body() body: ResolutionDto,
-    @CommandHeaders() request: CommandRequest,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<InspectionCommandResponse> {
-    const data = { issueId: path.issueId, resolution: body.resolution };
-    const result = await this.commands.resolveIssue(addressOf(path), data, inspectionContextFor(request, principal));
-    return inspectionResponse(path.householdId, result);
-  }
-
-  @Post('rectification-items/:itemId/closure')
-  @HttpCode(200)
-  @Requires('inspection.decide')
-  @ApiOperation({ summary: '整改事项销号 / close a rectification item' })
-  @ApiOkResponse({ type: InspectionCommandResponse })
-  @CommandEndpoint(404)
-  async closeItem(
-    @Param() path: ItemPath,
-    @Body() body: ResolutionDto,
-    @CommandHeaders() request: CommandRequest,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<InspectionCommandResponse> {
-    const data = { itemId: path.itemId, resolution: body.resolution };
-    const result = await this.commands.closeItem(addressOf(path), data, inspectionContextFor(request, principal));
-    return inspectionResponse(path.householdId, result);
-  }
 }
 
-function addressOf(path: InspectionPath) {
+/** The household inspection a route's path addresses. */
+export function addressOf(path: InspectionPath) {
   return { campaignId: path.campaignId, householdId: path.householdId };
 }
 

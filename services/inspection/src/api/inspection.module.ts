@@ -28,6 +28,7 @@ import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from '../househol
 import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
 import { INSPECTION_BUS_TRANSPORT, RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
 import { HttpRegistryCorrections } from '../registry-corrections/registry-corrections.http';
+import { HouseholdInspectionDecisionsController } from './household-inspection-decisions.controller';
 import { HouseholdInspectionsController } from './household-inspections.controller';
 import { teamListProjection } from '../read-model/teams/team-list.projection';
 import { TeamListQueries } from '../read-model/teams/team-list.queries';
@@ -92,6 +93,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
     CampaignsController,
     TeamsController,
     HouseholdInspectionsController,
+    HouseholdInspectionDecisionsController,
   ],
   providers: [
     {
