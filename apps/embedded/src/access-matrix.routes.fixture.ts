@@ -307,6 +307,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     path: `${INSPECTION(t)}/visits`,
     body: { ...VISIT, contactId: `matrix-visit-${n}` },
   })),
+  'POST /api/inspection/campaigns/{campaignId}/households/{householdId}/visits/check': inspect((t, n) => ({
+    path: `${INSPECTION(t)}/visits/check`,
+    body: { ...VISIT, contactId: `matrix-check-${n}` },
+  })),
   'POST /api/inspection/campaigns/{campaignId}/households/{householdId}/completion': inspect((t) => ({
     path: `${INSPECTION(t)}/completion`,
   })),

@@ -23,6 +23,7 @@ import { CAMPAIGN_POLICY_SOURCE, type CampaignPolicySource } from '../applicatio
 import { InspectionQueries } from '../application/inspection-queries';
 import { policyViewSource } from '../application/policy-view.policy-source';
 import { TeamCommands } from '../application/team-commands';
+import { VisitCheck } from '../application/visit-check';
 import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
 import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from '../household-facts/household-facts.document';
 import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
@@ -49,8 +50,10 @@ import {
   REGISTRY_CORRECTIONS,
   TEAM_COMMANDS,
   TEAM_LIST_RUNNER,
+  VISIT_CHECK,
 } from './inspection.tokens';
 import { TeamsController } from './teams.controller';
+import { VisitCheckController } from './visit-check.controller';
 
 /** Sources of facts a deployment (or a spec) may give the module instead of its own. */
 export interface InspectionSources {
@@ -94,6 +97,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
     TeamsController,
     HouseholdInspectionsController,
     HouseholdInspectionDecisionsController,
+    VisitCheckController,
   ],
   providers: [
     {
@@ -175,6 +179,17 @@ class HouseholdFactsIndexes implements OnModuleInit {
         households: HouseholdFactsSource,
         rules: InspectionRules,
       ) => new HouseholdInspectionCommands({ store, clock, campaigns, households, rules }),
+      inject: [EVENT_STORE, INSPECTION_CLOCK, CAMPAIGN_FACTS, HOUSEHOLD_FACTS_SOURCE, INSPECTION_RULES],
+    },
+    {
+      provide: VISIT_CHECK,
+      useFactory: (
+        store: EventStore,
+        clock: Clock,
+        campaigns: CampaignFacts,
+        households: HouseholdFactsSource,
+        rules: InspectionRules,
+      ) => new VisitCheck({ store, clock, campaigns, households, rules }),
       inject: [EVENT_STORE, INSPECTION_CLOCK, CAMPAIGN_FACTS, HOUSEHOLD_FACTS_SOURCE, INSPECTION_RULES],
     },
     {

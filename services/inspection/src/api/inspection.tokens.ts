@@ -1,6 +1,8 @@
 /** Injection tokens of the inspection module. */
 export const INSPECTION_CLOCK = Symbol.for('relapse-watch.inspection.clock');
 export const HOUSEHOLD_INSPECTION_COMMANDS = Symbol.for('relapse-watch.inspection.household-inspection-commands');
+/** The {@link VisitCheck} use case: a visit checked, nothing written. */
+export const VISIT_CHECK = Symbol.for('relapse-watch.inspection.visit-check');
 export const HOUSEHOLD_INSPECTION_QUERIES = Symbol.for('relapse-watch.inspection.household-inspection-queries');
 /** The {@link CampaignFacts} port. */
 export const CAMPAIGN_FACTS = Symbol.for('relapse-watch.inspection.campaign-facts');
