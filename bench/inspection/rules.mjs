@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench -- rules`: libs/inspection-rules over 1,000,000 seeded households — for each,
+// bench/inspection, case `rules` (run through bench/inspection/main.mjs): libs/inspection-rules over 1,000,000 seeded households — for each,
 // selectKeyGroups and evaluateHousehold under Sichuan's 2024 rule set (51-2024.1). Households are
 // generated in chunks (generation is not timed) so memory stays small; the timed figure covers
 // both calls for every household. Issue 11's target: ≥ 200,000 households/s on one core.
@@ -10,8 +10,8 @@ import { parseOptions, positiveInt, reporter, root } from '../event-store/harnes
 import { peakRssMB } from '../event-store/workload.mjs';
 import { generator } from './households.mjs';
 
-const { log, emit } = reporter('rules');
-const options = parseOptions(process.argv.slice(2), 'usage: npm run bench -- rules [--quick] [--households=N]', {
+const { log, emit } = reporter('inspection');
+const options = parseOptions(process.argv.slice(2), 'usage: rules.mjs [--quick] [--households=N] [--chunk=N]', {
   quick: { help: '100,000 households instead of 1,000,000' },
   households: { default: 1_000_000, parse: positiveInt, help: 'households evaluated' },
   chunk: { default: 10_000, parse: positiveInt, help: 'households generated at a time' },
@@ -79,4 +79,4 @@ emit({
   byRule: Object.fromEntries([...byRule].sort(([a], [b]) => a.localeCompare(b))),
   target: 200_000,
 });
-emit({ case: 'peak-rss', unit: 'MB', ours: peakRssMB() });
+emit({ case: 'rules-peak-rss', unit: 'MB', ours: peakRssMB() });
