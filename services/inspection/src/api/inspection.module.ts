@@ -25,6 +25,7 @@ import { policyViewSource } from '../application/policy-view.policy-source';
 import { TeamCommands } from '../application/team-commands';
 import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
 import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from '../household-facts/household-facts.document';
+import { SCOPE_VILLAGE_INDEXES, SCOPE_VILLAGES_COLLECTION } from '../household-facts/village-scope';
 import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
 import { INSPECTION_BUS_TRANSPORT, RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
 import { HttpRegistryCorrections } from '../registry-corrections/registry-corrections.http';
@@ -67,12 +68,13 @@ function ownAddress(http: HttpAdapterHost): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
-/** Makes the household facts' indexes before the bus consumer starts (the runtime mounts it at bootstrap). */
+/** Makes the household facts' (and villages in scope') indexes before the bus consumer starts (the runtime mounts it at bootstrap). */
 class HouseholdFactsIndexes implements OnModuleInit {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async onModuleInit(): Promise<void> {
     for (const fields of HOUSEHOLD_FACTS_INDEXES) await this.store.ensureIndex(HOUSEHOLD_FACTS_COLLECTION, fields);
+    for (const fields of SCOPE_VILLAGE_INDEXES) await this.store.ensureIndex(SCOPE_VILLAGES_COLLECTION, fields);
   }
 }
 
