@@ -36,6 +36,8 @@ import { TeamListQueries } from '../read-model/teams/team-list.queries';
 import { CampaignsController } from './campaigns.controller';
 import { HouseholdFactsController } from './household-facts.controller';
 import { InspectionSubscribers } from './inspection-subscribers';
+import { ProgressController } from './progress.controller';
+import { PROGRESS_PROVIDERS } from './progress.providers';
 import {
   CAMPAIGN_COMMANDS,
   CAMPAIGN_FACTS,
@@ -96,6 +98,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
     TeamsController,
     HouseholdInspectionsController,
     HouseholdInspectionDecisionsController,
+    ProgressController,
   ],
   providers: [
     {
@@ -154,6 +157,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
         }),
       inject: [EVENT_STORE, READ_STORE, RUNTIME_LOGGER],
     },
+    ...PROGRESS_PROVIDERS,
     InspectionSubscribers,
     // The rules of libs/inspection-rules, behind the port.
     { provide: INSPECTION_RULES, useValue: inspectionRules },
