@@ -84,7 +84,8 @@ export function startEmbedded({ dataDir, port, cpuProfDir, log }) {
       logLevels[entry.level] = (logLevels[entry.level] ?? 0) + 1;
       if (typeof entry.url === 'string')
         resolve(entry.url.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1'));
-      if (entry.level >= 40) log(`server log: ${line.slice(0, 400)}`);
+      if (['warn', 'error', 'fatal'].includes(entry.level) || entry.level >= 40)
+        log(`server log: ${line.slice(0, 400)}`);
     });
     void exited.then((code) =>
       reject(new Error(`embedded process exited (${code}) before listening: ${stderr.join('\n')}`)),
