@@ -364,6 +364,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     path: `${CAMPAIGN(t)}/teams?unitCode=${t.countyCode}`,
   })),
   'GET /api/inspection/teams/{teamId}': inspectionRead((t) => ({ path: TEAM(t) })),
+  'GET /api/inspection/teams/{teamId}/progress': inspectionRead((t) => ({ path: `${TEAM(t)}/progress` })),
+  'GET /api/inspection/campaigns/{campaignId}/progress': inspectionRead((t) => ({
+    path: `${CAMPAIGN(t)}/progress?divisionCode=${t.villageCode}`,
+  })),
   'PUT /api/inspection/teams/{teamId}/members': manage((t) => ({ path: `${TEAM(t)}/members`, body: TEAM_MEMBERS })),
   'PUT /api/inspection/teams/{teamId}/villages': manage((t) => ({
     path: `${TEAM(t)}/villages`,

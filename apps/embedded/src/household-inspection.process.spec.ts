@@ -101,10 +101,13 @@ describe('a whole visit in the embedded process', () => {
     expect((await call(url, 'GET', `/api/inspection/campaigns/51-2024/households/${keyGroup}`)).status).toBe(404);
     const visited = await call(url, 'POST', visits(keyGroup), visit);
     expect(visited).toMatchObject({ status: 201, body: { status: 'completed' } });
+    const onTime = await call(url, 'GET', `/api/inspection/campaigns/51-2024/households/${keyGroup}`);
+    expect(onTime.body['completion']).toMatchObject({ late: false, visited: true });
 
-    // Every area answered, after the campaign's deadline (2024-11-30): completed, marked late.
+    // Every area answered, inspected after the campaign's deadline (2024-11-30): completed, marked late.
     const ordinary = await household(url, null);
-    const done = await call(url, 'POST', visits(ordinary), { ...visit, method: 'online-communication' });
+    const late = { ...visit, method: 'online-communication', contactedOn: '2024-12-02' };
+    const done = await call(url, 'POST', visits(ordinary), late);
     expect(done).toMatchObject({ status: 201, body: { status: 'completed', round: 1 } });
     const read = await call(url, 'GET', `/api/inspection/campaigns/51-2024/households/${ordinary}`);
     expect(read.body['completion']).toMatchObject({ late: true, visited: false, methods: ['online-communication'] });

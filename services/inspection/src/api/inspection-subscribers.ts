@@ -11,8 +11,12 @@ import {
 } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { inspectionRelayMapper, PUBLISHED_STREAM_PREFIXES } from '../integration/inspection-relay.mapper';
+import {
+  householdProgressProjection,
+  type HouseholdProgress,
+} from '../read-model/progress/household-progress.projection';
 import { teamListProjection, type TeamView } from '../read-model/teams/team-list.projection';
-import { TEAM_LIST_RUNNER } from './inspection.tokens';
+import { HOUSEHOLD_PROGRESS_RUNNER, TEAM_LIST_RUNNER } from './inspection.tokens';
 
 const LAG_REPORT_MS = 1_000;
 
@@ -20,13 +24,14 @@ const LAG_REPORT_MS = 1_000;
 export const INSPECTION_RELAY = 'relay:inspection';
 
 /**
- * Starts the inspection's subscribers once the app is up — the team list read model, and the
+ * Starts the inspection's subscribers once the app is up — the team list and household progress read models, and the
  * relay that publishes integration events to `relapsewatch.inspection.events.v1` — and stops
  * them first on shutdown, before the bus and the stores close (as the registry's subscribers).
  */
 export class InspectionSubscribers implements OnApplicationBootstrap {
   constructor(
     @Inject(TEAM_LIST_RUNNER) private readonly teams: ProjectionRunner<TeamView>,
+    @Inject(HOUSEHOLD_PROGRESS_RUNNER) private readonly progress: ProjectionRunner<HouseholdProgress>,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
     @Inject(BUS) private readonly bus: Bus,
@@ -37,24 +42,24 @@ export class InspectionSubscribers implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.startTeamList();
+    await this.startProjection(teamListProjection.name, this.teams);
+    await this.startProjection(householdProgressProjection.name, this.progress);
     await this.startRelay();
   }
 
-  private async startTeamList(): Promise<void> {
-    const name = teamListProjection.name;
-    const timer = setInterval(() => this.lag.report(name, this.teams.checkpoint), LAG_REPORT_MS);
+  private async startProjection(name: string, runner: ProjectionRunner<unknown>): Promise<void> {
+    const timer = setInterval(() => this.lag.report(name, runner.checkpoint), LAG_REPORT_MS);
     timer.unref();
     this.shutdown.register('subscribers', name, async () => {
       clearInterval(timer);
-      await this.teams.stop();
+      await runner.stop();
     });
     this.readiness.register(name, async () => {
-      if (this.teams.error !== null) throw new Error(`${name} stopped on an error`);
-      return { checkpoint: this.teams.checkpoint };
+      if (runner.error !== null) throw new Error(`${name} stopped on an error`);
+      return { checkpoint: runner.checkpoint };
     });
-    await this.teams.start();
-    this.logger.info({ projection: name, checkpoint: this.teams.checkpoint }, '读模型已启动 / read model started');
+    await runner.start();
+    this.logger.info({ projection: name, checkpoint: runner.checkpoint }, '读模型已启动 / read model started');
   }
 
   private async startRelay(): Promise<void> {

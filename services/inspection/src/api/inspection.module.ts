@@ -25,6 +25,7 @@ import { policyViewSource } from '../application/policy-view.policy-source';
 import { TeamCommands } from '../application/team-commands';
 import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
 import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from '../household-facts/household-facts.document';
+import { SCOPE_VILLAGE_INDEXES, SCOPE_VILLAGES_COLLECTION } from '../household-facts/village-scope';
 import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
 import { INSPECTION_BUS_TRANSPORT, RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
 import { HttpRegistryCorrections } from '../registry-corrections/registry-corrections.http';
@@ -35,6 +36,8 @@ import { TeamListQueries } from '../read-model/teams/team-list.queries';
 import { CampaignsController } from './campaigns.controller';
 import { HouseholdFactsController } from './household-facts.controller';
 import { InspectionSubscribers } from './inspection-subscribers';
+import { ProgressController } from './progress.controller';
+import { PROGRESS_PROVIDERS } from './progress.providers';
 import {
   CAMPAIGN_COMMANDS,
   CAMPAIGN_FACTS,
@@ -67,12 +70,13 @@ function ownAddress(http: HttpAdapterHost): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }
 
-/** Makes the household facts' indexes before the bus consumer starts (the runtime mounts it at bootstrap). */
+/** Makes the household facts' (and villages in scope') indexes before the bus consumer starts (the runtime mounts it at bootstrap). */
 class HouseholdFactsIndexes implements OnModuleInit {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async onModuleInit(): Promise<void> {
     for (const fields of HOUSEHOLD_FACTS_INDEXES) await this.store.ensureIndex(HOUSEHOLD_FACTS_COLLECTION, fields);
+    for (const fields of SCOPE_VILLAGE_INDEXES) await this.store.ensureIndex(SCOPE_VILLAGES_COLLECTION, fields);
   }
 }
 
@@ -94,6 +98,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
     TeamsController,
     HouseholdInspectionsController,
     HouseholdInspectionDecisionsController,
+    ProgressController,
   ],
   providers: [
     {
@@ -152,6 +157,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
         }),
       inject: [EVENT_STORE, READ_STORE, RUNTIME_LOGGER],
     },
+    ...PROGRESS_PROVIDERS,
     InspectionSubscribers,
     // The rules of libs/inspection-rules, behind the port.
     { provide: INSPECTION_RULES, useValue: inspectionRules },

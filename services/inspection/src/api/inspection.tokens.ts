@@ -19,3 +19,7 @@ export const TEAM_LIST_RUNNER = Symbol.for('relapse-watch.inspection.team-list-r
 
 /** The {@link HouseholdFactsQueries}: the inspection's own view of households and of the province's policy. */
 export const HOUSEHOLD_FACTS_QUERIES = Symbol.for('relapse-watch.inspection.household-facts-queries');
+
+/** The household progress read model's runner, and the campaign progress use cases over it. */
+export const HOUSEHOLD_PROGRESS_RUNNER = Symbol.for('relapse-watch.inspection.household-progress-runner');
+export const CAMPAIGN_PROGRESS = Symbol.for('relapse-watch.inspection.campaign-progress');

@@ -108,7 +108,7 @@ describe('a whole visit', () => {
       'HouseholdContactRecorded',
       'HouseholdInspectionCompleted',
     ]);
-    expect(result.events[2].data).toMatchObject({ late: false, completedOn: '2024-10-15', visited: true });
+    expect(result.events[2].data).toMatchObject({ late: false, completedOn: '2024-10-14', visited: true });
     const stored = [];
     for await (const e of store.readStream(householdInspectionStreamId('51-2024', id))) stored.push(e);
     expect(new Set(stored.map((e) => e.position)).size).toBe(3);
@@ -157,14 +157,20 @@ describe('a whole visit', () => {
     expect(error.message).toContain('region-pingchang-flood');
   });
 
-  it('marks a completion after the deadline late', async () => {
+  it('marks a visit after the deadline late, and dates the completion by the visit, not by the day it arrives', async () => {
     const id = newHousehold();
-    now = new Date('2024-12-02T02:00:00Z');
+    const onTime = newHousehold();
+    now = new Date('2024-12-05T02:00:00Z');
     try {
-      const result = await commands.recordVisit(at(id), visit(), ctx());
+      const result = await commands.recordVisit(at(id), visit({ contactedOn: '2024-12-02' }), ctx());
       expect(result.events.at(-1)).toMatchObject({
         type: 'HouseholdInspectionCompleted',
         data: { late: true, completedOn: '2024-12-02' },
+      });
+      const uploadedLater = await commands.recordVisit(at(onTime), visit({ contactedOn: '2024-11-29' }), ctx());
+      expect(uploadedLater.events.at(-1)).toMatchObject({
+        type: 'HouseholdInspectionCompleted',
+        data: { late: false, completedOn: '2024-11-29' },
       });
     } finally {
       now = new Date('2024-10-15T02:00:00Z');

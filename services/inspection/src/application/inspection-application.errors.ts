@@ -9,6 +9,8 @@ const MESSAGES = {
   'inspection.household-outside-campaign':
     '该户不在本次排查活动的省份内 / The household lies outside the campaign’s province',
   'campaign.checklist-unknown': '排查活动的清单版本不可用 / The campaign’s checklist version is not available',
+  'team.not-found': '未找到该排查工作队 / No such team',
+  'progress.outside-campaign': '该单位不在本次排查的省份内 / The unit lies outside the campaign’s province',
 } as const;
 
 export type InspectionApplicationCode = keyof typeof MESSAGES;

@@ -56,7 +56,10 @@ function contactProblems(data: ContactData, launchedOn: string, today: string): 
 /**
  * Completes the current round: a household in a key group or key region needs a household visit
  * in the round; all seven areas must be answered; after the deadline it is accepted and marked
- * late. Every unmet rule is reported at once, each naming what fired it.
+ * late. Every unmet rule is reported at once, each naming what fired it. The round is dated by
+ * its last contact — the day the household was inspected in the field — not by the day the
+ * completion reaches the service: a visit recorded offline, or a sheet uploaded after the
+ * deadline, is late only when the inspection itself was.
  */
 export function completeInspection(
   command: CompleteInspection,
@@ -72,14 +75,18 @@ export function completeInspection(
   );
   const visited = methods.includes('household-visit');
   throwIfAny(completionProblems(command.facts, visited));
-  const { today, inspectBy, keyGroupRuleIds, keyRegionIds } = command.facts;
+  const { inspectBy, keyGroupRuleIds, keyRegionIds } = command.facts;
+  const completedOn = contacts.reduce(
+    (last, c) => (c.contactedOn > last ? c.contactedOn : last),
+    contacts[0].contactedOn,
+  );
   return [
     {
       type: 'HouseholdInspectionCompleted',
       data: {
         round: inspection.round,
-        completedOn: today,
-        late: today > inspectBy,
+        completedOn,
+        late: completedOn > inspectBy,
         methods,
         visited,
         keyGroupRuleIds: [...keyGroupRuleIds],

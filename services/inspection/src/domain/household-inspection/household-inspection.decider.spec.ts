@@ -145,19 +145,19 @@ describe('CompleteInspection', () => {
     spec.given([opened, contactRecorded()]).when(complete()).thenEmits([completed]);
   });
 
-  it('given the deadline passed, then the completion is accepted and marked late', () => {
+  it('given a household inspected after the deadline, then the completion is accepted, dated by that contact and marked late', () => {
     spec
-      .given([opened, contactRecorded()])
-      .when(complete({ today: '2024-12-01' }))
+      .given([opened, contactRecorded(), contactRecorded({ contactId: 'c-late', contactedOn: '2024-12-01' })])
+      .when(complete({ today: '2024-12-03' }))
       .thenEmits([
         { ...completed, data: { ...completed.data, completedOn: '2024-12-01', late: true } } as typeof completed,
       ]);
   });
 
-  it('completes on the deadline day itself without lateness', () => {
+  it('completes a household inspected on the deadline day without lateness, even when completed later', () => {
     spec
-      .given([opened, contactRecorded()])
-      .when(complete({ today: '2024-11-30' }))
+      .given([opened, contactRecorded({ contactedOn: '2024-11-30' })])
+      .when(complete({ today: '2024-12-05' }))
       .thenEmits([{ ...completed, data: { ...completed.data, completedOn: '2024-11-30' } } as typeof completed]);
   });
 

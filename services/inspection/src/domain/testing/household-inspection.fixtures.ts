@@ -129,7 +129,8 @@ export const completed: HouseholdInspectionEvent = {
   type: 'HouseholdInspectionCompleted',
   data: {
     round: 1,
-    completedOn: TODAY,
+    // Dated by the round's last contact (contactRecorded's date), not by today.
+    completedOn: '2024-10-14',
     late: false,
     methods: ['household-visit'],
     visited: true,

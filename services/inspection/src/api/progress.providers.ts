@@ -1,0 +1,44 @@
+import type { Provider } from '@nestjs/common';
+import type { Clock } from '@relapse-watch/domain-kernel';
+import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
+import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
+import { RUNTIME_LOGGER } from '@relapse-watch/service-runtime';
+import type { Logger } from 'pino';
+import { CampaignProgressUseCases } from '../application/campaign-progress';
+import type { CampaignFacts } from '../application/household-inspection.ports';
+import type { InspectionQueries } from '../application/inspection-queries';
+import { CampaignProgressQueries } from '../read-model/progress/campaign-progress.queries';
+import { householdProgressProjection } from '../read-model/progress/household-progress.projection';
+import { TeamListQueries } from '../read-model/teams/team-list.queries';
+import {
+  CAMPAIGN_FACTS,
+  CAMPAIGN_PROGRESS,
+  HOUSEHOLD_PROGRESS_RUNNER,
+  INSPECTION_CLOCK,
+  INSPECTION_QUERIES,
+} from './inspection.tokens';
+
+/** The household progress read model and the campaign progress use cases over it. */
+export const PROGRESS_PROVIDERS: Provider[] = [
+  {
+    provide: HOUSEHOLD_PROGRESS_RUNNER,
+    useFactory: (events: EventStore, reads: ReadStore, logger: Logger) =>
+      new ProjectionRunner(householdProgressProjection, events, reads, {
+        onError: (err) => logger.error({ err }, '读模型出错已停止 / read model stopped on an error'),
+      }),
+    inject: [EVENT_STORE, READ_STORE, RUNTIME_LOGGER],
+  },
+  {
+    provide: CAMPAIGN_PROGRESS,
+    useFactory: (reads: ReadStore, campaigns: CampaignFacts, queries: InspectionQueries, clock: Clock) => {
+      const teams = new TeamListQueries(reads);
+      return new CampaignProgressUseCases({
+        campaigns,
+        progress: new CampaignProgressQueries(reads, (campaignId, unit) => teams.teamsIn(campaignId, unit)),
+        team: (teamId, caller) => queries.team(teamId, caller),
+        clock,
+      });
+    },
+    inject: [READ_STORE, CAMPAIGN_FACTS, INSPECTION_QUERIES, INSPECTION_CLOCK],
+  },
+];
