@@ -5,16 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { serviceUrl } from '@relapse-watch/testing';
 import { topicGroup } from '@relapse-watch/service-runtime';
-import {
-  CAMPAIGN,
-  CAMPAIGN_ID,
-  completedOn,
-  expectedProgress,
-  generateCounty,
-  methodsOf,
-  type CountyPlan,
-} from './e2e/inspection-county.plan';
-import { call, launchWithTeams, registerCounty, townshipCandidates, until } from './e2e/inspection.scenario';
+import { CAMPAIGN, CAMPAIGN_ID, generateCounty, type CountyPlan } from './e2e/inspection-county.plan';
+import { completedOn, expectedFigures, expectedProgress, methodsOf } from './e2e/inspection-county.expected';
+import { call, launchWithTeams, registerCounty, townshipCandidates, type FormedTeam } from './e2e/inspection.scenario';
 import { inspectCounty, lastPosition, type HouseholdOutcome } from './e2e/inspection-visits.scenario';
 import { startGroupAtEnd } from './e2e/kafka-group.fixture';
 import { startService, type ServiceProcess } from './e2e/service-process.fixture';
@@ -22,7 +15,7 @@ import { startService, type ServiceProcess } from './e2e/service-process.fixture
 // Issue 11, item 10: a generated county inspected end to end through the public API, in the
 // embedded process and in distributed mode (registry, inspection and gateway each their own
 // process on PostgreSQL + Kafka + FerretDB), each held against the same figures, computed from
-// the plan alone (./e2e/inspection-county.plan.ts), never read from the service.
+// the plan alone (./e2e/inspection-county.expected.ts), never read from the service.
 const SEED = 'relapse-watch-inspection-scenario-51-2024';
 // Nanjiang County (南江县), Bazhong: no other suite registers households there.
 const COUNTY = '511922';
@@ -71,7 +64,7 @@ const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
   },
 };
 
-/** The progress of `divisionCode`, once the read model has caught up with the last write. */
+/** The progress of `divisionCode`, once the read model has caught up with `position` (X-Min-Position). */
 async function progressOf(base: string, divisionCode: string, position: number) {
   const path = `/api/inspection/campaigns/${CAMPAIGN_ID}/progress?divisionCode=${divisionCode}`;
   return call(base, 'GET', path, undefined, { 'x-min-position': String(position) });
@@ -90,7 +83,7 @@ function checkPlanCovers(county: CountyPlan) {
   expect(plans.filter((h) => h.decision === 'dismiss').length).toBeGreaterThan(0);
   for (const township of county.townships) {
     const own = expectedProgress(county, township);
-    expect([own.keyGroups.selected > 0, own.atRisk.suggested > 0, own.households.inScope]).toEqual([true, true, 16]);
+    expect([own.keyGroups.completed > 0, own.atRisk.suggested > 0, own.households.inScope]).toEqual([true, true, 16]);
   }
 }
 
@@ -102,34 +95,44 @@ describe('the concentrated inspection of a generated county', () => {
       const county = generateCounty(SEED, COUNTY, await townshipCandidates(base, COUNTY));
       checkPlanCovers(county);
       const ids = await registerCounty(base, county);
-      const launched = await launchWithTeams(base, county);
+      const { launched, teams } = await launchWithTeams(base, county);
       expect(launched.status).toBe(201);
       const outcomes = await inspectCounty(base, county, ids);
       checkHouseholds(county, outcomes);
 
-      const position = lastPosition(outcomes.flatMap((o) => [...o.visits, o.decision]));
-      const countyCode = `${county.countyCode}000000`;
-      const countyProgress = await until(
-        () => progressOf(base, countyCode, position),
-        (a) => a.status === 200 && (a.body['households'] as { done: number }).done === county.households.length,
-        300,
-      );
-      expect(countyProgress.status).toBe(200);
-      expect(figuresOf(countyProgress.body)).toEqual(expectedProgress(county, countyCode));
-      const townships = (countyProgress.body['children'] as Record<string, unknown>[]).map(figuresOf);
-      expect(townships).toEqual(county.townships.map((t) => expectedProgress(county, t)));
-      for (const township of county.townships) {
-        const own = await progressOf(base, township, position);
-        expect(figuresOf(own.body)).toEqual(expectedProgress(county, township));
-        const villages = (own.body['children'] as Record<string, unknown>[]).map(figuresOf);
-        expect(villages).toEqual(
-          county.villages.filter((v) => v.startsWith(township.slice(0, 9))).map((v) => expectedProgress(county, v)),
-        );
-      }
+      // The progress read model, once caught up with the last write (X-Min-Position), against the plan's figures.
+      await checkProgress(base, county, teams, lastPosition(outcomes.flatMap((o) => [...o.visits, o.decision])));
     },
     600_000,
   );
 });
+
+/** The county's, each township's (with its villages) and each team's progress, as the plan computes them. */
+async function checkProgress(base: string, county: CountyPlan, teams: readonly FormedTeam[], position: number) {
+  const countyCode = `${county.countyCode}000000`;
+  const ofCounty = await progressOf(base, countyCode, position);
+  expect(ofCounty.status).toBe(200);
+  expect(ofCounty.body).toMatchObject({ campaignId: CAMPAIGN_ID, divisionCode: countyCode, tier: 'county' });
+  expect(figuresOf(ofCounty.body)).toEqual(expectedProgress(county, countyCode));
+  const townships = (ofCounty.body['children'] as Record<string, unknown>[]).map(figuresOf);
+  expect(townships).toEqual(county.townships.map((t) => expectedProgress(county, t)));
+  for (const township of county.townships) {
+    const own = await progressOf(base, township, position);
+    expect([own.status, own.body['tier']]).toEqual([200, 'township']);
+    expect(figuresOf(own.body)).toEqual(expectedProgress(county, township));
+    const villages = (own.body['children'] as Record<string, unknown>[]).map(figuresOf);
+    const planned = county.villages.filter((v) => v.startsWith(township.slice(0, 9)));
+    expect(villages).toEqual(planned.map((v) => expectedProgress(county, v)));
+  }
+  for (const { teamId, villageCodes } of teams) {
+    const own = await call(base, 'GET', `/api/inspection/teams/${teamId}/progress`, undefined, {
+      'x-min-position': String(position),
+    });
+    const { campaignId: _campaign, teamId: _team, ...figures } = own.body;
+    expect([own.status, own.body['teamId']]).toEqual([200, teamId]);
+    expect(figures).toEqual(expectedFigures(county, villageCodes));
+  }
+}
 
 const DECIDED = { accept: 'accepted', dismiss: 'dismissed', none: null } as const;
 

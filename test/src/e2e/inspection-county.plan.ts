@@ -1,5 +1,5 @@
-// Spec-only support: a generated county for the inspection scenario (issue 11, item 10) and the
-// progress figures expected of it, computed here from the plan alone — never from the service.
+// Spec-only support: a generated county for the inspection scenario (issue 11, item 10); the
+// figures expected of it are computed from this plan alone (inspection-county.expected.ts).
 // Every household's facts are chosen so that the rules of 51-2024.1 put exactly the planned
 // households in a key group and give exactly the planned ones an at-risk suggestion, whatever
 // today's date: the key groups used (income drop, below the filter line, unstable employment)
@@ -196,57 +196,4 @@ function visitsFor(route: Route, completedOn: string): PlannedVisit[] {
     case 'online-then-visit':
       return [contact('online-communication'), done('household-visit')];
   }
-}
-
-/** The progress figures of one unit, in the progress API's shape (without `children`). */
-export interface ExpectedProgress {
-  readonly divisionCode: string;
-  readonly households: {
-    readonly inScope: number;
-    readonly done: number;
-    readonly late: number;
-    readonly overdue: number;
-    readonly byMethod: Record<Method, number>;
-  };
-  readonly keyGroups: { readonly completed: number; readonly selected: number };
-  readonly atRisk: { readonly suggested: number; readonly flagged: number };
-  readonly villages: { readonly inScope: number; readonly withTeam: number; readonly overdue: number };
-}
-
-/** The day a household's round was completed: its completing visit's date. */
-export function completedOn(plan: HouseholdPlan): string {
-  const last = plan.visits.filter((v) => v.complete && v.expect === 201).at(-1);
-  if (last === undefined) throw new Error(`household ${plan.index} is never completed`);
-  return last.contactedOn;
-}
-
-/** The methods of the round's accepted contacts (a refused visit records nothing). */
-export function methodsOf(plan: HouseholdPlan): Method[] {
-  return [...new Set(plan.visits.filter((v) => v.expect === 201).map((v) => v.method))];
-}
-
-/** What the progress of `divisionCode` must show once every planned visit and decision is made. */
-export function expectedProgress(county: CountyPlan, divisionCode: string): ExpectedProgress {
-  const prefix = divisionCode.replace(/0+$/, '');
-  const inUnit = county.households.filter((h) => h.villageCode.startsWith(prefix));
-  const villages = county.villages.filter((v) => v.startsWith(prefix));
-  const count = (test: (h: HouseholdPlan) => boolean) => inUnit.filter(test).length;
-  const overdueVillages = villages.filter((v) => v === county.villageWithoutTeam).length;
-  return {
-    divisionCode,
-    households: {
-      inScope: inUnit.length,
-      done: inUnit.length,
-      late: count((h) => completedOn(h) > CAMPAIGN.inspectBy),
-      // Every household is completed, so none is left past the deadline.
-      overdue: 0,
-      byMethod: Object.fromEntries(METHODS.map((m) => [m, count((h) => methodsOf(h).includes(m))])) as Record<
-        Method,
-        number
-      >,
-    },
-    keyGroups: { completed: count((h) => h.keyGroup !== null), selected: count((h) => h.keyGroup !== null) },
-    atRisk: { suggested: count((h) => h.atRisk), flagged: count((h) => h.decision === 'accept') },
-    villages: { inScope: villages.length, withTeam: villages.length - overdueVillages, overdue: overdueVillages },
-  };
 }

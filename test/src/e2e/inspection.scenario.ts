@@ -173,20 +173,33 @@ export async function registerCounty(base: string, county: CountyPlan): Promise<
   return ids;
 }
 
-/** Launches 51-2024 once the inspection's policy view holds the line (422 until then); then a team for every village but one. */
-export async function launchWithTeams(base: string, county: CountyPlan): Promise<Answer> {
+/** A team formed: its id and villages. */
+export interface FormedTeam {
+  readonly teamId: string;
+  readonly villageCodes: readonly string[];
+}
+
+/**
+ * Launches 51-2024 once the inspection's policy view holds the line (422 until then); then a
+ * team for every village but one. Returns the launch's answer and the teams.
+ */
+export async function launchWithTeams(
+  base: string,
+  county: CountyPlan,
+): Promise<{ launched: Answer; teams: FormedTeam[] }> {
   const launched = await until(
     () => call(base, 'POST', '/api/inspection/campaigns', CAMPAIGN),
     (a) => a.body['code'] !== 'campaign.threshold-not-published',
   );
-  if (launched.status !== 201) return launched;
+  const teams: FormedTeam[] = [];
+  if (launched.status !== 201) return { launched, teams };
   for (const township of county.townships) {
     const villageCodes = county.villages.filter(
       (v) => v.startsWith(township.slice(0, 9)) && v !== county.villageWithoutTeam,
     );
     if (villageCodes.length === 0) continue;
     const roles = ['official', 'resident-work-team', 'grid-worker', 'monitoring-contact'];
-    await written(
+    const formed = await written(
       base,
       'POST',
       `/api/inspection/campaigns/${CAMPAIGN_ID}/teams`,
@@ -198,6 +211,7 @@ export async function launchWithTeams(base: string, county: CountyPlan): Promise
       },
       201,
     );
+    teams.push({ teamId: String(formed.body['id']), villageCodes });
   }
-  return launched;
+  return { launched, teams };
 }
