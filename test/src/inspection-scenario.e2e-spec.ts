@@ -143,7 +143,7 @@ function checkHouseholds(county: CountyPlan, outcomes: readonly HouseholdOutcome
     const seen = { household: i, statuses: visits.map((v) => v.status) };
     expect(seen).toEqual({ household: i, statuses: plan.visits.map((v) => v.expect) });
     for (const refused of visits.filter((v) => v.status === 422)) {
-      expect(refused.body).toMatchObject({ code: 'inspection.household-visit-required' });
+      expect(refused.body).toMatchObject({ code: 'inspection.household-visit-required', field: 'method' });
       expect(refused.body['message']).toContain(plan.keyGroup);
     }
     const completion = inspection.body['completion'] as Record<string, unknown>;
