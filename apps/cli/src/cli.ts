@@ -1,4 +1,5 @@
 import { addIdentityCommands } from '@relapse-watch/gateway/cli';
+import { addInspectionCommands } from '@relapse-watch/inspection/cli';
 import {
   addRegistryCommands,
   processIo,
@@ -9,13 +10,15 @@ import {
 
 /**
  * Runs `relapse-watch` on `argv`: the registry's commands (`divisions`, `generate`,
- * `households import`) and the gateway's (`users`, `clients`) in one program. The services do
+ * `households import`), the inspection's (`visits import`) and the gateway's (`users`, `clients`)
+ * in one program. The services do
  * not import each other; this app composes them, as apps/embedded composes their HTTP modules.
  * @returns the exit code (0, or 1 with one line on stderr).
  */
 export function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const root = rootProgram(io);
   addRegistryCommands(root, io);
+  addInspectionCommands(root, io);
   addIdentityCommands(root, io);
   return runProgram(root, argv, io);
 }

@@ -7,3 +7,4 @@ export * from './import-progress';
 export * from './sheet-file.errors';
 export * from './import-error.file';
 export * from './import-tally';
+export * from './import-progress.reporter';

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { EventStore } from '@relapse-watch/event-store-core';
 import { DivisionDirectory } from '../divisions/division-directory';
 import { divisionSourceError } from '../divisions/division.errors';
@@ -13,7 +12,7 @@ import {
   type ImportProgress,
 } from '../import/household-sheet.import';
 import { importFileError } from '../import/import.errors';
-import { openSheetRecords } from '@relapse-watch/sheet-io';
+import { importProgressReporter, openSheetRecords } from '@relapse-watch/sheet-io';
 import type { CliIo } from './cli-io';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { chosenEventStore, chosenResidentIdSalt, cliRuntimeConfig } from './cli-config';
@@ -112,7 +111,11 @@ async function importInto(
   const directory = DivisionDirectory.fromRecords(source.edition, source.records);
 
   io.err(`导入 / importing: ${path} → ${label}`);
-  const progress = progressReporter(io);
+  const progress = importProgressReporter<ImportProgress>(io, {
+    zh: '户',
+    en: 'households',
+    count: (p) => p.households,
+  });
   let result: HouseholdSheetImportResult;
   try {
     result = await importHouseholdSheet({
@@ -167,40 +170,6 @@ async function provinceOfSheet(path: string): Promise<string> {
   } finally {
     await iterator.return?.(undefined);
   }
-}
-
-function progressReporter(io: CliIo): { update: (p: ImportProgress) => void; stop: () => void } {
-  if (io.terminal !== undefined) {
-    const bar = new SingleBar({
-      stream: io.terminal,
-      format:
-        '导入 importing [{bar}] {percentage}% | {rows} 行 rows | {households} 户 households | {rejectedRows} 拒 rejected | {rate} 户/s',
-      hideCursor: true,
-    });
-    const started = Date.now();
-    bar.start(1000, 0, { rows: 0, households: 0, rejectedRows: 0, rate: 0 });
-    return {
-      update: (p) =>
-        bar.update(Math.round((p.fraction ?? 0) * 1000), {
-          ...p,
-          rate: Math.round(p.households / Math.max(0.001, (Date.now() - started) / 1000)),
-        }),
-      stop: () => bar.stop(),
-    };
-  }
-  let reported = -1;
-  return {
-    update: (p) => {
-      // A log, not an animation: a line per tenth of the file (or per 20,000 rows for XLSX).
-      const step = p.fraction === null ? Math.floor(p.rows / 20_000) : Math.floor(p.fraction * 10);
-      if (step <= reported) return;
-      reported = step;
-      io.err(
-        `导入 / importing: ${p.rows} 行 rows, ${p.households} 户 households, ${p.rejectedRows} 拒 rejected${p.fraction === null ? '' : ` (${Math.round(p.fraction * 100)}%)`}`,
-      );
-    },
-    stop: () => undefined,
-  };
 }
 
 function summary(result: HouseholdSheetImportResult): string {

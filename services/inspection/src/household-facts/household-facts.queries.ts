@@ -97,6 +97,15 @@ export class HouseholdFactsQueries {
     }
   }
 
+  /** The household with this number on its village's register, or null (how officials' sheets name households). */
+  async idByNumber(villageCode: string, householdNumber: string): Promise<string | null> {
+    const [doc] = await this.store.find<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, {
+      where: { villageCode, householdNumber },
+      limit: 1,
+    });
+    return doc === undefined ? null : doc.data.householdId;
+  }
+
   /** Households per village of a province (villages without any are absent), by village code. */
   async countPerVillage(provinceCode: string): Promise<ReadonlyMap<string, number>> {
     const counts = new Map<string, number>();
