@@ -78,6 +78,7 @@ export class KeyGroupSelectionQueries {
             ruleSetVersion: campaign.ruleSetVersion,
             provinceCode: campaign.provinceCode,
             year: campaign.year,
+            lines: campaign.lines,
             today,
           })
           .filter((s) => campaign.keyGroupRuleIds.includes(s.ruleId));
