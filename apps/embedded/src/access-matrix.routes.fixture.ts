@@ -369,6 +369,9 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   })),
   'GET /api/inspection/teams/{teamId}': inspectionRead((t) => ({ path: TEAM(t) })),
   'GET /api/inspection/teams/{teamId}/progress': inspectionRead((t) => ({ path: `${TEAM(t)}/progress` })),
+  'GET /api/inspection/campaigns/{campaignId}/key-groups': inspectionRead((t) => ({
+    path: `${CAMPAIGN(t)}/key-groups?divisionCode=${t.villageCode}`,
+  })),
   'GET /api/inspection/campaigns/{campaignId}/progress': inspectionRead((t) => ({
     path: `${CAMPAIGN(t)}/progress?divisionCode=${t.villageCode}`,
   })),

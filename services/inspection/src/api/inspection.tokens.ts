@@ -25,3 +25,4 @@ export const HOUSEHOLD_FACTS_QUERIES = Symbol.for('relapse-watch.inspection.hous
 /** The household progress read model's runner, and the campaign progress use cases over it. */
 export const HOUSEHOLD_PROGRESS_RUNNER = Symbol.for('relapse-watch.inspection.household-progress-runner');
 export const CAMPAIGN_PROGRESS = Symbol.for('relapse-watch.inspection.campaign-progress');
+export const KEY_GROUP_SELECTION = Symbol.for('relapse-watch.inspection.key-group-selection');

@@ -5,6 +5,9 @@ import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/rea
 import { RUNTIME_LOGGER } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { CampaignProgressUseCases } from '../application/campaign-progress';
+import { KeyGroupSelectionQueries } from '../application/key-group-selection';
+import type { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import type { InspectionRules } from '../application/household-inspection.ports';
 import type { CampaignFacts } from '../application/household-inspection.ports';
 import type { InspectionQueries } from '../application/inspection-queries';
 import { CampaignProgressQueries } from '../read-model/progress/campaign-progress.queries';
@@ -13,12 +16,15 @@ import { TeamListQueries } from '../read-model/teams/team-list.queries';
 import {
   CAMPAIGN_FACTS,
   CAMPAIGN_PROGRESS,
+  HOUSEHOLD_FACTS_QUERIES,
   HOUSEHOLD_PROGRESS_RUNNER,
+  INSPECTION_RULES,
+  KEY_GROUP_SELECTION,
   INSPECTION_CLOCK,
   INSPECTION_QUERIES,
 } from './inspection.tokens';
 
-/** The household progress read model and the campaign progress use cases over it. */
+/** The household progress read model, the campaign progress use cases over it, and the key-group selection. */
 export const PROGRESS_PROVIDERS: Provider[] = [
   {
     provide: HOUSEHOLD_PROGRESS_RUNNER,
@@ -40,5 +46,11 @@ export const PROGRESS_PROVIDERS: Provider[] = [
       });
     },
     inject: [READ_STORE, CAMPAIGN_FACTS, INSPECTION_QUERIES, INSPECTION_CLOCK],
+  },
+  {
+    provide: KEY_GROUP_SELECTION,
+    useFactory: (campaigns: CampaignFacts, households: HouseholdFactsQueries, rules: InspectionRules, clock: Clock) =>
+      new KeyGroupSelectionQueries({ campaigns, households, rules, clock }),
+    inject: [CAMPAIGN_FACTS, HOUSEHOLD_FACTS_QUERIES, INSPECTION_RULES, INSPECTION_CLOCK],
   },
 ];

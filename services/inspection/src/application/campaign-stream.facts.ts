@@ -41,6 +41,10 @@ export class CampaignStreamFacts implements CampaignFacts {
       ruleSetVersion: c.ruleSetVersion,
       keyGroupRuleIds: c.keyGroupRuleIds,
       keyRegions: c.keyRegions.map((r) => ({ regionId: r.regionId, divisionCodes: r.divisionCodes })),
+      lines: {
+        monitoringLineFen: c.lines.monitoringThresholdFen,
+        inspectionFilterLineFen: c.lines.inspectionFilterLineFen,
+      },
       closed: state.kind === 'closed',
     };
   }

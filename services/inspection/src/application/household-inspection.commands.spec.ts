@@ -177,6 +177,56 @@ describe('a whole visit', () => {
     }
   });
 
+  it('reads the income lines the campaign was launched with, not its rule set’s own', async () => {
+    // Poverty-alleviated, 11,000 yuan a head in 2023: above the rule set's filter line (10,000), below the campaign's (12,000).
+    const facts = {
+      status: { kind: 'poverty-alleviated', yearLeftPoverty: 2019 },
+      incomes: [
+        {
+          period: { kind: 'calendar-year', year: 2023 },
+          netIncomeFen: 4_400_000,
+          perCapitaNetIncomeFen: 1_100_000,
+          divisorMembers: 4,
+          transferFen: 0,
+          recordedOn: '2024-03-01',
+        },
+      ],
+    } as const;
+    campaigns.put(
+      sichuanCampaign({
+        campaignId: '51-2030',
+        lines: { monitoringLineFen: 740_000, inspectionFilterLineFen: 1_200_000 },
+      }),
+    );
+    const byGroup = visit({ method: 'group-assessment' });
+    const atDefault = await commands.recordVisit(at(newHousehold(facts)), byGroup, ctx());
+    expect(atDefault.events.at(-1)).toMatchObject({
+      type: 'HouseholdInspectionCompleted',
+      data: { keyGroupRuleIds: [] },
+    });
+    const error = await refusal(
+      commands.recordVisit({ campaignId: '51-2030', householdId: newHousehold(facts) }, byGroup, ctx()),
+    );
+    expect(error.code).toBe('inspection.household-visit-required');
+    expect(error.message).toContain('key-group.below-filter-line');
+  });
+
+  it('judges the household as of the visit’s day, however late the visit reaches the service', async () => {
+    const id = newHousehold({
+      members: [
+        { ...householdFacts('x').members[0], health: { kind: 'disabled', grade: 1 }, healthSince: '2024-06-01' },
+      ],
+    });
+    now = new Date('2026-06-01T02:00:00Z');
+    try {
+      // Disabled since 2024-06-01: new within the rule's 365 days on the visit's day (2024-10-14), not on the day it arrives.
+      const error = await refusal(commands.recordVisit(at(id), visit({ method: 'group-assessment' }), ctx()));
+      expect(error.message).toContain('key-group.new-severe-disability');
+    } finally {
+      now = new Date('2024-10-15T02:00:00Z');
+    }
+  });
+
   it('refuses findings that do not fit the checklist with every field at once, and writes nothing', async () => {
     const id = newHousehold();
     const findings = { income: { answers: { 'income-dropped': 'yes', nonsense: true }, note: null, evidence: [] } };

@@ -30,7 +30,15 @@ export interface CampaignView {
   /** The key-group rules the campaign selects households with (ids of its rule set's rules). */
   readonly keyGroupRuleIds: readonly string[];
   readonly keyRegions: readonly CampaignKeyRegion[];
+  /** The province's lines in force on the launch day, as the campaign recorded them (null: none published). */
+  readonly lines: CampaignLines;
   readonly closed: boolean;
+}
+
+/** A campaign's income lines in fen; they take the place of its rule set's own (the published policy rules). */
+export interface CampaignLines {
+  readonly monitoringLineFen: number | null;
+  readonly inspectionFilterLineFen: number | null;
 }
 
 /**
@@ -56,6 +64,8 @@ export interface HouseholdEvaluation {
   readonly ruleSetVersion: string;
   readonly provinceCode: string;
   readonly year: number;
+  /** The lines the campaign was launched with: the rules read these, not the rule set's defaults. */
+  readonly lines: CampaignLines;
   readonly today: IsoDate;
 }
 

@@ -11,6 +11,8 @@ const MESSAGES = {
   'campaign.checklist-unknown': '排查活动的清单版本不可用 / The campaign’s checklist version is not available',
   'team.not-found': '未找到该排查工作队 / No such team',
   'progress.outside-campaign': '该单位不在本次排查的省份内 / The unit lies outside the campaign’s province',
+  'key-groups.unit-too-wide':
+    '重点人群按县及以下单位计算（市、省请逐县查看）/ Key groups are computed for a county or a smaller unit (for a city or province, ask county by county)',
 } as const;
 
 export type InspectionApplicationCode = keyof typeof MESSAGES;

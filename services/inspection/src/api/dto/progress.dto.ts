@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDivisionCode, Optional } from '@relapse-watch/service-runtime';
+import { IntegerParam, IsDivisionCode, Optional } from '@relapse-watch/service-runtime';
+import { IsInt, Max, Min } from 'class-validator';
 
 // The progress answers as the API document shows them (the read model's types, described).
 
@@ -75,4 +76,60 @@ export class CampaignProgressDto extends UnitProgressDto {
 export class TeamProgressDto extends ProgressFiguresDto {
   @ApiProperty({ example: '51-2024' }) campaignId!: string;
   @ApiProperty({ format: 'uuid' }) teamId!: string;
+}
+
+/** Query of a unit's key-group households. */
+export class KeyGroupQueryDto {
+  @ApiProperty({ description: '县、乡镇或村的12位区划代码 / 12-digit code of a county, township or village' })
+  @IsDivisionCode()
+  divisionCode!: string;
+
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @Optional()
+  @IntegerParam()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 }) @Optional() @IntegerParam() @IsInt() @Min(0) offset?: number;
+}
+
+class EvidenceDto {
+  @ApiProperty({ example: 'perCapitaNetIncomeFen' }) fact!: string;
+  @ApiProperty({
+    description: '事实取值 / the fact’s value',
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+  })
+  value!: string | number | boolean | null;
+  @ApiPropertyOptional({
+    description: '阈值 / the threshold',
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+  })
+  threshold?: string | number | boolean | null;
+}
+
+class KeyGroupSelectionDto {
+  @ApiProperty({ example: 'key-group.income-drop' }) ruleId!: string;
+  @ApiProperty({ type: [EvidenceDto] }) evidence!: EvidenceDto[];
+}
+
+class KeyGroupHouseholdDto {
+  @ApiProperty({ format: 'uuid' }) householdId!: string;
+  @ApiProperty() villageCode!: string;
+  @ApiProperty() householdNumber!: string;
+  @ApiProperty({ type: [KeyGroupSelectionDto] }) selections!: KeyGroupSelectionDto[];
+}
+
+/** A page of a unit's key-group households. */
+export class KeyGroupPageDto {
+  @ApiProperty() campaignId!: string;
+  @ApiProperty() divisionCode!: string;
+  @ApiProperty({ description: '规则读取的在册户数 / households the rules read' }) householdsRead!: number;
+  @ApiProperty({ description: '被选中的户数 / households selected' }) total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+  @ApiProperty({ type: [KeyGroupHouseholdDto] }) items!: KeyGroupHouseholdDto[];
 }

@@ -41,6 +41,7 @@ export function sichuanCampaign(overrides: Partial<CampaignView> = {}): Campaign
     ruleSetVersion: '51-2024.1',
     keyGroupRuleIds: SICHUAN_2024.keyGroupRules.map((rule) => rule.id),
     keyRegions: [{ regionId: 'region-pingchang-flood', divisionCodes: ['511923000000'] }],
+    lines: { monitoringLineFen: null, inspectionFilterLineFen: null },
     closed: false,
     ...overrides,
   };
