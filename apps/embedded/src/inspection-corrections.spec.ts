@@ -27,6 +27,8 @@ const CAMPAIGN: CampaignView = {
   ruleSetVersion: '51-2024.1',
   keyGroupRuleIds: [],
   keyRegions: [],
+  // None published: the rules keep their rule set's own lines.
+  lines: { monitoringLineFen: null, inspectionFilterLineFen: null },
   closed: false,
 };
 type HouseholdFacts = NonNullable<Awaited<ReturnType<HouseholdFactsSource['get']>>>;
