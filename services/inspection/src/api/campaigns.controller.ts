@@ -15,7 +15,7 @@ import { callerOf } from '../application/inspection-caller';
 import type { CampaignView, InspectionQueries } from '../application/inspection-queries';
 import { campaignIdOf, parseCampaignId } from '../domain/campaign/campaign.values';
 import { commandContextFor } from './command-context';
-import { CommandResponse, commandResponse } from './command-response';
+import { CampaignCommandResponse, commandResponse } from './command-response';
 import { InspectionErrorInterceptor } from './inspection-error.interceptor';
 import { CloseCampaignDto, FormWorkingGroupDto, LaunchCampaignDto, WorkingGroupMembersDto } from './dto/campaign.dto';
 import { CampaignPath, WorkingGroupPath } from './dto/path.dto';
@@ -39,13 +39,13 @@ export class CampaignsController {
   @Post()
   @Requires('campaign.manage')
   @ApiOperation({ summary: '启动集中排查 / launch the concentrated inspection of a province and year' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
   @CommandEndpoint()
   async launch(
     @Body() body: LaunchCampaignDto,
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CommandResponse> {
+  ): Promise<CampaignCommandResponse> {
     const { provinceCode, year, launchedOn, teamsInPlaceBy, inspectBy, checklistVersion, ruleSetVersion } = body;
     const data = {
       provinceCode,
@@ -74,14 +74,14 @@ export class CampaignsController {
   @Post(':campaignId/closure')
   @Requires('campaign.manage')
   @ApiOperation({ summary: '结束集中排查（此后只读）/ close the campaign (read only after)' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
   @CommandEndpoint(404)
   async close(
     @Param() { campaignId }: CampaignPath,
     @Body() body: CloseCampaignDto,
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CommandResponse> {
+  ): Promise<CampaignCommandResponse> {
     const closing = { closedOn: body.closedOn, reason: body.reason };
     const result = await this.commands.close(scopeOf(campaignId), closing, commandContextFor(request, principal));
     return commandResponse(campaignId, result);
@@ -92,14 +92,14 @@ export class CampaignsController {
   @ApiOperation({
     summary: '成立工作专班（省、市、县、乡镇）/ form a working group (province, city, county, township)',
   })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
   @CommandEndpoint(404)
   async formWorkingGroup(
     @Param() { campaignId }: CampaignPath,
     @Body() body: FormWorkingGroupDto,
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CommandResponse> {
+  ): Promise<CampaignCommandResponse> {
     const data = { ...scopeOf(campaignId), unitCode: body.unitCode, members: membersOf(body) };
     return commandResponse(
       campaignId,
@@ -110,14 +110,14 @@ export class CampaignsController {
   @Put(':campaignId/working-groups/:unitCode/members')
   @Requires('campaign.manage')
   @ApiOperation({ summary: '调整工作专班成员 / change a working group’s members' })
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ type: CampaignCommandResponse })
   @CommandEndpoint(404)
   async changeWorkingGroupMembers(
     @Param() { campaignId, unitCode }: WorkingGroupPath,
     @Body() body: WorkingGroupMembersDto,
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CommandResponse> {
+  ): Promise<CampaignCommandResponse> {
     const data = { ...scopeOf(campaignId), unitCode, members: membersOf(body) };
     const ctx = commandContextFor(request, principal);
     return commandResponse(campaignId, await this.commands.changeWorkingGroupMembers(data, ctx));

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { CommandResult, DomainEvent } from '@relapse-watch/event-store-core';
 
 /** What every inspection command answers. */
-export class CommandResponse {
+export class CampaignCommandResponse {
   @ApiProperty({ description: '对象ID（排查ID或工作队ID）/ id of what the command addressed (campaign or team id)' })
   id!: string;
   @ApiProperty({ description: '命令后的版本号，用于 If-Match / revision after the command, for If-Match' })
@@ -20,7 +20,7 @@ export class CommandResponse {
 }
 
 /** The response body of a command result. */
-export function commandResponse(id: string, result: CommandResult<DomainEvent, unknown>): CommandResponse {
+export function commandResponse(id: string, result: CommandResult<DomainEvent, unknown>): CampaignCommandResponse {
   return {
     id,
     revision: result.nextRevision,

@@ -16,7 +16,7 @@ import type { InspectionQueries } from '../application/inspection-queries';
 import type { TeamCommands } from '../application/team-commands';
 import type { TeamView } from '../read-model/teams/team-list.projection';
 import { commandContextFor } from './command-context';
-import { CommandResponse, commandResponse } from './command-response';
+import { CampaignCommandResponse, commandResponse } from './command-response';
 import { InspectionErrorInterceptor } from './inspection-error.interceptor';
 import { CampaignPath, TeamListQueryDto, TeamPath } from './dto/path.dto';
 import { DisbandTeamDto, FormTeamDto, TeamMembersDto, TeamVillagesDto } from './dto/team.dto';
@@ -35,14 +35,14 @@ export class TeamsController {
   @Post('campaigns/:campaignId/teams')
   @Requires('campaign.manage')
   @ApiOperation({ summary: '组建排查工作队 / form a team' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
   @CommandEndpoint()
   async form(
     @Param() { campaignId }: CampaignPath,
     @Body() body: FormTeamDto,
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CommandResponse> {
+  ): Promise<CampaignCommandResponse> {
     const data = {
       campaignId,
       name: body.name,
@@ -79,14 +79,14 @@ export class TeamsController {
   @Put('teams/:teamId/members')
   @Requires('campaign.manage')
   @ApiOperation({ summary: '调整工作队成员 / change a team’s members' })
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ type: CampaignCommandResponse })
   @CommandEndpoint(404)
   async changeMembers(
     @Param() { teamId }: TeamPath,
     @Body() body: TeamMembersDto,
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CommandResponse> {
+  ): Promise<CampaignCommandResponse> {
     const ctx = commandContextFor(request, principal);
     return commandResponse(teamId, await this.commands.changeMembers(teamId, membersOf(body), ctx));
   }
@@ -94,14 +94,14 @@ export class TeamsController {
   @Put('teams/:teamId/villages')
   @Requires('campaign.manage')
   @ApiOperation({ summary: '调整工作队负责的村 / change the villages a team covers' })
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ type: CampaignCommandResponse })
   @CommandEndpoint(404)
   async changeCoverage(
     @Param() { teamId }: TeamPath,
     @Body() body: TeamVillagesDto,
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CommandResponse> {
+  ): Promise<CampaignCommandResponse> {
     const ctx = commandContextFor(request, principal);
     return commandResponse(teamId, await this.commands.changeCoverage(teamId, [...body.villageCodes], ctx));
   }
@@ -109,14 +109,14 @@ export class TeamsController {
   @Post('teams/:teamId/disbandment')
   @Requires('campaign.manage')
   @ApiOperation({ summary: '解散工作队 / disband a team' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CampaignCommandResponse })
   @CommandEndpoint(404)
   async disband(
     @Param() { teamId }: TeamPath,
     @Body() body: DisbandTeamDto,
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CommandResponse> {
+  ): Promise<CampaignCommandResponse> {
     const ctx = commandContextFor(request, principal);
     return commandResponse(teamId, await this.commands.disband(teamId, body.reason, ctx));
   }

@@ -211,22 +211,6 @@ describe('a whole visit', () => {
     expect(error.message).toContain('key-group.below-filter-line');
   });
 
-  it('judges the household as of the visit’s day, however late the visit reaches the service', async () => {
-    const id = newHousehold({
-      members: [
-        { ...householdFacts('x').members[0], health: { kind: 'disabled', grade: 1 }, healthSince: '2024-06-01' },
-      ],
-    });
-    now = new Date('2026-06-01T02:00:00Z');
-    try {
-      // Disabled since 2024-06-01: new within the rule's 365 days on the visit's day (2024-10-14), not on the day it arrives.
-      const error = await refusal(commands.recordVisit(at(id), visit({ method: 'group-assessment' }), ctx()));
-      expect(error.message).toContain('key-group.new-severe-disability');
-    } finally {
-      now = new Date('2024-10-15T02:00:00Z');
-    }
-  });
-
   it('refuses findings that do not fit the checklist with every field at once, and writes nothing', async () => {
     const id = newHousehold();
     const findings = { income: { answers: { 'income-dropped': 'yes', nonsense: true }, note: null, evidence: [] } };

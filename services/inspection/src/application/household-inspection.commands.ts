@@ -1,4 +1,3 @@
-import type { IsoDate } from '@relapse-watch/domain-kernel';
 import { handleCommand, type CommandResult, type Decider } from '@relapse-watch/event-store-core';
 import type { Checklist, Findings } from '@relapse-watch/inspection-rules';
 import type {
@@ -13,7 +12,6 @@ import { householdInspectionDecider } from '../domain/household-inspection/house
 import type { HouseholdInspectionEvent } from '../domain/household-inspection/household-inspection.events';
 import { decideSuggestions } from '../domain/household-inspection/household-inspection-suggestions.decide';
 import {
-  contactsOfRound,
   evolve,
   withLatestAnswers,
   type HouseholdInspectionState,
@@ -101,9 +99,8 @@ export class HouseholdInspectionCommands {
         if (placed.facts.campaignClosed) return householdInspectionDecider.decide(cmd, state);
         const answers = withLatestAnswers(answersOf(state), data.findings);
         const visit = cmd as RecordVisit;
-        // The rules judge the household as of the visit's day, not the day it reaches the service.
-        const facts = { ...visit.facts, ...this.ruleFacts(placed, checklist, answers, data.contactedOn) };
-        const suggestions = this.suggestions(placed, state, answers, data.contactedOn);
+        const facts = { ...visit.facts, ...this.ruleFacts(placed, checklist, answers) };
+        const suggestions = this.suggestions(placed, state, answers);
         return householdInspectionDecider.decide({ ...visit, facts: { ...facts, suggestions } }, state);
       },
     };
@@ -121,11 +118,10 @@ export class HouseholdInspectionCommands {
         if (placed.facts.campaignClosed) return householdInspectionDecider.decide(cmd, state);
         const answers = answersOf(state);
         const completion = cmd as CompleteInspection;
-        const on = lastContactOn(state);
-        const facts = { ...completion.facts, ...this.ruleFacts(placed, checklist, answers, on) };
+        const facts = { ...completion.facts, ...this.ruleFacts(placed, checklist, answers) };
         const completed = householdInspectionDecider.decide({ ...completion, facts }, state);
         const after = completed.reduce(evolve, state);
-        return [...completed, ...decideSuggestions(this.suggestions(placed, after, answers, on), after)];
+        return [...completed, ...decideSuggestions(this.suggestions(placed, after, answers), after)];
       },
     };
     return handleCommand(this.deps.store, placed.streamId, decider, command, placed.context);
@@ -190,25 +186,29 @@ export class HouseholdInspectionCommands {
   }
 
   /** What the rules say of the answers after the command: the areas answered, the key groups selecting the household. */
-  private ruleFacts(placed: Placement, checklist: Checklist, answers: LatestAnswers, on: IsoDate | null) {
+  private ruleFacts(placed: Placement, checklist: Checklist, answers: LatestAnswers) {
     return {
       answeredAreas: this.deps.rules.answeredAreas(checklist, answers),
       // Only the key-group rules the campaign was launched with select households.
       keyGroupRuleIds: this.deps.rules
-        .selectKeyGroups({ ...this.evaluation(placed, on), answers })
+        .selectKeyGroups({ ...this.evaluation(placed), answers })
         .map((s) => s.ruleId)
         .filter((ruleId) => placed.campaign.keyGroupRuleIds.includes(ruleId)),
     };
   }
 
-  private suggestions(placed: Placement, state: HouseholdInspectionState, answers: LatestAnswers, on: IsoDate | null) {
+  private suggestions(placed: Placement, state: HouseholdInspectionState, answers: LatestAnswers) {
     const round = state.kind === 'opened' ? state.round : 1;
-    const suggested = this.deps.rules.evaluateHousehold({ ...this.evaluation(placed, on), answers });
+    const suggested = this.deps.rules.evaluateHousehold({ ...this.evaluation(placed), answers });
     return withSuggestionIds(placed.streamId, round, suggested);
   }
 
-  /** What the rules read: the household, the campaign's rule set and the lines it was launched with, and the day judged. */
-  private evaluation(placed: Placement, on: IsoDate | null) {
+  /**
+   * What the rules read: the household as the inspection knows it today, the campaign's rule set and the lines it
+   * was launched with. Today, not the visit's day: the facts' dates are the days the inspection learnt them, so a
+   * visit's day before them would hide what is known (see the README).
+   */
+  private evaluation(placed: Placement) {
     const { campaign, household, facts } = placed;
     return {
       facts: household,
@@ -216,16 +216,9 @@ export class HouseholdInspectionCommands {
       provinceCode: campaign.provinceCode,
       year: campaign.year,
       lines: campaign.lines,
-      today: on ?? facts.today,
+      today: facts.today,
     };
   }
-}
-
-/** The day of the round's last contact (the day the household was last seen), or null before any. */
-function lastContactOn(state: HouseholdInspectionState): IsoDate | null {
-  if (state.kind !== 'opened') return null;
-  const dates = contactsOfRound(state).map((c) => c.contactedOn);
-  return dates.length === 0 ? null : dates.reduce((last, d) => (d > last ? d : last));
 }
 
 function answersOf(state: HouseholdInspectionState): LatestAnswers {
