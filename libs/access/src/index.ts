@@ -3,3 +3,4 @@ export * from './permissions';
 export * from './principal';
 export * from './area';
 export * from './authorize';
+export * from './caller';

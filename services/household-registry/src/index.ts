@@ -67,7 +67,7 @@ export {
   type RequestContext,
 } from './application/registry-commands';
 export { householdIdFor, createdIdFor } from './application/registry-ids';
-export { OPERATOR, callerOf, type Caller } from './application/registry-caller';
+export { OPERATOR, callerOf, type Caller } from '@relapse-watch/access';
 export { updateMember, removeMember } from './application/change-member.handler';
 export {
   householdRegisterProjection,

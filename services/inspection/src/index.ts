@@ -6,6 +6,6 @@ export type { CampaignFacts, CampaignView, HouseholdFactsSource } from './applic
 export { CampaignCommands } from './application/campaign-commands';
 export type { CampaignRuleCatalogue } from './application/campaign-rule-catalogue';
 export type { CampaignPolicySource, PolicyInForce } from './application/campaign-policy-source';
-export { OPERATOR as INSPECTION_OPERATOR } from './application/inspection-caller';
+export { OPERATOR as INSPECTION_OPERATOR } from '@relapse-watch/access';
 export { CAMPAIGN_COMMANDS, TEAM_COMMANDS } from './api/inspection.tokens';
 export type { TeamCommands } from './application/team-commands';

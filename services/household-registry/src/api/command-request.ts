@@ -1,6 +1,6 @@
 import type { Principal } from '@relapse-watch/access';
 import type { CommandRequest } from '@relapse-watch/service-runtime';
-import { callerOf } from '../application/registry-caller';
+import { callerOf } from '@relapse-watch/access';
 import type { RequestContext } from '../application/registry-commands';
 
 // The headers of a command (Idempotency-Key, If-Match) are read the same way in every service.

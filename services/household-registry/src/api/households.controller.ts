@@ -8,7 +8,7 @@ import {
   ReadsYourWrites,
   Requires,
 } from '@relapse-watch/service-runtime';
-import { callerOf } from '../application/registry-caller';
+import { callerOf } from '@relapse-watch/access';
 import type { RegistryCommands } from '../application/registry-commands';
 import type { RegistryQueries } from '../application/registry-queries';
 import type { HouseholdView } from '../read-model/household-register.projection';

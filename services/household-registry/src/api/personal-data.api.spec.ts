@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { testAccessToken, type TestTokenClaims } from '@relapse-watch/testing';
 import type { RegistryCommands } from '../application/registry-commands';
-import { OPERATOR } from '../application/registry-caller';
+import { OPERATOR } from '@relapse-watch/access';
 import { disclosureStreamId } from '../domain/personal-data-disclosure/personal-data-disclosure';
 import { HEAD, SPOUSE } from '../domain/testing/household.fixtures';
 import { HOUSEHOLD_REGISTER_RUNNER, REGISTRY_COMMANDS } from './registry.tokens';

@@ -8,7 +8,7 @@ import {
   type DisclosedField,
 } from '../domain/personal-data-disclosure/personal-data-disclosure';
 import type { HouseholdRegisterQueries } from '../read-model/household-register.queries';
-import { authorizeCaller, callerOf } from './registry-caller';
+import { authorizeCaller, callerOf } from '@relapse-watch/access';
 
 /** One member's personal data as handed out: in plain text, or marked erased (已删除). */
 export type DisclosedMember =

@@ -25,7 +25,7 @@ import { erasePersonalData, type ErasureResult, type PersonalDataEraser } from '
 import { householdPolicyFacts, type HouseholdPolicyFacts } from './policy-facts';
 import { handleProvincePolicyCommand, type ProvincePolicyRequest } from './province-policy.handler';
 import { registerHousehold } from './register-household.handler';
-import { actorOfCaller, authorizeCaller, type Caller } from './registry-caller';
+import { actorOfCaller, authorizeCaller, type Caller } from '@relapse-watch/access';
 import { createdIdFor, householdIdFor, provincePolicyScope } from './registry-ids';
 
 // The tenant of a change to a household that does not exist; the decider refuses it unwritten.

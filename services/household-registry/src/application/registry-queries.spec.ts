@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
 import type { HouseholdRegisterQueries } from '../read-model/household-register.queries';
-import { callerOf, OPERATOR } from './registry-caller';
+import { callerOf, OPERATOR } from '@relapse-watch/access';
 import { RegistryCommands } from './registry-commands';
 import { HOUSEHOLD_PAGE_SIZE, RegistryQueries } from './registry-queries';
 import { openTestStore, readAll } from './testing/handler-test-store';

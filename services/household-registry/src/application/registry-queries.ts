@@ -8,7 +8,7 @@ import {
 } from '../domain/province-policy/province-policy.queries';
 import type { RiskType } from '../domain/risk-types/risk-types';
 import { householdPolicyFacts } from './policy-facts';
-import { authorizeCaller, listScope, type Caller } from './registry-caller';
+import { authorizeCaller, listScope, type Caller } from '@relapse-watch/access';
 import type { ProvincePolicyState } from '../domain/province-policy/province-policy.state';
 import type { HouseholdView } from '../read-model/household-register.projection';
 import type {
@@ -63,7 +63,7 @@ export class RegistryQueries {
    */
   async households(filter: Partial<Omit<HouseholdListFilter, 'within'>>, caller: Caller): Promise<HouseholdPage> {
     authorizeCaller(caller, 'registry.read', undefined, 'divisionCode');
-    const within = listScope(caller, filter.divisionCode);
+    const within = listScope(caller, 'registry.read', filter.divisionCode);
     return this.deps.households.list({
       ...filter,
       ...(within === null ? {} : { within }),

@@ -19,7 +19,7 @@ import { chosenEventStore, chosenResidentIdSalt, cliRuntimeConfig } from './cli-
 import { openEventStoreTarget } from './event-store.option';
 import { sealingEventStore } from './personal-data.option';
 import { chosenPersonalData } from './cli-config';
-import { actorOfCaller, OPERATOR } from '../application/registry-caller';
+import { actorOfCaller, OPERATOR } from '@relapse-watch/access';
 
 /** Options of `relapse-watch households import`, as commander parsed them. */
 export interface HouseholdsImportOptions {

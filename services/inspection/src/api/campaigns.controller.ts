@@ -11,7 +11,7 @@ import {
   type CommandRequest,
 } from '@relapse-watch/service-runtime';
 import type { CampaignCommands } from '../application/campaign-commands';
-import { callerOf } from '../application/inspection-caller';
+import { callerOf } from '@relapse-watch/access';
 import type { CampaignView, InspectionQueries } from '../application/inspection-queries';
 import { campaignIdOf, parseCampaignId } from '../domain/campaign/campaign.values';
 import { commandContextFor } from './command-context';

@@ -1,6 +1,6 @@
 import type { Principal } from '@relapse-watch/access';
 import type { CommandRequest } from '@relapse-watch/service-runtime';
-import { callerOf } from '../application/inspection-caller';
+import { callerOf } from '@relapse-watch/access';
 import type { RequestContext } from '../application/request-context';
 
 /** The command context of a request: its headers, and the verified principal it runs for (and records as actor). */

@@ -5,7 +5,7 @@ import type { HouseholdFacts } from '@relapse-watch/inspection-rules';
 import { ApiErrorResponses, CurrentPrincipal, Requires } from '@relapse-watch/service-runtime';
 import { IsUUID } from 'class-validator';
 import { householdFactsFor } from '../application/household-facts.use-cases';
-import { callerOf } from '../application/inspection-caller';
+import { callerOf } from '@relapse-watch/access';
 import type { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
 import { InspectionErrorInterceptor } from './inspection-error.interceptor';
 import { HOUSEHOLD_FACTS_QUERIES } from './inspection.tokens';

@@ -12,7 +12,7 @@ import {
 } from '@relapse-watch/service-runtime';
 import type { HouseholdInspectionCommands } from '../application/household-inspection.commands';
 import type { HouseholdInspectionQueries, HouseholdInspectionView } from '../application/household-inspection.queries';
-import { callerOf } from '../application/inspection-caller';
+import { callerOf } from '@relapse-watch/access';
 import type { Findings } from '@relapse-watch/inspection-rules';
 import { AssignInspectionDto, ContactDto, InspectionPath, ReasonDto, VisitDto } from './dto/household-inspection.dto';
 import { findingsOf } from './dto/findings.mapper';

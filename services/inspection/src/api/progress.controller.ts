@@ -4,7 +4,7 @@ import type { Principal } from '@relapse-watch/access';
 import { ApiErrorResponses, CurrentPrincipal, ReadsYourWrites, Requires } from '@relapse-watch/service-runtime';
 import type { CampaignProgressUseCases, TeamProgress } from '../application/campaign-progress';
 import type { KeyGroupPage, KeyGroupSelectionQueries } from '../application/key-group-selection';
-import { callerOf } from '../application/inspection-caller';
+import { callerOf } from '@relapse-watch/access';
 import type { CampaignProgress } from '../read-model/progress/campaign-progress.queries';
 import { CampaignPath, TeamPath } from './dto/path.dto';
 import {

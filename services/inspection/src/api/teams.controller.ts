@@ -11,7 +11,7 @@ import {
   Requires,
   type CommandRequest,
 } from '@relapse-watch/service-runtime';
-import { callerOf } from '../application/inspection-caller';
+import { callerOf } from '@relapse-watch/access';
 import type { InspectionQueries } from '../application/inspection-queries';
 import type { TeamCommands } from '../application/team-commands';
 import type { TeamView } from '../read-model/teams/team-list.projection';

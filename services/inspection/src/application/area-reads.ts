@@ -1,5 +1,5 @@
 import { areaPrefixes, inArea, type Permission } from '@relapse-watch/access';
-import { areaOfCaller, authorizeCaller, type Caller } from './inspection-caller';
+import { areaOfCaller, authorizeCaller, type Caller } from '@relapse-watch/access';
 
 /**
  * Whether the caller's area and the unit meet: the unit lies inside the area, or part of the

@@ -6,7 +6,7 @@ import type { CampaignEvent } from '../domain/campaign/campaign.events';
 import type { CampaignState } from '../domain/campaign/campaign.state';
 import type { CampaignTerms } from '../domain/campaign/campaign.values';
 import type { CampaignPolicySource } from './campaign-policy-source';
-import { authorizeCaller } from './inspection-caller';
+import { authorizeCaller } from '@relapse-watch/access';
 import { SHIPPED_RULES, type CampaignRuleCatalogue } from './campaign-rule-catalogue';
 import { placedContext, type RequestContext } from './request-context';
 

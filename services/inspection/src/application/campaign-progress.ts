@@ -7,7 +7,7 @@ import type {
 import type { TeamView } from '../read-model/teams/team-list.projection';
 import type { CampaignFacts } from './household-inspection.ports';
 import { applicationError } from './inspection-application.errors';
-import { areaOfCaller, authorizeCaller, type Caller } from './inspection-caller';
+import { areaOfCaller, authorizeCaller, type Caller } from '@relapse-watch/access';
 
 /** What {@link CampaignProgressUseCases} reads. */
 export interface CampaignProgressDeps {

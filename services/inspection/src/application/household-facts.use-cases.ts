@@ -1,7 +1,7 @@
 import { DomainError } from '@relapse-watch/domain-kernel';
 import type { HouseholdFacts } from '@relapse-watch/inspection-rules';
 import type { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
-import { authorizeCaller, type Caller } from './inspection-caller';
+import { authorizeCaller, type Caller } from '@relapse-watch/access';
 
 /**
  * One household's facts for a caller: refused outside their area, and "not known" until the

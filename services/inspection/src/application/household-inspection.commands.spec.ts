@@ -7,7 +7,7 @@ import { HouseholdInspectionCommands, type VisitData } from './household-inspect
 import { HouseholdInspectionQueries } from './household-inspection.queries';
 import type { InspectionRequestContext } from './household-inspection.placement';
 import { FindingsInvalid } from './inspection-application.errors';
-import { callerOf } from './inspection-caller';
+import { callerOf } from '@relapse-watch/access';
 import { inspectionRules as rules } from './inspection-rules.adapter';
 import {
   CampaignsInMemory,

@@ -5,7 +5,7 @@ import type { Checklist, HouseholdFacts } from '@relapse-watch/inspection-rules'
 import type { InspectionFacts } from '../domain/household-inspection/household-inspection.commands';
 import { householdInspectionStreamId } from '../domain/household-inspection/household-inspection.decider';
 import { applicationError } from './inspection-application.errors';
-import { actorOfCaller, authorizeCaller } from './inspection-caller';
+import { actorOfCaller, authorizeCaller } from '@relapse-watch/access';
 import type { RequestContext } from './request-context';
 import type { CampaignFacts, CampaignView, HouseholdFactsSource, InspectionRules } from './household-inspection.ports';
 

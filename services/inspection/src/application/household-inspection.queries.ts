@@ -3,7 +3,7 @@ import type { InspectionArea } from '@relapse-watch/inspection-rules';
 import { householdInspectionStreamId } from '../domain/household-inspection/household-inspection.decider';
 import type { HouseholdInspectionEvent } from '../domain/household-inspection/household-inspection.events';
 import { evolve, initialState, type OpenedInspection } from '../domain/household-inspection/household-inspection.state';
-import { authorizeCaller, type Caller } from './inspection-caller';
+import { authorizeCaller, type Caller } from '@relapse-watch/access';
 import type { CampaignFacts, HouseholdFactsSource, InspectionRules } from './household-inspection.ports';
 import type { InspectionAddress } from './household-inspection.placement';
 

@@ -10,7 +10,7 @@ import type { TeamEvent } from '../domain/team/team.events';
 import { teamView, type TeamView } from '../read-model/teams/team-list.projection';
 import type { TeamListQueries } from '../read-model/teams/team-list.queries';
 import { authorizeRead } from './area-reads';
-import { areaOfCaller, authorizeCaller, type Caller } from './inspection-caller';
+import { areaOfCaller, authorizeCaller, type Caller } from '@relapse-watch/access';
 
 /** A campaign as officials read it: its terms, the policy of its launch day, its working groups. */
 export type CampaignView = LaunchedCampaignState['campaign'] & {

@@ -7,7 +7,7 @@ import type { ReadStore } from '@relapse-watch/read-store-core';
 import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
 import { HOUSEHOLD_FACTS_COLLECTION, unitCodesOf } from '../household-facts/household-facts.document';
 import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
-import { callerOf } from './inspection-caller';
+import { callerOf } from '@relapse-watch/access';
 import { inspectionRules } from './inspection-rules.adapter';
 import { KeyGroupSelectionQueries } from './key-group-selection';
 import { CampaignsInMemory, householdFacts, sichuanCampaign } from './testing/household-inspection.test-support';

@@ -3,7 +3,7 @@ import type { KeyGroupSelection } from '@relapse-watch/inspection-rules';
 import type { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
 import type { CampaignFacts, InspectionRules } from './household-inspection.ports';
 import { applicationError } from './inspection-application.errors';
-import { authorizeCaller, type Caller } from './inspection-caller';
+import { authorizeCaller, type Caller } from '@relapse-watch/access';
 
 /** A household the campaign's key-group rules select for a visit of its own, with each rule and its evidence. */
 export interface KeyGroupHousehold {

@@ -1,6 +1,6 @@
 import type { Clock } from '@relapse-watch/domain-kernel';
 import type { CommandContext } from '@relapse-watch/event-store-core';
-import { actorOfCaller, type Caller } from './inspection-caller';
+import { actorOfCaller, type Caller } from '@relapse-watch/access';
 
 /**
  * A command context before the inspection places it: the tenant division (a campaign's province,

@@ -11,7 +11,7 @@ import {
   VillageHeldByAnotherTeam,
 } from '../domain/village-reservation/village-reservation';
 import { CampaignCommands } from './campaign-commands';
-import { OPERATOR } from './inspection-caller';
+import { OPERATOR } from '@relapse-watch/access';
 import { TeamCommands } from './team-commands';
 
 // Teams against a real SQLite store: the village reservations under concurrency and retries.

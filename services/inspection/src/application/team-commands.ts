@@ -12,7 +12,7 @@ import type { TeamEvent } from '../domain/team/team.events';
 import type { TeamState } from '../domain/team/team.state';
 import type { TeamMember } from '../domain/team/team.values';
 import { campaignStanding } from './campaign-standing';
-import { authorizeCaller, type Caller } from './inspection-caller';
+import { authorizeCaller, type Caller } from '@relapse-watch/access';
 import { createdIdFor } from './inspection-ids';
 import { placedContext, type RequestContext } from './request-context';
 import { releaseVillages, reserveVillagesThen } from './reserve-villages-then';

@@ -7,7 +7,7 @@ import type { Principal } from '@relapse-watch/access';
 import type { ReadStore } from '@relapse-watch/read-store-core';
 import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
 import { householdFactsFor } from '../application/household-facts.use-cases';
-import { callerOf, listScope } from '../application/inspection-caller';
+import { callerOf, listScope } from '@relapse-watch/access';
 import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from './household-facts.document';
 import { evolveHouseholdFacts } from './household-facts.evolve';
 import { HOUSEHOLD_FACTS_PAGE_SIZE, HouseholdFactsQueries } from './household-facts.queries';

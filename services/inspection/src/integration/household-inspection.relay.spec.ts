@@ -5,7 +5,7 @@ import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
 import type { StoredEvent } from '@relapse-watch/event-store-core';
 import { parseCloudEvent } from '@relapse-watch/messaging-core';
 import { HouseholdInspectionCommands } from '../application/household-inspection.commands';
-import { callerOf } from '../application/inspection-caller';
+import { callerOf } from '@relapse-watch/access';
 import { inspectionRules } from '../application/inspection-rules.adapter';
 import {
   CampaignsInMemory,

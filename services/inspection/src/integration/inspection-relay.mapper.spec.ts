@@ -8,7 +8,7 @@ import type { StoredEvent } from '@relapse-watch/event-store-core';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
 import { parseCloudEvent, type RelayMapping } from '@relapse-watch/messaging-core';
 import { CampaignCommands } from '../application/campaign-commands';
-import { OPERATOR } from '../application/inspection-caller';
+import { OPERATOR } from '@relapse-watch/access';
 import { TeamCommands } from '../application/team-commands';
 import { inspectionRelayMapper, PUBLISHED_STREAM_PREFIXES } from './inspection-relay.mapper';
 

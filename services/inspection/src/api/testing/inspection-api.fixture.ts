@@ -8,7 +8,7 @@ import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runt
 import { adminTestToken, testAccessToken, TEST_ACCESS_TOKEN_ENV, type TestTokenClaims } from '@relapse-watch/testing';
 import { CampaignCommands } from '../../application/campaign-commands';
 import type { CampaignPolicySource, PolicyInForce } from '../../application/campaign-policy-source';
-import { OPERATOR } from '../../application/inspection-caller';
+import { OPERATOR } from '@relapse-watch/access';
 import type { CampaignTerms } from '../../domain/campaign/campaign.values';
 import { inspectionIdentity } from '../../inspection.identity';
 import { InspectionModule } from '../inspection.module';

@@ -2,7 +2,7 @@ import { divisionTier, type DivisionTier, type IsoDate } from '@relapse-watch/do
 import type { ReadStore, WhereFilter } from '@relapse-watch/read-store-core';
 import { HOUSEHOLD_FACTS_COLLECTION } from '../../household-facts/household-facts.document';
 import { SCOPE_VILLAGES_COLLECTION, type ScopeVillage } from '../../household-facts/village-scope';
-import { tierField } from '../../application/inspection-caller';
+import { tierField } from '@relapse-watch/access';
 import type { TeamView } from '../teams/team-list.projection';
 import { HOUSEHOLD_PROGRESS_COLLECTION } from './household-progress.projection';
 

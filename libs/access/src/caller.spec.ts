@@ -1,7 +1,6 @@
-import { describe, expect, it } from '@jest/globals';
-import type { Principal } from '@relapse-watch/access';
 import { DomainError } from '@relapse-watch/domain-kernel';
-import { actorOfCaller, authorizeCaller, callerOf, listScope, OPERATOR, type Caller } from './registry-caller';
+import { actorOfCaller, authorizeCaller, callerOf, listScope, OPERATOR, type Caller } from './caller';
+import type { Principal } from './principal';
 
 // The registry's side of division-scoped authorization: who a use case runs for, whether it may
 // touch a unit, and the read-model condition of a household list.
@@ -63,34 +62,39 @@ describe('actorOfCaller', () => {
 
 describe('listScope', () => {
   it('lists the whole area when no unit is asked for: the official’s county, nothing for the whole tree', () => {
-    expect(listScope(county, undefined)).toEqual({ field: 'countyCode', codes: [PINGCHANG] });
-    expect(listScope(auditor, undefined)).toBeNull();
-    expect(listScope(OPERATOR, undefined)).toBeNull();
+    expect(listScope(county, 'registry.read', undefined)).toEqual({ field: 'countyCode', codes: [PINGCHANG] });
+    expect(listScope(auditor, 'registry.read', undefined)).toBeNull();
+    expect(listScope(OPERATOR, 'registry.read', undefined)).toBeNull();
   });
 
   it('needs no area condition for a unit inside the area', () => {
-    expect(listScope(county, TOWNSHIP)).toBeNull();
-    expect(listScope(inspector([VILLAGE]), VILLAGE)).toBeNull();
+    expect(listScope(county, 'registry.read', TOWNSHIP)).toBeNull();
+    expect(listScope(inspector([VILLAGE]), 'registry.read', VILLAGE)).toBeNull();
   });
 
   it('narrows a unit that contains the area to the area', () => {
-    expect(listScope(county, '510000000000')).toEqual({ field: 'countyCode', codes: [PINGCHANG] });
-    expect(listScope(inspector([VILLAGE, NEXT_VILLAGE]), TOWNSHIP)).toEqual({
+    expect(listScope(county, 'registry.read', '510000000000')).toEqual({ field: 'countyCode', codes: [PINGCHANG] });
+    expect(listScope(inspector([VILLAGE, NEXT_VILLAGE]), 'registry.read', TOWNSHIP)).toEqual({
       field: 'villageCode',
       codes: [VILLAGE, NEXT_VILLAGE],
     });
   });
 
   it('refuses a unit the area does not meet with access.outside-area at divisionCode', () => {
-    expect(refusal(() => listScope(county, '511324000000'))).toEqual({
+    expect(refusal(() => listScope(county, 'registry.read', '511324000000'))).toEqual({
       code: 'access.outside-area',
       field: 'divisionCode',
     });
-    expect(refusal(() => listScope(inspector([VILLAGE]), NEXT_VILLAGE)).code).toBe('access.outside-area');
+    expect(refusal(() => listScope(inspector([VILLAGE]), 'registry.read', NEXT_VILLAGE)).code).toBe(
+      'access.outside-area',
+    );
   });
 
   it('gives an inspector without villages, or an area of mixed tiers, a condition nothing meets', () => {
-    expect(listScope(inspector([]), undefined)).toEqual({ field: 'villageCode', codes: [] });
-    expect(listScope(inspector([VILLAGE, TOWNSHIP]), undefined)).toEqual({ field: 'villageCode', codes: [] });
+    expect(listScope(inspector([]), 'registry.read', undefined)).toEqual({ field: 'villageCode', codes: [] });
+    expect(listScope(inspector([VILLAGE, TOWNSHIP]), 'registry.read', undefined)).toEqual({
+      field: 'villageCode',
+      codes: [],
+    });
   });
 });
