@@ -37,3 +37,4 @@ export * from './access';
 export * from './service-app.factory';
 export * from './service.bootstrap';
 export * from './transport';
+export * from './lifecycle/subscriber-supervision';

@@ -6,6 +6,8 @@ import {
   PERSONAL_DATA_VAULT,
   ReadinessRegistry,
   readStoreCheckpoints,
+  startSupervisedProjection,
+  startSupervisedRelay,
   RUNTIME_CONFIG,
   RUNTIME_LOGGER,
   ShutdownSequence,
@@ -40,8 +42,6 @@ import {
   REGISTRY_REFERENCE,
 } from './registry.tokens';
 
-const LAG_REPORT_MS = 1_000;
-
 /** Subscriber name of the relay that publishes the registry's integration events. */
 export const REGISTRY_RELAY = 'relay:registry';
 
@@ -64,23 +64,8 @@ class RegistrySubscribers implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const name = householdRegisterProjection.name;
-    const timer = setInterval(() => this.lag.report(name, this.runner.checkpoint), LAG_REPORT_MS);
-    timer.unref();
-    this.shutdown.register('subscribers', name, async () => {
-      clearInterval(timer);
-      await this.runner.stop();
-    });
-    this.readiness.register(name, async () => {
-      if (this.runner.error !== null) throw new Error(`${name} stopped on an error`);
-      return { checkpoint: this.runner.checkpoint };
-    });
-    await this.runner.start();
-    this.logger.info({ projection: name, checkpoint: this.runner.checkpoint }, '读模型已启动 / read model started');
-    await this.startRelay();
-  }
-
-  private async startRelay(): Promise<void> {
+    const supervision = { shutdown: this.shutdown, lag: this.lag, readiness: this.readiness, logger: this.logger };
+    await startSupervisedProjection(supervision, householdRegisterProjection.name, this.runner);
     const relay = new EventRelay({
       name: REGISTRY_RELAY,
       eventStore: this.events,
@@ -92,17 +77,7 @@ class RegistrySubscribers implements OnApplicationBootstrap {
       filter: { streamPrefixes: PUBLISHED_STREAM_PREFIXES },
       onError: (err, willRetry) => this.logger.error({ err, willRetry }, '集成事件发布出错 / relay error'),
     });
-    const timer = setInterval(() => this.lag.report(REGISTRY_RELAY, relay.lastPublishedPosition), LAG_REPORT_MS);
-    timer.unref();
-    this.shutdown.register('subscribers', REGISTRY_RELAY, async () => {
-      clearInterval(timer);
-      await relay.stop();
-    });
-    this.readiness.register(REGISTRY_RELAY, async () => {
-      if (relay.status === 'failed') throw new Error(`${REGISTRY_RELAY} stopped on an error`);
-      return { relay: relay.status, lastPublishedPosition: relay.lastPublishedPosition };
-    });
-    await relay.start();
+    await startSupervisedRelay(supervision, REGISTRY_RELAY, relay);
   }
 }
 

@@ -5,6 +5,8 @@ import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/rea
 import {
   ReadinessRegistry,
   readStoreCheckpoints,
+  startSupervisedProjection,
+  startSupervisedRelay,
   RUNTIME_LOGGER,
   ShutdownSequence,
   SubscriptionLagRegistry,
@@ -17,8 +19,6 @@ import {
 } from '../read-model/progress/household-progress.projection';
 import { teamListProjection, type TeamView } from '../read-model/teams/team-list.projection';
 import { HOUSEHOLD_PROGRESS_RUNNER, TEAM_LIST_RUNNER } from './inspection.tokens';
-
-const LAG_REPORT_MS = 1_000;
 
 /** Subscriber name of the relay that publishes the inspection's integration events. */
 export const INSPECTION_RELAY = 'relay:inspection';
@@ -42,27 +42,9 @@ export class InspectionSubscribers implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.startProjection(teamListProjection.name, this.teams);
-    await this.startProjection(householdProgressProjection.name, this.progress);
-    await this.startRelay();
-  }
-
-  private async startProjection(name: string, runner: ProjectionRunner<unknown>): Promise<void> {
-    const timer = setInterval(() => this.lag.report(name, runner.checkpoint), LAG_REPORT_MS);
-    timer.unref();
-    this.shutdown.register('subscribers', name, async () => {
-      clearInterval(timer);
-      await runner.stop();
-    });
-    this.readiness.register(name, async () => {
-      if (runner.error !== null) throw new Error(`${name} stopped on an error`);
-      return { checkpoint: runner.checkpoint };
-    });
-    await runner.start();
-    this.logger.info({ projection: name, checkpoint: runner.checkpoint }, '读模型已启动 / read model started');
-  }
-
-  private async startRelay(): Promise<void> {
+    const supervision = { shutdown: this.shutdown, lag: this.lag, readiness: this.readiness, logger: this.logger };
+    await startSupervisedProjection(supervision, teamListProjection.name, this.teams);
+    await startSupervisedProjection(supervision, householdProgressProjection.name, this.progress);
     const relay = new EventRelay({
       name: INSPECTION_RELAY,
       eventStore: this.events,
@@ -72,16 +54,6 @@ export class InspectionSubscribers implements OnApplicationBootstrap {
       filter: { streamPrefixes: PUBLISHED_STREAM_PREFIXES },
       onError: (err, willRetry) => this.logger.error({ err, willRetry }, '集成事件发布出错 / relay error'),
     });
-    const timer = setInterval(() => this.lag.report(INSPECTION_RELAY, relay.lastPublishedPosition), LAG_REPORT_MS);
-    timer.unref();
-    this.shutdown.register('subscribers', INSPECTION_RELAY, async () => {
-      clearInterval(timer);
-      await relay.stop();
-    });
-    this.readiness.register(INSPECTION_RELAY, async () => {
-      if (relay.status === 'failed') throw new Error(`${INSPECTION_RELAY} stopped on an error`);
-      return { relay: relay.status, lastPublishedPosition: relay.lastPublishedPosition };
-    });
-    await relay.start();
+    await startSupervisedRelay(supervision, INSPECTION_RELAY, relay);
   }
 }
