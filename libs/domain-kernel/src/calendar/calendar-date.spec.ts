@@ -1,4 +1,13 @@
-import { ageOn, calendarDateAt, daysInMonth, isIsoDate, isLeapYear, parseIsoDate } from './calendar-date';
+import {
+  addDays,
+  ageOn,
+  calendarDateAt,
+  daysInMonth,
+  isIsoDate,
+  isLeapYear,
+  isoWeekday,
+  parseIsoDate,
+} from './calendar-date';
 
 describe('calendar dates', () => {
   it.each([
@@ -58,5 +67,47 @@ describe('calendar dates', () => {
     ['2024-08-19T16:00:00.000Z', 0, '2024-08-19'],
   ])('%s at UTC%+i min falls on %s', (instant, offset, date) => {
     expect(calendarDateAt(new Date(instant), offset)).toBe(date);
+  });
+
+  it.each([
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2024-02-29', 1, '2024-03-01'],
+    ['2023-02-28', 1, '2023-03-01'],
+    ['2000-02-28', 1, '2000-02-29'],
+    ['1900-02-28', 1, '1900-03-01'],
+    ['2024-12-31', 1, '2025-01-01'],
+    ['2025-01-01', -1, '2024-12-31'],
+    ['2024-03-01', -1, '2024-02-29'],
+    // 2024-03-01 to 2025-03-01 is 365 days (no 29 February between), so the leap day + 365 is 28 February.
+    ['2024-02-29', 365, '2025-02-28'],
+    ['2024-02-29', 366, '2025-03-01'],
+    ['2024-08-20', 0, '2024-08-20'],
+    ['1970-01-01', 0, '1970-01-01'],
+    ['0001-01-01', 1, '0001-01-02'],
+  ])('addDays(%s, %i) is %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it('refuses to add days to a malformed date, a fraction of a day, or past the years 0001–9999', () => {
+    expect(() => addDays('2024-02-30', 1)).toThrow(RangeError);
+    expect(() => addDays('2024-02-28', 1.5)).toThrow(RangeError);
+    expect(() => addDays('0001-01-01', -1)).toThrow(RangeError);
+    expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+  });
+
+  it.each([
+    ['1970-01-01', 4], // Thursday
+    ['0001-01-01', 1], // Monday in the proleptic Gregorian calendar
+    ['2024-02-29', 4], // Thursday
+    ['2024-09-27', 5], // Friday
+    ['2024-09-28', 6], // Saturday
+    ['2024-09-29', 7], // Sunday
+    ['2026-12-24', 4], // Thursday
+  ])('%s is ISO weekday %i', (date, weekday) => {
+    expect(isoWeekday(date)).toBe(weekday);
+  });
+
+  it('refuses the weekday of a malformed date', () => {
+    expect(() => isoWeekday('2023-02-29')).toThrow(RangeError);
   });
 });

@@ -98,6 +98,62 @@ export function ageOn(birthDate: IsoDate, onDate: IsoDate): number {
   return on.year - birth.year - (hadBirthday ? 0 : 1);
 }
 
+/**
+ * The date `days` calendar days after `date` (before it when negative). Pure day arithmetic on
+ * the proleptic Gregorian calendar: no `Date` object, so no time zone or daylight-saving shift can
+ * move the answer. Throws a RangeError when `date` is not a real `YYYY-MM-DD` date, `days` is not
+ * a safe integer, or the result leaves the years 0001–9999.
+ */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const parsed = parseIsoDate(date);
+  if (parsed === null) throw new RangeError('addDays: the date must be a real YYYY-MM-DD date');
+  if (!Number.isSafeInteger(days)) throw new RangeError('addDays: days must be a safe integer');
+  const result = dateOfDayNumber(dayNumber(parsed) + days);
+  if (result.year < 1 || result.year > 9999) throw new RangeError('addDays: the result leaves the years 0001–9999');
+  return formatIsoDate(result);
+}
+
+/**
+ * ISO 8601 day of the week of a real `YYYY-MM-DD` date: 1 Monday … 6 Saturday, 7 Sunday. Throws a
+ * RangeError for text that is not a real date.
+ */
+export function isoWeekday(date: IsoDate): number {
+  const parsed = parseIsoDate(date);
+  if (parsed === null) throw new RangeError('isoWeekday: the date must be a real YYYY-MM-DD date');
+  // Day 0 (1970-01-01) was a Thursday, ISO day 4.
+  return mod(dayNumber(parsed) + 3, 7) + 1;
+}
+
+function mod(value: number, divisor: number): number {
+  return ((value % divisor) + divisor) % divisor;
+}
+
+// Days since 1970-01-01 and back, counted in 400-year eras of 146,097 days with the year starting
+// on 1 March, so that the leap day is the last day of its year and needs no special case.
+function dayNumber(date: CalendarDate): number {
+  const year = date.month <= 2 ? date.year - 1 : date.year;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const monthFromMarch = (date.month + 9) % 12;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + date.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function dateOfDayNumber(days: number): CalendarDate {
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
 /** The number in `length` ASCII digits from `start`, or -1 when one of them is not a digit. */
 export function digitsAt(text: string, start: number, length: number): number {
   let value = 0;
