@@ -18,11 +18,15 @@ import type { PlanFlag } from '../assistance-plan.values';
 // Shared Given-When-Then material for the assistance plan's specs: one case identified on
 // 2024-09-20 for illness, a household with labour capacity, today 2024-10-15.
 
+/** The monitoring case and its household. */
 export const CASE_ID = '0190f3a2-aaaa-7000-8000-000000000001';
 export const HOUSEHOLD_ID = '0190f3a2-bbbb-7000-8000-000000000001';
+/** The day the county approved the case. */
 export const IDENTIFIED_ON = '2024-09-20';
+/** Today in every command. */
 export const TODAY = '2024-10-15';
 
+/** The facts the handler passes: identified, illness, labour capacity. */
 export const FACTS: PlanFacts = {
   caseId: CASE_ID,
   householdId: HOUSEHOLD_ID,
@@ -54,35 +58,41 @@ export const DIBAO: MeasurePlanData = {
   amountFen: 420_000,
 };
 
+/** The plan's first event. */
 export const opened: AssistancePlanEvent = {
   type: 'AssistancePlanOpened',
   data: { caseId: CASE_ID, householdId: HOUSEHOLD_ID },
 };
 
+/** PlanMeasure of {@link POST}, with changes. */
 export const planMeasure = (data: Partial<MeasurePlanData> = {}, facts: Partial<PlanFacts> = {}): PlanMeasure => ({
   type: 'PlanMeasure',
   data: { ...POST, ...data },
   facts: { ...FACTS, ...facts },
 });
 
+/** StartMeasure of {@link POST} by default. */
 export const startMeasure = (
   actualStart = '2024-10-08',
   facts: Partial<PlanFacts> = {},
   measureId = POST.measureId,
 ): StartMeasure => ({ type: 'StartMeasure', data: { measureId, actualStart }, facts: { ...FACTS, ...facts } });
 
+/** EndMeasure of {@link POST} by default. */
 export const endMeasure = (
   actualEnd = '2024-10-14',
   outcome = '已稳定就业 / in steady work',
   measureId = POST.measureId,
 ): EndMeasure => ({ type: 'EndMeasure', data: { measureId, actualEnd, outcome }, facts: FACTS });
 
+/** CancelMeasure of {@link POST} by default. */
 export const cancelMeasure = (
   reason = '户主外出务工 / the head found work away',
   measureId = POST.measureId,
   facts: Partial<PlanFacts> = {},
 ): CancelMeasure => ({ type: 'CancelMeasure', data: { measureId, reason }, facts: { ...FACTS, ...facts } });
 
+/** ExtendAfterElimination of {@link POST} by default. */
 export const extend = (until = '2025-12-31', measureId = POST.measureId): ExtendAfterElimination => ({
   type: 'ExtendAfterElimination',
   data: { measureId, until },
@@ -104,12 +114,14 @@ export const planned = (data: MeasurePlanData = POST): AssistanceMeasurePlanned 
   },
 });
 
+/** The started event of {@link POST} by default. */
 export const started = (
   actualStart = '2024-10-08',
   timing: AssistanceMeasureStarted['data']['timing'] = 'after-identification',
   measureId = POST.measureId,
 ): AssistanceMeasureStarted => ({ type: 'AssistanceMeasureStarted', data: { measureId, actualStart, timing } });
 
+/** The flags event, dated today. */
 export const flagsChanged = (flags: readonly PlanFlag[], hasLabourCapacity = true): AssistancePlanFlagsChanged => ({
   type: 'AssistancePlanFlagsChanged',
   data: { flags, hasLabourCapacity, changedOn: TODAY },
