@@ -3,3 +3,4 @@
  * elimination and follow-up (issue 12). Its deciders live under `domain/`.
  */
 export const ASSISTANCE_CONTEXT = 'assistance';
+export * from './domain/monitoring-case';
