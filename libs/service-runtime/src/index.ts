@@ -38,3 +38,4 @@ export * from './service-app.factory';
 export * from './service.bootstrap';
 export * from './transport';
 export * from './lifecycle/subscriber-supervision';
+export * from './http/request-context';

@@ -1,7 +1,7 @@
 import type { Principal } from '@relapse-watch/access';
 import type { CommandRequest } from '@relapse-watch/service-runtime';
 import { callerOf } from '@relapse-watch/access';
-import type { RequestContext } from '../application/request-context';
+import { type RequestContext } from '@relapse-watch/service-runtime';
 
 /** The command context of a request: its headers, and the verified principal it runs for (and records as actor). */
 export function commandContextFor(request: CommandRequest, principal: Principal): RequestContext {

@@ -8,7 +8,7 @@ import type { CampaignTerms } from '../domain/campaign/campaign.values';
 import type { CampaignPolicySource } from './campaign-policy-source';
 import { authorizeCaller } from '@relapse-watch/access';
 import { SHIPPED_RULES, type CampaignRuleCatalogue } from './campaign-rule-catalogue';
-import { placedContext, type RequestContext } from './request-context';
+import { placedContext, type RequestContext } from '@relapse-watch/service-runtime';
 
 /** What a campaign command answers. */
 export type CampaignResult = CommandResult<CampaignEvent, CampaignState>;

@@ -6,8 +6,8 @@ import type { InspectionFacts } from '../domain/household-inspection/household-i
 import { householdInspectionStreamId } from '../domain/household-inspection/household-inspection.decider';
 import { applicationError } from './inspection-application.errors';
 import { actorOfCaller, authorizeCaller } from '@relapse-watch/access';
-import type { RequestContext } from './request-context';
 import type { CampaignFacts, CampaignView, HouseholdFactsSource, InspectionRules } from './household-inspection.ports';
+import { type RequestContext } from '@relapse-watch/service-runtime';
 
 /** Dependencies of the household inspection's use cases. */
 export interface HouseholdInspectionDeps {

@@ -5,7 +5,7 @@ import {
   villageReservationStreamId,
   type VillageReservationData,
 } from '../domain/village-reservation/village-reservation';
-import { withoutKey } from './request-context';
+import { withoutKey } from '@relapse-watch/service-runtime';
 
 /** The villages a team of a campaign takes or gives up. */
 export interface VillageClaim {

@@ -14,8 +14,8 @@ import type { TeamMember } from '../domain/team/team.values';
 import { campaignStanding } from './campaign-standing';
 import { authorizeCaller, type Caller } from '@relapse-watch/access';
 import { createdIdFor } from './inspection-ids';
-import { placedContext, type RequestContext } from './request-context';
 import { releaseVillages, reserveVillagesThen } from './reserve-villages-then';
+import { placedContext, type RequestContext } from '@relapse-watch/service-runtime';
 
 /** What a team command answers. */
 export type TeamResult = CommandResult<TeamEvent, TeamState>;

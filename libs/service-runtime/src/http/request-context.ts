@@ -3,8 +3,8 @@ import type { CommandContext } from '@relapse-watch/event-store-core';
 import { actorOfCaller, type Caller } from '@relapse-watch/access';
 
 /**
- * A command context before the inspection places it: the tenant division (a campaign's province,
- * a team's township) is the service's to know. Without `now` the service's clock gives it; the
+ * A command context before the service places it: the tenant division (a campaign's province,
+ * a team's township, a case's village) is the service's to know. Without `now` the service's clock gives it; the
  * caller is checked before anything is written, and is the actor the events record.
  */
 export type RequestContext = Omit<CommandContext, 'divisionCode' | 'now' | 'actor'> & {
