@@ -28,6 +28,14 @@ export const PERMISSIONS = [
   'campaign.manage',
   /** Accept or dismiss the rules' suggestions, resolve data-quality issues, close rectification items. */
   'inspection.decide',
+  /** Read monitoring cases, their procedure, assistance plans and the review lists. */
+  'case.read',
+  /** Take leads and record the procedure's steps (verification, reviews, notices), plan measures, propose elimination. */
+  'case.write',
+  /** The county's decisions: identify or reject a monitoring subject, grant or refuse risk elimination. */
+  'case.decide',
+  /** Send a department's screening warning (a client system's scope). */
+  'warning.submit',
 ] as const;
 
 /** One of {@link PERMISSIONS}. */
@@ -44,23 +52,29 @@ const FIELD: readonly Permission[] = [
   'personal.read',
   'inspection.read',
   'inspection.write',
+  'case.read',
+  'case.write',
 ];
 const OFFICIAL: readonly Permission[] = [...FIELD, 'campaign.manage', 'inspection.decide'];
+/** The county and above also decide cases (县级审定); a township reviews but does not decide. */
+const DECIDING_OFFICIAL: readonly Permission[] = [...OFFICIAL, 'case.decide'];
 
 /**
  * What each role may do. Officials and inspectors change households of their own area, record
  * inspections and may ask for a person's unmasked numbers (recorded); officials also run the
- * campaign in their unit and decide on the rules' suggestions, inspectors do not; only the
+ * campaign in their unit and decide on the rules' suggestions, inspectors do not; village
+ * inspectors and officials take leads and record a case's steps, but only the county and above
+ * decide a case (identification, elimination); a department's system may only send warnings; only the
  * province sets the province's policy;
  * the auditor reads everything and changes nothing; the administrator may do everything, so the
  * schemathesis run that signs in as administrator reaches every route.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<UserRole, readonly Permission[]>> = {
-  'province-official': [...OFFICIAL, 'policy.write'],
-  'city-official': OFFICIAL,
-  'county-official': OFFICIAL,
+  'province-official': [...DECIDING_OFFICIAL, 'policy.write'],
+  'city-official': DECIDING_OFFICIAL,
+  'county-official': DECIDING_OFFICIAL,
   'township-official': OFFICIAL,
   'village-inspector': FIELD,
-  auditor: ['registry.read', 'personal.read', 'audit.read', 'inspection.read'],
+  auditor: ['registry.read', 'personal.read', 'audit.read', 'inspection.read', 'case.read'],
   administrator: PERMISSIONS,
 };
