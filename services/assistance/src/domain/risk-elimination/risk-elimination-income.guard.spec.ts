@@ -36,10 +36,14 @@ describe('checkRiskElimination: income', () => {
       });
     });
 
-    it('rounds the per-capita figure half up to the fen: 28,800.02 yuan ÷ 4 = 7,200.005 → 7,200.01, above the line', () => {
-      const justAbove = { ...ON_LINE, transferFen: ON_LINE.transferFen + 2 };
-      const incomes = [...MONTH_ENDS_2025.slice(0, 5).map((d) => rolling(d)), rolling('2025-06-30', justAbove)];
+    it('takes one fen above the line as above it (the registry has rounded the figure already)', () => {
+      const incomes = [...MONTH_ENDS_2025.slice(0, 5).map((d) => rolling(d)), rolling('2025-06-30', ON_LINE + 1)];
       expect(check({ incomes })).toEqual({ allowed: true, reasons: [] });
+    });
+
+    it('takes a record without a figure (nobody left to divide by) as no observation of its month', () => {
+      const incomes = [...MONTH_ENDS_2025.slice(0, 5).map((d) => rolling(d)), rolling('2025-06-30', null)];
+      expect(codes({ incomes })).toEqual(['elimination.income-not-stable']);
     });
 
     it('names no household figure in the message, only the line', () => {
@@ -57,8 +61,7 @@ describe('checkRiskElimination: income', () => {
     it('leaves out a period that has not ended by today (an estimate)', () => {
       const estimate: EliminationIncomeRecord = {
         period: { kind: 'calendar-year', year: 2025 },
-        components: BELOW,
-        members: 4,
+        perCapitaNetIncomeFen: BELOW,
       };
       expect(codes({ incomes: [...ELIGIBLE.incomes, estimate] })).toEqual([]);
     });
@@ -143,8 +146,7 @@ describe('checkRiskElimination: income', () => {
       const autumn = ['2024-09-30', '2024-10-31', '2024-11-30'].map((d) => rolling(d, BELOW));
       const december: EliminationIncomeRecord = {
         period: { kind: 'calendar-year', year: 2024 },
-        components: BELOW,
-        members: 4,
+        perCapitaNetIncomeFen: BELOW,
       };
       const today = '2025-03-05';
       const stable = [...autumn, december, rolling('2025-01-31'), rolling('2025-02-28')];

@@ -1,4 +1,4 @@
-import { perCapitaNetIncomeFen, type Fen, type IsoDate } from '@relapse-watch/domain-kernel';
+import type { Fen, IsoDate } from '@relapse-watch/domain-kernel';
 import type { EliminationIncomeRecord, IncomePeriod } from './risk-elimination.input';
 
 /** A calendar month as `YYYY-MM`. */
@@ -18,19 +18,18 @@ export function periodEnd(period: IncomePeriod): IsoDate {
 }
 
 /**
- * The records that can be evidence today, with their per-capita figures (the kernel's formula,
- * half up to the fen): only periods that ended by today — a year still running is an estimate,
- * and the guard decides on what happened. Throws the kernel's `income.no-members` for a record
- * that divides by nobody: such a record is a data error to fix, not a reason to refuse.
+ * The records that can be evidence today, with their per-capita figures: only periods that ended
+ * by today — a year still running is an estimate, and the guard decides on what happened — and
+ * only records with a figure (one that divides by nobody is a data error to fix, not evidence).
  */
 export function incomeFigures(records: readonly EliminationIncomeRecord[], today: IsoDate): readonly IncomeFigure[] {
-  return records
-    .map((r) => ({
-      period: r.period,
-      endsOn: periodEnd(r.period),
-      perCapitaNetIncomeFen: perCapitaNetIncomeFen(r.components, r.members),
-    }))
-    .filter((f) => f.endsOn <= today);
+  const figures: IncomeFigure[] = [];
+  for (const r of records) {
+    const endsOn = periodEnd(r.period);
+    if (r.perCapitaNetIncomeFen !== null && endsOn <= today)
+      figures.push({ period: r.period, endsOn, perCapitaNetIncomeFen: r.perCapitaNetIncomeFen });
+  }
+  return figures;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Fen, IncomeComponents, IsoDate } from '@relapse-watch/domain-kernel';
+import type { Fen, IsoDate } from '@relapse-watch/domain-kernel';
 import type { RiskEliminationPolicy } from './risk-elimination.policy';
 
 /**
@@ -21,12 +21,15 @@ export type IncomePeriod =
   | { readonly kind: 'calendar-year'; readonly year: number }
   | { readonly kind: 'twelve-months'; readonly endingOn: IsoDate };
 
-/** One income record of the registry: its period, the components and the members it divides by. */
+/**
+ * One income record as the registry published it: its period and the per-capita net income the
+ * registry computed under the province's divisor rule (DOMAIN.md), or null when nobody was left
+ * to divide by. The guard takes the registry's figure rather than recomputing it, so the two can
+ * never disagree on who counts.
+ */
 export interface EliminationIncomeRecord {
   readonly period: IncomePeriod;
-  readonly components: IncomeComponents;
-  /** The members the province's divisor rule counted for this period (at least one). */
-  readonly members: number;
+  readonly perCapitaNetIncomeFen: Fen | null;
 }
 
 /** The kinds of rigid expenditure (刚性支出, DOMAIN.md): self-paid medical cost, education, disaster loss. */

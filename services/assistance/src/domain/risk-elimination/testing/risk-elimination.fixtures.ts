@@ -1,38 +1,20 @@
-import type { IncomeComponents } from '@relapse-watch/domain-kernel';
 import { checkRiskElimination } from '../risk-elimination.guard';
 import type { EliminationIncomeRecord, RiskEliminationInput } from '../risk-elimination.input';
 import { DEFAULT_RISK_ELIMINATION_POLICY } from '../risk-elimination.policy';
 
-// Figures worked out by hand. Lines: 2024 6,900 yuan, 2025 7,200 yuan. Four members.
-// ABOVE: 20,000 wages + 12,000 gross business + 500 property + 1,500 transfer − 4,000 costs
-//        = 30,000 yuan net ÷ 4 = 7,500.00 yuan per capita (above both lines).
-// ON_LINE: 20,000 + 12,000 + 0 + 800 − 4,000 = 28,800 ÷ 4 = 7,200.00: equal to the 2025 line, not above.
-// BELOW: 20,000 + 12,000 + 0 + 0 − 4,000 = 28,000 ÷ 4 = 7,000.00: above 6,900 (2024), below 7,200 (2025).
-const yuan = (
-  wages: number,
-  business: number,
-  property: number,
-  transfer: number,
-  costs: number,
-): IncomeComponents => ({
-  wagesFen: wages * 100,
-  grossBusinessFen: business * 100,
-  propertyFen: property * 100,
-  transferFen: transfer * 100,
-  productionCostsFen: costs * 100,
-});
-/** 7,500.00 yuan per capita. */
-export const ABOVE = yuan(20_000, 12_000, 500, 1_500, 4_000);
-/** 7,200.00 yuan per capita. */
-export const ON_LINE = yuan(20_000, 12_000, 0, 800, 4_000);
-/** 7,000.00 yuan per capita. */
-export const BELOW = yuan(20_000, 12_000, 0, 0, 4_000);
+// Figures as the registry publishes them (per-capita net income under the province's divisor
+// rule, in fen). Lines: 2024 6,900 yuan, 2025 7,200 yuan.
+/** 7,500.00 yuan per capita: above both lines. */
+export const ABOVE = 750_000;
+/** 7,200.00 yuan per capita: equal to the 2025 line, so not above it. */
+export const ON_LINE = 720_000;
+/** 7,000.00 yuan per capita: above 6,900 (2024), below 7,200 (2025). */
+export const BELOW = 700_000;
 
 /** The twelve months ending on a day: that month's observation. */
-export const rolling = (endingOn: string, components = ABOVE): EliminationIncomeRecord => ({
+export const rolling = (endingOn: string, perCapitaNetIncomeFen: number | null = ABOVE): EliminationIncomeRecord => ({
   period: { kind: 'twelve-months', endingOn },
-  components,
-  members: 4,
+  perCapitaNetIncomeFen,
 });
 /** The last days of January to June 2025. */
 export const MONTH_ENDS_2025 = ['2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31', '2025-06-30'];
