@@ -25,9 +25,12 @@ import { policyViewSource } from '../application/policy-view.policy-source';
 import { TeamCommands } from '../application/team-commands';
 import { VisitCheck } from '../application/visit-check';
 import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
-import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from '../household-facts/household-facts.document';
+import {
+  HOUSEHOLD_FACTS_COLLECTION,
+  HOUSEHOLD_FACTS_INDEXES,
+  HouseholdFactsQueries,
+} from '@relapse-watch/household-view';
 import { SCOPE_VILLAGE_INDEXES, SCOPE_VILLAGES_COLLECTION } from '../household-facts/village-scope';
-import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
 import { INSPECTION_BUS_TRANSPORT, RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
 import { HttpRegistryCorrections } from '../registry-corrections/registry-corrections.http';
 import { HouseholdInspectionDecisionsController } from './household-inspection-decisions.controller';

@@ -9,7 +9,7 @@ import { CampaignStreamFacts } from '../application/campaign-stream.facts';
 import { HouseholdInspectionCommands } from '../application/household-inspection.commands';
 import { applicationError } from '../application/inspection-application.errors';
 import { inspectionRules } from '../application/inspection-rules.adapter';
-import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import { HouseholdFactsQueries } from '@relapse-watch/household-view';
 import { importVisitSheet, type VisitImportCounts, type VisitSheetImportResult } from '../import/visit-sheet.import';
 import { visitSheetRecorder } from './visit-sheet.recorder';
 

@@ -1,6 +1,6 @@
 import { divisionTier, type DivisionTier, type IsoDate } from '@relapse-watch/domain-kernel';
 import type { ReadStore, WhereFilter } from '@relapse-watch/read-store-core';
-import { HOUSEHOLD_FACTS_COLLECTION } from '../../household-facts/household-facts.document';
+import { HOUSEHOLD_FACTS_COLLECTION } from '@relapse-watch/household-view';
 import { SCOPE_VILLAGES_COLLECTION, type ScopeVillage } from '../../household-facts/village-scope';
 import { tierField } from '@relapse-watch/access';
 import type { TeamView } from '../teams/team-list.projection';

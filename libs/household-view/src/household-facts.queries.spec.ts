@@ -3,11 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { householdRegisteredV1 } from '@relapse-watch/contracts';
-import type { Principal } from '@relapse-watch/access';
 import type { ReadStore } from '@relapse-watch/read-store-core';
 import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
-import { householdFactsFor } from '../application/household-facts.use-cases';
-import { callerOf, listScope } from '@relapse-watch/access';
 import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from './household-facts.document';
 import { evolveHouseholdFacts } from './household-facts.evolve';
 import { HOUSEHOLD_FACTS_PAGE_SIZE, HouseholdFactsQueries } from './household-facts.queries';
@@ -25,7 +22,7 @@ let queries: HouseholdFactsQueries;
 const ids: Record<string, string[]> = {};
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rw-inspection-queries-'));
+  dir = mkdtempSync(join(tmpdir(), 'rw-household-view-queries-'));
   store = SqliteReadStore.open({ path: join(dir, 'read.db') });
   for (const fields of HOUSEHOLD_FACTS_INDEXES) await store.ensureIndex(HOUSEHOLD_FACTS_COLLECTION, fields);
   queries = new HouseholdFactsQueries(store);
@@ -88,21 +85,15 @@ describe('HouseholdFactsQueries', () => {
     );
   });
 
-  it('inside a caller’s area only: a village inspector listing their township sees their village of it', async () => {
-    const inspector: Principal = {
-      kind: 'user',
-      id: 'inspector',
-      role: 'village-inspector',
-      unitCode: '510104001000',
-      villageCodes: ['510104001002'],
-    };
-    const scope = listScope(callerOf(inspector), 'inspection.read', '510104001000');
-    const page = await queries.ofUnit('510104001000', {}, scope);
-    expect(sorted(page.items.map((f) => f.householdId))).toEqual(sorted(ids['510104001002']));
-    expect(page.total).toBe(2);
-    expect(() => listScope(callerOf(inspector), 'inspection.read', '510105000000')).toThrow(
-      expect.objectContaining({ code: 'access.outside-area' }),
-    );
+  it('inside an area only: the villages of it in a township, nothing when the area is another unit of the tier', async () => {
+    // What an inspector of village 510104001002 brings to a list (the caller's area, on its tier's field).
+    const area = { field: 'villageCode', codes: ['510104001002'] };
+    const ofTownship = await queries.ofUnit('510104001000', {}, area);
+    expect(sorted(ofTownship.items.map((f) => f.householdId))).toEqual(sorted(ids['510104001002']));
+    expect(ofTownship.total).toBe(2);
+    expect((await queries.ofUnit('510104001002', {}, area)).total).toBe(2);
+    expect(await queries.ofUnit('510104001001', {}, area)).toMatchObject({ items: [], total: 0 });
+    expect((await queries.ofUnit('510104001000', {}, null)).total).toBe(5);
   });
 
   it('every household of a province, as an async iterator, and the count per village', async () => {
@@ -121,30 +112,5 @@ describe('HouseholdFactsQueries', () => {
     const inForce = await queries.policyInForce('51', 2024, '2024-04-01');
     expect(inForce.lines['monitoring-threshold']).toMatchObject({ revision: 1, amountFen: 760_000 });
     expect((await queries.policyInForce('51', 2024, '2024-03-31')).lines['monitoring-threshold']).toBeNull();
-  });
-});
-
-describe('one household’s facts for a caller', () => {
-  const official = (unitCode: string): Principal => ({
-    kind: 'user',
-    id: `official-${unitCode}`,
-    role: 'county-official',
-    unitCode,
-    villageCodes: [],
-  });
-
-  it('answers inside the caller’s area, refuses outside it, and says not known before the registration arrived', async () => {
-    const householdId = ids['510104002001'][0];
-    await expect(householdFactsFor(queries, householdId, callerOf(official('510104000000')))).resolves.toMatchObject({
-      householdId,
-    });
-    await expect(householdFactsFor(queries, householdId, callerOf(official('510105000000')))).rejects.toMatchObject({
-      code: 'access.outside-area',
-      field: 'householdId',
-    });
-    await expect(householdFactsFor(queries, randomUUID(), callerOf(official('510104000000')))).rejects.toMatchObject({
-      code: 'household.not-known',
-      field: 'householdId',
-    });
   });
 });

@@ -3,7 +3,6 @@ import { HOUSEHOLD_FACTS_COLLECTION, type HouseholdFactsDocument } from './house
 import { evolveHouseholdFacts } from './household-facts.evolve';
 import { evolvePolicy, POLICY_VIEW_COLLECTION, policyDocumentId, type PolicyDocument } from './policy-view.evolve';
 import { isHouseholdFactsEvent, type RegistryFactsEvent } from './registry-facts.events';
-import { scopeVillagePut } from './village-scope';
 
 /**
  * The read-store writes one registry event makes: the folded document, or nothing when the
@@ -15,10 +14,7 @@ export async function registryFactsEffects(store: ReadStore, event: RegistryFact
   if (isHouseholdFactsEvent(event)) {
     const id = event.data.householdId;
     const stored = await store.get<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, id);
-    const write = writeOf(HOUSEHOLD_FACTS_COLLECTION, id, stored, evolveHouseholdFacts(stored?.data ?? null, event));
-    // A registered household puts its village in the campaign's scope (the villages a team must cover).
-    if (event.type !== 'HouseholdRegistered' || write.operations === undefined) return write;
-    return { operations: [...write.operations, scopeVillagePut(event.data.villageCode)] };
+    return writeOf(HOUSEHOLD_FACTS_COLLECTION, id, stored, evolveHouseholdFacts(stored?.data ?? null, event));
   }
   const id = policyDocumentId(event.data.provinceCode, event.data.year);
   const stored = await store.get<PolicyDocument>(POLICY_VIEW_COLLECTION, id);

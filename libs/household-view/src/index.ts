@@ -1,0 +1,35 @@
+export {
+  factsOf,
+  HOUSEHOLD_FACTS_COLLECTION,
+  HOUSEHOLD_FACTS_INDEXES,
+  unitCodesOf,
+  type HouseholdFactsDocument,
+} from './household-facts.document';
+export { evolveHouseholdFacts } from './household-facts.evolve';
+export {
+  HOUSEHOLD_FACTS_PAGE_SIZE,
+  HouseholdFactsQueries,
+  type FactsCondition,
+  type HouseholdFactsPage,
+} from './household-facts.queries';
+export { policyInForce, type PolicyInForce } from './policy-in-force';
+export {
+  evolvePolicy,
+  POLICY_VIEW_COLLECTION,
+  policyDocumentId,
+  type KeyRegion,
+  type LineVersion,
+  type PolicyDocument,
+} from './policy-view.evolve';
+export { registryFactsEffects } from './registry-facts.effects';
+export {
+  CONSUMED_REGISTRY_TYPES,
+  HOUSEHOLD_FACTS_CONTRACTS,
+  isHouseholdFactsEvent,
+  POLICY_CONTRACTS,
+  registryFactsEventOf,
+  type HouseholdFactsEvent,
+  type PolicyEvent,
+  type RegistryFactsEvent,
+} from './registry-facts.events';
+export { registryContractCheck, type ContractMismatch } from './registry-facts.validation';
