@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { householdRegisteredV1 } from '@relapse-watch/contracts';
 import type { ReadStore } from '@relapse-watch/read-store-core';
 import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
-import { HOUSEHOLD_FACTS_COLLECTION, HOUSEHOLD_FACTS_INDEXES } from './household-facts.document';
+import { HOUSEHOLD_FACTS_INDEXES } from './household-facts.document';
 import { evolveHouseholdFacts } from './household-facts.evolve';
 import { HOUSEHOLD_FACTS_PAGE_SIZE, HouseholdFactsQueries } from './household-facts.queries';
+import { householdViewCollections } from './household-view.collections';
 import { registryFactsEffects } from './registry-facts.effects';
 import { thresholdPublished } from './testing/household-facts.fixtures';
 
@@ -15,6 +16,8 @@ import { thresholdPublished } from './testing/household-facts.fixtures';
 const VILLAGES = ['510104001001', '510104001002', '510104002001', '510105001001', '520102001001'];
 /** Households per village, in the order above: 3 + 2 + 1 + 1 in Sichuan (51), 2 in Guizhou (52). */
 const PER_VILLAGE = [3, 2, 1, 1, 2];
+/** A context of the spec's own: the queries read the collections they are given, whatever the service. */
+const VIEW = householdViewCollections('spec');
 
 let dir: string;
 let store: ReadStore;
@@ -24,8 +27,8 @@ const ids: Record<string, string[]> = {};
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rw-household-view-queries-'));
   store = SqliteReadStore.open({ path: join(dir, 'read.db') });
-  for (const fields of HOUSEHOLD_FACTS_INDEXES) await store.ensureIndex(HOUSEHOLD_FACTS_COLLECTION, fields);
-  queries = new HouseholdFactsQueries(store);
+  for (const fields of HOUSEHOLD_FACTS_INDEXES) await store.ensureIndex(VIEW.facts, fields);
+  queries = new HouseholdFactsQueries(store, VIEW);
   for (const [i, villageCode] of VILLAGES.entries()) {
     ids[villageCode] = [];
     for (let n = 0; n < PER_VILLAGE[i]; n++) {
@@ -43,10 +46,12 @@ beforeAll(async () => {
         learntOn: '2024-05-01',
         data,
       });
-      await store.put(HOUSEHOLD_FACTS_COLLECTION, { id: householdId, position: 1, data: doc });
+      await store.put(VIEW.facts, { id: householdId, position: 1, data: doc });
     }
   }
-  await store.applyBatch(await registryFactsEffects(store, thresholdPublished({ revision: 1, supersedes: null })));
+  await store.applyBatch(
+    await registryFactsEffects(store, thresholdPublished({ revision: 1, supersedes: null }), VIEW),
+  );
 });
 afterAll(async () => {
   await store.close();
@@ -85,7 +90,7 @@ describe('HouseholdFactsQueries', () => {
     );
   });
 
-  it('inside an area only: the villages of it in a township, nothing when the area is another unit of the tier', async () => {
+  it('inside an area only: its villages of a township; nothing for another unit of its tier', async () => {
     // What an inspector of village 510104001002 brings to a list (the caller's area, on its tier's field).
     const area = { field: 'villageCode', codes: ['510104001002'] };
     const ofTownship = await queries.ofUnit('510104001000', {}, area);

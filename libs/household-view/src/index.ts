@@ -1,11 +1,6 @@
-export {
-  factsOf,
-  HOUSEHOLD_FACTS_COLLECTION,
-  HOUSEHOLD_FACTS_INDEXES,
-  unitCodesOf,
-  type HouseholdFactsDocument,
-} from './household-facts.document';
+export { factsOf, HOUSEHOLD_FACTS_INDEXES, unitCodesOf, type HouseholdFactsDocument } from './household-facts.document';
 export { evolveHouseholdFacts } from './household-facts.evolve';
+export { householdViewCollections, type HouseholdViewCollections } from './household-view.collections';
 export {
   HOUSEHOLD_FACTS_PAGE_SIZE,
   HouseholdFactsQueries,
@@ -15,7 +10,6 @@ export {
 export { policyInForce, type PolicyInForce } from './policy-in-force';
 export {
   evolvePolicy,
-  POLICY_VIEW_COLLECTION,
   policyDocumentId,
   type KeyRegion,
   type LineVersion,

@@ -3,15 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callerOf, listScope, type Principal } from '@relapse-watch/access';
-import {
-  HOUSEHOLD_FACTS_COLLECTION,
-  HOUSEHOLD_FACTS_INDEXES,
-  HouseholdFactsQueries,
-} from '@relapse-watch/household-view';
+import { HOUSEHOLD_FACTS_INDEXES, HouseholdFactsQueries } from '@relapse-watch/household-view';
 import { householdEvent } from '@relapse-watch/household-view/testing';
 import type { ReadStore } from '@relapse-watch/read-store-core';
 import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
-import { inspectionFactsEffects } from '../household-facts/inspection-household-view';
+import { INSPECTION_HOUSEHOLD_VIEW, inspectionFactsEffects } from '../household-facts/inspection-household-view';
 import { householdFactsFor } from './household-facts.use-cases';
 
 // The household view read for a caller, on a real read store (SQLite): the area comes from access.
@@ -27,8 +23,8 @@ const ids: Record<string, string[]> = {};
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rw-inspection-facts-for-'));
   store = SqliteReadStore.open({ path: join(dir, 'read.db') });
-  for (const fields of HOUSEHOLD_FACTS_INDEXES) await store.ensureIndex(HOUSEHOLD_FACTS_COLLECTION, fields);
-  queries = new HouseholdFactsQueries(store);
+  for (const fields of HOUSEHOLD_FACTS_INDEXES) await store.ensureIndex(INSPECTION_HOUSEHOLD_VIEW.facts, fields);
+  queries = new HouseholdFactsQueries(store, INSPECTION_HOUSEHOLD_VIEW);
   for (const [i, villageCode] of VILLAGES.entries()) {
     ids[villageCode] = [];
     for (let n = 0; n < PER_VILLAGE[i]; n++) {

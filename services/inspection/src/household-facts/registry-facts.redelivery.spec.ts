@@ -16,12 +16,8 @@ import { BusContext, type RuntimeConfig } from '@relapse-watch/service-runtime';
 import { serviceUrl } from '@relapse-watch/testing';
 import { MongoClient } from 'mongodb';
 import type { InspectionConfig } from '../config/inspection.config';
-import {
-  HOUSEHOLD_FACTS_COLLECTION,
-  registryFactsEventOf,
-  type HouseholdFactsDocument,
-} from '@relapse-watch/household-view';
-import { inspectionFactsEffects } from './inspection-household-view';
+import { registryFactsEventOf, type HouseholdFactsDocument } from '@relapse-watch/household-view';
+import { INSPECTION_HOUSEHOLD_VIEW, inspectionFactsEffects } from './inspection-household-view';
 import { RegistryFactsConsumer } from './registry-facts.consumer';
 
 // Redelivery on the real read stores: the bus delivers at least once, so the same CloudEvent may
@@ -81,7 +77,7 @@ describe.each(stores)('registry facts redelivered on %s', (_name, open) => {
   let householdId: string;
   const warnings: object[] = [];
   const deliver = (m: ReceivedMessage) => consumer.onRegistryEvent(new BusContext(m));
-  const stored = () => store.get<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, householdId);
+  const stored = () => store.get<HouseholdFactsDocument>(INSPECTION_HOUSEHOLD_VIEW.facts, householdId);
 
   beforeEach(async () => {
     store = await open();
