@@ -6,7 +6,7 @@ import { ApiErrorResponses, CurrentPrincipal, Requires } from '@relapse-watch/se
 import { IsUUID } from 'class-validator';
 import { householdFactsFor } from '../application/household-facts.use-cases';
 import { callerOf } from '@relapse-watch/access';
-import type { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import type { HouseholdFactsQueries } from '@relapse-watch/household-view';
 import { InspectionErrorInterceptor } from './inspection-error.interceptor';
 import { HOUSEHOLD_FACTS_QUERIES } from './inspection.tokens';
 

@@ -6,7 +6,7 @@ import { RUNTIME_LOGGER } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { CampaignProgressUseCases } from '../application/campaign-progress';
 import { KeyGroupSelectionQueries } from '../application/key-group-selection';
-import type { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import type { HouseholdFactsQueries } from '@relapse-watch/household-view';
 import type { InspectionRules } from '../application/household-inspection.ports';
 import type { CampaignFacts } from '../application/household-inspection.ports';
 import type { InspectionQueries } from '../application/inspection-queries';

@@ -1,6 +1,6 @@
 import { DomainError } from '@relapse-watch/domain-kernel';
 import type { HouseholdFacts } from '@relapse-watch/inspection-rules';
-import type { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import type { HouseholdFactsQueries } from '@relapse-watch/household-view';
 import { authorizeCaller, type Caller } from '@relapse-watch/access';
 
 /**

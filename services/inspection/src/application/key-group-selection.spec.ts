@@ -5,9 +5,9 @@ import type { Principal } from '@relapse-watch/access';
 import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
 import type { ReadStore } from '@relapse-watch/read-store-core';
 import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
-import { HOUSEHOLD_FACTS_COLLECTION, unitCodesOf } from '../household-facts/household-facts.document';
-import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import { HouseholdFactsQueries, unitCodesOf } from '@relapse-watch/household-view';
 import { callerOf } from '@relapse-watch/access';
+import { INSPECTION_HOUSEHOLD_VIEW } from '../household-facts/inspection-household-view';
 import { inspectionRules } from './inspection-rules.adapter';
 import { KeyGroupSelectionQueries } from './key-group-selection';
 import { CampaignsInMemory, householdFacts, sichuanCampaign } from './testing/household-inspection.test-support';
@@ -51,7 +51,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rw-key-groups-'));
   store = SqliteReadStore.open({ path: join(dir, 'read.db') });
   for (const facts of [disabled('h-1'), householdFacts('h-2'), disabled('h-3'), householdFacts('h-4')])
-    await store.put(HOUSEHOLD_FACTS_COLLECTION, {
+    await store.put(INSPECTION_HOUSEHOLD_VIEW.facts, {
       id: facts.householdId,
       position: 1,
       data: { ...facts, ...unitCodesOf(VILLAGE), lastEventId: 'e' },
@@ -60,7 +60,7 @@ beforeAll(async () => {
   campaigns.put(sichuanCampaign({ campaignId: '51-2025', year: 2024, keyGroupRuleIds: ['key-group.income-drop'] }));
   queries = new KeyGroupSelectionQueries({
     campaigns,
-    households: new HouseholdFactsQueries(store),
+    households: new HouseholdFactsQueries(store, INSPECTION_HOUSEHOLD_VIEW),
     rules: inspectionRules,
     clock: fixedOffsetClock(480, () => new Date('2024-09-10T02:00:00Z')),
   });

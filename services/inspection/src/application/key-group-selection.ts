@@ -1,6 +1,6 @@
 import { divisionTier, type Clock } from '@relapse-watch/domain-kernel';
 import type { KeyGroupSelection } from '@relapse-watch/inspection-rules';
-import type { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import type { HouseholdFactsQueries } from '@relapse-watch/household-view';
 import type { CampaignFacts, InspectionRules } from './household-inspection.ports';
 import { applicationError } from './inspection-application.errors';
 import { authorizeCaller, type Caller } from '@relapse-watch/access';

@@ -1,4 +1,4 @@
-import type { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import type { HouseholdFactsQueries } from '@relapse-watch/household-view';
 import type { CampaignPolicySource, PolicyInForce } from './campaign-policy-source';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, type DomainProblem } from '@relapse-watch/domain-kernel';
 import type { HouseholdInspectionCommands } from '../application/household-inspection.commands';
 import { OPERATOR } from '@relapse-watch/access';
-import type { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import type { HouseholdFactsQueries } from '@relapse-watch/household-view';
 import type { SheetVisit } from '../import/visit-row.parser';
 import type { VisitSheetRecorder } from '../import/visit-sheet.import';
 

@@ -8,8 +8,8 @@ import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
 import { NO_ISSUE_ANSWERS } from '../application/testing/household-inspection.test-support';
 import { campaignDecider, campaignStreamId } from '../domain/campaign/campaign.decider';
 import { launch } from '../domain/campaign/testing/campaign.fixtures';
-import { registryFactsEffects } from '../household-facts/registry-facts.effects';
-import { householdEvent } from '../household-facts/testing/household-facts.fixtures';
+import { inspectionFactsEffects } from '../household-facts/inspection-household-view';
+import { householdEvent } from '@relapse-watch/household-view/testing';
 import { writeSheet } from '../import/testing/visit-sheet.fixture';
 import { visitColumnHeader, visitSheetColumns } from '../import/visit-sheet.columns';
 import { visitsImport, type InspectionCliIo } from './visits-import.command';
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const reads = SqliteReadStore.open({ path: join(dataDir, 'read.db') });
   for (const [householdNumber, householdId] of Object.entries(IDS))
     await reads.applyBatch(
-      await registryFactsEffects(
+      await inspectionFactsEffects(
         reads,
         householdEvent('HouseholdRegistered', '2024-05-01', { householdId, villageCode: VILLAGE, householdNumber }),
       ),

@@ -9,7 +9,8 @@ import { CampaignStreamFacts } from '../application/campaign-stream.facts';
 import { HouseholdInspectionCommands } from '../application/household-inspection.commands';
 import { applicationError } from '../application/inspection-application.errors';
 import { inspectionRules } from '../application/inspection-rules.adapter';
-import { HouseholdFactsQueries } from '../household-facts/household-facts.queries';
+import { HouseholdFactsQueries } from '@relapse-watch/household-view';
+import { INSPECTION_HOUSEHOLD_VIEW } from '../household-facts/inspection-household-view';
 import { importVisitSheet, type VisitImportCounts, type VisitSheetImportResult } from '../import/visit-sheet.import';
 import { visitSheetRecorder } from './visit-sheet.recorder';
 
@@ -52,7 +53,7 @@ export async function visitsImport(
     const campaigns = new CampaignStreamFacts(events);
     const campaign = await campaigns.get(options.campaign);
     if (campaign === null) throw applicationError('campaign.not-found', 'campaign');
-    const households = new HouseholdFactsQueries(reads);
+    const households = new HouseholdFactsQueries(reads, INSPECTION_HOUSEHOLD_VIEW);
     const commands = new HouseholdInspectionCommands({
       store: events,
       clock,

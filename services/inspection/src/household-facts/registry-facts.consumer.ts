@@ -11,9 +11,8 @@ import {
 } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { INSPECTION_CONFIG, type InspectionConfig } from '../config/inspection.config';
-import { registryFactsEffects } from './registry-facts.effects';
-import { CONSUMED_REGISTRY_TYPES, registryFactsEventOf } from './registry-facts.events';
-import { registryContractCheck } from './registry-facts.validation';
+import { CONSUMED_REGISTRY_TYPES, registryContractCheck, registryFactsEventOf } from '@relapse-watch/household-view';
+import { inspectionFactsEffects } from './inspection-household-view';
 
 /**
  * The inspection's bus transport: its handlers run on it alone, in its group, also where other
@@ -57,7 +56,7 @@ export class RegistryFactsConsumer {
           );
           return {};
         }
-        return registryFactsEffects(store, event);
+        return inspectionFactsEffects(store, event);
       },
     });
   }

@@ -16,9 +16,8 @@ import { BusContext, type RuntimeConfig } from '@relapse-watch/service-runtime';
 import { serviceUrl } from '@relapse-watch/testing';
 import { MongoClient } from 'mongodb';
 import type { InspectionConfig } from '../config/inspection.config';
-import { HOUSEHOLD_FACTS_COLLECTION, type HouseholdFactsDocument } from './household-facts.document';
-import { registryFactsEffects } from './registry-facts.effects';
-import { registryFactsEventOf } from './registry-facts.events';
+import { registryFactsEventOf, type HouseholdFactsDocument } from '@relapse-watch/household-view';
+import { INSPECTION_HOUSEHOLD_VIEW, inspectionFactsEffects } from './inspection-household-view';
 import { RegistryFactsConsumer } from './registry-facts.consumer';
 
 // Redelivery on the real read stores: the bus delivers at least once, so the same CloudEvent may
@@ -78,7 +77,7 @@ describe.each(stores)('registry facts redelivered on %s', (_name, open) => {
   let householdId: string;
   const warnings: object[] = [];
   const deliver = (m: ReceivedMessage) => consumer.onRegistryEvent(new BusContext(m));
-  const stored = () => store.get<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, householdId);
+  const stored = () => store.get<HouseholdFactsDocument>(INSPECTION_HOUSEHOLD_VIEW.facts, householdId);
 
   beforeEach(async () => {
     store = await open();
@@ -123,7 +122,7 @@ describe.each(stores)('registry facts redelivered on %s', (_name, open) => {
     const warning = warningRaised();
     const event = registryFactsEventOf(JSON.parse(warning.value), CST)!;
     // What survives a crash between the two writes of a store without transactions: the document alone.
-    await store.applyBatch(await registryFactsEffects(store, event));
+    await store.applyBatch(await inspectionFactsEffects(store, event));
     expect((await stored())?.position).toBe(2);
 
     await deliver(warning);

@@ -1,5 +1,5 @@
 import type { ReadStoreOperation } from '@relapse-watch/read-store-core';
-import { unitCodesOf } from './household-facts.document';
+import { unitCodesOf } from '@relapse-watch/household-view';
 
 /** Collection of the villages where households live: the campaign's villages in scope, one document each. */
 export const SCOPE_VILLAGES_COLLECTION = 'inspection-scope-villages';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { foldProjection, type ReadStore } from '@relapse-watch/read-store-core';
 import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
 import type { HouseholdInspectionEvent } from '../../domain/household-inspection/household-inspection.events';
-import { registryFactsEffects } from '../../household-facts/registry-facts.effects';
-import { householdEvent } from '../../household-facts/testing/household-facts.fixtures';
+import { inspectionFactsEffects } from '../../household-facts/inspection-household-view';
+import { householdEvent } from '@relapse-watch/household-view/testing';
 import { TEAMS_COLLECTION, teamView } from '../teams/team-list.projection';
 import { TeamListQueries } from '../teams/team-list.queries';
 import { CampaignProgressQueries, type ProgressTerms } from './campaign-progress.queries';
@@ -77,7 +77,7 @@ beforeAll(async () => {
   store = SqliteReadStore.open({ path: join(dir, 'read.db') });
   for (const [householdId, villageCode, events] of HOUSEHOLDS) {
     const registered = householdEvent('HouseholdRegistered', '2024-05-01', { householdId, villageCode });
-    await store.applyBatch(await registryFactsEffects(store, registered));
+    await store.applyBatch(await inspectionFactsEffects(store, registered));
     if (events === undefined) continue;
     const docs = foldProjection(
       householdProgressProjection,

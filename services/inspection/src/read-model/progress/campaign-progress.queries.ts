@@ -1,6 +1,6 @@
 import { divisionTier, type DivisionTier, type IsoDate } from '@relapse-watch/domain-kernel';
 import type { ReadStore, WhereFilter } from '@relapse-watch/read-store-core';
-import { HOUSEHOLD_FACTS_COLLECTION } from '../../household-facts/household-facts.document';
+import { INSPECTION_HOUSEHOLD_VIEW } from '../../household-facts/inspection-household-view';
 import { SCOPE_VILLAGES_COLLECTION, type ScopeVillage } from '../../household-facts/village-scope';
 import { tierField } from '@relapse-watch/access';
 import type { TeamView } from '../teams/team-list.projection';
@@ -128,7 +128,7 @@ export class CampaignProgressQueries {
     const progress = (extra: WhereFilter) =>
       this.store.count(HOUSEHOLD_PROGRESS_COLLECTION, { campaignId: terms.campaignId, ...where, ...extra });
     const [inScope, done, late, visit, online, group, keyGroups, suggested, flagged] = await Promise.all([
-      this.store.count(HOUSEHOLD_FACTS_COLLECTION, where),
+      this.store.count(INSPECTION_HOUSEHOLD_VIEW.facts, where),
       progress({ done: true }),
       progress({ done: true, late: true }),
       progress({ done: true, byHouseholdVisit: true }),

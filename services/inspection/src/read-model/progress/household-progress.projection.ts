@@ -4,7 +4,7 @@ import {
   HOUSEHOLD_INSPECTION_EVENT_TYPES,
   type HouseholdInspectionEvent,
 } from '../../domain/household-inspection/household-inspection.events';
-import { unitCodesOf } from '../../household-facts/household-facts.document';
+import { unitCodesOf } from '@relapse-watch/household-view';
 
 /** Collection of the progress read model: one document per household inspection. */
 export const HOUSEHOLD_PROGRESS_COLLECTION = 'inspection-household-progress';

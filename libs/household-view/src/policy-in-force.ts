@@ -2,7 +2,7 @@ import type { IsoDate } from '@relapse-watch/domain-kernel';
 import type { PolicyLineV1 } from '@relapse-watch/contracts';
 import type { KeyRegion, LineVersion, PolicyDocument } from './policy-view.evolve';
 
-/** What a province's policy of a year says on one day: what a campaign launch snapshots. */
+/** What a province's policy of a year says on one day (what an inspection campaign's launch snapshots). */
 export interface PolicyInForce {
   readonly provinceCode: string;
   readonly year: number;

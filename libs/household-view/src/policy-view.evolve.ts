@@ -2,9 +2,6 @@ import { assertNever, type IsoDate } from '@relapse-watch/domain-kernel';
 import type { KeyRegionKindV1, PolicyLineV1 } from '@relapse-watch/contracts';
 import type { PolicyEvent } from './registry-facts.events';
 
-/** Collection of the province policy view: one document per province and year. */
-export const POLICY_VIEW_COLLECTION = 'inspection-policy';
-
 /** One published version of a line, as the registry numbered it. */
 export interface LineVersion {
   readonly revision: number;

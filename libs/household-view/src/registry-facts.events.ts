@@ -26,8 +26,8 @@ import {
 import { calendarDateAt, type IsoDate } from '@relapse-watch/domain-kernel';
 import type { IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
 
-// The registry's integration events as the inspection's read models fold them: the contract's
-// data, the CloudEvent id (what redelivery is recognised by) and the local date the inspection
+// The registry's integration events as the household view folds them: the contract's
+// data, the CloudEvent id (what redelivery is recognised by) and the local date the service
 // learnt the fact on (the event's `time` at TIME_ZONE_OFFSET), which rules read as "new since…".
 
 interface Learnt<Type extends string, Data> {
@@ -55,7 +55,7 @@ export type HouseholdFactsEvent =
 export type PolicyEvent =
   Learnt<'ThresholdPublished', ThresholdPublishedV1> | Learnt<'KeyRegionDesignated', KeyRegionDesignatedV1>;
 
-/** Every registry event the inspection folds. */
+/** Every registry event the household view folds. */
 export type RegistryFactsEvent = HouseholdFactsEvent | PolicyEvent;
 
 /**
@@ -87,7 +87,7 @@ const BY_CLOUD_EVENT_TYPE: ReadonlyMap<string, RegistryFactsEvent['type']> = new
   ]),
 );
 
-/** CloudEvents types the inspection consumes from the registry's topic. */
+/** CloudEvents types the household view consumes from the registry's topic. */
 export const CONSUMED_REGISTRY_TYPES: readonly string[] = [...BY_CLOUD_EVENT_TYPE.keys()];
 
 /** Whether the event is one of a household (the rest are policy events). */
@@ -96,7 +96,7 @@ export function isHouseholdFactsEvent(event: RegistryFactsEvent): event is House
 }
 
 /**
- * The event to fold, or null for a CloudEvents type the inspection does not consume (a newer
+ * The event to fold, or null for a CloudEvents type the household view does not consume (a newer
  * registry event, a later version): unknown types are ignored, never a failure.
  */
 export function registryFactsEventOf(

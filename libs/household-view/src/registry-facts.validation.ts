@@ -10,7 +10,7 @@ export interface ContractMismatch {
 }
 
 /**
- * Checks the data of the registry events the inspection folds against their contracts' JSON
+ * Checks the data of the registry events the household view folds against their contracts' JSON
  * Schemas. The contracts are 0.x and corrected in place, so a topic may still hold events of an
  * earlier shape (a field added since, a value renamed); folding one would store a hole or a word
  * the rules do not know. Such an event is skipped, with its id in the log, rather than retried:

@@ -1,8 +1,5 @@
 import type { HouseholdFacts } from '@relapse-watch/inspection-rules';
 
-/** Collection of the inspection's own view of households. */
-export const HOUSEHOLD_FACTS_COLLECTION = 'inspection-household-facts';
-
 /**
  * One household's facts as stored: the {@link HouseholdFacts} plus the codes of the units above
  * its village, flat so every read store can index and filter them, and the id of the last

@@ -1,9 +1,10 @@
 import { divisionTier, type IsoDate } from '@relapse-watch/domain-kernel';
 import type { HouseholdFacts } from '@relapse-watch/inspection-rules';
 import type { AnyOf, ReadStore, WhereFilter } from '@relapse-watch/read-store-core';
-import { HOUSEHOLD_FACTS_COLLECTION, factsOf, type HouseholdFactsDocument } from './household-facts.document';
+import { factsOf, type HouseholdFactsDocument } from './household-facts.document';
+import type { HouseholdViewCollections } from './household-view.collections';
 import { policyInForce, type PolicyInForce } from './policy-in-force';
-import { POLICY_VIEW_COLLECTION, policyDocumentId, type PolicyDocument } from './policy-view.evolve';
+import { policyDocumentId, type PolicyDocument } from './policy-view.evolve';
 
 /** Households a page holds at most, and what a scan reads per round trip. */
 export const HOUSEHOLD_FACTS_PAGE_SIZE = 1_000;
@@ -32,7 +33,7 @@ const TIER_FIELD = {
 
 /**
  * A unit's condition: the field of its tier equal to its code. A province may be given by its
- * 2-digit code (`51`), as the policy events and campaign ids name it.
+ * 2-digit code (`51`), as the policy events (and the inspection's campaign ids) name it.
  */
 function unitWhere(unitCode: string, condition?: FactsCondition | null): WhereFilter {
   const code = /^[0-9]{2}$/.test(unitCode) ? unitCode.padEnd(12, '0') : unitCode;
@@ -45,15 +46,19 @@ function unitWhere(unitCode: string, condition?: FactsCondition | null): WhereFi
 }
 
 /**
- * What the inspection knows of households and of the province's policy, as read by its use cases
- * (no access check here: the application layer decides who may ask).
+ * What a service knows of households and of the province's policy, read from its own copy of the
+ * view (`collections`), as its use cases ask (no access check here: each service's application
+ * layer decides who may ask).
  */
 export class HouseholdFactsQueries {
-  constructor(private readonly store: ReadStore) {}
+  constructor(
+    private readonly store: ReadStore,
+    private readonly collections: HouseholdViewCollections,
+  ) {}
 
   /** One household's facts, or null until the registry's registration has arrived. */
   async facts(householdId: string): Promise<HouseholdFacts | null> {
-    const doc = await this.store.get<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, householdId);
+    const doc = await this.store.get<HouseholdFactsDocument>(this.collections.facts, householdId);
     return doc === null ? null : factsOf(doc.data);
   }
 
@@ -67,8 +72,8 @@ export class HouseholdFactsQueries {
     const limit = Math.min(page.limit ?? HOUSEHOLD_FACTS_PAGE_SIZE, HOUSEHOLD_FACTS_PAGE_SIZE);
     const offset = page.offset ?? 0;
     const [docs, total] = await Promise.all([
-      this.store.find<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, { where, limit, offset }),
-      this.store.count(HOUSEHOLD_FACTS_COLLECTION, where),
+      this.store.find<HouseholdFactsDocument>(this.collections.facts, { where, limit, offset }),
+      this.store.count(this.collections.facts, where),
     ]);
     return { items: docs.map((doc) => factsOf(doc.data)), total, limit, offset };
   }
@@ -76,14 +81,15 @@ export class HouseholdFactsQueries {
   /**
    * Every household of a province, page after page in id order. Households registered while the
    * scan runs may be missed or (with an id sorting before the page) shift one household into the
-   * next page twice; ids are checked, so nobody is yielded twice. A campaign adds households
-   * registered after its launch by their own events, not by scanning again.
+   * next page twice; ids are checked, so nobody is yielded twice. A caller that must not miss one
+   * (an inspection campaign) adds households registered after its start by their own events, not
+   * by scanning again.
    */
   async *ofProvince(provinceCode: string): AsyncGenerator<HouseholdFacts> {
     const where = unitWhere(provinceCode);
     const seen = new Set<string>();
     for (let offset = 0; ; offset += HOUSEHOLD_FACTS_PAGE_SIZE) {
-      const docs = await this.store.find<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, {
+      const docs = await this.store.find<HouseholdFactsDocument>(this.collections.facts, {
         where,
         limit: HOUSEHOLD_FACTS_PAGE_SIZE,
         offset,
@@ -99,7 +105,7 @@ export class HouseholdFactsQueries {
 
   /** The household with this number on its village's register, or null (how officials' sheets name households). */
   async idByNumber(villageCode: string, householdNumber: string): Promise<string | null> {
-    const [doc] = await this.store.find<HouseholdFactsDocument>(HOUSEHOLD_FACTS_COLLECTION, {
+    const [doc] = await this.store.find<HouseholdFactsDocument>(this.collections.facts, {
       where: { villageCode, householdNumber },
       limit: 1,
     });
@@ -114,9 +120,9 @@ export class HouseholdFactsQueries {
     return new Map([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
-  /** The province's policy of a year in force on `on` (what a campaign launch snapshots). */
+  /** The province's policy of a year in force on `on` (what an inspection campaign's launch snapshots). */
   async policyInForce(provinceCode: string, year: number, on: IsoDate): Promise<PolicyInForce> {
-    const doc = await this.store.get<PolicyDocument>(POLICY_VIEW_COLLECTION, policyDocumentId(provinceCode, year));
+    const doc = await this.store.get<PolicyDocument>(this.collections.policy, policyDocumentId(provinceCode, year));
     return policyInForce(doc?.data ?? null, provinceCode, year, on);
   }
 }

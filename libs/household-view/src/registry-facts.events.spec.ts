@@ -17,7 +17,7 @@ function envelope(type: string, time: string, data: unknown = householdRegistere
   });
 }
 
-describe('registry events as the inspection folds them', () => {
+describe('registry events as the household view folds them', () => {
   it('consumes the nine household events and the two policy events of the registry', () => {
     expect([...CONSUMED_REGISTRY_TYPES].sort()).toEqual(
       [

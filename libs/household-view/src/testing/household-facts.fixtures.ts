@@ -15,7 +15,9 @@ import {
 } from '@relapse-watch/contracts';
 import type { HouseholdFactsEvent, PolicyEvent } from '../registry-facts.events';
 
+/** The household every event is about unless a spec changes it: the contract fixture's. */
 export const HOUSEHOLD_ID = householdRegisteredV1.fixture.householdId;
+/** The village it is registered in (`510104001001`). */
 export const VILLAGE = householdRegisteredV1.fixture.villageCode;
 
 let sequence = 0;

@@ -1,0 +1,29 @@
+export { factsOf, HOUSEHOLD_FACTS_INDEXES, unitCodesOf, type HouseholdFactsDocument } from './household-facts.document';
+export { evolveHouseholdFacts } from './household-facts.evolve';
+export { householdViewCollections, type HouseholdViewCollections } from './household-view.collections';
+export {
+  HOUSEHOLD_FACTS_PAGE_SIZE,
+  HouseholdFactsQueries,
+  type FactsCondition,
+  type HouseholdFactsPage,
+} from './household-facts.queries';
+export { policyInForce, type PolicyInForce } from './policy-in-force';
+export {
+  evolvePolicy,
+  policyDocumentId,
+  type KeyRegion,
+  type LineVersion,
+  type PolicyDocument,
+} from './policy-view.evolve';
+export { registryFactsEffects } from './registry-facts.effects';
+export {
+  CONSUMED_REGISTRY_TYPES,
+  HOUSEHOLD_FACTS_CONTRACTS,
+  isHouseholdFactsEvent,
+  POLICY_CONTRACTS,
+  registryFactsEventOf,
+  type HouseholdFactsEvent,
+  type PolicyEvent,
+  type RegistryFactsEvent,
+} from './registry-facts.events';
+export { registryContractCheck, type ContractMismatch } from './registry-facts.validation';
