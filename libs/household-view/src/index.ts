@@ -27,3 +27,4 @@ export {
   type RegistryFactsEvent,
 } from './registry-facts.events';
 export { registryContractCheck, type ContractMismatch } from './registry-facts.validation';
+export { registryFactsHandler, type RegistryFactsHandlerOptions, type SkippedEventLog } from './registry-facts.handler';

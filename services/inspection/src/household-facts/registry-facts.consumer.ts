@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import { idempotentHandler, type MessageHandler } from '@relapse-watch/messaging-core';
-import { processedMessageStore, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
+import type { MessageHandler } from '@relapse-watch/messaging-core';
+import { READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import {
   BusContext,
   PublicRoute,
@@ -11,7 +11,7 @@ import {
 } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { INSPECTION_CONFIG, type InspectionConfig } from '../config/inspection.config';
-import { CONSUMED_REGISTRY_TYPES, registryContractCheck, registryFactsEventOf } from '@relapse-watch/household-view';
+import { CONSUMED_REGISTRY_TYPES, registryFactsHandler } from '@relapse-watch/household-view';
 import { inspectionFactsEffects } from './inspection-household-view';
 
 /**
@@ -40,24 +40,12 @@ export class RegistryFactsConsumer {
     @Inject(INSPECTION_CONFIG) config: InspectionConfig,
     @Inject(RUNTIME_LOGGER) logger: Pick<Logger, 'warn'>,
   ) {
-    const mismatchOf = registryContractCheck();
-    this.apply = idempotentHandler({
+    this.apply = registryFactsHandler({
       consumer: config.consumerGroup,
-      store: processedMessageStore(store),
-      handle: async (envelope) => {
-        const event = registryFactsEventOf(envelope, runtime.utcOffsetMinutes);
-        if (event === null) return {};
-        const mismatch = mismatchOf(envelope);
-        if (mismatch !== null) {
-          // Ids, type and the schema path only: the data is about residents.
-          logger.warn(
-            { eventId: envelope.id, type: envelope.type, subject: envelope.subject, mismatch },
-            '户籍事件不符合契约，未采用 / a registry event does not match its contract: skipped',
-          );
-          return {};
-        }
-        return inspectionFactsEffects(store, event);
-      },
+      store,
+      utcOffsetMinutes: runtime.utcOffsetMinutes,
+      log: logger,
+      effects: inspectionFactsEffects,
     });
   }
 
