@@ -22,7 +22,7 @@ import type { CaseSuggestion } from '../domain/monitoring-case/monitoring-case.v
 import type { CaseHouseholds } from './case-households';
 import { caseIdOf } from './case-ids';
 import type { CaseSchedule } from './case-policy';
-import { checkEliminationOf, type EliminationAssessment } from './elimination-check';
+import { checkEliminationOf, incomeYearsOf, type EliminationAssessment } from './elimination-check';
 import type { RiskEliminationCheck } from '../domain/risk-elimination/risk-elimination.guard';
 
 /** What a case command answers. */
@@ -156,7 +156,7 @@ export class CaseCommands {
       facts,
       state.identification.identification?.riskTypes ?? [],
       data.assessment,
-      await this.deps.households.monitoringLinesFen(villageCode.slice(0, 2)),
+      await this.deps.households.monitoringLinesFen(villageCode.slice(0, 2), incomeYearsOf(facts)),
       await this.deps.schedule.eliminationPolicy(villageCode, data.on),
       today,
     );

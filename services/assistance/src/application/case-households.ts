@@ -8,6 +8,9 @@ import type { HouseholdFacts } from '@relapse-watch/inspection-rules';
 export interface CaseHouseholds {
   /** The household's facts, or null when the registry never published it (or not yet). */
   facts(householdId: string): Promise<HouseholdFacts | null>;
-  /** The monitoring line (per-capita net income, fen) of each year the province published one. */
-  monitoringLinesFen(provinceCode: string): Promise<Readonly<Record<number, Fen>>>;
+  /**
+   * The monitoring line (per-capita net income, fen) of each of `years` the province published one
+   * for: the version in force at the year's end (a revision during the year replaces the line).
+   */
+  monitoringLinesFen(provinceCode: string, years: readonly number[]): Promise<Readonly<Record<number, Fen>>>;
 }

@@ -32,6 +32,14 @@ function threePlusOneOf(facts: HouseholdFacts): ThreePlusOneStatus | null {
   };
 }
 
+/** The years the household's income records end in: the lines the guard measures them against. */
+export function incomeYearsOf(facts: HouseholdFacts): readonly number[] {
+  const years = facts.incomes.map((i) =>
+    i.period.kind === 'calendar-year' ? i.period.year : Number(i.period.endingOn.slice(0, 4)),
+  );
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
 /**
  * Runs the risk-elimination guard on what the assistance service knows of the household (its
  * view of the registry's members, income records and 3+1), the province's lines, the case's risk

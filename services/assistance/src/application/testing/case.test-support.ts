@@ -96,7 +96,8 @@ export class CaseHouseholdsInMemory implements CaseHouseholds {
     return Promise.resolve(this.households.get(householdId) ?? null);
   }
 
-  monitoringLinesFen(provinceCode: string): Promise<Readonly<Record<number, Fen>>> {
-    return Promise.resolve(this.lines.get(provinceCode) ?? {});
+  monitoringLinesFen(provinceCode: string, years: readonly number[]): Promise<Readonly<Record<number, Fen>>> {
+    const lines = this.lines.get(provinceCode) ?? {};
+    return Promise.resolve(Object.fromEntries(years.filter((y) => y in lines).map((y) => [y, lines[y]])));
   }
 }
