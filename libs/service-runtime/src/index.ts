@@ -39,3 +39,4 @@ export * from './service.bootstrap';
 export * from './transport';
 export * from './lifecycle/subscriber-supervision';
 export * from './http/request-context';
+export * from './http/command-response';

@@ -1,6 +1,7 @@
 import type { Clock } from '@relapse-watch/domain-kernel';
 import type { CommandContext } from '@relapse-watch/event-store-core';
-import { actorOfCaller, type Caller } from '@relapse-watch/access';
+import { actorOfCaller, callerOf, type Caller, type Principal } from '@relapse-watch/access';
+import type { CommandRequest } from './command-request';
 
 /**
  * A command context before the service places it: the tenant division (a campaign's province,
@@ -21,4 +22,15 @@ export function placedContext(ctx: RequestContext, divisionCode: string, clock: 
 /** The same context without its idempotency key: for a second stream a command touches (its key's ids are the first stream's). */
 export function withoutKey(ctx: CommandContext): CommandContext {
   return { ...ctx, idempotencyKey: undefined };
+}
+
+/** The command context of a request: its headers, and the verified principal it runs for (and records as actor). */
+export function commandContextFor(request: CommandRequest, principal: Principal): RequestContext {
+  return {
+    caller: callerOf(principal),
+    correlationId: request.correlationId,
+    ...(request.causationId === undefined ? {} : { causationId: request.causationId }),
+    ...(request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey }),
+    ...(request.expectedRevision === undefined ? {} : { expectedRevision: request.expectedRevision }),
+  };
 }

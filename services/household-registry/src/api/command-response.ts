@@ -1,5 +1,6 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import type { CommandResult, DomainEvent } from '@relapse-watch/event-store-core';
+import { CommandOutcomeResponse, commandOutcome } from '@relapse-watch/service-runtime';
 import type { HouseholdState } from '../domain/household/household.state';
 import { HOUSEHOLD_WARNING_RULE_CODES } from '../domain/household/household-warning.catalogue';
 import { warningView, type WarningView } from '../read-model/household-register.projection';
@@ -18,20 +19,8 @@ export class WarningResponse implements WarningView {
 }
 
 /** What every household command answers. */
-export class CommandResponse {
+export class CommandResponse extends CommandOutcomeResponse {
   @ApiProperty({ description: '户ID / household id', format: 'uuid' }) id!: string;
-  @ApiProperty({ description: '命令后的版本号，用于 If-Match / revision after the command, for If-Match' })
-  revision!: number;
-  @ApiProperty({
-    description:
-      '最后写入事件的全局位置；读取时可作 X-Min-Position / global position of the last event written; send as X-Min-Position to read your own write',
-    nullable: true,
-    type: Number,
-  })
-  position!: number | null;
-  @ApiProperty({ description: '按幂等键重放，未重复写入 / replayed under the idempotency key, nothing written again' })
-  replayed!: boolean;
-  @ApiProperty({ type: [String], description: '产生的事件类型 / types of the events produced' }) events!: string[];
   @ApiProperty({
     required: false,
     description: '新建对象的ID（成员、风险事件）/ id of what the command created (member, risk event)',
@@ -66,10 +55,7 @@ export function commandResponse(
 ): CommandResponse {
   return {
     id,
-    revision: result.nextRevision,
-    position: result.lastPosition,
-    replayed: result.replayed,
-    events: result.events.map((e) => e.type),
+    ...commandOutcome(result),
     ...(createdId === undefined ? {} : { createdId }),
     ...warningsOf(result.state),
   };

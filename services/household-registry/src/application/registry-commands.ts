@@ -25,7 +25,7 @@ import { erasePersonalData, type ErasureResult, type PersonalDataEraser } from '
 import { householdPolicyFacts, type HouseholdPolicyFacts } from './policy-facts';
 import { handleProvincePolicyCommand, type ProvincePolicyRequest } from './province-policy.handler';
 import { registerHousehold } from './register-household.handler';
-import { actorOfCaller, authorizeCaller, type Caller } from '@relapse-watch/access';
+import { actorOfCaller, authorizeCaller } from '@relapse-watch/access';
 import { createdIdFor, householdIdFor, provincePolicyScope } from './registry-ids';
 
 // The tenant of a change to a household that does not exist; the decider refuses it unwritten.
@@ -54,16 +54,11 @@ type HouseholdResult = CommandResult<HouseholdEvent, HouseholdState>;
 /** The result of a command that creates something, with the id it was given (the caller's or a derived one). */
 export type Created<R> = R & { readonly createdId: string };
 /**
- * A command context before the registry places it: the tenant division of a change is the
- * household's village (or the policy's province), which the registry knows and the caller need not.
- * Without `now` the registry's clock gives it (the HTTP API); a bulk import passes one for the run.
- * The caller is checked against that division before anything is written, and is the actor the
- * events record.
+ * A command context before the registry places it (service-runtime's): the tenant division of a
+ * change is the household's village (or the policy's province). A bulk import passes `now` for the run.
  */
-export type RequestContext = Omit<CommandContext, 'divisionCode' | 'now' | 'actor'> & {
-  readonly now?: Date;
-  readonly caller: Caller;
-};
+export type { RequestContext } from '@relapse-watch/service-runtime';
+import type { RequestContext } from '@relapse-watch/service-runtime';
 /** A command's data as a request brings it; the registry adds the facts. */
 type DataOf<C extends HouseholdCommand> = C['data'];
 

@@ -9,12 +9,12 @@ import {
   NotFound,
   Requires,
   type CommandRequest,
+  commandContextFor,
 } from '@relapse-watch/service-runtime';
 import type { CampaignCommands } from '../application/campaign-commands';
 import { callerOf } from '@relapse-watch/access';
 import type { CampaignView, InspectionQueries } from '../application/inspection-queries';
 import { campaignIdOf, parseCampaignId } from '../domain/campaign/campaign.values';
-import { commandContextFor } from './command-context';
 import { CampaignCommandResponse, commandResponse } from './command-response';
 import { InspectionErrorInterceptor } from './inspection-error.interceptor';
 import { CloseCampaignDto, FormWorkingGroupDto, LaunchCampaignDto, WorkingGroupMembersDto } from './dto/campaign.dto';

@@ -7,9 +7,9 @@ import {
   CurrentPrincipal,
   Requires,
   type CommandRequest,
+  commandContextFor,
 } from '@relapse-watch/service-runtime';
 import type { HouseholdInspectionCommands } from '../application/household-inspection.commands';
-import { commandContextFor as inspectionContextFor } from './command-context';
 import {
   AcceptSuggestionDto,
   IssuePath,
@@ -52,7 +52,7 @@ export class HouseholdInspectionDecisionsController {
       ...(body.category === undefined ? {} : { category: body.category }),
       ...(body.riskTypes === undefined ? {} : { riskTypes: [...body.riskTypes] }),
     };
-    const result = await this.commands.accept(addressOf(path), data, inspectionContextFor(request, principal));
+    const result = await this.commands.accept(addressOf(path), data, commandContextFor(request, principal));
     return inspectionResponse(path.householdId, result);
   }
 
@@ -69,7 +69,7 @@ export class HouseholdInspectionDecisionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<InspectionCommandResponse> {
     const data = { suggestionId: path.suggestionId, reason: body.reason };
-    const result = await this.commands.dismiss(addressOf(path), data, inspectionContextFor(request, principal));
+    const result = await this.commands.dismiss(addressOf(path), data, commandContextFor(request, principal));
     return inspectionResponse(path.householdId, result);
   }
 
@@ -86,7 +86,7 @@ export class HouseholdInspectionDecisionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<InspectionCommandResponse> {
     const data = { issueId: path.issueId, resolution: body.resolution };
-    const result = await this.commands.resolveIssue(addressOf(path), data, inspectionContextFor(request, principal));
+    const result = await this.commands.resolveIssue(addressOf(path), data, commandContextFor(request, principal));
     return inspectionResponse(path.householdId, result);
   }
 
@@ -103,7 +103,7 @@ export class HouseholdInspectionDecisionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<InspectionCommandResponse> {
     const data = { itemId: path.itemId, resolution: body.resolution };
-    const result = await this.commands.closeItem(addressOf(path), data, inspectionContextFor(request, principal));
+    const result = await this.commands.closeItem(addressOf(path), data, commandContextFor(request, principal));
     return inspectionResponse(path.householdId, result);
   }
 }

@@ -1,21 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CommandOutcomeResponse, commandOutcome } from '@relapse-watch/service-runtime';
 import type { InspectionResult } from '../application/household-inspection.commands';
 import type { CorrectionOutcome } from '../application/field-corrections';
 
 /** What every household inspection command answers. */
-export class InspectionCommandResponse {
+export class InspectionCommandResponse extends CommandOutcomeResponse {
   @ApiProperty({ description: '户ID / household id', format: 'uuid' }) id!: string;
-  @ApiProperty({ description: '命令后的版本号，用于 If-Match / revision after the command, for If-Match' })
-  revision!: number;
-  @ApiProperty({
-    description: '最后写入事件的全局位置 / global position of the last event written',
-    nullable: true,
-    type: Number,
-  })
-  position!: number | null;
-  @ApiProperty({ description: '按幂等键重放，未重复写入 / replayed under the idempotency key, nothing written again' })
-  replayed!: boolean;
-  @ApiProperty({ type: [String], description: '产生的事件类型 / types of the events produced' }) events!: string[];
   @ApiProperty({ enum: ['open', 'completed'], description: '命令后本轮状态 / the round’s status after the command' })
   status!: 'open' | 'completed';
   @ApiProperty({ description: '命令后的排查轮次 / the round after the command' }) round!: number;
@@ -39,10 +29,7 @@ export function inspectionResponse(
   const state = result.state;
   return {
     id: householdId,
-    revision: result.nextRevision,
-    position: result.lastPosition,
-    replayed: result.replayed,
-    events: result.events.map((e) => e.type),
+    ...commandOutcome(result),
     status: state.kind === 'opened' && state.completion !== null ? 'completed' : 'open',
     round: state.kind === 'opened' ? state.round : 1,
     ...(contactId === undefined ? {} : { contactId }),

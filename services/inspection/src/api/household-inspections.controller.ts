@@ -9,6 +9,7 @@ import {
   NotFound,
   Requires,
   type CommandRequest,
+  commandContextFor,
 } from '@relapse-watch/service-runtime';
 import type { HouseholdInspectionCommands } from '../application/household-inspection.commands';
 import type { HouseholdInspectionQueries, HouseholdInspectionView } from '../application/household-inspection.queries';
@@ -17,7 +18,6 @@ import type { Findings } from '@relapse-watch/inspection-rules';
 import { AssignInspectionDto, ContactDto, InspectionPath, ReasonDto, VisitDto } from './dto/household-inspection.dto';
 import { findingsOf } from './dto/findings.mapper';
 import { HouseholdInspectionErrorInterceptor } from './household-inspection.errors.interceptor';
-import { commandContextFor as inspectionContextFor } from './command-context';
 import { BearerToken } from './household-inspection.request';
 import { InspectionCommandResponse, inspectionResponse } from './household-inspection.response';
 import { FIELD_CORRECTIONS, HOUSEHOLD_INSPECTION_COMMANDS, HOUSEHOLD_INSPECTION_QUERIES } from './inspection.tokens';
@@ -59,7 +59,7 @@ export class HouseholdInspectionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<InspectionCommandResponse> {
     const data = { teamId: body.teamId, inspectorIds: [...body.inspectorIds] };
-    const result = await this.commands.assign(addressOf(path), data, inspectionContextFor(request, principal));
+    const result = await this.commands.assign(addressOf(path), data, commandContextFor(request, principal));
     return inspectionResponse(path.householdId, result);
   }
 
@@ -77,7 +77,7 @@ export class HouseholdInspectionsController {
     const result = await this.commands.recordContact(
       addressOf(path),
       contactOf(body),
-      inspectionContextFor(request, principal),
+      commandContextFor(request, principal),
     );
     return inspectionResponse(path.householdId, result, result.contactId);
   }
@@ -98,7 +98,7 @@ export class HouseholdInspectionsController {
     @BearerToken() bearerToken: string | undefined,
   ): Promise<InspectionCommandResponse> {
     const visit = { ...contactOf(body), complete: body.complete };
-    const ctx = inspectionContextFor(request, principal);
+    const ctx = commandContextFor(request, principal);
     const result = await this.commands.recordVisit(addressOf(path), visit, ctx);
     const response = inspectionResponse(path.householdId, result, result.contactId);
     if (body.corrections === undefined || body.corrections.length === 0) return response;
@@ -122,7 +122,7 @@ export class HouseholdInspectionsController {
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<InspectionCommandResponse> {
-    const result = await this.commands.complete(addressOf(path), inspectionContextFor(request, principal));
+    const result = await this.commands.complete(addressOf(path), commandContextFor(request, principal));
     return inspectionResponse(path.householdId, result);
   }
 
@@ -138,7 +138,7 @@ export class HouseholdInspectionsController {
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<InspectionCommandResponse> {
-    const result = await this.commands.reopen(addressOf(path), body.reason, inspectionContextFor(request, principal));
+    const result = await this.commands.reopen(addressOf(path), body.reason, commandContextFor(request, principal));
     return inspectionResponse(path.householdId, result);
   }
 }

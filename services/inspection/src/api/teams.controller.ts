@@ -10,12 +10,12 @@ import {
   ReadsYourWrites,
   Requires,
   type CommandRequest,
+  commandContextFor,
 } from '@relapse-watch/service-runtime';
 import { callerOf } from '@relapse-watch/access';
 import type { InspectionQueries } from '../application/inspection-queries';
 import type { TeamCommands } from '../application/team-commands';
 import type { TeamView } from '../read-model/teams/team-list.projection';
-import { commandContextFor } from './command-context';
 import { CampaignCommandResponse, commandResponse } from './command-response';
 import { InspectionErrorInterceptor } from './inspection-error.interceptor';
 import { CampaignPath, TeamListQueryDto, TeamPath } from './dto/path.dto';

@@ -7,9 +7,9 @@ import {
   CurrentPrincipal,
   Requires,
   type CommandRequest,
+  commandContextFor,
 } from '@relapse-watch/service-runtime';
 import type { VisitCheck } from '../application/visit-check';
-import { commandContextFor } from './command-context';
 import { InspectionPath, VisitDto } from './dto/household-inspection.dto';
 import { findingsOf } from './dto/findings.mapper';
 import { addressOf } from './household-inspections.controller';
