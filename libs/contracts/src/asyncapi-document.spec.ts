@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { buildAsyncApiDocument, messageName } from './asyncapi/asyncapi-document';
 import { CONTRACT_CHANGES } from './asyncapi/asyncapi-texts';
 import { ALL_CONTRACTS } from './contract-registry';
+import { ASSISTANCE_CONTRACTS } from './assistance';
 import { INSPECTION_CONTRACTS } from './inspection';
 import { checkAsyncApiDocument, createContractValidator } from './testing';
 
@@ -39,6 +40,8 @@ describe('AsyncAPI document of the integration events', () => {
       'relapsewatch.registry.events.v1.dlq',
       'relapsewatch.inspection.events.v1',
       'relapsewatch.inspection.events.v1.dlq',
+      'relapsewatch.assistance.events.v1',
+      'relapsewatch.assistance.events.v1.dlq',
     ]);
   });
 
@@ -53,10 +56,34 @@ describe('AsyncAPI document of the integration events', () => {
     expect(operations['dead-letter-relapsewatch-inspection-events-v1'].messages).toHaveLength(
       INSPECTION_CONTRACTS.length,
     );
-    expect(CONTRACT_CHANGES[0]).toMatch(
-      /^0\.x 议题 11：新增排查服务的集成事件.* \/ 0\.x, issue 11: inspection events added/,
-    );
+    const added = CONTRACT_CHANGES.find((change) => change.startsWith('0.x 议题 11'));
+    expect(added).toMatch(/^0\.x 议题 11：新增排查服务的集成事件.* \/ 0\.x, issue 11: inspection events added/);
     for (const contract of INSPECTION_CONTRACTS)
+      expect(added).toContain(`\`${messageName(contract).replace(/V1$/, '.v1')}\``);
+  });
+
+  it('lists the assistance events on their own channel and operations, keyed by household with the case as subject, and says they were added', () => {
+    const channels = document.channels as Record<string, { messages: Json }>;
+    const operations = document.operations as Record<string, { messages: unknown[] }>;
+    const assistance = Object.keys(channels['relapsewatch-assistance-events-v1'].messages);
+    expect(assistance).toEqual(ASSISTANCE_CONTRACTS.map(messageName));
+    expect(Object.keys(channels['relapsewatch-assistance-events-v1-dlq'].messages)).toEqual(assistance);
+    expect(operations['publish-relapsewatch-assistance-events-v1'].messages).toHaveLength(14);
+    const messages = (document.components as Json).messages as Record<string, Json>;
+    const opened = messages.MonitoringCaseOpenedV1;
+    expect(JSON.stringify(opened.bindings)).toContain('农户编号（householdId）');
+    const subject = ((opened.payload as { allOf: Json[] }).allOf[1].properties as Json).subject as Json;
+    expect(subject.description).toMatch(/^监测案例编号（caseId）.* \/ The monitoring case id/);
+    expect((opened.examples as { payload: Json }[])[0].payload).toMatchObject({
+      source: '/relapse-watch/assistance',
+      subject: '0193a1b2-0000-7000-8000-000000000001',
+      divisioncode: '511923102202',
+      data: { householdId: '0192f6c8-3b1e-7a42-8d5c-1e7f9a2b4c63' },
+    });
+    expect(CONTRACT_CHANGES[0]).toMatch(
+      /^0\.x 议题 12：新增监测帮扶服务的集成事件.* \/ 0\.x, issue 12: assistance events added/,
+    );
+    for (const contract of ASSISTANCE_CONTRACTS)
       expect(CONTRACT_CHANGES[0]).toContain(`\`${messageName(contract).replace(/V1$/, '.v1')}\``);
   });
 
@@ -95,7 +122,11 @@ describe('AsyncAPI document of the integration events', () => {
     const messages = (document.components as Json).messages as Record<string, { examples: { payload: Json }[] }>;
     for (const contract of ALL_CONTRACTS) {
       const [example] = messages[messageName(contract)].examples;
-      expect(example.payload).toMatchObject({ specversion: '1.0', type: contract.type, subject: contract.key.example });
+      expect(example.payload).toMatchObject({
+        specversion: '1.0',
+        type: contract.type,
+        subject: contract.subject.example,
+      });
       expect(validator.validate(contract.type, example.payload.data)).toEqual({ valid: true });
     }
     const ids = ALL_CONTRACTS.map((contract) => messages[messageName(contract)].examples[0].payload.id);

@@ -1,9 +1,14 @@
+import { ASSISTANCE_CONTRACTS } from './assistance';
 import type { EventContract } from './contract';
 import { INSPECTION_CONTRACTS } from './inspection';
 import { REGISTRY_CONTRACTS } from './registry';
 
 /** Every published integration event contract, all contexts, all live versions. */
-export const ALL_CONTRACTS: readonly EventContract[] = [...REGISTRY_CONTRACTS, ...INSPECTION_CONTRACTS];
+export const ALL_CONTRACTS: readonly EventContract[] = [
+  ...REGISTRY_CONTRACTS,
+  ...INSPECTION_CONTRACTS,
+  ...ASSISTANCE_CONTRACTS,
+];
 
 const BY_TYPE: ReadonlyMap<string, EventContract> = new Map(ALL_CONTRACTS.map((contract) => [contract.type, contract]));
 

@@ -19,7 +19,10 @@ export const EVENT_TYPE_PREFIX = 'cn.relapsewatch.';
 /** Shape of every event type: `cn.relapsewatch.<context>.<EventName>.v<N>`. */
 export const EVENT_TYPE_PATTERN = /^cn\.relapsewatch\.[a-z-]+\.[A-Za-z]+\.v[0-9]+$/;
 
-/** The Kafka message key of a contract's messages, which is also the CloudEvents `subject`. */
+/**
+ * The Kafka message key of a contract's messages, which is also the CloudEvents `subject` unless
+ * the contract names a subject of its own (same shape: what it is, its pattern, an example).
+ */
 export interface ContractKey {
   /** What the key is, e.g. the household id. */
   readonly description: LocalizedText;
@@ -48,8 +51,10 @@ export interface EventContract<Data = unknown> {
   readonly topic: string;
   /** CloudEvents `dataschema`: the `$id` of {@link schema}. */
   readonly dataschema: string;
-  /** The message key (= CloudEvents `subject`): events with one key stay in order. */
+  /** The message key: events with one key stay in order. */
   readonly key: ContractKey;
+  /** The CloudEvents `subject`: the key itself, unless the contract's definition named another. */
+  readonly subject: ContractKey;
   readonly title: LocalizedText;
   readonly summary: LocalizedText;
   /** True when `data` has a top-level `personal` object (the only place personal data may be). */
@@ -69,6 +74,11 @@ export interface ContractDefinition<Data> {
   readonly schemaName: string;
   readonly topic: string;
   readonly key: ContractKey;
+  /**
+   * The CloudEvents `subject` when it is not the key: the assistance service keys by household (a
+   * household's cases in order) and names the case as the subject. Default: the key.
+   */
+  readonly subject?: ContractKey;
   readonly title: LocalizedText;
   readonly summary: LocalizedText;
   /**
@@ -86,7 +96,19 @@ export function contractType(context: string, event: string, version: number): s
 
 /** Builds an {@link EventContract}: type, dataschema URI and the closed JSON Schema of `data`. */
 export function defineContract<Data>(definition: ContractDefinition<Data>): EventContract<Data> {
-  const { context, event, version, schemaName, topic, key, title, summary, properties, fixture } = definition;
+  const {
+    context,
+    event,
+    version,
+    schemaName,
+    topic,
+    key,
+    subject = key,
+    title,
+    summary,
+    properties,
+    fixture,
+  } = definition;
   const dataschema = `${SCHEMA_BASE_URI}/${context}/${schemaName}/v${version}.json`;
   const containsPersonalData = 'personal' in properties;
   const privacy = containsPersonalData
@@ -110,6 +132,7 @@ export function defineContract<Data>(definition: ContractDefinition<Data>): Even
     topic,
     dataschema,
     key,
+    subject,
     title,
     summary,
     containsPersonalData,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ASSISTANCE_CONTRACTS, ASSISTANCE_HOUSEHOLD_KEY, CASE_SUBJECT } from './assistance';
 import { EVENT_TYPE_PATTERN, JSON_SCHEMA_DIALECT, type EventContract } from './contract';
 import { ALL_CONTRACTS, contractOfType } from './contract-registry';
 import { INSPECTION_CONTRACTS, INSPECTION_HOUSEHOLD_KEY, TEAM_KEY } from './inspection';
@@ -27,7 +28,7 @@ function firstStringProperty(data: Json): string {
 }
 
 describe('integration event contracts', () => {
-  it('lists the eleven events of the registry and the nine of the inspection, each type once', () => {
+  it('lists the eleven events of the registry, the nine of the inspection and the fourteen of assistance, each type once', () => {
     expect(REGISTRY_CONTRACTS.map((c) => c.event)).toEqual([
       'HouseholdRegistered',
       'HouseholdMembersChanged',
@@ -52,7 +53,23 @@ describe('integration event contracts', () => {
       'RectificationItemRaised',
       'RectificationItemClosed',
     ]);
-    expect(ALL_CONTRACTS).toEqual([...REGISTRY_CONTRACTS, ...INSPECTION_CONTRACTS]);
+    expect(ASSISTANCE_CONTRACTS.map((c) => c.event)).toEqual([
+      'MonitoringCaseOpened',
+      'LeadDismissed',
+      'MonitoringSubjectIdentified',
+      'IdentificationRejected',
+      'MonitoringCaseOverdue',
+      'EliminationProposed',
+      'EliminationRefused',
+      'EliminationRejected',
+      'RiskEliminated',
+      'MonitoringCaseReopened',
+      'AssistanceMeasurePlanned',
+      'AssistanceMeasureStarted',
+      'AssistanceMeasureEnded',
+      'AssistanceMeasureCancelled',
+    ]);
+    expect(ALL_CONTRACTS).toEqual([...REGISTRY_CONTRACTS, ...INSPECTION_CONTRACTS, ...ASSISTANCE_CONTRACTS]);
     expect(new Set(ALL_CONTRACTS.map((c) => c.type)).size).toBe(ALL_CONTRACTS.length);
     for (const contract of ALL_CONTRACTS) expect(contractOfType(contract.type)).toBe(contract);
     expect(contractOfType('cn.relapsewatch.inspection.CampaignLaunched.v1')?.context).toBe('inspection');
@@ -64,7 +81,7 @@ describe('integration event contracts', () => {
     (type, contract: EventContract) => {
       expect(type).toMatch(EVENT_TYPE_PATTERN);
       expect(type).toBe(`cn.relapsewatch.${contract.context}.${contract.event}.v${contract.version}`);
-      expect(['registry', 'inspection']).toContain(contract.context);
+      expect(['registry', 'inspection', 'assistance']).toContain(contract.context);
       expect(contract.topic).toBe(`relapsewatch.${contract.context}.events.v1`);
       expect(contract.dataschema).toBe(
         `https://schemas.relapsewatch.cn/${contract.context}/${kebab(contract.event)}/v${contract.version}.json`,
@@ -209,7 +226,14 @@ describe('integration event contracts', () => {
       const data = contract.fixture as Json;
       const aggregateId = data.teamId ?? data.householdId ?? data.campaignId ?? `${data.provinceCode}-${data.year}`;
       expect([contract.type, contract.key.example]).toEqual([contract.type, aggregateId]);
+      // Only assistance names a subject of its own (the case); every other subject is the key.
+      const subject = contract.context === 'assistance' ? data.caseId : aggregateId;
+      expect([contract.type, contract.subject.example]).toEqual([contract.type, subject]);
     }
     expect(INSPECTION_HOUSEHOLD_KEY.description).toEqual(HOUSEHOLD_KEY.description);
+    for (const contract of ASSISTANCE_CONTRACTS) {
+      expect(contract.key).toBe(ASSISTANCE_HOUSEHOLD_KEY);
+      expect(contract.subject).toBe(CASE_SUBJECT);
+    }
   });
 });

@@ -1,6 +1,7 @@
 export * from './contract';
 export * from './registry';
 export * from './inspection';
+export * from './assistance';
 export * from './contract-registry';
 export { ASYNCAPI_TITLE } from './asyncapi/asyncapi-texts';
 export {

@@ -4,3 +4,4 @@
  */
 export const ASSISTANCE_CONTEXT = 'assistance';
 export * from './domain/monitoring-case';
+export * from './integration';

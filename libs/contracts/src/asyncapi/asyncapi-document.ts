@@ -64,8 +64,8 @@ function message(contract: EventContract, index: number): JsonSchema {
             dataschema: { const: contract.dataschema },
             subject: {
               type: 'string',
-              ...(contract.key.pattern ? { pattern: contract.key.pattern } : {}),
-              description: `${contract.key.description['zh-CN']} / ${contract.key.description.en}`,
+              ...(contract.subject.pattern ? { pattern: contract.subject.pattern } : {}),
+              description: `${contract.subject.description['zh-CN']} / ${contract.subject.description.en}`,
             },
             data: { $ref: `#/components/schemas/${name}Data` },
           },

@@ -53,7 +53,7 @@ export const CLOUDEVENTS_ENVELOPE_SCHEMA: JsonSchema = {
       type: 'string',
       minLength: 1,
       description:
-        '聚合编号（农户或案例），同时是 Kafka 消息键 / Aggregate id (household, case); also the Kafka message key',
+        '聚合编号（农户或案例）；除契约另有说明外同时是 Kafka 消息键（监测帮扶事件的主题为案例编号，键为农户编号） / Aggregate id (household, case); also the Kafka message key unless the contract says otherwise (assistance events: the case id, keyed by the household id)',
     },
     time: {
       type: 'string',
@@ -108,7 +108,7 @@ export function exampleEnvelope(contract: EventContract, index: number): Record<
     id: exampleId(index),
     source: `/relapse-watch/${contract.context}`,
     type: contract.type,
-    subject: contract.key.example,
+    subject: contract.subject.example,
     time: '2024-08-20T02:15:30.000Z',
     datacontenttype: DATA_CONTENT_TYPE,
     dataschema: contract.dataschema,

@@ -68,41 +68,45 @@ const scalar = (description: string): JsonSchema => ({
   anyOf: [{ type: 'string', maxLength: 200 }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }],
 });
 
+/** One fact with its value and threshold: scalars only, so no record of a person fits in it. */
+export const evidenceItem: JsonSchema = closedObject(
+  {
+    fact: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      pattern: '^\\S+$',
+      description:
+        '规则依据的事实（农户事实或排查结果中的路径），如 `income.perCapitaNetIncomeFen` / The fact the rule looked at (its path in the household facts or findings), e.g. `income.perCapitaNetIncomeFen`',
+    },
+    value: scalar(
+      '事实的值（数字、代码或是否；缺失为 null） / Its value: a number, a code or a yes/no; null when missing',
+    ),
+    threshold: scalar('比较的阈值；无阈值为 null / The threshold it was compared with; null when none'),
+  },
+  '一条依据 / One piece of evidence',
+);
+
 /** What fired a rule: facts and figures only, never personal data. */
 export const ruleEvidence: JsonSchema = {
   type: 'array',
   minItems: 1,
-  items: closedObject(
-    {
-      fact: {
-        type: 'string',
-        minLength: 1,
-        maxLength: 200,
-        pattern: '^\\S+$',
-        description:
-          '规则依据的事实（农户事实或排查结果中的路径），如 `income.perCapitaNetIncomeFen` / The fact the rule looked at (its path in the household facts or findings), e.g. `income.perCapitaNetIncomeFen`',
-      },
-      value: scalar(
-        '事实的值（数字、代码或是否；缺失为 null） / Its value: a number, a code or a yes/no; null when missing',
-      ),
-      threshold: scalar('比较的阈值；无阈值为 null / The threshold it was compared with; null when none'),
-    },
-    '一条依据 / One piece of evidence',
-  ),
+  items: evidenceItem,
   description:
     '触发规则的依据：只有数字、代码和是否，不含个人信息 / What fired the rule: numbers, codes and yes/no only, never personal data',
 };
 
+/** A user role code (an open list: the roles of this version are named in the description). */
+export const userRole = (zh: string, en: string): JsonSchema => ({
+  type: 'string',
+  maxLength: 64,
+  pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
+  description: `${zh}（不记录具体人员）。当前角色：${KNOWN_USER_ROLES.map((r) => `\`${r}\``).join('、')}；今后可能增加，订阅方不得拒绝未知角色 / ${en}, never the person. The roles listed may grow: subscribers must not refuse an unknown one`,
+});
+
 /** Who decided: the role only. */
 export const decidedBy = closedObject(
-  {
-    role: {
-      type: 'string',
-      maxLength: 64,
-      pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
-      description: `决定人的角色（不记录具体人员）。当前角色：${KNOWN_USER_ROLES.map((r) => `\`${r}\``).join('、')}；今后可能增加，订阅方不得拒绝未知角色 / The decider’s role, never the person. The roles listed may grow: subscribers must not refuse an unknown one`,
-    },
-  },
+  { role: userRole('决定人的角色', 'The decider’s role') },
   '决定人（仅角色） / Who decided (the role only)',
 );
 

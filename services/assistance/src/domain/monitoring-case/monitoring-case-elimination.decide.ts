@@ -21,12 +21,36 @@ import {
   stepRecord,
 } from './monitoring-case.guards';
 import { stepsOf, type EliminationSteps, type MonitoringCaseState, type OpenedCase } from './monitoring-case.state';
+import type { EliminationReason } from '../risk-elimination/risk-elimination.reasons';
 
 // Risk elimination (风险消除) on an identified case: the guard's verdict, then a procedure that
 // mirrors identification (its village review, notice and township review are the shared steps),
 // the county's decision, follow-up visits and the link to a relapse.
 
 const GUARD_REASON = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
+
+/** Whether a value has the shape of one of the guard's reasons (the handler passes them as the guard gave them). */
+function isGuardReason(value: unknown): value is EliminationReason {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, field, message, evidence } = value as Record<string, unknown>;
+  return (
+    typeof code === 'string' &&
+    code.length <= 64 &&
+    GUARD_REASON.test(code) &&
+    typeof field === 'string' &&
+    field.length > 0 &&
+    typeof message === 'string' &&
+    message.length > 0 &&
+    typeof evidence === 'object' &&
+    evidence !== null
+  );
+}
+
+/** The reason copied, so nothing a caller adds beside the guard's four parts reaches the event. */
+function copyReason(reason: EliminationReason): EliminationReason {
+  const { code, field, message, evidence } = reason;
+  return { code, field, message, evidence } as EliminationReason;
+}
 
 function elimination(state: OpenedCase): EliminationSteps | null {
   return stepsOf(state, 'elimination') as EliminationSteps | null;
@@ -45,7 +69,7 @@ export function proposeElimination(
   const { guard } = command.facts;
   const problems = commonProblems(command, true);
   const reasons: readonly unknown[] = Array.isArray(guard?.reasons) ? guard.reasons : [];
-  const reasonsOk = reasons.every((r) => typeof r === 'string' && r.length <= 64 && GUARD_REASON.test(r));
+  const reasonsOk = reasons.every(isGuardReason);
   if (typeof guard?.allowed !== 'boolean' || !reasonsOk || (!guard.allowed && reasons.length === 0))
     problems.push(caseProblem('case.guard-verdict', 'guard'));
   throwIfAny(problems);
@@ -54,7 +78,9 @@ export function proposeElimination(
   if (guard.allowed) {
     if (sameStep(elimination(monitored)?.proposal ?? null, record)) return [];
   } else {
-    const refused = { ...record, guardReasons: [...new Set(guard.reasons)].sort() };
+    // The guard's order is kept: it lists the reasons in the order officials work through them,
+    // and one code may come several times (one per unresolved item).
+    const refused = { ...record, guardReasons: guard.reasons.map(copyReason) };
     if (sameStep(monitored.eliminationRefusals.at(-1) ?? null, refused)) return [];
     expectStep(monitored, 'elimination-proposal');
     checkDateOrder(monitored, record.on);

@@ -1,4 +1,6 @@
 import { deciderSpecification } from '@relapse-watch/event-store-testing';
+import { checkRiskElimination } from '../risk-elimination/risk-elimination.guard';
+import { ELIGIBLE, rolling } from '../risk-elimination/testing/risk-elimination.fixtures';
 import { monitoringCaseDecider } from './monitoring-case.decider';
 import type {
   MonitoringCaseEliminationRejected,
@@ -17,6 +19,8 @@ import {
   eliminationVillageReviewed,
   grant,
   closeEliminationNotice,
+  INCOME_NOT_STABLE,
+  REFUSING_GUARD,
   postEliminationNotice,
   propose,
   proposeRefused,
@@ -67,6 +71,31 @@ describe('ProposeElimination', () => {
     expect(spec.given([...UNTIL.identified, eliminationRefused]).state()).toMatchObject({ phase: 'identified' });
   });
 
+  it('takes the guard’s verdict as the guard gives it (the refusing fixture is its real output)', () => {
+    const marchToMay = ['2025-03-31', '2025-04-30', '2025-05-31'].map((day) => rolling(day));
+    expect(checkRiskElimination({ ...ELIGIBLE, incomes: marchToMay, today: '2025-06-10' })).toEqual(REFUSING_GUARD);
+  });
+
+  it('given an identified case, when the guard refuses twice for one code, then both reasons are kept in order, and nothing else', () => {
+    const water = {
+      code: 'elimination.three-plus-one-not-secured',
+      field: 'threePlusOne.drinkingWaterSafe',
+      message: '饮水安全未保障 / 3+1 not secured: safe drinking water',
+      evidence: { item: 'drinking-water' },
+    } as const;
+    const housing = {
+      code: 'elimination.three-plus-one-not-secured',
+      field: 'threePlusOne.housingGrade',
+      message: '住房安全（C级危房）未保障 / 3+1 not secured: safe housing (grade C, dangerous)',
+      evidence: { item: 'housing', housingGrade: 'C' },
+    } as const;
+    const guard = { allowed: false, reasons: [{ ...water, note: 'added by a caller' }, housing] };
+    spec
+      .given(UNTIL.identified)
+      .when({ ...proposeRefused, facts: { today: '2026-12-31', guard } })
+      .thenEmits([{ ...eliminationRefused, data: { ...eliminationRefused.data, guardReasons: [water, housing] } }]);
+  });
+
   it('given the refusal, when it comes again, then nothing happens', () => {
     spec
       .given([...UNTIL.identified, eliminationRefused])
@@ -85,11 +114,14 @@ describe('ProposeElimination', () => {
   it.each([
     ['a refusal without reasons', { allowed: false, reasons: [] }],
     ['no verdict', { allowed: 'maybe' as never, reasons: [] }],
-    ['a reason that is not a code', { allowed: false, reasons: ['收入不稳定'] }],
+    ['a reason whose code is not a code', { allowed: false, reasons: [{ ...INCOME_NOT_STABLE, code: '收入不稳定' }] }],
+    ['a reason without its message', { allowed: false, reasons: [{ ...INCOME_NOT_STABLE, message: '' }] }],
+    ['a reason without evidence', { allowed: false, reasons: [{ ...INCOME_NOT_STABLE, evidence: null }] }],
+    ['a bare code instead of the guard’s reason', { allowed: false, reasons: ['elimination.income-not-stable'] }],
   ])('refuses %s', (_what, guard) => {
     spec
       .given(UNTIL.identified)
-      .when({ ...propose, facts: { today: '2026-12-31', guard } })
+      .when({ ...propose, facts: { today: '2026-12-31', guard: guard as never } })
       .thenRejects({ code: 'case.guard-verdict', field: 'guard' });
   });
 

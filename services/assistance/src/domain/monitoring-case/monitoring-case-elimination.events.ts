@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@relapse-watch/event-store-core';
+import type { EliminationReason } from '../risk-elimination/risk-elimination.reasons';
 import type { RejectionLevel, StepRecord } from './monitoring-case.values';
 
 // Events of a case's risk elimination (风险消除) and what follows it: the guard's verdict, the
@@ -9,8 +10,11 @@ import type { RejectionLevel, StepRecord } from './monitoring-case.values';
 export type MonitoringCaseEliminationRefused = DomainEvent<
   'MonitoringCaseEliminationRefused',
   StepRecord & {
-    /** The guard's rule codes, e.g. `income-not-stable-six-months`, `no-labour-capacity`. */
-    readonly guardReasons: readonly string[];
+    /**
+     * The guard's reasons as it gave them (code, field, `中文 / English` message, evidence), in its
+     * order, e.g. `elimination.income-not-stable` with the months counted.
+     */
+    readonly guardReasons: readonly EliminationReason[];
   }
 >;
 

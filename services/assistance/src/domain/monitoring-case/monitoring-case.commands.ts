@@ -1,5 +1,6 @@
 import type { IsoDate } from '@relapse-watch/domain-kernel';
 import type { Actor } from '@relapse-watch/event-store-core';
+import type { EliminationReason } from '../risk-elimination/risk-elimination.reasons';
 import type {
   CaseSuggestion,
   DepartmentResult,
@@ -135,11 +136,15 @@ export type RejectIdentification = CaseCommandOf<'RejectIdentification', Decisio
 /** Sent by the deadline watcher; `on` is the day it noticed. */
 export type MarkOverdue = CaseCommandOf<'MarkOverdue', { readonly step: OverdueStep; readonly dueOn: IsoDate }>;
 
-/** The risk-elimination guard's verdict, which the handler computed on the household's facts. */
+/**
+ * The risk-elimination guard's verdict, which the handler computed on the household's facts: what
+ * `checkRiskElimination` returns, as it is, so the refusal keeps each reason's field, message and
+ * evidence (the integration event publishes them; codes alone would not say which item failed).
+ */
 export interface EliminationGuardVerdict {
   readonly allowed: boolean;
-  /** The guard's rule codes that failed: at least one when refused. */
-  readonly reasons: readonly string[];
+  /** The guard's reasons, in the guard's order: at least one when refused. */
+  readonly reasons: readonly EliminationReason[];
 }
 
 /** Ask for risk elimination; the guard’s verdict decides whether the procedure starts or the refusal is recorded. */

@@ -1,3 +1,5 @@
+import type { EliminationReason } from '../../risk-elimination/risk-elimination.reasons';
+import type { EliminationGuardVerdict } from '../monitoring-case.commands';
 import type {
   MonitoringCaseEliminationProposed,
   MonitoringCaseEliminationRefused,
@@ -15,8 +17,25 @@ import { command, COUNTY, TOWNSHIP, UNTIL, VILLAGE_CADRE } from './monitoring-ca
 // The same household's risk elimination a year on, written out by hand: refused once by the
 // guard, then proposed and granted through the mirrored procedure.
 
-export const REFUSING_GUARD = { allowed: false, reasons: ['income-not-stable-six-months'] };
-export const ALLOWING_GUARD = { allowed: true, reasons: [] };
+/**
+ * The guard's reason on 2025-06-10, as `checkRiskElimination` gives it: the six whole months
+ * before June are 2024-12 to 2025-05; May, April and March were above the line, February had no
+ * observation, so the run stops at three.
+ */
+export const INCOME_NOT_STABLE: EliminationReason = {
+  code: 'elimination.income-not-stable',
+  evidence: {
+    monthsRequired: 6,
+    monthsStable: 3,
+    window: { from: '2024-12', to: '2025-05' },
+    brokenAt: { month: '2025-02', cause: 'no-record' },
+  },
+  field: 'incomes',
+  message:
+    '收入稳定高于监测线仅连续3个月，须满6个月 / Income stayed above the line for 3 consecutive months; 6 are required',
+};
+export const REFUSING_GUARD: EliminationGuardVerdict = { allowed: false, reasons: [INCOME_NOT_STABLE] };
+export const ALLOWING_GUARD: EliminationGuardVerdict = { allowed: true, reasons: [] };
 
 export const proposeRefused = command(
   'ProposeElimination',
@@ -30,7 +49,7 @@ export const eliminationRefused: MonitoringCaseEliminationRefused = {
     actor: TOWNSHIP,
     on: '2025-06-10',
     reason: '户主康复返岗，申请消除风险',
-    guardReasons: ['income-not-stable-six-months'],
+    guardReasons: [INCOME_NOT_STABLE],
   },
 };
 
