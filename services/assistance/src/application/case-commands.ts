@@ -44,6 +44,8 @@ export interface LeadSubmission {
   readonly suggestion?: CaseSuggestion | null;
   /** The day the lead was received; today when omitted. */
   readonly on?: IsoDate;
+  /** The household's village as a service's lead names it; used only while the household is not in this service's view. */
+  readonly villageCode?: string;
 }
 
 /** Where a lead went: the case it opened, or the running case it was added to. */
@@ -104,9 +106,12 @@ export class CaseCommands {
     permission: Permission = 'case.write',
   ): Promise<LeadOutcome> {
     const facts = await this.deps.households.facts(submission.householdId);
-    if (facts === null) throw unknownHousehold();
-    authorizeCaller(ctx.caller, permission, facts.villageCode, 'householdId');
-    const placed = placedContext(ctx, facts.villageCode, this.deps.clock);
+    // A service's lead (the inspection's) names the village itself: its event may arrive before the
+    // registry's events have reached this service's view; a person's request needs the household known.
+    const villageCode = facts?.villageCode ?? (ctx.caller.kind === 'operator' ? submission.villageCode : undefined);
+    if (villageCode === undefined) throw unknownHousehold();
+    authorizeCaller(ctx.caller, permission, villageCode, 'householdId');
+    const placed = placedContext(ctx, villageCode, this.deps.clock);
     const on = submission.on ?? this.today(placed);
     // Two rounds at most: a lead that loses the race for the household's next case finds it on the second.
     for (let round = 0; ; round++) {
@@ -128,8 +133,7 @@ export class CaseCommands {
         );
         return { caseId: current, opened: false, result };
       }
-      if (current !== null && state?.kind === 'none')
-        return this.open(current, submission, on, facts.villageCode, placed);
+      if (current !== null && state?.kind === 'none') return this.open(current, submission, on, villageCode, placed);
       if (round > 0) throw new Error(`household episode of ${submission.householdId} did not settle`);
       await this.assignNext(submission.householdId, episodes, current, state, on, placed);
     }
@@ -164,7 +168,7 @@ export class CaseCommands {
       type: 'ProposeElimination',
       actor: placed.actor,
       data: { on: data.on, reason: data.reason },
-      facts: { today, guard: { allowed: check.allowed, reasons: check.reasons.map((r) => r.code) } },
+      facts: { today, guard: check },
     };
     return { result: await this.runOn(caseId, command, placed), check };
   }

@@ -118,7 +118,7 @@ it('publishes an income below the line against the line, with its period', () =>
 });
 
 it('publishes a year without a line, a calendar-year period, and a 3+1 never assessed with no evidence', () => {
-  const calendarYear = { period: { kind: 'calendar-year' as const, year: 2026 }, components: BELOW, members: 4 };
+  const calendarYear = { period: { kind: 'calendar-year' as const, year: 2026 }, perCapitaNetIncomeFen: BELOW };
   const { reasons } = checkRiskElimination({
     ...ELIGIBLE,
     incomes: [calendarYear],
