@@ -64,6 +64,9 @@ export function aggregateIdOfStream(streamId: string): string {
  * @param data the contract's data; defaults to the stored data, for events whose internal
  * and public shapes are the same.
  * @param id the CloudEvent id; the stored event's by default (see {@link derivedMessageId}).
+ * @param addressing the message key and the CloudEvent subject when they are not the stream's
+ * aggregate id: a contract keyed by household published from a stream of another aggregate (a
+ * household's inspection, a monitoring case) keeps one household's events in order.
  * @throws {@link InvalidCloudEvent} when the result would not be a valid integration event.
  */
 export function integrationMessage(
@@ -71,8 +74,10 @@ export function integrationMessage(
   contract: IntegrationEventContract,
   data: unknown = event.data,
   id: string = event.id,
+  addressing: { readonly key?: string; readonly subject?: string } = {},
 ): RelayMapping {
-  const subject = aggregateIdOfStream(event.streamId);
+  const subject = addressing.subject ?? aggregateIdOfStream(event.streamId);
+  const key = addressing.key ?? subject;
   const { json } = cloudEventJson({
     id,
     type: eventType(contract),
@@ -86,7 +91,7 @@ export function integrationMessage(
   });
   return {
     topic: eventsTopic(contract.context),
-    message: { key: subject, value: json, headers: { 'content-type': CLOUDEVENTS_JSON_CONTENT_TYPE } },
+    message: { key, value: json, headers: { 'content-type': CLOUDEVENTS_JSON_CONTENT_TYPE } },
   };
 }
 

@@ -1,12 +1,6 @@
 import { StreamStates, type EventStore, type StoredEvent } from '@relapse-watch/event-store-core';
 import { checklistOf } from '@relapse-watch/inspection-rules';
-import {
-  CLOUDEVENTS_JSON_CONTENT_TYPE,
-  cloudEventJson,
-  eventsTopic,
-  eventType,
-  type RelayMapping,
-} from '@relapse-watch/messaging-core';
+import { integrationMessage, type RelayMapping } from '@relapse-watch/messaging-core';
 import {
   householdInspectionDecider,
   HOUSEHOLD_INSPECTION_STREAM_PREFIX,
@@ -36,20 +30,7 @@ export function householdInspectionRelay(
       actorRole: stored.metadata.actor.role,
     });
     if (out === null) return null;
-    const { json } = cloudEventJson({
-      id: stored.id,
-      type: eventType(out.contract),
-      subject: state.householdId,
-      time: stored.metadata.occurredAt,
-      dataschema: out.contract.dataschema,
-      data: out.data,
-      correlationId: stored.metadata.correlationId,
-      causationId: stored.metadata.causationId,
-      divisionCode: stored.metadata.divisionCode,
-    });
-    return {
-      topic: eventsTopic(out.contract.context),
-      message: { key: state.householdId, value: json, headers: { 'content-type': CLOUDEVENTS_JSON_CONTENT_TYPE } },
-    };
+    const household = { key: state.householdId, subject: state.householdId };
+    return integrationMessage(stored, out.contract, out.data, stored.id, household);
   };
 }
