@@ -31,6 +31,7 @@ const PROCESSES = [
       PORT: process.env.PORT ?? '3000',
       REGISTRY_URL: 'http://127.0.0.1:3001',
       INSPECTION_URL: 'http://127.0.0.1:3002',
+      ASSISTANCE_URL: 'http://127.0.0.1:3003',
       ACCESS_TOKEN_SIGNING_KEY: accessTokenKeys.signing,
     },
   },
@@ -48,6 +49,11 @@ const PROCESSES = [
     name: 'inspection',
     main: 'services/inspection/dist/main.js',
     env: { PORT: '3002', REGISTRY_URL: 'http://127.0.0.1:3001', ACCESS_TOKEN_VERIFY_KEY: accessTokenKeys.verify },
+  },
+  {
+    name: 'assistance',
+    main: 'services/assistance/dist/main.js',
+    env: { PORT: '3003', ACCESS_TOKEN_VERIFY_KEY: accessTokenKeys.verify },
   },
 ];
 

@@ -68,8 +68,8 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
 
 # --- one final stage per process -------------------------------------------------------------
 
-# The one HTTP entry point. In the distributed mode it proxies /api/registry/* to REGISTRY_URL and
-# /api/inspection/* to INSPECTION_URL.
+# The one HTTP entry point. In the distributed mode it proxies /api/registry/* to REGISTRY_URL,
+# /api/inspection/* to INSPECTION_URL and /api/assistance/* to ASSISTANCE_URL.
 FROM runtime AS gateway
 ENV PORT=3000
 EXPOSE 3000
@@ -86,6 +86,12 @@ FROM runtime AS inspection
 ENV PORT=3002
 EXPOSE 3002
 CMD ["node", "services/inspection/dist/main.js"]
+
+# Needs EVENT_STORE_URL, READ_STORE_URL and BUS_URL at run time.
+FROM runtime AS assistance
+ENV PORT=3003
+EXPOSE 3003
+CMD ["node", "services/assistance/dist/main.js"]
 
 # The embedded mode: every service in one process, SQLite files under /data, in-process bus.
 FROM runtime AS embedded

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DemoUsersModule, AppModule as GatewayModule } from '@relapse-watch/gateway';
 import { DemoSeedModule, RegistryModule } from '@relapse-watch/household-registry';
+import { AssistanceModule } from '@relapse-watch/assistance';
 import { InspectionModule } from '@relapse-watch/inspection';
 
 /** Options of the embedded app. */
@@ -26,6 +27,7 @@ export class EmbeddedModule {
         GatewayModule,
         RegistryModule,
         InspectionModule,
+        AssistanceModule,
         ...(options.demo ? [DemoSeedModule, DemoUsersModule] : []),
       ],
     };

@@ -1,7 +1,9 @@
 /**
- * The assistance service: monitoring cases from lead to identification, assistance measures, risk
- * elimination and follow-up (issue 12). Its deciders live under `domain/`.
+ * The assistance service (issue 12): monitoring cases from lead to identification, assistance
+ * plans, risk elimination, follow-up and relapse. `AssistanceModule` is what the embedded process
+ * composes and what its own process runs (`main.ts`).
  */
 export const ASSISTANCE_CONTEXT = 'assistance';
+export { AssistanceModule } from './api/assistance.module';
 export * from './domain/monitoring-case';
 export * from './integration';

@@ -20,6 +20,7 @@ export interface GatewayRoutes {
 const SERVICE_VARIABLES: readonly (readonly [variable: string, prefix: string])[] = [
   ['REGISTRY_URL', '/api/registry'],
   ['INSPECTION_URL', '/api/inspection'],
+  ['ASSISTANCE_URL', '/api/assistance'],
 ];
 
 /**
