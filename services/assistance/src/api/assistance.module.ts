@@ -13,7 +13,8 @@ import {
 import type { Logger } from 'pino';
 import { CaseCommands } from '../application/case-commands';
 import type { CaseHouseholds } from '../application/case-households';
-import { CaseSchedule, NATIONAL_CASE_POLICY } from '../application/case-policy';
+import { CaseSchedule } from '../application/case-policy';
+import { ProvinceCasePolicies } from '../application/province-case-policies';
 import { DeadlineWatcher } from '../application/deadline-watcher';
 import { PlanCommands } from '../application/plan-commands';
 import { ASSISTANCE_CONFIG, loadAssistanceConfig, type AssistanceConfig } from '../config/assistance.config';
@@ -30,6 +31,7 @@ import {
   CASE_HOUSEHOLDS,
   CASE_LIST_QUERIES,
   CASE_LIST_RUNNER,
+  CASE_POLICIES,
   CASE_SCHEDULE,
   DEADLINE_WATCHER,
   PLAN_COMMANDS,
@@ -81,8 +83,17 @@ class AssistanceIndexes implements OnModuleInit {
         householdsFromView(new HouseholdFactsQueries(store, ASSISTANCE_HOUSEHOLD_VIEW)),
       inject: [READ_STORE],
     },
-    // Every province on the national defaults until provinces configure their own limits.
-    { provide: CASE_SCHEDULE, useValue: new CaseSchedule(NATIONAL_CASE_POLICY) },
+    {
+      // Each province's limits and elimination policy of a year, the national defaults where it set none.
+      provide: CASE_POLICIES,
+      useFactory: (store: EventStore, clock: Clock) => new ProvinceCasePolicies({ store, clock }),
+      inject: [EVENT_STORE, ASSISTANCE_CLOCK],
+    },
+    {
+      provide: CASE_SCHEDULE,
+      useFactory: (policies: ProvinceCasePolicies) => new CaseSchedule(policies),
+      inject: [CASE_POLICIES],
+    },
     {
       provide: CASE_COMMANDS,
       useFactory: (store: EventStore, clock: Clock, schedule: CaseSchedule, households: CaseHouseholds) =>
@@ -116,6 +127,6 @@ class AssistanceIndexes implements OnModuleInit {
     },
     AssistanceSubscribers,
   ],
-  exports: [ASSISTANCE_CONFIG, ASSISTANCE_CLOCK, CASE_COMMANDS, PLAN_COMMANDS, CASE_LIST_QUERIES],
+  exports: [ASSISTANCE_CONFIG, ASSISTANCE_CLOCK, CASE_COMMANDS, PLAN_COMMANDS, CASE_LIST_QUERIES, CASE_POLICIES],
 })
 export class AssistanceModule {}
