@@ -34,7 +34,10 @@ describe('the embedded process', () => {
       name: '四川省',
       tier: 'province',
     });
-    const ready = await (await fetch(`${url}/health/ready`)).json();
+    const readiness = await fetch(`${url}/health/ready`);
+    // Idle connections stay open a minute, not Node's 5 s (a busy main thread would reset them: service.bootstrap.ts).
+    expect(readiness.headers.get('keep-alive')).toBe('timeout=65');
+    const ready = await readiness.json();
     expect(ready).toMatchObject({
       status: 'ok',
       info: { 'registry.household-register': { status: 'up' }, 'relay:registry': { status: 'up' } },

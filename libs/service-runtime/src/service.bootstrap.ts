@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,6 +9,9 @@ import { loadRuntimeConfig, type RuntimeConfig } from './config/runtime.config';
 import { RUNTIME_LOGGER } from './runtime.module';
 import { createServiceApp } from './service-app.factory';
 import type { ServiceIdentity } from './service-identity';
+
+/** How long an idle keep-alive connection stays open (Node's default: 5 s). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** A service listening for requests. */
 export interface RunningService {
@@ -45,7 +49,15 @@ export async function startService(options: StartServiceOptions): Promise<Runnin
     await app.close();
     throw error;
   }
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const server = app.getHttpServer() as Server;
+  // Node closes a keep-alive connection 5 s after its last response. A main thread busy for longer
+  // (a bulk import's batch, a read model catching up on a small machine) then runs that timer
+  // before it reads the request already waiting on the socket, and the client sees ECONNRESET.
+  // Idle connections stay open a minute instead, as proxies in front of it expect (headers must
+  // time out later than that).
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info(
     {
