@@ -1,10 +1,16 @@
 import { divisionTier, type IsoDate } from '@relapse-watch/domain-kernel';
 import type { HouseholdFacts } from '@relapse-watch/inspection-rules';
-import type { AnyOf, ReadStore, WhereFilter } from '@relapse-watch/read-store-core';
+import type { AnyOf, ReadDocument, ReadStore, WhereFilter } from '@relapse-watch/read-store-core';
+import { episodeFacts, type HouseholdEpisodesDocument } from './household-episodes.evolve';
 import { factsOf, type HouseholdFactsDocument } from './household-facts.document';
 import type { HouseholdViewCollections } from './household-view.collections';
 import { policyInForce, type PolicyInForce } from './policy-in-force';
 import { policyDocumentId, type PolicyDocument } from './policy-view.evolve';
+
+/** The facts with the household's monitoring episodes, when the assistance service published any. */
+function withEpisodes(facts: HouseholdFacts, episodes: HouseholdEpisodesDocument | null): HouseholdFacts {
+  return episodes === null ? facts : { ...facts, monitoringEpisodes: episodeFacts(episodes) };
+}
 
 /** Households a page holds at most, and what a scan reads per round trip. */
 export const HOUSEHOLD_FACTS_PAGE_SIZE = 1_000;
@@ -58,8 +64,22 @@ export class HouseholdFactsQueries {
 
   /** One household's facts, or null until the registry's registration has arrived. */
   async facts(householdId: string): Promise<HouseholdFacts | null> {
-    const doc = await this.store.get<HouseholdFactsDocument>(this.collections.facts, householdId);
-    return doc === null ? null : factsOf(doc.data);
+    const [doc, episodes] = await Promise.all([
+      this.store.get<HouseholdFactsDocument>(this.collections.facts, householdId),
+      this.store.get<HouseholdEpisodesDocument>(this.collections.episodes, householdId),
+    ]);
+    return doc === null ? null : withEpisodes(factsOf(doc.data), episodes?.data ?? null);
+  }
+
+  /** The facts of a page of documents, each with its episodes (one lookup for the page). */
+  private async withEpisodesOf(docs: readonly ReadDocument<HouseholdFactsDocument>[]): Promise<HouseholdFacts[]> {
+    if (docs.length === 0) return [];
+    const episodes = await this.store.find<HouseholdEpisodesDocument>(this.collections.episodes, {
+      where: { householdId: { in: docs.map((d) => d.id) } },
+      limit: docs.length,
+    });
+    const byHousehold = new Map(episodes.map((e) => [e.id, e.data]));
+    return docs.map((doc) => withEpisodes(factsOf(doc.data), byHousehold.get(doc.id) ?? null));
   }
 
   /** A page of the households of a unit (village, township, county, city or province), by id. */
@@ -75,7 +95,7 @@ export class HouseholdFactsQueries {
       this.store.find<HouseholdFactsDocument>(this.collections.facts, { where, limit, offset }),
       this.store.count(this.collections.facts, where),
     ]);
-    return { items: docs.map((doc) => factsOf(doc.data)), total, limit, offset };
+    return { items: await this.withEpisodesOf(docs), total, limit, offset };
   }
 
   /**
@@ -94,11 +114,9 @@ export class HouseholdFactsQueries {
         limit: HOUSEHOLD_FACTS_PAGE_SIZE,
         offset,
       });
-      for (const doc of docs) {
-        if (seen.has(doc.id)) continue;
-        seen.add(doc.id);
-        yield factsOf(doc.data);
-      }
+      const fresh = docs.filter((doc) => !seen.has(doc.id));
+      for (const doc of fresh) seen.add(doc.id);
+      for (const facts of await this.withEpisodesOf(fresh)) yield facts;
       if (docs.length < HOUSEHOLD_FACTS_PAGE_SIZE) return;
     }
   }

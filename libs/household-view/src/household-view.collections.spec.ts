@@ -5,10 +5,12 @@ describe('the collections of a service’s copy of the household view', () => {
     expect(householdViewCollections('inspection')).toEqual({
       facts: 'inspection-household-facts',
       policy: 'inspection-policy',
+      episodes: 'inspection-household-episodes',
     });
     expect(householdViewCollections('assistance')).toEqual({
       facts: 'assistance-household-facts',
       policy: 'assistance-policy',
+      episodes: 'assistance-household-episodes',
     });
   });
 });

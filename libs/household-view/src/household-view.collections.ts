@@ -1,3 +1,6 @@
+import type { ReadStore } from '@relapse-watch/read-store-core';
+import { HOUSEHOLD_EPISODES_INDEXES } from './household-episodes.evolve';
+import { HOUSEHOLD_FACTS_INDEXES } from './household-facts.document';
 /**
  * Where a service keeps its own copy of the household view in its read store: one collection of
  * household documents, one of province policy documents. Each service folds the registry's events
@@ -8,6 +11,8 @@ export interface HouseholdViewCollections {
   readonly facts: string;
   /** One `PolicyDocument` per province and year, by `<provinceCode>-<year>`. */
   readonly policy: string;
+  /** One `HouseholdEpisodesDocument` per household the assistance service identified, by household id. */
+  readonly episodes: string;
 }
 
 /**
@@ -15,5 +20,18 @@ export interface HouseholdViewCollections {
  * (`inspection` → `inspection-household-facts`, `inspection-policy`).
  */
 export function householdViewCollections(context: string): HouseholdViewCollections {
-  return { facts: `${context}-household-facts`, policy: `${context}-policy` };
+  return {
+    facts: `${context}-household-facts`,
+    policy: `${context}-policy`,
+    episodes: `${context}-household-episodes`,
+  };
+}
+
+/** Makes the indexes a service's copy of the view is queried by (facts by tier, episodes by household). */
+export async function ensureHouseholdViewIndexes(
+  store: ReadStore,
+  collections: HouseholdViewCollections,
+): Promise<void> {
+  for (const fields of HOUSEHOLD_FACTS_INDEXES) await store.ensureIndex(collections.facts, fields);
+  for (const fields of HOUSEHOLD_EPISODES_INDEXES) await store.ensureIndex(collections.episodes, fields);
 }

@@ -1,6 +1,17 @@
 export { factsOf, HOUSEHOLD_FACTS_INDEXES, unitCodesOf, type HouseholdFactsDocument } from './household-facts.document';
 export { evolveHouseholdFacts } from './household-facts.evolve';
-export { householdViewCollections, type HouseholdViewCollections } from './household-view.collections';
+export {
+  episodeFacts,
+  evolveEpisodes,
+  HOUSEHOLD_EPISODES_INDEXES,
+  type EpisodeRecord,
+  type HouseholdEpisodesDocument,
+} from './household-episodes.evolve';
+export {
+  ensureHouseholdViewIndexes,
+  householdViewCollections,
+  type HouseholdViewCollections,
+} from './household-view.collections';
 export {
   HOUSEHOLD_FACTS_PAGE_SIZE,
   HouseholdFactsQueries,
@@ -18,6 +29,9 @@ export {
 export { registryFactsEffects } from './registry-facts.effects';
 export {
   CONSUMED_REGISTRY_TYPES,
+  EPISODE_CONTRACTS,
+  isEpisodeEvent,
+  type EpisodeEvent,
   HOUSEHOLD_FACTS_CONTRACTS,
   isHouseholdFactsEvent,
   POLICY_CONTRACTS,

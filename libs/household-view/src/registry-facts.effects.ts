@@ -3,10 +3,11 @@ import type { HouseholdFactsDocument } from './household-facts.document';
 import { evolveHouseholdFacts } from './household-facts.evolve';
 import type { HouseholdViewCollections } from './household-view.collections';
 import { evolvePolicy, policyDocumentId, type PolicyDocument } from './policy-view.evolve';
-import { isHouseholdFactsEvent, type RegistryFactsEvent } from './registry-facts.events';
+import { evolveEpisodes, type HouseholdEpisodesDocument } from './household-episodes.evolve';
+import { isEpisodeEvent, isHouseholdFactsEvent, type RegistryFactsEvent } from './registry-facts.events';
 
 /**
- * The read-store writes one registry event makes in a service's copy of the view (`collections`):
+ * The read-store writes one registry (or assistance episode) event makes in a service's copy of the view (`collections`):
  * the folded document, or nothing when the fold changed nothing. A service adds its own writes
  * to the batch (the inspection puts a registered household's village in its campaign scope).
  * The registry's events carry no position of ours, so each document counts its own writes
@@ -22,6 +23,11 @@ export async function registryFactsEffects(
     const id = event.data.householdId;
     const stored = await store.get<HouseholdFactsDocument>(collections.facts, id);
     return writeOf(collections.facts, id, stored, evolveHouseholdFacts(stored?.data ?? null, event));
+  }
+  if (isEpisodeEvent(event)) {
+    const id = event.data.householdId;
+    const stored = await store.get<HouseholdEpisodesDocument>(collections.episodes, id);
+    return writeOf(collections.episodes, id, stored, evolveEpisodes(stored?.data ?? null, event));
   }
   const id = policyDocumentId(event.data.provinceCode, event.data.year);
   const stored = await store.get<PolicyDocument>(collections.policy, id);

@@ -18,23 +18,25 @@ function envelope(type: string, time: string, data: unknown = householdRegistere
 }
 
 describe('registry events as the household view folds them', () => {
-  it('consumes the nine household events and the two policy events of the registry', () => {
+  it('consumes the nine household events and the two policy events of the registry, and two of the assistance', () => {
     expect([...CONSUMED_REGISTRY_TYPES].sort()).toEqual(
       [
-        'HouseholdDataQualityWarningsChanged',
-        'HouseholdIncomeRecorded',
-        'HouseholdLegacyMonitoringRecordNoted',
-        'HouseholdMembersChanged',
-        'HouseholdRegistered',
-        'HouseholdRigidExpenditureRecorded',
-        'HouseholdRiskReported',
-        'HouseholdStatusChanged',
-        'HouseholdThreePlusOneStatusChanged',
-        'KeyRegionDesignated',
-        'ThresholdPublished',
-      ]
-        .map((event) => `cn.relapsewatch.registry.${event}.v1`)
-        .sort(),
+        'cn.relapsewatch.assistance.MonitoringSubjectIdentified.v1',
+        'cn.relapsewatch.assistance.RiskEliminated.v1',
+        ...[
+          'HouseholdDataQualityWarningsChanged',
+          'HouseholdIncomeRecorded',
+          'HouseholdLegacyMonitoringRecordNoted',
+          'HouseholdMembersChanged',
+          'HouseholdRegistered',
+          'HouseholdRigidExpenditureRecorded',
+          'HouseholdRiskReported',
+          'HouseholdStatusChanged',
+          'HouseholdThreePlusOneStatusChanged',
+          'KeyRegionDesignated',
+          'ThresholdPublished',
+        ].map((event) => `cn.relapsewatch.registry.${event}.v1`),
+      ].sort(),
     );
   });
 

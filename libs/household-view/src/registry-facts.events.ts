@@ -9,6 +9,8 @@ import {
   householdStatusChangedV1,
   householdThreePlusOneStatusChangedV1,
   keyRegionDesignatedV1,
+  monitoringSubjectIdentifiedV1,
+  riskEliminatedV1,
   thresholdPublishedV1,
   type EventContract,
   type HouseholdDataQualityWarningsChangedV1,
@@ -21,6 +23,8 @@ import {
   type HouseholdStatusChangedV1,
   type HouseholdThreePlusOneStatusChangedV1,
   type KeyRegionDesignatedV1,
+  type MonitoringSubjectIdentifiedV1,
+  type RiskEliminatedV1,
   type ThresholdPublishedV1,
 } from '@relapse-watch/contracts';
 import { calendarDateAt, type IsoDate } from '@relapse-watch/domain-kernel';
@@ -56,7 +60,14 @@ export type PolicyEvent =
   Learnt<'ThresholdPublished', ThresholdPublishedV1> | Learnt<'KeyRegionDesignated', KeyRegionDesignatedV1>;
 
 /** Every registry event the household view folds. */
-export type RegistryFactsEvent = HouseholdFactsEvent | PolicyEvent;
+/**
+ * The assistance service's events the view folds into a household's monitoring episodes (what the
+ * inspection's key group "monitored over a year without elimination" reads).
+ */
+export type EpisodeEvent =
+  Learnt<'MonitoringSubjectIdentified', MonitoringSubjectIdentifiedV1> | Learnt<'RiskEliminated', RiskEliminatedV1>;
+
+export type RegistryFactsEvent = HouseholdFactsEvent | PolicyEvent | EpisodeEvent;
 
 /**
  * The contract of each folded event, by event name: a record over the union, so an event added
@@ -80,17 +91,27 @@ export const POLICY_CONTRACTS: Readonly<Record<PolicyEvent['type'], EventContrac
   KeyRegionDesignated: keyRegionDesignatedV1,
 };
 
+/** The contracts of the assistance events folded into episodes. */
+export const EPISODE_CONTRACTS: Readonly<Record<EpisodeEvent['type'], EventContract>> = {
+  MonitoringSubjectIdentified: monitoringSubjectIdentifiedV1,
+  RiskEliminated: riskEliminatedV1,
+};
+
 const BY_CLOUD_EVENT_TYPE: ReadonlyMap<string, RegistryFactsEvent['type']> = new Map(
-  Object.entries({ ...HOUSEHOLD_FACTS_CONTRACTS, ...POLICY_CONTRACTS }).map(([name, contract]) => [
-    contract.type,
-    name as RegistryFactsEvent['type'],
-  ]),
+  Object.entries({ ...HOUSEHOLD_FACTS_CONTRACTS, ...POLICY_CONTRACTS, ...EPISODE_CONTRACTS }).map(
+    ([name, contract]) => [contract.type, name as RegistryFactsEvent['type']],
+  ),
 );
 
-/** CloudEvents types the household view consumes from the registry's topic. */
+/** CloudEvents types the household view consumes: the registry's household and policy events, and the assistance service's episode events. */
 export const CONSUMED_REGISTRY_TYPES: readonly string[] = [...BY_CLOUD_EVENT_TYPE.keys()];
 
-/** Whether the event is one of a household (the rest are policy events). */
+/** Whether the event is one of the assistance service's episode events. */
+export function isEpisodeEvent(event: RegistryFactsEvent): event is EpisodeEvent {
+  return event.type in EPISODE_CONTRACTS;
+}
+
+/** Whether the event is one of a household (the rest are policy and episode events). */
 export function isHouseholdFactsEvent(event: RegistryFactsEvent): event is HouseholdFactsEvent {
   return event.type in HOUSEHOLD_FACTS_CONTRACTS;
 }

@@ -1,7 +1,7 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
-import { HOUSEHOLD_FACTS_CONTRACTS, POLICY_CONTRACTS } from './registry-facts.events';
+import { EPISODE_CONTRACTS, HOUSEHOLD_FACTS_CONTRACTS, POLICY_CONTRACTS } from './registry-facts.events';
 
 /** Why an event's data was not folded: the first schema problem, as a path and a rule (never a value). */
 export interface ContractMismatch {
@@ -20,7 +20,7 @@ export function registryContractCheck(): (envelope: IntegrationEventEnvelope) =>
   const ajv = new Ajv2020({ strict: true, allErrors: false });
   addFormats(ajv);
   const validators = new Map<string, ValidateFunction>(
-    Object.values({ ...HOUSEHOLD_FACTS_CONTRACTS, ...POLICY_CONTRACTS }).map((contract) => [
+    Object.values({ ...HOUSEHOLD_FACTS_CONTRACTS, ...POLICY_CONTRACTS, ...EPISODE_CONTRACTS }).map((contract) => [
       contract.type,
       ajv.compile(contract.schema),
     ]),

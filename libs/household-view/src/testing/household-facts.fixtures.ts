@@ -11,9 +11,11 @@ import {
   householdStatusChangedV1,
   householdThreePlusOneStatusChangedV1,
   keyRegionDesignatedV1,
+  monitoringSubjectIdentifiedV1,
+  riskEliminatedV1,
   thresholdPublishedV1,
 } from '@relapse-watch/contracts';
-import type { HouseholdFactsEvent, PolicyEvent } from '../registry-facts.events';
+import type { EpisodeEvent, HouseholdFactsEvent, PolicyEvent } from '../registry-facts.events';
 
 /** The household every event is about unless a spec changes it: the contract fixture's. */
 export const HOUSEHOLD_ID = householdRegisteredV1.fixture.householdId;
@@ -67,4 +69,14 @@ export function keyRegionDesignated(changes: Partial<typeof keyRegionDesignatedV
     learntOn: '2024-08-01',
     data: { ...keyRegionDesignatedV1.fixture, ...changes },
   };
+}
+
+/** An assistance episode event about a household: the contract's fixture with `changes` applied. */
+export function episodeEvent(
+  type: EpisodeEvent['type'],
+  changes: { readonly caseId: string; readonly householdId: string; readonly on: string },
+): EpisodeEvent {
+  const fixture =
+    type === 'MonitoringSubjectIdentified' ? monitoringSubjectIdentifiedV1.fixture : riskEliminatedV1.fixture;
+  return { type, id: nextId(), learntOn: changes.on, data: { ...fixture, ...changes } } as EpisodeEvent;
 }

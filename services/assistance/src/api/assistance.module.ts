@@ -1,7 +1,7 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
-import { HOUSEHOLD_FACTS_INDEXES, HouseholdFactsQueries } from '@relapse-watch/household-view';
+import { ensureHouseholdViewIndexes, HouseholdFactsQueries } from '@relapse-watch/household-view';
 import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import {
   BUS_CONSUMER,
@@ -42,7 +42,7 @@ class AssistanceIndexes implements OnModuleInit {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async onModuleInit(): Promise<void> {
-    for (const fields of HOUSEHOLD_FACTS_INDEXES) await this.store.ensureIndex(ASSISTANCE_HOUSEHOLD_VIEW.facts, fields);
+    await ensureHouseholdViewIndexes(this.store, ASSISTANCE_HOUSEHOLD_VIEW);
     for (const fields of CASE_LIST_INDEXES) await this.store.ensureIndex(CASE_LIST_COLLECTION, fields);
   }
 }

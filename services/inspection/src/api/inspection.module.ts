@@ -25,7 +25,7 @@ import { policyViewSource } from '../application/policy-view.policy-source';
 import { TeamCommands } from '../application/team-commands';
 import { VisitCheck } from '../application/visit-check';
 import { INSPECTION_CONFIG, loadInspectionConfig, type InspectionConfig } from '../config/inspection.config';
-import { HOUSEHOLD_FACTS_INDEXES, HouseholdFactsQueries } from '@relapse-watch/household-view';
+import { ensureHouseholdViewIndexes, HouseholdFactsQueries } from '@relapse-watch/household-view';
 import { INSPECTION_HOUSEHOLD_VIEW } from '../household-facts/inspection-household-view';
 import { SCOPE_VILLAGE_INDEXES, SCOPE_VILLAGES_COLLECTION } from '../household-facts/village-scope';
 import { INSPECTION_BUS_TRANSPORT, RegistryFactsConsumer } from '../household-facts/registry-facts.consumer';
@@ -78,7 +78,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async onModuleInit(): Promise<void> {
-    for (const fields of HOUSEHOLD_FACTS_INDEXES) await this.store.ensureIndex(INSPECTION_HOUSEHOLD_VIEW.facts, fields);
+    await ensureHouseholdViewIndexes(this.store, INSPECTION_HOUSEHOLD_VIEW);
     for (const fields of SCOPE_VILLAGE_INDEXES) await this.store.ensureIndex(SCOPE_VILLAGES_COLLECTION, fields);
   }
 }

@@ -38,7 +38,11 @@ const SCOPE_PUT = {
 
 describe('the inspection’s household view', () => {
   it('keeps the collections it had before the view was shared', () => {
-    expect(INSPECTION_HOUSEHOLD_VIEW).toEqual({ facts: 'inspection-household-facts', policy: 'inspection-policy' });
+    expect(INSPECTION_HOUSEHOLD_VIEW).toEqual({
+      facts: 'inspection-household-facts',
+      policy: 'inspection-policy',
+      episodes: 'inspection-household-episodes',
+    });
   });
 
   it('a registration writes the household and puts its village in scope, in one batch', async () => {
