@@ -78,5 +78,31 @@ export interface RecheckPlanFlags {
   readonly facts: PlanFacts;
 }
 
+/**
+ * What an import knows of the case: everything but the household's labour capacity, which the
+ * caseload sheet does not carry (the plan's flags wait for `RecheckPlanFlags`).
+ */
+export type ImportPlanFacts = Omit<PlanFacts, 'hasLabourCapacity'>;
+
+/** A measure as the national system recorded it: its plan and, once they happened, its start and its end. */
+export interface ImportedMeasureData extends MeasurePlanData {
+  /** Null while it has not started. */
+  readonly actualStart: IsoDate | null;
+  /** Null while it runs; needs `actualStart`. */
+  readonly actualEnd: IsoDate | null;
+  /** What it achieved: with `actualEnd`, required; null otherwise. */
+  readonly outcome: string | null;
+}
+
+/**
+ * Bring in a case's measures from the national system, all at once: each one planned, started and
+ * ended as the separate commands would record it, into a plan that does not exist yet.
+ */
+export interface ImportMeasures {
+  readonly type: 'ImportMeasures';
+  readonly data: { readonly measures: readonly ImportedMeasureData[] };
+  readonly facts: ImportPlanFacts;
+}
+
 export type AssistancePlanCommand =
-  PlanMeasure | StartMeasure | EndMeasure | CancelMeasure | ExtendAfterElimination | RecheckPlanFlags;
+  PlanMeasure | StartMeasure | EndMeasure | CancelMeasure | ExtendAfterElimination | RecheckPlanFlags | ImportMeasures;
