@@ -11,3 +11,4 @@ export * from './import-progress.reporter';
 export * from './row-groups';
 export * from './batch-dispatch';
 export * from './sheet-columns';
+export * from './sheet.writer';
