@@ -16,9 +16,10 @@ import { evolve, initialState, type AssistancePlanState } from './assistance-pla
  * Imports a case's measures into a plan that does not exist yet: each measure is decided by the
  * very rules of `PlanMeasure`, `StartMeasure` and `EndMeasure` (its start judged against the
  * case's identification once), and the lot recorded as one `AssistancePlanImported`. Every
- * measure's problems are reported at once, each under `measures[i]`. The same import again is a
- * no-op, also once measures were added here since; a plan built here or imported otherwise is
- * refused. The flags are not judged: they need the household's labour capacity, which the
+ * measure's problems are reported at once, each under `measures[i]`. The same measures again are a
+ * no-op, also once measures were added here since, and also when one has started or ended since
+ * the import (what happens after it goes through the plan's own commands); a plan built here or
+ * imported with other measures is refused. The flags are not judged: they need the household's labour capacity, which the
  * caseload sheet does not carry (`RecheckPlanFlags` records them once it is known).
  */
 export function importMeasures(command: ImportMeasures, state: AssistancePlanState): readonly AssistancePlanEvent[] {
@@ -47,7 +48,8 @@ export function importMeasures(command: ImportMeasures, state: AssistancePlanSta
     data: { caseId: facts.caseId, householdId: facts.householdId, measures: imported },
   };
   if (state.kind === 'opened') {
-    if (state.imported !== null && isDeepStrictEqual(state.imported, event.data)) return [];
+    const plans = (data: AssistancePlanImported['data']) => data.measures.map((m) => m.planned);
+    if (state.imported !== null && isDeepStrictEqual(plans(state.imported), plans(event.data))) return [];
     throw planError('plan.already-exists', 'caseId');
   }
   return [event];

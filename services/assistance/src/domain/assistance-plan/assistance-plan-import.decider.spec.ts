@@ -115,6 +115,13 @@ describe('importing a case’s measures', () => {
       .thenEmitsNothing();
   });
 
+  it('the same measures again are a no-op after one of them started or ended since (the plan moves on by its own commands)', () => {
+    spec
+      .given([imported])
+      .when(importMeasures([POST_DONE, { ...DIBAO_RUNNING, actualEnd: '2024-10-15', outcome: '到期' }]))
+      .thenEmitsNothing();
+  });
+
   it('refuses an import into a plan imported otherwise, or built here', () => {
     spec
       .given([imported])
