@@ -44,6 +44,7 @@ describe('generateCaseload', () => {
       if (c.eliminatedOn !== null) expect(c.eliminatedOn > c.identifiedOn && c.eliminatedOn <= '2024-12-31').toBe(true);
       expect(c.riskTypes.length).toBeGreaterThan(0);
       for (const m of c.measures) if (m.end !== null) expect(m.end > m.start).toBe(true);
+      expect(new Set(c.measures.map((m) => m.start)).size).toBe(c.measures.length);
     }
     expect(cases.filter((c) => c.eliminatedOn !== null).length).toBeGreaterThan(300);
     expect(await collect(keys(50), { ...OPTIONS, share: 1 })).toHaveLength(50);

@@ -154,10 +154,14 @@ function caseOf(random: SeededRandom, household: HouseholdKey, span: number, asO
     monitoredDays >= 365 && random.chance(0.55)
       ? addDays(identifiedOn, random.int(240, Math.min(900, monitoredDays)))
       : null;
-  const disaster = riskTypes.includes('natural-disaster');
-  const measures = Array.from({ length: random.weighted(MEASURE_COUNTS) }, (_, i) =>
-    measureOf(random, addDays(identifiedOn, random.int(disaster ? -10 : 0, 90) + i)),
-  );
+  // A disaster case may get help before approval; each later measure starts after the one before,
+  // so no two measures of a case are the same one.
+  let start = addDays(identifiedOn, random.int(riskTypes.includes('natural-disaster') ? -10 : 0, 60));
+  const measures: GeneratedMeasure[] = [];
+  for (let i = random.weighted(MEASURE_COUNTS); i > 0; i--) {
+    measures.push(measureOf(random, start));
+    start = addDays(start, random.int(1, 60));
+  }
   return {
     villageCode: household.villageCode,
     householdNumber: household.householdNumber,

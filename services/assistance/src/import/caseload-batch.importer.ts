@@ -80,7 +80,7 @@ export async function importCaseBatch(
 /** The fast path's appends for one case, or null when a decider refuses part of it (the command path then says which rows). */
 function planCase(group: RowGroup, ctx: CaseloadImportContext): PlannedCase | null {
   const rows = readCaseRows(group, ctx.columns);
-  const commands = caseCommandsOf(rows, ctx);
+  const commands = caseCommandsOf(group, rows, ctx);
   if (commands === null) return { outcome: caseOutcome(group, rows, false), appends: [] };
   try {
     const appends = [
@@ -124,7 +124,7 @@ function newStream<C, E extends DomainEvent, S>(
   const events = decider.decide(command, decider.initialState);
   return {
     streamId,
-    events: commandEvents(streamId, events, importContext(ctx, commands.villageCode, command)),
+    events: commandEvents(streamId, events, importContext(ctx, commands, command)),
     options: { expectedRevision: 'no_stream' },
   };
 }

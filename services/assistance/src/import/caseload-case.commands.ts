@@ -1,8 +1,9 @@
 import { hash } from 'node:crypto';
 import { householdIdFor, type IsoDate } from '@relapse-watch/domain-kernel';
+import type { RowGroup } from '@relapse-watch/sheet-io';
 import { uuidV5, type Actor, type CommandContext } from '@relapse-watch/event-store-core';
 import { importedCaseIdOf } from '../application/case-ids';
-import type { ImportedMeasureData, ImportMeasures } from '../domain/assistance-plan/assistance-plan.commands';
+import type { ImportMeasures, MeasurePlanData } from '../domain/assistance-plan/assistance-plan.commands';
 import type { AssignImportedCase } from '../domain/household-episode/household-episode';
 import type { ImportCase } from '../domain/monitoring-case/monitoring-case-import.commands';
 import { measureKey, type CaseRows } from './caseload-case.reader';
@@ -26,6 +27,8 @@ export interface CaseImportSettings {
 
 /** The three commands one case of the sheet becomes, with the rows of its measures. */
 export interface CaseCommands {
+  /** A digest of the case's rows as written: what the commands' idempotency keys follow from. */
+  readonly rowsDigest: string;
   readonly householdId: string;
   readonly caseId: string;
   readonly villageCode: string;
@@ -39,22 +42,19 @@ export interface CaseCommands {
 
 /**
  * The commands of a case whose rows were read (the base row's case columns, the accepted rows'
- * measures, leaving out `excludedRows`). Ids follow from the sheet: the household from village and
+ * measures not refused so far). Ids follow from the sheet: the household from village and
  * number (the registry's `householdIdFor`), the case from the household, each measure from the
  * case and what makes it that measure.
  */
-export function caseCommandsOf(
-  rows: CaseRows,
-  settings: CaseImportSettings,
-  excludedRows: ReadonlySet<number> = new Set(),
-): CaseCommands | null {
+export function caseCommandsOf(group: RowGroup, rows: CaseRows, settings: CaseImportSettings): CaseCommands | null {
   if (rows.base === undefined) return null;
   const sheetCase = rows.base.parsed.sheetCase;
   const { villageCode, householdNumber, identifiedOn, riskTypes } = sheetCase;
   const householdId = householdIdFor(villageCode, householdNumber);
   const caseId = importedCaseIdOf(householdId);
-  const measures = rows.measures.filter((m) => !rows.rejected.has(m.rowNumber) && !excludedRows.has(m.rowNumber));
+  const measures = rows.measures.filter((m) => !rows.rejected.has(m.rowNumber));
   return {
+    rowsDigest: contentDigest(group.records),
     householdId,
     caseId,
     villageCode,
@@ -79,7 +79,10 @@ export function caseCommandsOf(
         ? null
         : {
             type: 'ImportMeasures',
-            data: { measures: measures.map(({ measure }) => importedMeasure(caseId, measure, sheetCase, settings)) },
+            data: {
+              measures: measures.map(({ measure }) => importedMeasure(caseId, measure, sheetCase)),
+              endedOutcome: IMPORTED_MEASURE_OUTCOME,
+            },
             facts: { caseId, householdId, caseIdentifiedOn: identifiedOn, riskTypes, today: settings.today },
           },
     measureRows: measures.map((m) => m.rowNumber),
@@ -87,22 +90,15 @@ export function caseCommandsOf(
 }
 
 /**
- * A measure of the sheet as the plan takes it: started once its start has come, ended once its
- * end has (with {@link IMPORTED_MEASURE_OUTCOME}). On an eliminated case, a measure still
- * running after the elimination day (its end later, or none) continues after elimination (the
- * transition period's "assistance policies stay stable"): it carries its end as the day it
- * continues until, or none when the sheet gives no end (open-ended, as dibao runs until its
- * review); one that ended by the elimination day is simply ended.
+ * A measure of the sheet as the plan takes it: planned from its start to its end (the plan's
+ * import starts and ends it as those days come). On an eliminated case, a measure still running
+ * after the elimination day (its end later, or none) continues after elimination (the transition
+ * period's "assistance policies stay stable"): it carries its end as the day it continues until,
+ * or none when the sheet gives no end (open-ended, as dibao runs until its review); one that
+ * ended by the elimination day is simply ended.
  */
-function importedMeasure(
-  caseId: string,
-  measure: SheetMeasure,
-  sheetCase: SheetCase,
-  settings: CaseImportSettings,
-): ImportedMeasureData {
+function importedMeasure(caseId: string, measure: SheetMeasure, sheetCase: SheetCase): MeasurePlanData {
   const { start, end } = measure;
-  const started = start <= settings.today;
-  const ended = started && end !== null && end <= settings.today;
   const { eliminatedOn } = sheetCase;
   const continues = eliminatedOn !== null && (end === null || end > eliminatedOn);
   return {
@@ -114,36 +110,35 @@ function importedMeasure(
     plannedEnd: end,
     amountFen: measure.amountFen,
     continuesAfterEliminationUntil: continues ? end : null,
-    actualStart: started ? start : null,
-    actualEnd: ended ? end : null,
-    outcome: ended ? IMPORTED_MEASURE_OUTCOME : null,
   };
 }
 
 /**
- * The context a command of the import is written under: keyed by a digest of what the sheet
- * states for it (never of what depends on the import day, such as whether a measure has started
- * yet), so the same rows again name the same events (a re-run or a resumed run writes nothing)
- * and corrected ones other events, which the deciders then judge.
+ * The context a command of the import is written under: keyed by a digest of the case's rows as
+ * the sheet writes them (never of what depends on the import day), so the same rows again name
+ * the same events (a re-run or a resumed run writes nothing) and corrected ones other events,
+ * which the deciders then judge. One digest a case rather than one a command: the keys cost a
+ * hash each, on the import's busiest thread.
  */
-export function importContext(settings: CaseImportSettings, villageCode: string, command: CaseCommand): CommandContext {
+export function importContext(
+  settings: CaseImportSettings,
+  commands: CaseCommands,
+  command: CaseCommand,
+): CommandContext {
   return {
     now: settings.now,
     actor: settings.actor,
-    divisionCode: villageCode,
+    divisionCode: commands.villageCode,
     correlationId: settings.correlationId,
-    idempotencyKey: `caseload-import/${command.type}/${digest(keyedData(command))}`,
+    idempotencyKey: `caseload-import/${command.type}/${commands.rowsDigest}`,
   };
 }
 
 /** One of the commands a case becomes. */
 export type CaseCommand = AssignImportedCase | ImportCase | ImportMeasures;
 
-function keyedData(command: CaseCommand): unknown {
-  if (command.type !== 'ImportMeasures') return command.data;
-  return command.data.measures.map(({ actualStart: _s, actualEnd: _e, outcome: _o, ...planned }) => planned);
-}
-
-function digest(data: unknown): string {
-  return hash('sha256', JSON.stringify(data), 'base64url').slice(0, 22);
+function contentDigest(records: RowGroup['records']): string {
+  const parts: string[] = [];
+  for (const record of records) parts.push(record.fields.join('\u001f'));
+  return hash('sha256', parts.join('\u001e'), 'base64url').slice(0, 22);
 }

@@ -41,7 +41,7 @@ export interface CaseloadImportContext extends CaseImportSettings {
  */
 export async function importCaseGroup(group: RowGroup, ctx: CaseloadImportContext): Promise<CaseOutcome> {
   const rows = readCaseRows(group, ctx.columns);
-  const commands = caseCommandsOf(rows, ctx);
+  const commands = caseCommandsOf(group, rows, ctx);
   if (commands === null) return caseOutcome(group, rows, false);
   try {
     // The case's own rules first, on no state: a refused case must not leave its household an episode.
@@ -53,12 +53,17 @@ export async function importCaseGroup(group: RowGroup, ctx: CaseloadImportContex
     rejectCase(rows, caseloadErrorLines(rows.base?.rowNumber ?? group.firstRow, error.problems, caseColumnOf));
     return caseOutcome(group, rows, false);
   }
-  await importPlan(rows, commands, ctx);
+  await importPlan(group, rows, commands, ctx);
   return caseOutcome(group, rows, true);
 }
 
 /** Imports the measures; a refused measure's row is refused and the plan imported without it. */
-async function importPlan(rows: CaseRows, first: CaseCommands, ctx: CaseloadImportContext): Promise<void> {
+async function importPlan(
+  group: RowGroup,
+  rows: CaseRows,
+  first: CaseCommands,
+  ctx: CaseloadImportContext,
+): Promise<void> {
   let commands: CaseCommands | null = first;
   while (commands?.importMeasures) {
     try {
@@ -70,7 +75,7 @@ async function importPlan(rows: CaseRows, first: CaseCommands, ctx: CaseloadImpo
       refuseMeasures(rows, commands.measureRows, error.problems);
     }
     // Every round refuses at least one row, so the measures left shrink until they pass or none is left.
-    commands = caseCommandsOf(rows, ctx);
+    commands = caseCommandsOf(group, rows, ctx);
   }
 }
 
@@ -92,5 +97,5 @@ function run<C, E extends DomainEvent, S>(
   command: C & CaseCommand,
   commands: CaseCommands,
 ) {
-  return handleCommand(ctx.store, streamId, decider, command, importContext(ctx, commands.villageCode, command));
+  return handleCommand(ctx.store, streamId, decider, command, importContext(ctx, commands, command));
 }

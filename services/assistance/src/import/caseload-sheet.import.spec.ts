@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { householdIdFor } from '@relapse-watch/domain-kernel';
+import { fixedOffsetClock, householdIdFor } from '@relapse-watch/domain-kernel';
 import { handleCommand, type EventStore, type StreamAppend } from '@relapse-watch/event-store-core';
 import { csvLine } from '@relapse-watch/sheet-io';
 import { importedCaseIdOf } from '../application/case-ids';
@@ -176,6 +176,22 @@ describe('caseload import on a SQLite event store', () => {
       expect(await allEvents(store)).toEqual(before);
       expect(again).toMatchObject({ rows: 12, acceptedRows: 6, rejectedRows: 6, cases: 5, measures: 6 });
       expect(readFileSync(again.errorFile!, 'utf8')).toBe(errors);
+    });
+  });
+
+  it.each([
+    ['fast path', 250],
+    ['command path', 1],
+  ])('a re-run months later, once a measure’s start has come, writes nothing (%s)', async (_path, batchCases) => {
+    const folder = tempFolder();
+    const file = sheetOf([ROWS[0], ROWS[11]], folder);
+    await withStore(join(folder, 'events.db'), async (store) => {
+      await importInto(store, file, { batchCases });
+      const before = await allEvents(store);
+      const later = fixedOffsetClock(480, () => new Date('2025-06-01T02:00:00Z'));
+      const again = await importInto(store, file, { batchCases, clock: later });
+      expect(again).toMatchObject({ acceptedRows: 2, rejectedRows: 0, cases: 2, errorFile: null });
+      expect(await allEvents(store)).toEqual(before);
     });
   });
 

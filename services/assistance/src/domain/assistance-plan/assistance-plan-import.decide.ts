@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { atField, DomainError, throwIfAny, type DomainProblem } from '@relapse-watch/domain-kernel';
-import type { ImportedMeasureData, ImportMeasures, PlanFacts } from './assistance-plan.commands';
+import type { ImportMeasures, MeasurePlanData, PlanFacts } from './assistance-plan.commands';
 import { planError } from './assistance-plan.errors';
 import type {
   AssistanceMeasurePlanned,
@@ -13,9 +13,10 @@ import { endMeasure } from './assistance-plan-progress.decide';
 import { evolve, initialState, type AssistancePlanState } from './assistance-plan.state';
 
 /**
- * Imports a case's measures into a plan that does not exist yet: each measure is decided by the
- * very rules of `PlanMeasure`, `StartMeasure` and `EndMeasure` (its start judged against the
- * case's identification once), and the lot recorded as one `AssistancePlanImported`. Every
+ * Imports a case's measures into a plan that does not exist yet: each measure is planned, started
+ * on its planned start once that day has come and ended on its planned end once that day has
+ * passed, by the very rules of `PlanMeasure`, `StartMeasure` and `EndMeasure` (its start judged
+ * against the case's identification once), and the lot recorded as one `AssistancePlanImported`. Every
  * measure's problems are reported at once, each under `measures[i]`. The same measures again are a
  * no-op, also once measures were added here since, and also when one has started or ended since
  * the import (what happens after it goes through the plan's own commands); a plan built here or
@@ -23,7 +24,7 @@ import { evolve, initialState, type AssistancePlanState } from './assistance-pla
  * caseload sheet does not carry (`RecheckPlanFlags` records them once it is known).
  */
 export function importMeasures(command: ImportMeasures, state: AssistancePlanState): readonly AssistancePlanEvent[] {
-  const { measures } = command.data;
+  const { measures, endedOutcome } = command.data;
   if (!Array.isArray(measures) || measures.length === 0) throw planError('plan.import-empty', 'measures');
   // The measure rules never read the labour capacity; only the flags do, and they are not judged here.
   const facts: PlanFacts = { ...command.facts, hasLabourCapacity: false };
@@ -34,7 +35,7 @@ export function importMeasures(command: ImportMeasures, state: AssistancePlanSta
     try {
       if (imported.some((m) => m.planned.measureId === measure.measureId))
         throw planError('measure.id-taken', 'measureId');
-      const events = measureEvents(measure, plan, facts);
+      const events = measureEvents(measure, endedOutcome, plan, facts);
       plan = events.reduce(evolve, plan);
       imported.push(importedMeasure(events));
     } catch (error) {
@@ -55,26 +56,23 @@ export function importMeasures(command: ImportMeasures, state: AssistancePlanSta
   return [event];
 }
 
-/** The events the separate commands would record for one measure, on the plan as it stands. */
+/** The events the separate commands would record for one measure, on the plan as it stands today. */
 function measureEvents(
-  measure: ImportedMeasureData,
+  measure: MeasurePlanData,
+  endedOutcome: string,
   plan: AssistancePlanState,
   facts: PlanFacts,
 ): readonly AssistancePlanEvent[] {
-  const { actualStart, actualEnd, outcome, ...planned } = measure;
-  const { measureId } = planned;
-  const events = [...planMeasure({ type: 'PlanMeasure', data: planned, facts }, plan)];
-  if (actualStart !== null)
-    events.push(
-      ...startMeasure({ type: 'StartMeasure', data: { measureId, actualStart }, facts }, events.reduce(evolve, plan)),
-    );
-  if (actualEnd !== null)
-    events.push(
-      ...endMeasure(
-        { type: 'EndMeasure', data: { measureId, actualEnd, outcome: outcome ?? '' }, facts },
-        events.reduce(evolve, plan),
-      ),
-    );
+  const { measureId, plannedStart, plannedEnd } = measure;
+  const events = [...planMeasure({ type: 'PlanMeasure', data: measure, facts }, plan)];
+  if (plannedStart > facts.today) return events;
+  const actualStart = plannedStart;
+  events.push(
+    ...startMeasure({ type: 'StartMeasure', data: { measureId, actualStart }, facts }, events.reduce(evolve, plan)),
+  );
+  if (plannedEnd === null || plannedEnd > facts.today) return events;
+  const ended = { measureId, actualEnd: plannedEnd, outcome: endedOutcome };
+  events.push(...endMeasure({ type: 'EndMeasure', data: ended, facts }, events.reduce(evolve, plan)));
   return events;
 }
 

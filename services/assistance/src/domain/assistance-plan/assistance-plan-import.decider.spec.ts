@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@relapse-watch/event-store-testing';
-import type { ImportedMeasureData, ImportMeasures } from './assistance-plan.commands';
+import type { ImportMeasures, MeasurePlanData } from './assistance-plan.commands';
 import { assistancePlanDecider } from './assistance-plan.decider';
 import type { AssistancePlanImported } from './assistance-plan.events';
 import {
@@ -20,19 +20,19 @@ import {
 
 const spec = deciderSpecification(assistancePlanDecider);
 const { hasLabourCapacity: _unknownToTheImport, ...IMPORT_FACTS } = FACTS;
+const ENDED = '按国家系统记录已结束 / ended as the national system records';
 
-const POST_DONE: ImportedMeasureData = {
-  ...POST,
-  actualStart: '2024-10-08',
-  actualEnd: '2024-10-14',
-  outcome: '已稳定就业 / in steady work',
-};
-const DIBAO_RUNNING: ImportedMeasureData = { ...DIBAO, actualStart: '2024-09-01', actualEnd: null, outcome: null };
+const POST_DONE: MeasurePlanData = { ...POST, plannedStart: '2024-10-08', plannedEnd: '2024-10-14' };
+const DIBAO_RUNNING: MeasurePlanData = { ...DIBAO, plannedStart: '2024-09-01' };
 
 const importMeasures = (
-  measures: readonly ImportedMeasureData[],
+  measures: readonly MeasurePlanData[],
   facts: Partial<ImportMeasures['facts']> = {},
-): ImportMeasures => ({ type: 'ImportMeasures', data: { measures }, facts: { ...IMPORT_FACTS, ...facts } });
+): ImportMeasures => ({
+  type: 'ImportMeasures',
+  data: { measures, endedOutcome: ENDED },
+  facts: { ...IMPORT_FACTS, ...facts },
+});
 
 const imported: AssistancePlanImported = {
   type: 'AssistancePlanImported',
@@ -46,13 +46,13 @@ const imported: AssistancePlanImported = {
           category: 'employment',
           kind: '公益性岗位 / public-welfare post',
           responsibleDepartment: '县人社局 / county human resources bureau',
-          plannedStart: '2024-10-01',
-          plannedEnd: '2025-09-30',
+          plannedStart: '2024-10-08',
+          plannedEnd: '2024-10-14',
           amountFen: 600_000,
           continuesAfterEliminationUntil: null,
         },
         started: { actualStart: '2024-10-08', timing: 'after-identification' },
-        ended: { actualEnd: '2024-10-14', outcome: '已稳定就业 / in steady work' },
+        ended: { actualEnd: '2024-10-14', outcome: ENDED },
       },
       {
         planned: {
@@ -60,7 +60,7 @@ const imported: AssistancePlanImported = {
           category: 'social-assistance',
           kind: '低保 / dibao',
           responsibleDepartment: '县民政局 / county civil affairs bureau',
-          plannedStart: '2024-10-01',
+          plannedStart: '2024-09-01',
           plannedEnd: null,
           amountFen: 420_000,
           continuesAfterEliminationUntil: null,
@@ -73,7 +73,7 @@ const imported: AssistancePlanImported = {
 };
 
 describe('importing a case’s measures', () => {
-  it('given no plan, records every measure in one event, each start judged against the identification', () => {
+  it('given no plan, records every measure in one event, started and ended as far as today goes, each start judged against the identification', () => {
     spec
       .given([])
       .when(importMeasures([POST_DONE, DIBAO_RUNNING]))
@@ -84,10 +84,10 @@ describe('importing a case’s measures', () => {
     const separately = spec
       .given([
         opened,
-        planned(POST),
+        planned(POST_DONE),
         started('2024-10-08'),
-        { type: 'AssistanceMeasureEnded', data: { measureId: 'm-post', ...imported.data.measures[0].ended! } },
-        planned(DIBAO),
+        { type: 'AssistanceMeasureEnded', data: { measureId: 'm-post', actualEnd: '2024-10-14', outcome: ENDED } },
+        planned(DIBAO_RUNNING),
         started('2024-09-01', 'early', 'm-dibao'),
       ])
       .state();
@@ -115,10 +115,35 @@ describe('importing a case’s measures', () => {
       .thenEmitsNothing();
   });
 
-  it('the same measures again are a no-op after one of them started or ended since (the plan moves on by its own commands)', () => {
+  it('plans a measure whose start has not come, and starts one whose end is still ahead without ending it', () => {
+    const [event] = assistancePlanDecider.decide(
+      importMeasures([
+        { ...POST, plannedStart: '2024-11-01' },
+        { ...DIBAO, measureId: 'm-later', plannedEnd: '2024-12-31' },
+      ]),
+      assistancePlanDecider.initialState,
+    );
+    expect(event).toMatchObject({
+      data: {
+        measures: [
+          { started: null, ended: null },
+          { started: { actualStart: '2024-10-01', timing: 'after-identification' }, ended: null },
+        ],
+      },
+    });
+  });
+
+  it('the same measures again are a no-op after their start or end has come since (the plan moves on by its own commands)', () => {
+    const later = { today: '2025-12-31' };
     spec
       .given([imported])
-      .when(importMeasures([POST_DONE, { ...DIBAO_RUNNING, actualEnd: '2024-10-15', outcome: '到期' }]))
+      .when(importMeasures([POST_DONE, DIBAO_RUNNING], later))
+      .thenEmitsNothing();
+    const future = { ...POST, plannedStart: '2024-11-01' };
+    const [notStarted] = assistancePlanDecider.decide(importMeasures([future]), assistancePlanDecider.initialState);
+    spec
+      .given([notStarted])
+      .when(importMeasures([future], later))
       .thenEmitsNothing();
   });
 
@@ -139,8 +164,7 @@ describe('importing a case’s measures', () => {
       .when(
         importMeasures([
           { ...POST_DONE, category: 'charity' as never, amountFen: -1 },
-          { ...DIBAO_RUNNING, measureId: 'm-late', actualStart: '2024-10-16' },
-          { ...DIBAO_RUNNING, measureId: 'm-end', actualStart: null, actualEnd: '2024-10-01', outcome: '结束' },
+          { ...DIBAO_RUNNING, measureId: 'm-end', plannedEnd: '2024-08-01' },
           DIBAO_RUNNING,
           DIBAO_RUNNING,
         ]),
@@ -149,9 +173,8 @@ describe('importing a case’s measures', () => {
     expect(error.problems.map((p) => [p.code, p.field])).toEqual([
       ['measure.category', 'measures[0].category'],
       ['measure.amount', 'measures[0].amountFen'],
-      ['measure.actual-start', 'measures[1].actualStart'],
-      ['measure.not-started', 'measures[2].measureId'],
-      ['measure.id-taken', 'measures[4].measureId'],
+      ['measure.planned-end', 'measures[1].plannedEnd'],
+      ['measure.id-taken', 'measures[3].measureId'],
     ]);
   });
 
@@ -169,9 +192,6 @@ describe('importing a case’s measures', () => {
           data: { measureId: 'm-dibao', actualEnd: '2024-10-15', outcome: '低保到期 / dibao review ended it' },
         },
       ]);
-    spec
-      .given([imported])
-      .when(planMeasure({ measureId: 'm-post' }))
-      .thenEmitsNothing();
+    spec.given([imported]).when(planMeasure(POST_DONE)).thenEmitsNothing();
   });
 });

@@ -84,23 +84,19 @@ export interface RecheckPlanFlags {
  */
 export type ImportPlanFacts = Omit<PlanFacts, 'hasLabourCapacity'>;
 
-/** A measure as the national system recorded it: its plan and, once they happened, its start and its end. */
-export interface ImportedMeasureData extends MeasurePlanData {
-  /** Null while it has not started. */
-  readonly actualStart: IsoDate | null;
-  /** Null while it runs; needs `actualStart`. */
-  readonly actualEnd: IsoDate | null;
-  /** What it achieved: with `actualEnd`, required; null otherwise. */
-  readonly outcome: string | null;
-}
-
 /**
- * Bring in a case's measures from the national system, all at once: each one planned, started and
- * ended as the separate commands would record it, into a plan that does not exist yet.
+ * Bring in a case's measures from the national system, all at once, into a plan that does not
+ * exist yet: each measure as recorded there (its planned start and end are the days it started
+ * and ended, or will), started once its start has come and ended once its end has passed, as the
+ * separate commands would record it. What has come or passed is the decider's to judge on today.
  */
 export interface ImportMeasures {
   readonly type: 'ImportMeasures';
-  readonly data: { readonly measures: readonly ImportedMeasureData[] };
+  readonly data: {
+    readonly measures: readonly MeasurePlanData[];
+    /** The outcome recorded for a measure whose end has passed (the national record says no more). */
+    readonly endedOutcome: string;
+  };
   readonly facts: ImportPlanFacts;
 }
 
