@@ -2,7 +2,8 @@
 // the assistance's `cases generate` and `cases import`), composed as apps/cli composes them, in a
 // process of its own so a measured run's peak RSS is its own:
 // `node cli-child.mjs <registry cli.js> <assistance-cli.js> <args…>`. Prints one JSON line on
-// stdout: exit code, wall time, the command's summary line and process.resourceUsage().maxRSS.
+// stdout: exit code, wall time, CPU time (user + system, all threads: the measure that holds on a
+// machine others load), the command's summary line and process.resourceUsage().maxRSS.
 import { createRequire } from 'node:module';
 
 const [registryCli, assistanceCli, ...args] = process.argv.slice(2);
@@ -19,9 +20,12 @@ const io = {
 const root = rootProgram(io);
 addRegistryCommands(root, io);
 addAssistanceCommands(root, io);
+const cpuBefore = process.cpuUsage();
 const started = process.hrtime.bigint();
 const code = await runProgram(root, args, io);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 process.stdout.write(
-  `${JSON.stringify({ code, seconds, summary: out.join('\n'), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+  `${JSON.stringify({ code, seconds, cpuSeconds, summary: out.join('\n'), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
 );
