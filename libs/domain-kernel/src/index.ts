@@ -27,3 +27,5 @@ export * from './division/division-code';
 export * from './money/money';
 export * from './money/per-capita-income';
 export * from './text/free-text';
+export { householdIdFor } from './ids/household-id';
+export * from './risk-type/risk-types';

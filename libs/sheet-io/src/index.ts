@@ -8,3 +8,7 @@ export * from './sheet-file.errors';
 export * from './import-error.file';
 export * from './import-tally';
 export * from './import-progress.reporter';
+export * from './row-groups';
+export * from './batch-dispatch';
+export * from './sheet-columns';
+export * from './sheet.writer';

@@ -85,6 +85,8 @@ export function translateAssistancePlanEvent(
     // The opening only names the case (the first measure's event carries it); an extension after
     // elimination and the plan's flags have no contract yet: additions, when the reporting
     // service needs them (report 5: labour-capable households without a development measure).
+    // An imported plan stands for its measures' events: the relay publishes those (eventsOfImportedPlan).
+    case 'AssistancePlanImported':
     case 'AssistancePlanOpened':
     case 'AssistanceMeasureExtendedAfterElimination':
     case 'AssistancePlanFlagsChanged':

@@ -12,6 +12,7 @@ import {
 } from '../domain/monitoring-case/monitoring-case.decider';
 import type { MonitoringCaseEvent } from '../domain/monitoring-case/monitoring-case.events';
 import { translateAssistancePlanEvent } from './assistance-plan.translation';
+import { eventsOfImportedCase, eventsOfImportedPlan } from './imported-events';
 import type { IntegrationEvent } from './integration-event';
 import { translateMonitoringCaseEvent } from './monitoring-case.translation';
 
@@ -21,9 +22,15 @@ export const PUBLISHED_STREAM_PREFIXES: readonly string[] = [
   ASSISTANCE_PLAN_STREAM_PREFIX,
 ];
 
-// Keyed by the household (one household's episodes stay in order: a relapse's reopening before the new opening).
-function message(stored: StoredEvent, out: IntegrationEvent<unknown>, householdId: string) {
-  return [integrationMessage(stored, out.contract, out.data, derivedMessageId(stored, 0), { key: householdId })];
+// Keyed by the household (one household's episodes stay in order: a relapse's reopening before the
+// new opening). An imported event stands for several, each its own message with an id derived from
+// the stored event's and its place.
+function messages(stored: StoredEvent, outs: readonly (IntegrationEvent<unknown> | null)[], householdId: string) {
+  const published = outs.filter((out): out is IntegrationEvent<unknown> => out !== null);
+  if (published.length === 0) return null;
+  return published.map((out, i) =>
+    integrationMessage(stored, out.contract, out.data, derivedMessageId(stored, i), { key: householdId }),
+  );
 }
 
 /**
@@ -40,19 +47,27 @@ export function assistanceRelayMapper(store: EventStore, clock: Pick<Clock, 'dat
     if (stored.streamId.startsWith(MONITORING_CASE_STREAM_PREFIX)) {
       const state = await cases.after(stored);
       if (state.kind !== 'opened') return null;
-      const out = translateMonitoringCaseEvent(stored as unknown as MonitoringCaseEvent, state);
-      return out && message(stored, out, state.opening.householdId);
+      const event = stored as unknown as MonitoringCaseEvent;
+      const events = event.type === 'MonitoringCaseImported' ? eventsOfImportedCase(event) : [event];
+      const outs = events.map((e) => translateMonitoringCaseEvent(e, state));
+      return messages(stored, outs, state.opening.householdId);
     }
     if (stored.streamId.startsWith(ASSISTANCE_PLAN_STREAM_PREFIX)) {
       const state = await plans.after(stored);
       if (state.kind !== 'opened') return null;
-      const out = translateAssistancePlanEvent(stored as unknown as AssistancePlanEvent, {
+      const event = stored as unknown as AssistancePlanEvent;
+      const events = event.type === 'AssistancePlanImported' ? eventsOfImportedPlan(event) : [event];
+      const context = {
         state,
         villageCode: stored.metadata.divisionCode,
         actorRole: stored.metadata.actor.role,
         recordedOn: clock.dateAt(new Date(stored.metadata.occurredAt)),
-      });
-      return out && message(stored, out, state.householdId);
+      };
+      return messages(
+        stored,
+        events.map((e) => translateAssistancePlanEvent(e, context)),
+        state.householdId,
+      );
     }
     return null;
   };

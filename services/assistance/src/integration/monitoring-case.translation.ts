@@ -103,8 +103,8 @@ export function translateMonitoringCaseEvent(
     case 'MonitoringCaseEliminationRejected':
       return { contract: eliminationRejectedV1, data: { ...common, at: event.data.at } };
     case 'MonitoringCaseRiskEliminated': {
-      // The decider grants an elimination only on an identified case.
-      const identifiedOn = state.identification.identification?.on ?? event.data.on;
+      // The decider grants an elimination only on an identified case (here or in the national system).
+      const identifiedOn = state.identification.identification?.on ?? state.imported?.on ?? event.data.on;
       return {
         contract: riskEliminatedV1,
         data: { ...common, identifiedOn, yearsMonitored: ageOn(identifiedOn, event.data.on) },
@@ -116,6 +116,9 @@ export function translateMonitoringCaseEvent(
     // rejected, eliminated), and these steps carry what must not travel — the objector's name and
     // words, the home visit's findings, the minutes, the departments' notes. Acceptance and further
     // leads have no contract yet: an addition, when a subscriber needs them.
+    // An imported case stands for its identification (and elimination): the relay publishes those
+    // (eventsOfImportedCase), each through this translation.
+    case 'MonitoringCaseImported':
     case 'MonitoringCaseLeadEvidenceAdded':
     case 'MonitoringCaseLeadAccepted':
     case 'MonitoringCaseHomeVerified':

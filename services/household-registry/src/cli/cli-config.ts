@@ -3,7 +3,6 @@ import {
   ConfigError,
   loadCommandLineConfig,
   maskValue,
-  parseEventStoreUrl,
   parseReadStoreUrl,
   type EventStoreTarget,
   type ReadStoreTarget,
@@ -14,7 +13,7 @@ import {
 import { dirname } from 'node:path';
 import { loadRegistryConfig } from '../config/registry.config';
 import type { CliIo } from './cli-io';
-import { storeError } from './event-store.option';
+import { chosenEventStore as chosenCommandLineEventStore } from '@relapse-watch/service-runtime/cli';
 import { readStoreError } from './read-store.option';
 
 /** A store the CLI opens and where that choice came from, to say so in one line. */
@@ -40,12 +39,7 @@ export function cliRuntimeConfig(io: CliIo): CommandLineConfig {
 
 /** The event store: `--event-store` when given, else the server's (EVENT_STORE_URL, else `events.db` under DATA_DIR). */
 export function chosenEventStore(option: string | undefined, io: CliIo): ChosenStore<EventStoreTarget> {
-  if (option !== undefined) {
-    const target = asOptionError(() => parseEventStoreUrl('--event-store', option, io.cwd), storeError);
-    return { target, from: '--event-store', label: labelOf(target) };
-  }
-  const target = cliRuntimeConfig(io).eventStore;
-  return { target, from: sourceOf(io, 'EVENT_STORE_URL'), label: labelOf(target) };
+  return chosenCommandLineEventStore(option, io.env ?? {}, io.cwd);
 }
 
 /**

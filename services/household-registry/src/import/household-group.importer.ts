@@ -11,7 +11,7 @@ import {
   DEFAULT_PER_CAPITA_DIVISOR_RULE,
   type PerCapitaDivisorRule,
 } from '../domain/province-policy/province-policy.values';
-import type { CsvRecord } from '@relapse-watch/sheet-io';
+import type { RowGroup as SheetRowGroup } from '@relapse-watch/sheet-io';
 import { HOUSEHOLD_COLUMNS } from './household-sheet.columns';
 import type { SheetRigidExpenditure } from './household-sheet.types';
 import { parseHouseholdRow, type AcceptedRow, type ColumnIndex, type RowRules } from './household-row.parser';
@@ -22,12 +22,7 @@ import type { HouseholdState } from '../domain/household/household.state';
 import { importProblem } from './import.errors';
 
 /** Consecutive rows of one (village, household number): one household's part of the sheet. */
-export interface RowGroup {
-  readonly sequence: number;
-  readonly firstRow: number;
-  readonly lastRow: number;
-  readonly records: readonly CsvRecord[];
-}
+export type RowGroup = SheetRowGroup;
 
 /** What importing one group gave. */
 export interface GroupOutcome {

@@ -1,6 +1,5 @@
 import {
   atField,
-  DomainError,
   freeTextFault,
   parseDivisionCode,
   parseResidentId,
@@ -29,42 +28,22 @@ import {
 } from './household-sheet.columns';
 import type { SheetHousehold, SheetMember } from './household-sheet.types';
 import { importProblem } from './import.errors';
+import { sheetColumnIndex } from '@relapse-watch/sheet-io';
 import { parseStatusColumns } from './monitoring-columns.parser';
 import { isResidentIdNumberCell } from './resident-id-cell';
 
 /** Where each column sits in a row, found from the header. */
 export type ColumnIndex = Readonly<Record<SheetColumn, number>>;
 
-/** Whether a header cell names a column: every word of it is one of the column's names (case aside for English). */
-function headerNames(cell: string, key: SheetColumn, zh: string): boolean {
-  const names = new Set([zh, key.toLowerCase(), ...(COLUMN_ALIASES[key] ?? []).map((n) => n.toLowerCase())]);
-  const words = cell.split(' ');
-  return words.length <= 2 && words.every((word) => names.has(word) || names.has(word.toLowerCase()));
-}
-
 /**
- * Finds the columns by their header cells: `中文 english`, either half alone, or a header the
- * column is also known by (`COLUMN_ALIASES`), in any order; extra columns are ignored, and the
- * monitoring columns may be missing (their index is then -1 and their cells empty).
+ * Finds the columns by their header cells (sheet-io's `sheetColumnIndex`): `中文 english`, either
+ * half alone, or a header the column is also known by (`COLUMN_ALIASES`), in any order; extra
+ * columns are ignored, and the monitoring columns may be missing (their index is then -1 and
+ * their cells empty).
  * @throws DomainError `import.header` naming every missing column.
  */
 export function columnIndexOf(header: readonly string[]): ColumnIndex {
-  const cells = header.map((cell) => cell.trim().replace(/\s+/g, ' '));
-  const index: Partial<Record<SheetColumn, number>> = {};
-  const missing: string[] = [];
-  for (const [key, zh] of SHEET_COLUMNS) {
-    const at = cells.findIndex((cell) => headerNames(cell, key, zh));
-    if (at < 0 && !OPTIONAL_HEADERS.has(key)) missing.push(`${zh} ${key}`);
-    else index[key] = at;
-  }
-  if (missing.length > 0) {
-    throw new DomainError({
-      code: 'import.header',
-      field: 'header',
-      message: `表头缺少列：${missing.join('、')} / The header lacks the columns: ${missing.join(', ')}`,
-    });
-  }
-  return index as ColumnIndex;
+  return sheetColumnIndex(header, SHEET_COLUMNS, { aliases: COLUMN_ALIASES, optional: OPTIONAL_HEADERS });
 }
 
 /** What the import looks up to check a row; the clock, the division tree and the province's policy come from the caller. */

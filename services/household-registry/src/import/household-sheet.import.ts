@@ -5,8 +5,8 @@ import { householdPolicyFacts, type HouseholdPolicyFacts } from '../application/
 import type { DivisionDirectory } from '../divisions/division-directory';
 import { loadRegistrationPrefixes } from '../divisions/registration-prefixes';
 import { isUrbanResidentsCommittee } from '../divisions/village-committee-kind';
-import { HouseholdDispatch } from './household-dispatch';
-import type { GroupImportContext } from './household-group.importer';
+import { householdDispatch } from './household-dispatch';
+import type { GroupImportContext, RowGroup } from './household-group.importer';
 import { householdGroups, splitHeader } from './household-groups';
 import { columnIndexOf, type RowRules } from './household-row.parser';
 import { ImportStreamCache } from './import-stream.cache';
@@ -17,7 +17,7 @@ import {
   type ImportProgress,
 } from './import-tally';
 import { importFileError } from './import.errors';
-import { openSheetRecords, type SheetRecords } from '@relapse-watch/sheet-io';
+import { openSheetRecords, type BatchDispatch, type SheetRecords } from '@relapse-watch/sheet-io';
 
 export type { ImportProgress } from './import-tally';
 
@@ -130,7 +130,7 @@ async function importGroups(
   tally: HouseholdImportTally,
   options: HouseholdSheetImportOptions,
 ): Promise<unknown> {
-  let dispatch: HouseholdDispatch | null = null;
+  let dispatch: BatchDispatch<RowGroup> | null = null;
   let failure: unknown = null;
   try {
     const split = await splitHeader(sheet.records);
@@ -140,7 +140,7 @@ async function importGroups(
     const policy = await provincePolicy(options, today);
     const ctx = groupContext(options, columnIndexOf(split.header.fields), policy, { now, today });
     const batchHouseholds = Math.max(1, options.batchHouseholds ?? 250);
-    dispatch = new HouseholdDispatch(ctx, batchHouseholds, options.concurrency ?? 512, (group, outcome) =>
+    dispatch = householdDispatch(ctx, batchHouseholds, options.concurrency ?? 512, (group, outcome) =>
       tally.done(group, outcome),
     );
     for await (const group of householdGroups(split.rows, ctx.columns)) {

@@ -78,5 +78,27 @@ export interface RecheckPlanFlags {
   readonly facts: PlanFacts;
 }
 
+/**
+ * What an import knows of the case: everything but the household's labour capacity, which the
+ * caseload sheet does not carry (the plan's flags wait for `RecheckPlanFlags`).
+ */
+export type ImportPlanFacts = Omit<PlanFacts, 'hasLabourCapacity'>;
+
+/**
+ * Bring in a case's measures from the national system, all at once, into a plan that does not
+ * exist yet: each measure as recorded there (its planned start and end are the days it started
+ * and ended, or will), started once its start has come and ended once its end has passed, as the
+ * separate commands would record it. What has come or passed is the decider's to judge on today.
+ */
+export interface ImportMeasures {
+  readonly type: 'ImportMeasures';
+  readonly data: {
+    readonly measures: readonly MeasurePlanData[];
+    /** The outcome recorded for a measure whose end has passed (the national record says no more). */
+    readonly endedOutcome: string;
+  };
+  readonly facts: ImportPlanFacts;
+}
+
 export type AssistancePlanCommand =
-  PlanMeasure | StartMeasure | EndMeasure | CancelMeasure | ExtendAfterElimination | RecheckPlanFlags;
+  PlanMeasure | StartMeasure | EndMeasure | CancelMeasure | ExtendAfterElimination | RecheckPlanFlags | ImportMeasures;

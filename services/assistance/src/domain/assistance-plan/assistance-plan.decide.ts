@@ -2,6 +2,7 @@ import { assertNever } from '@relapse-watch/domain-kernel';
 import type { AssistancePlanCommand, PlanFacts } from './assistance-plan.commands';
 import type { AssistancePlanEvent } from './assistance-plan.events';
 import { planFlags } from './assistance-plan.flags';
+import { importMeasures } from './assistance-plan-import.decide';
 import { openedPlan } from './assistance-plan.guards';
 import { planMeasure, startMeasure } from './assistance-plan-measure.decide';
 import { cancelMeasure, endMeasure, extendAfterElimination } from './assistance-plan-progress.decide';
@@ -22,6 +23,8 @@ export function decide(command: AssistancePlanCommand, state: AssistancePlanStat
       return withFlags(extendAfterElimination(command, state), state, command.facts);
     case 'RecheckPlanFlags':
       return flagChanges(openedPlan(state), command.facts);
+    case 'ImportMeasures':
+      return importMeasures(command, state);
     default:
       return assertNever(command, 'assistance plan command');
   }

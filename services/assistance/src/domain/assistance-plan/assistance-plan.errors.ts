@@ -31,6 +31,9 @@ const MESSAGES = {
   'measure.ended': '该措施已结束，不能再更改 / The measure has ended; it no longer changes',
   'measure.cancelled': '该措施已取消，不能再更改 / The measure was cancelled; it no longer changes',
   'plan.not-started': '该监测对象尚无帮扶计划 / The case has no assistance plan yet',
+  'plan.already-exists':
+    '该监测对象已有帮扶计划（在本系统制定，或以不同内容导入），导入不能改写 / The case already has a plan (built here, or imported with other content); an import does not rewrite it',
+  'plan.import-empty': '导入的帮扶计划至少须有一项措施 / An imported plan has at least one measure',
 } as const;
 
 /** Rule codes of the assistance plan. */

@@ -64,8 +64,31 @@ export interface AssistancePlanFlagsChanged {
   };
 }
 
+/** One measure of an imported plan: the data its planned, started and ended events would carry. */
+export interface ImportedMeasure {
+  readonly planned: AssistanceMeasurePlanned['data'];
+  readonly started: Omit<AssistanceMeasureStarted['data'], 'measureId'> | null;
+  readonly ended: Omit<AssistanceMeasureEnded['data'], 'measureId'> | null;
+}
+
+/**
+ * A case's plan as the national system recorded it, in one event (the first of its stream): the
+ * plan that `AssistancePlanOpened` and each measure's planned, started and ended events would
+ * leave, decided by the same rules. One event, not three a measure: a province's caseload is
+ * hundreds of thousands of cases, and the event store's write rate is what bounds the import.
+ */
+export interface AssistancePlanImported {
+  readonly type: 'AssistancePlanImported';
+  readonly data: {
+    readonly caseId: string;
+    readonly householdId: string;
+    readonly measures: readonly ImportedMeasure[];
+  };
+}
+
 export type AssistancePlanEvent =
   | AssistancePlanOpened
+  | AssistancePlanImported
   | AssistanceMeasurePlanned
   | AssistanceMeasureStarted
   | AssistanceMeasureEnded
@@ -76,6 +99,7 @@ export type AssistancePlanEvent =
 /** Every event type, as a record over the union so that a forgotten type fails to compile. */
 const TYPES: { readonly [T in AssistancePlanEvent['type']]: T } = {
   AssistancePlanOpened: 'AssistancePlanOpened',
+  AssistancePlanImported: 'AssistancePlanImported',
   AssistanceMeasurePlanned: 'AssistanceMeasurePlanned',
   AssistanceMeasureStarted: 'AssistanceMeasureStarted',
   AssistanceMeasureEnded: 'AssistanceMeasureEnded',

@@ -1,5 +1,5 @@
 import { assertNever, type IsoDate } from '@relapse-watch/domain-kernel';
-import type { AssistanceMeasurePlanned, AssistancePlanEvent } from './assistance-plan.events';
+import type { AssistanceMeasurePlanned, AssistancePlanEvent, AssistancePlanImported } from './assistance-plan.events';
 import type { MeasureStatus, MeasureTiming, PlanFlag } from './assistance-plan.values';
 
 /** One measure as it stands. */
@@ -25,6 +25,8 @@ export interface OpenedPlan {
   readonly measures: readonly MeasureRecord[];
   /** The flags as last recorded (empty until a flag is first raised). */
   readonly flags: readonly PlanFlag[];
+  /** What the import brought from the national system, or null for a plan built here. */
+  readonly imported: AssistancePlanImported['data'] | null;
 }
 
 export type AssistancePlanState = { readonly kind: 'none' } | OpenedPlan;
@@ -34,7 +36,15 @@ export const initialState: AssistancePlanState = { kind: 'none' };
 /** Folds one event into the state. */
 export function evolve(state: AssistancePlanState, event: AssistancePlanEvent): AssistancePlanState {
   if (event.type === 'AssistancePlanOpened')
-    return { kind: 'opened', caseId: event.data.caseId, householdId: event.data.householdId, measures: [], flags: [] };
+    return {
+      kind: 'opened',
+      caseId: event.data.caseId,
+      householdId: event.data.householdId,
+      measures: [],
+      flags: [],
+      imported: null,
+    };
+  if (event.type === 'AssistancePlanImported') return state.kind === 'none' ? importedPlan(event.data) : state;
   if (state.kind === 'none') return state;
   return evolveOpened(state, event);
 }
@@ -42,6 +52,7 @@ export function evolve(state: AssistancePlanState, event: AssistancePlanEvent): 
 function evolveOpened(state: OpenedPlan, event: AssistancePlanEvent): OpenedPlan {
   switch (event.type) {
     case 'AssistancePlanOpened':
+    case 'AssistancePlanImported':
       return state;
     case 'AssistanceMeasurePlanned':
       return {
@@ -90,4 +101,19 @@ function evolveOpened(state: OpenedPlan, event: AssistancePlanEvent): OpenedPlan
 
 function withMeasure(state: OpenedPlan, measureId: string, change: (m: MeasureRecord) => MeasureRecord): OpenedPlan {
   return { ...state, measures: state.measures.map((m) => (m.measureId === measureId ? change(m) : m)) };
+}
+
+/** The plan an import leaves: the very state its opening and each measure's events fold into. */
+function importedPlan(data: AssistancePlanImported['data']): OpenedPlan {
+  const { caseId, householdId, measures } = data;
+  const events = measures.flatMap(({ planned, started, ended }): AssistancePlanEvent[] => {
+    const { measureId } = planned;
+    return [
+      { type: 'AssistanceMeasurePlanned', data: planned },
+      ...(started === null ? [] : [{ type: 'AssistanceMeasureStarted' as const, data: { measureId, ...started } }]),
+      ...(ended === null ? [] : [{ type: 'AssistanceMeasureEnded' as const, data: { measureId, ...ended } }]),
+    ];
+  });
+  const opened: OpenedPlan = { kind: 'opened', caseId, householdId, measures: [], flags: [], imported: data };
+  return events.reduce(evolveOpened, opened);
 }

@@ -1,5 +1,10 @@
 import { deciderSpecification } from '@relapse-watch/event-store-testing';
-import { householdEpisodeDecider, type AssignCase, type HouseholdCaseAssigned } from './household-episode';
+import {
+  householdEpisodeDecider,
+  type AssignCase,
+  type AssignImportedCase,
+  type HouseholdCaseAssigned,
+} from './household-episode';
 
 const spec = deciderSpecification(householdEpisodeDecider);
 const assign = (caseId: string, currentCaseRunning: boolean): AssignCase => ({
@@ -39,5 +44,45 @@ describe('a household’s episodes', () => {
       .given([assigned('c-1', null)])
       .when(assign('c-1', true))
       .thenEmitsNothing();
+  });
+});
+
+describe('a household’s imported case', () => {
+  const importCase = (caseId: string): AssignImportedCase => ({
+    type: 'AssignImportedCase',
+    data: { householdId: 'h-1', caseId, on: '2022-04-18' },
+  });
+  const imported = (caseId: string): HouseholdCaseAssigned => ({
+    type: 'HouseholdCaseAssigned',
+    data: { householdId: 'h-1', caseId, previousCaseId: null, on: '2022-04-18' },
+  });
+
+  it('given no case, the imported one becomes current with no previous one', () => {
+    spec
+      .given([])
+      .when(importCase('c-imported'))
+      .thenEmits([imported('c-imported')]);
+  });
+
+  it('importing it again is a no-op, also once a later case followed it', () => {
+    spec
+      .given([imported('c-imported')])
+      .when(importCase('c-imported'))
+      .thenEmitsNothing();
+    spec
+      .given([imported('c-imported'), assigned('c-2', 'c-imported')])
+      .when(importCase('c-imported'))
+      .thenEmitsNothing();
+  });
+
+  it('refuses a household that has a case in this system, running or ended, naming it', () => {
+    const error = spec
+      .given([assigned('c-1', null)])
+      .when(importCase('c-imported'))
+      .thenRejects({
+        code: 'household-episode.has-case',
+        field: 'householdId',
+      });
+    expect(error.message).toContain('c-1');
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError, type IsoDate } from '@relapse-watch/domain-kernel';
+import { assertNever, DomainError, type IsoDate } from '@relapse-watch/domain-kernel';
 import type { Decider } from '@relapse-watch/event-store-core';
 
 /**
@@ -36,8 +36,19 @@ export interface AssignCase {
   readonly facts: { readonly currentCaseRunning: boolean };
 }
 
+/**
+ * Make an imported case (its history in the national system) the household's first episode.
+ * Only a household without any case here takes one: a case opened here is newer than the
+ * national record, and the import must not put an older history behind it.
+ */
+export interface AssignImportedCase {
+  readonly type: 'AssignImportedCase';
+  /** `on`: the day the national system identified the household. */
+  readonly data: { readonly householdId: string; readonly caseId: string; readonly on: IsoDate };
+}
+
 /** The commands of a household's episodes. */
-export type HouseholdEpisodeCommand = AssignCase;
+export type HouseholdEpisodeCommand = AssignCase | AssignImportedCase;
 
 /** The household's current case and every case it had, oldest first. */
 export interface HouseholdEpisodeState {
@@ -48,6 +59,17 @@ export interface HouseholdEpisodeState {
 const initialState: HouseholdEpisodeState = { currentCaseId: null, caseIds: [] };
 
 function decide(command: HouseholdEpisodeCommand, state: HouseholdEpisodeState): readonly HouseholdEpisodeEvent[] {
+  switch (command.type) {
+    case 'AssignCase':
+      return assignCase(command, state);
+    case 'AssignImportedCase':
+      return assignImportedCase(command, state);
+    default:
+      return assertNever(command, 'household episode command');
+  }
+}
+
+function assignCase(command: AssignCase, state: HouseholdEpisodeState): readonly HouseholdEpisodeEvent[] {
   const { householdId, caseId, on } = command.data;
   if (state.currentCaseId === caseId) return [];
   if (state.currentCaseId !== null && command.facts.currentCaseRunning)
@@ -57,6 +79,21 @@ function decide(command: HouseholdEpisodeCommand, state: HouseholdEpisodeState):
       message: `该户已有进行中的监测案件 ${state.currentCaseId} / the household already has a running case, ${state.currentCaseId}`,
     });
   return [{ type: 'HouseholdCaseAssigned', data: { householdId, caseId, previousCaseId: state.currentCaseId, on } }];
+}
+
+function assignImportedCase(
+  command: AssignImportedCase,
+  state: HouseholdEpisodeState,
+): readonly HouseholdEpisodeEvent[] {
+  const { householdId, caseId, on } = command.data;
+  if (state.caseIds.includes(caseId)) return [];
+  if (state.currentCaseId !== null)
+    throw new DomainError({
+      code: 'household-episode.has-case',
+      field: 'householdId',
+      message: `该户在本系统已有监测案件 ${state.currentCaseId}，不能再导入国家系统的记录 / the household already has a case in this system, ${state.currentCaseId}; the national record cannot be imported behind it`,
+    });
+  return [{ type: 'HouseholdCaseAssigned', data: { householdId, caseId, previousCaseId: null, on } }];
 }
 
 function evolve(state: HouseholdEpisodeState, event: HouseholdEpisodeEvent): HouseholdEpisodeState {

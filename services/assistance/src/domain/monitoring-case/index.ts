@@ -4,6 +4,8 @@ export * from './monitoring-case.steps';
 export * from './monitoring-case.commands';
 export * from './monitoring-case.events';
 export * from './monitoring-case-elimination.events';
+export * from './monitoring-case-import.commands';
+export * from './monitoring-case-import.events';
 export * from './monitoring-case.state';
 export { CASE_RULE_MESSAGES, type CaseRuleCode } from './monitoring-case.errors';
 export * from './monitoring-case.decider';

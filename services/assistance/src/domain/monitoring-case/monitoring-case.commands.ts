@@ -10,6 +10,7 @@ import type {
   ReviewOutcome,
   VillageVote,
 } from './monitoring-case.values';
+import type { ImportCase } from './monitoring-case-import.commands';
 
 /** What every command carries as a looked-up fact: today in the officials' time zone (no step lies after it). */
 export interface TodayFact {
@@ -182,6 +183,7 @@ export type RecordRelapse = CaseCommandOf<'RecordRelapse', Decision & { readonly
 /** Every command of the monitoring case. */
 export type MonitoringCaseCommand =
   | OpenCase
+  | ImportCase
   | AddLeadEvidence
   | AcceptLead
   | DismissLead

@@ -14,6 +14,7 @@ import {
   recordHomeVerification,
   rejectIdentification,
 } from './monitoring-case-identification.decide';
+import { importCase } from './monitoring-case-import.decide';
 import { acceptLead, addLeadEvidence, dismissLead, openCase } from './monitoring-case-lead.decide';
 import {
   closePublicNotice,
@@ -35,6 +36,8 @@ export function decide(command: MonitoringCaseCommand, state: MonitoringCaseStat
   switch (command.type) {
     case 'OpenCase':
       return openCase(command, state);
+    case 'ImportCase':
+      return importCase(command, state);
     case 'AddLeadEvidence':
       return addLeadEvidence(command, state);
     case 'AcceptLead':

@@ -21,6 +21,7 @@ import type {
   MonitoringCaseRelapsed,
   MonitoringCaseRiskEliminated,
 } from './monitoring-case-elimination.events';
+import type { MonitoringCaseImported } from './monitoring-case-import.events';
 
 // Internal events of one monitoring case, one household episode (stream `assistance-case-<caseId>`).
 // Every payload carries who, when and why (StepRecord); what leaves the service is translated
@@ -158,6 +159,7 @@ export type MonitoringCaseStepOverdue = DomainEvent<
 /** Every event of the monitoring case. */
 export type MonitoringCaseEvent =
   | MonitoringCaseOpened
+  | MonitoringCaseImported
   | MonitoringCaseLeadEvidenceAdded
   | MonitoringCaseLeadAccepted
   | MonitoringCaseLeadDismissed
@@ -183,6 +185,7 @@ export type MonitoringCaseEvent =
 // A record over the union, so adding an event type without listing it here is a compile error.
 const EVENT_TYPES: Readonly<Record<MonitoringCaseEvent['type'], true>> = {
   MonitoringCaseOpened: true,
+  MonitoringCaseImported: true,
   MonitoringCaseLeadEvidenceAdded: true,
   MonitoringCaseLeadAccepted: true,
   MonitoringCaseLeadDismissed: true,

@@ -1,51 +1,14 @@
 import { assertNever, type IsoDate } from '@relapse-watch/domain-kernel';
-import type {
-  MonitoringCaseEvent,
-  MonitoringCaseObjectionResolved,
-  MonitoringCaseOpened,
-} from './monitoring-case.events';
+import type { MonitoringCaseEvent, MonitoringCaseObjectionResolved } from './monitoring-case.events';
+import { NO_SHARED_STEPS, openedByImport, openedByLead } from './monitoring-case.origin';
 import { phaseAfter, phaseBeforeVillageReview, procedureOf } from './monitoring-case.steps';
-import type {
-  EliminationSteps,
-  IdentificationSteps,
-  MonitoringCaseState,
-  OpenedCase,
-  SharedSteps,
-} from './monitoring-case.state';
+import type { EliminationSteps, MonitoringCaseState, OpenedCase, SharedSteps } from './monitoring-case.state';
 import type { CaseProcedure } from './monitoring-case.values';
-
-const NO_SHARED_STEPS: SharedSteps = { villageReview: null, noticeNumber: null, townshipReview: null, rejection: null };
-
-function opened(data: MonitoringCaseOpened['data']): OpenedCase {
-  const identification: IdentificationSteps = {
-    ...NO_SHARED_STEPS,
-    acceptance: null,
-    dismissal: null,
-    homeVerification: null,
-    comparison: null,
-    identification: null,
-  };
-  return {
-    kind: 'opened',
-    phase: 'lead',
-    opening: data,
-    leads: [data.lead],
-    overdue: [],
-    lastOn: data.on,
-    identification,
-    notices: [],
-    objections: [],
-    eliminationRefusals: [],
-    elimination: null,
-    rejectedEliminations: [],
-    followUpVisits: [],
-    relapse: null,
-  };
-}
 
 /** Folds one event into the state. */
 export function evolve(state: MonitoringCaseState, event: MonitoringCaseEvent): MonitoringCaseState {
-  if (event.type === 'MonitoringCaseOpened') return state.kind === 'none' ? opened(event.data) : state;
+  if (event.type === 'MonitoringCaseOpened') return state.kind === 'none' ? openedByLead(event.data) : state;
+  if (event.type === 'MonitoringCaseImported') return state.kind === 'none' ? openedByImport(event.data) : state;
   if (state.kind === 'none') return state;
   return evolveOpened(state, event);
 }
@@ -55,6 +18,7 @@ function evolveOpened(state: OpenedCase, event: MonitoringCaseEvent): OpenedCase
   const ident = state.identification;
   switch (event.type) {
     case 'MonitoringCaseOpened':
+    case 'MonitoringCaseImported':
       return state;
     case 'MonitoringCaseLeadEvidenceAdded':
       // Evidence and overdue marks are dated by their own day, not by the procedure: lastOn stays.

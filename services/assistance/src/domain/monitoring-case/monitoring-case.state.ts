@@ -25,6 +25,7 @@ import type {
   MonitoringCaseTownshipReviewed,
   MonitoringCaseVillageReviewed,
 } from './monitoring-case.events';
+import type { MonitoringCaseImported } from './monitoring-case-import.events';
 import type { CasePhase } from './monitoring-case.steps';
 import type { CaseProcedure, MonitoringCategory, OverdueStep } from './monitoring-case.values';
 
@@ -71,11 +72,18 @@ export interface EliminationSteps extends SharedSteps {
   readonly grant: MonitoringCaseRiskEliminated['data'] | null;
 }
 
-/** A case that a lead opened. */
+/** A case that a lead opened, or that the import brought in from the national system. */
 export interface OpenedCase {
   readonly kind: 'opened';
   readonly phase: CasePhase;
+  /**
+   * The lead that opened the case. For an imported case, what the import stands for: the national
+   * record's lead source (reference {@link IMPORTED_LEAD_REFERENCE}, no department, no summary),
+   * no suggestion, no deadline run here (`acceptBy` is the identification day).
+   */
   readonly opening: MonitoringCaseOpened['data'];
+  /** The national system's record the case was imported from, or null for a case opened here. */
+  readonly imported: MonitoringCaseImported['data'] | null;
   /** Every lead, the opening one first. */
   readonly leads: readonly LeadEvidence[];
   readonly overdue: readonly MonitoringCaseStepOverdue['data'][];
@@ -125,8 +133,12 @@ export function lastNoticeInForce(state: OpenedCase): NoticeRecord | null {
   return last === undefined || last.withdrawnBy !== null ? null : last;
 }
 
-/** The deadline of a step, once the step has one (the later two start at acceptance). */
+/** The reference an imported case's lead carries: the national system, whose record has no id here. */
+export const IMPORTED_LEAD_REFERENCE = 'national-system';
+
+/** The deadline of a step, once the step has one (the later two start at acceptance; an imported case has none). */
 export function deadlineOf(state: OpenedCase, step: OverdueStep): IsoDate | null {
+  if (state.imported !== null) return null;
   if (step === 'accept') return state.opening.acceptBy;
   const acceptance = state.identification.acceptance;
   if (acceptance === null) return null;

@@ -22,14 +22,15 @@ export function deadlineOf(doc: CaseListDocument, step: OverdueStep): IsoDate | 
 
 /**
  * Whether the step is done, on time or not: the lead accepted or dismissed; the household
- * verified at home; the identification decided by the county, either way.
+ * verified at home; the identification decided by the county, either way. An identified case has
+ * done them all, also one imported from the national system, whose steps happened there.
  */
 export function isStepDone(doc: CaseListDocument, step: OverdueStep): boolean {
   switch (step) {
     case 'accept':
-      return doc.acceptedOn !== null || doc.dismissedOn !== null;
+      return doc.acceptedOn !== null || doc.dismissedOn !== null || doc.identifiedOn !== null;
     case 'home-verification':
-      return doc.homeVerifiedOn !== null;
+      return doc.homeVerifiedOn !== null || doc.identifiedOn !== null;
     case 'procedure':
       return doc.identifiedOn !== null || doc.rejectedOn !== null;
     default:

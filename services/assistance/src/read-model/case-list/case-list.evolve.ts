@@ -1,4 +1,5 @@
 import { assertNever } from '@relapse-watch/domain-kernel';
+import type { MonitoringCaseImported } from '../../domain/monitoring-case/monitoring-case-import.events';
 import type { MonitoringCaseEvent, MonitoringCaseOpened } from '../../domain/monitoring-case/monitoring-case.events';
 import { phaseAfter, phaseBeforeVillageReview } from '../../domain/monitoring-case/monitoring-case.steps';
 import { settled } from './case-list.deadlines';
@@ -52,11 +53,44 @@ function opened(data: MonitoringCaseOpened['data']): CaseListDocument {
 }
 
 /**
- * The case's document after one of its events. Only the opening creates it: the decider records
+ * A case the national system identified (and perhaps eliminated) before this one was adopted: it
+ * starts identified, with no deadlines (its procedure is over), monitored unless eliminated.
+ */
+function imported(data: MonitoringCaseImported['data']): CaseListDocument {
+  const base = opened({
+    actor: data.actor,
+    on: data.on,
+    reason: null,
+    caseId: data.caseId,
+    householdId: data.householdId,
+    villageCode: data.villageCode,
+    lead: { source: data.leadSource, referenceId: 'national-system', department: null, summary: null },
+    previousCaseId: null,
+    suggestion: null,
+    acceptBy: data.on,
+  });
+  const identified = {
+    ...base,
+    phase: 'identified' as const,
+    category: data.category,
+    riskTypes: data.riskTypes,
+    identifiedOn: data.on,
+    identified: true,
+  };
+  return settled(
+    data.eliminatedOn === null
+      ? identified
+      : { ...identified, phase: 'eliminated' as const, eliminatedOn: data.eliminatedOn },
+  );
+}
+
+/**
+ * The case's document after one of its events. Only the opening (or the import) creates it: the decider records
  * nothing on a case not opened, so any other event without a document is not this case's.
  */
 export function evolveCaseList(doc: CaseListDocument | null, event: MonitoringCaseEvent): CaseListDocument | null {
   if (event.type === 'MonitoringCaseOpened') return doc ?? opened(event.data);
+  if (event.type === 'MonitoringCaseImported') return doc ?? imported(event.data);
   if (doc === null) return null;
   return settled(applied(doc, event));
 }
@@ -64,6 +98,7 @@ export function evolveCaseList(doc: CaseListDocument | null, event: MonitoringCa
 function applied(doc: CaseListDocument, event: MonitoringCaseEvent): CaseListDocument {
   switch (event.type) {
     case 'MonitoringCaseOpened':
+    case 'MonitoringCaseImported':
       return doc;
     case 'MonitoringCaseLeadEvidenceAdded':
       return { ...doc, leads: doc.leads + 1 };

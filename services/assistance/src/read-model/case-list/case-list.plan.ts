@@ -40,6 +40,16 @@ function measuresAfter(measures: readonly MeasureEntry[], event: AssistancePlanE
       return withStatus(event.data.measureId, 'ended');
     case 'AssistanceMeasureCancelled':
       return withStatus(event.data.measureId, 'cancelled');
+    case 'AssistancePlanImported':
+      // The measures as the national system recorded them, each as far as it had gone.
+      return [
+        ...measures,
+        ...event.data.measures.map(({ planned, started, ended }) => ({
+          measureId: planned.measureId,
+          category: planned.category,
+          status: (ended !== null ? 'ended' : started !== null ? 'in-progress' : 'planned') as MeasureStatus,
+        })),
+      ];
     default:
       return assertNever(event, 'assistance plan event');
   }
