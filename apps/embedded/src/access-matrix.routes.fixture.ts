@@ -15,6 +15,8 @@ export interface Target {
   readonly campaignId: string;
   /** A team of that campaign covering `villageCode`, formed by the seed. */
   readonly teamId: string;
+  /** The household's monitoring case, opened by the seed's lead. */
+  readonly caseId: string;
 }
 
 /** A request to send. */
@@ -134,6 +136,18 @@ const decide = (request: (t: Target, n: number) => MatrixRequest): RouteRule => 
   request,
 });
 const WHY = { reason: '矩阵核对 / matrix check' };
+
+const CASE = (t: Target) => `/api/assistance/cases/${t.caseId}`;
+const caseRead = (request: (t: Target) => MatrixRequest): RouteRule => ({
+  access: 'case.read',
+  area: 'division',
+  request,
+});
+const caseWrite = (request: (t: Target, n: number) => MatrixRequest): RouteRule => ({
+  access: 'case.write',
+  area: 'division',
+  request,
+});
 
 /** Every route of the document, by `METHOD path` as the document spells it. */
 export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
@@ -391,6 +405,13 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     area: 'division',
     request: (t) => ({ path: `${HOUSEHOLD(t)}/personal-data?reason=${encodeURIComponent('矩阵核对 / matrix check')}` }),
   },
+  'POST /api/assistance/leads': caseWrite((t, n) => ({
+    path: '/api/assistance/leads',
+    body: { householdId: t.householdId, source: 'cadre-inspection', referenceId: `matrix-lead-${n}` },
+  })),
+  'GET /api/assistance/cases': caseRead((t) => ({ path: `/api/assistance/cases?divisionCode=${t.countyCode}` })),
+  'GET /api/assistance/cases/{caseId}': caseRead((t) => ({ path: CASE(t) })),
+  'GET /api/assistance/cases/{caseId}/plan': caseRead((t) => ({ path: `${CASE(t)}/plan` })),
   // Last of all: the administrator's erasure closes the household to every change after it.
   'POST /api/registry/households/{householdId}/erasure': {
     access: 'privacy.erase',

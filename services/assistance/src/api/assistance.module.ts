@@ -12,6 +12,7 @@ import {
 } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { CaseCommands } from '../application/case-commands';
+import { CaseQueries } from '../application/case-queries';
 import type { CaseHouseholds } from '../application/case-households';
 import { CaseSchedule, NATIONAL_CASE_POLICY } from '../application/case-policy';
 import { DeadlineWatcher } from '../application/deadline-watcher';
@@ -24,12 +25,14 @@ import { CASE_LIST_COLLECTION, CASE_LIST_INDEXES } from '../read-model/case-list
 import { caseListProjection } from '../read-model/case-list/case-list.projection';
 import { CaseListQueries } from '../read-model/case-list/case-list.queries';
 import { AssistanceSubscribers } from './assistance-subscribers';
+import { CasesController } from './cases.controller';
 import {
   ASSISTANCE_CLOCK,
   CASE_COMMANDS,
   CASE_HOUSEHOLDS,
   CASE_LIST_QUERIES,
   CASE_LIST_RUNNER,
+  CASE_QUERIES,
   CASE_SCHEDULE,
   DEADLINE_WATCHER,
   PLAN_COMMANDS,
@@ -56,7 +59,7 @@ class AssistanceIndexes implements OnModuleInit {
  * (`assistance` by default), mounted on the in-process bus embedded and on Kafka distributed.
  */
 @Module({
-  controllers: [AssistanceRegistryFactsConsumer, InspectionLeadsConsumer],
+  controllers: [AssistanceRegistryFactsConsumer, InspectionLeadsConsumer, CasesController],
   providers: [
     { provide: ASSISTANCE_CONFIG, useFactory: (): AssistanceConfig => loadAssistanceConfig() },
     {
@@ -99,6 +102,11 @@ class AssistanceIndexes implements OnModuleInit {
       provide: CASE_LIST_QUERIES,
       useFactory: (reads: ReadStore) => new CaseListQueries(reads),
       inject: [READ_STORE],
+    },
+    {
+      provide: CASE_QUERIES,
+      useFactory: (store: EventStore, list: CaseListQueries, clock: Clock) => new CaseQueries({ store, list, clock }),
+      inject: [EVENT_STORE, CASE_LIST_QUERIES, ASSISTANCE_CLOCK],
     },
     {
       provide: CASE_LIST_RUNNER,

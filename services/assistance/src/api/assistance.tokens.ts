@@ -7,3 +7,4 @@ export const PLAN_COMMANDS = Symbol.for('relapse-watch.assistance.plan-commands'
 export const CASE_LIST_QUERIES = Symbol.for('relapse-watch.assistance.case-list-queries');
 export const CASE_LIST_RUNNER = Symbol.for('relapse-watch.assistance.case-list-runner');
 export const DEADLINE_WATCHER = Symbol.for('relapse-watch.assistance.deadline-watcher');
+export const CASE_QUERIES = Symbol.for('relapse-watch.assistance.case-queries');
