@@ -148,6 +148,15 @@ const caseWrite = (request: (t: Target, n: number) => MatrixRequest): RouteRule 
   area: 'division',
   request,
 });
+const caseDecide = (request: (t: Target, n: number) => MatrixRequest): RouteRule => ({
+  access: 'case.decide',
+  area: 'division',
+  request,
+});
+/** A step of the seeded case: well formed, so inside it is recorded, a no-op or a rule's 422 (out of order). */
+const step = (name: string, body: Record<string, unknown>, rule = caseWrite) =>
+  rule((t) => ({ path: `${CASE(t)}/${name}`, body: { on: '2026-11-02', ...body } }));
+const DECISION = { reason: '矩阵核对 / matrix check' };
 
 /** Every route of the document, by `METHOD path` as the document spells it. */
 export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
@@ -412,6 +421,54 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/assistance/cases': caseRead((t) => ({ path: `/api/assistance/cases?divisionCode=${t.countyCode}` })),
   'GET /api/assistance/cases/{caseId}': caseRead((t) => ({ path: CASE(t) })),
   'GET /api/assistance/cases/{caseId}/plan': caseRead((t) => ({ path: `${CASE(t)}/plan` })),
+  'POST /api/assistance/cases/{caseId}/acceptance': step('acceptance', DECISION),
+  'POST /api/assistance/cases/{caseId}/dismissal': step('dismissal', DECISION),
+  'POST /api/assistance/cases/{caseId}/home-verification': step('home-verification', {
+    consentSigned: true,
+    findings: '矩阵核对 / matrix check',
+  }),
+  'POST /api/assistance/cases/{caseId}/department-comparison': step('department-comparison', {
+    results: [{ department: 'civil-affairs', finding: 'consistent' }],
+  }),
+  'POST /api/assistance/cases/{caseId}/village-review': step('village-review', {
+    outcome: 'approved',
+    minutesRef: 'matrix-minutes',
+    ...DECISION,
+  }),
+  'POST /api/assistance/cases/{caseId}/public-notice': step('public-notice', {}),
+  'POST /api/assistance/cases/{caseId}/objections': caseWrite((t, n) => ({
+    path: `${CASE(t)}/objections`,
+    body: { on: '2026-11-02', objectionId: `matrix-objection-${n}`, raisedBy: '匿名', content: '矩阵核对' },
+  })),
+  'POST /api/assistance/cases/{caseId}/objections/{objectionId}/resolution': caseWrite((t) => ({
+    path: `${CASE(t)}/objections/matrix-objection/resolution`,
+    body: { on: '2026-11-02', upheld: false, ...DECISION },
+  })),
+  'POST /api/assistance/cases/{caseId}/public-notice/closure': step('public-notice/closure', {}),
+  'POST /api/assistance/cases/{caseId}/township-review': step('township-review', { outcome: 'approved', ...DECISION }),
+  'POST /api/assistance/cases/{caseId}/identification': step(
+    'identification',
+    { category: 'sudden-severe-hardship', riskTypes: ['illness'], ...DECISION },
+    caseDecide,
+  ),
+  'POST /api/assistance/cases/{caseId}/identification-rejection': step(
+    'identification-rejection',
+    DECISION,
+    caseDecide,
+  ),
+  'POST /api/assistance/cases/{caseId}/elimination-proposal': step('elimination-proposal', {
+    ...DECISION,
+    assessment: { risksGone: ['illness'], rigidSpending: [] },
+  }),
+  'POST /api/assistance/cases/{caseId}/elimination-verification': step('elimination-verification', {
+    findings: '矩阵核对 / matrix check',
+  }),
+  'POST /api/assistance/cases/{caseId}/elimination-grant': step('elimination-grant', DECISION, caseDecide),
+  'POST /api/assistance/cases/{caseId}/elimination-rejection': step('elimination-rejection', DECISION, caseDecide),
+  'POST /api/assistance/cases/{caseId}/follow-up-visits': caseWrite((t, n) => ({
+    path: `${CASE(t)}/follow-up-visits`,
+    body: { on: '2026-11-02', visitId: `matrix-visit-${n}`, findings: '矩阵核对 / matrix check' },
+  })),
   // Last of all: the administrator's erasure closes the household to every change after it.
   'POST /api/registry/households/{householdId}/erasure': {
     access: 'privacy.erase',

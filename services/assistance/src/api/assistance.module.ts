@@ -25,6 +25,8 @@ import { CASE_LIST_COLLECTION, CASE_LIST_INDEXES } from '../read-model/case-list
 import { caseListProjection } from '../read-model/case-list/case-list.projection';
 import { CaseListQueries } from '../read-model/case-list/case-list.queries';
 import { AssistanceSubscribers } from './assistance-subscribers';
+import { CaseEliminationController } from './case-elimination.controller';
+import { CaseStepsController } from './case-steps.controller';
 import { CasesController } from './cases.controller';
 import {
   ASSISTANCE_CLOCK,
@@ -59,7 +61,13 @@ class AssistanceIndexes implements OnModuleInit {
  * (`assistance` by default), mounted on the in-process bus embedded and on Kafka distributed.
  */
 @Module({
-  controllers: [AssistanceRegistryFactsConsumer, InspectionLeadsConsumer, CasesController],
+  controllers: [
+    AssistanceRegistryFactsConsumer,
+    InspectionLeadsConsumer,
+    CasesController,
+    CaseStepsController,
+    CaseEliminationController,
+  ],
   providers: [
     { provide: ASSISTANCE_CONFIG, useFactory: (): AssistanceConfig => loadAssistanceConfig() },
     {

@@ -21,6 +21,29 @@ export class LeadResponse extends CaseCommandResponse {
 /** What a department warning answers: the lead's case, and whether the warning was seen before. */
 export class WarningResponse extends LeadResponse {}
 
+/** One reason of the risk-elimination guard: the rule, the field at fault, the message and what shows it. */
+export class EliminationReasonDto {
+  @ApiProperty({ description: '规则代码 / rule code', example: 'elimination.income-not-stable' }) code!: string;
+  @ApiProperty({ description: '不满足的条件所在字段 / the field at fault' }) field!: string;
+  @ApiProperty({ description: '中文 / English' }) message!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: '依据（如收入、线、月数）/ the evidence (income, line, months…)',
+  })
+  evidence!: object;
+}
+
+/**
+ * What an elimination proposal answers: allowed (the procedure starts) or refused — a refusal is
+ * recorded on the case with the guard's reasons, so it is a 201 either way.
+ */
+export class EliminationProposalResponse extends CaseCommandResponse {
+  @ApiProperty({ description: '允许启动风险消除程序 / the procedure may start' }) allowed!: boolean;
+  @ApiProperty({ type: [EliminationReasonDto], description: '不允许的全部原因 / every reason it was refused' })
+  reasons!: EliminationReasonDto[];
+}
+
 /** What recording an objection answers: the case and the objection's id. */
 export class ObjectionResponse extends CaseCommandResponse {
   @ApiProperty({ description: '异议ID / objection id' }) objectionId!: string;
