@@ -469,6 +469,38 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     path: `${CASE(t)}/follow-up-visits`,
     body: { on: '2026-11-02', visitId: `matrix-visit-${n}`, findings: '矩阵核对 / matrix check' },
   })),
+  'POST /api/assistance/cases/{caseId}/measures': caseWrite((t, n) => ({
+    path: `${CASE(t)}/measures`,
+    body: {
+      measureId: `matrix-measure-${n}`,
+      category: 'employment',
+      kind: '公益性岗位',
+      responsibleDepartment: '县人社局',
+      plannedStart: '2026-11-02',
+      amountFen: 0,
+    },
+  })),
+  // A measure the plan lacks: inside, 404 measure.not-found; outside, 403 first.
+  'POST /api/assistance/cases/{caseId}/measures/{measureId}/start': caseWrite((t) => ({
+    path: `${CASE(t)}/measures/matrix-no-such-measure/start`,
+    body: { actualStart: '2026-11-02' },
+  })),
+  'POST /api/assistance/cases/{caseId}/measures/{measureId}/end': caseWrite((t) => ({
+    path: `${CASE(t)}/measures/matrix-no-such-measure/end`,
+    body: { actualEnd: '2026-11-02', outcome: '矩阵核对' },
+  })),
+  'POST /api/assistance/cases/{caseId}/measures/{measureId}/cancellation': caseWrite((t) => ({
+    path: `${CASE(t)}/measures/matrix-no-such-measure/cancellation`,
+    body: DECISION,
+  })),
+  'POST /api/assistance/cases/{caseId}/measures/{measureId}/extension': caseWrite((t) => ({
+    path: `${CASE(t)}/measures/matrix-no-such-measure/extension`,
+    body: { until: '2027-12-31' },
+  })),
+  'GET /api/assistance/overdue': caseRead((t) => ({ path: `/api/assistance/overdue?divisionCode=${t.countyCode}` })),
+  'GET /api/assistance/review-lists': caseRead((t) => ({
+    path: `/api/assistance/review-lists?divisionCode=${t.countyCode}&years=1`,
+  })),
   // Last of all: the administrator's erasure closes the household to every change after it.
   'POST /api/registry/households/{householdId}/erasure': {
     access: 'privacy.erase',

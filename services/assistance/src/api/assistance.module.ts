@@ -26,8 +26,10 @@ import { caseListProjection } from '../read-model/case-list/case-list.projection
 import { CaseListQueries } from '../read-model/case-list/case-list.queries';
 import { AssistanceSubscribers } from './assistance-subscribers';
 import { CaseEliminationController } from './case-elimination.controller';
+import { CaseListsController } from './case-lists.controller';
 import { CaseStepsController } from './case-steps.controller';
 import { CasesController } from './cases.controller';
+import { PlanController } from './plan.controller';
 import {
   ASSISTANCE_CLOCK,
   CASE_COMMANDS,
@@ -67,6 +69,8 @@ class AssistanceIndexes implements OnModuleInit {
     CasesController,
     CaseStepsController,
     CaseEliminationController,
+    PlanController,
+    CaseListsController,
   ],
   providers: [
     { provide: ASSISTANCE_CONFIG, useFactory: (): AssistanceConfig => loadAssistanceConfig() },

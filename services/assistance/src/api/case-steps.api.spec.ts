@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { householdMembersChangedV1 } from '@relapse-watch/contracts';
 import { randomUUID } from 'node:crypto';
 import { startAssistanceApi, type AssistanceApiHarness } from './testing/assistance-api.fixture';
+import { at, IDENTIFY, throughTownshipReview, WHY } from './testing/case-procedure';
 import { COUNTY_OFFICIAL, TOWNSHIP_OFFICIAL, VILLAGE, VILLAGE_INSPECTOR } from './testing/assistance-api.principals';
 
 // A case's procedure over real HTTP (SQLite in a temp folder): the whole identification step by
@@ -16,6 +17,8 @@ afterAll(async () => {
   await api?.close();
 });
 
+const through = (caseId: string) => throughTownshipReview(api, caseId);
+
 async function openCase(): Promise<string> {
   const householdId = randomUUID();
   await api.register({ householdId, villageCode: VILLAGE, members: householdMembersChangedV1.fixture.members });
@@ -28,85 +31,11 @@ async function openCase(): Promise<string> {
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
-const at = (caseId: string, step: string) => `/api/assistance/cases/${caseId}/${step}`;
-const WHY = '核实属实 / confirmed';
-
-/** Every identification step up to the county's decision, as the officials of each level record them. */
-async function throughTownshipReview(caseId: string): Promise<void> {
-  const steps: [typeof COUNTY_OFFICIAL, string, Record<string, unknown>, string][] = [
-    [TOWNSHIP_OFFICIAL, 'acceptance', { on: '2026-11-02', reason: WHY }, 'MonitoringCaseLeadAccepted'],
-    [
-      VILLAGE_INSPECTOR,
-      'home-verification',
-      { on: '2026-11-03', consentSigned: true, findings: '住院自付费用高 / high self-paid hospital costs' },
-      'MonitoringCaseHomeVerified',
-    ],
-    [
-      TOWNSHIP_OFFICIAL,
-      'department-comparison',
-      {
-        on: '2026-11-04',
-        results: [
-          { department: 'civil-affairs', finding: 'consistent' },
-          { department: 'housing', finding: 'no-record', note: '无房产登记 / no housing record' },
-        ],
-      },
-      'MonitoringCaseDepartmentsCompared',
-    ],
-    [
-      VILLAGE_INSPECTOR,
-      'village-review',
-      {
-        on: '2026-11-05',
-        outcome: 'approved',
-        minutesRef: '村评〔2026〕12号',
-        vote: { inFavour: 9, against: 1, abstained: 0 },
-        reason: WHY,
-      },
-      'MonitoringCaseVillageReviewed',
-    ],
-    [VILLAGE_INSPECTOR, 'public-notice', { on: '2026-11-05' }, 'MonitoringCasePublicNoticePosted'],
-  ];
-  for (const [who, step, body, event] of steps) {
-    const res = await api.as(who, 'POST', at(caseId, step), body);
-    expect({ step, status: res.status, events: res.body.events }).toEqual({ step, status: 201, events: [event] });
-  }
-  const objection = await api.as(VILLAGE_INSPECTOR, 'POST', at(caseId, 'objections'), {
-    on: '2026-11-06',
-    raisedBy: '匿名',
-    content: '该户有车辆 / the household owns a car',
-  });
-  expect(objection).toMatchObject({ status: 201, body: { id: caseId, events: ['MonitoringCaseObjectionRecorded'] } });
-  const objectionId = objection.body.objectionId as string;
-  const tooEarly = await api.as(VILLAGE_INSPECTOR, 'POST', at(caseId, 'public-notice/closure'), { on: '2026-11-09' });
-  expect(tooEarly).toMatchObject({ status: 422 });
-  const resolved = await api.as(TOWNSHIP_OFFICIAL, 'POST', at(caseId, `objections/${objectionId}/resolution`), {
-    on: '2026-11-09',
-    upheld: false,
-    reason: '车辆为营运用途已核实 / the car is a working vehicle',
-  });
-  expect(resolved).toMatchObject({ status: 201, body: { events: ['MonitoringCaseObjectionResolved'] } });
-  const closed = await api.as(VILLAGE_INSPECTOR, 'POST', at(caseId, 'public-notice/closure'), { on: '2026-11-12' });
-  expect(closed).toMatchObject({ status: 201, body: { events: ['MonitoringCasePublicNoticeClosed'] } });
-  const township = await api.as(TOWNSHIP_OFFICIAL, 'POST', at(caseId, 'township-review'), {
-    on: '2026-11-13',
-    outcome: 'approved',
-    reason: WHY,
-  });
-  expect(township).toMatchObject({ status: 201, body: { events: ['MonitoringCaseTownshipReviewed'] } });
-}
-
-const IDENTIFY = {
-  on: '2026-11-16',
-  category: 'marginal-prone-to-poverty',
-  riskTypes: ['illness'],
-  reason: '因病支出大 / large medical spending',
-};
 
 describe('the identification procedure over HTTP', () => {
   it('runs from the lead to the county’s identification; the case reads back identified, who/when/why on each step', async () => {
     const caseId = await openCase();
-    await throughTownshipReview(caseId);
+    await through(caseId);
     const township = await api.as(TOWNSHIP_OFFICIAL, 'POST', at(caseId, 'identification'), IDENTIFY);
     expect(township).toMatchObject({ status: 403, body: { code: 'access.permission-denied' } });
     const identified = await api.as(COUNTY_OFFICIAL, 'POST', at(caseId, 'identification'), IDENTIFY);
@@ -173,7 +102,7 @@ describe('the identification procedure over HTTP', () => {
 describe('POST …/elimination-proposal', () => {
   it('answers 201 with allowed false and the guard’s reasons, recorded on the case', async () => {
     const caseId = await openCase();
-    await throughTownshipReview(caseId);
+    await through(caseId);
     await api.as(COUNTY_OFFICIAL, 'POST', at(caseId, 'identification'), IDENTIFY);
     const res = await api.as(VILLAGE_INSPECTOR, 'POST', at(caseId, 'elimination-proposal'), {
       on: '2026-11-20',

@@ -48,3 +48,5 @@ export const REGISTRY_READER: TestTokenClaims = {
   unit: '510000000000',
   scope: 'registry.read',
 };
+/** The auditor reads everything and changes nothing. */
+export const AUDITOR: TestTokenClaims = { sub: 'u-auditor', kind: 'user', role: 'auditor', unit: '510000000000' };
