@@ -501,6 +501,22 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/assistance/review-lists': caseRead((t) => ({
     path: `/api/assistance/review-lists?divisionCode=${t.countyCode}&years=1`,
   })),
+  'POST /api/assistance/warnings': {
+    access: 'warning.submit',
+    area: 'division',
+    request: (t, n) => ({
+      path: '/api/assistance/warnings',
+      body: {
+        department: 'health-insurance',
+        warningId: `matrix-warning-${n}`,
+        householdId: t.householdId,
+        indicator: 'self-paid-medical-cost',
+        value: 32000,
+        unit: 'yuan',
+        observedOn: '2026-11-02',
+      },
+    }),
+  },
   // Last of all: the administrator's erasure closes the household to every change after it.
   'POST /api/registry/households/{householdId}/erasure': {
     access: 'privacy.erase',

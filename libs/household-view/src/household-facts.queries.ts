@@ -5,6 +5,7 @@ import { factsOf, type HouseholdFactsDocument } from './household-facts.document
 import type { HouseholdViewCollections } from './household-view.collections';
 import { policyInForce, type PolicyInForce } from './policy-in-force';
 import { policyDocumentId, type PolicyDocument } from './policy-view.evolve';
+import type { ResidentHouseholdDocument } from './resident-households';
 
 /** Households a page holds at most, and what a scan reads per round trip. */
 export const HOUSEHOLD_FACTS_PAGE_SIZE = 1_000;
@@ -60,6 +61,16 @@ export class HouseholdFactsQueries {
   async facts(householdId: string): Promise<HouseholdFacts | null> {
     const doc = await this.store.get<HouseholdFactsDocument>(this.collections.facts, householdId);
     return doc === null ? null : factsOf(doc.data);
+  }
+
+  /**
+   * The household a person belongs to now, by the salted hash of their resident ID; null when the
+   * view knows no such person (or this copy of the view keeps no residents' collection).
+   */
+  async householdIdByResidentHash(residentIdHash: string): Promise<string | null> {
+    if (this.collections.residents === undefined) return null;
+    const doc = await this.store.get<ResidentHouseholdDocument>(this.collections.residents, residentIdHash);
+    return doc?.data.householdId ?? null;
   }
 
   /** A page of the households of a unit (village, township, county, city or province), by id. */

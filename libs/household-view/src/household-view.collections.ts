@@ -8,12 +8,24 @@ export interface HouseholdViewCollections {
   readonly facts: string;
   /** One `PolicyDocument` per province and year, by `<provinceCode>-<year>`. */
   readonly policy: string;
+  /**
+   * One `ResidentHouseholdDocument` per person, by the salted hash of their resident ID: kept only
+   * by a service that finds households by a person's ID (the assistance service's warnings).
+   */
+  readonly residents?: string;
 }
 
 /**
  * The collections of a context's copy, named after it as every read-store collection is
  * (`inspection` → `inspection-household-facts`, `inspection-policy`).
  */
-export function householdViewCollections(context: string): HouseholdViewCollections {
-  return { facts: `${context}-household-facts`, policy: `${context}-policy` };
+export function householdViewCollections(
+  context: string,
+  options: { readonly residents?: boolean } = {},
+): HouseholdViewCollections {
+  return {
+    facts: `${context}-household-facts`,
+    policy: `${context}-policy`,
+    ...(options.residents === true ? { residents: `${context}-resident-households` } : {}),
+  };
 }

@@ -4,6 +4,7 @@ import { evolveHouseholdFacts } from './household-facts.evolve';
 import type { HouseholdViewCollections } from './household-view.collections';
 import { evolvePolicy, policyDocumentId, type PolicyDocument } from './policy-view.evolve';
 import { isHouseholdFactsEvent, type RegistryFactsEvent } from './registry-facts.events';
+import { residentHouseholdWrites } from './resident-households';
 
 /**
  * The read-store writes one registry event makes in a service's copy of the view (`collections`):
@@ -21,7 +22,10 @@ export async function registryFactsEffects(
   if (isHouseholdFactsEvent(event)) {
     const id = event.data.householdId;
     const stored = await store.get<HouseholdFactsDocument>(collections.facts, id);
-    return writeOf(collections.facts, id, stored, evolveHouseholdFacts(stored?.data ?? null, event));
+    const batch = writeOf(collections.facts, id, stored, evolveHouseholdFacts(stored?.data ?? null, event));
+    if (collections.residents === undefined || event.type !== 'HouseholdMembersChanged') return batch;
+    const residents = await residentHouseholdWrites(store, collections.residents, event);
+    return residents.length === 0 ? batch : { operations: [...(batch.operations ?? []), ...residents] };
   }
   const id = policyDocumentId(event.data.provinceCode, event.data.year);
   const stored = await store.get<PolicyDocument>(collections.policy, id);

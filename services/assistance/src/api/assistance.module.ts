@@ -1,7 +1,11 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
-import { HOUSEHOLD_FACTS_INDEXES, HouseholdFactsQueries } from '@relapse-watch/household-view';
+import {
+  HOUSEHOLD_FACTS_INDEXES,
+  HouseholdFactsQueries,
+  RESIDENT_HOUSEHOLD_INDEXES,
+} from '@relapse-watch/household-view';
 import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import {
   BUS_CONSUMER,
@@ -17,7 +21,8 @@ import type { CaseHouseholds } from '../application/case-households';
 import { CaseSchedule, NATIONAL_CASE_POLICY } from '../application/case-policy';
 import { DeadlineWatcher } from '../application/deadline-watcher';
 import { PlanCommands } from '../application/plan-commands';
-import { ASSISTANCE_CONFIG, loadAssistanceConfig, type AssistanceConfig } from '../config/assistance.config';
+import { WarningIntake } from '../application/warning-intake';
+import { ASSISTANCE_CONFIG, assistanceConfigOf, type AssistanceConfig } from '../config/assistance.config';
 import { ASSISTANCE_HOUSEHOLD_VIEW, householdsFromView } from '../household-view/assistance-household-view';
 import { ASSISTANCE_BUS_TRANSPORT, AssistanceRegistryFactsConsumer } from '../household-view/registry-facts.consumer';
 import { InspectionLeadsConsumer } from '../integration/inspection-leads.consumer';
@@ -30,6 +35,7 @@ import { CaseListsController } from './case-lists.controller';
 import { CaseStepsController } from './case-steps.controller';
 import { CasesController } from './cases.controller';
 import { PlanController } from './plan.controller';
+import { WarningsController } from './warnings.controller';
 import {
   ASSISTANCE_CLOCK,
   CASE_COMMANDS,
@@ -40,6 +46,7 @@ import {
   CASE_SCHEDULE,
   DEADLINE_WATCHER,
   PLAN_COMMANDS,
+  WARNING_INTAKE,
 } from './assistance.tokens';
 
 /** Makes the household view's and the case list's indexes before the consumers and the projection start. */
@@ -48,6 +55,8 @@ class AssistanceIndexes implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     for (const fields of HOUSEHOLD_FACTS_INDEXES) await this.store.ensureIndex(ASSISTANCE_HOUSEHOLD_VIEW.facts, fields);
+    for (const fields of RESIDENT_HOUSEHOLD_INDEXES)
+      await this.store.ensureIndex(ASSISTANCE_HOUSEHOLD_VIEW.residents as string, fields);
     for (const fields of CASE_LIST_INDEXES) await this.store.ensureIndex(CASE_LIST_COLLECTION, fields);
   }
 }
@@ -71,9 +80,14 @@ class AssistanceIndexes implements OnModuleInit {
     CaseEliminationController,
     PlanController,
     CaseListsController,
+    WarningsController,
   ],
   providers: [
-    { provide: ASSISTANCE_CONFIG, useFactory: (): AssistanceConfig => loadAssistanceConfig() },
+    {
+      provide: ASSISTANCE_CONFIG,
+      useFactory: (runtime: RuntimeConfig): AssistanceConfig => assistanceConfigOf(runtime.mode),
+      inject: [RUNTIME_CONFIG],
+    },
     {
       // The time zone is the runtime's (TIME_ZONE_OFFSET); the one clock every use case reads.
       provide: ASSISTANCE_CLOCK,
@@ -114,6 +128,17 @@ class AssistanceIndexes implements OnModuleInit {
       provide: CASE_LIST_QUERIES,
       useFactory: (reads: ReadStore) => new CaseListQueries(reads),
       inject: [READ_STORE],
+    },
+    {
+      provide: WARNING_INTAKE,
+      useFactory: (commands: CaseCommands, store: ReadStore, config: AssistanceConfig, clock: Clock) =>
+        new WarningIntake({
+          commands,
+          residents: new HouseholdFactsQueries(store, ASSISTANCE_HOUSEHOLD_VIEW),
+          salt: config.residentIdSalt,
+          clock,
+        }),
+      inject: [CASE_COMMANDS, READ_STORE, ASSISTANCE_CONFIG, ASSISTANCE_CLOCK],
     },
     {
       provide: CASE_QUERIES,

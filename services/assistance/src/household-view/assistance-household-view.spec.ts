@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 it('keeps its own collections, apart from the inspection’s', () => {
-  expect(ASSISTANCE_HOUSEHOLD_VIEW).toEqual({ facts: 'assistance-household-facts', policy: 'assistance-policy' });
+  expect(ASSISTANCE_HOUSEHOLD_VIEW).toEqual({
+    facts: 'assistance-household-facts',
+    policy: 'assistance-policy',
+    residents: 'assistance-resident-households',
+  });
 });
 
 it('folds a registered household and gives each asked year the line in force on 31 December', async () => {
