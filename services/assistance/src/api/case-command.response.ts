@@ -19,7 +19,7 @@ export class LeadResponse extends CaseCommandResponse {
 }
 
 /** What a department warning answers: the lead's case, and whether the warning was seen before. */
-export class WarningResponse extends LeadResponse {}
+export class DepartmentWarningResponse extends LeadResponse {}
 
 /** One reason of the risk-elimination guard: the rule, the field at fault, the message and what shows it. */
 export class EliminationReasonDto {

@@ -13,7 +13,7 @@ import {
 import type { WarningIntake } from '../application/warning-intake';
 import { AssistanceErrorInterceptor } from './assistance-error.interceptor';
 import { WARNING_INTAKE } from './assistance.tokens';
-import { WarningResponse } from './case-command.response';
+import { DepartmentWarningResponse } from './case-command.response';
 import { WarningDto } from './dto/warning.dto';
 
 /**
@@ -33,13 +33,13 @@ export class WarningsController {
     summary:
       '接收部门预警（按户ID或成员身份证号），新建或并入该户监测案件 / take a department’s warning (by household id or a member’s resident ID): opens or joins the household’s case',
   })
-  @ApiCreatedResponse({ type: WarningResponse })
+  @ApiCreatedResponse({ type: DepartmentWarningResponse })
   @CommandEndpoint(404)
   async submit(
     @Body() body: WarningDto,
     @CommandHeaders() request: CommandRequest,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<WarningResponse> {
+  ): Promise<DepartmentWarningResponse> {
     const outcome = await this.intake.submit(
       {
         department: body.department,
