@@ -21,6 +21,10 @@ const accessTokenKeys =
     ? { signing: process.env.ACCESS_TOKEN_SIGNING_KEY, verify: process.env.ACCESS_TOKEN_VERIFY_KEY }
     : newAccessTokenKeyPair();
 
+// On this machine only: a deployment sets its own secret. One value for the registry and the
+// assistance service, which finds a warning's person by the registry's hash.
+const LOCAL_SALT = process.env.RESIDENT_ID_SALT ?? 'local-distributed-development-salt';
+
 // One line per process. `env` is added to the shared variables; PORT may be overridden by the
 // caller's environment for the gateway only, the one port users talk to.
 const PROCESSES = [
@@ -35,13 +39,13 @@ const PROCESSES = [
       ACCESS_TOKEN_SIGNING_KEY: accessTokenKeys.signing,
     },
   },
-  // On this machine only: a deployment sets its own secret (docker-compose reads it from .env).
+  // docker-compose reads the salt from .env.
   {
     name: 'household-registry',
     main: 'services/household-registry/dist/main.js',
     env: {
       PORT: '3001',
-      RESIDENT_ID_SALT: process.env.RESIDENT_ID_SALT ?? 'local-distributed-development-salt',
+      RESIDENT_ID_SALT: LOCAL_SALT,
       ACCESS_TOKEN_VERIFY_KEY: accessTokenKeys.verify,
     },
   },
@@ -53,7 +57,8 @@ const PROCESSES = [
   {
     name: 'assistance',
     main: 'services/assistance/dist/main.js',
-    env: { PORT: '3003', ACCESS_TOKEN_VERIFY_KEY: accessTokenKeys.verify },
+    // The registry's salt: a department's warning naming a person is found by the registry's hash.
+    env: { PORT: '3003', RESIDENT_ID_SALT: LOCAL_SALT, ACCESS_TOKEN_VERIFY_KEY: accessTokenKeys.verify },
   },
 ];
 

@@ -15,6 +15,8 @@ export interface Target {
   readonly campaignId: string;
   /** A team of that campaign covering `villageCode`, formed by the seed. */
   readonly teamId: string;
+  /** The household's monitoring case, opened by the seed's lead. */
+  readonly caseId: string;
 }
 
 /** A request to send. */
@@ -134,6 +136,27 @@ const decide = (request: (t: Target, n: number) => MatrixRequest): RouteRule => 
   request,
 });
 const WHY = { reason: '矩阵核对 / matrix check' };
+
+const CASE = (t: Target) => `/api/assistance/cases/${t.caseId}`;
+const caseRead = (request: (t: Target) => MatrixRequest): RouteRule => ({
+  access: 'case.read',
+  area: 'division',
+  request,
+});
+const caseWrite = (request: (t: Target, n: number) => MatrixRequest): RouteRule => ({
+  access: 'case.write',
+  area: 'division',
+  request,
+});
+const caseDecide = (request: (t: Target, n: number) => MatrixRequest): RouteRule => ({
+  access: 'case.decide',
+  area: 'division',
+  request,
+});
+/** A step of the seeded case: well formed, so inside it is recorded, a no-op or a rule's 422 (out of order). */
+const step = (name: string, body: Record<string, unknown>, rule = caseWrite) =>
+  rule((t) => ({ path: `${CASE(t)}/${name}`, body: { on: '2026-11-02', ...body } }));
+const DECISION = { reason: '矩阵核对 / matrix check' };
 
 /** Every route of the document, by `METHOD path` as the document spells it. */
 export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
@@ -390,6 +413,109 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     access: 'personal.read',
     area: 'division',
     request: (t) => ({ path: `${HOUSEHOLD(t)}/personal-data?reason=${encodeURIComponent('矩阵核对 / matrix check')}` }),
+  },
+  'POST /api/assistance/leads': caseWrite((t, n) => ({
+    path: '/api/assistance/leads',
+    body: { householdId: t.householdId, source: 'cadre-inspection', referenceId: `matrix-lead-${n}` },
+  })),
+  'GET /api/assistance/cases': caseRead((t) => ({ path: `/api/assistance/cases?divisionCode=${t.countyCode}` })),
+  'GET /api/assistance/cases/{caseId}': caseRead((t) => ({ path: CASE(t) })),
+  'GET /api/assistance/cases/{caseId}/plan': caseRead((t) => ({ path: `${CASE(t)}/plan` })),
+  'POST /api/assistance/cases/{caseId}/acceptance': step('acceptance', DECISION),
+  'POST /api/assistance/cases/{caseId}/dismissal': step('dismissal', DECISION),
+  'POST /api/assistance/cases/{caseId}/home-verification': step('home-verification', {
+    consentSigned: true,
+    findings: '矩阵核对 / matrix check',
+  }),
+  'POST /api/assistance/cases/{caseId}/department-comparison': step('department-comparison', {
+    results: [{ department: 'civil-affairs', finding: 'consistent' }],
+  }),
+  'POST /api/assistance/cases/{caseId}/village-review': step('village-review', {
+    outcome: 'approved',
+    minutesRef: 'matrix-minutes',
+    ...DECISION,
+  }),
+  'POST /api/assistance/cases/{caseId}/public-notice': step('public-notice', {}),
+  'POST /api/assistance/cases/{caseId}/objections': caseWrite((t, n) => ({
+    path: `${CASE(t)}/objections`,
+    body: { on: '2026-11-02', objectionId: `matrix-objection-${n}`, raisedBy: '匿名', content: '矩阵核对' },
+  })),
+  'POST /api/assistance/cases/{caseId}/objections/{objectionId}/resolution': caseWrite((t) => ({
+    path: `${CASE(t)}/objections/matrix-objection/resolution`,
+    body: { on: '2026-11-02', upheld: false, ...DECISION },
+  })),
+  'POST /api/assistance/cases/{caseId}/public-notice/closure': step('public-notice/closure', {}),
+  'POST /api/assistance/cases/{caseId}/township-review': step('township-review', { outcome: 'approved', ...DECISION }),
+  'POST /api/assistance/cases/{caseId}/identification': step(
+    'identification',
+    { category: 'sudden-severe-hardship', riskTypes: ['illness'], ...DECISION },
+    caseDecide,
+  ),
+  'POST /api/assistance/cases/{caseId}/identification-rejection': step(
+    'identification-rejection',
+    DECISION,
+    caseDecide,
+  ),
+  'POST /api/assistance/cases/{caseId}/elimination-proposal': step('elimination-proposal', {
+    ...DECISION,
+    assessment: { risksGone: ['illness'], rigidSpending: [] },
+  }),
+  'POST /api/assistance/cases/{caseId}/elimination-verification': step('elimination-verification', {
+    findings: '矩阵核对 / matrix check',
+  }),
+  'POST /api/assistance/cases/{caseId}/elimination-grant': step('elimination-grant', DECISION, caseDecide),
+  'POST /api/assistance/cases/{caseId}/elimination-rejection': step('elimination-rejection', DECISION, caseDecide),
+  'POST /api/assistance/cases/{caseId}/follow-up-visits': caseWrite((t, n) => ({
+    path: `${CASE(t)}/follow-up-visits`,
+    body: { on: '2026-11-02', visitId: `matrix-visit-${n}`, findings: '矩阵核对 / matrix check' },
+  })),
+  'POST /api/assistance/cases/{caseId}/measures': caseWrite((t, n) => ({
+    path: `${CASE(t)}/measures`,
+    body: {
+      measureId: `matrix-measure-${n}`,
+      category: 'employment',
+      kind: '公益性岗位',
+      responsibleDepartment: '县人社局',
+      plannedStart: '2026-11-02',
+      amountFen: 0,
+    },
+  })),
+  // A measure the plan lacks: inside, 404 measure.not-found; outside, 403 first.
+  'POST /api/assistance/cases/{caseId}/measures/{measureId}/start': caseWrite((t) => ({
+    path: `${CASE(t)}/measures/matrix-no-such-measure/start`,
+    body: { actualStart: '2026-11-02' },
+  })),
+  'POST /api/assistance/cases/{caseId}/measures/{measureId}/end': caseWrite((t) => ({
+    path: `${CASE(t)}/measures/matrix-no-such-measure/end`,
+    body: { actualEnd: '2026-11-02', outcome: '矩阵核对' },
+  })),
+  'POST /api/assistance/cases/{caseId}/measures/{measureId}/cancellation': caseWrite((t) => ({
+    path: `${CASE(t)}/measures/matrix-no-such-measure/cancellation`,
+    body: DECISION,
+  })),
+  'POST /api/assistance/cases/{caseId}/measures/{measureId}/extension': caseWrite((t) => ({
+    path: `${CASE(t)}/measures/matrix-no-such-measure/extension`,
+    body: { until: '2027-12-31' },
+  })),
+  'GET /api/assistance/overdue': caseRead((t) => ({ path: `/api/assistance/overdue?divisionCode=${t.countyCode}` })),
+  'GET /api/assistance/review-lists': caseRead((t) => ({
+    path: `/api/assistance/review-lists?divisionCode=${t.countyCode}&years=1`,
+  })),
+  'POST /api/assistance/warnings': {
+    access: 'warning.submit',
+    area: 'division',
+    request: (t, n) => ({
+      path: '/api/assistance/warnings',
+      body: {
+        department: 'health-insurance',
+        warningId: `matrix-warning-${n}`,
+        householdId: t.householdId,
+        indicator: 'self-paid-medical-cost',
+        value: 32000,
+        unit: 'yuan',
+        observedOn: '2026-11-02',
+      },
+    }),
   },
   // Last of all: the administrator's erasure closes the household to every change after it.
   'POST /api/registry/households/{householdId}/erasure': {

@@ -117,6 +117,7 @@ async function targetIn(villageCode: string, countyCode: string): Promise<Target
   });
   await factsArrived(householdId);
   const { campaignId, teamId } = await campaignAndTeamIn(villageCode);
+  const caseId = await caseOf(householdId);
   return {
     provinceCode,
     countyCode,
@@ -126,7 +127,26 @@ async function targetIn(villageCode: string, countyCode: string): Promise<Target
     regionId: String(region['createdId']),
     campaignId,
     teamId,
+    caseId,
   };
+}
+
+/**
+ * The household's monitoring case, opened by a cadre's lead as the administrator once the
+ * assistance service has learnt of the household (404 `household.unknown` until its view has it).
+ */
+async function caseOf(householdId: string): Promise<string> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const res = await fetch(`${url}/api/assistance/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ householdId, source: 'cadre-inspection', referenceId: 'matrix-seed' }),
+    });
+    const body = (await res.json()) as { id?: string };
+    if (res.status === 201 && body.id !== undefined) return body.id;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the assistance service never learnt of household ${householdId}`);
 }
 
 /**
@@ -200,6 +220,8 @@ const CALLERS: readonly Principal[] = [
     unitCode: '510000000000',
     scopes: ['registry.read', 'registry.write'],
   },
+  // A department's system (health insurance): it may send warnings and nothing else.
+  { kind: 'client', id: 'matrix-warnings', role: 'client', unitCode: '510000000000', scopes: ['warning.submit'] },
 ];
 
 beforeAll(async () => {
@@ -307,12 +329,16 @@ const MAY: Readonly<
     | 'inspection.read'
     | 'inspection.write'
     | 'inspection.decide'
-    | 'campaign.manage',
+    | 'campaign.manage'
+    | 'case.read'
+    | 'case.write'
+    | 'case.decide'
+    | 'warning.submit',
     readonly string[]
   >
 > = {
-  'registry.read': [...USER_ROLES, 'client'],
-  'registry.write': [...USER_ROLES.filter((role) => role !== 'auditor'), 'client'],
+  'registry.read': [...USER_ROLES, 'client:matrix-client'],
+  'registry.write': [...USER_ROLES.filter((role) => role !== 'auditor'), 'client:matrix-client'],
   'policy.write': ['province-official', 'administrator'],
   // Every user role may ask for the plain numbers (each read recorded); the client lacks the scope.
   'personal.read': [...USER_ROLES],
@@ -325,6 +351,14 @@ const MAY: Readonly<
   'inspection.decide': ['province-official', 'city-official', 'county-official', 'township-official', 'administrator'],
   // Officials run the campaign in their unit (teams: the villages' officials); inspectors and the auditor do not.
   'campaign.manage': ['province-official', 'city-official', 'county-official', 'township-official', 'administrator'],
+  // Every user role reads cases (the auditor too); no client system does.
+  'case.read': [...USER_ROLES],
+  // Inspectors and officials take leads and record steps and plans; the auditor changes nothing.
+  'case.write': USER_ROLES.filter((role) => role !== 'auditor'),
+  // Only the county and above decide a case (县级审定): not the township, not the inspector.
+  'case.decide': ['province-official', 'city-official', 'county-official', 'administrator'],
+  // A department's system sends warnings; of the people, only the administrator (who may do everything).
+  'warning.submit': ['administrator', 'client:matrix-warnings'],
 };
 /** The roles whose area is the whole tree: nothing is outside for them. */
 const EVERYWHERE: readonly string[] = ['auditor', 'administrator'];
@@ -337,7 +371,8 @@ function expectation(
 ): 'allowed' | 'access.permission-denied' | 'access.outside-area' {
   const may = MAY[rule.access as keyof typeof MAY];
   if (may === undefined) throw new Error(`the matrix knows no callers of ${rule.access}`);
-  if (!may.includes(caller.role)) return 'access.permission-denied';
+  const who = caller.kind === 'client' ? `client:${caller.id}` : caller.role;
+  if (!may.includes(who)) return 'access.permission-denied';
   if (caller.kind === 'user' && rule.reachedBy !== undefined && !rule.reachedBy.includes(caller.role))
     return 'access.outside-area';
   if (side === 'outside' && rule.area === 'division' && !EVERYWHERE.includes(caller.role)) return 'access.outside-area';

@@ -46,7 +46,7 @@ async function send(
 
 /**
  * A little data, so generated requests also reach things that exist: a household with its
- * head, a province's threshold and a key region. Their ids join the generated values (half of
+ * head, a province's threshold, a key region and the household's monitoring case. Their ids join the generated values (half of
  * the time) through the run's dictionaries.
  */
 async function seed(url: string, token: string) {
@@ -79,7 +79,26 @@ async function seed(url: string, token: string) {
     reason: '洪灾',
     effectiveFrom: '2025-07-01',
   });
-  return { householdId, memberId: String(head['createdId']), regionId: String(region['createdId']) };
+  const caseId = await caseOf(url, token, householdId);
+  return { householdId, memberId: String(head['createdId']), regionId: String(region['createdId']), caseId };
+}
+
+/**
+ * The household's monitoring case, from a cadre's lead once the assistance service has learnt of
+ * the household (its view answers 404 `household.unknown` until the registry's events arrive).
+ */
+async function caseOf(url: string, token: string, householdId: string): Promise<string> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const res = await fetch(`${url}/api/assistance/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ householdId, source: 'cadre-inspection', referenceId: 'schemathesis-seed' }),
+    });
+    const body = (await res.json()) as { id?: string };
+    if (res.status === 201 && body.id !== undefined) return body.id;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the assistance service never learnt of household ${householdId}`);
 }
 
 /** The project's schemathesis settings plus dictionaries of the seeded ids. */
@@ -89,6 +108,7 @@ function runConfig(dir: string, ids: Awaited<ReturnType<typeof seed>>): string {
     households: ids.householdId,
     members: ids.memberId,
     regions: ids.regionId,
+    cases: ids.caseId,
     provinces: '51',
     divisions: '511923101002',
   };
@@ -96,6 +116,7 @@ function runConfig(dir: string, ids: Awaited<ReturnType<typeof seed>>): string {
     'path.householdId': 'households',
     'path.memberId': 'members',
     'path.regionId': 'regions',
+    'path.caseId': 'cases',
     'path.provinceCode': 'provinces',
     'path.code': 'divisions',
   };

@@ -6,6 +6,7 @@ import { factsOf, type HouseholdFactsDocument } from './household-facts.document
 import type { HouseholdViewCollections } from './household-view.collections';
 import { policyInForce, type PolicyInForce } from './policy-in-force';
 import { policyDocumentId, type PolicyDocument } from './policy-view.evolve';
+import type { ResidentHouseholdDocument } from './resident-households';
 
 /** The facts with the household's monitoring episodes, when the assistance service published any. */
 function withEpisodes(facts: HouseholdFacts, episodes: HouseholdEpisodesDocument | null): HouseholdFacts {
@@ -80,6 +81,16 @@ export class HouseholdFactsQueries {
     });
     const byHousehold = new Map(episodes.map((e) => [e.id, e.data]));
     return docs.map((doc) => withEpisodes(factsOf(doc.data), byHousehold.get(doc.id) ?? null));
+  }
+
+  /**
+   * The household a person belongs to now, by the salted hash of their resident ID; null when the
+   * view knows no such person (or this copy of the view keeps no residents' collection).
+   */
+  async householdIdByResidentHash(residentIdHash: string): Promise<string | null> {
+    if (this.collections.residents === undefined) return null;
+    const doc = await this.store.get<ResidentHouseholdDocument>(this.collections.residents, residentIdHash);
+    return doc?.data.householdId ?? null;
   }
 
   /** A page of the households of a unit (village, township, county, city or province), by id. */

@@ -42,3 +42,8 @@ export {
 } from './registry-facts.events';
 export { registryContractCheck, type ContractMismatch } from './registry-facts.validation';
 export { registryFactsHandler, type RegistryFactsHandlerOptions, type SkippedEventLog } from './registry-facts.handler';
+export {
+  RESIDENT_HOUSEHOLD_INDEXES,
+  residentHouseholdWrites,
+  type ResidentHouseholdDocument,
+} from './resident-households';

@@ -5,6 +5,7 @@ import type { HouseholdViewCollections } from './household-view.collections';
 import { evolvePolicy, policyDocumentId, type PolicyDocument } from './policy-view.evolve';
 import { evolveEpisodes, type HouseholdEpisodesDocument } from './household-episodes.evolve';
 import { isEpisodeEvent, isHouseholdFactsEvent, type RegistryFactsEvent } from './registry-facts.events';
+import { residentHouseholdWrites } from './resident-households';
 
 /**
  * The read-store writes one registry (or assistance episode) event makes in a service's copy of the view (`collections`):
@@ -22,7 +23,10 @@ export async function registryFactsEffects(
   if (isHouseholdFactsEvent(event)) {
     const id = event.data.householdId;
     const stored = await store.get<HouseholdFactsDocument>(collections.facts, id);
-    return writeOf(collections.facts, id, stored, evolveHouseholdFacts(stored?.data ?? null, event));
+    const batch = writeOf(collections.facts, id, stored, evolveHouseholdFacts(stored?.data ?? null, event));
+    if (collections.residents === undefined || event.type !== 'HouseholdMembersChanged') return batch;
+    const residents = await residentHouseholdWrites(store, collections.residents, event);
+    return residents.length === 0 ? batch : { operations: [...(batch.operations ?? []), ...residents] };
   }
   if (isEpisodeEvent(event)) {
     const id = event.data.householdId;

@@ -7,3 +7,4 @@ export const ASSISTANCE_CONTEXT = 'assistance';
 export { AssistanceModule } from './api/assistance.module';
 export * from './domain/monitoring-case';
 export * from './integration';
+export { EMBEDDED_RESIDENT_ID_SALT } from './config/assistance.config';

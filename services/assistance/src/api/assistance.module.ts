@@ -12,12 +12,14 @@ import {
 } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { CaseCommands } from '../application/case-commands';
+import { CaseQueries } from '../application/case-queries';
 import type { CaseHouseholds } from '../application/case-households';
 import { CaseSchedule } from '../application/case-policy';
 import { ProvinceCasePolicies } from '../application/province-case-policies';
 import { DeadlineWatcher } from '../application/deadline-watcher';
 import { PlanCommands } from '../application/plan-commands';
-import { ASSISTANCE_CONFIG, loadAssistanceConfig, type AssistanceConfig } from '../config/assistance.config';
+import { WarningIntake } from '../application/warning-intake';
+import { ASSISTANCE_CONFIG, assistanceConfigOf, type AssistanceConfig } from '../config/assistance.config';
 import { ASSISTANCE_HOUSEHOLD_VIEW, householdsFromView } from '../household-view/assistance-household-view';
 import { ASSISTANCE_BUS_TRANSPORT, AssistanceRegistryFactsConsumer } from '../household-view/registry-facts.consumer';
 import { InspectionLeadsConsumer } from '../integration/inspection-leads.consumer';
@@ -25,6 +27,12 @@ import { CASE_LIST_COLLECTION, CASE_LIST_INDEXES } from '../read-model/case-list
 import { caseListProjection } from '../read-model/case-list/case-list.projection';
 import { CaseListQueries } from '../read-model/case-list/case-list.queries';
 import { AssistanceSubscribers } from './assistance-subscribers';
+import { CaseEliminationController } from './case-elimination.controller';
+import { CaseListsController } from './case-lists.controller';
+import { CaseStepsController } from './case-steps.controller';
+import { CasesController } from './cases.controller';
+import { PlanController } from './plan.controller';
+import { WarningsController } from './warnings.controller';
 import {
   ASSISTANCE_CLOCK,
   CASE_COMMANDS,
@@ -32,9 +40,11 @@ import {
   CASE_LIST_QUERIES,
   CASE_LIST_RUNNER,
   CASE_POLICIES,
+  CASE_QUERIES,
   CASE_SCHEDULE,
   DEADLINE_WATCHER,
   PLAN_COMMANDS,
+  WARNING_INTAKE,
 } from './assistance.tokens';
 
 /** Makes the household view's and the case list's indexes before the consumers and the projection start. */
@@ -58,9 +68,22 @@ class AssistanceIndexes implements OnModuleInit {
  * (`assistance` by default), mounted on the in-process bus embedded and on Kafka distributed.
  */
 @Module({
-  controllers: [AssistanceRegistryFactsConsumer, InspectionLeadsConsumer],
+  controllers: [
+    AssistanceRegistryFactsConsumer,
+    InspectionLeadsConsumer,
+    CasesController,
+    CaseStepsController,
+    CaseEliminationController,
+    PlanController,
+    CaseListsController,
+    WarningsController,
+  ],
   providers: [
-    { provide: ASSISTANCE_CONFIG, useFactory: (): AssistanceConfig => loadAssistanceConfig() },
+    {
+      provide: ASSISTANCE_CONFIG,
+      useFactory: (runtime: RuntimeConfig): AssistanceConfig => assistanceConfigOf(runtime.mode),
+      inject: [RUNTIME_CONFIG],
+    },
     {
       // The time zone is the runtime's (TIME_ZONE_OFFSET); the one clock every use case reads.
       provide: ASSISTANCE_CLOCK,
@@ -110,6 +133,22 @@ class AssistanceIndexes implements OnModuleInit {
       provide: CASE_LIST_QUERIES,
       useFactory: (reads: ReadStore) => new CaseListQueries(reads),
       inject: [READ_STORE],
+    },
+    {
+      provide: WARNING_INTAKE,
+      useFactory: (commands: CaseCommands, store: ReadStore, config: AssistanceConfig, clock: Clock) =>
+        new WarningIntake({
+          commands,
+          residents: new HouseholdFactsQueries(store, ASSISTANCE_HOUSEHOLD_VIEW),
+          salt: config.residentIdSalt,
+          clock,
+        }),
+      inject: [CASE_COMMANDS, READ_STORE, ASSISTANCE_CONFIG, ASSISTANCE_CLOCK],
+    },
+    {
+      provide: CASE_QUERIES,
+      useFactory: (store: EventStore, list: CaseListQueries, clock: Clock) => new CaseQueries({ store, list, clock }),
+      inject: [EVENT_STORE, CASE_LIST_QUERIES, ASSISTANCE_CLOCK],
     },
     {
       provide: CASE_LIST_RUNNER,

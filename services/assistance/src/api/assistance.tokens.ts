@@ -8,3 +8,5 @@ export const CASE_LIST_QUERIES = Symbol.for('relapse-watch.assistance.case-list-
 export const CASE_LIST_RUNNER = Symbol.for('relapse-watch.assistance.case-list-runner');
 export const DEADLINE_WATCHER = Symbol.for('relapse-watch.assistance.deadline-watcher');
 export const CASE_POLICIES = Symbol.for('relapse-watch.assistance.case-policies');
+export const CASE_QUERIES = Symbol.for('relapse-watch.assistance.case-queries');
+export const WARNING_INTAKE = Symbol.for('relapse-watch.assistance.warning-intake');

@@ -21,6 +21,7 @@ import type { MonitoringCaseState, OpenedCase } from '../domain/monitoring-case/
 import type { CaseSuggestion } from '../domain/monitoring-case/monitoring-case.values';
 import type { CaseHouseholds } from './case-households';
 import { caseIdOf } from './case-ids';
+import { createdIdFor } from './created-ids';
 import type { CaseSchedule } from './case-policy';
 import { checkEliminationOf, incomeYearsOf, type EliminationAssessment } from './elimination-check';
 import type { RiskEliminationCheck } from '../domain/risk-elimination/risk-elimination.guard';
@@ -186,6 +187,29 @@ export class CaseCommands {
     const facts = await this.factsFor(type, data, villageCode, placed);
     const command = { type, actor: actorOfCaller(ctx.caller), data, facts } as MonitoringCaseCommand;
     return this.runOn(caseId, command, placed);
+  }
+
+  /**
+   * Records an objection to the open notice; its id is the sender's, else derived from the
+   * request's idempotency key (a re-sent request is the same objection).
+   */
+  async recordObjection(
+    caseId: string,
+    data: Omit<StepData<'RecordObjection'>, 'objectionId'> & { readonly objectionId?: string },
+    ctx: RequestContext,
+  ): Promise<{ readonly objectionId: string; readonly result: CaseResult }> {
+    const objectionId = data.objectionId ?? createdIdFor(`objection\n${caseId}`, ctx.idempotencyKey);
+    return { objectionId, result: await this.step(caseId, 'RecordObjection', { ...data, objectionId }, ctx) };
+  }
+
+  /** Records a follow-up visit after elimination; its id as for {@link recordObjection}. */
+  async recordFollowUpVisit(
+    caseId: string,
+    data: Omit<StepData<'RecordFollowUpVisit'>, 'visitId'> & { readonly visitId?: string },
+    ctx: RequestContext,
+  ): Promise<{ readonly visitId: string; readonly result: CaseResult }> {
+    const visitId = data.visitId ?? createdIdFor(`follow-up-visit\n${caseId}`, ctx.idempotencyKey);
+    return { visitId, result: await this.step(caseId, 'RecordFollowUpVisit', { ...data, visitId }, ctx) };
   }
 
   /** The deadline watcher's mark: the step is overdue (once per step). */

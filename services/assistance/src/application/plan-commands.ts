@@ -10,6 +10,7 @@ import { monitoringCaseDecider, monitoringCaseStreamId } from '../domain/monitor
 import type { OpenedCase } from '../domain/monitoring-case/monitoring-case.state';
 import type { CaseHouseholds } from './case-households';
 import type { CaseSchedule } from './case-policy';
+import { createdIdFor } from './created-ids';
 
 /** What a plan command answers. */
 export type PlanResult = CommandResult<AssistancePlanEvent, AssistancePlanState>;
@@ -42,6 +43,19 @@ export class PlanCommands {
     ctx: RequestContext,
   ): Promise<PlanResult> {
     return this.runWith(caseId, (facts) => ({ type, data, facts }) as AssistancePlanCommand, ctx);
+  }
+
+  /**
+   * Plans a measure; its id is the sender's, else derived from the request's idempotency key (a
+   * re-sent request plans the same measure, which the plan sees as a repeat).
+   */
+  async planMeasure(
+    caseId: string,
+    data: Omit<PlanData<'PlanMeasure'>, 'measureId'> & { readonly measureId?: string },
+    ctx: RequestContext,
+  ): Promise<{ readonly measureId: string; readonly result: PlanResult }> {
+    const measureId = data.measureId ?? createdIdFor(`measure\n${caseId}`, ctx.idempotencyKey);
+    return { measureId, result: await this.run(caseId, 'PlanMeasure', { ...data, measureId }, ctx) };
   }
 
   private async runWith(

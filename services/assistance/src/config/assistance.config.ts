@@ -1,4 +1,4 @@
-import { ConfigError } from '@relapse-watch/service-runtime/config';
+import { ConfigError, type RuntimeMode } from '@relapse-watch/service-runtime/config';
 
 /** Injection token of the {@link AssistanceConfig}. */
 export const ASSISTANCE_CONFIG = Symbol.for('relapse-watch.assistance-config');
@@ -16,7 +16,21 @@ export interface AssistanceConfig {
    * one hour; 0 turns it off, e.g. for a process that only serves reads).
    */
   readonly deadlineWatchIntervalMs: number;
+  /**
+   * Key of the salted resident-ID hashes (`RESIDENT_ID_SALT`): a department's warning that names a
+   * person is looked up by the hash the registry publishes, so it must be the registry's own
+   * secret. Required in distributed mode, as the registry's is; embedded, both read the same
+   * variable and fall back to the same development salt.
+   */
+  readonly residentIdSalt: string;
 }
+
+/**
+ * The embedded mode's development salt when RESIDENT_ID_SALT is unset: the registry's
+ * (`EMBEDDED_DEVELOPMENT_SALT`, the embedded app's spec checks the two are equal), so the
+ * services of one embedded process hash the same person alike.
+ */
+export const EMBEDDED_RESIDENT_ID_SALT = 'relapse-watch-embedded-development-salt';
 
 /** The consumer group when ASSISTANCE_CONSUMER_GROUP is not set. */
 export const DEFAULT_CONSUMER_GROUP = 'assistance';
@@ -28,6 +42,7 @@ const HOUR_MS = 3_600_000;
  */
 export function loadAssistanceConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
+  mode: RuntimeMode = 'embedded',
 ): AssistanceConfig {
   const consumerGroup = env['ASSISTANCE_CONSUMER_GROUP']?.trim() || DEFAULT_CONSUMER_GROUP;
   if (!/^[a-z][a-z0-9._-]{0,99}$/.test(consumerGroup))
@@ -48,5 +63,18 @@ export function loadAssistanceConfig(
       '须为 0 到 86400000 之间的整数毫秒 / must be whole milliseconds from 0 to 86400000',
       interval,
     );
-  return { consumerGroup, deadlineWatchIntervalMs };
+  const salt = env['RESIDENT_ID_SALT']?.trim() || undefined;
+  if (salt === undefined && mode === 'distributed')
+    throw new ConfigError(
+      'RESIDENT_ID_SALT',
+      '分布式模式必须设置（与户籍服务相同的部署密钥）/ must be set in distributed mode (the registry’s own deployment secret)',
+    );
+  if (salt !== undefined && salt.length < 16)
+    throw new ConfigError('RESIDENT_ID_SALT', '至少16个字符 / must have at least 16 characters', '***');
+  return { consumerGroup, deadlineWatchIntervalMs, residentIdSalt: salt ?? EMBEDDED_RESIDENT_ID_SALT };
+}
+
+/** The configuration of a process in `mode`, from its environment. */
+export function assistanceConfigOf(mode: RuntimeMode): AssistanceConfig {
+  return loadAssistanceConfig(process.env, mode);
 }

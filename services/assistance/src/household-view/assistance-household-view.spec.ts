@@ -26,6 +26,7 @@ it('keeps its own collections, apart from the inspection’s', () => {
     facts: 'assistance-household-facts',
     policy: 'assistance-policy',
     episodes: 'assistance-household-episodes',
+    residents: 'assistance-resident-households',
   });
 });
 

@@ -9,8 +9,14 @@ import {
 import type { ReadStore, ReadStoreBatch } from '@relapse-watch/read-store-core';
 import type { CaseHouseholds } from '../application/case-households';
 
-/** The assistance service's own copy of the household view (`assistance-household-facts`, `assistance-policy`). */
-export const ASSISTANCE_HOUSEHOLD_VIEW: HouseholdViewCollections = householdViewCollections('assistance');
+/**
+ * The assistance service's own copy of the household view (`assistance-household-facts`,
+ * `assistance-policy`), with the residents' collection (`assistance-resident-households`): a
+ * department's warning may name the person rather than the household.
+ */
+export const ASSISTANCE_HOUSEHOLD_VIEW: HouseholdViewCollections = householdViewCollections('assistance', {
+  residents: true,
+});
 
 /** The read-store writes one registry event makes in the assistance service's view. */
 export function assistanceFactsEffects(store: ReadStore, event: RegistryFactsEvent): Promise<ReadStoreBatch> {
