@@ -90,6 +90,26 @@ export function householdListPath(query: HouseholdQuery): string {
   return `/api/registry/households?${params.toString()}`;
 }
 
+// The division tree is reference data that changes with a new edition of the table at most:
+// a name read once serves the whole session.
+const divisionCache = new Map<string, Promise<DivisionUnit>>();
+
+/** The units of `codes` by code, each read once per page load. */
+export async function divisionsByCode(codes: readonly string[]): Promise<ReadonlyMap<string, DivisionUnit>> {
+  const units = await Promise.all(
+    [...new Set(codes)].map((code) => {
+      let unit = divisionCache.get(code);
+      if (unit === undefined) {
+        unit = apiGet<DivisionUnit>(`/api/registry/divisions/${encodeURIComponent(code)}`);
+        unit.catch(() => divisionCache.delete(code));
+        divisionCache.set(code, unit);
+      }
+      return unit;
+    }),
+  );
+  return new Map(units.map((unit) => [unit.code, unit]));
+}
+
 /** The registry's reads the dashboard uses. */
 export const registryApi = {
   households: (query: HouseholdQuery, signal?: AbortSignal) => apiGet<HouseholdPage>(householdListPath(query), signal),

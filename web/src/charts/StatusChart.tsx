@@ -42,7 +42,7 @@ export default function StatusChart({ divisionCode }: { readonly divisionCode: s
         {
           type: 'pie',
           radius: ['40%', '68%'],
-          label: { formatter: '{b}: {c}' },
+          label: { formatter: '{b}\n{c}' },
           data: STATUSES.map((status, i) => ({ name: t(`status.${status}`), value: data[i] })),
         },
       ],

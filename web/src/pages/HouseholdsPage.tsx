@@ -2,7 +2,7 @@ import { Card, Checkbox, Flex, Select, Space, Table, Tag, Typography } from 'ant
 import type { ColumnsType } from 'antd/es/table';
 import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { registryApi, type DivisionUnit, type HouseholdView } from '../api/registry';
+import { divisionsByCode, registryApi, type DivisionUnit, type HouseholdView } from '../api/registry';
 import { useApi } from '../api/use-api';
 import { mayBrowse } from '../auth/area';
 import type { SignedInUser } from '../auth/claims';
@@ -66,8 +66,11 @@ export default function HouseholdsPage({ user }: { readonly user: SignedInUser }
     setParams(next);
   };
 
+  // Village names for the rows on screen (at most a page's worth of codes, each read once).
+  const villageCodes = households.kind === 'done' ? households.data.items.map((row) => row.villageCode) : [];
+  const villages = useApi(() => divisionsByCode(villageCodes), [...new Set(villageCodes)].join(','));
   const villageNames = new Map(
-    place.kind === 'done' ? place.data.children.map((unit) => [unit.code, unit.name] as const) : [],
+    villages.kind === 'done' ? [...villages.data.values()].map((unit) => [unit.code, unit.name] as const) : [],
   );
   const columns: ColumnsType<HouseholdView> = [
     {
@@ -111,7 +114,7 @@ export default function HouseholdsPage({ user }: { readonly user: SignedInUser }
         {t('households.title')}
         {place.kind === 'done' && ` · ${place.data.path[place.data.path.length - 1]!.name}`}
       </Typography.Title>
-      <Space wrap size="middle">
+      <Space wrap size="middle" hidden={households.kind === 'failed'}>
         {place.kind === 'done' && place.data.children.length > 0 && (
           <Select
             className="division-select"
