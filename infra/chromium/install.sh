@@ -18,5 +18,7 @@ if [[ ! -x $bin ]]; then
   # fonts-noto-cjk: without a CJK font the Chinese pages render as boxes in screenshots.
   apt_install chromium fonts-noto-cjk
   [[ -x $bin ]] || die "no $bin after installing chromium"
+elif command -v fc-list >/dev/null 2>&1 && [[ -z $(fc-list :lang=zh 2>/dev/null) ]]; then
+  apt_install fonts-noto-cjk
 fi
 echo "$bin"
