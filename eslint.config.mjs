@@ -21,6 +21,9 @@ function boundaries(inSpecs) {
         sourceTag: `scope:${scope}`,
         onlyDependOnLibsWithTags: ['scope:shared', `scope:${scope}`],
       })),
+      // The dashboard talks to the API over HTTP only: it imports nothing of the services or libs
+      // (its browser specs may use the test helpers, e.g. the test log capture).
+      { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', ...testing] },
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
       { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:port', ...testing] },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing] },
@@ -74,7 +77,7 @@ export default [
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -100,6 +103,8 @@ export default [
       '**/*.spec.ts',
       '**/*.e2e-spec.ts',
       '**/*.fixture.ts',
+      '**/*.browser-spec.ts',
+      'web/e2e/**/*.ts',
       '**/jest.global-setup.ts',
       '**/src/**/testing/**/*.ts',
     ],

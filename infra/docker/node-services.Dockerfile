@@ -27,8 +27,9 @@ RUN mkdir /manifests \
  && find . -name package.json -not -path '*/node_modules/*' -exec cp --parents {} /manifests/ \;
 
 # --- build: every dependency (dev included: TypeScript), then `npm run build` = `tsc -b
-# tsconfig.build.json`, which writes the dist folder of every workspace. The install scripts
-# run as in development: the `node` package puts the pinned Node.js binary on the build's PATH.
+# tsconfig.build.json` (the dist folder of every workspace) and the web app's vite build
+# (web/dist, which the gateway serves at /). The install scripts run as in development: the
+# `node` package puts the pinned Node.js binary on the build's PATH.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY --from=manifests /manifests/ ./
@@ -36,7 +37,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build \
  && mkdir /out \
- && for dir in libs/*/* libs/* services/* apps/*; do \
+ && for dir in libs/*/* libs/* services/* apps/* web; do \
       if [ -d "$dir/dist" ]; then mkdir -p "/out/$dir" && cp -a "$dir/dist" "/out/$dir/"; fi; \
     done \
  && cp -a --parents services/household-registry/reference /out/

@@ -1,0 +1,38 @@
+import type { MessageKey } from '../i18n/messages';
+import type { UserRole } from './claims';
+
+/** A page of the side menu and the role that may open it. */
+export interface MenuPage {
+  readonly key: 'households';
+  readonly path: string;
+  readonly label: MessageKey;
+  /** Roles whose permissions include what the page's API asks (the server refuses the rest anyway). */
+  readonly roles: readonly UserRole[];
+}
+
+/**
+ * The dashboard's pages in menu order. Each later issue adds its page here (campaign, tiers,
+ * cases, reports, users) with the roles the gateway grants its permission to.
+ */
+export const MENU_PAGES: readonly MenuPage[] = [
+  {
+    key: 'households',
+    path: '/households',
+    label: 'menu.households',
+    // registry.read: every role of the access model.
+    roles: [
+      'province-official',
+      'city-official',
+      'county-official',
+      'township-official',
+      'village-inspector',
+      'auditor',
+      'administrator',
+    ],
+  },
+];
+
+/** The pages the role may see, in menu order. */
+export function menuFor(role: UserRole): readonly MenuPage[] {
+  return MENU_PAGES.filter((page) => page.roles.includes(role));
+}

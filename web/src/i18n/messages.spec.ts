@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import { MENU_PAGES, menuFor } from '../auth/pages';
+import { formatMessage, inLanguage, languageFrom, MESSAGES } from './messages';
+
+describe('the message catalogue', () => {
+  it('has every key in both languages, none left empty', () => {
+    expect(Object.keys(MESSAGES['en-US']).sort()).toEqual(Object.keys(MESSAGES['zh-CN']).sort());
+    for (const catalogue of Object.values(MESSAGES))
+      expect(Object.entries(catalogue).filter(([, text]) => text.trim() === '')).toEqual([]);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(formatMessage('zh-CN', 'households.total', { total: 3000 })).toBe('共 3000 户');
+    expect(formatMessage('en-US', 'households.total', { total: 48 })).toBe('48 households');
+    expect(formatMessage('en-US', 'households.total')).toBe('{total} households');
+  });
+
+  it('picks the reader’s half of the API’s `中文 / English` text', () => {
+    const text = '该区划不在您的管辖范围内 / this division is outside your area';
+    expect(inLanguage(text, 'zh-CN')).toBe('该区划不在您的管辖范围内');
+    expect(inLanguage(text, 'en-US')).toBe('this division is outside your area');
+    expect(inLanguage('仅中文', 'en-US')).toBe('仅中文');
+  });
+
+  it('starts in Chinese unless English was chosen before', () => {
+    expect(languageFrom(null)).toBe('zh-CN');
+    expect(languageFrom('fr-FR')).toBe('zh-CN');
+    expect(languageFrom('en-US')).toBe('en-US');
+  });
+});
+
+describe('the menu', () => {
+  it('shows every role the households page, the only one built so far', () => {
+    expect(MENU_PAGES.map((p) => p.key)).toEqual(['households']);
+    expect(menuFor('village-inspector').map((p) => p.path)).toEqual(['/households']);
+    expect(menuFor('auditor').map((p) => p.path)).toEqual(['/households']);
+  });
+});
