@@ -414,6 +414,31 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     area: 'division',
     request: (t) => ({ path: `${HOUSEHOLD(t)}/personal-data?reason=${encodeURIComponent('矩阵核对 / matrix check')}` }),
   },
+  'GET /api/assistance/policies/{provinceCode}/{year}': {
+    access: 'case.read',
+    area: 'none',
+    request: (t) => ({ path: `/api/assistance/policies/${t.provinceCode.slice(0, 2)}/2026` }),
+  },
+  'PUT /api/assistance/policies/{provinceCode}/{year}/time-limits': policy((t) => ({
+    path: `/api/assistance/policies/${t.provinceCode.slice(0, 2)}/2026/time-limits`,
+    body: {
+      acceptLead: { days: 2, unit: 'calendar' },
+      homeVerification: { days: 5, unit: 'working' },
+      wholeProcedure: { days: 20, unit: 'working' },
+      publicNoticeMinimumDays: 5,
+      reason: '矩阵测试',
+      sourceDocument: SOURCE,
+    },
+  })),
+  'PUT /api/assistance/policies/{provinceCode}/{year}/elimination': policy((t) => ({
+    path: `/api/assistance/policies/${t.provinceCode.slice(0, 2)}/2026/elimination`,
+    body: {
+      stableIncomeMonths: 6,
+      labourCapacitiesCounted: ['skilled', 'ordinary', 'weak'],
+      reason: '矩阵测试',
+      sourceDocument: SOURCE,
+    },
+  })),
   'POST /api/assistance/leads': caseWrite((t, n) => ({
     path: '/api/assistance/leads',
     body: { householdId: t.householdId, source: 'cadre-inspection', referenceId: `matrix-lead-${n}` },

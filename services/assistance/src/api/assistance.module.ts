@@ -27,6 +27,7 @@ import { CASE_LIST_COLLECTION, CASE_LIST_INDEXES } from '../read-model/case-list
 import { caseListProjection } from '../read-model/case-list/case-list.projection';
 import { CaseListQueries } from '../read-model/case-list/case-list.queries';
 import { AssistanceSubscribers } from './assistance-subscribers';
+import { CasePoliciesController } from './case-policies.controller';
 import { CaseEliminationController } from './case-elimination.controller';
 import { CaseListsController } from './case-lists.controller';
 import { CaseStepsController } from './case-steps.controller';
@@ -77,6 +78,7 @@ class AssistanceIndexes implements OnModuleInit {
     PlanController,
     CaseListsController,
     WarningsController,
+    CasePoliciesController,
   ],
   providers: [
     {

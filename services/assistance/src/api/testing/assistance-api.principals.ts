@@ -50,3 +50,11 @@ export const REGISTRY_READER: TestTokenClaims = {
 };
 /** The auditor reads everything and changes nothing. */
 export const AUDITOR: TestTokenClaims = { sub: 'u-auditor', kind: 'user', role: 'auditor', unit: '510000000000' };
+
+/** A province official of Sichuan: sets the province's case policy. */
+export const PROVINCE_OFFICIAL: TestTokenClaims = {
+  sub: 'u-province',
+  kind: 'user',
+  role: 'province-official',
+  unit: '510000000000',
+};
