@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { serviceUrl } from '@relapse-watch/testing';
-import { topicGroup } from '@relapse-watch/service-runtime';
-import { call, until, type Answer } from './e2e/inspection.scenario';
-import { startGroupAtEnd } from './e2e/kafka-group.fixture';
-import { startService, type ServiceProcess } from './e2e/service-process.fixture';
+import { call, type Answer } from './e2e/inspection.scenario';
+import { deployAssistance, stopDeployments } from './e2e/assistance-deployment.fixture';
 import {
+  incomesFolded,
   officialsOf,
   placeIn,
   publishLines,
   recordMonthlyIncome,
   registerHousehold,
   warningClient,
-  type Place,
 } from './e2e/assistance-households.scenario';
 import {
   at,
@@ -29,6 +23,7 @@ import {
   throughNotice,
 } from './e2e/assistance-cases.scenario';
 import { flagAtRisk } from './e2e/assistance-inspection.scenario';
+import { checkCases, checkInspectionLead, checkOverdue, checkWarnings } from './e2e/assistance-outcomes.expected';
 
 // Issue 12, item 9: monitoring cases through the public API, in the embedded process and in
 // distributed mode (registry, inspection, assistance and gateway each their own process on
@@ -40,89 +35,15 @@ import { flagAtRisk } from './e2e/assistance-inspection.scenario';
 // Code's counting; the real clock is December 2026, so everything is dated earlier in 2026.
 // Yingjing County (荥经县), Ya'an: no other suite registers households there.
 const COUNTY = '511822';
-const REGISTRY_TOPIC = 'relapsewatch.registry.events.v1';
-const INSPECTION_TOPIC = 'relapsewatch.inspection.events.v1';
-const running: ServiceProcess[] = [];
-const folders: string[] = [];
-afterAll(async () => {
-  for (const service of running.reverse()) await service.stop();
-  folders.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-});
-
-async function started(project: string, env: Record<string, string>, args: string[] = []): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'rw-e2e-assistance-'));
-  folders.push(dir);
-  const service = await startService(project, { DATA_DIR: dir, ...env }, args);
-  running.push(service);
-  return service.url;
-}
-
-const WATCH = { DEADLINE_WATCH_INTERVAL_MS: '500' };
-
-const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
-  embedded: () =>
-    started('apps/embedded', { ...WATCH, RESIDENT_ID_SALT: `e2e-assistance-${randomUUID()}` }, ['--no-demo']),
-  distributed: async () => {
-    const id = randomUUID().replaceAll('-', '').slice(0, 16);
-    const mongo = new URL(serviceUrl('MONGODB_URL'));
-    mongo.pathname = `/e2e_assistance_${id}`;
-    const shared = {
-      EVENT_STORE_URL: `${serviceUrl('POSTGRES_URL')}?schema=e2e_assistance_${id}`,
-      READ_STORE_URL: mongo.toString(),
-      BUS_URL: serviceUrl('KAFKA_URL'),
-      KEY_STORE_URL: `${serviceUrl('POSTGRES_URL')}?schema=e2e_assistance_keys_${id}`,
-    };
-    const salt = `e2e-assistance-${id}`;
-    // Fresh groups started at the end of the topics: each service folds only this run's events.
-    const inspectionGroup = `inspection-assistance-scenario-${id}`;
-    const assistanceGroup = `assistance-scenario-${id}`;
-    await startGroupAtEnd(topicGroup(inspectionGroup, REGISTRY_TOPIC), REGISTRY_TOPIC);
-    await startGroupAtEnd(topicGroup(assistanceGroup, REGISTRY_TOPIC), REGISTRY_TOPIC);
-    await startGroupAtEnd(topicGroup(assistanceGroup, INSPECTION_TOPIC), INSPECTION_TOPIC);
-    const registry = await started('services/household-registry', { ...shared, RESIDENT_ID_SALT: salt });
-    const inspection = await started('services/inspection', {
-      ...shared,
-      REGISTRY_URL: registry,
-      INSPECTION_CONSUMER_GROUP: inspectionGroup,
-    });
-    const assistance = await started('services/assistance', {
-      ...shared,
-      ...WATCH,
-      RESIDENT_ID_SALT: salt,
-      ASSISTANCE_CONSUMER_GROUP: assistanceGroup,
-    });
-    return started('services/gateway', {
-      ...shared,
-      REGISTRY_URL: registry,
-      INSPECTION_URL: inspection,
-      ASSISTANCE_URL: assistance,
-    });
-  },
-};
-
+afterAll(stopDeployments);
 /** The highest event position among answers (for X-Min-Position). */
 const positionOf = (answers: readonly Answer[]) => Math.max(0, ...answers.map((a) => Number(a.body['position'] ?? 0)));
-
-/** The case of a household in the village's list, once the case list holds it. */
-async function caseOfHousehold(base: string, place: Place, householdId: string): Promise<string> {
-  const found = await until(
-    () => call(base, 'GET', `/api/assistance/cases?divisionCode=${place.villageCode}&limit=100`),
-    (a) => ((a.body['items'] ?? []) as { householdId: string }[]).some((c) => c.householdId === householdId),
-  );
-  const item = ((found.body['items'] ?? []) as { householdId: string; caseId: string }[]).find(
-    (c) => c.householdId === householdId,
-  );
-  if (item === undefined) throw new Error(`no case for ${householdId}: ${JSON.stringify(found.body)}`);
-  return item.caseId;
-}
-
-const DONE = { done: true, overdue: false, workingDaysLeft: null };
 
 describe('monitoring cases from every lead source to identification, elimination and relapse', () => {
   it.each(['embedded', 'distributed'] as const)(
     '%s: the procedure, the guard, the notice objection, the holiday deadlines and the relapse',
     async (mode) => {
-      const base = await MODES[mode]();
+      const base = await deployAssistance(mode);
       const run = randomUUID().slice(0, 8);
       const place = await placeIn(base, COUNTY);
       const officials = await officialsOf(place);
@@ -224,6 +145,7 @@ describe('monitoring cases from every lead source to identification, elimination
       );
 
       // A's first proposal: only Aug–Nov observed, so the run of stable months breaks at July.
+      await incomesFolded(base, hA.id, 6);
       const refused = await propose(base, officials, caseA, '2026-11-20');
       expect(refused).toMatchObject({
         status: 201,
@@ -278,6 +200,7 @@ describe('monitoring cases from every lead source to identification, elimination
       await identify(base, officials, caseC, '2026-11-19');
 
       // A again, with Jun and Jul recorded: six stable months, the procedure starts.
+      await incomesFolded(base, hA.id, 8);
       const allowed = await propose(base, officials, caseA, '2026-11-23');
       expect(allowed).toMatchObject({
         status: 201,
@@ -319,108 +242,3 @@ describe('monitoring cases from every lead source to identification, elimination
     600_000,
   );
 });
-
-async function checkCases(base: string, ids: Record<'caseA' | 'caseA2' | 'caseB' | 'caseC', string>, last: number) {
-  const a = await detail(base, ids.caseA, last);
-  expect(a.status).toBe(200);
-  expect(a.body).toMatchObject({ phase: 'eliminated' });
-  expect(a.body['summary']).toMatchObject({
-    leadSource: 'self-application',
-    running: false,
-    overdue: false,
-    category: 'marginal-prone-to-poverty',
-    riskTypes: ['illness'],
-    identifiedOn: '2026-11-13',
-    eliminationRefusals: 1,
-    eliminatedOn: '2026-12-03',
-    relapseCaseId: ids.caseA2,
-  });
-  // Lead on Mon 2 Nov: accept by Wed 4 Nov (2 days); home check by 9 Nov (5 working days); all by 30 Nov (20).
-  expect(a.body['deadlines']).toEqual([
-    { step: 'accept', dueOn: '2026-11-04', ...DONE },
-    { step: 'home-verification', dueOn: '2026-11-09', ...DONE },
-    { step: 'procedure', dueOn: '2026-11-30', ...DONE },
-  ]);
-  const procedure = a.body['procedure'] as Record<string, unknown>;
-  expect(JSON.stringify(procedure['relapse'])).toContain(ids.caseA2);
-  const refusals = procedure['eliminationRefusals'] as { guardReasons: { code: string }[] }[];
-  expect(refusals.map((r) => r.guardReasons.map((reason) => reason.code))).toEqual([['elimination.income-not-stable']]);
-
-  const a2 = await detail(base, ids.caseA2, last);
-  expect(a2.body).toMatchObject({ phase: 'lead', waitingFor: 'lead-decision' });
-  expect(a2.body['summary']).toMatchObject({
-    leadSource: 'cadre-inspection',
-    previousCaseId: ids.caseA,
-    running: true,
-  });
-
-  const b = await detail(base, ids.caseB, last);
-  expect(b.body).toMatchObject({ phase: 'rejected', waitingFor: null });
-  expect(b.body['summary']).toMatchObject({ leadSource: 'cadre-inspection', running: false, rejectedAt: 'county' });
-
-  const c = await detail(base, ids.caseC, last);
-  expect(c.body).toMatchObject({ phase: 'identified', waitingFor: 'elimination-proposal' });
-  expect(c.body['summary']).toMatchObject({ identifiedOn: '2026-11-19', overdue: false });
-  const cProcedure = c.body['procedure'] as { notices: unknown[]; objections: { resolution: { upheld: boolean } }[] };
-  expect(cProcedure.notices).toHaveLength(2);
-  expect(cProcedure.objections.map((o) => o.resolution.upheld)).toEqual([true]);
-}
-
-async function checkWarnings(base: string, caseW1: string, caseW2: string, householdW2: string, last: number) {
-  const w1 = await detail(base, caseW1, last);
-  expect(w1.body['summary']).toMatchObject({ leadSource: 'department-warning', leads: 1, phase: 'lead' });
-  const w2 = await detail(base, caseW2, last);
-  expect(w2.body).toMatchObject({ householdId: householdW2, phase: 'lead' });
-  expect(w2.body['summary']).toMatchObject({ leadSource: 'department-warning', leads: 1 });
-}
-
-/** The inspection's lead: the case opened from HouseholdFlaggedAtRisk, the rules' suggestion beside it. */
-async function checkInspectionLead(base: string, place: Place, householdF: string) {
-  const caseF = await caseOfHousehold(base, place, householdF);
-  const f = await call(base, 'GET', `/api/assistance/cases/${caseF}`);
-  expect(f.body).toMatchObject({ phase: 'lead', householdId: householdF });
-  expect(f.body['summary']).toMatchObject({
-    leadSource: 'concentrated-inspection',
-    category: null,
-    suggestion: {
-      category: 'unstable-poverty-alleviated',
-      riskTypes: ['illness'],
-      ruleIds: ['at-risk.relapse-risk-finding'],
-    },
-  });
-}
-
-/**
- * D's lead came on Wed 30 Sep: 2 calendar days end on Fri 2 Oct, a holiday, and the rest runs to
- * 7 Oct, so it was due on Thu 8 Oct. E's came on Thu 8 Oct: the 2 days end on Sat 10 Oct, a
- * make-up working day (调休), so it was due that Saturday. Neither was accepted: the watcher marks both.
- */
-async function checkOverdue(base: string, place: Place, caseD: string, caseE: string) {
-  const path = `/api/assistance/overdue?divisionCode=${place.countyCode}000000`;
-  const list = await until(
-    () => call(base, 'GET', path),
-    (a) => a.status === 200 && (a.body['items'] as unknown[]).length >= 2,
-  );
-  const items = list.body['items'] as { caseId: string; overdueSteps: { step: string; dueOn: string }[] }[];
-  const seen = items
-    .map((i) => ({ caseId: i.caseId, marks: i.overdueSteps.map(({ step: s, dueOn }) => ({ step: s, dueOn })) }))
-    .sort((x, y) => (x.caseId < y.caseId ? -1 : 1));
-  const expected = [
-    { caseId: caseD, marks: [{ step: 'accept', dueOn: '2026-10-08' }] },
-    { caseId: caseE, marks: [{ step: 'accept', dueOn: '2026-10-10' }] },
-  ].sort((x, y) => (x.caseId < y.caseId ? -1 : 1));
-  expect(seen).toEqual(expected);
-  for (const [caseId, dueOn] of [
-    [caseD, '2026-10-08'],
-    [caseE, '2026-10-10'],
-  ]) {
-    const read = await call(base, 'GET', `/api/assistance/cases/${caseId}`);
-    expect(read.body['summary']).toMatchObject({ acceptBy: dueOn, overdue: true, phase: 'lead' });
-    expect((read.body['deadlines'] as unknown[])[0]).toMatchObject({
-      step: 'accept',
-      dueOn,
-      done: false,
-      overdue: true,
-    });
-  }
-}

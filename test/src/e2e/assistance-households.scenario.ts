@@ -2,7 +2,7 @@
 // through the registry's public API, and the people who act on them, signed with the test key.
 import { residentIdCheckCharacter } from '@relapse-watch/domain-kernel';
 import { testAccessToken } from '@relapse-watch/testing';
-import { call, type Answer } from './inspection.scenario';
+import { call, until, type Answer } from './inspection.scenario';
 
 /** Where the scenario's households live: one village of the county, its township and the county. */
 export interface Place {
@@ -202,4 +202,19 @@ export async function warningClient(base: string, clientId: string): Promise<Rec
   if (res.status !== 200 || token.scope !== 'warning.submit')
     throw new Error(`client token: ${res.status} ${JSON.stringify(token)}`);
   return { authorization: `Bearer ${token.access_token}` };
+}
+
+/**
+ * Waits until the inspection's view of the household holds `incomes` income records. No route
+ * shows the assistance service's own view, and a proposal judged on a view that lags would be
+ * recorded as a refusal; the inspection folds the same topic, so once it has the records the
+ * assistance service has had the same time to fold them.
+ */
+export async function incomesFolded(base: string, householdId: string, incomes: number): Promise<void> {
+  const facts = await until(
+    () => call(base, 'GET', `/api/inspection/households/${householdId}/facts`),
+    ({ status, body }) => status === 200 && (body['incomes'] as unknown[]).length === incomes,
+  );
+  if (facts.status !== 200 || (facts.body['incomes'] as unknown[]).length !== incomes)
+    throw new Error(`the registry's income records did not arrive: ${JSON.stringify(facts.body)}`);
 }
