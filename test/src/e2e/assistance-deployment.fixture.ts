@@ -1,0 +1,78 @@
+// Spec-only support: the assistance scenario's two deployments, as operators run them — the
+// embedded process, or registry, inspection, assistance and gateway each their own process on
+// PostgreSQL + Kafka + FerretDB with fresh schemas, a fresh database and fresh consumer groups.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { topicGroup } from '@relapse-watch/service-runtime';
+import { serviceUrl } from '@relapse-watch/testing';
+import { startGroupAtEnd } from './kafka-group.fixture';
+import { startService, type ServiceProcess } from './service-process.fixture';
+
+const REGISTRY_TOPIC = 'relapsewatch.registry.events.v1';
+const INSPECTION_TOPIC = 'relapsewatch.inspection.events.v1';
+const running: ServiceProcess[] = [];
+const folders: string[] = [];
+/** Stops every process started here (the last first) and removes their data folders. */
+export async function stopDeployments(): Promise<void> {
+  for (const service of running.reverse()) await service.stop();
+  folders.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+}
+
+async function started(project: string, env: Record<string, string>, args: string[] = []): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'rw-e2e-assistance-'));
+  folders.push(dir);
+  const service = await startService(project, { DATA_DIR: dir, ...env }, args);
+  running.push(service);
+  return service.url;
+}
+
+// The deadline watcher every half second: the overdue marks appear while the scenario runs.
+const WATCH = { DEADLINE_WATCH_INTERVAL_MS: '500' };
+
+const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
+  embedded: () =>
+    started('apps/embedded', { ...WATCH, RESIDENT_ID_SALT: `e2e-assistance-${randomUUID()}` }, ['--no-demo']),
+  distributed: async () => {
+    const id = randomUUID().replaceAll('-', '').slice(0, 16);
+    const mongo = new URL(serviceUrl('MONGODB_URL'));
+    mongo.pathname = `/e2e_assistance_${id}`;
+    const shared = {
+      EVENT_STORE_URL: `${serviceUrl('POSTGRES_URL')}?schema=e2e_assistance_${id}`,
+      READ_STORE_URL: mongo.toString(),
+      BUS_URL: serviceUrl('KAFKA_URL'),
+      KEY_STORE_URL: `${serviceUrl('POSTGRES_URL')}?schema=e2e_assistance_keys_${id}`,
+    };
+    const salt = `e2e-assistance-${id}`;
+    // Fresh groups started at the end of the topics: each service folds only this run's events.
+    const inspectionGroup = `inspection-assistance-scenario-${id}`;
+    const assistanceGroup = `assistance-scenario-${id}`;
+    await startGroupAtEnd(topicGroup(inspectionGroup, REGISTRY_TOPIC), REGISTRY_TOPIC);
+    await startGroupAtEnd(topicGroup(assistanceGroup, REGISTRY_TOPIC), REGISTRY_TOPIC);
+    await startGroupAtEnd(topicGroup(assistanceGroup, INSPECTION_TOPIC), INSPECTION_TOPIC);
+    const registry = await started('services/household-registry', { ...shared, RESIDENT_ID_SALT: salt });
+    const inspection = await started('services/inspection', {
+      ...shared,
+      REGISTRY_URL: registry,
+      INSPECTION_CONSUMER_GROUP: inspectionGroup,
+    });
+    const assistance = await started('services/assistance', {
+      ...shared,
+      ...WATCH,
+      RESIDENT_ID_SALT: salt,
+      ASSISTANCE_CONSUMER_GROUP: assistanceGroup,
+    });
+    return started('services/gateway', {
+      ...shared,
+      REGISTRY_URL: registry,
+      INSPECTION_URL: inspection,
+      ASSISTANCE_URL: assistance,
+    });
+  },
+};
+
+/** Starts the scenario's deployment in `mode`; resolves with the URL its users call. */
+export function deployAssistance(mode: 'embedded' | 'distributed'): Promise<string> {
+  return MODES[mode]();
+}
