@@ -20,6 +20,9 @@ export async function stopDeployments(): Promise<void> {
   folders.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 }
 
+/** The scenario's day and hour in China: what "today" is for every process of the run. */
+export const SCENARIO_CLOCK_START = '2026-12-07T10:00:00+08:00';
+
 async function started(project: string, env: Record<string, string>, args: string[] = []): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'rw-e2e-assistance-'));
   folders.push(dir);
@@ -28,8 +31,12 @@ async function started(project: string, env: Record<string, string>, args: strin
   return service.url;
 }
 
-// The deadline watcher every half second: the overdue marks appear while the scenario runs.
-const WATCH = { DEADLINE_WATCH_INTERVAL_MS: '500' };
+// The deadline watcher every half second: the overdue marks appear while the scenario runs. Every
+// process's clock starts on the scenario's day (the deciders refuse a step dated after today, the
+// calendar ships 2024–2026, the guard counts months back from today's), so the run does not
+// depend on the day it runs.
+const WATCH = { DEADLINE_WATCH_INTERVAL_MS: '500', CLOCK_START: SCENARIO_CLOCK_START };
+const CLOCK = { CLOCK_START: SCENARIO_CLOCK_START };
 
 const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
   embedded: () =>
@@ -51,9 +58,10 @@ const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
     await startGroupAtEnd(topicGroup(inspectionGroup, REGISTRY_TOPIC), REGISTRY_TOPIC);
     await startGroupAtEnd(topicGroup(assistanceGroup, REGISTRY_TOPIC), REGISTRY_TOPIC);
     await startGroupAtEnd(topicGroup(assistanceGroup, INSPECTION_TOPIC), INSPECTION_TOPIC);
-    const registry = await started('services/household-registry', { ...shared, RESIDENT_ID_SALT: salt });
+    const registry = await started('services/household-registry', { ...shared, ...CLOCK, RESIDENT_ID_SALT: salt });
     const inspection = await started('services/inspection', {
       ...shared,
+      ...CLOCK,
       REGISTRY_URL: registry,
       INSPECTION_CONSUMER_GROUP: inspectionGroup,
     });
@@ -65,6 +73,7 @@ const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
     });
     return started('services/gateway', {
       ...shared,
+      ...CLOCK,
       REGISTRY_URL: registry,
       INSPECTION_URL: inspection,
       ASSISTANCE_URL: assistance,

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { TEST_ACCESS_TOKEN_ENV, TEST_MASTER_KEYS } from '@relapse-watch/testing';
 import { checkAdaptersAvailable } from './adapter-availability.config';
 import { ConfigError } from './config.errors';
-import { loadCommandLineConfig, loadRuntimeConfig } from './runtime.config';
+import { loadCommandLineConfig, loadRuntimeConfig, runtimeClock } from './runtime.config';
 import { openRuntimeAdapters } from './runtime-adapters.config';
 
 const cwd = '/srv/relapse-watch';
@@ -38,6 +38,7 @@ describe('loadRuntimeConfig', () => {
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
       utcOffsetMinutes: 480,
+      clockStart: null,
       mode: 'embedded',
       accessTokens: { kind: 'generated', file: '/srv/relapse-watch/data/access-token-signing-key.json' },
       corsOrigins: [],
@@ -153,6 +154,10 @@ describe('loadRuntimeConfig', () => {
     ['TIME_ZONE_OFFSET', '+14:30'],
     ['TIME_ZONE_OFFSET', '-12:01'],
     ['TIME_ZONE_OFFSET', 'Asia/Shanghai'],
+    ['CLOCK_START', '2026-12-07'],
+    ['CLOCK_START', '2026-12-07T10:00:00'],
+    ['CLOCK_START', '2026-13-07T10:00:00Z'],
+    ['CLOCK_START', 'yesterday'],
   ])('refuses %s=%j with one line naming the variable', (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);
@@ -170,6 +175,26 @@ describe('loadRuntimeConfig', () => {
     ['-12:00', -720],
   ])('reads TIME_ZONE_OFFSET=%s as %i minutes east of UTC', (value, minutes) => {
     expect(loadRuntimeConfig({ TIME_ZONE_OFFSET: value }, cwd).utcOffsetMinutes).toBe(minutes);
+  });
+
+  it('runs the real clock without CLOCK_START', () => {
+    const config = loadRuntimeConfig({}, cwd);
+    expect(config.clockStart).toBeNull();
+    const before = Date.now();
+    const now = runtimeClock(config).now().getTime();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('starts the clock at CLOCK_START, in the officials’ zone, and lets it run on', async () => {
+    const config = loadRuntimeConfig({ CLOCK_START: '2026-12-07T23:30:00+08:00' }, cwd);
+    expect(config.clockStart?.toISOString()).toBe('2026-12-07T15:30:00.000Z');
+    const clock = runtimeClock(config);
+    const first = clock.now();
+    expect(first.getTime() - Date.parse('2026-12-07T15:30:00Z')).toBeLessThan(60_000);
+    expect(clock.dateAt(first)).toBe('2026-12-07');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(clock.now().getTime()).toBeGreaterThan(first.getTime());
   });
 
   it('prints the example message for PORT=abc', () => {

@@ -1,3 +1,4 @@
+import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseAccessTokenKeys, type AccessTokenKeyConfig } from './access-token.config';
@@ -51,6 +52,13 @@ export interface RuntimeConfig {
    * China Standard Time, by default): what "today" means for a command. The one place it is set.
    */
   readonly utcOffsetMinutes: number;
+  /**
+   * The instant the service's clock starts from (`CLOCK_START`, RFC 3339 with a zone, e.g.
+   * `2026-12-07T10:00:00+08:00`); it then runs on in real time. For a training environment or an
+   * end-to-end test that replays a dated scenario (deadlines, "today" of every command, the
+   * calendar's years); null — the real time — everywhere else.
+   */
+  readonly clockStart: Date | null;
   readonly mode: RuntimeMode;
   /** The keys access tokens are signed and verified with (`ACCESS_TOKEN_SIGNING_KEY`, `ACCESS_TOKEN_VERIFY_KEY`). */
   readonly accessTokens: AccessTokenKeyConfig;
@@ -125,6 +133,7 @@ export function loadCommandLineConfig(
     '0–600000',
   );
   const utcOffsetMinutes = parseUtcOffset(read('TIME_ZONE_OFFSET') ?? DEFAULT_TIME_ZONE_OFFSET);
+  const clockStart = parseClockStart(read('CLOCK_START'));
   const embedded = eventStore.kind === 'sqlite' && readStore.kind === 'sqlite' && bus.kind === 'inproc';
   return {
     port,
@@ -136,10 +145,35 @@ export function loadCommandLineConfig(
     logLevel,
     shutdownTimeoutMs,
     utcOffsetMinutes,
+    clockStart,
     mode: embedded ? 'embedded' : 'distributed',
     corsOrigins: parseCorsOrigins(read('CORS_ORIGINS')),
     personalData: parsePersonalDataConfig(read, embedded, dataDir, cwd),
   };
+}
+
+const INSTANT_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+function parseClockStart(value: string | undefined): Date | null {
+  if (value === undefined) return null;
+  const instant = INSTANT_WITH_ZONE.test(value) ? new Date(value) : null;
+  if (instant === null || Number.isNaN(instant.getTime()))
+    throw new ConfigError(
+      'CLOCK_START',
+      '须为带时区的时刻，如 2026-12-07T10:00:00+08:00 / must be an instant with its zone, e.g. 2026-12-07T10:00:00+08:00',
+      value,
+    );
+  return instant;
+}
+
+/**
+ * The one clock a service's use cases read: the officials' time zone, and the real time or, with
+ * `CLOCK_START`, the real time shifted so that the service started at that instant.
+ */
+export function runtimeClock(config: Pick<RuntimeConfig, 'utcOffsetMinutes' | 'clockStart'>): Clock {
+  if (config.clockStart === null) return fixedOffsetClock(config.utcOffsetMinutes);
+  const shift = config.clockStart.getTime() - Date.now();
+  return fixedOffsetClock(config.utcOffsetMinutes, () => new Date(Date.now() + shift));
 }
 
 // A variable set to the empty string counts as unset (env files often carry `NAME=` lines).

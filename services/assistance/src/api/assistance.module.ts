@@ -1,5 +1,5 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
+import type { Clock } from '@relapse-watch/domain-kernel';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { ensureHouseholdViewIndexes, HouseholdFactsQueries } from '@relapse-watch/household-view';
 import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
@@ -9,6 +9,7 @@ import {
   RUNTIME_LOGGER,
   type BusConsumerDeclaration,
   type RuntimeConfig,
+  runtimeClock,
 } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
 import { CaseCommands } from '../application/case-commands';
@@ -87,9 +88,9 @@ class AssistanceIndexes implements OnModuleInit {
       inject: [RUNTIME_CONFIG],
     },
     {
-      // The time zone is the runtime's (TIME_ZONE_OFFSET); the one clock every use case reads.
+      // The runtime's clock (TIME_ZONE_OFFSET, CLOCK_START); the one clock every use case reads.
       provide: ASSISTANCE_CLOCK,
-      useFactory: (runtime: RuntimeConfig): Clock => fixedOffsetClock(runtime.utcOffsetMinutes),
+      useFactory: (runtime: RuntimeConfig): Clock => runtimeClock(runtime),
       inject: [RUNTIME_CONFIG],
     },
     {

@@ -13,9 +13,10 @@ import {
   ShutdownSequence,
   SubscriptionLagRegistry,
   type RuntimeConfig,
+  runtimeClock,
 } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
-import { fixedOffsetClock, residentIdHash, type Clock } from '@relapse-watch/domain-kernel';
+import { residentIdHash, type Clock } from '@relapse-watch/domain-kernel';
 import { RegistryCommands } from '../application/registry-commands';
 import { PersonalDataQueries } from '../application/personal-data.queries';
 import { RegistryQueries } from '../application/registry-queries';
@@ -109,9 +110,9 @@ class RegistrySubscribers implements OnApplicationBootstrap {
       inject: [READ_STORE, REGISTRY_CONFIG],
     },
     {
-      // The time zone is the runtime's (TIME_ZONE_OFFSET); the one clock every use case reads.
+      // The runtime's clock (TIME_ZONE_OFFSET, CLOCK_START); the one clock every use case reads.
       provide: REGISTRY_CLOCK,
-      useFactory: (runtime: RuntimeConfig): Clock => fixedOffsetClock(runtime.utcOffsetMinutes),
+      useFactory: (runtime: RuntimeConfig): Clock => runtimeClock(runtime),
       inject: [RUNTIME_CONFIG],
     },
     {

@@ -1,7 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
-import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
+import type { Clock } from '@relapse-watch/domain-kernel';
 import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { ProjectionRunner, READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import {
@@ -10,6 +10,7 @@ import {
   RUNTIME_LOGGER,
   type BusConsumerDeclaration,
   type RuntimeConfig,
+  runtimeClock,
 } from '@relapse-watch/service-runtime';
 import { CampaignStreamFacts } from '../application/campaign-stream.facts';
 import { FieldCorrections, type RegistryCorrections } from '../application/field-corrections';
@@ -111,9 +112,9 @@ class HouseholdFactsIndexes implements OnModuleInit {
       inject: [RUNTIME_CONFIG],
     },
     {
-      // The time zone is the runtime's (TIME_ZONE_OFFSET); the one clock every use case reads.
+      // The runtime's clock (TIME_ZONE_OFFSET, CLOCK_START); the one clock every use case reads.
       provide: INSPECTION_CLOCK,
-      useFactory: (runtime: RuntimeConfig): Clock => fixedOffsetClock(runtime.utcOffsetMinutes),
+      useFactory: (runtime: RuntimeConfig): Clock => runtimeClock(runtime),
       inject: [RUNTIME_CONFIG],
     },
     {
