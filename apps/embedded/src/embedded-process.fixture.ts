@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll } from '@jest/globals';
-import { TEST_ACCESS_TOKEN_ENV, testLogCaptureEnv } from '@relapse-watch/testing';
+import { TEST_ACCESS_TOKEN_ENV, testLogCaptureEnv, TEST_CLOCK_ENV } from '@relapse-watch/testing';
 
 /** The repository root, where the process is started. */
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -42,6 +42,7 @@ export function startEmbedded(dataDir: string, args: string[] = [], env: Record<
         PORT: '0',
         DATA_DIR: dataDir,
         ...TEST_ACCESS_TOKEN_ENV,
+        ...TEST_CLOCK_ENV,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

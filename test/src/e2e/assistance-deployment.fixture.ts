@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { topicGroup } from '@relapse-watch/service-runtime';
-import { serviceUrl } from '@relapse-watch/testing';
+import { serviceUrl, TEST_CLOCK_START } from '@relapse-watch/testing';
 import { startGroupAtEnd } from './kafka-group.fixture';
 import { startService, type ServiceProcess } from './service-process.fixture';
 
@@ -21,7 +21,7 @@ export async function stopDeployments(): Promise<void> {
 }
 
 /** The scenario's day and hour in China: what "today" is for every process of the run. */
-export const SCENARIO_CLOCK_START = '2026-12-07T10:00:00+08:00';
+export const SCENARIO_CLOCK_START = TEST_CLOCK_START;
 
 async function started(project: string, env: Record<string, string>, args: string[] = []): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'rw-e2e-assistance-'));

@@ -7,7 +7,13 @@ import { EVENT_STORE, type EventStore } from '@relapse-watch/event-store-core';
 import { householdEvent } from '@relapse-watch/household-view/testing';
 import { READ_STORE, type ReadStore } from '@relapse-watch/read-store-core';
 import { createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
-import { adminTestToken, testAccessToken, TEST_ACCESS_TOKEN_ENV, type TestTokenClaims } from '@relapse-watch/testing';
+import {
+  adminTestToken,
+  testAccessToken,
+  TEST_ACCESS_TOKEN_ENV,
+  type TestTokenClaims,
+  TEST_CLOCK_ENV,
+} from '@relapse-watch/testing';
 import { assistanceIdentity } from '../../assistance.identity';
 import { assistanceFactsEffects } from '../../household-view/assistance-household-view';
 import { AssistanceModule } from '../assistance.module';
@@ -51,7 +57,12 @@ export interface AssistanceApiHarness {
 /** Starts the assistance service's HTTP API for a spec file (call it in `beforeAll`, `close` in `afterAll`). */
 export async function startAssistanceApi(tempPrefix: string): Promise<AssistanceApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), tempPrefix));
-  const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...TEST_ACCESS_TOKEN_ENV });
+  const config = loadRuntimeConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...TEST_ACCESS_TOKEN_ENV,
+    ...TEST_CLOCK_ENV,
+  });
   const app = await createServiceApp(AssistanceModule, { config, identity: assistanceIdentity() });
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
