@@ -10,3 +10,4 @@ export * from './json-value';
 export * from './stored-event-row';
 export * from './stream-states';
 export * from './store-format';
+export * from './new-streams-batch';

@@ -1,9 +1,8 @@
 import { DomainError, residentIdHash } from '@relapse-watch/domain-kernel';
 import {
   commandEvents,
-  DuplicateEventId,
-  MultiStreamAppendNotSupported,
-  WrongExpectedRevision,
+  appendNewStreamsOrFallBack,
+  type PlannedItem,
   type StreamAppend,
 } from '@relapse-watch/event-store-core';
 import type { ImportHousehold } from '../domain/household/household.commands';
@@ -33,15 +32,9 @@ import {
 import { contentDigest, importedHouseholdId, importedMemberId } from './import-ids';
 import { warningLines } from './import-error.lines';
 
-/** A household planned for the fast path: its outcome and the appends that make it. */
-interface PlannedHousehold {
-  readonly outcome: GroupOutcome;
-  readonly appends: readonly StreamAppend[];
-}
-
 /**
  * The import's fast path: a batch of new households decided in memory and written in ONE atomic
- * multi-stream append, instead of about eleven appends (each awaiting a group commit) per
+ * multi-stream append ({@link appendNewStreamsOrFallBack}), instead of about eleven appends (each awaiting a group commit) per
  * household.
  *
  * Each household becomes: its number reservation and each member's person reservation — the very
@@ -62,54 +55,24 @@ interface PlannedHousehold {
  *
  * `onDone` gets each household's outcome once its events are in the store.
  */
-export async function importHouseholdBatch(
+export function importHouseholdBatch(
   groups: readonly RowGroup[],
   ctx: GroupImportContext,
   onDone: (group: RowGroup, outcome: GroupOutcome) => void,
 ): Promise<void> {
-  let decided: { group: RowGroup; outcome: GroupOutcome }[] = [];
-  let alone: RowGroup[] = [];
-  const appends: StreamAppend[] = [];
-  const claimed = new Set<string>();
-  for (const group of groups) {
-    const planned = planHousehold(group, ctx);
-    if (planned === null || planned.appends.some((a) => claimed.has(a.streamId))) {
-      alone.push(group);
-      continue;
-    }
-    for (const append of planned.appends) {
-      claimed.add(append.streamId);
-      appends.push(append);
-    }
-    decided.push({ group, outcome: planned.outcome });
-  }
-  if (appends.length > 0) {
-    // Every stream is new and its own: the order is free, and in stream-id order the store's
-    // stream index takes the batch's keys in one sweep instead of at random places.
-    appends.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
-    try {
-      await ctx.store.appendToStreams(appends);
-    } catch (error) {
-      if (!(
-        error instanceof WrongExpectedRevision ||
-        error instanceof DuplicateEventId ||
-        error instanceof MultiStreamAppendNotSupported
-      ))
-        throw error;
-      decided = [];
-      alone = [...groups];
-    }
-  }
-  for (const { group, outcome } of decided) onDone(group, outcome);
-  // The command path, households side by side as the per-household import runs them.
-  await Promise.all(alone.map(async (group) => onDone(group, await importHouseholdGroup(group, ctx))));
+  return appendNewStreamsOrFallBack(groups, {
+    store: ctx.store,
+    plan: (group) => planHousehold(group, ctx),
+    commandPath: (group) => importHouseholdGroup(group, ctx),
+    onDone,
+  });
 }
 
 /**
  * The fast path's events for one household of the sheet, or null when it must take the command
  * path (no head row, or a refusal). Synchronous and pure but for the salted hash of the IDs.
  */
-function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedHousehold | null {
+function planHousehold(group: RowGroup, ctx: GroupImportContext): PlannedItem<GroupOutcome> | null {
   const rows = readGroupRows(group, ctx);
   const { members, base } = rows;
   if (base === undefined) return { outcome: groupOutcome(group, rows, false), appends: [] };
