@@ -1,3 +1,4 @@
+import type { HouseholdFacts } from '@relapse-watch/inspection-rules';
 // Spec support: registry events built from the contracts' own fixtures (valid against their
 // schemas), about one household, with ids and learnt-on dates of the test's choosing.
 import {
@@ -79,4 +80,37 @@ export function episodeEvent(
   const fixture =
     type === 'MonitoringSubjectIdentified' ? monitoringSubjectIdentifiedV1.fixture : riskEliminatedV1.fixture;
   return { type, id: nextId(), learntOn: changes.on, data: { ...fixture, ...changes } } as EpisodeEvent;
+}
+
+/** An ordinary household of 巴中市 (511902001001, not in any key region) with one healthy, working head. */
+export function householdFacts(householdId: string, overrides: Partial<HouseholdFacts> = {}): HouseholdFacts {
+  return {
+    householdId,
+    villageCode: '511902001001',
+    householdNumber: `n-${householdId}`,
+    status: { kind: 'ordinary' },
+    flags: { relocatedToResettlementSite: false, urbanHukou: false },
+    members: [
+      {
+        memberId: 'm-1',
+        relationToHead: 'head',
+        health: { kind: 'healthy' },
+        healthSince: '2024-01-01',
+        labourCapacity: 'ordinary',
+        employment: { status: 'employed', place: 'within-county', stability: 'stable' },
+        schooling: 'not-in-school',
+        medicalInsuranceEnrolled: true,
+        livesInHousehold: true,
+      },
+    ],
+    incomes: [],
+    rigidExpenditures: [],
+    riskEvents: [],
+    threePlusOne: null,
+    openWarnings: [],
+    warningsRaised: 0,
+    legacyMonitoring: null,
+    registeredOn: '2024-01-01',
+    ...overrides,
+  };
 }

@@ -46,38 +46,8 @@ export function openTestStore(): { readonly store: SqliteEventStore; dispose(): 
   };
 }
 
-/** A household of one working member in {@link VILLAGE}, with what the spec overrides. */
-export function householdFacts(householdId: string, overrides: Partial<HouseholdFacts> = {}): HouseholdFacts {
-  return {
-    householdId,
-    villageCode: VILLAGE,
-    householdNumber: `n-${householdId}`,
-    status: { kind: 'ordinary' },
-    flags: { relocatedToResettlementSite: false, urbanHukou: false },
-    members: [
-      {
-        memberId: 'm-1',
-        relationToHead: 'head',
-        health: { kind: 'healthy' },
-        healthSince: '2024-01-01',
-        labourCapacity: 'ordinary',
-        employment: { status: 'employed', place: 'within-county', stability: 'stable' },
-        schooling: 'not-in-school',
-        medicalInsuranceEnrolled: true,
-        livesInHousehold: true,
-      },
-    ],
-    incomes: [],
-    rigidExpenditures: [],
-    riskEvents: [],
-    threePlusOne: null,
-    openWarnings: [],
-    warningsRaised: 0,
-    legacyMonitoring: null,
-    registeredOn: '2024-01-01',
-    ...overrides,
-  } as HouseholdFacts;
-}
+/** The shared household of the specs (libs/household-view's fixture). */
+export { householdFacts } from '@relapse-watch/household-view/testing';
 
 /** Households' facts and the provinces' lines, held in memory. */
 export class CaseHouseholdsInMemory implements CaseHouseholds {

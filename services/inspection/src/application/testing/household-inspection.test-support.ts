@@ -47,38 +47,8 @@ export function sichuanCampaign(overrides: Partial<CampaignView> = {}): Campaign
   };
 }
 
-/** An ordinary household of 巴中市 (not in the key region) with one healthy head. */
-export function householdFacts(householdId: string, overrides: Partial<HouseholdFacts> = {}): HouseholdFacts {
-  return {
-    householdId,
-    villageCode: '511902001001',
-    householdNumber: `n-${householdId}`,
-    status: { kind: 'ordinary' },
-    flags: { relocatedToResettlementSite: false, urbanHukou: false },
-    members: [
-      {
-        memberId: 'm-1',
-        relationToHead: 'head',
-        health: { kind: 'healthy' },
-        healthSince: '2024-01-01',
-        labourCapacity: 'ordinary',
-        employment: { status: 'employed', place: 'within-county', stability: 'stable' },
-        schooling: 'not-in-school',
-        medicalInsuranceEnrolled: true,
-        livesInHousehold: true,
-      },
-    ],
-    incomes: [],
-    rigidExpenditures: [],
-    riskEvents: [],
-    threePlusOne: null,
-    openWarnings: [],
-    warningsRaised: 0,
-    legacyMonitoring: null,
-    registeredOn: '2024-01-01',
-    ...overrides,
-  };
-}
+/** The shared household of the specs (libs/household-view's fixture). */
+export { householdFacts } from '@relapse-watch/household-view/testing';
 
 /** Answers of checklist 2024.1 that find no problem in any area (no rule fires on them). */
 export const NO_ISSUE_ANSWERS: Readonly<Record<InspectionArea, Readonly<Record<string, AnswerValue>>>> = {
