@@ -36,6 +36,7 @@ const PROCESSES = [
       REGISTRY_URL: 'http://127.0.0.1:3001',
       INSPECTION_URL: 'http://127.0.0.1:3002',
       ASSISTANCE_URL: 'http://127.0.0.1:3003',
+      REPORTING_URL: 'http://127.0.0.1:3004',
       ACCESS_TOKEN_SIGNING_KEY: accessTokenKeys.signing,
     },
   },
@@ -59,6 +60,12 @@ const PROCESSES = [
     main: 'services/assistance/dist/main.js',
     // The registry's salt: a department's warning naming a person is found by the registry's hash.
     env: { PORT: '3003', RESIDENT_ID_SALT: LOCAL_SALT, ACCESS_TOKEN_VERIFY_KEY: accessTokenKeys.verify },
+  },
+  {
+    name: 'reporting',
+    main: 'services/reporting/dist/main.js',
+    // Its inbox log goes to the reporting_inbox schema of the same PostgreSQL.
+    env: { PORT: '3004', ACCESS_TOKEN_VERIFY_KEY: accessTokenKeys.verify },
   },
 ];
 

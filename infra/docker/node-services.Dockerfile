@@ -70,7 +70,8 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
 # --- one final stage per process -------------------------------------------------------------
 
 # The one HTTP entry point. In the distributed mode it proxies /api/registry/* to REGISTRY_URL,
-# /api/inspection/* to INSPECTION_URL and /api/assistance/* to ASSISTANCE_URL.
+# /api/inspection/* to INSPECTION_URL, /api/assistance/* to ASSISTANCE_URL and /api/reporting/* to
+# REPORTING_URL.
 FROM runtime AS gateway
 ENV PORT=3000
 EXPOSE 3000
@@ -93,6 +94,13 @@ FROM runtime AS assistance
 ENV PORT=3003
 EXPOSE 3003
 CMD ["node", "services/assistance/dist/main.js"]
+
+# Needs EVENT_STORE_URL (its inbox goes to the reporting_inbox schema beside it, or REPORTING_INBOX_URL),
+# READ_STORE_URL and BUS_URL at run time.
+FROM runtime AS reporting
+ENV PORT=3004
+EXPOSE 3004
+CMD ["node", "services/reporting/dist/main.js"]
 
 # The embedded mode: every service in one process, SQLite files under /data, in-process bus.
 FROM runtime AS embedded

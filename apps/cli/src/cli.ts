@@ -1,6 +1,7 @@
 import { addAssistanceCommands } from '@relapse-watch/assistance/cli';
 import { addIdentityCommands } from '@relapse-watch/gateway/cli';
 import { addInspectionCommands } from '@relapse-watch/inspection/cli';
+import { addReportingCommands } from '@relapse-watch/reporting/cli';
 import {
   addRegistryCommands,
   processIo,
@@ -12,7 +13,7 @@ import {
 /**
  * Runs `relapse-watch` on `argv`: the registry's commands (`divisions`, `generate`,
  * `households import`), the inspection's (`visits import`), the assistance's (`cases import`,
- * `cases generate`) and the gateway's (`users`, `clients`) in one program. The services do
+ * `cases generate`), the reporting's (`projections rebuild`, `projections verify`) and the gateway's (`users`, `clients`) in one program. The services do
  * not import each other; this app composes them, as apps/embedded composes their HTTP modules.
  * @returns the exit code (0, or 1 with one line on stderr).
  */
@@ -21,6 +22,7 @@ export function run(argv: readonly string[], io: CliIo = processIo()): Promise<n
   addRegistryCommands(root, io);
   addInspectionCommands(root, io);
   addAssistanceCommands(root, io);
+  addReportingCommands(root, io);
   addIdentityCommands(root, io);
   return runProgram(root, argv, io);
 }

@@ -414,6 +414,11 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     area: 'division',
     request: (t) => ({ path: `${HOUSEHOLD(t)}/personal-data?reason=${encodeURIComponent('矩阵核对 / matrix check')}` }),
   },
+  'GET /api/reporting/units/{unitCode}': {
+    access: 'report.read',
+    area: 'division',
+    request: (t) => ({ path: `/api/reporting/units/${t.villageCode}` }),
+  },
   'GET /api/assistance/policies/{provinceCode}/{year}': {
     access: 'case.read',
     area: 'none',

@@ -333,7 +333,8 @@ const MAY: Readonly<
     | 'case.read'
     | 'case.write'
     | 'case.decide'
-    | 'warning.submit',
+    | 'warning.submit'
+    | 'report.read',
     readonly string[]
   >
 > = {
@@ -359,6 +360,8 @@ const MAY: Readonly<
   'case.decide': ['province-official', 'city-official', 'county-official', 'administrator'],
   // A department's system sends warnings; of the people, only the administrator (who may do everything).
   'warning.submit': ['administrator', 'client:matrix-warnings'],
+  // Every user role reads the reports of its own area (the auditor everywhere); no client system does.
+  'report.read': [...USER_ROLES],
 };
 /** The roles whose area is the whole tree: nothing is outside for them. */
 const EVERYWHERE: readonly string[] = ['auditor', 'administrator'];

@@ -3,6 +3,7 @@ import { DemoUsersModule, AppModule as GatewayModule } from '@relapse-watch/gate
 import { DemoSeedModule, RegistryModule } from '@relapse-watch/household-registry';
 import { AssistanceModule } from '@relapse-watch/assistance';
 import { InspectionModule } from '@relapse-watch/inspection';
+import { ReportingModule } from '@relapse-watch/reporting';
 
 /** Options of the embedded app. */
 export interface EmbeddedOptions {
@@ -28,6 +29,7 @@ export class EmbeddedModule {
         RegistryModule,
         InspectionModule,
         AssistanceModule,
+        ReportingModule,
         ...(options.demo ? [DemoSeedModule, DemoUsersModule] : []),
       ],
     };

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'case.decide',
   /** Send a department's screening warning (a client system's scope). */
   'warning.submit',
+  /** Read the tier reports (summaries, as-of reports, exports) of one's area. */
+  'report.read',
 ] as const;
 
 /** One of {@link PERMISSIONS}. */
@@ -54,6 +56,7 @@ const FIELD: readonly Permission[] = [
   'inspection.write',
   'case.read',
   'case.write',
+  'report.read',
 ];
 const OFFICIAL: readonly Permission[] = [...FIELD, 'campaign.manage', 'inspection.decide'];
 /** The county and above also decide cases (县级审定); a township reviews but does not decide. */
@@ -75,6 +78,6 @@ export const ROLE_PERMISSIONS: Readonly<Record<UserRole, readonly Permission[]>>
   'county-official': DECIDING_OFFICIAL,
   'township-official': OFFICIAL,
   'village-inspector': FIELD,
-  auditor: ['registry.read', 'personal.read', 'audit.read', 'inspection.read', 'case.read'],
+  auditor: ['registry.read', 'personal.read', 'audit.read', 'inspection.read', 'case.read', 'report.read'],
   administrator: PERMISSIONS,
 };

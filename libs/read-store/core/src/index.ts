@@ -6,3 +6,5 @@ export * from './read-store.validation';
 export * from './processed-message-store';
 export * from './projection';
 export * from './projection-runner';
+export { PositionWaiters } from './position-waiters';
+export { eventBatches } from './event-batches';

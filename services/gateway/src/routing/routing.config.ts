@@ -21,6 +21,7 @@ const SERVICE_VARIABLES: readonly (readonly [variable: string, prefix: string])[
   ['REGISTRY_URL', '/api/registry'],
   ['INSPECTION_URL', '/api/inspection'],
   ['ASSISTANCE_URL', '/api/assistance'],
+  ['REPORTING_URL', '/api/reporting'],
 ];
 
 /**
