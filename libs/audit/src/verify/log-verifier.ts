@@ -27,9 +27,10 @@ interface KnownEvent extends EventPlace {
   readonly revision: number;
 }
 
+/** Mutable: updated in place for each event of its stream (one allocation per stream, not per event). */
 interface StreamHead {
-  readonly revision: number;
-  readonly hash: string;
+  revision: number;
+  hash: string;
 }
 
 /** A revision gap not yet explained: the missing revisions may still come later (reordered). */
@@ -173,7 +174,11 @@ export class LogVerifier {
         }),
       );
     }
-    this.heads.set(streamId, { revision, hash });
+    if (head === undefined) this.heads.set(streamId, { revision, hash });
+    else {
+      head.revision = revision;
+      head.hash = hash;
+    }
   }
 
   /** A revision that fills an earlier gap: the gap was events moved out of order, not removed. */

@@ -68,7 +68,8 @@ export interface LogSeals {
    * The stored rows from `fromPosition` on, in position order, in batches, exactly as stored (the
    * columns of {@link StoredEventRow}, no JSON parsed). Only final rows: in PostgreSQL it stops
    * below the first position a running transaction may still commit (the subscription's safe
-   * mark), so whatever it returns may be sealed.
+   * mark), so whatever it returns may be sealed; and it includes every event committed before
+   * the call (it first waits for transactions running then, as `readAll` does).
    */
   readRawEvents(fromPosition: number, options?: RawEventReadOptions): AsyncIterable<readonly StoredEventRow[]>;
 }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { LogSeal, LogSeals, RawEventReadOptions, StoredEventRow } from '@relapse-watch/event-store-core';
+import { waitForRunningTransactions } from './log-reader';
 import { quoteSchema, SEAL_COLUMNS } from './schema';
 import type { NamedStatement, SchemaStatements } from './sql-statements';
 
@@ -12,7 +13,8 @@ const SEAL_PAGE = 1000;
 /**
  * The seals of a PostgreSQL log. Raw reads use the subscription's read (see log-reader.ts): only
  * rows below the safe high-water mark, i.e. rows no running transaction can still precede, so a
- * seal never covers a range a late commit could change. Positions have gaps (an aborted
+ * seal never covers a range a late commit could change; like readAll they first wait for the
+ * transactions running at the call to end, so they include everything committed before it. Positions have gaps (an aborted
  * transaction's positions are never used), so they are not dense.
  *
  * A seal is one INSERT that adds it only when it extends the chain; sealers in several processes
@@ -83,6 +85,10 @@ export class PostgresLogSeals implements LogSeals {
 
   async *readRawEvents(fromPosition: number, options: RawEventReadOptions = {}): AsyncIterable<StoredEventRow[]> {
     const limit = options.batchSize ?? RAW_BATCH;
+    this.assertOpen();
+    // As readAll: without it, events committed just before the call could still lie above the
+    // mark (another transaction in the cluster running) and be left out of a seal or a check.
+    await waitForRunningTransactions(this.pool);
     for (let after = Math.max(0, fromPosition - 1); ;) {
       this.assertOpen();
       const result = await this.pool.query({ ...this.sql.readAll, values: [after, limit], rowMode: 'array' });
