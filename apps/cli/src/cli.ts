@@ -1,3 +1,4 @@
+import { addAuditCommands } from '@relapse-watch/audit';
 import { addAssistanceCommands } from '@relapse-watch/assistance/cli';
 import { addIdentityCommands } from '@relapse-watch/gateway/cli';
 import { addInspectionCommands } from '@relapse-watch/inspection/cli';
@@ -13,9 +14,10 @@ import {
 /**
  * Runs `relapse-watch` on `argv`: the registry's commands (`divisions`, `generate`,
  * `households import`), the inspection's (`visits import`), the assistance's (`cases import`,
- * `cases generate`), the reporting's (`projections rebuild`, `projections verify`) and the gateway's (`users`, `clients`) in one program. The services do
+ * `cases generate`), the reporting's (`projections rebuild`, `projections verify`), the gateway's
+ * (`users`, `clients`) and the log's tamper evidence (`audit verify`, `audit seal`) in one program. The services do
  * not import each other; this app composes them, as apps/embedded composes their HTTP modules.
- * @returns the exit code (0, or 1 with one line on stderr).
+ * @returns the exit code (0; 1 with one line on stderr; 2 from `audit verify` for a log that does not verify).
  */
 export function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const root = rootProgram(io);
@@ -24,5 +26,6 @@ export function run(argv: readonly string[], io: CliIo = processIo()): Promise<n
   addAssistanceCommands(root, io);
   addReportingCommands(root, io);
   addIdentityCommands(root, io);
+  addAuditCommands(root, io);
   return runProgram(root, argv, io);
 }

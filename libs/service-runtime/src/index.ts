@@ -8,6 +8,8 @@ export * from './event-store/event-store.factory';
 export * from './personal-data/personal-data.factory';
 export * from './personal-data/master-keys.file';
 export * from './config/personal-data.config';
+export * from './config/audit-seal.config';
+export * from './audit/audit-seal-keys.file';
 export * from './event-store/instrumented-event-store';
 export * from './event-store/store-format.check';
 export * from './read-store/read-store-checkpoints';

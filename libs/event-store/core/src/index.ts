@@ -11,3 +11,5 @@ export * from './stored-event-row';
 export * from './stream-states';
 export * from './store-format';
 export * from './new-streams-batch';
+export * from './log-seals.port';
+export * from './log-seal.digest';

@@ -7,14 +7,16 @@ import {
 import {
   EventStoreClosed,
   InvalidAppend,
+  LogSealsNotSupported,
   MultiStreamAppendNotSupported,
   OpenSubscriptions,
   prepareAppend,
   WrongExpectedRevision,
   type AppendOptions,
   type AppendResult,
-  type EventStore,
   type EventSubscription,
+  type LogSeals,
+  type SealableEventStore,
   type NewEvent,
   type PreparedAppend,
   type StreamAppend,
@@ -52,7 +54,7 @@ export type KurrentDbEventStoreOptions = (
  * caught by the server and the append re-plans. Appends to one stream from this process are
  * serialised, so they never race each other.
  */
-export class KurrentDbEventStore implements EventStore {
+export class KurrentDbEventStore implements SealableEventStore {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly subscriptions = new OpenSubscriptions();
   private readonly perStream = new KeyedSerializer();
@@ -123,6 +125,11 @@ export class KurrentDbEventStore implements EventStore {
   subscribeToAll(options?: SubscribeToAllOptions): EventSubscription {
     this.assertOpen();
     return this.subscriptions.track(subscribeToAllEvents(this.client, options));
+  }
+
+  /** Not supported: see README ("Log seals"). @throws {@link LogSealsNotSupported} always. */
+  logSeals(): LogSeals {
+    throw new LogSealsNotSupported('KurrentDB');
   }
 
   /** Position of the last event this store wrote, read backwards from the end of $all. */

@@ -1,6 +1,12 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { EventStoreClosed, InvalidAppend, MultiStreamAppendNotSupported } from '@relapse-watch/event-store-core';
+import {
+  EventStoreClosed,
+  InvalidAppend,
+  LogSealsNotSupported,
+  logSealsOf,
+  MultiStreamAppendNotSupported,
+} from '@relapse-watch/event-store-core';
 import { testEvent, uniqueStreamId } from '@relapse-watch/event-store-testing';
 import { InvalidKurrentDbConfig } from './errors';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
@@ -59,6 +65,19 @@ describe('KurrentDbEventStore without a server', () => {
     expect(error).toBeInstanceOf(MultiStreamAppendNotSupported);
     expect(error).toMatchObject({ code: 'event-store.multi-stream-append.not-supported' });
     expect(appendToStream).not.toHaveBeenCalled();
+    await store.close();
+  });
+
+  it('log seals are refused as not supported, with a code and a message in both languages', async () => {
+    const { client } = emptyClient();
+    const store = await KurrentDbEventStore.open({ client });
+    expect(() => logSealsOf(store)).toThrow(LogSealsNotSupported);
+    expect(() => store.logSeals()).toThrow(
+      expect.objectContaining({
+        code: 'event-store.log-seals.not-supported',
+        message: expect.stringMatching(/^KurrentDB 事件库不支持.* \/ the KurrentDB event store does not support/),
+      }),
+    );
     await store.close();
   });
 

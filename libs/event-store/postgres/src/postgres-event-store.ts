@@ -10,8 +10,9 @@ import {
   WrongExpectedRevision,
   type AppendOptions,
   type AppendResult,
-  type EventStore,
   type EventSubscription,
+  type LogSeals,
+  type SealableEventStore,
   type NewEvent,
   type PreparedAppend,
   type ReadAllOptions,
@@ -24,6 +25,7 @@ import { CommitSignal } from './commit-signal';
 import { GroupCommitter } from './group-committer';
 import { writeGroup } from './group-writer';
 import { readPage, readStreamPage, waitForRunningTransactions } from './log-reader';
+import { PostgresLogSeals } from './postgres-log-seals';
 import { ensureSchema } from './schema';
 import { schemaStatements, type SchemaStatements } from './sql-statements';
 
@@ -58,12 +60,13 @@ const RACE_RETRIES = 2;
  * high-water mark so that subscribers never skip an event that commits late (see
  * log-reader.ts).
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements SealableEventStore {
   private readonly signal: CommitSignal;
   private readonly committer: GroupCommitter;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly subscriptions = new OpenSubscriptions();
   private closed = false;
+  private seals: PostgresLogSeals | undefined;
 
   private constructor(
     private readonly pool: Pool,
@@ -193,6 +196,12 @@ export class PostgresEventStore implements EventStore {
       options,
     );
     return this.subscriptions.track(subscription);
+  }
+
+  /** The seals of this schema's log, on this store's pool. */
+  logSeals(): LogSeals {
+    this.seals ??= new PostgresLogSeals(this.pool, this.sql, () => this.assertOpen());
+    return this.seals;
   }
 
   /** The highest committed position, mark or not: a lag gauge, not a read bound. */

@@ -10,8 +10,9 @@ import {
   type StreamAppend,
   type AppendOptions,
   type AppendResult,
-  type EventStore,
   type EventSubscription,
+  type LogSeals,
+  type SealableEventStore,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -20,7 +21,8 @@ import {
 } from '@relapse-watch/event-store-core';
 import { AppendWriterClient } from './append-writer.client';
 import { openConnection } from './sqlite-connection';
-import { CREATE_SCHEMA, EVENT_COLUMNS, SCHEMA_VERSION } from './schema';
+import { EVENT_COLUMNS, ensureSchema } from './schema';
+import { SqliteLogSeals } from './sqlite-log-seals';
 
 /** Options of {@link SqliteEventStore.open}. */
 export interface SqliteEventStoreOptions {
@@ -48,7 +50,7 @@ type Row = StoredEventRow;
  * thread that group-commits them (see append-writer.worker.ts); reads use this thread's
  * own connection, which WAL lets run alongside the writer.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements SealableEventStore {
   private readonly writer: AppendWriterClient;
   private readonly readAllStmt: StatementSync;
   private readonly readForwardStmt: StatementSync;
@@ -58,6 +60,7 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new OpenSubscriptions();
   private lastCommitted: number;
   private closed = false;
+  private seals: SqliteLogSeals | undefined;
 
   private constructor(
     private readonly db: DatabaseSync,
@@ -84,14 +87,11 @@ export class SqliteEventStore implements EventStore {
       throw new Error('SqliteEventStore needs a file: its writer thread opens its own connection');
     }
     const db = openConnection(options.path, options.synchronous);
-    db.exec(CREATE_SCHEMA);
-    const version = db.prepare('SELECT version FROM event_store_schema').get() as { version: number } | undefined;
-    if (!version) db.prepare('INSERT INTO event_store_schema (version) VALUES (?)').run(SCHEMA_VERSION);
-    else if (version.version !== SCHEMA_VERSION) {
+    try {
+      ensureSchema(db, options.path);
+    } catch (error) {
       db.close();
-      throw new Error(
-        `Event store schema version ${version.version} at ${options.path}; this build expects ${SCHEMA_VERSION}`,
-      );
+      throw error;
     }
     return new SqliteEventStore(db, {
       path: options.path,
@@ -160,6 +160,12 @@ export class SqliteEventStore implements EventStore {
       options,
     );
     return this.subscriptions.track(subscription);
+  }
+
+  /** The seals of this file's log, on this store's reading connection. */
+  logSeals(): LogSeals {
+    this.seals ??= new SqliteLogSeals(this.db, () => this.assertOpen());
+    return this.seals;
   }
 
   async headPosition(): Promise<number> {

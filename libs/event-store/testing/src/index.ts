@@ -3,3 +3,4 @@ export * from './fixtures';
 export { take } from './subscription.conformance';
 export * from './store-format.conformance';
 export * from './decider-specification';
+export * from './log-seals.conformance';

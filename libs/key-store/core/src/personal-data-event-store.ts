@@ -1,9 +1,11 @@
 import {
+  logSealsOf,
   InvalidAppend,
   type AppendOptions,
   type AppendResult,
   type EventStore,
   type EventSubscription,
+  type LogSeals,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -70,6 +72,11 @@ export class PersonalDataEventStore implements EventStore {
 
   async *readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
     yield* this.opened(this.inner.readAll(options));
+  }
+
+  /** The seals of the log underneath: they cover events as stored, sealed personal data included. */
+  logSeals(): LogSeals {
+    return logSealsOf(this.inner);
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): EventSubscription {

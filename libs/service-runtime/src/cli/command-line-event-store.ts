@@ -75,6 +75,17 @@ export async function openCommandLineEventStore(
   return store;
 }
 
+/**
+ * Opens the event store a read-only tool inspects (`audit verify`) as
+ * {@link openCommandLineEventStore} does, but without the format check: nothing is stamped on an
+ * empty store, and a store of another format can still be inspected (the stored hashes do not
+ * depend on it).
+ * @throws DomainError `cli.event-store` for a server that does not answer.
+ */
+export function openCommandLineEventStoreAsIs(chosen: Pick<ChosenEventStore, 'target' | 'from'>): Promise<EventStore> {
+  return openTarget(chosen.target, chosen.from, 'NORMAL');
+}
+
 async function openTarget(target: EventStoreTarget, from: string, synchronous: 'FULL' | 'NORMAL'): Promise<EventStore> {
   if (target.kind === 'sqlite') {
     if (target.path === ':memory:') throw commandLineStoreError(from, '须指定数据库文件 / must name a file');

@@ -8,3 +8,5 @@ export * from './access-token.config';
 export * from './cors.config';
 export * from './personal-data.config';
 export * from '../personal-data/master-keys.file';
+export * from './audit-seal.config';
+export * from '../audit/audit-seal-keys.file';

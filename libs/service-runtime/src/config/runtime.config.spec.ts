@@ -50,6 +50,11 @@ describe('loadRuntimeConfig', () => {
         },
         masterKeys: { kind: 'generated', file: '/srv/relapse-watch/data/master-keys' },
       },
+      auditSeal: {
+        key: { kind: 'generated', file: '/srv/relapse-watch/data/audit-seal-key' },
+        intervalEvents: 10_000,
+        intervalMs: 60_000,
+      },
     });
   });
 

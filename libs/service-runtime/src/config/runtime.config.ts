@@ -1,6 +1,7 @@
 import { fixedOffsetClock, type Clock } from '@relapse-watch/domain-kernel';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { parseAuditSealConfig, type AuditSealConfig } from './audit-seal.config';
 import { parseAccessTokenKeys, type AccessTokenKeyConfig } from './access-token.config';
 import { ConfigError, maskValue } from './config.errors';
 import { parseCorsOrigins } from './cors.config';
@@ -69,6 +70,8 @@ export interface RuntimeConfig {
   readonly corsOrigins: readonly string[];
   /** Where households' data keys are kept and what wraps them (`KEY_STORE_URL`, `MASTER_KEYS`). */
   readonly personalData: PersonalDataConfig;
+  /** The keys and intervals of the seals over the log (`AUDIT_SEAL_KEY`, `AUDIT_SEAL_INTERVAL_EVENTS`, `AUDIT_SEAL_INTERVAL_MS`). */
+  readonly auditSeal: AuditSealConfig;
 }
 
 /** Value used when `TIME_ZONE_OFFSET` is not set: China Standard Time, UTC+8 all year. */
@@ -149,6 +152,7 @@ export function loadCommandLineConfig(
     mode: embedded ? 'embedded' : 'distributed',
     corsOrigins: parseCorsOrigins(read('CORS_ORIGINS')),
     personalData: parsePersonalDataConfig(read, embedded, dataDir, cwd),
+    auditSeal: parseAuditSealConfig(read, embedded, dataDir),
   };
 }
 

@@ -1,10 +1,13 @@
 import {
   InvalidAppend,
+  logSealsOf,
   WrongExpectedRevision,
   type AppendOptions,
   type AppendResult,
-  type EventStore,
   type EventSubscription,
+  type LogSeals,
+  type EventStore,
+  type SealableEventStore,
   type NewEvent,
   type StreamAppend,
   type ReadAllOptions,
@@ -19,7 +22,7 @@ import type { RuntimeMetrics } from '../metrics/runtime.metrics';
  * latency by outcome — so every adapter is measured the same way and no adapter depends on
  * prom-client.
  */
-export class InstrumentedEventStore implements EventStore {
+export class InstrumentedEventStore implements SealableEventStore {
   constructor(
     private readonly inner: EventStore,
     private readonly metrics: RuntimeMetrics,
@@ -76,6 +79,11 @@ export class InstrumentedEventStore implements EventStore {
 
   headPosition(): Promise<number> {
     return this.inner.headPosition();
+  }
+
+  /** The adapter's seals, unmeasured (see `logSealsOf`). */
+  logSeals(): LogSeals {
+    return logSealsOf(this.inner);
   }
 
   close(): Promise<void> {

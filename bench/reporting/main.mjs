@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm run bench -- reporting [--case=<name>]`: issue 13's reporting benchmark, a dispatcher over
+// case modules. Each case is a module exporting `run(options)` that prints its JSON lines
+// (`bench: "reporting"`, `case`, `ours`, …) on stdout and its progress on stderr, and resolves
+// true when it ran to the end. Only `audit-verify` exists so far; the reporting service's cases
+// (rebuild-sqlite, rebuild-mongo, tier-summary, as-of) join by a module and an entry in CASES.
+// See bench/README.md, "reporting".
+import { parseOptions, positiveInt, reporter } from '../event-store/harness.mjs';
+
+const CASES = {
+  'audit-verify': () => import('./audit-verify.case.mjs'),
+};
+
+const { log } = reporter('reporting');
+const options = parseOptions(
+  process.argv.slice(2).flatMap(withEquals),
+  `usage: npm run bench -- reporting [--case=${Object.keys(CASES).join('|')}] [--events=N] [--store=sqlite|postgres] [--quick]`,
+  {
+    case: { default: 'all', parse: oneCase, help: 'one case, or all' },
+    events: { default: 1_000_000, parse: positiveInt, help: 'audit-verify: events written, sealed and verified' },
+    store: { default: 'sqlite', parse: (v) => oneOf(v, ['sqlite', 'postgres']), help: 'audit-verify: the event store' },
+    'seal-interval': { default: 10_000, parse: positiveInt, help: 'audit-verify: events per seal' },
+    quick: { help: 'a smoke run: 50,000 events' },
+  },
+);
+
+let failed = false;
+for (const name of options.case === 'all' ? Object.keys(CASES) : [options.case]) {
+  const { run } = await CASES[name]();
+  const ok = await run({ ...options, events: options.quick ? 50_000 : options.events }).catch((error) => {
+    log(`${name} failed: ${error.stack ?? error}`);
+    return false;
+  });
+  if (!ok) failed = true;
+}
+process.exit(failed ? 1 : 0);
+
+function oneCase(value) {
+  if (value !== 'all' && !(value in CASES)) throw new Error(`unknown case ${value} (${Object.keys(CASES).join(', ')})`);
+  return value;
+}
+
+function oneOf(value, allowed) {
+  if (!allowed.includes(value)) throw new Error(`must be one of ${allowed.join(', ')}`);
+  return value;
+}
+
+/** `--case audit-verify` as `--case=audit-verify`, the form the shared option parser reads. */
+function withEquals(arg, i, args) {
+  if (i > 0 && /^--(case|events|store|seal-interval)$/.test(args[i - 1]) && !arg.startsWith('--')) return [];
+  if (/^--(case|events|store|seal-interval)$/.test(arg) && i + 1 < args.length && !args[i + 1].startsWith('--'))
+    return [`${arg}=${args[i + 1]}`];
+  return [arg];
+}
