@@ -157,6 +157,11 @@ const caseDecide = (request: (t: Target, n: number) => MatrixRequest): RouteRule
 const step = (name: string, body: Record<string, unknown>, rule = caseWrite) =>
   rule((t) => ({ path: `${CASE(t)}/${name}`, body: { on: '2026-11-02', ...body } }));
 const DECISION = { reason: '矩阵核对 / matrix check' };
+const audit = (context: string): RouteRule => ({
+  access: 'audit.read',
+  area: 'division',
+  request: (t) => ({ path: `/api/${context}/audit/households/${t.householdId}` }),
+});
 
 /** Every route of the document, by `METHOD path` as the document spells it. */
 export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
@@ -547,6 +552,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
       },
     }),
   },
+  // Each service's part of the household's audit trail: the auditor's and the administrator's (issue 13 item 3).
+  'GET /api/registry/audit/households/{householdId}': audit('registry'),
+  'GET /api/inspection/audit/households/{householdId}': audit('inspection'),
+  'GET /api/assistance/audit/households/{householdId}': audit('assistance'),
   // Last of all: the administrator's erasure closes the household to every change after it.
   'POST /api/registry/households/{householdId}/erasure': {
     access: 'privacy.erase',

@@ -324,6 +324,7 @@ const MAY: Readonly<
     | 'registry.write'
     | 'policy.write'
     | 'personal.read'
+    | 'audit.read'
     | 'privacy.erase'
     | 'users.manage'
     | 'inspection.read'
@@ -343,6 +344,8 @@ const MAY: Readonly<
   'policy.write': ['province-official', 'administrator'],
   // Every user role may ask for the plain numbers (each read recorded); the client lacks the scope.
   'personal.read': [...USER_ROLES],
+  // The whole history of any household: the auditor and the administrator only (issue 13 item 3).
+  'audit.read': ['auditor', 'administrator'],
   'privacy.erase': ['administrator'],
   'users.manage': ['administrator'],
   // Every user role reads the inspection (design-11 "Permissions"); the matrix's client has no such scope.

@@ -42,3 +42,5 @@ export * from './transport';
 export * from './lifecycle/subscriber-supervision';
 export * from './http/request-context';
 export * from './http/command-response';
+export * from './audit';
+export * from './audit/audit-trail.dto';

@@ -33,6 +33,8 @@ import { CaseEliminationController } from './case-elimination.controller';
 import { CaseListsController } from './case-lists.controller';
 import { CaseStepsController } from './case-steps.controller';
 import { CasesController } from './cases.controller';
+import { HouseholdAuditTrail } from '../audit/household-audit-trail';
+import { HouseholdAuditController } from './household-audit.controller';
 import { PlanController } from './plan.controller';
 import { WarningsController } from './warnings.controller';
 import {
@@ -45,6 +47,7 @@ import {
   CASE_QUERIES,
   CASE_SCHEDULE,
   DEADLINE_WATCHER,
+  HOUSEHOLD_AUDIT_TRAIL,
   PLAN_COMMANDS,
   WARNING_INTAKE,
 } from './assistance.tokens';
@@ -80,6 +83,7 @@ class AssistanceIndexes implements OnModuleInit {
     CaseListsController,
     WarningsController,
     CasePoliciesController,
+    HouseholdAuditController,
   ],
   providers: [
     {
@@ -147,6 +151,11 @@ class AssistanceIndexes implements OnModuleInit {
           clock,
         }),
       inject: [CASE_COMMANDS, READ_STORE, ASSISTANCE_CONFIG, ASSISTANCE_CLOCK],
+    },
+    {
+      provide: HOUSEHOLD_AUDIT_TRAIL,
+      useFactory: (events: EventStore) => new HouseholdAuditTrail(events),
+      inject: [EVENT_STORE],
     },
     {
       provide: CASE_QUERIES,

@@ -10,3 +10,4 @@ export const DEADLINE_WATCHER = Symbol.for('relapse-watch.assistance.deadline-wa
 export const CASE_POLICIES = Symbol.for('relapse-watch.assistance.case-policies');
 export const CASE_QUERIES = Symbol.for('relapse-watch.assistance.case-queries');
 export const WARNING_INTAKE = Symbol.for('relapse-watch.assistance.warning-intake');
+export const HOUSEHOLD_AUDIT_TRAIL = Symbol.for('relapse-watch.assistance.household-audit-trail');

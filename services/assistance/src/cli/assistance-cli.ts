@@ -63,3 +63,5 @@ export function addAssistanceCommands(root: Command, io: AssistanceCliIo): void 
       await casesGenerate(options, io);
     });
 }
+
+export { assistanceAuditSource } from './assistance-audit.source';

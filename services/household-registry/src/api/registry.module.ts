@@ -25,7 +25,9 @@ import { loadRegistryReference, type RegistryReference } from '../divisions/regi
 import { householdRegisterProjection, type HouseholdView } from '../read-model/household-register.projection';
 import { HouseholdRegisterQueries } from '../read-model/household-register.queries';
 import { PUBLISHED_STREAM_PREFIXES, registryRelayMapper } from '../integration/registry-relay.mapper';
+import { HouseholdAuditTrail } from '../audit/household-audit-trail';
 import { DivisionsController } from './divisions.controller';
+import { HouseholdAuditController } from './household-audit.controller';
 import { HouseholdMembersController } from './household-members.controller';
 import { HouseholdPrivacyController } from './household-privacy.controller';
 import type { PersonalDataEraser } from '../application/erase-personal-data.handler';
@@ -34,6 +36,7 @@ import { PersonalDataController } from './personal-data.controller';
 import { PoliciesController } from './policies.controller';
 import { RiskTypesController } from './risk-types.controller';
 import {
+  HOUSEHOLD_AUDIT_TRAIL,
   HOUSEHOLD_QUERIES,
   HOUSEHOLD_REGISTER_RUNNER,
   PERSONAL_DATA_QUERIES,
@@ -97,6 +100,7 @@ class RegistrySubscribers implements OnApplicationBootstrap {
     RiskTypesController,
     PersonalDataController,
     HouseholdPrivacyController,
+    HouseholdAuditController,
   ],
   providers: [
     {
@@ -157,6 +161,11 @@ class RegistrySubscribers implements OnApplicationBootstrap {
           onError: (err) => logger.error({ err }, '读模型出错已停止 / read model stopped on an error'),
         }),
       inject: [EVENT_STORE, READ_STORE, RUNTIME_LOGGER],
+    },
+    {
+      provide: HOUSEHOLD_AUDIT_TRAIL,
+      useFactory: (events: EventStore) => new HouseholdAuditTrail(events),
+      inject: [EVENT_STORE],
     },
     RegistrySubscribers,
   ],

@@ -6,3 +6,4 @@ export const HOUSEHOLD_REGISTER_RUNNER = Symbol.for('relapse-watch.registry.hous
 export const REGISTRY_QUERIES = Symbol.for('relapse-watch.registry.queries');
 export const REGISTRY_CLOCK = Symbol.for('relapse-watch.registry.clock');
 export const PERSONAL_DATA_QUERIES = Symbol.for('relapse-watch.registry.personal-data-queries');
+export const HOUSEHOLD_AUDIT_TRAIL = Symbol.for('relapse-watch.registry.household-audit-trail');

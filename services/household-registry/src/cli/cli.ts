@@ -182,3 +182,5 @@ export async function runProgram(root: Command, argv: readonly string[], io: Cli
     return 1;
   }
 }
+
+export { registryAuditSource } from './registry-audit.source';

@@ -35,7 +35,9 @@ import { HouseholdInspectionDecisionsController } from './household-inspection-d
 import { HouseholdInspectionsController } from './household-inspections.controller';
 import { teamListProjection } from '../read-model/teams/team-list.projection';
 import { TeamListQueries } from '../read-model/teams/team-list.queries';
+import { HouseholdAuditTrail } from '../audit/household-audit-trail';
 import { CampaignsController } from './campaigns.controller';
+import { HouseholdAuditController } from './household-audit.controller';
 import { HouseholdFactsController } from './household-facts.controller';
 import { InspectionSubscribers } from './inspection-subscribers';
 import { ProgressController } from './progress.controller';
@@ -44,6 +46,7 @@ import {
   CAMPAIGN_COMMANDS,
   CAMPAIGN_FACTS,
   FIELD_CORRECTIONS,
+  HOUSEHOLD_AUDIT_TRAIL,
   HOUSEHOLD_FACTS_QUERIES,
   HOUSEHOLD_FACTS_SOURCE,
   HOUSEHOLD_INSPECTION_COMMANDS,
@@ -104,6 +107,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
     HouseholdInspectionDecisionsController,
     VisitCheckController,
     ProgressController,
+    HouseholdAuditController,
   ],
   providers: [
     {
@@ -163,6 +167,11 @@ class HouseholdFactsIndexes implements OnModuleInit {
       inject: [EVENT_STORE, READ_STORE, RUNTIME_LOGGER],
     },
     ...PROGRESS_PROVIDERS,
+    {
+      provide: HOUSEHOLD_AUDIT_TRAIL,
+      useFactory: (events: EventStore, reads: ReadStore) => new HouseholdAuditTrail({ events, reads }),
+      inject: [EVENT_STORE, READ_STORE],
+    },
     InspectionSubscribers,
     // The rules of libs/inspection-rules, behind the port.
     { provide: INSPECTION_RULES, useValue: inspectionRules },

@@ -26,3 +26,4 @@ export const HOUSEHOLD_FACTS_QUERIES = Symbol.for('relapse-watch.inspection.hous
 export const HOUSEHOLD_PROGRESS_RUNNER = Symbol.for('relapse-watch.inspection.household-progress-runner');
 export const CAMPAIGN_PROGRESS = Symbol.for('relapse-watch.inspection.campaign-progress');
 export const KEY_GROUP_SELECTION = Symbol.for('relapse-watch.inspection.key-group-selection');
+export const HOUSEHOLD_AUDIT_TRAIL = Symbol.for('relapse-watch.inspection.household-audit-trail');

@@ -26,3 +26,5 @@ export function addInspectionCommands(root: Command, io: InspectionCliIo): void 
       io.out(visitsImportSummary(await visitsImport(file, options, io)));
     });
 }
+
+export { inspectionAuditSource } from './inspection-audit.source';

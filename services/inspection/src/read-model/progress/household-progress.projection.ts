@@ -127,5 +127,7 @@ export const householdProgressProjection: Projection<HouseholdProgress> = {
     ['campaignId', 'countyCode'],
     ['campaignId', 'cityCode'],
     ['campaignId', 'provinceCode'],
+    // The audit trail's lookup of a household's inspections in every campaign.
+    ['householdId'],
   ],
 };
