@@ -1,3 +1,5 @@
+import { divisionAncestors, divisionTier, type DivisionTier } from '@relapse-watch/domain-kernel';
+
 /**
  * The reporting's read models live in one generation of collections at a time: a rebuild fills
  * the next generation from position zero while queries read the live one, then the pointer in
@@ -35,6 +37,17 @@ export function reportingCollections(generation: number): ReportingCollections {
 export const HOUSEHOLD_INDEXES: readonly (readonly string[])[] = [['provinceCode']];
 
 /**
+ * Indexes of a generation's units: the units of one tier under a unit (drill-down rows and
+ * exports), one equality filter on the tier and one on the ancestor's code.
+ */
+export const UNIT_INDEXES: readonly (readonly string[])[] = [
+  ['tier', 'provinceCode'],
+  ['tier', 'cityCode'],
+  ['tier', 'countyCode'],
+  ['tier', 'townshipCode'],
+];
+
+/**
  * Counts as stored: `{ name, count }` entries in name order. Not an object keyed by name: names
  * hold rule codes and other values with dots, which document stores refuse in field names; not
  * `[name, count]` pairs: FerretDB 1.x refuses nested arrays.
@@ -55,7 +68,27 @@ export function countsOf(stored: StoredCounts): Record<string, number> {
   return counts;
 }
 
+/** The ancestor fields of a unit document, by the ancestor's tier (a village has all four). */
+export type AncestorField = 'provinceCode' | 'cityCode' | 'countyCode' | 'townshipCode';
+
+/** Where a unit sits in the division tree, stored flat so the store can filter and index it. */
+export type UnitPlacement = { readonly tier: DivisionTier } & Partial<Readonly<Record<AncestorField, string>>>;
+
 /** The stored shape of a unit's summary. */
-export interface UnitDocument {
-  readonly counts: StoredCounts;
+export type UnitDocument = UnitPlacement & { readonly counts: StoredCounts };
+
+/** The field of a unit document holding the code of its ancestor of `tier`; null for a village (never an ancestor). */
+export function ancestorField(tier: DivisionTier): AncestorField | null {
+  return tier === 'village' ? null : `${tier}Code`;
+}
+
+/**
+ * A unit's tier and the codes of the units above it. From the kernel's parent rule, not by
+ * cutting digits: a township of a city without counties (441900003000) has no county, so it is
+ * found under its city and never under a made-up county 441900000000.
+ */
+export function unitPlacementOf(unitCode: string): UnitPlacement {
+  const placement: Partial<Record<AncestorField, string>> = {};
+  for (const ancestor of divisionAncestors(unitCode)) placement[ancestorField(divisionTier(ancestor))!] = ancestor;
+  return { tier: divisionTier(unitCode), ...placement };
 }

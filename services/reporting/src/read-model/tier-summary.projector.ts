@@ -17,6 +17,8 @@ import {
   storedCounts,
   type StoredCounts,
   type UnitDocument,
+  UNIT_INDEXES,
+  unitPlacementOf,
 } from './reporting-collections';
 
 /** Options of a {@link TierSummaryProjector}. */
@@ -77,6 +79,7 @@ export class TierSummaryProjector {
     if (this.loop !== null) return;
     const { store, collections } = this.options;
     for (const fields of HOUSEHOLD_INDEXES) await store.ensureIndex(collections.households, fields);
+    for (const fields of UNIT_INDEXES) await store.ensureIndex(collections.units, fields);
     this.saved = await store.loadCheckpoint(collections.checkpoint);
     for await (const doc of this.pages(collections.contexts)) this.state.loadContext(doc.id, doc.data);
     for await (const doc of this.pages<UnitDocument>(collections.units))
@@ -178,12 +181,10 @@ export class TierSummaryProjector {
         collection: collections.contexts,
         doc: { id, position, data: this.state.context(id) },
       });
-    for (const id of changes.units)
-      operations.push({
-        type: 'put',
-        collection: collections.units,
-        doc: { id, position, data: { counts: storedCounts(this.state.unitCounts(id)) } },
-      });
+    for (const id of changes.units) {
+      const data: UnitDocument = { ...unitPlacementOf(id), counts: storedCounts(this.state.unitCounts(id)) };
+      operations.push({ type: 'put', collection: collections.units, doc: { id, position, data } });
+    }
     await this.options.store.applyBatch({ operations, checkpoint: { name: collections.checkpoint, position } });
     this.state.forgetHouseholds(this.options.cacheHouseholds ?? 50_000);
     this.saved = position;
