@@ -113,3 +113,22 @@ describe('GET /api/reporting/units/{unitCode}/export', () => {
     expect(json(outside.bytes)).toMatchObject({ code: 'access.outside-area', field: 'unitCode' });
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('announces the export as a CSV or XLSX download, its refusals and the rows as JSON', async () => {
+    const doc = (await (await fetch(`${url}/docs/openapi.json`)).json()) as {
+      paths: Record<string, { get: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
+    };
+    const exported = doc.paths['/api/reporting/units/{unitCode}/export'].get.responses['200'];
+    expect(Object.keys(exported.content ?? {}).sort()).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'text/csv; charset=utf-8',
+    ]);
+    for (const status of ['400', '403', '422'])
+      expect(
+        Object.keys(doc.paths['/api/reporting/units/{unitCode}/export'].get.responses[status].content ?? {}),
+      ).toEqual(['application/json']);
+    const rows = doc.paths['/api/reporting/units/{unitCode}/rows'].get.responses['200'];
+    expect(Object.keys(rows.content ?? {})).toEqual(['application/json']);
+  });
+});

@@ -1,6 +1,7 @@
+import type { ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { Controller, Get, Inject, Param, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { callerOf, type Principal } from '@relapse-watch/access';
 import { ApiErrorResponses, CurrentPrincipal, Requires, RUNTIME_LOGGER } from '@relapse-watch/service-runtime';
 import type { Logger } from 'pino';
@@ -46,7 +47,6 @@ export class UnitRowsController {
     summary:
       '导出下级单位报表（CSV 或 XLSX，流式，首行为本单位合计）/ export the reports of the units under a unit (CSV or XLSX, streamed; first row: the unit itself)',
   })
-  @ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
   @ApiOkResponse({
     description: '附件，文件名见 Content-Disposition / an attachment named in Content-Disposition',
     content: {
@@ -55,7 +55,7 @@ export class UnitRowsController {
     },
     headers: { 'Content-Disposition': { description: "attachment; filename*=UTF-8''…", schema: { type: 'string' } } },
   })
-  @ApiErrorResponses(422)
+  @ApiErrorResponses(422, 503)
   async export(
     @Param() { unitCode }: UnitPath,
     @Query() query: ReportExportQueryDto,
@@ -75,6 +75,21 @@ export class UnitRowsController {
       this.logger.error({ err, unitCode }, '导出中断 / export cut short');
       body.destroy(err instanceof Error ? err : new Error(String(err)));
     });
-    return new StreamableFile(body, { type: prepared.contentType, disposition: contentDisposition(prepared) });
+    const file = new StreamableFile(body, { type: prepared.contentType, disposition: contentDisposition(prepared) });
+    return file.setErrorHandler((_err, res) => {
+      if (res.destroyed) return;
+      if (res.headersSent) return void res.destroy?.();
+      // Failed before the first byte (the store went away): the common error body, not a file.
+      const http = res as unknown as ServerResponse;
+      http.statusCode = 503;
+      http.removeHeader('Content-Disposition');
+      http.setHeader('Content-Type', 'application/json; charset=utf-8');
+      http.end(
+        JSON.stringify({
+          code: 'report.export-failed',
+          message: '导出失败，请稍后重试 / the export failed, try again later',
+        }),
+      );
+    });
   }
 }
