@@ -9,6 +9,12 @@ export const TOWNSHIPS = ['511923100000', '511923101000'] as const;
 export const VILLAGES = ['511923100201', '511923100202', '511923101201'] as const;
 export const CAMPAIGN = { campaignId: 'c-2024', teamsInPlaceBy: '2024-08-16', inspectBy: '2024-08-30' };
 export const LINE_2024_FEN = 760_000;
+/** A key region of the first township and, again, one of its villages (counted once). */
+export const KEY_REGION = {
+  regionId: 'kr-1',
+  kind: 'priority-county',
+  divisionCodes: ['511923100000', '511923100201'],
+} as const;
 
 /** One generated household's attributes. */
 export interface ScenarioHousehold {
@@ -119,6 +125,15 @@ export function scenarioEvents(households: readonly ScenarioHousehold[]): Report
     line: 'monitoring-threshold',
     revision: 1,
     amountFen: LINE_2024_FEN,
+  });
+  add('registry', 'KeyRegionDesignated', `${PROVINCE}-2024`, '2024-02-01T01:00:00.000Z', PROVINCE, {
+    provinceCode: PROVINCE,
+    year: 2024,
+    regionId: KEY_REGION.regionId,
+    kind: KEY_REGION.kind,
+    divisionCodes: KEY_REGION.divisionCodes,
+    reason: '重点帮扶 / priority assistance',
+    effectiveFrom: '2024-02-01',
   });
   add('inspection', 'InspectionTeamFormed', 't-1', '2024-08-15T02:00:00.000Z', TOWNSHIPS[0], {
     campaignId: CAMPAIGN.campaignId,
