@@ -65,14 +65,14 @@ export function* provinceEvents(households, seed = 2024, { light = false } = {})
   };
   yield event(CAMPAIGN, 'inspection', 'CampaignLaunched', '2024-08-12T01:00:00.000Z', PROVINCE, {
     campaignId: CAMPAIGN,
-    provinceCode: PROVINCE,
+    provinceCode: '51',
     year: 2024,
     launchedOn: '2024-08-12',
     teamsInPlaceBy: '2024-08-16',
     inspectBy: '2024-08-30',
   });
   yield event(`${PROVINCE}-2024`, 'registry', 'ThresholdPublished', '2024-01-05T01:00:00.000Z', PROVINCE, {
-    provinceCode: PROVINCE,
+    provinceCode: '51',
     year: 2024,
     line: 'monitoring-threshold',
     revision: 1,

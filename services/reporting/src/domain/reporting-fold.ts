@@ -62,7 +62,11 @@ function householdIdOf(event: ReportEvent): string | null {
 /** The documents the fold of `event` reads, for a caller that loads them first. */
 export function householdsNeeded(event: ReportEvent): DocumentsNeeded {
   if (event.name === 'ThresholdPublished')
-    return { householdIds: [], provinceCode: (event.data as ThresholdPublishedV1).provinceCode };
+    // The contracts name the province by its two digits; stored households by the 12-digit code.
+    return {
+      householdIds: [],
+      provinceCode: (event.data as ThresholdPublishedV1).provinceCode.slice(0, 2).padEnd(12, '0'),
+    };
   const householdId = householdIdOf(event);
   return householdId === null ? NOTHING : { householdIds: [householdId], provinceCode: null };
 }

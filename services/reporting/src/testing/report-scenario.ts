@@ -4,6 +4,8 @@
 import type { ReportEvent } from '../domain/report-event';
 
 export const PROVINCE = '510000000000';
+/** The province as the contracts name it: its two digits. */
+export const PROVINCE_DIGITS = '51';
 export const COUNTY = '511923000000';
 export const TOWNSHIPS = ['511923100000', '511923101000'] as const;
 export const VILLAGES = ['511923100201', '511923100202', '511923101201'] as const;
@@ -115,19 +117,19 @@ export function scenarioEvents(households: readonly ScenarioHousehold[]): Report
     });
   add('inspection', 'CampaignLaunched', CAMPAIGN.campaignId, '2024-08-12T01:00:00.000Z', PROVINCE, {
     ...CAMPAIGN,
-    provinceCode: PROVINCE,
+    provinceCode: PROVINCE_DIGITS,
     year: 2024,
     launchedOn: '2024-08-12',
   });
   add('registry', 'ThresholdPublished', `${PROVINCE}-2024`, '2024-01-05T01:00:00.000Z', PROVINCE, {
-    provinceCode: PROVINCE,
+    provinceCode: PROVINCE_DIGITS,
     year: 2024,
     line: 'monitoring-threshold',
     revision: 1,
     amountFen: LINE_2024_FEN,
   });
   add('registry', 'KeyRegionDesignated', `${PROVINCE}-2024`, '2024-02-01T01:00:00.000Z', PROVINCE, {
-    provinceCode: PROVINCE,
+    provinceCode: PROVINCE_DIGITS,
     year: 2024,
     regionId: KEY_REGION.regionId,
     kind: KEY_REGION.kind,

@@ -29,8 +29,9 @@ export function keyRegionReportsOf(
   return provinceYear.keyRegions.map((region) => {
     const codes = outermostCodes(region.divisionCodes);
     const counts = codes.reduce<Counters>((sum, code) => addCounters(sum, countsOf(code)), {});
+    const province = provinceYear.provinceCode.slice(0, 2).padEnd(12, '0');
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { unitCode, tier, ...figures } = tierReportOf(provinceYear.provinceCode, counts, context);
+    const { unitCode, tier, ...figures } = tierReportOf(province, counts, context);
     return { regionId: region.regionId, kind: region.kind, divisionCodes: codes, ...figures };
   });
 }
