@@ -157,7 +157,7 @@ export async function settleInspections(base: string, county: CountyPlan, ids: r
     const suggestions = read.body['suggestions'] as { suggestion: { suggestionId: string; ruleId: string } }[];
     const idOf = (ruleId: string) => suggestions.find((s) => s.suggestion.ruleId === ruleId)?.suggestion.suggestionId;
     const headers = await township(h);
-    const why = { reason: '已整改 / fixed' };
+    const why = { resolution: '已整改 / fixed' };
     if (plan.resolveIssue)
       await expectStatus(
         call(
