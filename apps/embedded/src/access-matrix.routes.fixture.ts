@@ -436,6 +436,12 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     area: 'division',
     request: (t) => ({ path: `/api/reporting/units/${t.villageCode}/export?format=csv&report=campaign` }),
   },
+  // Every reader may ask; the answer holds only the key regions inside the caller's area.
+  'GET /api/reporting/key-regions/{provinceCode}': {
+    access: 'report.read',
+    area: 'none',
+    request: (t) => ({ path: `/api/reporting/key-regions/${t.provinceCode}` }),
+  },
   'GET /api/assistance/policies/{provinceCode}/{year}': {
     access: 'case.read',
     area: 'none',

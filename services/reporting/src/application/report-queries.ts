@@ -1,13 +1,14 @@
-import type { Caller } from '@relapse-watch/access';
-import { divisionTier, parentDivision, type Clock } from '@relapse-watch/domain-kernel';
+import { areaOfCaller, inArea, type Caller } from '@relapse-watch/access';
+import { DomainError, divisionTier, parentDivision, type Clock } from '@relapse-watch/domain-kernel';
 import type { EventStore } from '@relapse-watch/event-store-core';
 import type { ReadStore } from '@relapse-watch/read-store-core';
 import { localDateOf } from '../domain/report-event';
-import { contextIds, type CampaignContext, type ProvinceYearContext } from '../domain/reporting-context';
+import { keyRegionReportsOf, outermostCodes, type KeyRegionReport } from '../domain/tier-report/key-region-report';
 import { tierReportOf, type TierReport } from '../domain/tier-report/tier-report';
-import { countsOf, type ReportingCollections, type UnitDocument } from '../read-model/reporting-collections';
+import type { ReportingCollections } from '../read-model/reporting-collections';
 import { foldInboxUntil } from './as-of-fold';
-import { checkReportRequest, liveReportContext } from './report-request.check';
+import { foldedSource, liveSource, reportContext, type ReportSource } from './report-sources';
+import { checkReportRequest } from './report-request.check';
 
 /** What a report is asked for. */
 export interface ReportRequest {
@@ -39,28 +40,57 @@ export class ReportQueries {
   /** The nine reports of a unit. @throws DomainError `access.*`, `report.*` */
   async unitReport(caller: Caller, request: ReportRequest): Promise<TierReport> {
     checkReportRequest(caller, request, this.deps.clock);
-    if (request.asOf !== undefined) return this.asOfReport(request.unitCode, request.asOf, request.year);
-    const today = localDateOf(this.deps.clock.now().toISOString(), this.deps.utcOffsetMinutes);
-    const year = request.year ?? Number(today.slice(0, 4));
-    const collections = this.deps.collections();
-    const context = await liveReportContext(this.deps.store, collections, request.unitCode, year, today);
-    const unit = await this.deps.store.get<UnitDocument>(collections.units, request.unitCode);
-    return tierReportOf(request.unitCode, countsOf(unit?.data.counts ?? []), context);
+    const { source, year, asOfDate } = await this.sourceFor(request);
+    const counts = (await source.unitCounts([request.unitCode])).get(request.unitCode)!;
+    return tierReportOf(
+      request.unitCode,
+      counts,
+      await reportContext(source, provinceOf(request.unitCode), year, asOfDate),
+    );
   }
 
-  private async asOfReport(unitCode: string, asOf: string, requestedYear: number | undefined): Promise<TierReport> {
-    const instant = Date.parse(asOf);
+  /**
+   * The key regions of a province-year with each one's reports (its units' counts summed): those
+   * whose every unit lies inside the caller's area. @throws DomainError `access.*`, `report.*`
+   */
+  async keyRegions(caller: Caller, request: ReportRequest): Promise<KeyRegionReport[]> {
+    checkReportRequest(caller, request, this.deps.clock, { reachUnit: false });
+    if (divisionTier(request.unitCode) !== 'province')
+      throw new DomainError({
+        code: 'report.not-a-province',
+        field: 'provinceCode',
+        message: '须为省级区划代码，如 510000000000 / must be a province code, e.g. 510000000000',
+      });
+    const { source, year, asOfDate } = await this.sourceFor(request);
+    const context = await reportContext(source, request.unitCode, year, asOfDate);
+    if (context.provinceYear === null) return [];
+    const area = areaOfCaller(caller);
+    const visible = {
+      ...context.provinceYear,
+      keyRegions: context.provinceYear.keyRegions.filter((region) =>
+        region.divisionCodes.every((code) => inArea(area, code)),
+      ),
+    };
+    const codes = [...new Set(visible.keyRegions.flatMap((region) => outermostCodes(region.divisionCodes)))];
+    const counts = await source.unitCounts(codes);
+    return keyRegionReportsOf(visible, (code) => counts.get(code) ?? {}, context);
+  }
+
+  /** The live read models, or the inbox folded up to `asOf`; with the report's year and day. */
+  private async sourceFor(request: ReportRequest): Promise<{ source: ReportSource; year: number; asOfDate: string }> {
+    if (request.asOf === undefined) {
+      const asOfDate = localDateOf(this.deps.clock.now().toISOString(), this.deps.utcOffsetMinutes);
+      const source = liveSource(this.deps.store, this.deps.collections());
+      return { source, year: request.year ?? Number(asOfDate.slice(0, 4)), asOfDate };
+    }
+    const instant = Date.parse(request.asOf);
     const asOfDate = localDateOf(new Date(instant).toISOString(), this.deps.utcOffsetMinutes);
-    const year = requestedYear ?? Number(asOfDate.slice(0, 4));
     const state = await foldInboxUntil(this.deps.inbox, {
       until: instant,
-      provinceCode: provinceOf(unitCode),
+      provinceCode: provinceOf(request.unitCode),
       utcOffsetMinutes: this.deps.utcOffsetMinutes,
     });
-    const provinceYear = state.context<ProvinceYearContext>(contextIds.provinceYear(provinceOf(unitCode), year));
-    const campaignId = provinceYear?.campaignIds?.at(-1);
-    const campaign = campaignId === undefined ? null : state.context<CampaignContext>(contextIds.campaign(campaignId));
-    return tierReportOf(unitCode, state.unit(unitCode), { year, asOfDate, campaign, provinceYear });
+    return { source: foldedSource(state), year: request.year ?? Number(asOfDate.slice(0, 4)), asOfDate };
   }
 }
 

@@ -1,9 +1,9 @@
 import { authorizeCaller, type Caller } from '@relapse-watch/access';
 import { DomainError, isDivisionCode, type Clock } from '@relapse-watch/domain-kernel';
 import type { ReadStore } from '@relapse-watch/read-store-core';
-import { contextIds, type CampaignContext, type ProvinceYearContext } from '../domain/reporting-context';
 import type { TierReportContext } from '../domain/tier-report/tier-report';
 import type { ReportingCollections } from '../read-model/reporting-collections';
+import { liveSource, reportContext } from './report-sources';
 
 const EARLIEST_YEAR = 2014;
 
@@ -20,14 +20,20 @@ export interface ReportScope {
  * range, an instant that is no date or lies in the future. Every refusal names its field.
  * @throws DomainError
  */
-export function checkReportRequest(caller: Caller, request: ReportScope, clock: Clock): void {
+export function checkReportRequest(
+  caller: Caller,
+  request: ReportScope,
+  clock: Clock,
+  options: { readonly reachUnit: boolean } = { reachUnit: true },
+): void {
   if (!isDivisionCode(request.unitCode))
     throw new DomainError({
       code: 'report.unit-code-invalid',
       field: 'unitCode',
       message: '须为12位统计用区划代码 / must be a 12-digit statistical division code',
     });
-  authorizeCaller(caller, 'report.read', request.unitCode, 'unitCode');
+  // reachUnit false: the caller may ask without reaching the unit (key regions: the answer is cut to the area).
+  authorizeCaller(caller, 'report.read', options.reachUnit ? request.unitCode : undefined, 'unitCode');
   const lastYear = clock.now().getUTCFullYear() + 1;
   if (request.year !== undefined && (request.year < EARLIEST_YEAR || request.year > lastYear))
     throw new DomainError({
@@ -54,21 +60,12 @@ export function checkReportRequest(caller: Caller, request: ReportScope, clock: 
  * and the year's latest campaign, read from the live generation. Every unit of one province
  * shares it, so a listing reads it once.
  */
-export async function liveReportContext(
+export function liveReportContext(
   store: ReadStore,
   collections: ReportingCollections,
   unitCode: string,
   year: number,
   asOfDate: string,
 ): Promise<TierReportContext> {
-  const provinceYear = await store.get<ProvinceYearContext>(
-    collections.contexts,
-    contextIds.provinceYear(unitCode.slice(0, 2).padEnd(12, '0'), year),
-  );
-  const campaignId = provinceYear?.data.campaignIds?.at(-1);
-  const campaign =
-    campaignId === undefined
-      ? null
-      : await store.get<CampaignContext>(collections.contexts, contextIds.campaign(campaignId));
-  return { year, asOfDate, campaign: campaign?.data ?? null, provinceYear: provinceYear?.data ?? null };
+  return reportContext(liveSource(store, collections), unitCode.slice(0, 2).padEnd(12, '0'), year, asOfDate);
 }
