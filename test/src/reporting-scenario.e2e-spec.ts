@@ -110,13 +110,13 @@ async function boundary(base: string, writes: LastWrites): Promise<string> {
   return new Date(instant).toISOString();
 }
 
-/** Every unit's as-of report (retried while the reporting's own clock has not reached the instant). */
+/** Every unit's as-of report (retried, up to three minutes, while the reporting's own clock — started with its process, later than the others' — has not reached the instant). */
 async function asOfTexts(base: string, county: CountyPlan, asOf: string): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const unit of unitsOf(county))
     for (const year of YEARS) {
       let got = await reportText(base, unit, year, asOf);
-      for (let i = 0; i < 100 && got.status === 422 && got.text.includes('report.as-of-in-future'); i++) {
+      for (let i = 0; i < 1800 && got.status === 422 && got.text.includes('report.as-of-in-future'); i++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         got = await reportText(base, unit, year, asOf);
       }

@@ -194,15 +194,16 @@ export function expectedReport(county: CountyPlan, unitCode: string, year: numbe
             monitoredInspected.length === 0 ? null : ratio(leaflet, monitoredInspected.length),
         }
       : null,
-    // Items fall due in 2024 and close on the scenario's day in 2026: late.
+    // Items are raised and closed on the scenario's same day, before the due date the inspection
+    // sets when it raises one: closed in time.
     rectification:
       issues.length === 0
         ? {}
         : {
             'data-quality': {
               open: count(issues, (s) => !(phase === 'B' && s.plan.inspection!.closeItem)),
-              closed: 0,
-              closedLate: count(issues, (s) => phase === 'B' && s.plan.inspection!.closeItem),
+              closed: count(issues, (s) => phase === 'B' && s.plan.inspection!.closeItem),
+              closedLate: 0,
             },
           },
   };

@@ -10,9 +10,22 @@ export const INCOME_BAND_FEN = 100_000;
 /** Bands above this index are counted in the last one ("30,000 yuan and more"). */
 export const LAST_INCOME_BAND = 30;
 
-/** The duration bucket of an elimination, by the years the household had been monitored. */
-function durationBucket(yearsMonitored: number): string {
-  return yearsMonitored > 2 ? 'over-2y' : yearsMonitored > 1 ? '1-2y' : 'up-to-1y';
+/** The ISO day `years` years after `day` (29 Feb stays 29 Feb: compared as text, it sorts right). */
+function yearsAfter(day: string, years: number): string {
+  return `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+}
+
+/**
+ * The duration bucket of an elimination: monitored over two years, over one, or up to one, by the
+ * days identified and eliminated (the contract's `yearsMonitored` counts whole years only, so
+ * 2 years and 3 months would read as 2, not "over 2").
+ */
+function durationBucket(identifiedOn: string, eliminatedOn: string): string {
+  return eliminatedOn > yearsAfter(identifiedOn, 2)
+    ? 'over-2y'
+    : eliminatedOn > yearsAfter(identifiedOn, 1)
+      ? '1-2y'
+      : 'up-to-1y';
 }
 
 function incomeCounts(
@@ -112,7 +125,10 @@ export function householdContribution(
   // 6 eliminations by year and duration, relapses by year.
   for (const elimination of household.eliminations) {
     const year = elimination.eliminatedOn.slice(0, 4);
-    for (const key of [`eliminated:${year}:total`, `eliminated:${year}:${durationBucket(elimination.yearsMonitored)}`])
+    for (const key of [
+      `eliminated:${year}:total`,
+      `eliminated:${year}:${durationBucket(elimination.identifiedOn, elimination.eliminatedOn)}`,
+    ])
       counts[key] = (counts[key] ?? 0) + 1;
   }
   for (const day of household.relapses)

@@ -169,7 +169,7 @@ export function evolveAssistanceFacts(household: HouseholdReport, name: string, 
       const record = {
         caseId: eliminated.caseId,
         eliminatedOn: eliminated.on,
-        yearsMonitored: eliminated.yearsMonitored,
+        identifiedOn: eliminated.identifiedOn,
       };
       return {
         ...located,

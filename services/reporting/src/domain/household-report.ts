@@ -59,11 +59,12 @@ export interface RectificationRecord {
   readonly closedOverdue: boolean;
 }
 
-/** An elimination of risk, with how long the household had been monitored. */
+/** An elimination of risk, with the day the case identified the household. */
 export interface EliminationRecord {
   readonly caseId: string;
   readonly eliminatedOn: string;
-  readonly yearsMonitored: number;
+  /** The day the household was identified as a monitoring subject in that case. */
+  readonly identifiedOn: string;
 }
 
 /**

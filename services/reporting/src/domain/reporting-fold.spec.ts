@@ -71,7 +71,12 @@ function expected(households: readonly ScenarioHousehold[]) {
       (h) => monitoredNow(h) && h.labourCapable && h.monitoring!.measure !== 'industry',
     ),
     eliminated: count(households, (h) => h.monitoring?.eliminated != null),
-    eliminatedOver2y: count(households, (h) => (h.monitoring?.eliminated?.years ?? 0) > 2),
+    // Monitored over a year: eliminated after the first anniversary of the identification.
+    eliminatedOver1y: count(households, (h) => {
+      const m = h.monitoring;
+      if (m?.eliminated == null || m.identifiedOn === null) return false;
+      return m.eliminated.on > `${Number(m.identifiedOn.slice(0, 4)) + 1}${m.identifiedOn.slice(4)}`;
+    }),
     openIssues: count(households, (h) => h.issue !== null && h.issue.resolvedOn === null),
     resolved: resolved.length,
     rectificationOpen: count(households, (h) => h.rectification !== null && !h.rectification.closed),
@@ -102,7 +107,7 @@ function actual(r: TierReport) {
     withMeasure: r.assistance.withMeasure,
     labourCapableWithoutDevelopment: r.assistance.labourCapableWithoutDevelopmentMeasure,
     eliminated: r.elimination.total,
-    eliminatedOver2y: r.elimination.byDuration['over-2y'],
+    eliminatedOver1y: r.elimination.byDuration['1-2y'] + r.elimination.byDuration['over-2y'],
     openIssues: r.dataQuality.openIssues['income.recompute'] ?? 0,
     resolved: r.dataQuality.resolved,
     rectificationOpen: r.rectification['assistance-measures']?.open ?? 0,

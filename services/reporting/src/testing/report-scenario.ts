@@ -90,7 +90,7 @@ export function scenarioHouseholds(count: number, seed = 7): ScenarioHousehold[]
             ] as const),
             riskTypes: next() < 0.5 ? ['illness'] : ['illness', 'unstable-work'],
             measure: identified ? pick(['industry', 'health', null] as const) : null,
-            eliminated: identified && next() < 0.3 ? { on: '2024-11-20', years: pick([0.5, 1.5, 2.5]) } : null,
+            eliminated: identified && next() < 0.3 ? { on: '2024-11-20', years: pick([0, 1]) } : null,
           }
         : null,
       issue: next() < 0.2 ? { raisedOn: '2024-08-20', resolvedOn: next() < 0.5 ? '2024-08-25' : null } : null,
@@ -231,7 +231,11 @@ export function scenarioEvents(households: readonly ScenarioHousehold[]): Report
       caseEvent('AssistanceMeasurePlanned', m.identifiedOn, { measureId: `m-${id}`, category: m.measure });
       caseEvent('AssistanceMeasureStarted', m.identifiedOn, { measureId: `m-${id}`, category: m.measure });
     }
-    if (m.eliminated !== null) caseEvent('RiskEliminated', m.eliminated.on, { yearsMonitored: m.eliminated.years });
+    if (m.eliminated !== null)
+      caseEvent('RiskEliminated', m.eliminated.on, {
+        identifiedOn: m.identifiedOn,
+        yearsMonitored: m.eliminated.years,
+      });
   }
   return events;
 }
