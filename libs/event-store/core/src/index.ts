@@ -13,3 +13,4 @@ export * from './store-format';
 export * from './new-streams-batch';
 export * from './log-seals.port';
 export * from './log-seal.digest';
+export * from './log-range.reader';
