@@ -14,12 +14,13 @@ const CASES = {
 const { log } = reporter('reporting');
 const options = parseOptions(
   process.argv.slice(2).flatMap(withEquals),
-  `usage: npm run bench -- reporting [--case=${Object.keys(CASES).join('|')}] [--events=N] [--store=sqlite|postgres] [--quick]`,
+  `usage: npm run bench -- reporting [--case=${Object.keys(CASES).join('|')}] [--events=N] [--store=sqlite|postgres] [--threads=N] [--quick]`,
   {
     case: { default: 'all', parse: oneCase, help: 'one case, or all' },
     events: { default: 1_000_000, parse: positiveInt, help: 'audit-verify: events written, sealed and verified' },
     store: { default: 'sqlite', parse: (v) => oneOf(v, ['sqlite', 'postgres']), help: 'audit-verify: the event store' },
     'seal-interval': { default: 10_000, parse: positiveInt, help: 'audit-verify: events per seal' },
+    threads: { default: undefined, parse: positiveInt, help: "audit-verify: verify's worker threads (1: one thread)" },
     quick: { help: 'a smoke run: 50,000 events' },
   },
 );
@@ -47,8 +48,8 @@ function oneOf(value, allowed) {
 
 /** `--case audit-verify` as `--case=audit-verify`, the form the shared option parser reads. */
 function withEquals(arg, i, args) {
-  if (i > 0 && /^--(case|events|store|seal-interval)$/.test(args[i - 1]) && !arg.startsWith('--')) return [];
-  if (/^--(case|events|store|seal-interval)$/.test(arg) && i + 1 < args.length && !args[i + 1].startsWith('--'))
+  if (i > 0 && /^--(case|events|store|seal-interval|threads)$/.test(args[i - 1]) && !arg.startsWith('--')) return [];
+  if (/^--(case|events|store|seal-interval|threads)$/.test(arg) && i + 1 < args.length && !args[i + 1].startsWith('--'))
     return [`${arg}=${args[i + 1]}`];
   return [arg];
 }
