@@ -14,3 +14,4 @@ export * from './new-streams-batch';
 export * from './log-seals.port';
 export * from './log-seal.digest';
 export * from './log-range.reader';
+export * from './log-sealer';
