@@ -21,7 +21,10 @@ export interface VerifyLogOptions {
   readonly threads?: number;
   /** Events from `fromPosition` on below which one thread does it all (default 50,000). */
   readonly threadsFromEvents?: number;
-  /** Told how the log was verified: `threads` (and how many), or `one-thread`. */
+  /**
+   * Told how the log is verified: `threads` (and how many) when ranges went to worker threads,
+   * then `one-thread` if this thread reads the log (instead, or after the threads doubted it).
+   */
   readonly onStrategy?: (strategy: 'threads' | 'one-thread', threads: number) => void;
 }
 
@@ -42,6 +45,8 @@ export async function verifyLog(log: LogSeals, options: VerifyLogOptions): Promi
   const threads = options.threads ?? availableParallelism();
   const source = threads > 1 ? (log.rangeReaderSource?.() ?? null) : null;
   if (source !== null) {
+    // A reader the threads cannot open (e.g. a read-only folder without the WAL's shared memory
+    // file) leaves the work to this thread, which reports any real I/O failure itself.
     const report = await verifyInThreads(source, {
       fromPosition: from,
       seals,
@@ -51,7 +56,7 @@ export async function verifyLog(log: LogSeals, options: VerifyLogOptions): Promi
       threads,
       threadsFromEvents: options.threadsFromEvents ?? THREADS_FROM_EVENTS,
       onProgress: options.onProgress,
-    });
+    }).catch(() => null);
     if (report !== 'too-short') options.onStrategy?.('threads', threads);
     if (report !== null && report !== 'too-short') return report;
   }
