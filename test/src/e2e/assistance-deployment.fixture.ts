@@ -13,6 +13,8 @@ import { startService, type ServiceProcess } from './service-process.fixture';
 const REGISTRY_TOPIC = 'relapsewatch.registry.events.v1';
 const INSPECTION_TOPIC = 'relapsewatch.inspection.events.v1';
 const running: ServiceProcess[] = [];
+/** The event store each distributed deployment shares, by the URL its users call. */
+const eventStores = new Map<string, string>();
 const folders: string[] = [];
 /** Stops every process started here (the last first) and removes their data folders. */
 export async function stopDeployments(): Promise<void> {
@@ -50,6 +52,8 @@ const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
       READ_STORE_URL: mongo.toString(),
       BUS_URL: serviceUrl('KAFKA_URL'),
       KEY_STORE_URL: `${serviceUrl('POSTGRES_URL')}?schema=e2e_assistance_keys_${id}`,
+      // Every process seals the shared log (the fixture's AUDIT_SEAL_KEY); within the run, not a minute.
+      AUDIT_SEAL_INTERVAL_MS: '500',
     };
     const salt = `e2e-assistance-${id}`;
     // Fresh groups started at the end of the topics: each service folds only this run's events.
@@ -71,15 +75,24 @@ const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
       RESIDENT_ID_SALT: salt,
       ASSISTANCE_CONSUMER_GROUP: assistanceGroup,
     });
-    return started('services/gateway', {
+    const gateway = await started('services/gateway', {
       ...shared,
       ...CLOCK,
       REGISTRY_URL: registry,
       INSPECTION_URL: inspection,
       ASSISTANCE_URL: assistance,
     });
+    eventStores.set(gateway, shared.EVENT_STORE_URL);
+    return gateway;
   },
 };
+
+/** The PostgreSQL event store every process of the distributed deployment at `base` shares. */
+export function sharedEventStoreOf(base: string): string {
+  const url = eventStores.get(base);
+  if (url === undefined) throw new Error(`no distributed deployment at ${base}`);
+  return url;
+}
 
 /** Starts the scenario's deployment in `mode`; resolves with the URL its users call. */
 export function deployAssistance(mode: 'embedded' | 'distributed'): Promise<string> {
