@@ -39,7 +39,7 @@ const PROVINCE = '510000000000';
  * The events of `households` households (in household order, each household's in its own order),
  * `[streamId, NewEvent]` pairs, with times spread over 2024 so an as-of date cuts the log.
  */
-export function* provinceEvents(households, seed = 2024) {
+export function* provinceEvents(households, seed = 2024, { light = false } = {}) {
   const { idempotentEventId } = dist('libs/event-store/core/dist/index.js');
   const villages = villageCodes();
   const next = random(seed);
@@ -65,14 +65,14 @@ export function* provinceEvents(households, seed = 2024) {
   };
   yield event(CAMPAIGN, 'inspection', 'CampaignLaunched', '2024-08-12T01:00:00.000Z', PROVINCE, {
     campaignId: CAMPAIGN,
-    provinceCode: PROVINCE,
+    provinceCode: '51',
     year: 2024,
     launchedOn: '2024-08-12',
     teamsInPlaceBy: '2024-08-16',
     inspectBy: '2024-08-30',
   });
   yield event(`${PROVINCE}-2024`, 'registry', 'ThresholdPublished', '2024-01-05T01:00:00.000Z', PROVINCE, {
-    provinceCode: PROVINCE,
+    provinceCode: '51',
     year: 2024,
     line: 'monitoring-threshold',
     revision: 1,
@@ -90,6 +90,22 @@ export function* provinceEvents(households, seed = 2024) {
       status: next() < 0.3 ? { kind: 'poverty-alleviated', yearLeftPoverty: 2019 } : { kind: 'ordinary' },
       flags: { relocatedToResettlementSite: next() < 0.05, urbanHukou: false },
     });
+    if (light) {
+      yield event(householdId, 'inspection', 'HouseholdInspectionCompleted', '2024-08-20T04:00:00.000Z', village, {
+        ...base,
+        campaignId: CAMPAIGN,
+        round: 1,
+        completedOn: '2024-08-20',
+        late: false,
+        methods: ['household-visit'],
+        visited: true,
+        keyGroupRuleIds: [],
+        keyRegionIds: [],
+        areas: [],
+        suggestionCount: 0,
+      });
+      continue;
+    }
     yield event(householdId, 'registry', 'HouseholdMembersChanged', `2024-${month}-${day}T02:00:01.000Z`, village, {
       ...base,
       members: [
@@ -177,13 +193,13 @@ export function* provinceEvents(households, seed = 2024) {
 }
 
 /**
- * Writes a log of at least `events` events (whole households) into a SQLite inbox at `file`.
+ * Writes a log of at least `events` events (whole households) into a SQLite inbox at `file`; or,
+ * with `households` and `light`, that many households of two events each (registered, inspected).
  * @returns the events written and the households they cover.
  */
-export async function writeInbox(file, events, log) {
+export async function writeInbox(file, events, log, { households = Math.ceil(events / 5.2), light = false } = {}) {
   const { SqliteEventStore } = dist('libs/event-store/sqlite/dist/index.js');
   const inbox = SqliteEventStore.open({ path: file, synchronous: 'NORMAL' });
-  const households = Math.ceil(events / 5.2);
   let written = 0;
   let batch = [];
   const started = Date.now();
@@ -193,7 +209,7 @@ export async function writeInbox(file, events, log) {
     written += batch.length;
     batch = [];
   };
-  for (const [streamId, event] of provinceEvents(households)) {
+  for (const [streamId, event] of provinceEvents(households, 2024, { light })) {
     batch.push({ streamId, events: [event] });
     if (batch.length >= 5_000) await flush();
     if (written % 200_000 < 5_000 && batch.length === 0) log(`inbox: ${written} events written`);
@@ -202,4 +218,19 @@ export async function writeInbox(file, events, log) {
   await inbox.close();
   log(`inbox: ${written} events of ${households} households in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { events: written, households };
+}
+
+/** The events and households of an inbox written before. */
+export async function countInbox(file) {
+  const { SqliteEventStore } = dist('libs/event-store/sqlite/dist/index.js');
+  const inbox = SqliteEventStore.open({ path: file });
+  try {
+    const events = await inbox.headPosition();
+    let households = 0;
+    for await (const event of inbox.readAll())
+      if (event.type === 'cn.relapsewatch.registry.HouseholdRegistered.v1') households += 1;
+    return { events, households };
+  } finally {
+    await inbox.close();
+  }
 }

@@ -424,6 +424,24 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     area: 'division',
     request: (t) => ({ path: `/api/reporting/units/${t.villageCode}` }),
   },
+  // The caller's village: a village inspector's area holds no township. A village has no tier
+  // below, so an allowed caller gets 422 report.tier-not-below, which the area check precedes.
+  'GET /api/reporting/units/{unitCode}/rows': {
+    access: 'report.read',
+    area: 'division',
+    request: (t) => ({ path: `/api/reporting/units/${t.villageCode}/rows` }),
+  },
+  'GET /api/reporting/units/{unitCode}/export': {
+    access: 'report.read',
+    area: 'division',
+    request: (t) => ({ path: `/api/reporting/units/${t.villageCode}/export?format=csv&report=campaign` }),
+  },
+  // Every reader may ask; the answer holds only the key regions inside the caller's area.
+  'GET /api/reporting/key-regions/{provinceCode}': {
+    access: 'report.read',
+    area: 'none',
+    request: (t) => ({ path: `/api/reporting/key-regions/${t.provinceCode}` }),
+  },
   'GET /api/assistance/policies/{provinceCode}/{year}': {
     access: 'case.read',
     area: 'none',

@@ -12,3 +12,4 @@ export * from './row-groups';
 export * from './batch-dispatch';
 export * from './sheet-columns';
 export * from './sheet.writer';
+export * from './workbook.stream-writer';

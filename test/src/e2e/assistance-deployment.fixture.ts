@@ -12,6 +12,7 @@ import { startService, type ServiceProcess } from './service-process.fixture';
 
 const REGISTRY_TOPIC = 'relapsewatch.registry.events.v1';
 const INSPECTION_TOPIC = 'relapsewatch.inspection.events.v1';
+const ASSISTANCE_TOPIC = 'relapsewatch.assistance.events.v1';
 const running: ServiceProcess[] = [];
 /** The event store each distributed deployment shares, by the URL its users call. */
 const eventStores = new Map<string, string>();
@@ -37,13 +38,41 @@ async function started(project: string, env: Record<string, string>, args: strin
 // process's clock starts on the scenario's day (the deciders refuse a step dated after today, the
 // calendar ships 2024–2026, the guard counts months back from today's), so the run does not
 // depend on the day it runs.
-const WATCH = { DEADLINE_WATCH_INTERVAL_MS: '500', CLOCK_START: SCENARIO_CLOCK_START };
 const CLOCK = { CLOCK_START: SCENARIO_CLOCK_START };
 
-const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
-  embedded: () =>
-    started('apps/embedded', { ...WATCH, RESIDENT_ID_SALT: `e2e-assistance-${randomUUID()}` }, ['--no-demo']),
-  distributed: async () => {
+/** What a suite adds to the deployment. */
+export interface DeploymentOptions {
+  /** The deadline watcher's interval (`DEADLINE_WATCH_INTERVAL_MS`; '0' turns it off). Default every 500 ms. */
+  readonly deadlineWatchMs?: string;
+  /** Distributed mode: also the reporting service, its own process behind the gateway (the embedded process has it always). */
+  readonly reporting?: boolean;
+}
+
+/**
+ * The reporting as its own process: a fresh inbox schema and a fresh group, started at the end of
+ * the three contexts' topics, so it keeps only this run's events (every earlier run's stay on the
+ * shared broker). Resolves with its URL for the gateway's REPORTING_URL.
+ */
+async function startReporting(shared: Record<string, string>, id: string): Promise<string> {
+  const group = `reporting-scenario-${id}`;
+  for (const topic of [REGISTRY_TOPIC, INSPECTION_TOPIC, ASSISTANCE_TOPIC])
+    await startGroupAtEnd(topicGroup(group, topic), topic);
+  return started('services/reporting', {
+    ...shared,
+    ...CLOCK,
+    REPORTING_CONSUMER_GROUP: group,
+    REPORTING_INBOX_URL: `${serviceUrl('POSTGRES_URL')}?schema=e2e_reporting_inbox_${id}`,
+  });
+}
+
+const MODES: Record<'embedded' | 'distributed', (options: DeploymentOptions) => Promise<string>> = {
+  embedded: ({ deadlineWatchMs = '500' }) =>
+    started(
+      'apps/embedded',
+      { ...CLOCK, DEADLINE_WATCH_INTERVAL_MS: deadlineWatchMs, RESIDENT_ID_SALT: `e2e-assistance-${randomUUID()}` },
+      ['--no-demo'],
+    ),
+  distributed: async ({ deadlineWatchMs = '500', reporting = false }) => {
     const id = randomUUID().replaceAll('-', '').slice(0, 16);
     const mongo = new URL(serviceUrl('MONGODB_URL'));
     mongo.pathname = `/e2e_assistance_${id}`;
@@ -71,7 +100,8 @@ const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
     });
     const assistance = await started('services/assistance', {
       ...shared,
-      ...WATCH,
+      ...CLOCK,
+      DEADLINE_WATCH_INTERVAL_MS: deadlineWatchMs,
       RESIDENT_ID_SALT: salt,
       ASSISTANCE_CONSUMER_GROUP: assistanceGroup,
     });
@@ -81,6 +111,7 @@ const MODES: Record<'embedded' | 'distributed', () => Promise<string>> = {
       REGISTRY_URL: registry,
       INSPECTION_URL: inspection,
       ASSISTANCE_URL: assistance,
+      ...(reporting ? { REPORTING_URL: await startReporting(shared, id) } : {}),
     });
     eventStores.set(gateway, shared.EVENT_STORE_URL);
     return gateway;
@@ -95,6 +126,6 @@ export function sharedEventStoreOf(base: string): string {
 }
 
 /** Starts the scenario's deployment in `mode`; resolves with the URL its users call. */
-export function deployAssistance(mode: 'embedded' | 'distributed'): Promise<string> {
-  return MODES[mode]();
+export function deployAssistance(mode: 'embedded' | 'distributed', options: DeploymentOptions = {}): Promise<string> {
+  return MODES[mode](options);
 }

@@ -75,7 +75,7 @@ const IN_TIME = ['2024-08-17', '2024-08-20', '2024-08-23', '2024-08-27', '2024-0
 const LATE = ['2024-08-31', '2024-09-04', '2024-09-10'];
 
 /** mulberry32 over a string's FNV-1a hash: the same seed, the same county. */
-function randomOf(seed: string): () => number {
+export function randomOf(seed: string): () => number {
   let state = 0x811c9dc5;
   for (const char of seed) state = Math.imul(state ^ char.charCodeAt(0), 0x01000193) >>> 0;
   return () => {

@@ -16,8 +16,22 @@ import { loadReportingConfig, REPORTING_CONFIG, type ReportingConfig } from '../
 import { InboxConsumer, REPORTING_BUS_TRANSPORT } from '../inbox/inbox.consumer';
 import { activeGeneration, LiveGeneration } from '../read-model/live-generation';
 import { ReportingSubscribers } from './reporting-subscribers';
+import { ReportExports } from '../application/report-export';
+import type { UnitListingDeps } from '../application/unit-listing';
+import { UnitRowQueries } from '../application/unit-rows.queries';
+import { ChinaDivisionNames } from '../divisions/china-division.names';
+import { DIVISION_NAMES, type DivisionNames } from '../divisions/division-names.port';
 import { ReportsController } from './reports.controller';
-import { REPORT_QUERIES, REPORTING_CLOCK, REPORTING_GENERATION, REPORTING_INBOX } from './reporting.tokens';
+import {
+  REPORT_EXPORTS,
+  REPORT_QUERIES,
+  REPORTING_CLOCK,
+  REPORTING_GENERATION,
+  REPORTING_INBOX,
+  UNIT_LISTING_DEPS,
+  UNIT_ROW_QUERIES,
+} from './reporting.tokens';
+import { UnitRowsController } from './unit-rows.controller';
 
 /**
  * The reporting service (issue 13): consumes every context's integration events into its own
@@ -27,7 +41,7 @@ import { REPORT_QUERIES, REPORTING_CLOCK, REPORTING_GENERATION, REPORTING_INBOX 
  * process and as its own process in distributed mode.
  */
 @Module({
-  controllers: [InboxConsumer, ReportsController],
+  controllers: [InboxConsumer, ReportsController, UnitRowsController],
   providers: [
     {
       provide: REPORTING_CONFIG,
@@ -73,6 +87,42 @@ import { REPORT_QUERIES, REPORTING_CLOCK, REPORTING_GENERATION, REPORTING_INBOX 
           utcOffsetMinutes: runtime.utcOffsetMinutes,
         }),
       inject: [READ_STORE, REPORTING_INBOX, REPORTING_GENERATION, REPORTING_CLOCK, RUNTIME_CONFIG],
+    },
+    {
+      provide: DIVISION_NAMES,
+      useFactory: (shutdown: ShutdownSequence): DivisionNames => {
+        const names = ChinaDivisionNames.open();
+        shutdown.register('stores', 'division-names', () => names.close());
+        return names;
+      },
+      inject: [ShutdownSequence],
+    },
+    {
+      provide: UNIT_LISTING_DEPS,
+      useFactory: (
+        store: ReadStore,
+        live: LiveGeneration,
+        names: DivisionNames,
+        clock: Clock,
+        runtime: RuntimeConfig,
+      ): UnitListingDeps => ({
+        store,
+        collections: () => live.collections,
+        names,
+        clock,
+        utcOffsetMinutes: runtime.utcOffsetMinutes,
+      }),
+      inject: [READ_STORE, REPORTING_GENERATION, DIVISION_NAMES, REPORTING_CLOCK, RUNTIME_CONFIG],
+    },
+    {
+      provide: UNIT_ROW_QUERIES,
+      useFactory: (deps: UnitListingDeps) => new UnitRowQueries(deps),
+      inject: [UNIT_LISTING_DEPS],
+    },
+    {
+      provide: REPORT_EXPORTS,
+      useFactory: (deps: UnitListingDeps) => new ReportExports(deps),
+      inject: [UNIT_LISTING_DEPS],
     },
     ReportingSubscribers,
   ],

@@ -1,5 +1,5 @@
 import type { EventStore } from '@relapse-watch/event-store-core';
-import { foldReportEvent } from '../domain/reporting-fold';
+import { foldReportEvent, settleHouseholds } from '../domain/reporting-fold';
 import { ReportingState } from '../domain/reporting-state';
 import { reportEventOf } from '../inbox/inbox-log';
 
@@ -21,11 +21,17 @@ export interface AsOfFold {
 export async function foldInboxUntil(inbox: EventStore, fold: AsOfFold): Promise<ReportingState> {
   const state = new ReportingState();
   const prefix = fold.provinceCode.slice(0, 2);
+  // CloudEvent times are UTC with milliseconds (messaging-core's toCloudEvent): compared as text,
+  // which is far cheaper than parsing each; any other form is parsed.
+  const until = new Date(fold.until).toISOString();
+  const happenedAfter = (time: string) =>
+    time.length === until.length && time.endsWith('Z') ? time > until : Date.parse(time) > fold.until;
   for await (const stored of inbox.readAll()) {
     if (!stored.metadata.divisionCode.startsWith(prefix)) continue;
-    if (Date.parse(stored.metadata.occurredAt) > fold.until) continue;
+    if (happenedAfter(stored.metadata.occurredAt)) continue;
     foldReportEvent(state, reportEventOf(stored), fold.utcOffsetMinutes);
   }
+  settleHouseholds(state);
   state.takeChanges();
   return state;
 }

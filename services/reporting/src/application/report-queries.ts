@@ -1,12 +1,14 @@
-import { authorizeCaller, type Caller } from '@relapse-watch/access';
-import { DomainError, divisionTier, isDivisionCode, parentDivision, type Clock } from '@relapse-watch/domain-kernel';
+import { areaOfCaller, inArea, type Caller } from '@relapse-watch/access';
+import { DomainError, divisionTier, parentDivision, type Clock } from '@relapse-watch/domain-kernel';
 import type { EventStore } from '@relapse-watch/event-store-core';
 import type { ReadStore } from '@relapse-watch/read-store-core';
 import { localDateOf } from '../domain/report-event';
-import { contextIds, type CampaignContext, type ProvinceYearContext } from '../domain/reporting-context';
+import { keyRegionReportsOf, outermostCodes, type KeyRegionReport } from '../domain/tier-report/key-region-report';
 import { tierReportOf, type TierReport } from '../domain/tier-report/tier-report';
-import { countsOf, type ReportingCollections, type UnitDocument } from '../read-model/reporting-collections';
+import type { ReportingCollections } from '../read-model/reporting-collections';
 import { foldInboxUntil } from './as-of-fold';
+import { foldedSource, liveSource, reportContext, type ReportSource } from './report-sources';
+import { checkReportRequest } from './report-request.check';
 
 /** What a report is asked for. */
 export interface ReportRequest {
@@ -27,8 +29,6 @@ export interface ReportQueriesDeps {
   readonly utcOffsetMinutes: number;
 }
 
-const EARLIEST_YEAR = 2014;
-
 /**
  * The tier reports: a unit's summary now (one document read: the unit's counts, plus its
  * province-year's campaign and lines) or as of a past instant (the inbox log folded up to that
@@ -39,72 +39,58 @@ export class ReportQueries {
 
   /** The nine reports of a unit. @throws DomainError `access.*`, `report.*` */
   async unitReport(caller: Caller, request: ReportRequest): Promise<TierReport> {
-    this.check(caller, request);
-    if (request.asOf !== undefined) return this.asOfReport(request.unitCode, request.asOf, request.year);
-    const today = localDateOf(this.deps.clock.now().toISOString(), this.deps.utcOffsetMinutes);
-    const year = request.year ?? Number(today.slice(0, 4));
-    const { store } = this.deps;
-    const collections = this.deps.collections();
-    const unit = await store.get<UnitDocument>(collections.units, request.unitCode);
-    const provinceYear = await store.get<ProvinceYearContext>(
-      collections.contexts,
-      contextIds.provinceYear(provinceOf(request.unitCode), year),
+    checkReportRequest(caller, request, this.deps.clock);
+    const { source, year, asOfDate } = await this.sourceFor(request);
+    const counts = (await source.unitCounts([request.unitCode])).get(request.unitCode)!;
+    return tierReportOf(
+      request.unitCode,
+      counts,
+      await reportContext(source, provinceOf(request.unitCode), year, asOfDate),
     );
-    const campaignId = provinceYear?.data.campaignIds?.at(-1);
-    const campaign =
-      campaignId === undefined
-        ? null
-        : await store.get<CampaignContext>(collections.contexts, contextIds.campaign(campaignId));
-    return tierReportOf(request.unitCode, countsOf(unit?.data.counts ?? []), {
-      year,
-      asOfDate: today,
-      campaign: campaign?.data ?? null,
-      provinceYear: provinceYear?.data ?? null,
-    });
   }
 
-  private async asOfReport(unitCode: string, asOf: string, requestedYear: number | undefined): Promise<TierReport> {
-    const instant = Date.parse(asOf);
+  /**
+   * The key regions of a province-year with each one's reports (its units' counts summed): those
+   * whose every unit lies inside the caller's area. @throws DomainError `access.*`, `report.*`
+   */
+  async keyRegions(caller: Caller, request: ReportRequest): Promise<KeyRegionReport[]> {
+    checkReportRequest(caller, request, this.deps.clock, { reachUnit: false });
+    if (divisionTier(request.unitCode) !== 'province')
+      throw new DomainError({
+        code: 'report.not-a-province',
+        field: 'provinceCode',
+        message: '须为省级区划代码，如 510000000000 / must be a province code, e.g. 510000000000',
+      });
+    const { source, year, asOfDate } = await this.sourceFor(request);
+    const context = await reportContext(source, request.unitCode, year, asOfDate);
+    if (context.provinceYear === null) return [];
+    const area = areaOfCaller(caller);
+    const visible = {
+      ...context.provinceYear,
+      keyRegions: context.provinceYear.keyRegions.filter((region) =>
+        region.divisionCodes.every((code) => inArea(area, code)),
+      ),
+    };
+    const codes = [...new Set(visible.keyRegions.flatMap((region) => outermostCodes(region.divisionCodes)))];
+    const counts = await source.unitCounts(codes);
+    return keyRegionReportsOf(visible, (code) => counts.get(code) ?? {}, context);
+  }
+
+  /** The live read models, or the inbox folded up to `asOf`; with the report's year and day. */
+  private async sourceFor(request: ReportRequest): Promise<{ source: ReportSource; year: number; asOfDate: string }> {
+    if (request.asOf === undefined) {
+      const asOfDate = localDateOf(this.deps.clock.now().toISOString(), this.deps.utcOffsetMinutes);
+      const source = liveSource(this.deps.store, this.deps.collections());
+      return { source, year: request.year ?? Number(asOfDate.slice(0, 4)), asOfDate };
+    }
+    const instant = Date.parse(request.asOf);
     const asOfDate = localDateOf(new Date(instant).toISOString(), this.deps.utcOffsetMinutes);
-    const year = requestedYear ?? Number(asOfDate.slice(0, 4));
     const state = await foldInboxUntil(this.deps.inbox, {
       until: instant,
-      provinceCode: provinceOf(unitCode),
+      provinceCode: provinceOf(request.unitCode),
       utcOffsetMinutes: this.deps.utcOffsetMinutes,
     });
-    const provinceYear = state.context<ProvinceYearContext>(contextIds.provinceYear(provinceOf(unitCode), year));
-    const campaignId = provinceYear?.campaignIds?.at(-1);
-    const campaign = campaignId === undefined ? null : state.context<CampaignContext>(contextIds.campaign(campaignId));
-    return tierReportOf(unitCode, state.unit(unitCode), { year, asOfDate, campaign, provinceYear });
-  }
-
-  private check(caller: Caller, request: ReportRequest): void {
-    if (!isDivisionCode(request.unitCode))
-      throw new DomainError({
-        code: 'report.unit-code-invalid',
-        field: 'unitCode',
-        message: '须为12位统计用区划代码 / must be a 12-digit statistical division code',
-      });
-    authorizeCaller(caller, 'report.read', request.unitCode, 'unitCode');
-    const thisYear = this.deps.clock.now().getUTCFullYear() + 1;
-    if (request.year !== undefined && (request.year < EARLIEST_YEAR || request.year > thisYear))
-      throw new DomainError({
-        code: 'report.year-out-of-range',
-        field: 'year',
-        message: `年份须在 ${EARLIEST_YEAR} 到 ${thisYear} 之间 / year must be from ${EARLIEST_YEAR} to ${thisYear}`,
-      });
-    if (request.asOf !== undefined && Number.isNaN(Date.parse(request.asOf)))
-      throw new DomainError({
-        code: 'report.as-of-invalid',
-        field: 'asOf',
-        message: '截至时刻不是有效的日期时间 / asOf is not a valid date and time',
-      });
-    if (request.asOf !== undefined && Date.parse(request.asOf) > this.deps.clock.now().getTime())
-      throw new DomainError({
-        code: 'report.as-of-in-future',
-        field: 'asOf',
-        message: '截至时间不能晚于现在 / asOf must not be later than now',
-      });
+    return { source: foldedSource(state), year: request.year ?? Number(asOfDate.slice(0, 4)), asOfDate };
   }
 }
 

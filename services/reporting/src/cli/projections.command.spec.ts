@@ -81,7 +81,7 @@ describe('relapse-watch projections', () => {
       await store.put(collections.units, {
         id: COUNTY,
         position: doc.position + 1,
-        data: { counts: storedCounts({ ...counts, households: counts['households'] + 1 }) },
+        data: { ...doc.data, counts: storedCounts({ ...counts, households: counts['households'] + 1 }) },
       });
       return doc;
     });

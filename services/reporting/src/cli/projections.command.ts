@@ -43,8 +43,8 @@ async function build(
     collections,
     utcOffsetMinutes,
     batchEvents: 5_000,
-    cacheHouseholds: 200_000,
     untilPosition: until,
+    bulk: true,
     onBatch: (position) => progress.update(position),
   });
   await projector.start();
@@ -61,6 +61,7 @@ async function build(
     progress.stop();
   }
   if (projector.error !== null) throw projector.error;
+  await projector.flush();
   return projector.checkpoint;
 }
 

@@ -21,14 +21,12 @@ export interface ReportingStores {
 async function openInbox(target: EventStoreTarget): Promise<EventStore> {
   if (target.kind === 'sqlite') return SqliteEventStore.open({ path: target.path });
   // The runtime's main entry (NestJS and the drivers), only for a server.
-  // eslint-disable-next-line @nx/enforce-module-boundaries
   const runtime = await import('@relapse-watch/service-runtime');
   return runtime.openEventStore(target);
 }
 
 async function openReads(target: ReadStoreTarget): Promise<ReadStore> {
   if (target.kind === 'sqlite') return SqliteReadStore.open({ path: target.path });
-  // eslint-disable-next-line @nx/enforce-module-boundaries
   const runtime = await import('@relapse-watch/service-runtime');
   return runtime.openReadStore(target, { serverSelectionTimeoutMs: 5_000 });
 }

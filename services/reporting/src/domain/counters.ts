@@ -8,11 +8,11 @@ export type Counters = Readonly<Record<string, number>>;
 /** `after − before`, without the zero entries; empty when nothing changed. */
 export function counterDelta(before: Counters, after: Counters): Counters {
   const delta: Record<string, number> = {};
-  for (const [key, value] of Object.entries(after)) {
-    const change = value - (before[key] ?? 0);
+  for (const key in after) {
+    const change = after[key] - (before[key] ?? 0);
     if (change !== 0) delta[key] = change;
   }
-  for (const [key, value] of Object.entries(before)) if (!(key in after) && value !== 0) delta[key] = -value;
+  for (const key in before) if (!(key in after) && before[key] !== 0) delta[key] = -before[key];
   return delta;
 }
 

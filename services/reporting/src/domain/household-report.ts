@@ -96,6 +96,8 @@ export interface HouseholdReport {
   readonly rectifications: Readonly<Record<string, RectificationRecord>>;
   /** What the household last added to each of its units. */
   readonly contribution: Counters;
+  /** The village that contribution was added to ('' before the first). */
+  readonly contributedTo: string;
 }
 
 /** A household the reporting has not heard of yet. */
@@ -119,6 +121,7 @@ export function newHouseholdReport(householdId: string): HouseholdReport {
     issues: {},
     rectifications: {},
     contribution: {},
+    contributedTo: '',
   };
 }
 

@@ -7,3 +7,4 @@ export * from './reporting-fold';
 export * from './reporting-state';
 export * from './tier-report/tier-report';
 export type { CampaignProgress } from './tier-report/tier-report.parts';
+export * from './tier-report/key-region-report';

@@ -43,7 +43,12 @@ export interface VillageContext {
 /** Ids of the context documents. */
 export const contextIds = {
   campaign: (campaignId: string) => `campaign:${campaignId}`,
-  provinceYear: (provinceCode: string, year: number) => `province-year:${provinceCode}:${year}`,
+  /**
+   * The contracts name a province by its 2-digit code ('51'), the reports by its 12-digit unit
+   * code: both give the same document.
+   */
+  provinceYear: (provinceCode: string, year: number) =>
+    `province-year:${provinceCode.slice(0, 2).padEnd(12, '0')}:${year}`,
   village: (villageCode: string) => `village:${villageCode}`,
   /** Which villages each team of a campaign covers, so a change can tell the villages it left. */
   team: (campaignId: string, teamId: string) => `team:${campaignId}:${teamId}`,

@@ -11,7 +11,7 @@ import {
   VILLAGES,
   type ScenarioHousehold,
 } from '../testing/report-scenario';
-import { foldReportEvent } from './reporting-fold';
+import { foldReportEvent, settleHouseholds } from './reporting-fold';
 import { ReportingState } from './reporting-state';
 import { contextIds, type CampaignContext, type ProvinceYearContext } from './reporting-context';
 import { tierReportOf, type TierReport } from './tier-report/tier-report';
@@ -22,6 +22,7 @@ const OFFSET = 480;
 function fold(events: readonly ReportEvent[]): ReportingState {
   const state = new ReportingState();
   for (const event of events) foldReportEvent(state, event, OFFSET);
+  settleHouseholds(state);
   return state;
 }
 
@@ -179,6 +180,16 @@ describe('the reporting fold', () => {
       report(state, first.villageCode).households.total - 1,
     );
     expect(report(moved, COUNTY).households).toMatchObject({ total: 300, relocated: 1 });
+  });
+
+  it('gives the same units whether contributions settle after every event or once at the end', () => {
+    const eachTime = new ReportingState();
+    for (const event of scenarioEvents(households)) {
+      foldReportEvent(eachTime, event, OFFSET);
+      settleHouseholds(eachTime);
+    }
+    for (const unit of [...VILLAGES, ...TOWNSHIPS, COUNTY, PROVINCE])
+      expect(eachTime.unit(unit)).toEqual(state.unit(unit));
   });
 
   it('gives the same report from the same events, byte for byte, and ignores events it does not count', () => {

@@ -30,6 +30,10 @@ import {
 export interface ReportingDocuments {
   household(householdId: string): HouseholdReport | null;
   putHousehold(household: HouseholdReport): void;
+  /** Notes a household whose facts changed since its contribution was last settled. */
+  markUnsettled(householdId: string): void;
+  /** The households noted by {@link markUnsettled} since the last call, in the order first noted; forgets them. */
+  takeUnsettled(): string[];
   /** Every household of a province the reporting knows (loaded for a line published for it). */
   householdsOfProvince(provinceCode: string): Iterable<HouseholdReport>;
   context<T>(id: string): T | null;
@@ -58,7 +62,11 @@ function householdIdOf(event: ReportEvent): string | null {
 /** The documents the fold of `event` reads, for a caller that loads them first. */
 export function householdsNeeded(event: ReportEvent): DocumentsNeeded {
   if (event.name === 'ThresholdPublished')
-    return { householdIds: [], provinceCode: (event.data as ThresholdPublishedV1).provinceCode };
+    // The contracts name the province by its two digits; stored households by the 12-digit code.
+    return {
+      householdIds: [],
+      provinceCode: (event.data as ThresholdPublishedV1).provinceCode.slice(0, 2).padEnd(12, '0'),
+    };
   const householdId = householdIdOf(event);
   return householdId === null ? NOTHING : { householdIds: [householdId], provinceCode: null };
 }
@@ -80,22 +88,32 @@ function putVillage(documents: ReportingDocuments, village: VillageContext): voi
   documents.putContext(contextIds.village(village.villageCode), { ...village, contribution });
 }
 
-/** Stores the household and moves its units (old village and new, when it moved) by what changed. */
-function putHousehold(documents: ReportingDocuments, before: HouseholdReport, after: HouseholdReport): void {
-  const contribution =
-    after.villageCode === '' ? {} : householdContribution(after, provinceYears(documents, after.villageCode));
-  if (before.villageCode !== '' && before.villageCode !== after.villageCode) {
-    documents.addToUnits(before.villageCode, counterDelta(before.contribution, {}));
-    documents.addToUnits(after.villageCode, contribution);
-  } else if (after.villageCode !== '') {
-    const delta = counterDelta(before.contribution, contribution);
-    if (!isEmptyDelta(delta)) documents.addToUnits(after.villageCode, delta);
-  }
-  documents.putHousehold({ ...after, contribution });
-  if (after.registered && after.villageCode !== '') {
-    const village =
-      documents.context<VillageContext>(contextIds.village(after.villageCode)) ?? newVillage(after.villageCode);
-    if (!village.hasHouseholds) putVillage(documents, { ...village, hasHouseholds: true });
+/**
+ * Adds to the units what each household changed since its contribution was last settled: the
+ * difference between what it contributes now and what it contributed then (to the village it
+ * counted in then, which a move changes). Facts change event by event; contributions settle once
+ * per batch (the projector) or once at the end (an as-of report): the unit sums telescope to the
+ * same totals, so the result does not depend on how often it is called.
+ */
+export function settleHouseholds(documents: ReportingDocuments): void {
+  for (const householdId of documents.takeUnsettled()) {
+    const household = documents.household(householdId);
+    if (household === null) continue;
+    const village = household.villageCode;
+    const contribution = village === '' ? {} : householdContribution(household, provinceYears(documents, village));
+    const before = household.contributedTo;
+    if (before !== '' && before !== village) {
+      documents.addToUnits(before, counterDelta(household.contribution, {}));
+      if (village !== '') documents.addToUnits(village, contribution);
+    } else if (village !== '') {
+      const delta = counterDelta(household.contribution, contribution);
+      if (!isEmptyDelta(delta)) documents.addToUnits(village, delta);
+    }
+    documents.putHousehold({ ...household, contribution, contributedTo: village });
+    if (household.registered && village !== '') {
+      const context = documents.context<VillageContext>(contextIds.village(village)) ?? newVillage(village);
+      if (!context.hasHouseholds) putVillage(documents, { ...context, hasHouseholds: true });
+    }
   }
 }
 
@@ -111,7 +129,9 @@ function foldHouseholdEvent(documents: ReportingDocuments, event: ReportEvent, h
           : null;
   if (evolve === null) return;
   const after = evolve(before, event.name, event.data);
-  if (after !== before) putHousehold(documents, before, after);
+  if (after === before) return;
+  documents.putHousehold(after);
+  documents.markUnsettled(householdId);
 }
 
 function foldTeam(documents: ReportingDocuments, team: InspectionTeamV1, on: string): void {
@@ -133,14 +153,14 @@ function foldThreshold(documents: ReportingDocuments, event: ThresholdPublishedV
   documents.putContext(id, after);
   // Who is below the line changed for every household with an income of that year in the province.
   for (const household of documents.householdsOfProvince(event.provinceCode))
-    if (household.income[event.year] !== undefined) putHousehold(documents, household, household);
+    if (household.income[event.year] !== undefined) documents.markUnsettled(household.householdId);
 }
 
 /**
- * Folds one integration event into the reporting's documents: the household it is about (and
- * the five units it counts in, by the difference in its contribution), or the campaign, team,
- * village or province-year context it changes. Events of contracts the reports do not count
- * change nothing. Deterministic: the same events in the same order give the same documents.
+ * Folds one integration event into the reporting's documents: the facts of the household it is
+ * about (its units move when {@link settleHouseholds} runs), or the campaign, team, village or
+ * province-year context it changes. Events of contracts the reports do not count change nothing.
+ * Deterministic: the same events in the same order, settled, give the same documents.
  *
  * @param utcOffsetMinutes the officials' time zone, for the day a team was formed.
  */

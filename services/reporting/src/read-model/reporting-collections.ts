@@ -1,3 +1,5 @@
+import { divisionAncestors, divisionTier, type DivisionTier } from '@relapse-watch/domain-kernel';
+
 /**
  * The reporting's read models live in one generation of collections at a time: a rebuild fills
  * the next generation from position zero while queries read the live one, then the pointer in
@@ -35,6 +37,17 @@ export function reportingCollections(generation: number): ReportingCollections {
 export const HOUSEHOLD_INDEXES: readonly (readonly string[])[] = [['provinceCode']];
 
 /**
+ * Indexes of a generation's units: the units of one tier under a unit (drill-down rows and
+ * exports), one equality filter on the tier and one on the ancestor's code.
+ */
+export const UNIT_INDEXES: readonly (readonly string[])[] = [
+  ['tier', 'provinceCode'],
+  ['tier', 'cityCode'],
+  ['tier', 'countyCode'],
+  ['tier', 'townshipCode'],
+];
+
+/**
  * Counts as stored: `{ name, count }` entries in name order. Not an object keyed by name: names
  * hold rule codes and other values with dots, which document stores refuse in field names; not
  * `[name, count]` pairs: FerretDB 1.x refuses nested arrays.
@@ -48,6 +61,33 @@ export function storedCounts(counts: Readonly<Record<string, number>>): StoredCo
     .map((name) => ({ name, count: counts[name] }));
 }
 
+/**
+ * A household's contribution as stored: one text of `<count> <name>` lines in name order. One
+ * string rather than an entry per count: a rebuild writes a document per household, and a single
+ * string is several times cheaper to check, serialise and store than thirty small objects.
+ */
+export function storedContribution(counts: Readonly<Record<string, number>>): string {
+  return Object.keys(counts)
+    .sort()
+    .map((name) => {
+      // Count names are built from codes that never hold a line break (contract patterns).
+      if (name.includes('\n')) throw new Error(`count name with a line break: ${JSON.stringify(name)}`);
+      return `${counts[name]} ${name}`;
+    })
+    .join('\n');
+}
+
+/** A household's contribution from its stored text. */
+export function contributionOf(stored: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  if (stored === '') return counts;
+  for (const line of stored.split('\n')) {
+    const space = line.indexOf(' ');
+    counts[line.slice(space + 1)] = Number(line.slice(0, space));
+  }
+  return counts;
+}
+
 /** Counts from their stored form. */
 export function countsOf(stored: StoredCounts): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -55,7 +95,27 @@ export function countsOf(stored: StoredCounts): Record<string, number> {
   return counts;
 }
 
+/** The ancestor fields of a unit document, by the ancestor's tier (a village has all four). */
+export type AncestorField = 'provinceCode' | 'cityCode' | 'countyCode' | 'townshipCode';
+
+/** Where a unit sits in the division tree, stored flat so the store can filter and index it. */
+export type UnitPlacement = { readonly tier: DivisionTier } & Partial<Readonly<Record<AncestorField, string>>>;
+
 /** The stored shape of a unit's summary. */
-export interface UnitDocument {
-  readonly counts: StoredCounts;
+export type UnitDocument = UnitPlacement & { readonly counts: StoredCounts };
+
+/** The field of a unit document holding the code of its ancestor of `tier`; null for a village (never an ancestor). */
+export function ancestorField(tier: DivisionTier): AncestorField | null {
+  return tier === 'village' ? null : `${tier}Code`;
+}
+
+/**
+ * A unit's tier and the codes of the units above it. From the kernel's parent rule, not by
+ * cutting digits: a township of a city without counties (441900003000) has no county, so it is
+ * found under its city and never under a made-up county 441900000000.
+ */
+export function unitPlacementOf(unitCode: string): UnitPlacement {
+  const placement: Partial<Record<AncestorField, string>> = {};
+  for (const ancestor of divisionAncestors(unitCode)) placement[ancestorField(divisionTier(ancestor))!] = ancestor;
+  return { tier: divisionTier(unitCode), ...placement };
 }

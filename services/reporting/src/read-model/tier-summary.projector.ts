@@ -6,17 +6,20 @@ import {
   type ReadStore,
   type ReadStoreOperation,
 } from '@relapse-watch/read-store-core';
-import { foldReportEvent, householdsNeeded } from '../domain/reporting-fold';
+import { foldReportEvent, householdsNeeded, settleHouseholds } from '../domain/reporting-fold';
 import type { HouseholdReport } from '../domain/household-report';
 import { ReportingState } from '../domain/reporting-state';
 import { reportEventOf } from '../inbox/inbox-log';
 import {
   HOUSEHOLD_INDEXES,
   type ReportingCollections,
+  contributionOf,
   countsOf,
+  storedContribution,
   storedCounts,
-  type StoredCounts,
   type UnitDocument,
+  UNIT_INDEXES,
+  unitPlacementOf,
 } from './reporting-collections';
 
 /** Options of a {@link TierSummaryProjector}. */
@@ -35,12 +38,22 @@ export interface TierSummaryProjectorOptions {
   readonly onError?: (error: unknown) => void;
   /** Fold no event past this position (a scratch rebuild to compare with a live generation at it). */
   readonly untilPosition?: number;
+  /**
+   * A rebuild into an empty generation: every document stays in memory and nothing is written
+   * until {@link TierSummaryProjector.flush}, which writes each document once, the checkpoint
+   * last. Stores that update slowly (FerretDB) then only insert. A crash before the flush leaves
+   * a generation without a checkpoint, which the next rebuild drops.
+   */
+  readonly bulk?: boolean;
 }
 
+/** Documents per store write when a bulk rebuild flushes. */
+const FLUSH_OPERATIONS = 2_000;
+
 const PAGE = 5_000;
-/** A household as stored: its contribution as pairs (see {@link StoredCounts}), its province for recounts. */
+/** A household as stored: its contribution as pairs (see storedContribution), its province for recounts. */
 type StoredHousehold = Omit<HouseholdReport, 'contribution'> & {
-  readonly contribution: StoredCounts;
+  readonly contribution: string;
   readonly provinceCode: string;
 };
 
@@ -76,7 +89,8 @@ export class TierSummaryProjector {
   async start(): Promise<void> {
     if (this.loop !== null) return;
     const { store, collections } = this.options;
-    for (const fields of HOUSEHOLD_INDEXES) await store.ensureIndex(collections.households, fields);
+    // A bulk rebuild makes its indexes after writing (cheaper than keeping them up row by row).
+    if (!this.options.bulk) await this.ensureIndexes();
     this.saved = await store.loadCheckpoint(collections.checkpoint);
     for await (const doc of this.pages(collections.contexts)) this.state.loadContext(doc.id, doc.data);
     for await (const doc of this.pages<UnitDocument>(collections.units))
@@ -153,13 +167,53 @@ export class TierSummaryProjector {
     }
   }
 
+  /**
+   * Writes what a bulk rebuild folded: every changed document once, in batches of
+   * {@link FLUSH_OPERATIONS}, the checkpoint with the last. Call it after {@link stop}.
+   */
+  async flush(): Promise<void> {
+    settleHouseholds(this.state);
+    const operations = this.operations(this.saved);
+    const { store, collections } = this.options;
+    for (let i = 0; i < operations.length || i === 0; i += FLUSH_OPERATIONS) {
+      const last = i + FLUSH_OPERATIONS >= operations.length;
+      await store.applyBatch({
+        operations: operations.slice(i, i + FLUSH_OPERATIONS),
+        ...(last ? { checkpoint: { name: collections.checkpoint, position: this.saved } } : {}),
+      });
+    }
+    await this.ensureIndexes();
+  }
+
+  private async ensureIndexes(): Promise<void> {
+    const { store, collections } = this.options;
+    for (const fields of HOUSEHOLD_INDEXES) await store.ensureIndex(collections.households, fields);
+    for (const fields of UNIT_INDEXES) await store.ensureIndex(collections.units, fields);
+  }
+
   private async apply(read: readonly StoredEvent[]): Promise<void> {
     const until = this.options.untilPosition ?? Number.MAX_SAFE_INTEGER;
     const batch = read.filter((event) => event.position <= until);
     if (batch.length === 0) return;
-    const events = await this.load(batch);
+    const events = this.options.bulk ? batch.map(reportEventOf) : await this.load(batch);
     for (const event of events) foldReportEvent(this.state, event, this.options.utcOffsetMinutes);
     const position = batch[batch.length - 1].position;
+    // A bulk rebuild settles once, when it flushes: nothing reads its units before.
+    if (!this.options.bulk) {
+      settleHouseholds(this.state);
+      await this.options.store.applyBatch({
+        operations: this.operations(position),
+        checkpoint: { name: this.options.collections.checkpoint, position },
+      });
+      this.state.forgetHouseholds(this.options.cacheHouseholds ?? 50_000);
+    }
+    this.saved = position;
+    this.waiters.advance(position);
+    this.options.onBatch?.(position, batch.length);
+  }
+
+  /** The writes of every document changed since the last call, at `position`. */
+  private operations(position: number): ReadStoreOperation[] {
     const changes = this.state.takeChanges();
     const { collections } = this.options;
     const operations: ReadStoreOperation[] = [];
@@ -167,7 +221,7 @@ export class TierSummaryProjector {
       const household = this.state.household(id)!;
       const data: StoredHousehold = {
         ...household,
-        contribution: storedCounts(household.contribution),
+        contribution: storedContribution(household.contribution),
         provinceCode: household.villageCode.slice(0, 2).padEnd(12, '0'),
       };
       operations.push({ type: 'put', collection: collections.households, doc: { id, position, data } });
@@ -178,22 +232,16 @@ export class TierSummaryProjector {
         collection: collections.contexts,
         doc: { id, position, data: this.state.context(id) },
       });
-    for (const id of changes.units)
-      operations.push({
-        type: 'put',
-        collection: collections.units,
-        doc: { id, position, data: { counts: storedCounts(this.state.unitCounts(id)) } },
-      });
-    await this.options.store.applyBatch({ operations, checkpoint: { name: collections.checkpoint, position } });
-    this.state.forgetHouseholds(this.options.cacheHouseholds ?? 50_000);
-    this.saved = position;
-    this.waiters.advance(position);
-    this.options.onBatch?.(position, batch.length);
+    for (const id of changes.units) {
+      const data: UnitDocument = { ...unitPlacementOf(id), counts: storedCounts(this.state.unitCounts(id)) };
+      operations.push({ type: 'put', collection: collections.units, doc: { id, position, data } });
+    }
+    return operations;
   }
 }
 
 function householdOf(stored: StoredHousehold): HouseholdReport {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { provinceCode, contribution, ...household } = stored;
-  return { ...household, contribution: countsOf(contribution) };
+  return { ...household, contribution: contributionOf(contribution) };
 }

@@ -4,11 +4,19 @@
 import type { ReportEvent } from '../domain/report-event';
 
 export const PROVINCE = '510000000000';
+/** The province as the contracts name it: its two digits. */
+export const PROVINCE_DIGITS = '51';
 export const COUNTY = '511923000000';
 export const TOWNSHIPS = ['511923100000', '511923101000'] as const;
 export const VILLAGES = ['511923100201', '511923100202', '511923101201'] as const;
 export const CAMPAIGN = { campaignId: 'c-2024', teamsInPlaceBy: '2024-08-16', inspectBy: '2024-08-30' };
 export const LINE_2024_FEN = 760_000;
+/** A key region of the first township and, again, one of its villages (counted once). */
+export const KEY_REGION = {
+  regionId: 'kr-1',
+  kind: 'priority-county',
+  divisionCodes: ['511923100000', '511923100201'],
+} as const;
 
 /** One generated household's attributes. */
 export interface ScenarioHousehold {
@@ -109,16 +117,25 @@ export function scenarioEvents(households: readonly ScenarioHousehold[]): Report
     });
   add('inspection', 'CampaignLaunched', CAMPAIGN.campaignId, '2024-08-12T01:00:00.000Z', PROVINCE, {
     ...CAMPAIGN,
-    provinceCode: PROVINCE,
+    provinceCode: PROVINCE_DIGITS,
     year: 2024,
     launchedOn: '2024-08-12',
   });
   add('registry', 'ThresholdPublished', `${PROVINCE}-2024`, '2024-01-05T01:00:00.000Z', PROVINCE, {
-    provinceCode: PROVINCE,
+    provinceCode: PROVINCE_DIGITS,
     year: 2024,
     line: 'monitoring-threshold',
     revision: 1,
     amountFen: LINE_2024_FEN,
+  });
+  add('registry', 'KeyRegionDesignated', `${PROVINCE}-2024`, '2024-02-01T01:00:00.000Z', PROVINCE, {
+    provinceCode: PROVINCE_DIGITS,
+    year: 2024,
+    regionId: KEY_REGION.regionId,
+    kind: KEY_REGION.kind,
+    divisionCodes: KEY_REGION.divisionCodes,
+    reason: '重点帮扶 / priority assistance',
+    effectiveFrom: '2024-02-01',
   });
   add('inspection', 'InspectionTeamFormed', 't-1', '2024-08-15T02:00:00.000Z', TOWNSHIPS[0], {
     campaignId: CAMPAIGN.campaignId,

@@ -42,3 +42,10 @@ export class UnitPath {
   @IsDivisionCode()
   unitCode!: string;
 }
+
+/** The province whose key regions are asked for. */
+export class ProvincePath {
+  @ApiProperty({ description: '省级12位区划代码 / 12-digit province code', example: '510000000000' })
+  @Matches(/^[1-9][0-9]0{10}$/, { message: '须为省级12位区划代码，如 510000000000 / must be a 12-digit province code' })
+  provinceCode!: string;
+}

@@ -116,3 +116,15 @@ export const TIER_REPORT_SCHEMA: SchemaObject = object({
     additionalProperties: object({ open: count, closed: count, closedLate: count }),
   },
 });
+
+/** The schema of one key region's reports: the region and the figures of its units summed. */
+export const KEY_REGION_REPORT_SCHEMA: SchemaObject = (() => {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { unitCode, tier, ...figures } = TIER_REPORT_SCHEMA.properties as Record<string, SchemaObject>;
+  return object({
+    regionId: { type: 'string' },
+    kind: { type: 'string' },
+    divisionCodes: { type: 'array', items: { type: 'string', pattern: '^[0-9]{12}$' } },
+    ...figures,
+  });
+})();

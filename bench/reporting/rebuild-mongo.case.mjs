@@ -1,0 +1,8 @@
+// `rebuild-mongo`: see rebuild.case.mjs.
+import { eventsDataset } from './datasets.mjs';
+import { rebuild } from './rebuild.case.mjs';
+
+export async function run(options) {
+  await rebuild({ kind: 'mongo', ...(await eventsDataset(options)) });
+  return true;
+}

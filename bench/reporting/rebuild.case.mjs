@@ -1,0 +1,79 @@
+// Issue 13's rebuild cases: all the reporting's read models (households, contexts, unit summaries)
+// folded from position zero of the generated inbox log into an empty generation, as `relapse-watch
+// projections rebuild` does (bulk: folded in memory, each document written once): on the embedded
+// SQLite read store (`rebuild-sqlite`) and on FerretDB, MongoDB API (`rebuild-mongo`). `ours` =
+// events/s from start to written; `cpuSeconds` is the process's CPU time (steadier on a shared machine).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { reporter, root, serviceUrl } from '../event-store/harness.mjs';
+import { peakRssMB } from '../event-store/workload.mjs';
+
+const { log, emit } = reporter('reporting');
+const require = createRequire(import.meta.url);
+const dist = (p) => require(path.join(root, p));
+
+/** Rebuilds the read models of `inboxFile` (`events` events of `households` households) into `kind`'s store. */
+export async function rebuild({ kind, inboxFile, readFile, events, households, emitLine = true }) {
+  const { SqliteEventStore } = dist('libs/event-store/sqlite/dist/index.js');
+  const { SqliteReadStore } = dist('libs/read-store/sqlite/dist/index.js');
+  const { MongoReadStore } = dist('libs/read-store/mongodb/dist/index.js');
+  const { TierSummaryProjector } = dist('services/reporting/dist/read-model/tier-summary.projector.js');
+  const { reportingCollections } = dist('services/reporting/dist/read-model/reporting-collections.js');
+  const mongoUrl = kind === 'mongo' ? serviceUrl('MONGODB_URL', 'ferretdb') : null;
+  const database = `rw_bench_reporting_${Date.now()}`;
+  const store =
+    kind === 'sqlite' ? SqliteReadStore.open({ path: readFile }) : await MongoReadStore.connect(mongoUrl, { database });
+  const inbox = SqliteEventStore.open({ path: inboxFile, readPageSize: 2_000 });
+  try {
+    const head = await inbox.headPosition();
+    const projector = new TierSummaryProjector({
+      inbox,
+      store,
+      collections: reportingCollections(1),
+      utcOffsetMinutes: 480,
+      batchEvents: 5_000,
+      bulk: true,
+      onBatch: (position) => position % 200_000 < 5_000 && log(`${kind}: ${position}/${head}`),
+    });
+    const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
+    await projector.start();
+    await projector.waitUntil(head);
+    await projector.stop();
+    const folded = Number(process.hrtime.bigint() - started) / 1e9;
+    await projector.flush();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
+    log(
+      `${kind}: folded in ${folded.toFixed(1)} s, written in ${(seconds - folded).toFixed(1)} s, ${cpuSeconds} s of CPU`,
+    );
+    if (emitLine)
+      emit({
+        case: `rebuild-${kind}`,
+        unit: 'events/s',
+        ours: Math.round(events / seconds),
+        target: kind === 'sqlite' ? 100_000 : 20_000,
+        events,
+        households,
+        seconds: Math.round(seconds * 10) / 10,
+        foldSeconds: Math.round(folded * 10) / 10,
+        cpuSeconds,
+        peakRssMB: peakRssMB(),
+        ...(kind === 'mongo' ? { store: 'FerretDB 1.24 (SQLite backend), as infra/ starts it' } : {}),
+      });
+  } finally {
+    await inbox.close();
+    await store.close();
+    if (kind === 'mongo') {
+      const { MongoClient } = require(
+        require.resolve('mongodb', { paths: [path.join(root, 'libs/read-store/mongodb')] }),
+      );
+      const client = new MongoClient(mongoUrl);
+      await client
+        .db(database)
+        .dropDatabase()
+        .finally(() => client.close());
+    }
+  }
+}
