@@ -96,14 +96,15 @@ function startInfra() {
   return urls;
 }
 
-// On this machine only: without MASTER_KEYS, a master key made once under the git-ignored data/
-// folder (owner-only), so restarts read the data keys it wrapped. A deployment sets its own.
-function localMasterKeys() {
-  if (process.env.MASTER_KEYS?.trim()) return process.env.MASTER_KEYS.trim();
-  const file = join(repoRoot, 'data', 'distributed-master-keys');
+// On this machine only: without MASTER_KEYS (AUDIT_SEAL_KEY), a key made once under the
+// git-ignored data/ folder (owner-only), so restarts read the data keys it wrapped (verify the
+// seals it signed). A deployment sets its own.
+function localKey(variable, fileName, keyId) {
+  if (process.env[variable]?.trim()) return process.env[variable].trim();
+  const file = join(repoRoot, 'data', fileName);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `local:${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, `${keyId}:${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(file, 0o600);
   }
   return readFileSync(file, 'utf8').trim();
@@ -124,7 +125,9 @@ function main() {
     BUS_URL: urls.KAFKA_URL,
     // The households' data keys: PostgreSQL too, in a schema of their own, apart from the event log.
     KEY_STORE_URL: withSchema(urls.POSTGRES_URL, 'key_store'),
-    MASTER_KEYS: localMasterKeys(),
+    MASTER_KEYS: localKey('MASTER_KEYS', 'distributed-master-keys', 'local'),
+    // Every process seals the shared log with it; `relapse-watch audit verify` needs it too.
+    AUDIT_SEAL_KEY: localKey('AUDIT_SEAL_KEY', 'distributed-audit-seal-key', 'local-seal'),
   };
   const running = new Map();
   let exitCode = 0;

@@ -37,6 +37,7 @@ export async function run(options) {
           `--store=${options.store}`,
           `--seal-interval=${options['seal-interval']}`,
           `--dir=${workDir}`,
+          ...(options.threads === undefined ? [] : [`--threads=${options.threads}`]),
         ],
         { stdio: 'inherit', env: { ...process.env, ...env } },
       );

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -22,12 +23,17 @@ const { log, emit } = reporter('reporting');
 const TARGET = { eventsPerSecond: 200_000 };
 const options = parseOptions(
   process.argv.slice(2),
-  'usage: audit-verify.child.mjs --events=N --store=sqlite|postgres --seal-interval=N --dir=PATH',
+  'usage: audit-verify.child.mjs --events=N --store=sqlite|postgres --seal-interval=N --dir=PATH [--threads=N]',
   {
     events: { default: 1_000_000, parse: positiveInt, help: 'events written, sealed and verified' },
     store: { default: 'sqlite', parse: String, help: 'sqlite or postgres' },
     'seal-interval': { default: 10_000, parse: positiveInt, help: 'events per seal' },
     dir: { parse: String, help: 'scratch folder (the SQLite file)' },
+    threads: {
+      default: undefined,
+      parse: positiveInt,
+      help: "verify's worker threads (default: the cores; 1: one thread)",
+    },
   },
 );
 
@@ -78,7 +84,13 @@ try {
 
   const cpuBefore = process.cpuUsage();
   const verifyStarted = performance.now();
-  const report = await verifyLog(seals, { keyring: KEYRING });
+  let verifiedOn = 'one-thread';
+  const loadBefore = loadavg()[0];
+  const report = await verifyLog(seals, {
+    keyring: KEYRING,
+    threads: options.threads,
+    onStrategy: (strategy, threads) => (verifiedOn = strategy === 'threads' ? `${threads} threads` : strategy),
+  });
   const verifySeconds = (performance.now() - verifyStarted) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const ours = Math.round(report.eventsChecked / verifySeconds);
@@ -91,6 +103,8 @@ try {
     intact: report.intact,
     sealsChecked: report.sealsChecked,
     verifySeconds: round2(verifySeconds),
+    verifiedOn,
+    loadAverage: round2(loadBefore),
     cpuSecondsPerMillion: round2(((cpu.user + cpu.system) / 1e6 / report.eventsChecked) * 1e6),
     sealEventsPerSecond: Math.round(round.eventsSealed / sealSeconds),
     writeEventsPerSecond: Math.round(options.events / writeSeconds),

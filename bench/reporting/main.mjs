@@ -17,7 +17,7 @@ const CASES = {
 const { log } = reporter('reporting');
 const options = parseOptions(
   process.argv.slice(2).flatMap(withEquals),
-  `usage: npm run bench -- reporting [--case=${Object.keys(CASES).join('|')}] [--events=N] [--store=sqlite|postgres] [--quick]`,
+  `usage: npm run bench -- reporting [--case=${Object.keys(CASES).join('|')}] [--events=N] [--store=sqlite|postgres] [--threads=N] [--quick]`,
   {
     case: { default: 'all', parse: oneCase, help: 'one case, or all' },
     events: {
@@ -29,6 +29,7 @@ const options = parseOptions(
     inbox: { default: '', parse: String, help: 'rebuild-*, as-of: an inbox log written before, instead of a new one' },
     store: { default: 'sqlite', parse: (v) => oneOf(v, ['sqlite', 'postgres']), help: 'audit-verify: the event store' },
     'seal-interval': { default: 10_000, parse: positiveInt, help: 'audit-verify: events per seal' },
+    threads: { default: undefined, parse: positiveInt, help: "audit-verify: verify's worker threads (1: one thread)" },
     quick: { help: 'a smoke run: 50,000 events' },
   },
 );
@@ -57,10 +58,14 @@ function oneOf(value, allowed) {
 
 /** `--case audit-verify` as `--case=audit-verify`, the form the shared option parser reads. */
 function withEquals(arg, i, args) {
-  if (i > 0 && /^--(case|events|households|inbox|store|seal-interval)$/.test(args[i - 1]) && !arg.startsWith('--'))
+  if (
+    i > 0 &&
+    /^--(case|events|households|inbox|store|seal-interval|threads)$/.test(args[i - 1]) &&
+    !arg.startsWith('--')
+  )
     return [];
   if (
-    /^--(case|events|households|inbox|store|seal-interval)$/.test(arg) &&
+    /^--(case|events|households|inbox|store|seal-interval|threads)$/.test(arg) &&
     i + 1 < args.length &&
     !args[i + 1].startsWith('--')
   )

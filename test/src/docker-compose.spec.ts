@@ -46,6 +46,7 @@ const USER_ENV: Record<string, string> = {
   ACCESS_TOKEN_SIGNING_KEY: JSON.stringify(accessTokenPair.privateKey.export({ format: 'jwk' })),
   ACCESS_TOKEN_VERIFY_KEY: JSON.stringify(accessTokenPair.publicKey.export({ format: 'jwk' })),
   MASTER_KEYS: 'k0:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  AUDIT_SEAL_KEY: 's0:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=',
 };
 
 // The port each infrastructure image listens on, derived from its own configuration.

@@ -1,4 +1,4 @@
-import { TEST_MASTER_KEYS, serviceUrl } from '@relapse-watch/testing';
+import { TEST_AUDIT_SEAL_KEY, TEST_MASTER_KEYS, serviceUrl } from '@relapse-watch/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,7 +48,7 @@ async function embeddedMode(salt = `e2e-embedded-salt-${randomUUID()}`): Promise
     url: app.url,
     eventStore: `sqlite:${join(dataDir, 'events.db')}`,
     salt,
-    cliEnv: { MASTER_KEYS: TEST_MASTER_KEYS },
+    cliEnv: { MASTER_KEYS: TEST_MASTER_KEYS, AUDIT_SEAL_KEY: TEST_AUDIT_SEAL_KEY },
   };
 }
 
@@ -84,7 +84,7 @@ async function distributedMode(salt?: string): Promise<Mode> {
     url: gateway.url,
     eventStore: shared.EVENT_STORE_URL,
     salt: residentIdSalt,
-    cliEnv: { KEY_STORE_URL: shared.KEY_STORE_URL, MASTER_KEYS: TEST_MASTER_KEYS },
+    cliEnv: { KEY_STORE_URL: shared.KEY_STORE_URL, MASTER_KEYS: TEST_MASTER_KEYS, AUDIT_SEAL_KEY: TEST_AUDIT_SEAL_KEY },
   };
 }
 

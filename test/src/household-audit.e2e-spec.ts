@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mergeAuditTrails, type AuditEntry, type AuditTrailPart } from '@relapse-watch/service-runtime/audit';
-import { testAccessToken } from '@relapse-watch/testing';
-import { deployAssistance, stopDeployments } from './e2e/assistance-deployment.fixture';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TEST_AUDIT_SEAL_KEY, testAccessToken } from '@relapse-watch/testing';
+import { deployAssistance, sharedEventStoreOf, stopDeployments } from './e2e/assistance-deployment.fixture';
 import { placeIn, publishLines, registerHousehold } from './e2e/assistance-households.scenario';
 import { flagAtRisk } from './e2e/assistance-inspection.scenario';
 import { call, until } from './e2e/inspection.scenario';
+import { runCli } from './e2e/service-process.fixture';
 
 // Issue 13, item 3: one household's whole history across the services, through the gateway as
 // an auditor — registered in the registry, inspected and flagged at risk in the inspection, its
@@ -89,7 +93,40 @@ describe('the household audit trail across the services', () => {
           authorization: `Bearer ${outsider}`,
         }),
       ).toMatchObject({ status: 403, body: { code: 'access.permission-denied' } });
+      if (mode === 'distributed') await expectSealedSharedLog(sharedEventStoreOf(base));
     },
     600_000,
   );
 });
+
+/**
+ * Issue 13, item 4, in the running system: every process seals the log they share as it grows,
+ * and `relapse-watch audit verify` (the operator's command, with the deployment's key) finds it
+ * intact with seals on it — tried again until a seal covers the scenario's events.
+ */
+async function expectSealedSharedLog(eventStore: string): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rw-e2e-audit-verify-'));
+  try {
+    const verify = () =>
+      runCli(
+        ['audit', 'verify', '--json', '--event-store', eventStore],
+        { DATA_DIR: dataDir, AUDIT_SEAL_KEY: TEST_AUDIT_SEAL_KEY },
+        'apps/cli',
+      );
+    let verified = await verify();
+    for (let i = 0; i < 30 && verified.code === 0 && JSON.parse(verified.stdout).sealsChecked === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      verified = await verify();
+    }
+    expect({ code: verified.code, stderr: verified.code === 0 ? '' : verified.stderr }).toEqual({
+      code: 0,
+      stderr: '',
+    });
+    const report = JSON.parse(verified.stdout) as { intact: boolean; sealsChecked: number; lastSealedPosition: number };
+    expect(report.intact).toBe(true);
+    expect(report.sealsChecked).toBeGreaterThan(0);
+    expect(report.lastSealedPosition).toBeGreaterThan(0);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll } from '@jest/globals';
 import type { EventStore } from '@relapse-watch/event-store-core';
 import { SqliteEventStore } from '@relapse-watch/event-store-sqlite';
-import { tamperScenarios } from './testing/tamper.scenarios';
+import { tamperScenarios, type TamperHarness } from './testing/tamper.scenarios';
 
 const dir = mkdtempSync(join(tmpdir(), 'rw-audit-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,7 +28,7 @@ function opened(path: string): EventStore {
   return store;
 }
 
-tamperScenarios('sqlite (file)', {
+const harness: TamperHarness = {
   open: async () => opened(join(dir, `events-${++files}.db`)),
   reopen: async (store) => opened(paths.get(store)!),
   editData: async (store, position, dataJson) =>
@@ -46,4 +46,12 @@ tamperScenarios('sqlite (file)', {
       db.close();
     }
   },
+};
+
+tamperScenarios('sqlite (file)', harness);
+// The same scenarios through the worker threads: a tamper they miss would verify intact, and a
+// tamper they see must end in the one-thread report the scenarios expect, word for word.
+tamperScenarios('sqlite (file), ranges on worker threads', {
+  ...harness,
+  verifyOptions: { threads: 2, threadsFromEvents: 0 },
 });

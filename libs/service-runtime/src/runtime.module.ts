@@ -14,6 +14,7 @@ import { busReadiness } from './bus/bus.factory';
 import { ADAPTER_CONNECT_TIMEOUT_MS, withinTimeout } from './config/adapter-reachability.config';
 import type { RuntimeAdapters } from './config/runtime-adapters.config';
 import { InstrumentedEventStore } from './event-store/instrumented-event-store';
+import { startLogSealing } from './event-store/log-sealing';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { HttpDrain } from './lifecycle/http-drain';
@@ -64,7 +65,7 @@ export interface RuntimeContext {
 
 /**
  * What every service gets, globally: configuration, the event store (`EVENT_STORE`,
- * instrumented), the read store (`READ_STORE`), the bus (`BUS`), health and metrics endpoints, the readiness and subscription-lag registries
+ * instrumented, its log sealed as it grows), the read store (`READ_STORE`), the bus (`BUS`), health and metrics endpoints, the readiness and subscription-lag registries
  * and the shutdown sequence. Feature modules inject from here and import nothing of it.
  */
 @Global()
@@ -119,6 +120,9 @@ export class ServiceRuntimeModule {
             // Steps of a phase run last-registered first: the key store closes after the event store.
             shutdown.register('stores', 'key store', () => context.adapters.keyStore.close());
             shutdown.register('stores', 'event store', () => store.close());
+            // The log is sealed where it is written; the sealer stops with the other subscribers.
+            const sealer = startLogSealing(context.adapters.eventStore, context.config.auditSeal, context.logger);
+            if (sealer !== null) shutdown.register('subscribers', 'log sealer', () => sealer.stop());
             readiness.register('eventStore', async () => ({
               adapter: context.config.eventStore.kind,
               headPosition: await bounded(store.headPosition()),

@@ -20,12 +20,20 @@ const TEST_SIGNING_JWK = {
 export const TEST_MASTER_KEYS = 'test-1:dGVzdC1tYXN0ZXIta2V5LW5ldmVyLXVzZS1pdC0zMmI=';
 
 /**
+ * A fixed seal key for tests only (`AUDIT_SEAL_KEY`, required in distributed mode): it signs the
+ * seals over the log that services started by specs cut, and verifies them.
+ */
+export const TEST_AUDIT_SEAL_KEY = 'test-seal-1:dGVzdC1hdWRpdC1zZWFsLWtleS1uZXZlci11c2UtaXQ=';
+
+/**
  * The secrets a service started by a spec in distributed mode needs: it signs and verifies with
- * the test key pair, and wraps data keys with {@link TEST_MASTER_KEYS}.
+ * the test key pair, wraps data keys with {@link TEST_MASTER_KEYS} and seals the log with
+ * {@link TEST_AUDIT_SEAL_KEY}.
  */
 export const TEST_ACCESS_TOKEN_ENV: Readonly<Record<string, string>> = {
   ACCESS_TOKEN_SIGNING_KEY: JSON.stringify(TEST_SIGNING_JWK),
   MASTER_KEYS: TEST_MASTER_KEYS,
+  AUDIT_SEAL_KEY: TEST_AUDIT_SEAL_KEY,
 };
 
 /** Claims of a test principal, as the gateway signs them (see @relapse-watch/access `claimsOf`). */

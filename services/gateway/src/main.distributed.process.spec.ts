@@ -71,6 +71,8 @@ describe('the gateway process in distributed mode', () => {
       .map((t) => String((JSON.parse(t) as Record<string, unknown>)['msg']))
       .filter((m) => m.startsWith('已关闭'));
     expect(closed).toEqual([
+      // The sealer of the shared log (AUDIT_SEAL_KEY) stops with the subscribers, before the stores.
+      '已关闭 / shutdown: log sealer closed',
       // The consumer of the inspection's team events (group gateway) drains before the bus closes.
       '已关闭 / shutdown: bus transport (group gateway) closed',
       '已关闭 / shutdown: bus closed',

@@ -14,6 +14,8 @@ const REGISTRY_TOPIC = 'relapsewatch.registry.events.v1';
 const INSPECTION_TOPIC = 'relapsewatch.inspection.events.v1';
 const ASSISTANCE_TOPIC = 'relapsewatch.assistance.events.v1';
 const running: ServiceProcess[] = [];
+/** The event store each distributed deployment shares, by the URL its users call. */
+const eventStores = new Map<string, string>();
 const folders: string[] = [];
 /** Stops every process started here (the last first) and removes their data folders. */
 export async function stopDeployments(): Promise<void> {
@@ -79,6 +81,8 @@ const MODES: Record<'embedded' | 'distributed', (options: DeploymentOptions) => 
       READ_STORE_URL: mongo.toString(),
       BUS_URL: serviceUrl('KAFKA_URL'),
       KEY_STORE_URL: `${serviceUrl('POSTGRES_URL')}?schema=e2e_assistance_keys_${id}`,
+      // Every process seals the shared log (the fixture's AUDIT_SEAL_KEY); within the run, not a minute.
+      AUDIT_SEAL_INTERVAL_MS: '500',
     };
     const salt = `e2e-assistance-${id}`;
     // Fresh groups started at the end of the topics: each service folds only this run's events.
@@ -101,7 +105,7 @@ const MODES: Record<'embedded' | 'distributed', (options: DeploymentOptions) => 
       RESIDENT_ID_SALT: salt,
       ASSISTANCE_CONSUMER_GROUP: assistanceGroup,
     });
-    return started('services/gateway', {
+    const gateway = await started('services/gateway', {
       ...shared,
       ...CLOCK,
       REGISTRY_URL: registry,
@@ -109,8 +113,17 @@ const MODES: Record<'embedded' | 'distributed', (options: DeploymentOptions) => 
       ASSISTANCE_URL: assistance,
       ...(reporting ? { REPORTING_URL: await startReporting(shared, id) } : {}),
     });
+    eventStores.set(gateway, shared.EVENT_STORE_URL);
+    return gateway;
   },
 };
+
+/** The PostgreSQL event store every process of the distributed deployment at `base` shares. */
+export function sharedEventStoreOf(base: string): string {
+  const url = eventStores.get(base);
+  if (url === undefined) throw new Error(`no distributed deployment at ${base}`);
+  return url;
+}
 
 /** Starts the scenario's deployment in `mode`; resolves with the URL its users call. */
 export function deployAssistance(mode: 'embedded' | 'distributed', options: DeploymentOptions = {}): Promise<string> {

@@ -63,19 +63,22 @@ export function startService(
   });
 }
 
-/** Runs the `relapse-watch` CLI (from source, as the services run; file arguments absolute) with `env` (plus PATH); resolves with its exit code and output. */
+/**
+ * Runs the `relapse-watch` CLI (from source, as the services run; file arguments absolute) with `env` (plus PATH);
+ * resolves with its exit code and output. `project`: the registry's CLI by default, or `apps/cli` (every command group).
+ */
 export function runCli(
   args: readonly string[],
   env: Record<string, string> = {},
+  project: 'services/household-registry' | 'apps/cli' = 'services/household-registry',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const project = 'services/household-registry';
   const child = spawn(
     process.execPath,
     [
       '-r',
       '@swc-node/register',
       '--conditions=@relapse-watch/source',
-      join(repoRoot, project, 'src/cli/main.ts'),
+      join(repoRoot, project, project === 'apps/cli' ? 'src/main.ts' : 'src/cli/main.ts'),
       ...args,
     ],
     {

@@ -8,7 +8,7 @@ import {
 } from '@relapse-watch/event-store-core';
 import { collect, rawRows, sealOver, testEvent } from '@relapse-watch/event-store-testing';
 import { LogSealer } from '../seal/log-sealer';
-import { verifyLog } from '../verify/verify-log';
+import { verifyLog, type VerifyLogOptions } from '../verify/verify-log';
 
 /** What the tamper scenarios need of an adapter: fresh stores, and SQL behind the store's back. */
 export interface TamperHarness {
@@ -22,6 +22,8 @@ export interface TamperHarness {
   readonly deleteRow: (store: EventStore, position: number) => Promise<void>;
   /** Swaps two events' positions (each row keeps everything else). */
   readonly swapPositions: (store: EventStore, a: number, b: number) => Promise<void>;
+  /** How verifyLog runs (default: as configured by default; the logs here are below its threads' threshold). */
+  readonly verifyOptions?: Pick<VerifyLogOptions, 'threads' | 'threadsFromEvents'>;
 }
 
 const KEY: LogSealKey = { keyId: 'audit-test', secret: Buffer.alloc(32, 11) };
@@ -66,7 +68,7 @@ export function tamperScenarios(adapterName: string, harness: TamperHarness): vo
     }
 
     const verify = (store: EventStore, fromPosition = 0) =>
-      verifyLog(logSealsOf(store), { keyring: KEYRING, fromPosition, batchSize: 8 });
+      verifyLog(logSealsOf(store), { keyring: KEYRING, fromPosition, batchSize: 8, ...harness.verifyOptions });
 
     const at = (events: StoredEvent[], streamIndex: number, revision: number) =>
       events.filter((e) => e.streamId.endsWith(`-${streamIndex}`))[revision];

@@ -53,35 +53,7 @@ export class SealChecker {
 
   private open(seal: LogSeal): void {
     this.sealsChecked++;
-    const previous = this.previous;
-    // From a position other than 0 the first seal's predecessor is not read: its own prevDigest is
-    // taken as given (the signature covers it).
-    const chained =
-      previous !== null
-        ? seal.fromPosition === previous.toPosition && seal.prevDigest === previous.digest
-        : !this.wholeLog || (seal.fromPosition === 0 && seal.prevDigest === null);
-    if (!chained)
-      this.found(
-        sealProblem('seal.chain-broken', seal, {
-          zh: '封签未接续上一封签（封签被删除或替换）',
-          en: 'seal does not continue the previous seal (a seal removed or replaced)',
-        }),
-      );
-    const key = this.keyring?.byId.get(seal.keyId);
-    if (key === undefined)
-      this.found(
-        sealProblem('seal.key-unknown', seal, {
-          zh: `封签密钥 ${seal.keyId} 未配置（AUDIT_SEAL_KEY）`,
-          en: `seal key ${seal.keyId} is not configured (AUDIT_SEAL_KEY)`,
-        }),
-      );
-    else if (!sealSignatureHolds(seal, key))
-      this.found(
-        sealProblem('seal.signature-invalid', seal, {
-          zh: '封签签名无效（伪造或被修改）',
-          en: 'seal signature is invalid (forged or altered)',
-        }),
-      );
+    for (const problem of sealFaults(seal, this.previous, this.keyring, this.wholeLog)) this.found(problem);
     this.current = { seal, digest: new LogSealDigest(seal.prevDigest, seal.fromPosition) };
     this.previous = seal;
   }
@@ -104,4 +76,47 @@ export class SealChecker {
         }),
       );
   }
+}
+
+/**
+ * What is wrong with a seal by itself: its chain to `previous` (null: the first seal read; when
+ * the scan covers the whole log it must then start at 0), its key and its signature. Its digest
+ * needs the events and is compared when its range has been read.
+ */
+export function sealFaults(
+  seal: LogSeal,
+  previous: LogSeal | null,
+  keyring: LogSealKeyring | null,
+  wholeLog: boolean,
+): VerifyProblem[] {
+  const faults: VerifyProblem[] = [];
+  // From a position other than 0 the first seal's predecessor is not read: its own prevDigest is
+  // taken as given (the signature covers it).
+  const chained =
+    previous !== null
+      ? seal.fromPosition === previous.toPosition && seal.prevDigest === previous.digest
+      : !wholeLog || (seal.fromPosition === 0 && seal.prevDigest === null);
+  if (!chained)
+    faults.push(
+      sealProblem('seal.chain-broken', seal, {
+        zh: '封签未接续上一封签（封签被删除或替换）',
+        en: 'seal does not continue the previous seal (a seal removed or replaced)',
+      }),
+    );
+  const key = keyring?.byId.get(seal.keyId);
+  if (key === undefined)
+    faults.push(
+      sealProblem('seal.key-unknown', seal, {
+        zh: `封签密钥 ${seal.keyId} 未配置（AUDIT_SEAL_KEY）`,
+        en: `seal key ${seal.keyId} is not configured (AUDIT_SEAL_KEY)`,
+      }),
+    );
+  else if (!sealSignatureHolds(seal, key))
+    faults.push(
+      sealProblem('seal.signature-invalid', seal, {
+        zh: '封签签名无效（伪造或被修改）',
+        en: 'seal signature is invalid (forged or altered)',
+      }),
+    );
+  return faults;
 }

@@ -23,7 +23,9 @@ export interface HashedFields {
  * JSON, metadata JSON, recordedAt, prevHash. It is unambiguous because no field can hold a
  * raw newline — stream ids and types are checked for control characters, and JSON text
  * escapes them — and any language can recompute it from the stored columns alone. The
- * global position is left out: each adapter assigns it differently.
+ * global position is left out: each adapter assigns it differently. A database may build the
+ * same bytes itself for a fast verifier (`CanonicalEventRow`, e.g. the SQLite range reader's
+ * SQL): a change here changes it there too, or every event stops verifying.
  */
 export function eventHash(fields: HashedFields, prevHash: string | null): string {
   const canonical =

@@ -13,3 +13,5 @@ export * from './store-format';
 export * from './new-streams-batch';
 export * from './log-seals.port';
 export * from './log-seal.digest';
+export * from './log-range.reader';
+export * from './log-sealer';

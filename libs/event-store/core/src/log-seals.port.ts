@@ -1,5 +1,6 @@
 import { EventStoreError } from './errors';
 import type { EventStore } from './event-store.port';
+import type { LogRangeReaderSource } from './log-range.reader';
 import type { StoredEventRow } from './stored-event-row';
 
 /**
@@ -72,6 +73,13 @@ export interface LogSeals {
    * the call (it first waits for transactions running then, as `readAll` does).
    */
   readRawEvents(fromPosition: number, options?: RawEventReadOptions): AsyncIterable<readonly StoredEventRow[]>;
+
+  /**
+   * Where worker threads open readers of this log's ranges (see {@link LogRangeReaderSource}), or
+   * null when they cannot (an adapter without one, or a database only this connection sees):
+   * verification then reads the log on one thread through {@link readRawEvents}.
+   */
+  rangeReaderSource?(): LogRangeReaderSource | null;
 }
 
 /** An event store whose log can be sealed: the adapter hands out its {@link LogSeals}. */

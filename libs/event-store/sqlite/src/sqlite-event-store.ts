@@ -164,7 +164,7 @@ export class SqliteEventStore implements SealableEventStore {
 
   /** The seals of this file's log, on this store's reading connection. */
   logSeals(): LogSeals {
-    this.seals ??= new SqliteLogSeals(this.db, () => this.assertOpen());
+    this.seals ??= new SqliteLogSeals(this.db, () => this.assertOpen(), this.options.path);
     return this.seals;
   }
 

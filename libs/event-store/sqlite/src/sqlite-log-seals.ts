@@ -1,5 +1,13 @@
+import { extname, join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { LogSeal, LogSeals, RawEventReadOptions, StoredEventRow } from '@relapse-watch/event-store-core';
+import type {
+  LogRangeReaderSource,
+  LogSeal,
+  LogSeals,
+  RawEventReadOptions,
+  StoredEventRow,
+} from '@relapse-watch/event-store-core';
+import type { SqliteLogRangeSettings } from './sqlite-log-range.reader';
 import { EVENT_COLUMNS, SEAL_COLUMNS } from './schema';
 
 type SealRow = [number, number, number, string, string | null, string, string, string];
@@ -24,6 +32,8 @@ export class SqliteLogSeals implements LogSeals {
   constructor(
     db: DatabaseSync,
     private readonly assertOpen: () => void,
+    /** The file, for readers other threads open (`rangeReaderSource`). */
+    private readonly path: string,
   ) {
     this.insertStmt = db.prepare(
       `INSERT INTO log_seals (${SEAL_COLUMNS}) SELECT ?, ?, ?, ?, ?, ?, ?, ?
@@ -79,6 +89,17 @@ export class SqliteLogSeals implements LogSeals {
       if (rows.length < limit) return;
       next = Number(rows[rows.length - 1][0]) + 1;
     }
+  }
+
+  /** Worker threads open the same file read-only, each on a connection of its own. */
+  rangeReaderSource(): LogRangeReaderSource {
+    const settings: SqliteLogRangeSettings = { path: this.path };
+    return {
+      // The reader module next to this one: built JavaScript, or TypeScript under a source loader.
+      module: join(__dirname, `sqlite-log-range.reader${extname(__filename)}`),
+      exportName: 'openLogRangeReader',
+      settings,
+    };
   }
 }
 

@@ -11,14 +11,9 @@ import { ConfigError } from '../config/config.errors';
  * same time reads the first one's file). Losing that file leaves old seals unverifiable
  * (`seal.key-unknown`), not the log unreadable: back it up apart from the data folder all the same,
  * since whoever holds it can forge seals.
- * @throws {@link ConfigError} for `AUDIT_SEAL_KEY` when absent (distributed mode) or unreadable.
+ * @throws {@link ConfigError} for `AUDIT_SEAL_KEY` when the key file is unreadable.
  */
 export function openAuditSealKeys(config: AuditSealKeyConfig): LogSealKeyring {
-  if (config.kind === 'absent')
-    throw new ConfigError(
-      AUDIT_SEAL_KEY,
-      '分布式模式下封签与校验须设置（id:base64 的密钥，逗号分隔，首个为当前密钥） / is required in distributed mode to seal or verify the log (id:base64 keys, comma-separated, the first current)',
-    );
   if (config.kind === 'configured') return parseLogSealKeys(config.keys);
   if (!existsSync(config.file)) {
     mkdirSync(dirname(config.file), { recursive: true });

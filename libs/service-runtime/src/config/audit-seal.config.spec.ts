@@ -42,11 +42,12 @@ describe('audit seal configuration', () => {
     expect(openAuditSealKeys(config.key).current.keyId).toBe('k2');
   });
 
-  it('leaves the key absent in distributed mode, and sealing then refuses with one line', () => {
-    const config = parseAuditSealConfig(reader({}), false, '/data');
-    expect(config.key).toEqual({ kind: 'absent' });
-    expect(() => openAuditSealKeys(config.key)).toThrow(ConfigError);
-    expect(() => openAuditSealKeys(config.key)).toThrow(/AUDIT_SEAL_KEY 分布式模式下封签与校验须设置.* \/ is required/);
+  it('requires AUDIT_SEAL_KEY in distributed mode, with one line naming it', () => {
+    const refuse = () => parseAuditSealConfig(reader({}), false, '/data');
+    expect(refuse).toThrow(ConfigError);
+    expect(refuse).toThrow(
+      /^配置错误 \/ configuration error: AUDIT_SEAL_KEY 分布式模式下须设置[^\n]* \/ is required in distributed mode/,
+    );
   });
 
   it.each([

@@ -15,14 +15,12 @@ export const DEFAULT_AUDIT_SEAL_INTERVAL_EVENTS = 10_000;
 export const DEFAULT_AUDIT_SEAL_INTERVAL_MS = 60_000;
 
 /**
- * Where the seal keys come from: configured (`AUDIT_SEAL_KEY`, a deployment secret), in embedded
- * mode a file in the data folder made once (owner-only), or absent (distributed mode without the
- * variable: sealing and verifying refuse to run, everything else starts).
+ * Where the seal keys come from: configured (`AUDIT_SEAL_KEY`, a deployment secret, required in
+ * distributed mode, where every service process seals the shared log and all must sign alike), or
+ * in embedded mode a file in the data folder made once (owner-only).
  */
 export type AuditSealKeyConfig =
-  | { readonly kind: 'configured'; readonly keys: string }
-  | { readonly kind: 'generated'; readonly file: string }
-  | { readonly kind: 'absent' };
+  { readonly kind: 'configured'; readonly keys: string } | { readonly kind: 'generated'; readonly file: string };
 
 /** Tamper evidence over the global log (issue 13): the seal keys and how often seals are cut. */
 export interface AuditSealConfig {
@@ -32,8 +30,8 @@ export interface AuditSealConfig {
 }
 
 /**
- * Reads `AUDIT_SEAL_KEY` (checked when set; in embedded mode `<DATA_DIR>/audit-seal-key` when
- * unset), `AUDIT_SEAL_INTERVAL_EVENTS` (1–10,000,000, default 10,000) and
+ * Reads `AUDIT_SEAL_KEY` (checked when set; required in distributed mode; in embedded mode
+ * `<DATA_DIR>/audit-seal-key` when unset), `AUDIT_SEAL_INTERVAL_EVENTS` (1–10,000,000, default 10,000) and
  * `AUDIT_SEAL_INTERVAL_MS` (0–86,400,000, default 60,000).
  * @throws {@link ConfigError} naming the variable; a key's secret is never shown.
  */
@@ -49,11 +47,12 @@ export function parseAuditSealConfig(
     intervalMs: intervalMs ?? DEFAULT_AUDIT_SEAL_INTERVAL_MS,
   };
   const keys = read(AUDIT_SEAL_KEY);
-  if (keys === undefined)
-    return {
-      key: embedded ? { kind: 'generated', file: join(dataDir, 'audit-seal-key') } : { kind: 'absent' },
-      ...settings,
-    };
+  if (keys === undefined && !embedded)
+    throw new ConfigError(
+      AUDIT_SEAL_KEY,
+      '分布式模式下须设置（id:base64 的密钥，逗号分隔，首个为当前密钥） / is required in distributed mode (id:base64 keys, comma-separated, the first current)',
+    );
+  if (keys === undefined) return { key: { kind: 'generated', file: join(dataDir, 'audit-seal-key') }, ...settings };
   try {
     parseLogSealKeys(keys);
   } catch (error) {

@@ -29,7 +29,7 @@ describe('the runtime on PostgreSQL, MongoDB (FerretDB) and Kafka', () => {
     for (const dispose of disposals) await dispose();
   });
 
-  it('opens all three before serving; readiness lists each adapter up; shutdown closes bus then stores', async () => {
+  it('opens all three before serving; readiness lists each adapter up; shutdown stops the log sealer, then closes bus then stores', async () => {
     const spec = await bootSpecApp(undefined, distributedEnv());
     disposals.push(spec.dispose);
     const res = await getJson(`${spec.url}/health/ready`);
@@ -54,6 +54,8 @@ describe('the runtime on PostgreSQL, MongoDB (FerretDB) and Kafka', () => {
       .map((l) => String(l['msg']))
       .filter((m) => m.startsWith('已关闭'));
     expect(closed).toEqual([
+      // The sealer started on the event store (AUDIT_SEAL_KEY) stops with the subscribers, first.
+      '已关闭 / shutdown: log sealer closed',
       '已关闭 / shutdown: bus closed',
       '已关闭 / shutdown: read store closed',
       '已关闭 / shutdown: event store closed',

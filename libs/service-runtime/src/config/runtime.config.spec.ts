@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import pino from 'pino';
-import { TEST_ACCESS_TOKEN_ENV, TEST_MASTER_KEYS } from '@relapse-watch/testing';
+import { TEST_ACCESS_TOKEN_ENV, TEST_AUDIT_SEAL_KEY, TEST_MASTER_KEYS } from '@relapse-watch/testing';
 import { checkAdaptersAvailable } from './adapter-availability.config';
 import { ConfigError } from './config.errors';
 import { loadCommandLineConfig, loadRuntimeConfig, runtimeClock } from './runtime.config';
@@ -125,6 +125,7 @@ describe('loadRuntimeConfig', () => {
       EVENT_STORE_URL: 'postgres://rw@db.internal:5432/relapsewatch',
       READ_STORE_URL: 'mongodb://m/rw',
       MASTER_KEYS: TEST_MASTER_KEYS,
+      AUDIT_SEAL_KEY: TEST_AUDIT_SEAL_KEY,
     };
     expect(configError(env).variable).toBe('ACCESS_TOKEN_VERIFY_KEY');
     const config = loadCommandLineConfig(env, cwd);
