@@ -30,6 +30,18 @@ with_lock ferretdb-pg
 
 probe() { "$INFRA_DIR/ferretdb/ping.sh" 127.0.0.1 "$FERRETDB_PG_PORT"; }
 
+# FerretDB creates its schemas and tables but not the database it connects to.
+bindir=$(pg_bindir) || die "no PostgreSQL client tools (infra/postgres/start.sh installs them)"
+psql=("$bindir/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -X -q -v ON_ERROR_STOP=1)
+if [[ -z $("${psql[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$FERRETDB_PG_DATABASE'") ]]; then
+  "${psql[@]}" -d postgres -c "CREATE DATABASE $FERRETDB_PG_DATABASE" || die "could not create database $FERRETDB_PG_DATABASE"
+  log "created database $FERRETDB_PG_DATABASE"
+fi
+# A GIN index on `_id` for every collection table FerretDB creates or has created (why:
+# id-index.sql); also when the server already runs, so an instance started before gets it.
+"${psql[@]}" -d "$FERRETDB_PG_DATABASE" -f "$INFRA_DIR/ferretdb-pg/id-index.sql" >/dev/null ||
+  die "could not install the _id index trigger (infra/ferretdb-pg/id-index.sql)"
+
 if pid=$(pid_of ferretdb-pg "$marker"); then
   wait_ready ferretdb-pg "$pid" "$timeout_s" "$logfile" probe
   echo "ferretdb-pg ready at 127.0.0.1:$FERRETDB_PG_PORT (pid $pid, already running)"
@@ -37,14 +49,6 @@ if pid=$(pid_of ferretdb-pg "$marker"); then
 fi
 rm -f "$INFRA_RUN/ferretdb-pg.pid"
 port_open "$FERRETDB_PG_PORT" && die "127.0.0.1:$FERRETDB_PG_PORT is taken by a process this script did not start"
-
-# FerretDB creates its schemas and tables but not the database it connects to.
-bindir=$(pg_bindir) || die "no PostgreSQL client tools (infra/postgres/start.sh installs them)"
-psql=("$bindir/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -X -q -v ON_ERROR_STOP=1 -d postgres)
-if [[ -z $("${psql[@]}" -tAc "SELECT 1 FROM pg_database WHERE datname = '$FERRETDB_PG_DATABASE'") ]]; then
-  "${psql[@]}" -c "CREATE DATABASE $FERRETDB_PG_DATABASE" || die "could not create database $FERRETDB_PG_DATABASE"
-  log "created database $FERRETDB_PG_DATABASE"
-fi
 
 mkdir -p "$home/state"
 fresh_log "$logfile"
