@@ -18,6 +18,9 @@ SERVICE="${SERVICE:-infra}"
 KAFKA_PORT=19092
 KAFKA_CONTROLLER_PORT=19093
 FERRETDB_PORT=27018
+# The second FerretDB (infra/ferretdb-pg), on PostgreSQL: its port and its database in that cluster.
+FERRETDB_PG_PORT=27019
+FERRETDB_PG_DATABASE=ferretdb
 POSTGRES_PORT=15432
 POSTGRES_DB=relapsewatch
 MONGODB_DB=relapsewatch
@@ -82,6 +85,17 @@ pid_of() {
   cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
   grep -qF -- "$marker" <<<"$cmdline" || return 1
   printf '%s\n' "$pid"
+}
+
+# pg_bindir — prints the newest /usr/lib/postgresql/<version>/bin that has initdb, pg_ctl and
+# pg_isready; returns 1 when there is none.
+pg_bindir() {
+  local dirs=(/usr/lib/postgresql/*/bin) dir
+  [[ -e ${dirs[0]} ]] || return 1
+  while read -r dir; do
+    [[ -x $dir/initdb && -x $dir/pg_ctl && -x $dir/pg_isready ]] && { echo "$dir"; return 0; }
+  done < <(printf '%s\n' "${dirs[@]}" | sort -V -r)
+  return 1
 }
 
 # fresh_log FILE — keeps the previous run's log as FILE.1 so that a failure shows this run's lines.

@@ -18,16 +18,6 @@ marker="-D $data"
 timeout_s=${POSTGRES_START_TIMEOUT:-60}
 started=$SECONDS
 
-# The newest /usr/lib/postgresql/<version>/bin that has initdb and pg_ctl.
-pg_bindir() {
-  local dirs=(/usr/lib/postgresql/*/bin) dir
-  [[ -e ${dirs[0]} ]] || return 1
-  while read -r dir; do
-    [[ -x $dir/initdb && -x $dir/pg_ctl && -x $dir/pg_isready ]] && { echo "$dir"; return 0; }
-  done < <(printf '%s\n' "${dirs[@]}" | sort -V -r)
-  return 1
-}
-
 with_lock postgres
 bindir=$(pg_bindir) || { apt_install postgresql; bindir=$(pg_bindir) || die "no initdb/pg_ctl after installing postgresql"; }
 
