@@ -18,7 +18,7 @@ export function liveSource(store: ReadStore, collections: ReportingCollections):
   return {
     async unitCounts(unitCodes) {
       const docs = await store.getMany<UnitDocument>(collections.units, unitCodes);
-      return new Map(unitCodes.map((code) => [code, countsOf(docs.get(code)?.data.counts ?? [])]));
+      return new Map(unitCodes.map((code) => [code, countsOf(docs.get(code)?.data.counts ?? '')]));
     },
     async provinceYear(provinceCode, year) {
       const doc = await store.get<ProvinceYearContext>(

@@ -106,7 +106,7 @@ export class UnitListing {
   }
 
   private listed(unitCode: string, doc: UnitDocument | null, names: ReadonlyMap<string, string>): ListedUnit {
-    const report = tierReportOf(unitCode, countsOf(doc?.counts ?? []), this.context);
+    const report = tierReportOf(unitCode, countsOf(doc?.counts ?? ''), this.context);
     return { unitCode, name: names.get(unitCode) ?? unitCode, report };
   }
 }
