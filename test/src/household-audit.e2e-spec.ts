@@ -33,14 +33,20 @@ describe('the household audit trail across the services', () => {
       const auditor = `Bearer ${await testAccessToken({ sub: 'e2e-auditor', kind: 'user', role: 'auditor', unit: '510000000000' })}`;
       const partOf = (context: string) =>
         call(base, 'GET', `/api/${context}/audit/households/${household.id}`, undefined, { authorization: auditor });
-      // The case opens once the assistance has consumed the inspection's HouseholdFlaggedAtRisk; the
-      // inspection's part is found through its progress model, which follows the log a moment behind
-      // (a client that just wrote sends X-Min-Position; this one waits).
+      // The case opens once the assistance has consumed the inspection's HouseholdFlaggedAtRisk, the
+      // household's episode first and the case's own stream just after (two appends: the assistance
+      // part may answer between them); the inspection's part is found through its progress model,
+      // which follows the log a moment behind (a client that just wrote sends X-Min-Position; this
+      // one waits).
+      const complete = (context: string, answer: { status: number; body: Record<string, unknown> }) =>
+        answer.status === 200 &&
+        (context !== 'assistance' ||
+          (answer.body['entries'] as { eventType: string }[]).some((e) => e.eventType === 'MonitoringCaseOpened'));
       const parts: AuditTrailPart[] = [];
       for (const context of CONTEXTS) {
         const answer = await until(
           () => partOf(context),
-          (a) => a.status === 200,
+          (a) => complete(context, a),
         );
         expect({ context, status: answer.status }).toEqual({ context, status: 200 });
         parts.push(answer.body as unknown as AuditTrailPart);
