@@ -1,3 +1,5 @@
+import { calendarDateAt } from '@relapse-watch/domain-kernel';
+
 /**
  * An integration event as the reporting folds it: the CloudEvent the inbox kept, with the inbox
  * position it was kept at. The reporting reads only the public contracts (libs/contracts), never
@@ -22,7 +24,7 @@ export interface ReportEvent {
   readonly data: unknown;
 }
 
-/** The officials' calendar date of an instant: `time` shifted by the zone's offset, as YYYY-MM-DD. */
+/** The officials' calendar date of an instant given as text (the kernel's `calendarDateAt`). */
 export function localDateOf(time: string, utcOffsetMinutes: number): string {
-  return new Date(Date.parse(time) + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+  return calendarDateAt(new Date(time), utcOffsetMinutes);
 }
