@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, createServiceApp, loadRuntimeConfig } from '@relapse-watch/service-runtime';
@@ -12,6 +14,24 @@ import { loadWebAppConfig } from './web-app.config';
 // The dashboard at `/` of the whole gateway app, beside the API: a stand-in build of three files.
 const INDEX = '<!doctype html><title>dashboard</title><script type="module" src="/assets/app-3f9a1c.js"></script>';
 const SCRIPT = 'console.log("app");';
+// A chunk with the precompressed twins the build writes beside it (web/scripts/precompress.mjs).
+const CHUNK = `export const labels = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `户${i}`))};`;
+
+/** GET with the given Accept-Encoding, the body's bytes as they came over the wire. */
+function rawGet(url: string, acceptEncoding: string | undefined) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+    const req = httpRequest(url, {
+      headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 describe('the web app served by the gateway', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rw-web-app-spec-'));
@@ -24,6 +44,9 @@ describe('the web app served by the gateway', () => {
     mkdirSync(join(distDir, '.vite'));
     writeFileSync(join(distDir, 'index.html'), INDEX);
     writeFileSync(join(distDir, 'assets', 'app-3f9a1c.js'), SCRIPT);
+    writeFileSync(join(distDir, 'assets', 'chunk-77d0e2.js'), CHUNK);
+    writeFileSync(join(distDir, 'assets', 'chunk-77d0e2.js.br'), brotliCompressSync(CHUNK));
+    writeFileSync(join(distDir, 'assets', 'chunk-77d0e2.js.gz'), gzipSync(CHUNK));
     writeFileSync(join(distDir, '.vite', 'manifest.json'), '{}');
     // WebAppModule reads its folder at start, like every config: the spec sets it for this app only.
     process.env['WEB_DIST_DIR'] = distDir;
@@ -60,6 +83,37 @@ describe('the web app served by the gateway', () => {
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await res.text()).toBe(SCRIPT);
+  });
+
+  it('sends the brotli or gzip twin of a file to a browser that accepts it, and the plain file to others', async () => {
+    const chunk = `${url}/assets/chunk-77d0e2.js`;
+    const br = await rawGet(chunk, 'gzip, deflate, br, zstd');
+    expect([br.status, br.headers['content-encoding'], br.headers['vary']]).toEqual([200, 'br', 'Accept-Encoding']);
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(CHUNK.length);
+    expect(brotliDecompressSync(br.body).toString()).toBe(CHUNK);
+
+    const gzip = await rawGet(chunk, 'gzip;q=1.0, br;q=0');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(CHUNK);
+
+    for (const accept of [undefined, 'identity', 'deflate']) {
+      const plain = await rawGet(chunk, accept);
+      expect([accept, plain.headers['content-encoding'], plain.headers['vary'], plain.body.toString()]).toEqual([
+        accept,
+        undefined,
+        'Accept-Encoding',
+        CHUNK,
+      ]);
+    }
+    // A file without twins goes out as it is, whatever the browser accepts.
+    const script = await rawGet(`${url}/assets/app-3f9a1c.js`, 'br, gzip');
+    expect([script.headers['content-encoding'], script.headers['vary'], script.body.toString()]).toEqual([
+      undefined,
+      undefined,
+      SCRIPT,
+    ]);
   });
 
   it('answers HEAD without a body', async () => {

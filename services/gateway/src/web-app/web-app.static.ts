@@ -51,10 +51,11 @@ export function webAppMiddleware(distDir: string) {
     const segments = path.split('/').filter((s) => s !== '');
     if (segments.some((s) => s.startsWith('.'))) return next();
     const file = normalize(join(root, ...segments));
+    const encodings = acceptedEncodings(req.headers['accept-encoding']);
     if (file.startsWith(root) && isFile(file))
-      return send(res, method, file, segments[0] === 'assets' ? IMMUTABLE : REVALIDATE);
+      return send(res, method, file, segments[0] === 'assets' ? IMMUTABLE : REVALIDATE, encodings);
     if (extname(path) !== '') return next();
-    send(res, method, join(root, 'index.html'), REVALIDATE);
+    send(res, method, join(root, 'index.html'), REVALIDATE, encodings);
   };
 }
 
@@ -66,14 +67,48 @@ function isFile(path: string): boolean {
   }
 }
 
-function send(res: ServerResponse, method: string, file: string, cacheControl: string): void {
-  const { size } = statSync(file);
+/**
+ * The precompressed twins the build writes beside each text file (`web/scripts/precompress.mjs`),
+ * best first: brotli, then gzip. A file without a twin goes out as it is.
+ */
+const PRECOMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The content codings the browser accepts (`Accept-Encoding`, a coding with `q=0` refused). */
+export function acceptedEncodings(header: string | string[] | undefined): ReadonlySet<string> {
+  const accepted = new Set<string>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (coding !== '' && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(coding);
+  }
+  return accepted;
+}
+
+function send(
+  res: ServerResponse,
+  method: string,
+  file: string,
+  cacheControl: string,
+  encodings: ReadonlySet<string>,
+): void {
+  const twin = PRECOMPRESSED.find(
+    ({ encoding, suffix }) => (encodings.has(encoding) || encodings.has('*')) && isFile(file + suffix),
+  );
+  const body = twin === undefined ? file : file + twin.suffix;
+  const { size } = statSync(body);
   res.statusCode = 200;
   res.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
   res.setHeader('Content-Length', size);
   res.setHeader('Cache-Control', cacheControl);
+  // Caches keep one answer per coding: the same URL is brotli for one browser, plain for a script.
+  if (isFile(file + PRECOMPRESSED[0].suffix) || isFile(file + PRECOMPRESSED[1].suffix))
+    res.setHeader('Vary', 'Accept-Encoding');
+  if (twin !== undefined) res.setHeader('Content-Encoding', twin.encoding);
   if (method === 'HEAD') return void res.end();
-  createReadStream(file)
+  createReadStream(body)
     .on('error', () => res.destroy())
     .pipe(res);
 }
