@@ -381,3 +381,9 @@ export async function machineLoad() {
   const os = await import('node:os');
   return { loadAvg1m: round(os.loadavg()[0], 2), cpus: os.cpus().length };
 }
+
+/** CPU time of a process so far, in ms: utime + stime, fields 14 and 15 of /proc/<pid>/stat (stat(5)), in clock ticks of 100 a second. */
+export function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}

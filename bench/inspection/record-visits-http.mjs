@@ -4,11 +4,11 @@
 // (autocannon), one visit per household, every area answered, completing the round. The ceiling
 // is the same process and clients on POST …/visits/check: the same body validation and
 // placement, nothing decided or written. Run through bench/inspection/main.mjs.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { parseOptions, positiveInt, reporter, root } from '../event-store/harness.mjs';
+import { cpuMsOf, parseOptions, positiveInt, reporter, root } from '../event-store/harness.mjs';
 import {
   buildRepository,
   call,
@@ -203,13 +203,6 @@ async function load(url, token, households, suffix) {
     clientCpuMsPerRequest: Math.round(((driverCpu.user + driverCpu.system) / 1000 / answered) * 1000) / 1000,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([k, v]) => [k, Number(v.count)])),
   };
-}
-
-/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
-function cpuMsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 function loadOf() {

@@ -3,11 +3,10 @@
 // over HTTP for the reports of random units of every tier (a village, a township, a county, a city,
 // the province, in turn) for 20 s with autocannon. `p99Ms` is the figure; each answer is one unit
 // document read plus its province-year's campaign and lines.
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { provinceOfficialToken } from '../inspection/embedded.mjs';
-import { reporter } from '../event-store/harness.mjs';
+import { cpuMsOf, reporter } from '../event-store/harness.mjs';
 import { villageCodes } from './inbox-log.mjs';
 import { startReporting } from './serve.mjs';
 
@@ -71,10 +70,4 @@ export async function tierSummary({ dataDir, households, connections = 32, secon
   } finally {
     await server.stop();
   }
-}
-
-/** CPU time of a process so far, in ms (utime + stime of /proc/<pid>/stat, 100 ticks a second). */
-function cpuMsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
