@@ -98,7 +98,7 @@ export default function CasePage({ user }: { readonly user: SignedInUser }) {
               title: t('cases.daysLeft'),
               key: 'left',
               render: (_, d) =>
-                d.done ? <Tag color="green">{t('case.done')}</Tag> : <DaysLeft deadline={d} behind={false} />,
+                d.done ? <Tag className="tag-ok">{t('case.done')}</Tag> : <DaysLeft deadline={d} behind={false} />,
             },
           ]}
         />

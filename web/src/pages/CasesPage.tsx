@@ -148,6 +148,7 @@ export default function CasesPage({ user }: { readonly user: SignedInUser }) {
         <Select
           className="phase-select"
           aria-label={t('cases.phase')}
+          showSearch={{ optionFilterProp: 'label' }}
           value={phase ?? 'all'}
           options={[
             { value: 'all', label: t('cases.allPhases') },

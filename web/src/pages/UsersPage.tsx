@@ -67,8 +67,8 @@ export default function UsersPage() {
       key: 'state',
       render: (_, u) => (
         <Space size={4} wrap>
-          {u.disabled ? <Tag>{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>}
-          {u.mustChangePassword && !u.disabled && <Tag color="gold">{t('users.mustChange')}</Tag>}
+          {u.disabled ? <Tag>{t('users.disabled')}</Tag> : <Tag className="tag-ok">{t('users.active')}</Tag>}
+          {u.mustChangePassword && !u.disabled && <Tag className="tag-pending">{t('users.mustChange')}</Tag>}
         </Space>
       ),
     },
@@ -88,7 +88,7 @@ export default function UsersPage() {
                 {t('users.setVillages')}
               </Button>
             )}
-            <Button type="link" size="small" danger onClick={() => setAction({ kind: 'disable', user: u })}>
+            <Button type="link" size="small" onClick={() => setAction({ kind: 'disable', user: u })}>
               {t('users.disable')}
             </Button>
           </Space>
@@ -352,7 +352,7 @@ function ActionModal({
       onCancel={onClose}
       okText={t('users.submit')}
       cancelText={t('users.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: busy, danger: action.kind === 'disable' }}
+      okButtonProps={{ htmlType: 'submit', loading: busy }}
       destroyOnHidden
       modalRender={(dom) => (
         <Form
