@@ -22,7 +22,11 @@ export interface EmbeddedApp {
  * Starts the app and waits until it listens, printed its demo users and seeded the county.
  * @throws when it exits first or is not ready within `timeoutMs`.
  */
-export async function startEmbeddedApp(timeoutMs = 150_000): Promise<EmbeddedApp> {
+export async function startEmbeddedApp(
+  timeoutMs = 150_000,
+  /** More configuration for the process (e.g. a short `DEADLINE_WATCH_INTERVAL_MS`). */
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<EmbeddedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rw-web-'));
   const child = spawn(
     process.execPath,
@@ -35,6 +39,7 @@ export async function startEmbeddedApp(timeoutMs = 150_000): Promise<EmbeddedApp
         ...testLogCaptureEnv(),
         PORT: '0',
         DATA_DIR: dataDir,
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

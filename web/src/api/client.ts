@@ -25,3 +25,43 @@ async function send(path: string, signal?: AbortSignal): Promise<Response> {
     throw new ApiFailure(0, 'network.unreachable', '无法连接服务器 / the server cannot be reached');
   }
 }
+
+/**
+ * Sends a JSON body (POST, PUT) with the session's access token, renewed once on 401 like
+ * {@link apiGet}; a refusal is an {@link ApiFailure} carrying the server's code and field.
+ */
+export async function apiSend<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
+  const init = (): RequestInit => {
+    const token = currentSession()?.accessToken;
+    return {
+      method,
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      },
+      body: JSON.stringify(body),
+    };
+  };
+  const attempt = () =>
+    fetch(path, init()).catch(() => {
+      throw new ApiFailure(0, 'network.unreachable', '无法连接服务器 / the server cannot be reached');
+    });
+  let response = await attempt();
+  if (response.status === 401 && (await refreshSession())) response = await attempt();
+  if (!response.ok) throw await failureOf(response);
+  return (await response.json()) as T;
+}
+
+/** GETs a JSON list whose total count the server gives in `X-Total-Count`. */
+export async function apiGetCounted<T>(
+  path: string,
+  signal?: AbortSignal,
+): Promise<{ readonly items: T[]; readonly total: number }> {
+  let response = await send(path, signal);
+  if (response.status === 401 && (await refreshSession())) response = await send(path, signal);
+  if (!response.ok) throw await failureOf(response);
+  const items = (await response.json()) as T[];
+  const total = Number(response.headers.get('x-total-count'));
+  return { items, total: Number.isFinite(total) && response.headers.has('x-total-count') ? total : items.length };
+}

@@ -13,6 +13,9 @@ const SignInPage = lazy(() => import('../pages/SignInPage'));
 const Shell = lazy(() => import('../shell/Shell').then((m) => ({ default: m.Shell })));
 const HouseholdsPage = lazy(() => import('../pages/HouseholdsPage'));
 const HouseholdPage = lazy(() => import('../pages/HouseholdPage'));
+const CasesPage = lazy(() => import('../pages/CasesPage'));
+const CasePage = lazy(() => import('../pages/CasePage'));
+const UsersPage = lazy(() => import('../pages/UsersPage'));
 
 /**
  * Government blue, and a base font that has the Chinese glyphs on every platform. Links and
@@ -59,6 +62,9 @@ function Routed() {
                 <Route index element={<Navigate to="/households" replace />} />
                 <Route path="/households" element={<HouseholdsPage user={user} />} />
                 <Route path="/households/:householdId" element={<HouseholdPage user={user} />} />
+                <Route path="/cases" element={<CasesPage user={user} />} />
+                <Route path="/cases/:caseId" element={<CasePage user={user} />} />
+                <Route path="/users" element={<UsersPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             )}

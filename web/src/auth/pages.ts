@@ -1,9 +1,10 @@
 import type { MessageKey } from '../i18n/messages';
 import type { UserRole } from './claims';
+import { CASE_READERS, USER_MANAGERS } from './permissions';
 
 /** A page of the side menu and the role that may open it. */
 export interface MenuPage {
-  readonly key: 'households';
+  readonly key: 'households' | 'cases' | 'users';
   readonly path: string;
   readonly label: MessageKey;
   /** Roles whose permissions include what the page's API asks (the server refuses the rest anyway). */
@@ -30,6 +31,10 @@ export const MENU_PAGES: readonly MenuPage[] = [
       'administrator',
     ],
   },
+  // case.read
+  { key: 'cases', path: '/cases', label: 'menu.cases', roles: CASE_READERS },
+  // users.manage
+  { key: 'users', path: '/users', label: 'menu.users', roles: USER_MANAGERS },
 ];
 
 /** The pages the role may see, in menu order. */

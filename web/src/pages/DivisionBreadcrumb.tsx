@@ -5,7 +5,7 @@ import type { SignedInUser } from '../auth/claims';
 import { mayBrowse } from '../auth/area';
 
 /**
- * Province → … → the unit shown. Units the user may browse link to their household list; the
+ * Province → … → the unit shown. Units the user may browse link to their list (households unless told); the
  * ones above the user's own unit are plain text (their lists are not the user's to read).
  */
 export function DivisionBreadcrumb({
@@ -13,12 +13,15 @@ export function DivisionBreadcrumb({
   user,
   label,
   current,
+  listPath = '/households',
 }: {
   readonly path: readonly DivisionUnit[];
   readonly user: SignedInUser;
   readonly label: string;
   /** A last crumb after the units (a household's number), or none. */
   readonly current?: string;
+  /** The list the units link to (the households by default). */
+  readonly listPath?: string;
 }) {
   const last = current === undefined ? path.length - 1 : -1;
   return (
@@ -29,7 +32,7 @@ export function DivisionBreadcrumb({
           key: unit.code,
           title:
             index !== last && mayBrowse(user, unit.code) ? (
-              <Link to={`/households?division=${unit.code}`}>{unit.name}</Link>
+              <Link to={`${listPath}?division=${unit.code}`}>{unit.name}</Link>
             ) : (
               <span aria-current={index === last ? 'page' : undefined}>{unit.name}</span>
             ),

@@ -3,17 +3,19 @@ import { useParams } from 'react-router';
 import { registryApi, yuanOf, type HouseholdView, type MemberView } from '../api/registry';
 import { useApi } from '../api/use-api';
 import type { SignedInUser } from '../auth/claims';
+import { mayReadAudit } from '../auth/permissions';
 import { useI18n } from '../i18n/i18n';
 import { labelOf } from '../i18n/household-labels';
 import { inLanguage } from '../i18n/messages';
 import { ErrorState, LoadingState } from '../states/states';
+import { AuditTimeline } from './AuditTimeline';
 import { DivisionBreadcrumb } from './DivisionBreadcrumb';
 import { periodText, statusText } from './household-text';
 
 /**
  * One household: its facts, the "3+1" guarantees, income, members (resident IDs masked as the
  * API returns them; the unmasked read is a separate, recorded request not offered here) and the
- * data-quality warnings still open.
+ * data-quality warnings still open; for the roles with `audit.read`, its history (audit timeline).
  */
 export default function HouseholdPage({ user }: { readonly user: SignedInUser }) {
   const { householdId = '' } = useParams();
@@ -179,6 +181,7 @@ export default function HouseholdPage({ user }: { readonly user: SignedInUser })
           ]}
         />
       </Card>
+      {mayReadAudit(user.role) && <AuditTimeline householdId={household.householdId} />}
       <Typography.Text type="secondary">
         {t('household.revision')} {view.revision}
       </Typography.Text>

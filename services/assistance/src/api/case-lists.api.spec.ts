@@ -66,7 +66,14 @@ describe('GET /api/assistance/review-lists', () => {
     const dayBefore = await list(1, '2027-11-15');
     expect(dayBefore).toMatchObject({ status: 200, body: { asOf: '2027-11-15', years: 1 } });
     expect(ids(dayBefore.body as { items: { caseId: string }[] })).not.toContain(caseId);
-    expect(ids((await list(1, '2027-11-16')).body as { items: { caseId: string }[] })).toContain(caseId);
+    const year = await list(1, '2027-11-16');
+    expect(ids(year.body as { items: { caseId: string }[] })).toContain(caseId);
+    // An identified case has done every step with a deadline: nothing left to count.
+    expect(year.body.items.find((c: { caseId: string }) => c.caseId === caseId).deadlines).toEqual([
+      { step: 'accept', dueOn: '2026-11-04', done: true, overdue: false, workingDaysLeft: null },
+      { step: 'home-verification', dueOn: '2026-11-09', done: true, overdue: false, workingDaysLeft: null },
+      { step: 'procedure', dueOn: '2026-11-30', done: true, overdue: false, workingDaysLeft: null },
+    ]);
     expect(ids((await list(2, '2027-11-16')).body as { items: { caseId: string }[] })).not.toContain(caseId);
   });
 

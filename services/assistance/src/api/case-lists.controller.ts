@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common'
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { callerOf, type Principal } from '@relapse-watch/access';
 import { ApiErrorResponses, CurrentPrincipal, ReadsYourWrites, Requires } from '@relapse-watch/service-runtime';
-import type { CaseQueries } from '../application/case-queries';
-import type { CaseListPage } from '../read-model/case-list/case-list.queries';
+import type { CaseListItemPage, CaseQueries } from '../application/case-queries';
+
 import { AssistanceErrorInterceptor } from './assistance-error.interceptor';
 import { CASE_LIST_RUNNER, CASE_QUERIES } from './assistance.tokens';
 import { OverdueQueryDto, ReviewListQueryDto } from './dto/case.dto';
@@ -29,7 +29,7 @@ export class CaseListsController {
   @ApiOkResponse({ type: ReviewListPageDto })
   @ApiErrorResponses(422)
   @ReadsYourWrites(CASE_LIST_RUNNER)
-  reviewList(@Query() query: ReviewListQueryDto, @CurrentPrincipal() principal: Principal): Promise<CaseListPage> {
+  reviewList(@Query() query: ReviewListQueryDto, @CurrentPrincipal() principal: Principal): Promise<CaseListItemPage> {
     const page = { limit: query.limit, offset: query.offset };
     return this.queries.monitoredLongerThan(
       callerOf(principal),
@@ -46,7 +46,7 @@ export class CaseListsController {
   @ApiOkResponse({ type: CaseListPageDto })
   @ApiErrorResponses(422)
   @ReadsYourWrites(CASE_LIST_RUNNER)
-  overdue(@Query() query: OverdueQueryDto, @CurrentPrincipal() principal: Principal): Promise<CaseListPage> {
+  overdue(@Query() query: OverdueQueryDto, @CurrentPrincipal() principal: Principal): Promise<CaseListItemPage> {
     const page = { limit: query.limit, offset: query.offset };
     return this.queries.overdueIn(callerOf(principal), query.divisionCode, page);
   }

@@ -114,6 +114,10 @@ describe('GET /api/assistance/cases', () => {
     );
     expect(list.status).toBe(200);
     expect(list.body.items.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    // Each item with its deadlines as the detail counts them: 2 Nov 2026 + 2 days, long past.
+    expect(list.body.items.find((c: { caseId: string }) => c.caseId === caseId).deadlines).toEqual([
+      { step: 'accept', dueOn: '2026-11-04', done: false, overdue: true, workingDaysLeft: 0 },
+    ]);
     const identified = await api.as(COUNTY_OFFICIAL, 'GET', `/api/assistance/cases?phase=identified`, undefined, after);
     expect(identified.body.items.map((c: { caseId: string }) => c.caseId)).not.toContain(caseId);
     const elsewhere = await api.as(OTHER_COUNTY_OFFICIAL, 'GET', `/api/assistance/cases/${caseId}`);

@@ -13,8 +13,8 @@ import {
   commandOutcome,
 } from '@relapse-watch/service-runtime';
 import type { CaseCommands } from '../application/case-commands';
-import type { CaseDetail, CasePlanView, CaseQueries } from '../application/case-queries';
-import type { CaseListPage } from '../read-model/case-list/case-list.queries';
+import type { CaseDetail, CaseListItemPage, CasePlanView, CaseQueries } from '../application/case-queries';
+
 import { AssistanceErrorInterceptor } from './assistance-error.interceptor';
 import { CASE_COMMANDS, CASE_LIST_RUNNER, CASE_QUERIES } from './assistance.tokens';
 import { LeadResponse } from './case-command.response';
@@ -68,7 +68,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseListPageDto })
   @ApiErrorResponses(422)
   @ReadsYourWrites(CASE_LIST_RUNNER)
-  list(@Query() query: CaseListQueryDto, @CurrentPrincipal() principal: Principal): Promise<CaseListPage> {
+  list(@Query() query: CaseListQueryDto, @CurrentPrincipal() principal: Principal): Promise<CaseListItemPage> {
     const filter = {
       ...(query.phase === undefined ? {} : { phase: query.phase }),
       ...(query.overdue === undefined ? {} : { overdue: query.overdue === 'true' }),

@@ -14,6 +14,7 @@ import { monitoringCaseDecider, monitoringCaseStreamId } from '../domain/monitor
 import { deadlineOf, type OpenedCase } from '../domain/monitoring-case/monitoring-case.state';
 import { nextStepOf, type CaseStep } from '../domain/monitoring-case/monitoring-case.steps';
 import { OVERDUE_STEPS, type OverdueStep } from '../domain/monitoring-case/monitoring-case.values';
+import { deadlineOf as documentDeadlineOf, isStepDone } from '../read-model/case-list/case-list.deadlines';
 import type { CaseListDocument } from '../read-model/case-list/case-list.document';
 import type {
   CaseListFilter,
@@ -65,6 +66,12 @@ export interface CaseDetail {
   readonly deadlines: readonly CaseDeadline[];
   readonly plan: CasePlanView;
 }
+
+/** A case as the lists answer it: the list's document and its deadlines as of today. */
+export type CaseListItem = CaseListDocument & { readonly deadlines: readonly CaseDeadline[] };
+
+/** A page of {@link CaseListItem}s. */
+export type CaseListItemPage = Omit<CaseListPage, 'items'> & { readonly items: readonly CaseListItem[] };
 
 /** Dependencies of {@link CaseQueries}. */
 export interface CaseQueryDeps {
@@ -129,15 +136,15 @@ export class CaseQueries {
     divisionCode: string | undefined,
     filter: CaseListFilter,
     page: CaseListPageRequest,
-  ): Promise<CaseListPage> {
+  ): Promise<CaseListItemPage> {
     const area = listScope(caller, 'case.read', divisionCode);
-    return this.deps.list.inUnit(unitOf(caller, divisionCode), filter, page, area);
+    return this.deps.list.inUnit(unitOf(caller, divisionCode), filter, page, area).then((p) => this.withDeadlines(p));
   }
 
   /** The unit's running cases behind a marked deadline. */
-  overdueIn(caller: Caller, divisionCode: string | undefined, page: CaseListPageRequest): Promise<CaseListPage> {
+  overdueIn(caller: Caller, divisionCode: string | undefined, page: CaseListPageRequest): Promise<CaseListItemPage> {
     const area = listScope(caller, 'case.read', divisionCode);
-    return this.deps.list.overdueIn(unitOf(caller, divisionCode), page, area);
+    return this.deps.list.overdueIn(unitOf(caller, divisionCode), page, area).then((p) => this.withDeadlines(p));
   }
 
   /** The review list: monitored at least `years` full years without elimination as of `asOf` (today by default). */
@@ -147,12 +154,39 @@ export class CaseQueries {
     years: number,
     asOf: IsoDate | undefined,
     page: CaseListPageRequest,
-  ): Promise<CaseListPage & { readonly asOf: IsoDate; readonly years: number }> {
+  ): Promise<CaseListItemPage & { readonly asOf: IsoDate; readonly years: number }> {
     const area = listScope(caller, 'case.read', divisionCode);
     const day = asOf ?? this.deps.clock.dateAt(this.deps.clock.now());
     return this.deps.list
       .monitoredLongerThan(unitOf(caller, divisionCode), years, day, page, area)
-      .then((result) => ({ ...result, asOf: day, years }));
+      .then((result) => ({ ...this.withDeadlines(result), asOf: day, years }));
+  }
+
+  /**
+   * The page's cases with their deadlines as of today, as the detail counts them: an official
+   * sees the working days left (and a deadline passed before the watcher marks it) in the list.
+   * A case that ended or relapsed has nothing left to do.
+   */
+  private withDeadlines(page: CaseListPage): CaseListItemPage {
+    const today = this.deps.clock.dateAt(this.deps.clock.now());
+    const items = page.items.map((doc) => ({
+      ...doc,
+      deadlines: OVERDUE_STEPS.flatMap((step) => {
+        const dueOn = documentDeadlineOf(doc, step);
+        if (dueOn === null) return [];
+        const done = !doc.running || isStepDone(doc, step);
+        return [
+          {
+            step,
+            dueOn,
+            done,
+            overdue: !done && today > dueOn,
+            workingDaysLeft: done ? null : this.workingDaysLeft(today, dueOn),
+          },
+        ];
+      }),
+    }));
+    return { ...page, items };
   }
 
   private async readable(caseId: string, caller: Caller): Promise<OpenedCase> {

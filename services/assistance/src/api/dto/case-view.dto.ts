@@ -46,9 +46,19 @@ export class CaseSummaryDto {
   @ApiProperty({ type: [String], description: '帮扶计划提示 / the plan’s flags' }) planFlags!: string[];
 }
 
+/** A case as the lists answer it: the document and its deadlines as of today. */
+export class CaseListItemDto extends CaseSummaryDto {
+  @ApiProperty({
+    type: () => [CaseDeadlineDto],
+    description:
+      '各期限（今天起算的剩余工作日；已结束或已转返贫案件视为已办）/ the deadlines, working days left from today; done once the case ended or relapsed',
+  })
+  deadlines!: CaseDeadlineDto[];
+}
+
 /** A page of cases. */
 export class CaseListPageDto {
-  @ApiProperty({ type: [CaseSummaryDto] }) items!: CaseSummaryDto[];
+  @ApiProperty({ type: [CaseListItemDto] }) items!: CaseListItemDto[];
   @ApiProperty({ description: '符合条件的总数 / how many match in all' }) total!: number;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;

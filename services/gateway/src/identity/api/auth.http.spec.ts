@@ -177,6 +177,17 @@ describe('sign-in over HTTP', () => {
     expect(list.body.map((u: { signInName: string }) => u.signInName)).toEqual(
       expect.arrayContaining(['admin.users', 'inspector.pinghe']),
     );
+    // A page of one, in the order of addition, with the total in a header.
+    const total = Number(list.headers.get('x-total-count'));
+    expect(total).toBe(list.body.length);
+    const at = list.body.findIndex((u: { signInName: string }) => u.signInName === 'inspector.pinghe');
+    const page = await gw.get(`/api/auth/users?limit=1&offset=${at}`, auth);
+    expect(page.body.map((u: { signInName: string }) => u.signInName)).toEqual(['inspector.pinghe']);
+    expect(page.headers.get('x-total-count')).toBe(String(total));
+    expect(await gw.get('/api/auth/users?limit=0&offset=-1', auth)).toMatchObject({
+      status: 400,
+      body: { code: 'validation.failed' },
+    });
 
     const victim = await signedIn('county.disabled');
     const all = (await gw.get('/api/auth/users', auth)).body as { userId: string; signInName: string }[];

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, UseInterceptors } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actorOf, type Principal } from '@relapse-watch/access';
 import { ApiErrorResponses, currentCorrelationId, CurrentPrincipal, Requires } from '@relapse-watch/service-runtime';
@@ -16,6 +17,7 @@ import {
   UserChangeDto,
   UserDto,
   UserPath,
+  UsersQueryDto,
   UserWithPasswordDto,
 } from './users.dto';
 
@@ -36,10 +38,18 @@ export class UsersController {
   ) {}
 
   @Get('users')
-  @ApiOperation({ summary: '用户列表 / list the users' })
-  @ApiOkResponse({ type: [UserDto] })
-  async list(): Promise<UserDto[]> {
-    return (await this.queries.users()).map(UserDto.of);
+  @ApiOperation({
+    summary: '用户列表（按新增顺序，可分页）/ list the users in the order they were added, a page at a time',
+  })
+  @ApiOkResponse({
+    type: [UserDto],
+    headers: { 'X-Total-Count': { description: '用户总数 / how many users in all', schema: { type: 'integer' } } },
+  })
+  async list(@Query() query: UsersQueryDto, @Res({ passthrough: true }) res: ServerResponse): Promise<UserDto[]> {
+    const offset = query.offset ?? 0;
+    const { users, total } = await this.queries.usersPage(offset, query.limit ?? Number.MAX_SAFE_INTEGER);
+    res.setHeader('X-Total-Count', String(total));
+    return users.map(UserDto.of);
   }
 
   @Post('users')

@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PERMISSIONS, USER_ROLES, type Permission, type UserRole } from '@relapse-watch/access';
-import { Optional } from '@relapse-watch/service-runtime';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IntegerParam, Optional } from '@relapse-watch/service-runtime';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import type { ExistingUser } from '../domain/user/user.state';
 
 const DIVISION_CODE = /^\d{12}$/;
@@ -60,6 +72,24 @@ export class AssignVillagesDto extends ReasonDto {
   @IsString({ each: true })
   @Matches(DIVISION_CODE, { each: true, message: DIVISION_MESSAGE })
   villageCodes!: string[];
+}
+
+/** Which page of the users: without `limit`, every user from `offset`. */
+export class UsersQueryDto {
+  @ApiPropertyOptional({ description: '每页人数 / users per page', minimum: 1, maximum: 500 })
+  @Optional()
+  @IntegerParam()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @Optional()
+  @IntegerParam()
+  @IsInt()
+  @Min(0)
+  offset?: number;
 }
 
 /** Path of one user. */

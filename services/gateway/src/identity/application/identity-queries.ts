@@ -53,6 +53,17 @@ export class IdentityQueries {
     return users.filter((u): u is ExistingUser => u !== null);
   }
 
+  /**
+   * One page of the users in the order they were added, and how many there are: only the
+   * page's own streams are folded. A name reserved by a crashed addition counts in the total
+   * but is left out of its page.
+   */
+  async usersPage(offset: number, limit: number): Promise<{ users: ExistingUser[]; total: number }> {
+    const ids = [...(await this.directory()).holders.values()];
+    const users = await Promise.all(ids.slice(offset, offset + limit).map((id) => this.user(id)));
+    return { users: users.filter((u): u is ExistingUser => u !== null), total: ids.length };
+  }
+
   /** True when no user was ever added: the embedded demo seed runs then. */
   async noUsers(): Promise<boolean> {
     for await (const _event of this.store.readStream(USER_DIRECTORY_STREAM, { maxCount: 1 })) return false;
