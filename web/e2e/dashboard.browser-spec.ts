@@ -66,11 +66,13 @@ describe('the dashboard in a browser', () => {
     await page.getByLabel('再次输入新密码').fill(COUNTY_PASSWORD);
     await page.getByRole('button', { name: '修改密码并登录' }).click();
 
+    // Signed in, the campaign overview is the landing page; the households are in the menu.
+    await page.getByRole('heading', { name: '排查总览 · 平昌县' }).waitFor();
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['农户档案', '排查总览', '分级统计', '重点区域']);
+    await menu.getByRole('link', { name: '农户档案' }).click();
     await page.getByRole('heading', { name: '农户档案 · 平昌县' }).waitFor();
     await page.getByText('共 3000 户').waitFor();
-    expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('link').allTextContents()).toEqual([
-      '农户档案',
-    ]);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     expect(await rows.count()).toBe(20);
     await page.locator('.status-chart canvas').waitFor();

@@ -30,9 +30,10 @@ describe('the message catalogue', () => {
 });
 
 describe('the menu', () => {
-  it('shows every role the households page, the only one built so far', () => {
-    expect(MENU_PAGES.map((p) => p.key)).toEqual(['households']);
-    expect(menuFor('village-inspector').map((p) => p.path)).toEqual(['/households']);
-    expect(menuFor('auditor').map((p) => p.path)).toEqual(['/households']);
+  it('shows every role the households and the reports pages (every role reads reports in its area)', () => {
+    expect(MENU_PAGES.map((p) => p.key)).toEqual(['households', 'overview', 'tiers', 'key-regions']);
+    const all = ['/households', '/overview', '/tiers', '/key-regions'];
+    expect(menuFor('village-inspector').map((p) => p.path)).toEqual(all);
+    expect(menuFor('auditor').map((p) => p.path)).toEqual(all);
   });
 });

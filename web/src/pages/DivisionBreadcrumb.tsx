@@ -13,12 +13,18 @@ export function DivisionBreadcrumb({
   user,
   label,
   current,
+  linkTo = (code) => `/households?division=${code}`,
+  mayLink = (code) => mayBrowse(user, code),
 }: {
   readonly path: readonly DivisionUnit[];
   readonly user: SignedInUser;
   readonly label: string;
   /** A last crumb after the units (a household's number), or none. */
   readonly current?: string;
+  /** Where a unit's crumb leads (default: its household list). */
+  readonly linkTo?: (code: string) => string;
+  /** Whether a unit's crumb is a link (default: the user may browse its households). */
+  readonly mayLink?: (code: string) => boolean;
 }) {
   const last = current === undefined ? path.length - 1 : -1;
   return (
@@ -28,8 +34,8 @@ export function DivisionBreadcrumb({
         ...path.map((unit, index) => ({
           key: unit.code,
           title:
-            index !== last && mayBrowse(user, unit.code) ? (
-              <Link to={`/households?division=${unit.code}`}>{unit.name}</Link>
+            index !== last && mayLink(unit.code) ? (
+              <Link to={linkTo(unit.code)}>{unit.name}</Link>
             ) : (
               <span aria-current={index === last ? 'page' : undefined}>{unit.name}</span>
             ),
