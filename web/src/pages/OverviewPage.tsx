@@ -13,8 +13,10 @@ import { ExportButtons } from './reports/ExportButtons';
 import { HeadlineFigures } from './reports/HeadlineFigures';
 import { useReportYear, YearSelect } from './reports/YearSelect';
 
-// ECharts loads only with the chart, after the figures are on screen.
-const ProgressChart = lazy(() => import('../charts/ProgressChart'));
+// ECharts is a chunk of its own, requested as soon as this page's module runs: in parallel with
+// the report, not after it (the chart is what the page is for).
+const progressChart = import('../charts/ProgressChart');
+const ProgressChart = lazy(() => progressChart);
 
 /**
  * The campaign overview of the user's own unit (an inspector: one of their villages): progress
