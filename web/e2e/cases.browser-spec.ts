@@ -218,7 +218,7 @@ beforeAll(async () => {
     (res) => (res.body?.['total'] as number | undefined) === 1,
   );
   expect((marked.body!['items'] as { caseId: string }[]).map((c) => c.caseId)).toEqual([cases.overdue]);
-}, 300_000);
+}, 420_000);
 
 afterAll(async () => {
   await Promise.all(contexts.map((c) => c.close()));
@@ -418,7 +418,8 @@ describe('monitoring cases, the audit timeline and user administration in a brow
     const newcomer = await newPage();
     await newcomer.goto('/');
     await firstSignIn(newcomer, 'county.newcomer', oneTimePassword, 'pingchang-newcomer-2026');
-    await newcomer.getByRole('heading', { name: '农户档案 · 平昌县' }).waitFor();
+    // The landing page, the county's campaign overview.
+    await newcomer.getByRole('heading', { name: '排查总览 · 平昌县' }).waitFor();
   });
 
   it('shows an inspector no users page in the menu, and the 403 state at its address', async () => {

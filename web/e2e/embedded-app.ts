@@ -23,7 +23,7 @@ export interface EmbeddedApp {
  * @throws when it exits first or is not ready within `timeoutMs`.
  */
 export async function startEmbeddedApp(
-  timeoutMs = 150_000,
+  timeoutMs = 300_000,
   /** More configuration for the process (e.g. a short `DEADLINE_WATCH_INTERVAL_MS`). */
   extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<EmbeddedApp> {

@@ -23,6 +23,18 @@ function tally<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): 
   return out;
 }
 
+/** The campaign's days: households by the day their visit completed it, villages by the day their team came. */
+function campaignDays(inspectedOn: readonly string[], coveredOn: readonly string[], villagesCovered: number) {
+  const days = [...new Set([...inspectedOn, ...coveredOn])].sort();
+  return days.map((date) => ({
+    date,
+    inspected: count(inspectedOn, (d) => d === date),
+    villagesCovered: coveredOn.includes(date) ? villagesCovered : 0,
+    inspectedToDate: count(inspectedOn, (d) => d <= date),
+    villagesCoveredToDate: coveredOn.some((d) => d <= date) ? villagesCovered : 0,
+  }));
+}
+
 /** The household as it stands at the end of `phase`. */
 interface Standing {
   readonly plan: HouseholdPlan;
@@ -118,6 +130,12 @@ export function expectedReport(county: CountyPlan, unitCode: string, year: numbe
             METHODS.map((m) => [m, count(inspected, (s) => s.plan.inspection!.method === m)]),
           ),
           deadlinePassed: true,
+          daily: campaignDays(
+            inspected.map((s) => s.plan.inspection!.contactedOn),
+            // Every team was formed on the scenario's day.
+            covered === 0 ? [] : [SCENARIO_DAY],
+            covered,
+          ),
         }
       : null,
     newSubjects: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isWithin, mayBrowse, significantDigits } from './area';
+import { homeReportUnit, isWithin, mayBrowse, mayReport, significantDigits } from './area';
 import type { SignedInUser } from './claims';
 
 const county: SignedInUser = { userId: 'c', role: 'county-official', unitCode: '511923000000', villageCodes: [] };
@@ -35,5 +35,15 @@ describe('the user’s area', () => {
     expect(mayBrowse(inspector, '511923101202')).toBe(true);
     expect(mayBrowse(inspector, '511923101002')).toBe(false);
     expect(mayBrowse(inspector, '511923002200')).toBe(false);
+  });
+
+  it('reports an official’s unit and below, an inspector’s villages only (not their township)', () => {
+    expect(homeReportUnit(county)).toBe('511923000000');
+    expect(homeReportUnit(inspector)).toBe('511923101201');
+    expect(mayReport(county, '511923101201')).toBe(true);
+    expect(mayReport(county, '511900000000')).toBe(false);
+    expect(mayReport(inspector, '511923101203')).toBe(true);
+    expect(mayReport(inspector, '511923101000')).toBe(false);
+    expect(mayReport(inspector, '511923101204')).toBe(false);
   });
 });

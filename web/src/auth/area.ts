@@ -28,3 +28,20 @@ export function mayBrowse(user: SignedInUser, code: string): boolean {
   if (user.villageCodes.length === 0 || significantDigits(code) < 12) return true;
   return user.villageCodes.includes(code);
 }
+
+/**
+ * The unit whose reports the user sees first: their own unit, or an inspector's first village
+ * (an inspector's reports cover their team's villages, not the township around them).
+ */
+export function homeReportUnit(user: SignedInUser): string {
+  return user.role === 'village-inspector' ? (user.villageCodes[0] ?? user.unitCode) : user.unitCode;
+}
+
+/**
+ * True when the user may read the reports of `code`: inside their unit, and for an inspector
+ * only one of their villages. Links to units above stay off the screen; the server refuses them anyway.
+ */
+export function mayReport(user: SignedInUser, code: string): boolean {
+  if (user.role === 'village-inspector') return user.villageCodes.includes(code);
+  return isWithin(code, user.unitCode);
+}

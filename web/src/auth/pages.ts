@@ -4,12 +4,23 @@ import { CASE_READERS, USER_MANAGERS } from './permissions';
 
 /** A page of the side menu and the role that may open it. */
 export interface MenuPage {
-  readonly key: 'households' | 'cases' | 'users';
+  readonly key: 'households' | 'overview' | 'tiers' | 'key-regions' | 'cases' | 'users';
   readonly path: string;
   readonly label: MessageKey;
   /** Roles whose permissions include what the page's API asks (the server refuses the rest anyway). */
   readonly roles: readonly UserRole[];
 }
+
+/** The roles granted report.read (the gateway's ROLE_PERMISSIONS). */
+const REPORT_READERS: readonly UserRole[] = [
+  'province-official',
+  'city-official',
+  'county-official',
+  'township-official',
+  'village-inspector',
+  'auditor',
+  'administrator',
+];
 
 /**
  * The dashboard's pages in menu order. Each later issue adds its page here (campaign, tiers,
@@ -31,6 +42,10 @@ export const MENU_PAGES: readonly MenuPage[] = [
       'administrator',
     ],
   },
+  // report.read: every user role, each in its own area (an inspector their team's villages).
+  { key: 'overview', path: '/overview', label: 'reports.menu.overview', roles: REPORT_READERS },
+  { key: 'tiers', path: '/tiers', label: 'reports.menu.tiers', roles: REPORT_READERS },
+  { key: 'key-regions', path: '/key-regions', label: 'reports.menu.keyRegions', roles: REPORT_READERS },
   // case.read
   { key: 'cases', path: '/cases', label: 'menu.cases', roles: CASE_READERS },
   // users.manage

@@ -44,4 +44,14 @@ describe('the menu', () => {
     for (const role of ['province-official', 'county-official', 'village-inspector', 'auditor'] as const)
       expect(paths(role)).not.toContain('/users');
   });
+
+  it('shows every role the households and the reports pages (every role reads reports in its area)', () => {
+    const reports = ['/overview', '/tiers', '/key-regions'];
+    for (const role of ['province-official', 'village-inspector', 'auditor', 'administrator'] as const)
+      expect(
+        menuFor(role)
+          .filter((p) => reports.includes(p.path))
+          .map((p) => p.path),
+      ).toEqual(reports);
+  });
 });

@@ -14,6 +14,8 @@ export function DivisionBreadcrumb({
   label,
   current,
   listPath = '/households',
+  linkTo = (code) => `${listPath}?division=${code}`,
+  mayLink = (code) => mayBrowse(user, code),
 }: {
   readonly path: readonly DivisionUnit[];
   readonly user: SignedInUser;
@@ -22,6 +24,10 @@ export function DivisionBreadcrumb({
   readonly current?: string;
   /** The list the units link to (the households by default). */
   readonly listPath?: string;
+  /** Where a unit's crumb leads (default: its household list). */
+  readonly linkTo?: (code: string) => string;
+  /** Whether a unit's crumb is a link (default: the user may browse its households). */
+  readonly mayLink?: (code: string) => boolean;
 }) {
   const last = current === undefined ? path.length - 1 : -1;
   return (
@@ -31,8 +37,8 @@ export function DivisionBreadcrumb({
         ...path.map((unit, index) => ({
           key: unit.code,
           title:
-            index !== last && mayBrowse(user, unit.code) ? (
-              <Link to={`${listPath}?division=${unit.code}`}>{unit.name}</Link>
+            index !== last && mayLink(unit.code) ? (
+              <Link to={linkTo(unit.code)}>{unit.name}</Link>
             ) : (
               <span aria-current={index === last ? 'page' : undefined}>{unit.name}</span>
             ),

@@ -13,13 +13,13 @@ interface Credentials {
 
 /**
  * Sign-in, and the first sign-in's change of the one-time password (the gateway answers 403
- * `auth.password-change-required` until it is changed), then on to the households.
+ * `auth.password-change-required` until it is changed), then on to the page asked for or the landing page.
  */
 export default function SignInPage() {
   const { t, language, setLanguage } = useI18n();
   const navigate = useNavigate();
   const requested = (useLocation().state as { from?: unknown } | null)?.from;
-  const destination = typeof requested === 'string' && /^\/(?!\/)/.test(requested) ? requested : '/households';
+  const destination = typeof requested === 'string' && /^\/(?!\/)/.test(requested) ? requested : '/';
   const [pending, setPending] = useState<Credentials | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(lastSessionEnd() === 'expired' ? 'signIn.expired' : null);

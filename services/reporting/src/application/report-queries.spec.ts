@@ -133,6 +133,10 @@ describe.each(stores)('the tier summaries on %s', (_name, open) => {
     expect(first.elimination.total).toBe(0);
     const now = await queries.unitReport(OPERATOR, { unitCode: COUNTY, year: 2024 });
     expect(now.elimination.total).toBeGreaterThan(0);
+    // The days up to the instant read the same then and now (every inspection was recorded on its day).
+    const daysUntil = now.campaign!.daily.filter((d) => d.date <= '2024-08-30');
+    expect(daysUntil.length).toBeLessThan(now.campaign!.daily.length);
+    expect(first.campaign!.daily).toEqual(daysUntil);
   });
 
   it('reports each key region over its units, a unit inside another of its units counted once', async () => {

@@ -73,6 +73,8 @@ export function householdContribution(
     const prefix = `inspection:${campaignId}`;
     counts[`${prefix}:inspected`] = 1;
     if (!inspection.late) counts[`${prefix}:by-deadline`] = 1;
+    // The day of the latest round: the daily series then sums to `inspected`, and to `by-deadline` at the deadline.
+    counts[`${prefix}:on:${inspection.completedOn}`] = 1;
     if (inspection.visited) counts[`${prefix}:visited`] = 1;
     for (const method of inspection.methods) counts[`${prefix}:method:${method}`] = 1;
     if (inspection.applicationGuide === true) counts[`${prefix}:application-guide`] = 1;

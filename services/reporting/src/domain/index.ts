@@ -6,5 +6,5 @@ export * from './reporting-context';
 export * from './reporting-fold';
 export * from './reporting-state';
 export * from './tier-report/tier-report';
-export type { CampaignProgress } from './tier-report/tier-report.parts';
+export type { CampaignDay, CampaignProgress } from './tier-report/tier-report.parts';
 export * from './tier-report/key-region-report';

@@ -109,7 +109,8 @@ export function withTeam(village: VillageContext, team: InspectionTeamV1, on: st
 
 /**
  * What a village adds to its units: 1 village in scope once it has households, and per campaign
- * whether a team covers it and whether one did by the campaign's "teams in place" deadline.
+ * whether a team covers it, the day one first did, and whether that was by the campaign's "teams
+ * in place" deadline.
  */
 export function villageContribution(
   village: VillageContext,
@@ -121,6 +122,7 @@ export function villageContribution(
     const days = Object.values(teams).sort();
     if (days.length === 0) continue;
     counts[`teams:${campaignId}:covered`] = 1;
+    counts[`teams:${campaignId}:covered-on:${days[0]}`] = 1;
     const deadline = campaigns(campaignId)?.teamsInPlaceBy;
     if (deadline !== undefined && days[0] <= deadline) counts[`teams:${campaignId}:in-place-by-deadline`] = 1;
   }

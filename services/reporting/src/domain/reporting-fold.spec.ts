@@ -138,6 +138,45 @@ describe('the reporting fold', () => {
     expect(report(state, TOWNSHIPS[1]).campaign).toMatchObject({ villagesCovered: 1, villagesCoveredByDeadline: 0 });
   });
 
+  it.each([
+    ['a village', VILLAGES[1]],
+    ['a township', TOWNSHIPS[1]],
+    ['the county', COUNTY],
+  ])('gives %s the campaign’s days: inspections and villages first covered, each day and to date', (_n, unitCode) => {
+    const within = households.filter((h) => isWithin(h.villageCode, unitCode) && h.inspection !== null);
+    // Team 1 covered the first two villages on 15 Aug, team 2 the third on 20 Aug (the events' days).
+    const coveredOn = new Map<string, string>([
+      [VILLAGES[0], '2024-08-15'],
+      [VILLAGES[1], '2024-08-15'],
+      [VILLAGES[2], '2024-08-20'],
+    ]);
+    const villagesOn = (day: string) => VILLAGES.filter((v) => isWithin(v, unitCode) && coveredOn.get(v) === day);
+    const days = [
+      ...new Set([
+        ...within.map((h) => h.inspection!.completedOn),
+        ...VILLAGES.filter((v) => isWithin(v, unitCode)).map((v) => coveredOn.get(v)!),
+      ]),
+    ].sort();
+    const expectedDays = days.map((date) => ({
+      date,
+      inspected: within.filter((h) => h.inspection!.completedOn === date).length,
+      villagesCovered: villagesOn(date).length,
+      inspectedToDate: within.filter((h) => h.inspection!.completedOn <= date).length,
+      villagesCoveredToDate: VILLAGES.filter((v) => isWithin(v, unitCode) && coveredOn.get(v)! <= date).length,
+    }));
+    const campaign = report(state, unitCode).campaign!;
+    expect(campaign.daily).toEqual(expectedDays);
+    expect(days.length).toBeGreaterThan(10);
+    // At each deadline the series reads what the deadline figures say, and at its end the totals.
+    const at = (day: string) => campaign.daily.filter((d) => d.date <= day).at(-1);
+    expect(at(CAMPAIGN.inspectBy)?.inspectedToDate).toBe(campaign.inspectedByDeadline);
+    expect(at(CAMPAIGN.teamsInPlaceBy)?.villagesCoveredToDate ?? 0).toBe(campaign.villagesCoveredByDeadline);
+    expect(campaign.daily.at(-1)).toMatchObject({
+      inspectedToDate: campaign.inspected,
+      villagesCoveredToDate: campaign.villagesCovered,
+    });
+  });
+
   it('recounts the households below a line published after their incomes', () => {
     const events = scenarioEvents(households);
     const threshold = events.findIndex((e) => e.name === 'ThresholdPublished');

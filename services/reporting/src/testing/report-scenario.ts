@@ -27,6 +27,8 @@ export interface ScenarioHousehold {
   /** Per-capita income in fen for 2023 and 2024. */
   readonly income: { readonly 2023: number; readonly 2024: number };
   readonly inspection: {
+    /** The day it completed: in time from the launch to the `inspectBy` day, late in the week after. */
+    readonly completedOn: string;
     readonly late: boolean;
     readonly methods: readonly string[];
     readonly guide: boolean;
@@ -55,6 +57,14 @@ function random(seed: number): () => number {
   };
 }
 
+/** An inspection's day, spread by the household's index (not the generator, so the other attributes stay as they were). */
+function inspectionDay(index: number, late: boolean): { completedOn: string; late: boolean } {
+  // By the index over the villages' count, so each village gets every day.
+  const spread = Math.floor(index / 3);
+  const day = late ? new Date(Date.UTC(2024, 7, 31 + (spread % 6))) : new Date(Date.UTC(2024, 7, 13 + (spread % 18)));
+  return { completedOn: day.toISOString().slice(0, 10), late };
+}
+
 /** `count` households spread over {@link VILLAGES}. */
 export function scenarioHouseholds(count: number, seed = 7): ScenarioHousehold[] {
   const next = random(seed);
@@ -73,7 +83,7 @@ export function scenarioHouseholds(count: number, seed = 7): ScenarioHousehold[]
       inspection:
         next() < 0.8
           ? {
-              late: next() < 0.2,
+              ...inspectionDay(i, next() < 0.2),
               methods: next() < 0.5 ? ['household-visit'] : ['household-visit', 'online-communication'],
               guide: next() < 0.9,
               leaflet: next() < 0.6,
@@ -166,12 +176,12 @@ export function scenarioEvents(households: readonly ScenarioHousehold[]): Report
         perCapitaNetIncomeFen: h.income[year],
       });
     if (h.inspection !== null)
-      add('inspection', 'HouseholdInspectionCompleted', id, '2024-08-25T03:00:00.000Z', village, {
+      add('inspection', 'HouseholdInspectionCompleted', id, `${h.inspection.completedOn}T03:00:00.000Z`, village, {
         campaignId: CAMPAIGN.campaignId,
         householdId: id,
         villageCode: village,
         round: 1,
-        completedOn: h.inspection.late ? '2024-09-02' : '2024-08-25',
+        completedOn: h.inspection.completedOn,
         late: h.inspection.late,
         methods: h.inspection.methods,
         visited: h.inspection.methods.includes('household-visit'),

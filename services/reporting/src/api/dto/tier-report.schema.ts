@@ -29,6 +29,18 @@ const campaign = object(
     visited: count,
     byMethod: breakdown('按排查方式 / by method'),
     deadlinePassed: { type: 'boolean' },
+    daily: {
+      type: 'array',
+      description:
+        '按日进度（有变化的日期，按日期排序）：当日完成排查户数、当日首次有工作队覆盖的村数及截至当日累计 / progress by day (days with a change, in date order): households whose inspection completed that day, villages a team first covered that day, and both to date',
+      items: object({
+        date: { type: 'string', format: 'date' },
+        inspected: count,
+        villagesCovered: count,
+        inspectedToDate: count,
+        villagesCoveredToDate: count,
+      }),
+    },
   },
   '1 排查进度 / campaign progress; null when no campaign was launched that year',
 );

@@ -20,6 +20,23 @@ export interface CampaignProgress {
   readonly byMethod: Readonly<Record<string, number>>;
   /** Whether the "inspect every household" deadline has passed on the report's day. */
   readonly deadlinePassed: boolean;
+  /** The days anything happened, in date order: the progress over time (the overview's chart). */
+  readonly daily: readonly CampaignDay[];
+}
+
+/**
+ * One day of a campaign in a unit: households whose inspection (its latest round) completed that
+ * day and villages a team first covered that day, and both summed up to the day. At the
+ * `inspectBy` day `inspectedToDate` equals `inspectedByDeadline`, at `teamsInPlaceBy`
+ * `villagesCoveredToDate` equals `villagesCoveredByDeadline`, and on the last day they equal the
+ * totals: read from the unit's counts like every other figure, never from a scan of households.
+ */
+export interface CampaignDay {
+  readonly date: string;
+  readonly inspected: number;
+  readonly villagesCovered: number;
+  readonly inspectedToDate: number;
+  readonly villagesCoveredToDate: number;
 }
 
 /** `part ÷ whole` rounded to four decimals (the same in every run and mode). */
@@ -40,6 +57,26 @@ export function sumWhere(counts: Counters, pattern: RegExp): number {
   let sum = 0;
   for (const [key, value] of Object.entries(counts)) if (pattern.test(key)) sum += value;
   return sum;
+}
+
+/** The campaign's days from the per-day counts (`inspection:<c>:on:<day>`, `teams:<c>:covered-on:<day>`). */
+export function campaignDays(counts: Counters, campaignId: string): CampaignDay[] {
+  const inspected = countsUnder(counts, `inspection:${campaignId}:on:`);
+  const covered = countsUnder(counts, `teams:${campaignId}:covered-on:`);
+  const days = [...new Set([...Object.keys(inspected), ...Object.keys(covered)])].sort();
+  let inspectedToDate = 0;
+  let villagesCoveredToDate = 0;
+  return days.map((date) => {
+    inspectedToDate += inspected[date] ?? 0;
+    villagesCoveredToDate += covered[date] ?? 0;
+    return {
+      date,
+      inspected: inspected[date] ?? 0,
+      villagesCovered: covered[date] ?? 0,
+      inspectedToDate,
+      villagesCoveredToDate,
+    };
+  });
 }
 
 /** Campaign progress from a unit's counts. */
@@ -63,5 +100,6 @@ export function campaignProgress(counts: Counters, campaign: CampaignContext, as
       INSPECTION_METHODS.map((method) => [method, counts[`${prefix}:method:${method}`] ?? 0]),
     ),
     deadlinePassed: asOfDate > campaign.inspectBy,
+    daily: campaignDays(counts, campaign.campaignId),
   };
 }
