@@ -12,12 +12,13 @@ const CASES = {
 const { log } = reporter('web');
 const options = parseOptions(
   process.argv.slice(2),
-  `usage: npm run bench -- web [--case=${Object.keys(CASES).join('|')}] [--households=N] [--runs=N] [--no-build] [--quick]`,
+  `usage: npm run bench -- web [--case=${Object.keys(CASES).join('|')}] [--households=N] [--runs=N] [--no-build] [--trace] [--quick]`,
   {
     case: { default: 'all', parse: oneCase, help: 'one case, or all' },
     households: { default: 1_000_000, parse: positiveInt, help: 'first-render: households of the generated province' },
     runs: { default: 5, parse: positiveInt, help: 'first-render: sign-ins measured, each in a fresh browser context' },
     'no-build': { help: 'use the existing builds (web/dist, each project’s dist/) instead of building first' },
+    trace: { help: 'first-render: log each run’s requests after the click (path, ms asked–done, kB)' },
     quick: { help: 'a smoke run: 20,000 households, 2 runs' },
   },
 );
