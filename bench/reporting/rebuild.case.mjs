@@ -13,11 +13,11 @@ const require = createRequire(import.meta.url);
 const dist = (p) => require(path.join(root, p));
 
 /** Rebuilds the read models of `inboxFile` (`events` events of `households` households) into `kind`'s store. */
-export async function rebuild({ kind, inboxFile, readFile, events, households, emitLine = true }) {
+export async function rebuild({ kind, inboxFile, readFile, events, households, threads, emitLine = true }) {
   const { SqliteEventStore } = dist('libs/event-store/sqlite/dist/index.js');
   const { SqliteReadStore } = dist('libs/read-store/sqlite/dist/index.js');
   const { MongoReadStore } = dist('libs/read-store/mongodb/dist/index.js');
-  const { TierSummaryProjector } = dist('services/reporting/dist/read-model/tier-summary.projector.js');
+  const { rebuildGeneration } = dist('services/reporting/dist/read-model/rebuild-generation.js');
   const { reportingCollections } = dist('services/reporting/dist/read-model/reporting-collections.js');
   const mongoUrl = kind === 'mongo' ? serviceUrl('MONGODB_URL', 'ferretdb') : null;
   const database = `rw_bench_reporting_${Date.now()}`;
@@ -26,22 +26,20 @@ export async function rebuild({ kind, inboxFile, readFile, events, households, e
   const inbox = SqliteEventStore.open({ path: inboxFile, readPageSize: 2_000 });
   try {
     const head = await inbox.headPosition();
-    const projector = new TierSummaryProjector({
+    const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
+    let folded = null;
+    await rebuildGeneration({
       inbox,
       store,
       collections: reportingCollections(1),
       utcOffsetMinutes: 480,
-      batchEvents: 5_000,
-      bulk: true,
-      onBatch: (position) => position % 200_000 < 5_000 && log(`${kind}: ${position}/${head}`),
+      ...(threads !== undefined ? { threads } : {}),
+      onProgress: (position) => {
+        if (position % 200_000 < 4_096) log(`${kind}: ${position}/${head}`);
+        if (position >= head && folded === null) folded = Number(process.hrtime.bigint() - started) / 1e9;
+      },
     });
-    const started = process.hrtime.bigint();
-    const cpuBefore = process.cpuUsage();
-    await projector.start();
-    await projector.waitUntil(head);
-    await projector.stop();
-    const folded = Number(process.hrtime.bigint() - started) / 1e9;
-    await projector.flush();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;

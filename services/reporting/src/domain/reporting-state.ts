@@ -101,6 +101,37 @@ export class ReportingState implements ReportingDocuments {
     for (const code of codes) this.changedUnits.add(code);
   }
 
+  /**
+   * The counts of these units as arrays indexed like `names` (copies): what another thread's state
+   * adds up with {@link addUnitTotals}.
+   */
+  unitTotals(codes: readonly string[]): { names: string[]; values: Float64Array[] } {
+    const values = codes.map((code) => {
+      const counts = new Float64Array(this.names.length);
+      const kept = this.units.get(code);
+      if (kept !== undefined) counts.set(kept.subarray(0, this.names.length));
+      return counts;
+    });
+    return { names: [...this.names], values };
+  }
+
+  /**
+   * Adds counts gathered elsewhere ({@link unitTotals}) to each of these units — to the unit
+   * itself, not to the units above it (they were summed there already) — and notes them changed.
+   */
+  addUnitTotals(names: readonly string[], codes: readonly string[], values: readonly Float64Array[]): void {
+    const ids = names.map((name) => this.nameId(name));
+    codes.forEach((code, u) => {
+      const counts = values[u];
+      for (let i = 0; i < counts.length; i++) {
+        if (counts[i] === 0) continue;
+        const id = ids[i];
+        this.countsOf(code, id)[id] += counts[i];
+      }
+      this.changedUnits.add(code);
+    });
+  }
+
   /** Adds a unit's counts read from the store. */
   loadUnit(code: string, counts: Counters): void {
     for (const [name, count] of Object.entries(counts)) {

@@ -1,4 +1,4 @@
-import { idempotentEventId, type NewEvent, type StoredEvent } from '@relapse-watch/event-store-core';
+import { idempotentEventId, type LogRow, type NewEvent, type StoredEvent } from '@relapse-watch/event-store-core';
 import { parseEventType, type IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
 import type { ReportEvent } from '../domain/report-event';
 
@@ -44,11 +44,20 @@ export function inboxEventOf(envelope: IntegrationEventEnvelope): { streamId: st
 // A log holds a few dozen types: parse each once.
 const typeParts = new Map<string, ReturnType<typeof parseEventType>>();
 
+function typePartsOf(type: string): ReturnType<typeof parseEventType> {
+  let parts = typeParts.get(type);
+  if (parts === undefined) typeParts.set(type, (parts = parseEventType(type)));
+  return parts;
+}
+
+/** The contract name of a stored inbox event type (`cn.relapsewatch.registry.HouseholdRegistered.v1` → `HouseholdRegistered`). */
+export function eventNameOf(type: string): string {
+  return typePartsOf(type).event;
+}
+
 /** The event the fold reads, from what the inbox stored. */
 export function reportEventOf(stored: StoredEvent): ReportEvent {
-  let parts = typeParts.get(stored.type);
-  if (parts === undefined) typeParts.set(stored.type, (parts = parseEventType(stored.type)));
-  const { context, event, version } = parts;
+  const { context, event, version } = typePartsOf(stored.type);
   return {
     position: stored.position,
     id: stored.id,
@@ -60,4 +69,48 @@ export function reportEventOf(stored: StoredEvent): ReportEvent {
     divisionCode: stored.metadata.divisionCode,
     data: stored.data,
   };
+}
+
+/**
+ * The event the fold reads, from a stored row (`readLogRows`): the data parsed now, the metadata
+ * (the event's time and division code) only when asked for — a household's facts never read them.
+ */
+export function reportEventOfRow(row: LogRow): ReportEvent {
+  return new RowReportEvent(row);
+}
+
+class RowReportEvent implements ReportEvent {
+  readonly position: number;
+  readonly id: string;
+  readonly context: string;
+  readonly name: string;
+  readonly version: number;
+  readonly subject: string;
+  readonly data: unknown;
+  private metadata: { occurredAt: string; divisionCode: string } | null = null;
+  private readonly metadataJson: string;
+
+  constructor(row: LogRow) {
+    const { context, event, version } = typePartsOf(row[3]);
+    this.position = row[0];
+    this.id = row[2];
+    this.context = context;
+    this.name = event;
+    this.version = version;
+    this.subject = row[1].slice(INBOX_STREAM_PREFIX.length);
+    this.data = JSON.parse(row[4]);
+    this.metadataJson = row[5];
+  }
+
+  get time(): string {
+    return this.meta().occurredAt;
+  }
+
+  get divisionCode(): string {
+    return this.meta().divisionCode;
+  }
+
+  private meta() {
+    return (this.metadata ??= JSON.parse(this.metadataJson) as { occurredAt: string; divisionCode: string });
+  }
 }
