@@ -4,6 +4,7 @@
 // SQLite read store (`rebuild-sqlite`) and on FerretDB, MongoDB API (`rebuild-mongo`). `ours` =
 // events/s from start to written; `cpuSeconds` is the process's CPU time (steadier on a shared machine).
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { reporter, root, serviceUrl } from '../event-store/harness.mjs';
 import { peakRssMB } from '../event-store/workload.mjs';
@@ -28,23 +29,30 @@ export async function rebuild({ kind, inboxFile, readFile, events, households, t
     const head = await inbox.headPosition();
     const started = process.hrtime.bigint();
     const cpuBefore = process.cpuUsage();
-    let folded = null;
+    // Wall and CPU seconds (the process's, all threads) at the end of each phase.
+    const phases = {};
+    const at = () => {
+      const cpu = process.cpuUsage(cpuBefore);
+      return {
+        seconds: Math.round(Number(process.hrtime.bigint() - started) / 1e8) / 10,
+        cpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
+      };
+    };
+    const loadAverage = os.loadavg()[0];
     await rebuildGeneration({
       inbox,
       store,
       collections: reportingCollections(1),
       utcOffsetMinutes: 480,
       ...(threads !== undefined ? { threads } : {}),
-      onProgress: (position) => {
-        if (position % 200_000 < 4_096) log(`${kind}: ${position}/${head}`);
-        if (position >= head && folded === null) folded = Number(process.hrtime.bigint() - started) / 1e9;
-      },
+      onProgress: (position) => position % 200_000 < 4_096 && log(`${kind}: ${position}/${head}`),
+      onPhase: (phase) => (phases[phase] = at()),
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuSeconds = Math.round((cpu.user + cpu.system) / 1e5) / 10;
+    const { cpuSeconds } = at();
     log(
-      `${kind}: folded in ${folded.toFixed(1)} s, written in ${(seconds - folded).toFixed(1)} s, ${cpuSeconds} s of CPU`,
+      `${kind}: read by ${phases.read.seconds} s (${phases.read.cpuSeconds} s CPU), folded by ${phases.folded.seconds} s ` +
+        `(${phases.folded.cpuSeconds} s CPU), written by ${seconds.toFixed(1)} s (${cpuSeconds} s CPU); load ${loadAverage.toFixed(2)} → ${os.loadavg()[0].toFixed(2)}`,
     );
     if (emitLine)
       emit({
@@ -55,8 +63,10 @@ export async function rebuild({ kind, inboxFile, readFile, events, households, t
         events,
         households,
         seconds: Math.round(seconds * 10) / 10,
-        foldSeconds: Math.round(folded * 10) / 10,
+        foldSeconds: phases.folded.seconds,
         cpuSeconds,
+        phases,
+        loadAverage: [Math.round(loadAverage * 100) / 100, Math.round(os.loadavg()[0] * 100) / 100],
         peakRssMB: peakRssMB(),
         ...(kind === 'mongo' ? { store: 'FerretDB 1.24 (SQLite backend), as infra/ starts it' } : {}),
       });

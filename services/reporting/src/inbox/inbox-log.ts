@@ -76,7 +76,22 @@ export function reportEventOf(stored: StoredEvent): ReportEvent {
  * (the event's time and division code) only when asked for — a household's facts never read them.
  */
 export function reportEventOfRow(row: LogRow): ReportEvent {
-  return new RowReportEvent(row);
+  return new RowReportEvent(row[0], row[1], row[2], row[3], JSON.parse(row[4]), row[5]);
+}
+
+/**
+ * The same from a row's parts, its data already parsed: what a folding thread builds from the
+ * batches it is sent (positions, types, the data of all as one JSON array text).
+ */
+export function reportEventOfParts(
+  position: number,
+  streamId: string,
+  id: string,
+  type: string,
+  data: unknown,
+  metadataJson: string,
+): ReportEvent {
+  return new RowReportEvent(position, streamId, id, type, data, metadataJson);
 }
 
 class RowReportEvent implements ReportEvent {
@@ -90,16 +105,16 @@ class RowReportEvent implements ReportEvent {
   private metadata: { occurredAt: string; divisionCode: string } | null = null;
   private readonly metadataJson: string;
 
-  constructor(row: LogRow) {
-    const { context, event, version } = typePartsOf(row[3]);
-    this.position = row[0];
-    this.id = row[2];
+  constructor(position: number, streamId: string, id: string, type: string, data: unknown, metadataJson: string) {
+    const { context, event, version } = typePartsOf(type);
+    this.position = position;
+    this.id = id;
     this.context = context;
     this.name = event;
     this.version = version;
-    this.subject = row[1].slice(INBOX_STREAM_PREFIX.length);
-    this.data = JSON.parse(row[4]);
-    this.metadataJson = row[5];
+    this.subject = streamId.slice(INBOX_STREAM_PREFIX.length);
+    this.data = data;
+    this.metadataJson = metadataJson;
   }
 
   get time(): string {

@@ -1,6 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readsLogRows, type EventStore, type LogRow, type LogRowReader } from '@relapse-watch/event-store-core';
+import { readsLogRows, type EventStore, type LogRowReader } from '@relapse-watch/event-store-core';
 import {
   writesJsonText,
   type JsonTextDocument,
@@ -17,7 +17,12 @@ import { ReportingState } from '../domain/reporting-state';
 import { eventNameOf, reportEventOfRow } from '../inbox/inbox-log';
 import type { FoldThreadSettings, FromFoldThread, ToFoldThread } from './household-fold.worker';
 import { partitionsOfDataText } from './household-partition';
-import { HouseholdPartitionFold, type PartitionTotals } from './household-partition-fold';
+import {
+  HouseholdPartitionFold,
+  RowBatchBuilder,
+  type PartitionTotals,
+  type RowBatch,
+} from './household-partition-fold';
 import {
   HOUSEHOLD_INDEXES,
   type ReportingCollections,
@@ -47,12 +52,26 @@ export interface RebuildOptions {
   readonly threadsFromEvents?: number;
   /** Told as the fold moves on (progress bars). */
   readonly onProgress?: (position: number) => void;
+  /**
+   * Told when the log has been read to the end (`read`), when every household is folded, settled
+   * and handed to the writes (`folded`), and when everything is written (`written`): the
+   * benchmark's phases. The projector's fold says `read` and `folded` together.
+   */
+  readonly onPhase?: (phase: 'read' | 'folded' | 'written') => void;
+  /** Told the CPU seconds each folding thread used, when they are done (none without threads). */
+  readonly onThreadsDone?: (cpuSeconds: readonly number[]) => void;
 }
 
 /** Documents per store write. */
 const WRITE_DOCUMENTS = 10_000;
 /** Households per message from a folding thread. */
 const HOUSEHOLD_CHUNK = 10_000;
+/**
+ * A folding thread's young generation: most of what a fold allocates (each event's parsed data, a
+ * household's previous version) dies young; 96 MB (V8's default is 16–32) measured a little less
+ * CPU on this machine.
+ */
+const FOLD_THREAD_YOUNG_MB = 96;
 /** Row messages a folding thread may have queued before the reader waits for it. */
 const IN_FLIGHT = 4;
 
@@ -104,20 +123,30 @@ async function projectorRebuild(options: RebuildOptions): Promise<number> {
     await projector.stop();
   }
   if (projector.error !== null) throw projector.error;
+  options.onPhase?.('read');
+  options.onPhase?.('folded');
   await projector.flush();
+  options.onPhase?.('written');
   return projector.checkpoint;
 }
 
 /** A partition folded on a worker thread, or on this one. */
 interface Partition {
-  fold(rows: readonly LogRow[]): Promise<void>;
-  /** Hands out the settled households; resolves the partition's totals. */
-  finish(households: (ids: string[], docs: unknown[]) => void): Promise<PartitionTotals>;
+  fold(batch: RowBatch): Promise<void>;
+  /**
+   * Tells the villages of the partition's registered households, then hands out its settled
+   * households; resolves the partition's totals.
+   */
+  finish(
+    villages: (villageCodes: string[]) => void,
+    households: (ids: string[], docs: unknown[]) => void,
+  ): Promise<PartitionTotals>;
   close(): Promise<void>;
 }
 
 class RowRebuild {
-  private readonly contexts = new ReportingState();
+  // Villages' own counts roll up to the units above them once, at the end.
+  private readonly contexts = new ReportingState(true);
   private readonly jsonText: boolean;
   private position = 0;
   private writing: Promise<void> = Promise.resolve();
@@ -133,21 +162,42 @@ class RowRebuild {
   async run(): Promise<number> {
     const partitions = this.partitions();
     try {
+      // Kept up by the households' inserts, which run while the threads still settle.
+      for (const fields of HOUSEHOLD_INDEXES)
+        await this.options.store.ensureIndex(this.options.collections.households, fields);
       await this.fold(partitions);
+      this.options.onPhase?.('read');
+      let waitingForVillages = partitions.length;
       const totals = await Promise.all(
         partitions.map((p) =>
-          p.finish((ids, docs) => {
-            this.writing = this.writing.then(() => this.writeHouseholds(ids, docs));
-          }),
+          p.finish(
+            (villages) => {
+              for (const villageCode of villages) markVillageWithHouseholds(this.contexts, villageCode);
+              // Every village known: the contexts are final, written while the threads settle.
+              if (--waitingForVillages === 0) this.afterWrites(() => this.writeContexts());
+            },
+            (ids, docs) => this.afterWrites(() => this.writeHouseholds(ids, docs)),
+          ),
         ),
       );
+      this.options.onPhase?.('folded');
+      const threadCpu = totals.map((t) => t.cpuSeconds).filter((cpu): cpu is number => cpu !== undefined);
+      if (threadCpu.length > 0) this.options.onThreadsDone?.(threadCpu);
       // A write that failed fails the rebuild (the handlers above only chain them).
       await this.writing;
-      await this.writeContextsAndUnits(totals);
+      await this.writeUnits(totals);
+      const { store, collections } = this.options;
+      await store.applyBatch({ operations: [], checkpoint: { name: collections.checkpoint, position: this.position } });
+      this.options.onPhase?.('written');
     } finally {
       await Promise.all(partitions.map((p) => p.close()));
     }
     return this.position;
+  }
+
+  /** Chains a write after those queued (one at a time, in order). */
+  private afterWrites(write: () => Promise<void>): void {
+    this.writing = this.writing.then(write);
   }
 
   private partitions(): Partition[] {
@@ -162,19 +212,20 @@ class RowRebuild {
   private async fold(partitions: readonly Partition[]): Promise<void> {
     const until = this.options.untilPosition;
     const all = (1 << partitions.length) - 1;
+    const batches = partitions.map(() => new RowBatchBuilder());
     for (;;) {
       const from = this.position + 1;
       for await (const rows of this.inbox.readLogRows({ fromPosition: from, untilPosition: until })) {
-        const perPartition: LogRow[][] = partitions.map(() => []);
         for (const row of rows) {
           let mask: number;
-          if (CONTEXT_EVENT_NAMES.has(eventNameOf(row[3]))) {
+          const context = CONTEXT_EVENT_NAMES.has(eventNameOf(row[3]));
+          if (context) {
             foldReportEvent(this.contexts, reportEventOfRow(row), this.options.utcOffsetMinutes);
             mask = all;
           } else mask = partitions.length === 1 ? all : partitionsOfDataText(row[4], partitions.length);
-          for (let p = 0; p < partitions.length; p++) if ((mask & (1 << p)) !== 0) perPartition[p].push(row);
+          for (let p = 0; p < partitions.length; p++) if ((mask & (1 << p)) !== 0) batches[p].add(row, context);
         }
-        await Promise.all(partitions.map((p, i) => (perPartition[i].length > 0 ? p.fold(perPartition[i]) : null)));
+        await Promise.all(partitions.map((p, i) => (batches[i].length > 0 ? p.fold(batches[i].take()) : null)));
         this.position = rows[rows.length - 1][0];
         this.options.onProgress?.(this.position);
       }
@@ -204,50 +255,60 @@ class RowRebuild {
       await this.options.store.applyBatch({ operations: operations.slice(i, i + WRITE_DOCUMENTS / 5) });
   }
 
-  /** The contexts, and the units: the villages' own counts here plus every partition's households'. */
-  private async writeContextsAndUnits(totals: readonly PartitionTotals[]): Promise<void> {
+  private async writeContexts(): Promise<void> {
+    const { collections } = this.options;
+    const state = this.contexts;
+    await this.writeDocuments(
+      collections.contexts,
+      state.takeChangedContexts().map((id) => [id, state.context(id)]),
+    );
+  }
+
+  /** The units: the villages' own counts (folded here) plus every partition's households'. */
+  private async writeUnits(totals: readonly PartitionTotals[]): Promise<void> {
     const { store, collections } = this.options;
     const state = this.contexts;
     settleHouseholds(state);
-    for (const partition of totals)
-      for (const villageCode of partition.villages) markVillageWithHouseholds(state, villageCode);
+    state.rollUp();
     for (const partition of totals) state.addUnitTotals(partition.names, partition.codes, partition.values);
     const changes = state.takeChanges();
-    const documents: [string, string, unknown][] = [
-      ...changes.contexts.map((id): [string, string, unknown] => [collections.contexts, id, state.context(id)]),
-      ...changes.units.map((id): [string, string, unknown] => [
-        collections.units,
+    // Contexts a village's counts changed were written already; nothing else changes them now.
+    if (changes.contexts.length > 0) throw new Error('contexts changed after they were written');
+    await this.writeDocuments(
+      collections.units,
+      changes.units.map((id) => [
         id,
-        { ...unitPlacementOf(id), counts: storedCounts(state.unitCounts(id)) } satisfies UnitDocument,
+        { ...unitPlacementOf(id), counts: storedCounts(state.unitCounts(id, true)) } satisfies UnitDocument,
       ]),
-    ];
-    if (writesJsonText(store))
-      for (const collection of [collections.contexts, collections.units]) {
-        const docs: JsonTextDocument[] = documents
-          .filter(([c]) => c === collection)
-          .map(([, id, data]) => ({ id, position: this.position, dataJson: JSON.stringify(data) }));
-        for (let i = 0; i < docs.length; i += WRITE_DOCUMENTS)
-          await store.putJsonTexts(collection, docs.slice(i, i + WRITE_DOCUMENTS));
-      }
-    else
-      await this.writeOperations(
-        documents.map(([collection, id, data]) => ({
-          type: 'put',
-          collection,
-          doc: { id, position: this.position, data },
-        })),
-      );
-    await store.applyBatch({ operations: [], checkpoint: { name: collections.checkpoint, position: this.position } });
-    for (const fields of HOUSEHOLD_INDEXES) await store.ensureIndex(collections.households, fields);
+    );
     for (const fields of UNIT_INDEXES) await store.ensureIndex(collections.units, fields);
+  }
+
+  private async writeDocuments(collection: string, documents: readonly (readonly [string, unknown])[]) {
+    const { store } = this.options;
+    if (writesJsonText(store)) {
+      const docs: JsonTextDocument[] = documents.map(([id, data]) => ({
+        id,
+        position: this.position,
+        dataJson: JSON.stringify(data),
+      }));
+      for (let i = 0; i < docs.length; i += WRITE_DOCUMENTS)
+        await store.putJsonTexts(collection, docs.slice(i, i + WRITE_DOCUMENTS));
+    } else
+      await this.writeOperations(
+        documents.map(([id, data]) => ({ type: 'put', collection, doc: { id, position: this.position, data } })),
+      );
   }
 }
 
 function inlinePartition(settings: ConstructorParameters<typeof HouseholdPartitionFold>[0]): Partition {
   const fold = new HouseholdPartitionFold(settings);
   return {
-    fold: async (rows) => fold.foldRows(rows),
-    finish: async (households) => fold.finish(HOUSEHOLD_CHUNK, households),
+    fold: async (batch) => fold.foldBatch(batch),
+    finish: async (villages, households) => {
+      villages(fold.villagesWithHouseholds());
+      return fold.finish(HOUSEHOLD_CHUNK, households);
+    },
     close: async () => undefined,
   };
 }
@@ -257,11 +318,13 @@ function threadPartition(settings: FoldThreadSettings): Partition {
   const fromSource = extname(__filename) === '.ts';
   const worker = new Worker(join(__dirname, `household-fold.worker${extname(__filename)}`), {
     workerData: settings,
+    resourceLimits: { maxYoungGenerationSizeMb: FOLD_THREAD_YOUNG_MB },
     execArgv: fromSource ? ['-r', '@swc-node/register', '--conditions=@relapse-watch/source'] : undefined,
   });
   let failure: Error | null = null;
   let inFlight = 0;
   let roomWaiter: (() => void) | null = null;
+  let villages: ((villageCodes: string[]) => void) | null = null;
   let households: ((ids: string[], docs: unknown[]) => void) | null = null;
   let done: { resolve: (totals: PartitionTotals) => void; reject: (error: Error) => void } | null = null;
   const fail = (error: Error) => {
@@ -277,7 +340,8 @@ function threadPartition(settings: FoldThreadSettings): Partition {
       const wake = roomWaiter;
       roomWaiter = null;
       wake?.();
-    } else if (message.type === 'households') households?.(message.ids, message.docs);
+    } else if (message.type === 'villages') villages?.(message.villageCodes);
+    else if (message.type === 'households') households?.(message.ids, message.docs);
     else {
       const settled = done;
       done = null;
@@ -286,14 +350,15 @@ function threadPartition(settings: FoldThreadSettings): Partition {
   });
   const send = (message: ToFoldThread) => worker.postMessage(message);
   return {
-    async fold(rows) {
+    async fold(batch) {
       while (inFlight >= IN_FLIGHT && failure === null) await new Promise<void>((wake) => (roomWaiter = wake));
       if (failure !== null) throw failure;
       inFlight += 1;
-      send({ type: 'rows', rows });
+      send({ type: 'rows', batch });
     },
-    finish(handOut) {
+    finish(tellVillages, handOut) {
       if (failure !== null) return Promise.reject(failure);
+      villages = tellVillages;
       households = handOut;
       return new Promise<PartitionTotals>((resolve, reject) => {
         done = { resolve, reject };
