@@ -29,6 +29,11 @@ export async function rebuild({ kind, inboxFile, readFile, events, households, t
     const head = await inbox.headPosition();
     const started = process.hrtime.bigint();
     const cpuBefore = process.cpuUsage();
+    const mainBefore = process.threadCpuUsage();
+    const mainCpu = () => {
+      const main = process.threadCpuUsage(mainBefore);
+      return Math.round((main.user + main.system) / 1e5) / 10;
+    };
     // Wall and CPU seconds (the process's, all threads) at the end of each phase.
     const phases = {};
     const at = () => {
@@ -36,23 +41,28 @@ export async function rebuild({ kind, inboxFile, readFile, events, households, t
       return {
         seconds: Math.round(Number(process.hrtime.bigint() - started) / 1e8) / 10,
         cpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10,
+        mainCpuSeconds: mainCpu(),
       };
     };
     const loadAverage = os.loadavg()[0];
+    let threadCpuSeconds = [];
     await rebuildGeneration({
       inbox,
       store,
       collections: reportingCollections(1),
       utcOffsetMinutes: 480,
-      ...(threads !== undefined ? { threads } : {}),
+      // `--threads=1`: the fold on this thread only (as audit-verify's one-thread run).
+      ...(threads !== undefined ? { threads: threads === 1 ? 0 : threads } : {}),
       onProgress: (position) => position % 200_000 < 4_096 && log(`${kind}: ${position}/${head}`),
       onPhase: (phase) => (phases[phase] = at()),
+      onThreadsDone: (cpuSeconds) => (threadCpuSeconds = cpuSeconds.map((c) => Math.round(c * 10) / 10)),
     });
+    const mainCpuSeconds = mainCpu();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const { cpuSeconds } = at();
     log(
-      `${kind}: read by ${phases.read.seconds} s (${phases.read.cpuSeconds} s CPU), folded by ${phases.folded.seconds} s ` +
-        `(${phases.folded.cpuSeconds} s CPU), written by ${seconds.toFixed(1)} s (${cpuSeconds} s CPU); load ${loadAverage.toFixed(2)} → ${os.loadavg()[0].toFixed(2)}`,
+      `${kind}: read by ${phases.read.seconds} s (${phases.read.cpuSeconds} s CPU, this thread ${phases.read.mainCpuSeconds} s), ` +
+        `folded by ${phases.folded.seconds} s (${phases.folded.cpuSeconds} s CPU, this thread ${phases.folded.mainCpuSeconds} s), written by ${seconds.toFixed(1)} s (${cpuSeconds} s CPU; this thread ${mainCpuSeconds} s, folding threads ${threadCpuSeconds.join(' + ') || 'none'} s); load ${loadAverage.toFixed(2)} → ${os.loadavg()[0].toFixed(2)}`,
     );
     if (emitLine)
       emit({
@@ -64,7 +74,11 @@ export async function rebuild({ kind, inboxFile, readFile, events, households, t
         households,
         seconds: Math.round(seconds * 10) / 10,
         foldSeconds: phases.folded.seconds,
+        threads: threadCpuSeconds.length,
         cpuSeconds,
+        // The CPU of this thread (reads the log, folds the contexts, writes) and of each folding thread.
+        mainCpuSeconds,
+        threadCpuSeconds,
         phases,
         loadAverage: [Math.round(loadAverage * 100) / 100, Math.round(os.loadavg()[0] * 100) / 100],
         peakRssMB: peakRssMB(),
