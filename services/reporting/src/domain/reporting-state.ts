@@ -125,11 +125,7 @@ export class ReportingState implements ReportingDocuments {
       }
       return;
     }
-    let codes = this.ancestorCache.get(villageCode);
-    if (codes === undefined) {
-      codes = [villageCode, ...divisionAncestors(villageCode)];
-      this.ancestorCache.set(villageCode, codes);
-    }
+    const codes = this.unitsOf(villageCode);
     for (const key in delta) {
       const id = this.nameId(key);
       const change = delta[key];
@@ -144,7 +140,7 @@ export class ReportingState implements ReportingDocuments {
    */
   rollUp(): void {
     for (const [villageCode, sums] of this.villageSums) {
-      const codes = [villageCode, ...divisionAncestors(villageCode)];
+      const codes = this.unitsOf(villageCode);
       const last = this.names.length - 1;
       for (const code of codes) {
         const values = this.countsOf(code, last);
@@ -182,6 +178,16 @@ export class ReportingState implements ReportingDocuments {
       for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) target[ids[i]] += counts[i];
       this.changedUnits.add(code);
     });
+  }
+
+  /** The village and the four units above it (remembered: the kernel's parent rule parses the code). */
+  private unitsOf(villageCode: string): readonly string[] {
+    let codes = this.ancestorCache.get(villageCode);
+    if (codes === undefined) {
+      codes = [villageCode, ...divisionAncestors(villageCode)];
+      this.ancestorCache.set(villageCode, codes);
+    }
+    return codes;
   }
 
   /** Adds a unit's counts read from the store. */
