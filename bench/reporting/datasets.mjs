@@ -45,7 +45,13 @@ export function eventsDataset({ events, inbox }) {
 export function eventsDatasetWithReadModels(options, { measured = false } = {}) {
   eventsModels ??= (async () => {
     const data = await eventsDataset(options);
-    await rebuild({ kind: 'sqlite', ...data, readFile: path.join(data.dir, 'read.db'), emitLine: measured });
+    await rebuild({
+      kind: 'sqlite',
+      ...data,
+      readFile: path.join(data.dir, 'read.db'),
+      threads: options.threads,
+      emitLine: measured,
+    });
     return data;
   })();
   return eventsModels;

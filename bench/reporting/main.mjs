@@ -29,7 +29,11 @@ const options = parseOptions(
     inbox: { default: '', parse: String, help: 'rebuild-*, as-of: an inbox log written before, instead of a new one' },
     store: { default: 'sqlite', parse: (v) => oneOf(v, ['sqlite', 'postgres']), help: 'audit-verify: the event store' },
     'seal-interval': { default: 10_000, parse: positiveInt, help: 'audit-verify: events per seal' },
-    threads: { default: undefined, parse: positiveInt, help: "audit-verify: verify's worker threads (1: one thread)" },
+    threads: {
+      default: undefined,
+      parse: positiveInt,
+      help: "audit-verify: verify's worker threads; rebuild-*: folding threads (default 2); 1: all on one thread",
+    },
     quick: { help: 'a smoke run: 50,000 events' },
   },
 );

@@ -3,6 +3,6 @@ import { eventsDataset } from './datasets.mjs';
 import { rebuild } from './rebuild.case.mjs';
 
 export async function run(options) {
-  await rebuild({ kind: 'mongo', ...(await eventsDataset(options)) });
+  await rebuild({ kind: 'mongo', ...(await eventsDataset(options)), threads: options.threads });
   return true;
 }

@@ -8,6 +8,7 @@ export * from './decider';
 export * from './catch-up-subscription';
 export * from './json-value';
 export * from './stored-event-row';
+export * from './log-rows';
 export * from './stream-states';
 export * from './store-format';
 export * from './new-streams-batch';

@@ -18,6 +18,9 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeToAllOptions,
+  type LogRow,
+  type LogRowReader,
+  type ReadLogRowsOptions,
 } from '@relapse-watch/event-store-core';
 import { AppendWriterClient } from './append-writer.client';
 import { openConnection } from './sqlite-connection';
@@ -43,6 +46,9 @@ export interface SqliteEventStoreOptions {
 
 type Row = StoredEventRow;
 
+/** Rows per {@link SqliteEventStore.readLogRows} page by default: the per-query cost stops showing. */
+const LOG_ROWS_BATCH = 4096;
+
 /**
  * The embedded event store: one SQLite file in WAL mode, opened with Node's built-in
  * `node:sqlite` (measured faster here than better-sqlite3 13 for both group-commit
@@ -50,12 +56,13 @@ type Row = StoredEventRow;
  * thread that group-commits them (see append-writer.worker.ts); reads use this thread's
  * own connection, which WAL lets run alongside the writer.
  */
-export class SqliteEventStore implements SealableEventStore {
+export class SqliteEventStore implements SealableEventStore, LogRowReader {
   private readonly writer: AppendWriterClient;
   private readonly readAllStmt: StatementSync;
   private readonly readForwardStmt: StatementSync;
   private readonly readBackwardStmt: StatementSync;
   private readonly headStmt: StatementSync;
+  private readonly rowsStmt: StatementSync;
   private readonly waiters = new Set<() => void>();
   private readonly subscriptions = new OpenSubscriptions();
   private lastCommitted: number;
@@ -78,6 +85,9 @@ export class SqliteEventStore implements SealableEventStore {
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     );
     this.headStmt = this.arrays('SELECT COALESCE(MAX(position), 0) FROM events');
+    this.rowsStmt = this.arrays(
+      'SELECT position, stream_id, event_id, type, data, metadata FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?',
+    );
     this.lastCommitted = this.readHead();
   }
 
@@ -147,6 +157,19 @@ export class SqliteEventStore implements SealableEventStore {
       if (rows.length < limit) return;
       remaining -= rows.length;
       next = rows[rows.length - 1].position + 1;
+    }
+  }
+
+  /** The log as {@link LogRow}s, in pages of `batchSize` (default 4,096) on this thread's connection. */
+  async *readLogRows(options: ReadLogRowsOptions = {}): AsyncIterable<readonly LogRow[]> {
+    const limit = options.batchSize ?? LOG_ROWS_BATCH;
+    const until = options.untilPosition ?? Number.MAX_SAFE_INTEGER;
+    for (let next = options.fromPosition ?? 0; next <= until;) {
+      this.assertOpen();
+      const rows = this.rowsStmt.all(next, until, limit) as unknown as LogRow[];
+      if (rows.length > 0) yield rows;
+      if (rows.length < limit) return;
+      next = rows[rows.length - 1][0] + 1;
     }
   }
 

@@ -8,3 +8,4 @@ export * from './projection';
 export * from './projection-runner';
 export { PositionWaiters } from './position-waiters';
 export { eventBatches } from './event-batches';
+export * from './json-text-writer';

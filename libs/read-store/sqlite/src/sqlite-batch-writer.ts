@@ -30,10 +30,12 @@ export function writeBatch(db: DatabaseSync, statements: StatementCache, batch: 
     if (batch.processed && isAnyProcessed(statements, batch.processed.consumer, batch.processed.messageIds)) {
       return { applied: batch.operations.map(() => false), alreadyProcessed: true };
     }
-    const applied = batch.operations.map((op) => {
-      ensureCollection(db, statements, op.collection);
-      return op.type === 'put' ? putRow(statements, op) : tombstoneRow(statements, op);
-    });
+    // Each collection's table once per batch (a lookup in sqlite_schema per operation showed in profiles).
+    for (const collection of new Set(batch.operations.map((op) => op.collection)))
+      ensureCollection(db, statements, collection);
+    const applied = batch.operations.map((op) =>
+      op.type === 'put' ? putRow(statements, op) : tombstoneRow(statements, op),
+    );
     if (batch.processed) {
       const insert = statements.get(
         'INSERT INTO read_store_processed (consumer, message_id, processed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
@@ -58,13 +60,16 @@ function isAnyProcessed(statements: StatementCache, consumer: string, messageIds
   return messageIds.some((id) => seen.get(consumer, id) !== undefined);
 }
 
-function putRow(statements: StatementCache, op: CheckedPut): boolean {
-  const result = statements
-    .get(
-      `INSERT INTO ${collectionTable(op.collection)} (id, position, data) VALUES (?, ?, ?)
+/** The position-guarded upsert of one document of `collection`. */
+export function putStatement(statements: StatementCache, collection: string) {
+  return statements.get(
+    `INSERT INTO ${collectionTable(collection)} (id, position, data) VALUES (?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data WHERE excluded.position > position`,
-    )
-    .run(op.id, op.position, op.dataJson);
+  );
+}
+
+function putRow(statements: StatementCache, op: CheckedPut): boolean {
+  const result = putStatement(statements, op.collection).run(op.id, op.position, op.dataJson);
   return Number(result.changes) > 0;
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { readStoreConformance, uniqueCollection } from '@relapse-watch/read-store-testing';
+import { jsonTextWriterConformance, readStoreConformance, uniqueCollection } from '@relapse-watch/read-store-testing';
 import { findSql } from './sqlite-query';
 import { SqliteReadStore } from './sqlite-read-store';
 
@@ -12,6 +12,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 readStoreConformance('sqlite (file, synchronous=FULL)', async () =>
   SqliteReadStore.open({ path: join(dir, 'read.db') }),
 );
+
+jsonTextWriterConformance('sqlite (file)', async () => SqliteReadStore.open({ path: join(dir, 'json-text.db') }));
 
 describe('SqliteReadStore', () => {
   it('keeps documents, checkpoints and processed ids across reopening the file', async () => {

@@ -13,16 +13,19 @@ import {
   checkWhere,
   MAX_GET_MANY_IDS,
   ReadStoreClosed,
+  ReadStoreInputError,
   type BatchResult,
   type CheckedDelete,
   type FindQuery,
+  type JsonTextDocument,
+  type JsonTextWriter,
   type ReadDocument,
   type ReadStore,
   type ReadStoreBatch,
   type WhereFilter,
 } from '@relapse-watch/read-store-core';
 import { CREATE_SCHEMA, SCHEMA_VERSION, collectionTable, createIndex } from './schema';
-import { ensureCollection, inTransaction, writeBatch } from './sqlite-batch-writer';
+import { ensureCollection, inTransaction, putStatement, writeBatch } from './sqlite-batch-writer';
 import { StatementCache } from './statement-cache';
 import { countSql, findSql } from './sqlite-query';
 
@@ -44,7 +47,7 @@ export interface SqliteReadStoreOptions {
  * so one instance never interleaves two writes; a batch is one `BEGIN IMMEDIATE`
  * transaction, which also serialises writers in other processes on the same file.
  */
-export class SqliteReadStore implements ReadStore {
+export class SqliteReadStore implements ReadStore, JsonTextWriter {
   private readonly statements: StatementCache;
   private closed = false;
 
@@ -116,6 +119,25 @@ export class SqliteReadStore implements ReadStore {
   async applyBatch(batch: ReadStoreBatch): Promise<BatchResult> {
     this.assertOpen();
     return writeBatch(this.db, this.statements, checkBatch(batch));
+  }
+
+  async putJsonTexts(collection: string, docs: readonly JsonTextDocument[]): Promise<number> {
+    this.assertOpen();
+    checkCollection(collection);
+    docs.forEach((doc, i) => {
+      checkKey(doc.id, `docs[${i}].id`, 'id');
+      checkPosition(doc.position, `docs[${i}].position`);
+      if (typeof doc.dataJson !== 'string' || doc.dataJson.length === 0)
+        throw new ReadStoreInputError('data.not-json', `docs[${i}].dataJson`, 'dataJson must be JSON text');
+    });
+    if (docs.length === 0) return 0;
+    return inTransaction(this.db, () => {
+      ensureCollection(this.db, this.statements, collection);
+      const put = putStatement(this.statements, collection);
+      let applied = 0;
+      for (const doc of docs) applied += Number(put.run(doc.id, doc.position, doc.dataJson).changes) > 0 ? 1 : 0;
+      return applied;
+    });
   }
 
   async find<T = unknown>(collection: string, query?: FindQuery): Promise<ReadDocument<T>[]> {

@@ -8,7 +8,7 @@ import { SqliteReadStore } from '@relapse-watch/read-store-sqlite';
 import { collectionDigest, firstDifference } from '../read-model/collection-digest';
 import { activateGeneration, activeGeneration, dropGeneration } from '../read-model/live-generation';
 import { reportingCollections, type ReportingCollections } from '../read-model/reporting-collections';
-import { TierSummaryProjector } from '../read-model/tier-summary.projector';
+import { rebuildGeneration } from '../read-model/rebuild-generation';
 import { positionProgress } from './position-progress';
 import type { ReportingCliIo } from './reporting-cli.io';
 import { openReportingStores } from './reporting-stores';
@@ -35,34 +35,19 @@ async function build(
   label: string,
   until?: number,
 ): Promise<number> {
-  let target = until ?? (await inbox.headPosition());
-  const progress = positionProgress(io, label, target);
-  const projector = new TierSummaryProjector({
-    inbox,
-    store,
-    collections,
-    utcOffsetMinutes,
-    batchEvents: 5_000,
-    untilPosition: until,
-    bulk: true,
-    onBatch: (position) => progress.update(position),
-  });
-  await projector.start();
+  const progress = positionProgress(io, label, until ?? (await inbox.headPosition()));
   try {
-    for (;;) {
-      await projector.waitUntil(target);
-      if (until !== undefined) break;
-      const head = await inbox.headPosition();
-      if (head <= target) break;
-      target = head;
-    }
+    return await rebuildGeneration({
+      inbox,
+      store,
+      collections,
+      utcOffsetMinutes,
+      untilPosition: until,
+      onProgress: (position) => progress.update(position),
+    });
   } finally {
-    await projector.stop();
     progress.stop();
   }
-  if (projector.error !== null) throw projector.error;
-  await projector.flush();
-  return projector.checkpoint;
 }
 
 /**

@@ -5,8 +5,17 @@
  */
 export type Counters = Readonly<Record<string, number>>;
 
-/** `after − before`, without the zero entries; empty when nothing changed. */
+/**
+ * `after − before`, without the zero entries; empty when nothing changed. From nothing (a
+ * household's first settle: every one of them in a rebuild) it is `after` itself when that holds
+ * no zero — not a copy.
+ */
 export function counterDelta(before: Counters, after: Counters): Counters {
+  if (isEmptyDelta(before)) {
+    let zero = false;
+    for (const key in after) if (after[key] === 0) zero = true;
+    if (!zero) return after;
+  }
   const delta: Record<string, number> = {};
   for (const key in after) {
     const change = after[key] - (before[key] ?? 0);

@@ -28,6 +28,74 @@ function durationBucket(identifiedOn: string, eliminatedOn: string): string {
       : 'up-to-1y';
 }
 
+/**
+ * Count names built once per campaign, year, band, line or status and then reused: a rebuild
+ * settles hundreds of thousands of households, and a name made afresh each time is a new string
+ * to allocate and hash for every property it becomes (measured: most of a settle's time).
+ */
+function cached<K, V>(cache: Map<K, V>, key: K, make: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make(key)));
+  return value;
+}
+
+const statusKeys = new Map<string | null, string>();
+
+const inspectionKeys = new Map<
+  string,
+  {
+    readonly inspected: string;
+    readonly byDeadline: string;
+    readonly visited: string;
+    readonly applicationGuide: string;
+    readonly monitored: string;
+    readonly leaflet: string;
+    readonly methods: Map<string, string>;
+    readonly days: Map<string, string>;
+  }
+>();
+
+function inspectionKeysOf(campaignId: string) {
+  return cached(inspectionKeys, campaignId, () => {
+    const prefix = `inspection:${campaignId}`;
+    return {
+      inspected: `${prefix}:inspected`,
+      byDeadline: `${prefix}:by-deadline`,
+      visited: `${prefix}:visited`,
+      applicationGuide: `${prefix}:application-guide`,
+      monitored: `${prefix}:monitored`,
+      leaflet: `${prefix}:assistance-policy-leaflet`,
+      methods: new Map<string, string>(),
+      days: new Map<string, string>(),
+    };
+  });
+}
+
+const incomeKeys = new Map<
+  string,
+  {
+    readonly recorded: string;
+    readonly decliner: string;
+    readonly bands: readonly string[];
+    readonly below: Map<string, string>;
+  }
+>();
+
+function incomeKeysOf(yearText: string) {
+  return cached(incomeKeys, yearText, () => {
+    const year = Number(yearText);
+    return {
+      recorded: `income:${year}:recorded`,
+      decliner: `income:${year}:decliner`,
+      bands: Array.from(
+        { length: LAST_INCOME_BAND + 1 },
+        (_, band) => `income:${year}:band:${String(band).padStart(2, '0')}`,
+      ),
+      below: new Map<string, string>(),
+    };
+  });
+}
+
 function incomeCounts(
   household: HouseholdReport,
   counts: Record<string, number>,
@@ -38,13 +106,14 @@ function incomeCounts(
   for (const [yearText, perCapita] of Object.entries(household.income)) {
     if (perCapita === null) continue;
     const year = Number(yearText);
-    counts[`income:${year}:recorded`] = 1;
+    const keys = incomeKeysOf(yearText);
+    counts[keys.recorded] = 1;
     const band = Math.min(LAST_INCOME_BAND, Math.max(0, Math.floor(perCapita / INCOME_BAND_FEN)));
-    counts[`income:${year}:band:${String(band).padStart(2, '0')}`] = 1;
+    counts[keys.bands[band]] = 1;
     for (const [line, { amountFen }] of Object.entries(lines(year)?.lines ?? {}))
-      if (perCapita < amountFen) counts[`income:${year}:below:${line}`] = 1;
+      if (perCapita < amountFen) counts[cached(keys.below, line, () => `income:${year}:below:${line}`)] = 1;
     const before = household.income[year - 1];
-    if (before !== undefined && before !== null && perCapita < before) counts[`income:${year}:decliner`] = 1;
+    if (before !== undefined && before !== null && perCapita < before) counts[keys.decliner] = 1;
   }
 }
 
@@ -62,7 +131,7 @@ export function householdContribution(
   const counts: Record<string, number> = {};
   if (household.registered) {
     counts['households'] = 1;
-    counts[`households:${household.baseStatus}`] = 1;
+    counts[cached(statusKeys, household.baseStatus, (status) => `households:${status}`)] = 1;
     if (household.relocated) counts['households:relocated'] = 1;
     if (household.urbanHukou) counts['households:urban-hukou'] = 1;
   }
@@ -70,17 +139,19 @@ export function householdContribution(
 
   // 1 campaign progress and 8 policy awareness, per campaign.
   for (const [campaignId, inspection] of Object.entries(household.inspections)) {
-    const prefix = `inspection:${campaignId}`;
-    counts[`${prefix}:inspected`] = 1;
-    if (!inspection.late) counts[`${prefix}:by-deadline`] = 1;
+    const keys = inspectionKeysOf(campaignId);
+    counts[keys.inspected] = 1;
+    if (!inspection.late) counts[keys.byDeadline] = 1;
     // The day of the latest round: the daily series then sums to `inspected`, and to `by-deadline` at the deadline.
-    counts[`${prefix}:on:${inspection.completedOn}`] = 1;
-    if (inspection.visited) counts[`${prefix}:visited`] = 1;
-    for (const method of inspection.methods) counts[`${prefix}:method:${method}`] = 1;
-    if (inspection.applicationGuide === true) counts[`${prefix}:application-guide`] = 1;
+    counts[cached(keys.days, inspection.completedOn, () => `inspection:${campaignId}:on:${inspection.completedOn}`)] =
+      1;
+    if (inspection.visited) counts[keys.visited] = 1;
+    for (const method of inspection.methods)
+      counts[cached(keys.methods, method, () => `inspection:${campaignId}:method:${method}`)] = 1;
+    if (inspection.applicationGuide === true) counts[keys.applicationGuide] = 1;
     if (monitored) {
-      counts[`${prefix}:monitored`] = 1;
-      if (inspection.assistancePolicyLeaflet === true) counts[`${prefix}:assistance-policy-leaflet`] = 1;
+      counts[keys.monitored] = 1;
+      if (inspection.assistancePolicyLeaflet === true) counts[keys.leaflet] = 1;
     }
   }
 

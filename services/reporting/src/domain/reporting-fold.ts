@@ -59,6 +59,24 @@ function householdIdOf(event: ReportEvent): string | null {
   return typeof id === 'string' ? id : null;
 }
 
+/** Events the fold reads as context (campaigns, teams, lines, key regions), never as a household's. */
+export const CONTEXT_EVENT_NAMES: ReadonlySet<string> = new Set([
+  'CampaignLaunched',
+  'InspectionTeamFormed',
+  'InspectionTeamChanged',
+  'ThresholdPublished',
+  'KeyRegionDesignated',
+]);
+
+/**
+ * The household whose facts {@link foldReportEvent} changes with `event`, or null when it changes
+ * none (a context event, or an event naming no household): what a fold split by household
+ * partitions on.
+ */
+export function householdOfEvent(event: ReportEvent): string | null {
+  return CONTEXT_EVENT_NAMES.has(event.name) ? null : householdIdOf(event);
+}
+
 /** The documents the fold of `event` reads, for a caller that loads them first. */
 export function householdsNeeded(event: ReportEvent): DocumentsNeeded {
   if (event.name === 'ThresholdPublished')
@@ -94,8 +112,15 @@ function putVillage(documents: ReportingDocuments, village: VillageContext): voi
  * counted in then, which a move changes). Facts change event by event; contributions settle once
  * per batch (the projector) or once at the end (an as-of report): the unit sums telescope to the
  * same totals, so the result does not depend on how often it is called.
+ *
+ * @param villageHasHouseholds told the village of each registered household settled (by default
+ *   {@link markVillageWithHouseholds}).
  */
-export function settleHouseholds(documents: ReportingDocuments): void {
+export function settleHouseholds(
+  documents: ReportingDocuments,
+  villageHasHouseholds: (villageCode: string) => void = (villageCode) =>
+    markVillageWithHouseholds(documents, villageCode),
+): void {
   for (const householdId of documents.takeUnsettled()) {
     const household = documents.household(householdId);
     if (household === null) continue;
@@ -110,11 +135,18 @@ export function settleHouseholds(documents: ReportingDocuments): void {
       if (!isEmptyDelta(delta)) documents.addToUnits(village, delta);
     }
     documents.putHousehold({ ...household, contribution, contributedTo: village });
-    if (household.registered && village !== '') {
-      const context = documents.context<VillageContext>(contextIds.village(village)) ?? newVillage(village);
-      if (!context.hasHouseholds) putVillage(documents, { ...context, hasHouseholds: true });
-    }
+    if (household.registered && village !== '') villageHasHouseholds(village);
   }
+}
+
+/**
+ * Counts the village in once it has a registered household (its `villages` count and its teams'
+ * coverage move its units). What {@link settleHouseholds} does for each settled household's
+ * village; a fold split over threads does it once per village on the thread that keeps the contexts.
+ */
+export function markVillageWithHouseholds(documents: ReportingDocuments, villageCode: string): void {
+  const context = documents.context<VillageContext>(contextIds.village(villageCode)) ?? newVillage(villageCode);
+  if (!context.hasHouseholds) putVillage(documents, { ...context, hasHouseholds: true });
 }
 
 function foldHouseholdEvent(documents: ReportingDocuments, event: ReportEvent, householdId: string): void {

@@ -1,4 +1,4 @@
-import { idempotentEventId, type NewEvent, type StoredEvent } from '@relapse-watch/event-store-core';
+import { idempotentEventId, type LogRow, type NewEvent, type StoredEvent } from '@relapse-watch/event-store-core';
 import { parseEventType, type IntegrationEventEnvelope } from '@relapse-watch/messaging-core';
 import type { ReportEvent } from '../domain/report-event';
 
@@ -44,11 +44,20 @@ export function inboxEventOf(envelope: IntegrationEventEnvelope): { streamId: st
 // A log holds a few dozen types: parse each once.
 const typeParts = new Map<string, ReturnType<typeof parseEventType>>();
 
+function typePartsOf(type: string): ReturnType<typeof parseEventType> {
+  let parts = typeParts.get(type);
+  if (parts === undefined) typeParts.set(type, (parts = parseEventType(type)));
+  return parts;
+}
+
+/** The contract name of a stored inbox event type (`cn.relapsewatch.registry.HouseholdRegistered.v1` → `HouseholdRegistered`). */
+export function eventNameOf(type: string): string {
+  return typePartsOf(type).event;
+}
+
 /** The event the fold reads, from what the inbox stored. */
 export function reportEventOf(stored: StoredEvent): ReportEvent {
-  let parts = typeParts.get(stored.type);
-  if (parts === undefined) typeParts.set(stored.type, (parts = parseEventType(stored.type)));
-  const { context, event, version } = parts;
+  const { context, event, version } = typePartsOf(stored.type);
   return {
     position: stored.position,
     id: stored.id,
@@ -60,4 +69,63 @@ export function reportEventOf(stored: StoredEvent): ReportEvent {
     divisionCode: stored.metadata.divisionCode,
     data: stored.data,
   };
+}
+
+/**
+ * The event the fold reads, from a stored row (`readLogRows`): the data parsed now, the metadata
+ * (the event's time and division code) only when asked for — a household's facts never read them.
+ */
+export function reportEventOfRow(row: LogRow): ReportEvent {
+  return new RowReportEvent(row[0], row[1], row[2], row[3], JSON.parse(row[4]), row[5]);
+}
+
+/**
+ * The same from a row's parts, its data already parsed: what a folding thread builds from the
+ * batches it is sent (positions, types, the data of all as one JSON array text).
+ */
+export function reportEventOfParts(
+  position: number,
+  streamId: string,
+  id: string,
+  type: string,
+  data: unknown,
+  metadataJson: string,
+): ReportEvent {
+  return new RowReportEvent(position, streamId, id, type, data, metadataJson);
+}
+
+class RowReportEvent implements ReportEvent {
+  readonly position: number;
+  readonly id: string;
+  readonly context: string;
+  readonly name: string;
+  readonly version: number;
+  readonly subject: string;
+  readonly data: unknown;
+  private metadata: { occurredAt: string; divisionCode: string } | null = null;
+  private readonly metadataJson: string;
+
+  constructor(position: number, streamId: string, id: string, type: string, data: unknown, metadataJson: string) {
+    const { context, event, version } = typePartsOf(type);
+    this.position = position;
+    this.id = id;
+    this.context = context;
+    this.name = event;
+    this.version = version;
+    this.subject = streamId.slice(INBOX_STREAM_PREFIX.length);
+    this.data = data;
+    this.metadataJson = metadataJson;
+  }
+
+  get time(): string {
+    return this.meta().occurredAt;
+  }
+
+  get divisionCode(): string {
+    return this.meta().divisionCode;
+  }
+
+  private meta() {
+    return (this.metadata ??= JSON.parse(this.metadataJson) as { occurredAt: string; divisionCode: string });
+  }
 }

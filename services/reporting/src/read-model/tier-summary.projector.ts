@@ -54,9 +54,14 @@ const PAGE = 5_000;
  * a store then checks and writes one field instead of dozens — FerretDB 1.x spends most of a
  * write on each nested field), and its province as a field of its own, for a line's recount.
  */
-interface StoredHousehold {
+export interface StoredHousehold {
   readonly provinceCode: string;
   readonly state: string;
+}
+
+/** A household in its stored form. */
+export function storedHouseholdOf(household: HouseholdReport): StoredHousehold {
+  return { provinceCode: household.villageCode.slice(0, 2).padEnd(12, '0'), state: JSON.stringify(household) };
 }
 
 /**
@@ -220,11 +225,7 @@ export class TierSummaryProjector {
     const { collections } = this.options;
     const operations: ReadStoreOperation[] = [];
     for (const id of changes.households) {
-      const household = this.state.household(id)!;
-      const data: StoredHousehold = {
-        provinceCode: household.villageCode.slice(0, 2).padEnd(12, '0'),
-        state: JSON.stringify(household),
-      };
+      const data = storedHouseholdOf(this.state.household(id)!);
       operations.push({ type: 'put', collection: collections.households, doc: { id, position, data } });
     }
     for (const id of changes.contexts)
