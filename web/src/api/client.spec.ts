@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fileNameOf } from './client';
+import { apiGet, fileNameOf, PRIMED_FOR_MS, primeGet } from './client';
 
 describe('a download’s file name', () => {
   it('reads the Chinese name of RFC 5987’s filename* before the ASCII fallback', () => {
@@ -12,5 +12,51 @@ describe('a download’s file name', () => {
     expect(fileNameOf('attachment; filename="a.csv"')).toBe('a.csv');
     expect(fileNameOf("attachment; filename*=UTF-8''%E5%B9%B3%ZZ; filename=b.csv")).toBe('b.csv');
     expect(fileNameOf(null)).toBeNull();
+  });
+});
+
+describe('a primed GET', () => {
+  /** fetch answering each path with a count of how often it was asked (the browser's fetch in the app). */
+  function countingFetch() {
+    const asked = new Map<string, number>();
+    const original = globalThis.fetch;
+    globalThis.fetch = (async (path: string) => {
+      asked.set(path, (asked.get(path) ?? 0) + 1);
+      return new Response(JSON.stringify({ path, n: asked.get(path) }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof fetch;
+    return { asked, restore: () => (globalThis.fetch = original) };
+  }
+
+  it('answers the next GET of its path without asking again, once', async () => {
+    const server = countingFetch();
+    try {
+      primeGet('/api/reporting/units/511923000000');
+      expect(await apiGet('/api/reporting/units/511923000000')).toEqual({
+        path: '/api/reporting/units/511923000000',
+        n: 1,
+      });
+      expect(server.asked.get('/api/reporting/units/511923000000')).toBe(1);
+      expect(await apiGet('/api/reporting/units/511923000000')).toEqual({
+        path: '/api/reporting/units/511923000000',
+        n: 2,
+      });
+    } finally {
+      server.restore();
+    }
+  });
+
+  it('is asked again when it waited longer than PRIMED_FOR_MS', async () => {
+    const server = countingFetch();
+    try {
+      primeGet('/api/registry/divisions/511923000000', Date.now() - PRIMED_FOR_MS - 1);
+      expect(await apiGet('/api/registry/divisions/511923000000')).toEqual({
+        path: '/api/registry/divisions/511923000000',
+        n: 2,
+      });
+    } finally {
+      server.restore();
+    }
   });
 });

@@ -7,10 +7,42 @@ import { ApiFailure, failureOf } from './api-error';
  * success is an {@link ApiFailure}.
  */
 export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const early = takePrimed(path);
+  if (early !== undefined) {
+    try {
+      return (await early) as T;
+    } catch {
+      // asked again below, as if it had not been primed
+    }
+  }
   let response = await send(path, signal);
   if (response.status === 401 && (await refreshSession())) response = await send(path, signal);
   if (!response.ok) throw await failureOf(response);
   return (await response.json()) as T;
+}
+
+/** How long a primed answer may wait for its page (older ones are asked again). */
+export const PRIMED_FOR_MS = 10_000;
+
+const primed = new Map<string, { readonly at: number; readonly answer: Promise<unknown> }>();
+
+/**
+ * Starts a GET now, ahead of the page that will read it (the landing page's, at sign-in): the
+ * next {@link apiGet} of the same path within {@link PRIMED_FOR_MS} takes its answer instead of
+ * asking again; each primed answer is taken once.
+ */
+export function primeGet(path: string, now = Date.now()): void {
+  primed.delete(path);
+  const answer = apiGet<unknown>(path);
+  answer.catch(() => undefined); // a failure is the page's own request's to report
+  primed.set(path, { at: now, answer });
+}
+
+function takePrimed(path: string, now = Date.now()): Promise<unknown> | undefined {
+  const entry = primed.get(path);
+  if (entry === undefined) return undefined;
+  primed.delete(path);
+  return now - entry.at <= PRIMED_FOR_MS ? entry.answer : undefined;
 }
 
 /** A file the API sent: its bytes and the name its `Content-Disposition` gives (null without one). */

@@ -110,17 +110,19 @@ export async function divisionsByCode(codes: readonly string[]): Promise<Readonl
   return new Map(units.map((unit) => [unit.code, unit]));
 }
 
+/** The path of one division unit. */
+export const divisionPath = (code: string) => `/api/registry/divisions/${encodeURIComponent(code)}`;
+
 /** The registry's reads the dashboard uses. */
 export const registryApi = {
   households: (query: HouseholdQuery, signal?: AbortSignal) => apiGet<HouseholdPage>(householdListPath(query), signal),
   household: (householdId: string, signal?: AbortSignal) =>
     apiGet<HouseholdView>(`/api/registry/households/${encodeURIComponent(householdId)}`, signal),
-  division: (code: string, signal?: AbortSignal) =>
-    apiGet<DivisionUnit>(`/api/registry/divisions/${encodeURIComponent(code)}`, signal),
+  division: (code: string, signal?: AbortSignal) => apiGet<DivisionUnit>(divisionPath(code), signal),
   ancestors: (code: string, signal?: AbortSignal) =>
-    apiGet<readonly DivisionUnit[]>(`/api/registry/divisions/${encodeURIComponent(code)}/ancestors`, signal),
+    apiGet<readonly DivisionUnit[]>(`${divisionPath(code)}/ancestors`, signal),
   children: (code: string, signal?: AbortSignal) =>
-    apiGet<readonly DivisionUnit[]>(`/api/registry/divisions/${encodeURIComponent(code)}/children`, signal),
+    apiGet<readonly DivisionUnit[]>(`${divisionPath(code)}/children`, signal),
 };
 
 /** Fen (1/100 yuan, how the register stores money) as yuan with two decimals and thousands separators. */

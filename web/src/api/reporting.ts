@@ -177,10 +177,13 @@ function query(params: Readonly<Record<string, string | number | undefined>>): s
 
 const unitPath = (code: string) => `/api/reporting/units/${encodeURIComponent(code)}`;
 
+/** The path of a unit's reports for a year (the server's default year without one). */
+export const unitReportPath = (code: string, year: number | undefined) => `${unitPath(code)}${query({ year })}`;
+
 /** The reporting's reads the dashboard uses: one document read each (never a request per unit below). */
 export const reportingApi = {
   unit: (code: string, year: number | undefined, signal?: AbortSignal) =>
-    apiGet<TierReport>(`${unitPath(code)}${query({ year })}`, signal),
+    apiGet<TierReport>(unitReportPath(code, year), signal),
   rows: (code: string, page: { year?: number; limit: number; offset: number }, signal?: AbortSignal) =>
     apiGet<UnitRowsPage>(`${unitPath(code)}/rows${query(page)}`, signal),
   keyRegions: (provinceCode: string, year: number | undefined, signal?: AbortSignal) =>

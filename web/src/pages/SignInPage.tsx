@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiFailure } from '../api/api-error';
-import { changePassword, lastSessionEnd, signIn } from '../auth/session';
+import { prefetchAfterSignIn, primeLanding, whenIdle } from '../app/prefetch';
+import { changePassword, currentSession, lastSessionEnd, signIn } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { inLanguage } from '../i18n/messages';
 
@@ -20,6 +21,8 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const requested = (useLocation().state as { from?: unknown } | null)?.from;
   const destination = typeof requested === 'string' && /^\/(?!\/)/.test(requested) ? requested : '/';
+  // While the official types, the pages after sign-in load in the background.
+  useEffect(() => whenIdle(prefetchAfterSignIn), []);
   const [pending, setPending] = useState<Credentials | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(lastSessionEnd() === 'expired' ? 'signIn.expired' : null);
@@ -32,6 +35,7 @@ export default function SignInPage() {
     setError(null);
     try {
       await signIn(values.signInName.trim(), values.password);
+      primeLanding(currentSession()?.user, destination);
       navigate(destination, { replace: true });
     } catch (cause) {
       if (cause instanceof ApiFailure && cause.code === 'auth.password-change-required')
@@ -49,6 +53,7 @@ export default function SignInPage() {
     try {
       await changePassword(pending.signInName, pending.password, values.newPassword);
       await signIn(pending.signInName, values.newPassword);
+      primeLanding(currentSession()?.user, destination);
       navigate(destination, { replace: true });
     } catch (cause) {
       failed(cause);

@@ -1,14 +1,12 @@
 import { Select } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
-
-const EARLIEST = 2014;
+import { EARLIEST_REPORT_YEAR as EARLIEST, reportYearOf } from './report-year';
 
 /** `?year=` of a report page, when it names a year the reports have (else the server's "this year"). */
 export function useReportYear(): number | undefined {
   const [params] = useSearchParams();
-  const year = Number(params.get('year'));
-  return Number.isInteger(year) && year >= EARLIEST && year <= new Date().getFullYear() + 1 ? year : undefined;
+  return reportYearOf(params.get('year'));
 }
 
 /** The report year, kept in the URL (a link or the back button returns to the same year). */
