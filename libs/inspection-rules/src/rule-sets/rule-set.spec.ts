@@ -22,7 +22,7 @@ describe('the shipped rule sets', () => {
   it('given Sichuan 2026, when loading the year, then 51-2026.1: the 2024 rules with the year’s lines', () => {
     const sichuan = ruleSetOf('51', 2026);
     expect(sichuan.version).toBe('51-2026.1');
-    expect(sichuan.lines).toEqual({ monitoringLineFen: 800_000, inspectionFilterLineFen: 1_100_000 });
+    expect(sichuan.lines).toEqual({ monitoringLineFen: 760_000, inspectionFilterLineFen: 1_050_000 });
     expect(sichuan.atRiskRules).toEqual(ruleSetOf('51', 2024).atRiskRules);
     expect(validateRuleSet(sichuan)).toEqual([]);
   });

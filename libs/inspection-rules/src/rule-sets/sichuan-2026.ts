@@ -10,5 +10,5 @@ export const SICHUAN_2026: RuleSet = {
   ...SICHUAN_2024,
   version: '51-2026.1',
   year: 2026,
-  lines: { monitoringLineFen: 800_000, inspectionFilterLineFen: 1_100_000 },
+  lines: { monitoringLineFen: 760_000, inspectionFilterLineFen: 1_050_000 },
 };
