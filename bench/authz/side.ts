@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), `rw-bench-authz-${side}-`));
   try {
     const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    const app = await createServiceApp(EmbeddedModule.forRoot({ demo: false }), {
+    const app = await createServiceApp(EmbeddedModule.forRoot({ demo: 'none' }), {
       config,
       identity: embeddedIdentity(),
     });

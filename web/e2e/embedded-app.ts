@@ -1,6 +1,8 @@
 // Browser-spec support: the embedded process (`npm start`'s composition) started from source on
 // port 0 with a fresh data folder, so the demo county and users are seeded and the users'
-// one-time passwords read from its banner — exactly what an operator sees on a first start.
+// one-time passwords read from its banner — what an operator sees on a first start, with
+// `--demo=households`: the specs count the demo's households, so no campaign, visits or cases are
+// seeded beside them (the default demo's activity is dated relative to the clock's today).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +32,13 @@ export async function startEmbeddedApp(
   const dataDir = mkdtempSync(join(tmpdir(), 'rw-web-'));
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', '--conditions=@relapse-watch/source', 'apps/embedded/src/main.ts'],
+    [
+      '-r',
+      '@swc-node/register',
+      '--conditions=@relapse-watch/source',
+      'apps/embedded/src/main.ts',
+      '--demo=households',
+    ],
     {
       cwd: repoRoot,
       env: {

@@ -233,7 +233,7 @@ beforeAll(async () => {
   if ((await runCli(args, io)) !== 0) throw new Error(`divisions import failed:\n${cli.join('\n')}`);
   process.env['REGISTRY_PROVINCES'] = '51,50';
   const config = loadRuntimeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...TEST_ACCESS_TOKEN_ENV });
-  app = await createServiceApp(EmbeddedModule.forRoot({ demo: false }), { config, identity: embeddedIdentity() });
+  app = await createServiceApp(EmbeddedModule.forRoot({ demo: 'none' }), { config, identity: embeddedIdentity() });
   await app.listen(0, '127.0.0.1');
   url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   admin = await adminTestToken();

@@ -4,14 +4,22 @@ import { DemoSeedModule, RegistryModule } from '@relapse-watch/household-registr
 import { AssistanceModule } from '@relapse-watch/assistance';
 import { InspectionModule } from '@relapse-watch/inspection';
 import { ReportingModule } from '@relapse-watch/reporting';
+import { DemoActivityModule } from './demo/demo-activity.module';
+
+/**
+ * What an empty store gets at start: nothing (`--no-demo`), the demo county's households and one
+ * user per role (`--demo=households`), or those and the county's activity — the current year's
+ * campaign, visits, findings and caseload (the default).
+ */
+export type DemoLevel = 'none' | 'households' | 'full';
 
 /** Options of the embedded app. */
 export interface EmbeddedOptions {
   /**
-   * Seed a generated county and one user per role into an empty store (`npm start`), printing
-   * the users' one-time passwords once; false with `--no-demo`.
+   * What to seed into an empty store (`npm start`), printing the demo users' one-time passwords
+   * once; `none` with `--no-demo`.
    */
-  readonly demo: boolean;
+  readonly demo: DemoLevel;
 }
 
 /**
@@ -30,7 +38,8 @@ export class EmbeddedModule {
         InspectionModule,
         AssistanceModule,
         ReportingModule,
-        ...(options.demo ? [DemoSeedModule, DemoUsersModule] : []),
+        ...(options.demo === 'none' ? [] : [DemoSeedModule, DemoUsersModule]),
+        ...(options.demo === 'full' ? [DemoActivityModule] : []),
       ],
     };
   }

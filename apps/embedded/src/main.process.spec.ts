@@ -46,9 +46,9 @@ describe('the embedded process', () => {
     expect(await app.stop()).toBe(0);
   });
 
-  it('seeds the demo county into an empty store once, and not again on the next start', async () => {
+  it('seeds the demo county into an empty store once, and not again on the next start (--demo=households)', async () => {
     const dataDir = newDataDir();
-    const first = start(dataDir);
+    const first = start(dataDir, ['--demo=households']);
     const url = await first.url;
     // The import logs when it returns, which can be after the read model has every household.
     const seededLine = () => first.logs.some((l) => l['households'] === 3_000);
@@ -61,13 +61,14 @@ describe('the embedded process', () => {
     expect(seededLine()).toBe(true);
     expect(await first.stop()).toBe(0);
 
-    const second = start(dataDir);
+    const second = start(dataDir, ['--demo=households']);
     const again = await second.url;
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await householdsOfPingchang(again)).toBe(3_000);
     expect(second.logs.some((l) => l['households'] !== undefined)).toBe(false);
     expect(await second.stop()).toBe(0);
-  });
+    // The seed's own wait (up to 2 minutes) and two starts: more than the default minute on a busy machine.
+  }, 300_000);
 
   it('refuses an unknown argument with the usage line and exit code 1', async () => {
     const app = start(newDataDir(), ['--demo-size=5']);
@@ -75,5 +76,12 @@ describe('the embedded process', () => {
     expect(await app.exited).toBe(1);
     expect(app.stderr[0]).toBe('未知参数 / unknown argument: --demo-size=5');
     expect(app.stderr[1]).toMatch(/^用法 \/ usage: npm start/);
+  });
+
+  it('refuses two demo switches that contradict each other', async () => {
+    const app = start(newDataDir(), ['--no-demo', '--demo=households']);
+    await expect(app.url).rejects.toThrow('exited 1');
+    expect(await app.exited).toBe(1);
+    expect(app.stderr[0]).toBe('演示参数互相矛盾 / conflicting demo arguments: --no-demo --demo=households');
   });
 });

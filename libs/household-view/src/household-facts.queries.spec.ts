@@ -101,6 +101,35 @@ describe('HouseholdFactsQueries', () => {
     expect((await queries.ofUnit('510104001000', {}, null)).total).toBe(5);
   });
 
+  it('a full page of a unit (1,000 households and more) comes with each household’s episodes', async () => {
+    const village = '530102001001';
+    const many: string[] = [];
+    for (let n = 0; n < HOUSEHOLD_FACTS_PAGE_SIZE + 20; n++) {
+      const householdId = randomUUID();
+      many.push(householdId);
+      const data = { ...householdRegisteredV1.fixture, householdId, villageCode: village, householdNumber: `n-${n}` };
+      const doc = evolveHouseholdFacts(null, {
+        type: 'HouseholdRegistered',
+        id: randomUUID(),
+        learntOn: '2024-05-01',
+        data,
+      });
+      await store.put(VIEW.facts, { id: householdId, position: 1, data: doc });
+    }
+    const monitored = [...many].sort().at(-1)!;
+    const episodes = {
+      householdId: monitored,
+      episodes: [{ caseId: 'c-1', identifiedOn: '2023-03-01', eliminatedOn: null }],
+      lastEventId: 'e-1',
+    };
+    await store.put(VIEW.episodes, { id: monitored, position: 1, data: episodes });
+    const seen = new Map<string, readonly unknown[] | undefined>();
+    for await (const facts of queries.ofProvince('53')) seen.set(facts.householdId, facts.monitoringEpisodes);
+    expect(seen.size).toBe(many.length);
+    expect(seen.get(monitored)).toEqual([{ identifiedOn: '2023-03-01', eliminatedOn: null }]);
+    expect([...seen.values()].filter((e) => e !== undefined && e.length > 0)).toHaveLength(1);
+  });
+
   it('every household of a province, as an async iterator, and the count per village', async () => {
     const seen: string[] = [];
     for await (const facts of queries.ofProvince('510000000000')) seen.push(facts.householdId);

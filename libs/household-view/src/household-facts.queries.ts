@@ -15,6 +15,8 @@ function withEpisodes(facts: HouseholdFacts, episodes: HouseholdEpisodesDocument
 
 /** Households a page holds at most, and what a scan reads per round trip. */
 export const HOUSEHOLD_FACTS_PAGE_SIZE = 1_000;
+/** Households whose episodes one lookup reads. */
+const EPISODE_LOOKUP_SLICE = 250;
 
 /** A page of households. */
 export interface HouseholdFactsPage {
@@ -75,10 +77,17 @@ export class HouseholdFactsQueries {
   /** The facts of a page of documents, each with its episodes (one lookup for the page). */
   private async withEpisodesOf(docs: readonly ReadDocument<HouseholdFactsDocument>[]): Promise<HouseholdFacts[]> {
     if (docs.length === 0) return [];
-    const episodes = await this.store.find<HouseholdEpisodesDocument>(this.collections.episodes, {
-      where: { householdId: { in: docs.map((d) => d.id) } },
-      limit: docs.length,
-    });
+    const episodes: ReadDocument<HouseholdEpisodesDocument>[] = [];
+    // In slices: SQLite refuses an `in` list of a whole page (its expression depth is at most 1,000).
+    for (let start = 0; start < docs.length; start += EPISODE_LOOKUP_SLICE) {
+      const ids = docs.slice(start, start + EPISODE_LOOKUP_SLICE).map((d) => d.id);
+      episodes.push(
+        ...(await this.store.find<HouseholdEpisodesDocument>(this.collections.episodes, {
+          where: { householdId: { in: ids } },
+          limit: ids.length,
+        })),
+      );
+    }
     const byHousehold = new Map(episodes.map((e) => [e.id, e.data]));
     return docs.map((doc) => withEpisodes(factsOf(doc.data), byHousehold.get(doc.id) ?? null));
   }

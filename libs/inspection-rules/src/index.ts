@@ -10,6 +10,7 @@ export { answeredAreas } from './checklists/answered-areas';
 export * from './rule-sets/rule-set';
 export { SICHUAN_2024 } from './rule-sets/sichuan-2024';
 export { HUBEI_2024 } from './rule-sets/hubei-2024';
+export { SICHUAN_2026 } from './rule-sets/sichuan-2026';
 export { validateRuleSet } from './rule-sets/rule-set.validation';
 export { RULE_SET_VERSIONS, loadRuleSet, ruleSetOf } from './rule-sets/rule-set-registry';
 export { evaluateHousehold, type HouseholdEvaluationInput } from './evaluation/evaluate-household';

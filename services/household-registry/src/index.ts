@@ -99,5 +99,6 @@ export { writeHouseholdSheet, sheetRows, sheetHeader, type SheetTarget } from '.
 export { SHEET_COLUMNS, SHEET_VOCABULARY, type SheetColumn } from './import/household-sheet.columns';
 export type { SheetHousehold, SheetMember, SheetIncome, SheetHouseholdStatus } from './import/household-sheet.types';
 export { IMPORT_RULE_MESSAGES, type ImportRuleCode } from './import/import.errors';
-export { DemoSeedModule } from './demo/demo-seed.module';
+export { DemoSeedModule, DEMO_COUNTY_SEEDING, type DemoCountySeeding } from './demo/demo-seed.module';
 export { seedDemoCounty, type DemoSeedOptions } from './demo/demo-seed';
+export { REGISTRY_COMMANDS } from './api/registry.tokens';

@@ -3,9 +3,10 @@ import type { RuleSet } from './rule-set';
 import { validateRuleSet } from './rule-set.validation';
 import { HUBEI_2024 } from './hubei-2024';
 import { SICHUAN_2024 } from './sichuan-2024';
+import { SICHUAN_2026 } from './sichuan-2026';
 
 /** The shipped rule sets; a new province-year or version is one more entry (see the README). */
-const SHIPPED: readonly RuleSet[] = [SICHUAN_2024, HUBEI_2024];
+const SHIPPED: readonly RuleSet[] = [SICHUAN_2024, HUBEI_2024, SICHUAN_2026];
 
 const checked = new Map<string, RuleSet>();
 

@@ -19,6 +19,14 @@ describe('the shipped rule sets', () => {
     expect(validateRuleSet(hubei)).toEqual([]);
   });
 
+  it('given Sichuan 2026, when loading the year, then 51-2026.1: the 2024 rules with the year’s lines', () => {
+    const sichuan = ruleSetOf('51', 2026);
+    expect(sichuan.version).toBe('51-2026.1');
+    expect(sichuan.lines).toEqual({ monitoringLineFen: 760_000, inspectionFilterLineFen: 1_050_000 });
+    expect(sichuan.atRiskRules).toEqual(ruleSetOf('51', 2024).atRiskRules);
+    expect(validateRuleSet(sichuan)).toEqual([]);
+  });
+
   it('differ: lines, the income-drop share, the repeated-warnings count and the rectification deadlines', () => {
     const sichuan = ruleSetOf('51', 2024);
     const hubei = ruleSetOf('42', 2024);

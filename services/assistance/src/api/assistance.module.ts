@@ -178,6 +178,14 @@ class AssistanceIndexes implements OnModuleInit {
     },
     AssistanceSubscribers,
   ],
-  exports: [ASSISTANCE_CONFIG, ASSISTANCE_CLOCK, CASE_COMMANDS, PLAN_COMMANDS, CASE_LIST_QUERIES, CASE_POLICIES],
+  exports: [
+    ASSISTANCE_CONFIG,
+    ASSISTANCE_CLOCK,
+    CASE_COMMANDS,
+    PLAN_COMMANDS,
+    CASE_LIST_QUERIES,
+    CASE_POLICIES,
+    DEADLINE_WATCHER,
+  ],
 })
 export class AssistanceModule {}

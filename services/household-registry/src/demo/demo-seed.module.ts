@@ -7,14 +7,35 @@ import { REGISTRY_CLOCK, REGISTRY_REFERENCE } from '../api/registry.tokens';
 import { RegistryModule } from '../api/registry.module';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config/registry.config';
 import type { RegistryReference } from '../divisions/registry-reference';
-import { seedDemoCounty } from './demo-seed';
+import type { HouseholdSheetImportResult } from '../import/household-sheet.import';
+import type { SheetHousehold } from '../import/household-sheet.types';
+import { demoCountyHouseholds, seedDemoCounty } from './demo-seed';
+
+/** Injection token of the {@link DemoCountySeeding}: what a composition seeds after the county. */
+export const DEMO_COUNTY_SEEDING = Symbol.for('relapse-watch.registry.demo-county-seeding');
+
+/**
+ * The demo county's seeding as a composition root sees it (the embedded process seeds the other
+ * contexts' demo activity after it): when it is done, and the households it imported.
+ */
+export interface DemoCountySeeding {
+  /**
+   * Resolves once the seed is over: what the import did, or null when nothing was seeded (the
+   * store held data, or the seed failed, which is logged). Never rejects.
+   */
+  readonly done: Promise<HouseholdSheetImportResult | null>;
+  /** The demo county's households as the seed's sheet holds them (the same on every call). */
+  households(): Iterable<SheetHousehold>;
+}
 
 /**
  * Seeds the demo county once the app is up, in the background: the server answers at once and
  * the households appear as the import goes (a few seconds). Only an empty event store is seeded.
  */
-class DemoSeeder implements OnApplicationBootstrap {
+class DemoSeeder implements OnApplicationBootstrap, DemoCountySeeding {
   private seeding: Promise<void> = Promise.resolve();
+  private finish: (result: HouseholdSheetImportResult | null) => void = () => undefined;
+  readonly done = new Promise<HouseholdSheetImportResult | null>((resolve) => (this.finish = resolve));
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -29,9 +50,14 @@ class DemoSeeder implements OnApplicationBootstrap {
     shutdown.register('subscribers', 'demo seed', () => this.seeding);
   }
 
+  households(): Iterable<SheetHousehold> {
+    const directory = this.reference.directories.get('51');
+    return directory === undefined ? [] : demoCountyHouseholds(directory);
+  }
+
   onApplicationBootstrap(): void {
     const directory = this.reference.directories.get('51');
-    if (directory === undefined) return;
+    if (directory === undefined) return this.finish(null);
     this.seeding = seedDemoCounty({
       store: this.store,
       directory,
@@ -46,12 +72,20 @@ class DemoSeeder implements OnApplicationBootstrap {
             { households: result.households, rows: result.acceptedRows, ms: Math.round(result.elapsedMs) },
             '已载入演示数据（平昌县）/ demo county seeded',
           );
+        this.finish(result);
       },
-      (err: unknown) => this.logger.error({ err }, '演示数据载入失败 / demo seeding failed'),
+      (err: unknown) => {
+        this.logger.error({ err }, '演示数据载入失败 / demo seeding failed');
+        this.finish(null);
+      },
     );
   }
 }
 
 /** The demo data of `npm start` (left out with `--no-demo`): a generated county on an empty store. */
-@Module({ imports: [RegistryModule], providers: [DemoSeeder] })
+@Module({
+  imports: [RegistryModule],
+  providers: [DemoSeeder, { provide: DEMO_COUNTY_SEEDING, useExisting: DemoSeeder }],
+  exports: [DEMO_COUNTY_SEEDING],
+})
 export class DemoSeedModule {}

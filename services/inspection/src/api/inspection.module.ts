@@ -245,7 +245,14 @@ class HouseholdFactsIndexes implements OnModuleInit {
       inject: [EVENT_STORE, CAMPAIGN_FACTS, HOUSEHOLD_FACTS_SOURCE, INSPECTION_RULES],
     },
   ],
-  exports: [INSPECTION_CONFIG, INSPECTION_CLOCK, HOUSEHOLD_FACTS_QUERIES, CAMPAIGN_COMMANDS, TEAM_COMMANDS],
+  exports: [
+    INSPECTION_CONFIG,
+    INSPECTION_CLOCK,
+    HOUSEHOLD_FACTS_QUERIES,
+    CAMPAIGN_COMMANDS,
+    TEAM_COMMANDS,
+    HOUSEHOLD_INSPECTION_COMMANDS,
+  ],
 })
 export class InspectionModule {
   /** The module with other sources of campaigns or households' facts (a spec's, a deployment's). */
