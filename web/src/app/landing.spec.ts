@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SignedInUser } from '../auth/claims';
-import { landingRequests } from './prefetch';
+import { landingRequests } from './landing';
 
 const county: SignedInUser = { userId: 'c', role: 'county-official', unitCode: '511923000000', villageCodes: [] };
 const inspector: SignedInUser = {
