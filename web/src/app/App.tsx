@@ -13,6 +13,7 @@ const SignInPage = lazy(() => import('../pages/SignInPage'));
 const Shell = lazy(() => import('../shell/Shell').then((m) => ({ default: m.Shell })));
 const HouseholdsPage = lazy(() => import('../pages/HouseholdsPage'));
 const HouseholdPage = lazy(() => import('../pages/HouseholdPage'));
+const FollowUpsPage = lazy(() => import('../pages/FollowUpsPage'));
 
 /**
  * Government blue, and a base font that has the Chinese glyphs on every platform. Links and
@@ -59,6 +60,8 @@ function Routed() {
                 <Route index element={<Navigate to="/households" replace />} />
                 <Route path="/households" element={<HouseholdsPage user={user} />} />
                 <Route path="/households/:householdId" element={<HouseholdPage user={user} />} />
+                <Route path="/data-quality" element={<FollowUpsPage key="dq" user={user} kind="data-quality" />} />
+                <Route path="/rectification" element={<FollowUpsPage key="rect" user={user} kind="rectification" />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             )}

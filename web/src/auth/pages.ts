@@ -3,7 +3,7 @@ import type { UserRole } from './claims';
 
 /** A page of the side menu and the role that may open it. */
 export interface MenuPage {
-  readonly key: 'households';
+  readonly key: 'households' | 'data-quality' | 'rectification';
   readonly path: string;
   readonly label: MessageKey;
   /** Roles whose permissions include what the page's API asks (the server refuses the rest anyway). */
@@ -20,6 +20,35 @@ export const MENU_PAGES: readonly MenuPage[] = [
     path: '/households',
     label: 'menu.households',
     // registry.read: every role of the access model.
+    roles: [
+      'province-official',
+      'city-official',
+      'county-official',
+      'township-official',
+      'village-inspector',
+      'auditor',
+      'administrator',
+    ],
+  },
+  // inspection.read: every role (an inspector sees their villages' only).
+  {
+    key: 'data-quality',
+    path: '/data-quality',
+    label: 'quality.menuIssues',
+    roles: [
+      'province-official',
+      'city-official',
+      'county-official',
+      'township-official',
+      'village-inspector',
+      'auditor',
+      'administrator',
+    ],
+  },
+  {
+    key: 'rectification',
+    path: '/rectification',
+    label: 'quality.menuItems',
     roles: [
       'province-official',
       'city-official',

@@ -30,9 +30,18 @@ describe('the message catalogue', () => {
 });
 
 describe('the menu', () => {
-  it('shows every role the households page, the only one built so far', () => {
-    expect(MENU_PAGES.map((p) => p.key)).toEqual(['households']);
-    expect(menuFor('village-inspector').map((p) => p.path)).toEqual(['/households']);
-    expect(menuFor('auditor').map((p) => p.path)).toEqual(['/households']);
+  it('shows every role the households page first', () => {
+    expect(MENU_PAGES[0]!.key).toBe('households');
+    expect(menuFor('village-inspector')[0]!.path).toBe('/households');
+    expect(menuFor('auditor')[0]!.path).toBe('/households');
+  });
+
+  it('shows every role the data-quality and rectification lists (inspection.read), in that order', () => {
+    for (const role of ['province-official', 'county-official', 'village-inspector', 'auditor'] as const)
+      expect(
+        menuFor(role)
+          .map((p) => p.path)
+          .filter((path) => path === '/data-quality' || path === '/rectification'),
+      ).toEqual(['/data-quality', '/rectification']);
   });
 });

@@ -13,12 +13,15 @@ export function DivisionBreadcrumb({
   user,
   label,
   current,
+  linkTo = (code) => `/households?division=${code}`,
 }: {
   readonly path: readonly DivisionUnit[];
   readonly user: SignedInUser;
   readonly label: string;
   /** A last crumb after the units (a household's number), or none. */
   readonly current?: string;
+  /** Where a unit's crumb leads (default: its household list). */
+  readonly linkTo?: (code: string) => string;
 }) {
   const last = current === undefined ? path.length - 1 : -1;
   return (
@@ -29,7 +32,7 @@ export function DivisionBreadcrumb({
           key: unit.code,
           title:
             index !== last && mayBrowse(user, unit.code) ? (
-              <Link to={`/households?division=${unit.code}`}>{unit.name}</Link>
+              <Link to={linkTo(unit.code)}>{unit.name}</Link>
             ) : (
               <span aria-current={index === last ? 'page' : undefined}>{unit.name}</span>
             ),
