@@ -77,6 +77,9 @@ describe('the dashboard in a browser', () => {
     await menu.getByRole('link', { name: '农户档案' }).click();
     await page.getByRole('heading', { name: '农户档案 · 平昌县' }).waitFor();
     await page.getByText('共 3000 户').waitFor();
+    const menuNames = await menu.getByRole('link').allTextContents();
+    expect(menuNames[0]).toBe('农户档案');
+    expect(menuNames).toEqual(expect.arrayContaining(['数据质量问题', '整改台账']));
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     expect(await rows.count()).toBe(20);
     await page.locator('.status-chart canvas').waitFor();

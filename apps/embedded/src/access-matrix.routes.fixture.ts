@@ -403,6 +403,18 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/inspection/campaigns/{campaignId}/progress': inspectionRead((t) => ({
     path: `${CAMPAIGN(t)}/progress?divisionCode=${t.villageCode}`,
   })),
+  'GET /api/inspection/campaigns/{campaignId}/data-quality-issues': inspectionRead((t) => ({
+    path: `${CAMPAIGN(t)}/data-quality-issues?divisionCode=${t.villageCode}`,
+  })),
+  'GET /api/inspection/campaigns/{campaignId}/data-quality-issues/export': inspectionRead((t) => ({
+    path: `${CAMPAIGN(t)}/data-quality-issues/export?divisionCode=${t.villageCode}&format=csv`,
+  })),
+  'GET /api/inspection/campaigns/{campaignId}/rectification-items': inspectionRead((t) => ({
+    path: `${CAMPAIGN(t)}/rectification-items?divisionCode=${t.villageCode}`,
+  })),
+  'GET /api/inspection/campaigns/{campaignId}/rectification-items/export': inspectionRead((t) => ({
+    path: `${CAMPAIGN(t)}/rectification-items/export?divisionCode=${t.villageCode}&format=xlsx`,
+  })),
   'PUT /api/inspection/teams/{teamId}/members': manage((t) => ({ path: `${TEAM(t)}/members`, body: TEAM_MEMBERS })),
   'PUT /api/inspection/teams/{teamId}/villages': manage((t) => ({
     path: `${TEAM(t)}/villages`,

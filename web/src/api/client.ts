@@ -6,8 +6,12 @@ import { ApiFailure, failureOf } from './api-error';
  * renewed once with the refresh token and the request repeated; anything else that is not a
  * success is an {@link ApiFailure}.
  */
-export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const early = takePrimed(path);
+export async function apiGet<T>(
+  path: string,
+  signal?: AbortSignal,
+  headers?: Readonly<Record<string, string>>,
+): Promise<T> {
+  const early = headers === undefined ? takePrimed(path) : undefined;
   if (early !== undefined) {
     try {
       return (await early) as T;
@@ -15,8 +19,9 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
       // asked again below, as if it had not been primed
     }
   }
-  let response = await send(path, signal);
-  if (response.status === 401 && (await refreshSession())) response = await send(path, signal);
+  const options = headers === undefined ? {} : { headers };
+  let response = await send(path, signal, options);
+  if (response.status === 401 && (await refreshSession())) response = await send(path, signal, options);
   if (!response.ok) throw await failureOf(response);
   return (await response.json()) as T;
 }
@@ -56,8 +61,8 @@ export interface ApiDownload {
  * browser cannot add a bearer token to a plain link, so the bytes come through fetch.
  */
 export async function apiDownload(path: string, signal?: AbortSignal): Promise<ApiDownload> {
-  let response = await send(path, signal, '*/*');
-  if (response.status === 401 && (await refreshSession())) response = await send(path, signal, '*/*');
+  let response = await send(path, signal, { accept: '*/*' });
+  if (response.status === 401 && (await refreshSession())) response = await send(path, signal, { accept: '*/*' });
   if (!response.ok) throw await failureOf(response);
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
 }
@@ -77,11 +82,19 @@ export function fileNameOf(disposition: string | null): string | null {
   return plain === null ? null : plain[1]!.trim();
 }
 
-async function send(path: string, signal?: AbortSignal, accept = 'application/json'): Promise<Response> {
+async function send(
+  path: string,
+  signal?: AbortSignal,
+  options: { readonly accept?: string; readonly headers?: Readonly<Record<string, string>> } = {},
+): Promise<Response> {
   const token = currentSession()?.accessToken;
   try {
     return await fetch(path, {
-      headers: { accept, ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+      headers: {
+        accept: options.accept ?? 'application/json',
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+        ...options.headers,
+      },
       signal,
     });
   } catch (error) {

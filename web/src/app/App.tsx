@@ -26,6 +26,7 @@ const KeyRegionsPage = lazy(() => import('../pages/KeyRegionsPage'));
 const CasesPage = lazy(() => import('../pages/CasesPage'));
 const CasePage = lazy(() => import('../pages/CasePage'));
 const UsersPage = lazy(() => import('../pages/UsersPage'));
+const FollowUpsPage = lazy(() => import('../pages/FollowUpsPage'));
 
 /**
  * Government blue, and a base font that has the Chinese glyphs on every platform. Links and
@@ -82,6 +83,8 @@ function Routed() {
                 <Route path="/cases" element={<CasesPage user={user} />} />
                 <Route path="/cases/:caseId" element={<CasePage user={user} />} />
                 <Route path="/users" element={<UsersPage />} />
+                <Route path="/data-quality" element={<FollowUpsPage key="dq" user={user} kind="data-quality" />} />
+                <Route path="/rectification" element={<FollowUpsPage key="rect" user={user} kind="rectification" />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             )}

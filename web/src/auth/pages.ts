@@ -4,7 +4,8 @@ import { CASE_READERS, USER_MANAGERS } from './permissions';
 
 /** A page of the side menu and the role that may open it. */
 export interface MenuPage {
-  readonly key: 'households' | 'overview' | 'tiers' | 'key-regions' | 'cases' | 'users';
+  readonly key:
+    'households' | 'overview' | 'tiers' | 'key-regions' | 'cases' | 'users' | 'data-quality' | 'rectification';
   readonly path: string;
   readonly label: MessageKey;
   /** Roles whose permissions include what the page's API asks (the server refuses the rest anyway). */
@@ -50,6 +51,35 @@ export const MENU_PAGES: readonly MenuPage[] = [
   { key: 'cases', path: '/cases', label: 'menu.cases', roles: CASE_READERS },
   // users.manage
   { key: 'users', path: '/users', label: 'menu.users', roles: USER_MANAGERS },
+  // inspection.read: every role (an inspector sees their villages' only).
+  {
+    key: 'data-quality',
+    path: '/data-quality',
+    label: 'quality.menuIssues',
+    roles: [
+      'province-official',
+      'city-official',
+      'county-official',
+      'township-official',
+      'village-inspector',
+      'auditor',
+      'administrator',
+    ],
+  },
+  {
+    key: 'rectification',
+    path: '/rectification',
+    label: 'quality.menuItems',
+    roles: [
+      'province-official',
+      'city-official',
+      'county-official',
+      'township-official',
+      'village-inspector',
+      'auditor',
+      'administrator',
+    ],
+  },
 ];
 
 /** The pages the role may see, in menu order. */

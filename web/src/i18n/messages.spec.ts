@@ -54,4 +54,13 @@ describe('the menu', () => {
           .map((p) => p.path),
       ).toEqual(reports);
   });
+
+  it('shows every role the data-quality and rectification lists (inspection.read), in that order', () => {
+    for (const role of ['province-official', 'county-official', 'village-inspector', 'auditor'] as const)
+      expect(
+        menuFor(role)
+          .map((p) => p.path)
+          .filter((path) => path === '/data-quality' || path === '/rectification'),
+      ).toEqual(['/data-quality', '/rectification']);
+  });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fixedOffsetClock } from '@relapse-watch/domain-kernel';
-import { testAccessToken } from '@relapse-watch/testing';
+import { adminTestToken, testAccessToken } from '@relapse-watch/testing';
 import { randomUUID } from 'node:crypto';
 import {
   CampaignsInMemory,
@@ -241,5 +241,86 @@ describe('assignment, reopening and decisions', () => {
       { authorization: `Bearer ${inspector}` },
     );
     expect(res).toMatchObject({ status: 403, body: { code: 'access.permission-denied' } });
+  });
+});
+
+describe('GET …/data-quality-issues and …/rectification-items (the lists of a unit)', () => {
+  it('lists an accepted mismatch as an open issue and an open item, then the issue resolved; exports them', async () => {
+    const id = newHousehold();
+    const mismatch = cleanFindings();
+    mismatch['data-quality'] = {
+      answers: { 'record-matches': false, 'ledger-matches': true },
+      note: null,
+      evidence: [],
+    };
+    expect((await api.call('POST', `${path(id)}/visits`, visit({ findings: mismatch }))).status).toBe(201);
+    const { suggestions } = (await api.call('GET', path(id))).body;
+    const idOf = (ruleId: string) =>
+      (suggestions as { suggestion: { suggestionId: string; ruleId: string } }[]).find(
+        (s) => s.suggestion.ruleId === ruleId,
+      )!.suggestion.suggestionId;
+    const issueId = idOf('data-quality.record-mismatch');
+    const itemId = idOf('rectification.data-quality');
+    const why = { reason: '核实属实 / confirmed' };
+    await api.call('POST', `${path(id)}/suggestions/${issueId}/acceptance`, why);
+    const accepted = await api.call('POST', `${path(id)}/suggestions/${itemId}/acceptance`, why);
+    const after = (answer: { body: Record<string, unknown> }) => ({
+      'x-min-position': String(answer.body['position']),
+    });
+    const village = '/api/inspection/campaigns/51-2024/data-quality-issues?divisionCode=511902001001';
+
+    const open = await api.call('GET', `${village}&status=open`, undefined, after(accepted));
+    expect(open.status).toBe(200);
+    expect(open.body.items).toContainEqual(
+      expect.objectContaining({ id: issueId, householdId: id, status: 'open', openedOn: today, daysOpen: 0 }),
+    );
+    const items = await api.call(
+      'GET',
+      '/api/inspection/campaigns/51-2024/rectification-items?divisionCode=511902001000&ruleId=rectification.data-quality',
+    );
+    expect(items.body.items).toContainEqual(
+      expect.objectContaining({ id: itemId, area: 'data-quality', ownerUnit: 'township', overdue: false }),
+    );
+
+    const resolved = await api.call('POST', `${path(id)}/data-quality-issues/${issueId}/resolution`, {
+      resolution: '已更正 / fixed',
+    });
+    const closed = await api.call('GET', `${village}&status=closed`, undefined, after(resolved));
+    expect(closed.body.items).toContainEqual(
+      expect.objectContaining({ id: issueId, status: 'closed', closedOn: today, resolution: '已更正 / fixed' }),
+    );
+    expect((await api.call('GET', `${village}&status=open`)).body.items).not.toContainEqual(
+      expect.objectContaining({ id: issueId }),
+    );
+
+    const file = await fetch(`${api.url}/api/inspection/campaigns/51-2024/rectification-items/export?format=csv`, {
+      headers: { authorization: `Bearer ${await adminTestToken()}` },
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('text/csv');
+    expect(file.headers.get('content-disposition')).toContain('rectification-items-51-2024-510000000000.csv');
+    expect(await file.text()).toContain(itemId);
+  });
+
+  it('400 with the field for a bad query; 404 for an unknown campaign; 403 outside the caller’s area', async () => {
+    const list = '/api/inspection/campaigns/51-2024/data-quality-issues';
+    const bad = await api.call('GET', `${list}?status=pending&limit=0&divisionCode=51`);
+    expect(bad).toMatchObject({ status: 400, body: { code: 'validation.failed' } });
+    expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+      'divisionCode',
+      'limit',
+      'status',
+    ]);
+    const format = await api.call('GET', '/api/inspection/campaigns/51-2024/rectification-items/export?format=pdf');
+    expect(format).toMatchObject({ status: 400, body: { field: 'format' } });
+    expect((await api.call('GET', '/api/inspection/campaigns/51-2099/data-quality-issues')).status).toBe(404);
+    const elsewhere = await testAccessToken(
+      { sub: 'official-x', kind: 'user', role: 'county-official', unit: '511923000000' },
+      600,
+    );
+    const res = await api.call('GET', `${list}?divisionCode=511902001001`, undefined, {
+      authorization: `Bearer ${elsewhere}`,
+    });
+    expect(res).toMatchObject({ status: 403, body: { code: 'access.outside-area', field: 'divisionCode' } });
   });
 });

@@ -39,6 +39,7 @@ import { HouseholdAuditTrail } from '../audit/household-audit-trail';
 import { CampaignsController } from './campaigns.controller';
 import { HouseholdAuditController } from './household-audit.controller';
 import { HouseholdFactsController } from './household-facts.controller';
+import { FollowUpsController } from './follow-ups.controller';
 import { InspectionSubscribers } from './inspection-subscribers';
 import { ProgressController } from './progress.controller';
 import { PROGRESS_PROVIDERS } from './progress.providers';
@@ -108,6 +109,7 @@ class HouseholdFactsIndexes implements OnModuleInit {
     VisitCheckController,
     ProgressController,
     HouseholdAuditController,
+    FollowUpsController,
   ],
   providers: [
     {

@@ -27,3 +27,7 @@ export const HOUSEHOLD_PROGRESS_RUNNER = Symbol.for('relapse-watch.inspection.ho
 export const CAMPAIGN_PROGRESS = Symbol.for('relapse-watch.inspection.campaign-progress');
 export const KEY_GROUP_SELECTION = Symbol.for('relapse-watch.inspection.key-group-selection');
 export const HOUSEHOLD_AUDIT_TRAIL = Symbol.for('relapse-watch.inspection.household-audit-trail');
+
+/** The follow-up list (data-quality issues, rectification items): its runner and its use cases. */
+export const FOLLOW_UPS_RUNNER = Symbol.for('relapse-watch.inspection.follow-ups-runner');
+export const FOLLOW_UP_LISTS = Symbol.for('relapse-watch.inspection.follow-up-lists');

@@ -80,6 +80,7 @@ const EXAMPLES: { readonly [T in HouseholdInspectionEvent['type']]: Extract<Hous
     type: 'DataQualityIssueOpened',
     data: {
       issueId: 'q-1',
+      villageCode: '511923002201',
       ruleId: 'dq.age',
       rule: 'schooling.age-mismatch',
       field: 'profile.schooling',
@@ -94,6 +95,7 @@ const EXAMPLES: { readonly [T in HouseholdInspectionEvent['type']]: Extract<Hous
     type: 'RectificationItemOpened',
     data: {
       itemId: 'r-1',
+      villageCode: '511923002201',
       ruleId: 'rect.leaflet',
       area: 'policy-awareness',
       ownerUnit: 'township',

@@ -127,6 +127,7 @@ it('publishes a data-quality issue raised and resolved, a rectification item rai
     type: 'DataQualityIssueOpened',
     data: {
       issueId: DATA_QUALITY.suggestionId,
+      villageCode: '511923002201',
       ruleId: DATA_QUALITY.ruleId,
       rule: 'schooling.age-mismatch',
       field: 'members.2.schooling',
@@ -151,6 +152,7 @@ it('publishes a data-quality issue raised and resolved, a rectification item rai
     type: 'RectificationItemOpened',
     data: {
       itemId: RECTIFICATION.suggestionId,
+      villageCode: '511923002201',
       ruleId: RECTIFICATION.ruleId,
       area: 'policy-awareness',
       ownerUnit: 'township',

@@ -85,12 +85,14 @@ export function acceptSuggestion(
     throw inspectionError('suggestion.already-decided', 'suggestionId');
   }
   const today = command.facts.today;
+  const { villageCode } = started(state, 'suggestion.not-found');
   const events: HouseholdInspectionEvent[] = [{ type: 'InspectionSuggestionAccepted', data: accepted }];
   if (suggestion.kind === 'data-quality')
     events.push({
       type: 'DataQualityIssueOpened',
       data: {
         issueId: suggestionId,
+        villageCode,
         ruleId: suggestion.ruleId,
         rule: suggestion.rule,
         field: suggestion.field,
@@ -102,6 +104,7 @@ export function acceptSuggestion(
       type: 'RectificationItemOpened',
       data: {
         itemId: suggestionId,
+        villageCode,
         ruleId: suggestion.ruleId,
         area: suggestion.area,
         ownerUnit: suggestion.ownerUnit,

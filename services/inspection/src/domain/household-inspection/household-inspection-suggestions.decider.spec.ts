@@ -17,6 +17,7 @@ import {
   RECTIFICATION,
   suggestionsRecorded,
   TODAY,
+  VILLAGE_CODE,
 } from '../testing/household-inspection.fixtures';
 
 const spec = deciderSpecification(householdInspectionDecider);
@@ -125,6 +126,7 @@ describe('AcceptSuggestion and DismissSuggestion', () => {
           type: 'DataQualityIssueOpened',
           data: {
             issueId: DATA_QUALITY.suggestionId,
+            villageCode: VILLAGE_CODE,
             ruleId: 'data-quality.schooling-age',
             rule: 'schooling.age-mismatch',
             field: 'members.2.schooling',
@@ -147,6 +149,7 @@ describe('AcceptSuggestion and DismissSuggestion', () => {
           type: 'RectificationItemOpened',
           data: {
             itemId: RECTIFICATION.suggestionId,
+            villageCode: VILLAGE_CODE,
             ruleId: 'rectification.policy-awareness',
             area: 'policy-awareness',
             ownerUnit: 'township',
@@ -240,11 +243,26 @@ describe('ResolveDataQualityIssue and CloseRectificationItem', () => {
     ...history,
     {
       type: 'DataQualityIssueOpened',
-      data: { issueId: 'i-1', ruleId: 'r', rule: 'schooling.age-mismatch', field: 'f', openedOn: TODAY },
+      data: {
+        issueId: 'i-1',
+        villageCode: VILLAGE_CODE,
+        ruleId: 'r',
+        rule: 'schooling.age-mismatch',
+        field: 'f',
+        openedOn: TODAY,
+      },
     },
     {
       type: 'RectificationItemOpened',
-      data: { itemId: 't-1', ruleId: 'r', area: 'income', ownerUnit: 'township', dueOn: '2024-11-14', openedOn: TODAY },
+      data: {
+        itemId: 't-1',
+        villageCode: VILLAGE_CODE,
+        ruleId: 'r',
+        area: 'income',
+        ownerUnit: 'township',
+        dueOn: '2024-11-14',
+        openedOn: TODAY,
+      },
     },
   ];
   const resolve = (data: Partial<ResolveDataQualityIssue['data']> = {}): ResolveDataQualityIssue => ({

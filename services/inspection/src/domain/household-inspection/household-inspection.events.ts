@@ -90,6 +90,8 @@ export interface DataQualityIssueOpened {
   readonly type: 'DataQualityIssueOpened';
   readonly data: {
     readonly issueId: string;
+    /** The household's village (the stream's), so lists by unit read the event alone. */
+    readonly villageCode: string;
     readonly ruleId: string;
     readonly rule: string;
     readonly field: string;
@@ -107,6 +109,8 @@ export interface RectificationItemOpened {
   readonly type: 'RectificationItemOpened';
   readonly data: {
     readonly itemId: string;
+    /** The household's village (the stream's), so lists by unit read the event alone. */
+    readonly villageCode: string;
     readonly ruleId: string;
     readonly area: InspectionArea;
     readonly ownerUnit: string;
