@@ -247,11 +247,9 @@ describe('assignment, reopening and decisions', () => {
 describe('GET …/data-quality-issues and …/rectification-items (the lists of a unit)', () => {
   it('lists an accepted mismatch as an open issue and an open item, then the issue resolved; exports them', async () => {
     const id = newHousehold();
-    const mismatch = cleanFindings();
-    mismatch['data-quality'] = {
-      answers: { 'record-matches': false, 'ledger-matches': true },
-      note: null,
-      evidence: [],
+    const mismatch = {
+      ...cleanFindings(),
+      'data-quality': { answers: { 'record-matches': false, 'ledger-matches': true }, note: null, evidence: [] },
     };
     expect((await api.call('POST', `${path(id)}/visits`, visit({ findings: mismatch }))).status).toBe(201);
     const { suggestions } = (await api.call('GET', path(id))).body;
