@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { filenameOf } from './client';
-import { campaignYears, followUpPath } from './inspection';
+import { campaignYears, filenameOf, followUpPath } from './inspection';
 
 describe('the follow-up lists’ requests', () => {
   it('names the list, its filters and its page in the query string', () => {

@@ -1,5 +1,49 @@
-import { ApiFailure } from './api-error';
-import { apiDownload, apiGet, apiPost, type DownloadedFile } from './client';
+import { refreshSession } from '../auth/session';
+import { ApiFailure, failureOf } from './api-error';
+import { apiGet, send } from './client';
+
+// The writes and downloads live here, in the lists' lazy chunk, not in the first route's client.
+
+/** POSTs JSON (the token renewed once on a 401); the server's refusal is an {@link ApiFailure}. */
+async function apiPost<T>(path: string, body: unknown): Promise<T> {
+  const post = () => send(path, undefined, { method: 'POST', body: JSON.stringify(body) });
+  let response = await post();
+  if (response.status === 401 && (await refreshSession())) response = await post();
+  if (!response.ok) throw await failureOf(response);
+  return (await response.json()) as T;
+}
+
+/** A file the API answered with, and the name its `Content-Disposition` gives it. */
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly filename: string;
+}
+
+/** GETs a file (an export). */
+async function apiDownload(path: string, fallbackName: string): Promise<DownloadedFile> {
+  const get = () => send(path, undefined, { accept: '*/*' });
+  let response = await get();
+  if (response.status === 401 && (await refreshSession())) response = await get();
+  if (!response.ok) throw await failureOf(response);
+  return {
+    blob: await response.blob(),
+    filename: filenameOf(response.headers.get('content-disposition')) ?? fallbackName,
+  };
+}
+
+/** The UTF-8 `filename*` of a Content-Disposition, else its plain `filename`. */
+export function filenameOf(disposition: string | null): string | null {
+  if (disposition === null) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]!);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
+}
 
 /** A campaign as `GET /api/inspection/campaigns/{campaignId}` answers (the fields the lists read). */
 export interface CampaignSummary {
