@@ -262,7 +262,12 @@ describe('monitoring cases, the audit timeline and user administration in a brow
     await page.getByText('共 3 件').waitFor();
     expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('link').allTextContents()).toEqual([
       '农户档案',
+      '排查总览',
+      '分级统计',
+      '重点区域',
       '监测对象认定',
+      '数据质量问题',
+      '整改台账',
     ]);
 
     const overdue = rowOf(page, cases.overdue);
@@ -376,7 +381,12 @@ describe('monitoring cases, the audit timeline and user administration in a brow
     await page.getByText('共 7 个用户').waitFor();
     expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('link').allTextContents()).toEqual([
       '农户档案',
+      '排查总览',
+      '分级统计',
+      '重点区域',
       '监测对象认定',
+      '数据质量问题',
+      '整改台账',
       '用户管理',
     ]);
     expect(await seriousViolations(page)).toEqual([]);
@@ -429,7 +439,12 @@ describe('monitoring cases, the audit timeline and user administration in a brow
     await page.getByRole('heading', { name: '无权访问' }).waitFor();
     expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('link').allTextContents()).toEqual([
       '农户档案',
+      '排查总览',
+      '分级统计',
+      '重点区域',
       '监测对象认定',
+      '数据质量问题',
+      '整改台账',
     ]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'users-forbidden');

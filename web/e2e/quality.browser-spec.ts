@@ -203,6 +203,10 @@ describe('the data-quality and rectification lists in a browser', () => {
     await page.getByText(`共 ${EXPECTED.issues} 条`).waitFor();
     expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('link').allTextContents()).toEqual([
       '农户档案',
+      '排查总览',
+      '分级统计',
+      '重点区域',
+      '监测对象认定',
       '数据质量问题',
       '整改台账',
     ]);

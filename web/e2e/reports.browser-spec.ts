@@ -225,6 +225,9 @@ describe('the reports in a browser', () => {
       '排查总览',
       '分级统计',
       '重点区域',
+      '监测对象认定',
+      '数据质量问题',
+      '整改台账',
     ]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'reports-overview');

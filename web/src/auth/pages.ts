@@ -49,8 +49,6 @@ export const MENU_PAGES: readonly MenuPage[] = [
   { key: 'key-regions', path: '/key-regions', label: 'reports.menu.keyRegions', roles: REPORT_READERS },
   // case.read
   { key: 'cases', path: '/cases', label: 'menu.cases', roles: CASE_READERS },
-  // users.manage
-  { key: 'users', path: '/users', label: 'menu.users', roles: USER_MANAGERS },
   // inspection.read: every role (an inspector sees their villages' only).
   {
     key: 'data-quality',
@@ -80,6 +78,8 @@ export const MENU_PAGES: readonly MenuPage[] = [
       'administrator',
     ],
   },
+  // users.manage: the administrator's, last.
+  { key: 'users', path: '/users', label: 'menu.users', roles: USER_MANAGERS },
 ];
 
 /** The pages the role may see, in menu order. */
