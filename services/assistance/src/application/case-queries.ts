@@ -174,16 +174,7 @@ export class CaseQueries {
       deadlines: OVERDUE_STEPS.flatMap((step) => {
         const dueOn = documentDeadlineOf(doc, step);
         if (dueOn === null) return [];
-        const done = !doc.running || isStepDone(doc, step);
-        return [
-          {
-            step,
-            dueOn,
-            done,
-            overdue: !done && today > dueOn,
-            workingDaysLeft: done ? null : this.workingDaysLeft(today, dueOn),
-          },
-        ];
+        return [this.deadline(step, dueOn, !doc.running || isStepDone(doc, step), today)];
       }),
     }));
     return { ...page, items };
@@ -207,20 +198,22 @@ export class CaseQueries {
     return { caseId, opened: true, flags: plan.flags, measures: plan.measures };
   }
 
+  /** One deadline as the lists and the detail answer it: overdue and working days left while not done. */
+  private deadline(step: CaseDeadline['step'], dueOn: IsoDate, done: boolean, today: IsoDate): CaseDeadline {
+    return {
+      step,
+      dueOn,
+      done,
+      overdue: !done && today > dueOn,
+      workingDaysLeft: done ? null : this.workingDaysLeft(today, dueOn),
+    };
+  }
+
   private deadlinesOf(state: OpenedCase, today: IsoDate): CaseDeadline[] {
     return OVERDUE_STEPS.flatMap((step) => {
       const dueOn = deadlineOf(state, step);
       if (dueOn === null) return [];
-      const done = stepDone(state, step);
-      return [
-        {
-          step,
-          dueOn,
-          done,
-          overdue: !done && today > dueOn,
-          workingDaysLeft: done ? null : this.workingDaysLeft(today, dueOn),
-        },
-      ];
+      return [this.deadline(step, dueOn, stepDone(state, step), today)];
     });
   }
 
